@@ -1,0 +1,170 @@
+//! The command line (clap definitions only).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "podium",
+    version,
+    about = "Live pitch sessions and jury scoring in the terminal",
+    long_about = "Podium runs a pitch session: the stage timer, the question queue, \
+                  the jury's scores typed live and saved at every keystroke, and the ranking."
+)]
+pub struct Cli {
+    /// Language of messages (fr or en); defaults to the session's, then the locale.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the demo forum (a copy in the data folder).
+    Demo(DemoArgs),
+    /// Create a new session file.
+    New(NewArgs),
+    /// The live session (moderator and secretary).
+    Run(FileArg),
+    /// The stage display for the projector (read-only).
+    Display(FileArg),
+    /// Import or export scores as CSV.
+    #[command(subcommand)]
+    Scores(ScoresCommand),
+    /// Record the jury's decision on teams tied at the laureate cut-off.
+    Decide(DecideArgs),
+    /// The ranking.
+    Results(ResultsArgs),
+    /// Validate a session and print every problem.
+    Check(FileArg),
+}
+
+#[derive(Debug, Args)]
+pub struct FileArg {
+    /// The session file.
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Restore the demo copy to its original state.
+    #[arg(long)]
+    pub reset: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The session file to create.
+    pub file: PathBuf,
+    /// Title of the event.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Teams spreadsheet (CSV: id, name, org, [project], [summary], [members]).
+    #[arg(long)]
+    pub teams: Option<PathBuf>,
+    /// Jurors spreadsheet (CSV: id, name, org, [role]).
+    #[arg(long)]
+    pub jurors: Option<PathBuf>,
+    /// Criteria spreadsheet (CSV: id, label, [weight], [min], max, [step]).
+    #[arg(long)]
+    pub criteria: Option<PathBuf>,
+    /// Pitch duration (e.g. 3m, 180s, 2m30s, 3:00).
+    #[arg(long, default_value = "3m")]
+    pub pitch: String,
+    /// Questions duration.
+    #[arg(long, default_value = "2m")]
+    pub qa: String,
+    /// Changeover between two teams.
+    #[arg(long, default_value = "1m")]
+    pub changeover: String,
+    /// Planned start time of the first team (HH:MM).
+    #[arg(long)]
+    pub start: Option<String>,
+    /// Number of laureates.
+    #[arg(long, default_value_t = 8)]
+    pub laureates: u32,
+    /// Official ranking method: mean, normalized, trimmed, borda or majority.
+    #[arg(long, default_value = "mean")]
+    pub method: String,
+    /// Minimum number of sheets for a team to be ranked among the others.
+    #[arg(long, default_value_t = 1)]
+    pub min_sheets: u32,
+    /// Jurors do not score teams of their own organisation.
+    #[arg(long)]
+    pub recuse_same_org: bool,
+    /// Criterion ids breaking ties, in order (e.g. impact,feasibility).
+    #[arg(long, value_delimiter = ',')]
+    pub tie_break: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScoresCommand {
+    /// Import scores from a CSV file (all or nothing).
+    Import {
+        /// The session file.
+        file: PathBuf,
+        /// The scores spreadsheet (team, juror, criterion, value).
+        csv: PathBuf,
+    },
+    /// Export every value, absence, recusal and handwritten total.
+    Export {
+        /// The session file.
+        file: PathBuf,
+        /// Output file (standard output if absent).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DecideArgs {
+    /// The session file.
+    pub file: PathBuf,
+    /// The tied teams in the order the jury settled (e.g. T03,T09).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        conflicts_with = "admit",
+        required_unless_present = "admit"
+    )]
+    pub order: Vec<String>,
+    /// Admit every one of these tied teams as a laureate.
+    #[arg(long, value_delimiter = ',')]
+    pub admit: Vec<String>,
+    /// Who decided (e.g. "the jury president").
+    #[arg(long)]
+    pub by: String,
+    /// Why (e.g. "casting vote", "drawing of lots").
+    #[arg(long)]
+    pub reason: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ResultsFormat {
+    Table,
+    Json,
+    Csv,
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct ResultsArgs {
+    /// The session file.
+    pub file: PathBuf,
+    /// Method to show (the official one by default).
+    #[arg(long)]
+    pub method: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ResultsFormat,
+    /// Output file (standard output if absent).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}

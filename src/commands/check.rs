@@ -1,0 +1,9 @@
+use std::path::Path;
+
+use crate::domain::Lang;
+
+use super::{Outcome, coming};
+
+pub fn run(flag: Option<Lang>, _file: &Path) -> Outcome {
+    coming(flag, "`check` arrive bientôt.", "`check` is coming soon.")
+}

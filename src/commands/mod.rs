@@ -1,0 +1,107 @@
+//! One file per command; each returns `Ok` or every problem to print.
+
+use crate::cli::{Cli, Command, LangArg, ScoresCommand};
+use crate::domain::Lang;
+use crate::i18n;
+
+pub mod check;
+pub mod decide;
+pub mod demo;
+pub mod display;
+pub mod new;
+pub mod results;
+pub mod run;
+pub mod scores;
+
+/// How many problem lines are printed before a count of the rest.
+pub const MAX_LINES: usize = 20;
+
+/// A user error: every problem, one line each, already naming the file
+/// (and the line, for CSV).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub lines: Vec<String>,
+    pub lang: Lang,
+}
+
+impl Failure {
+    pub fn new(lang: Lang, lines: Vec<String>) -> Failure {
+        Failure { lines, lang }
+    }
+
+    pub fn one(lang: Lang, line: impl Into<String>) -> Failure {
+        Failure::new(lang, vec![line.into()])
+    }
+
+    /// The text printed on standard error: the first 20 lines, then a count.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for line in self.lines.iter().take(MAX_LINES) {
+            out.push_str("podium: ");
+            out.push_str(line);
+            out.push('\n');
+        }
+        let rest = self.lines.len().saturating_sub(MAX_LINES);
+        if rest > 0 {
+            out.push_str(&match self.lang {
+                Lang::Fr => format!("podium: … et {rest} autre(s) problème(s)\n"),
+                Lang::En => format!("podium: … and {rest} more problem(s)\n"),
+            });
+        }
+        out
+    }
+
+    pub fn print(&self) {
+        eprint!("{}", self.render());
+    }
+}
+
+pub type Outcome = Result<(), Failure>;
+
+/// The language of a command's messages before any session is read.
+pub fn flag_lang(cli_lang: Option<LangArg>) -> Option<Lang> {
+    cli_lang.map(|l| match l {
+        LangArg::Fr => Lang::Fr,
+        LangArg::En => Lang::En,
+    })
+}
+
+pub fn dispatch(cli: Cli) -> Outcome {
+    let flag = flag_lang(cli.lang);
+    match cli.command {
+        None => demo::run(flag, &crate::cli::DemoArgs { reset: false }),
+        Some(Command::Demo(args)) => demo::run(flag, &args),
+        Some(Command::New(args)) => new::run(flag, &args),
+        Some(Command::Run(args)) => run::run(flag, &args.file),
+        Some(Command::Display(args)) => display::run(flag, &args.file),
+        Some(Command::Scores(ScoresCommand::Import { file, csv })) => {
+            scores::import(flag, &file, &csv)
+        }
+        Some(Command::Scores(ScoresCommand::Export { file, output })) => {
+            scores::export(flag, &file, output.as_deref())
+        }
+        Some(Command::Decide(args)) => decide::run(flag, &args),
+        Some(Command::Results(args)) => results::run(flag, &args),
+        Some(Command::Check(args)) => check::run(flag, &args.file),
+    }
+}
+
+/// What a command not built yet says.
+pub fn coming(flag: Option<Lang>, fr: &str, en: &str) -> Outcome {
+    let lang = i18n::resolve(flag, None);
+    Err(Failure::one(lang, lang.t(fr, en)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_most_twenty_lines_then_a_count() {
+        let lines = (1..=25).map(|i| format!("f.csv:{i}: bad")).collect();
+        let text = Failure::new(Lang::En, lines).render();
+        assert_eq!(text.lines().count(), 21);
+        assert!(text.starts_with("podium: f.csv:1: bad\n"));
+        assert!(text.ends_with("podium: … and 5 more problem(s)\n"));
+    }
+}

@@ -1,0 +1,15 @@
+//! The pure domain: no terminal, no files, no clock reads.
+
+pub mod apply;
+pub mod decimal;
+pub mod operation;
+pub mod refusal;
+pub mod session;
+pub mod stage;
+pub mod validate;
+
+pub use apply::apply;
+pub use decimal::Dec;
+pub use operation::{Change, Operation};
+pub use refusal::Refusal;
+pub use session::*;

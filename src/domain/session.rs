@@ -1,0 +1,496 @@
+//! The session: everything one event needs, in one value.
+//!
+//! This is the content of the state file. It is complete by itself; the
+//! journal beside it records how it came to be.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::decimal::Dec;
+use super::stage::Stage;
+
+/// The state file format written by this version.
+pub const FORMAT: u32 = 1;
+
+pub type TeamId = String;
+pub type JurorId = String;
+pub type CriterionId = String;
+pub type OrgId = String;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub format: u32,
+    /// Random id fixed at creation; every journal line carries it.
+    pub id: String,
+    /// Number of journal lines this state includes (line 1 is the creation).
+    pub revision: u64,
+    pub event: Event,
+    pub settings: Settings,
+    pub organisations: Vec<Organisation>,
+    pub teams: Vec<Team>,
+    pub jurors: Vec<Juror>,
+    pub criteria: Vec<Criterion>,
+    /// Running order: teams and breaks.
+    pub schedule: Vec<Slot>,
+    /// The live stage: who is on, which phase, the phase clock.
+    #[serde(default)]
+    pub stage: Stage,
+    #[serde(default)]
+    pub queue: Vec<Speaker>,
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    /// Every juror's sheet for every team that has anything recorded.
+    #[serde(default, with = "sheet_list")]
+    pub sheets: BTreeMap<SheetKey, Sheet>,
+    #[serde(default)]
+    pub verified: BTreeSet<TeamId>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub title: String,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// Pick the text for this language.
+    pub fn t<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        self.t("fr", "en")
+    }
+}
+
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    #[default]
+    Mean,
+    Normalized,
+    Trimmed,
+    Borda,
+    Majority,
+}
+
+impl Method {
+    pub const ALL: [Method; 5] = [
+        Method::Mean,
+        Method::Normalized,
+        Method::Trimmed,
+        Method::Borda,
+        Method::Majority,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Method::Mean => "mean",
+            Method::Normalized => "normalized",
+            Method::Trimmed => "trimmed",
+            Method::Borda => "borda",
+            Method::Majority => "majority",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.id() == text.trim())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Pitch duration in seconds.
+    pub pitch_secs: u32,
+    /// Questions duration in seconds.
+    pub qa_secs: u32,
+    /// Changeover between two teams, in seconds.
+    pub changeover_secs: u32,
+    /// Planned start of the first team (local time of the event).
+    #[serde(default)]
+    pub start_time: Option<NaiveTime>,
+    /// Remaining time at which the countdown turns to the warning colour.
+    pub warning_secs: u32,
+    /// Remaining time at which it turns to the alarm colour.
+    pub alarm_secs: u32,
+    pub laureates: u32,
+    /// Official ranking method; fixed once the first score is entered.
+    pub method: Method,
+    /// Criterion ids, in order, that break ties (higher mean first).
+    #[serde(default)]
+    pub tie_break: Vec<CriterionId>,
+    pub min_sheets: u32,
+    /// Jurors do not score teams of their own organisation.
+    pub recuse_same_org: bool,
+    pub lang: Lang,
+    /// Ring the terminal bell when the countdown reaches zero.
+    #[serde(default = "yes")]
+    pub bell: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            pitch_secs: 180,
+            qa_secs: 120,
+            changeover_secs: 60,
+            start_time: None,
+            warning_secs: 60,
+            alarm_secs: 30,
+            laureates: 8,
+            method: Method::Mean,
+            tie_break: Vec::new(),
+            min_sheets: 1,
+            recuse_same_org: false,
+            lang: Lang::Fr,
+            bell: true,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub id: OrgId,
+    pub name: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TeamStatus {
+    #[default]
+    Scheduled,
+    Withdrawn,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Team {
+    pub id: TeamId,
+    pub name: String,
+    #[serde(default)]
+    pub project: String,
+    #[serde(default)]
+    pub summary: String,
+    pub org: OrgId,
+    #[serde(default)]
+    pub members: Vec<String>,
+    #[serde(default)]
+    pub status: TeamStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Juror {
+    pub id: JurorId,
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    pub org: OrgId,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Criterion {
+    pub id: CriterionId,
+    pub label: String,
+    pub weight: Dec,
+    pub min: Dec,
+    pub max: Dec,
+    pub step: Dec,
+}
+
+impl Criterion {
+    pub fn accepts(&self, value: Dec) -> bool {
+        value >= self.min && value <= self.max && value.is_on_step(self.min, self.step)
+    }
+}
+
+/// One entry of the running order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Slot {
+    Team {
+        team: TeamId,
+    },
+    Break {
+        id: String,
+        label: String,
+        minutes: u32,
+    },
+}
+
+impl Slot {
+    pub fn team(&self) -> Option<&TeamId> {
+        match self {
+            Slot::Team { team } => Some(team),
+            Slot::Break { .. } => None,
+        }
+    }
+}
+
+/// A juror waiting to ask a question (the head of the queue is speaking).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub juror: JurorId,
+    pub team: TeamId,
+    /// When the juror started speaking (set for the head of the queue).
+    #[serde(default)]
+    pub since: Option<DateTime<Utc>>,
+}
+
+/// A question that was asked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    pub team: TeamId,
+    pub juror: JurorId,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mark {
+    /// The juror left the room: no sheet for this team.
+    Absent,
+    /// Explicit recusal (the automatic same-organisation one is derived).
+    Recused,
+}
+
+/// (team, juror)
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SheetKey {
+    pub team: TeamId,
+    pub juror: JurorId,
+}
+
+impl SheetKey {
+    pub fn new(team: impl Into<TeamId>, juror: impl Into<JurorId>) -> SheetKey {
+        SheetKey {
+            team: team.into(),
+            juror: juror.into(),
+        }
+    }
+}
+
+/// What one juror recorded for one team.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sheet {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<Mark>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<CriterionId, Dec>,
+    /// The juror's own addition on paper.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handwritten: Option<Dec>,
+}
+
+impl Sheet {
+    pub fn is_empty(&self) -> bool {
+        self.mark.is_none() && self.values.is_empty() && self.handwritten.is_none()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DecisionKind {
+    /// The jury fixed the order of the tied teams.
+    Order,
+    /// The jury admitted every tied team as a laureate.
+    Admit,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub kind: DecisionKind,
+    pub teams: Vec<TeamId>,
+    pub by: String,
+    pub reason: String,
+    pub at: DateTime<Utc>,
+}
+
+/// How a pair (team, juror) stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PairStatus {
+    Expected,
+    /// Same organisation, with the session's recusal rule on.
+    AutoRecused,
+    Recused,
+    Absent,
+    /// The team is withdrawn.
+    Withdrawn,
+}
+
+impl Session {
+    /// A new, empty session with the given id.
+    pub fn new(id: impl Into<String>, event: Event, settings: Settings) -> Session {
+        Session {
+            format: FORMAT,
+            id: id.into(),
+            revision: 0,
+            event,
+            settings,
+            organisations: Vec::new(),
+            teams: Vec::new(),
+            jurors: Vec::new(),
+            criteria: Vec::new(),
+            schedule: Vec::new(),
+            stage: Stage::default(),
+            queue: Vec::new(),
+            questions: Vec::new(),
+            sheets: BTreeMap::new(),
+            verified: BTreeSet::new(),
+            decisions: Vec::new(),
+        }
+    }
+
+    pub fn team(&self, id: &str) -> Option<&Team> {
+        self.teams.iter().find(|t| t.id == id)
+    }
+
+    pub fn juror(&self, id: &str) -> Option<&Juror> {
+        self.jurors.iter().find(|j| j.id == id)
+    }
+
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.id == id)
+    }
+
+    /// Teams in schedule order (withdrawn ones included).
+    pub fn teams_in_order(&self) -> impl Iterator<Item = &Team> {
+        self.schedule
+            .iter()
+            .filter_map(|slot| slot.team())
+            .filter_map(|id| self.team(id))
+    }
+
+    pub fn sheet(&self, team: &str, juror: &str) -> Option<&Sheet> {
+        self.sheets.get(&SheetKey::new(team, juror))
+    }
+
+    pub fn value(&self, team: &str, juror: &str, criterion: &str) -> Option<Dec> {
+        self.sheet(team, juror)
+            .and_then(|s| s.values.get(criterion).copied())
+    }
+
+    /// Whether the session's recusal rule excludes this pair.
+    pub fn auto_recused(&self, team: &Team, juror: &Juror) -> bool {
+        self.settings.recuse_same_org && team.org == juror.org
+    }
+
+    pub fn pair_status(&self, team: &Team, juror: &Juror) -> PairStatus {
+        if team.status == TeamStatus::Withdrawn {
+            return PairStatus::Withdrawn;
+        }
+        match self.sheet(&team.id, &juror.id).and_then(|s| s.mark) {
+            Some(Mark::Recused) => PairStatus::Recused,
+            Some(Mark::Absent) => PairStatus::Absent,
+            None if self.auto_recused(team, juror) => PairStatus::AutoRecused,
+            None => PairStatus::Expected,
+        }
+    }
+
+    /// Scoring has started once any value is entered: criteria and the
+    /// official method are then locked.
+    pub fn scoring_started(&self) -> bool {
+        self.sheets.values().any(|s| !s.values.is_empty())
+    }
+}
+
+/// The sheets map is written as a list of objects, easy to read in the file.
+mod sheet_list {
+    use super::*;
+    use serde::{Deserializer, Serializer};
+
+    // Explicit fields rather than `flatten`: large sessions load faster.
+    #[derive(Deserialize)]
+    struct Row {
+        team: TeamId,
+        juror: JurorId,
+        #[serde(default)]
+        mark: Option<Mark>,
+        #[serde(default)]
+        values: BTreeMap<CriterionId, Dec>,
+        #[serde(default)]
+        handwritten: Option<Dec>,
+    }
+
+    #[derive(Serialize)]
+    struct RowRef<'a> {
+        team: &'a str,
+        juror: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        mark: Option<Mark>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        values: &'a BTreeMap<CriterionId, Dec>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        handwritten: Option<Dec>,
+    }
+
+    pub fn serialize<S: Serializer>(
+        map: &BTreeMap<SheetKey, Sheet>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(map.iter().map(|(k, sheet)| RowRef {
+            team: &k.team,
+            juror: &k.juror,
+            mark: sheet.mark,
+            values: &sheet.values,
+            handwritten: sheet.handwritten,
+        }))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<SheetKey, Sheet>, D::Error> {
+        let rows = Vec::<Row>::deserialize(deserializer)?;
+        let mut map = BTreeMap::new();
+        for row in rows {
+            let key = SheetKey::new(row.team, row.juror);
+            let sheet = Sheet {
+                mark: row.mark,
+                values: row.values,
+                handwritten: row.handwritten,
+            };
+            if map.insert(key.clone(), sheet).is_some() {
+                return Err(serde::de::Error::custom(format!(
+                    "sheet of team {} and juror {} written twice",
+                    key.team, key.juror
+                )));
+            }
+        }
+        Ok(map)
+    }
+}

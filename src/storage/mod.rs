@@ -1,0 +1,1 @@
+//! The only file I/O: lock file, journal, atomic state writes, CSV.
