@@ -1,9 +1,73 @@
+//! `podium check FILE`: every problem of a session, one line each; never
+//! writes (it reads as any reader does, without the lock).
+
 use std::path::Path;
 
-use crate::domain::Lang;
+use crate::domain::{Lang, Session, validate};
+use crate::i18n;
+use crate::storage::{self, Finding};
 
-use super::{Outcome, coming};
+use super::{Failure, Outcome};
 
-pub fn run(flag: Option<Lang>, _file: &Path) -> Outcome {
-    coming(flag, "`check` arrive bientôt.", "`check` is coming soon.")
+pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
+    let report = storage::inspect(file);
+    let lang = i18n::resolve(flag, report.session.as_ref().map(|s| s.settings.lang));
+    let name = file.display().to_string();
+    let mut lines: Vec<String> = report.findings.iter().map(|f| f.message(lang)).collect();
+    let fatal = report
+        .findings
+        .iter()
+        .any(|f| matches!(f, Finding::Fatal(_)));
+    if let Some(session) = &report.session
+        && !fatal
+    {
+        lines.extend(
+            session_problems(session, lang)
+                .into_iter()
+                .map(|p| format!("{name}: {p}")),
+        );
+    }
+    let notes: Vec<String> = report.notes.iter().map(|n| n.message(lang)).collect();
+    if !lines.is_empty() {
+        lines.extend(notes);
+        return Err(Failure::new(lang, lines));
+    }
+    for note in &notes {
+        println!("{note}");
+    }
+    if let Some(s) = &report.session {
+        println!("{}", summary(&name, s, lang));
+    }
+    Ok(())
+}
+
+/// The session's own problems: references, values, settings.
+pub fn session_problems(s: &Session, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = validate::problems(s)
+        .iter()
+        .map(|p| p.message(lang))
+        .collect();
+    if s.settings.pitch_secs == 0 {
+        out.push(
+            lang.t(
+                "la durée du pitch doit être positive",
+                "the pitch duration must be above zero",
+            )
+            .into(),
+        );
+    }
+    out
+}
+
+fn summary(name: &str, s: &Session, lang: Lang) -> String {
+    let values: usize = s.sheets.values().map(|sh| sh.values.len()).sum();
+    let (r, t, j, c) = (s.revision, s.teams.len(), s.jurors.len(), s.criteria.len());
+    match lang {
+        Lang::Fr => format!(
+            "{name}: OK — révision {r}, {t} équipe(s), {j} juré(s), {c} critère(s), {values} note(s)"
+        ),
+        Lang::En => format!(
+            "{name}: OK — revision {r}, {t} team(s), {j} juror(s), {c} criterion/criteria, {values} value(s)"
+        ),
+    }
 }

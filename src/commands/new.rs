@@ -1,8 +1,329 @@
+//! `podium new FILE`: create a session from the settings flags (and, once
+//! reading spreadsheets lands, from teams.csv, jurors.csv and criteria.csv).
+
+use std::path::Path;
+
+use chrono::{NaiveTime, Utc};
+
 use crate::cli::NewArgs;
-use crate::domain::Lang;
+use crate::domain::{
+    Criterion, Event, Juror, Lang, Method, Organisation, Session, Settings, Slot, Team,
+};
+use crate::i18n;
+use crate::storage;
 
-use super::{Outcome, coming};
+use super::{Failure, Outcome};
 
-pub fn run(flag: Option<Lang>, _args: &NewArgs) -> Outcome {
-    coming(flag, "`new` arrive bientôt.", "`new` is coming soon.")
+/// What the spreadsheets give a new session (empty without them).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lists {
+    pub organisations: Vec<Organisation>,
+    pub teams: Vec<Team>,
+    pub jurors: Vec<Juror>,
+    pub criteria: Vec<Criterion>,
+}
+
+pub fn run(flag: Option<Lang>, args: &NewArgs) -> Outcome {
+    // `--lang` on `new` is also the session's language.
+    let lang = i18n::resolve(flag, None);
+    let file = args.file.display().to_string();
+    let fail = |lines: Vec<String>| Failure::new(lang, lines);
+    for path in [args.file.clone(), storage::Files::new(&args.file).journal] {
+        if path.symlink_metadata().is_ok() {
+            return Err(Failure::one(
+                lang,
+                storage::StoreError::Exists { path }.message(lang),
+            ));
+        }
+    }
+    let lists = read_lists(args, lang)?;
+    let session = build_session(args, flag.unwrap_or(lang), lists, &storage::new_id()).map_err(
+        |problems| {
+            fail(
+                problems
+                    .into_iter()
+                    .map(|p| format!("{file}: {p}"))
+                    .collect(),
+            )
+        },
+    )?;
+    let created = storage::create(&args.file, &session, &storage::new_id(), Utc::now())
+        .map_err(|e| Failure::one(lang, with_file(&args.file, &e, lang)))?;
+    println!("{}", created_line(&args.file, &created, lang));
+    Ok(())
+}
+
+/// A storage error naming the file (a refusal does not name it itself).
+fn with_file(path: &Path, e: &storage::StoreError, lang: Lang) -> String {
+    match e {
+        storage::StoreError::Refused(_) => format!("{}: {}", path.display(), e.message(lang)),
+        _ => e.message(lang),
+    }
+}
+
+fn created_line(path: &Path, s: &Session, lang: Lang) -> String {
+    let (t, j, c) = (s.teams.len(), s.jurors.len(), s.criteria.len());
+    match lang {
+        Lang::Fr => format!(
+            "{} créé : {t} équipe(s), {j} juré(s), {c} critère(s)",
+            path.display()
+        ),
+        Lang::En => format!(
+            "{} created: {t} team(s), {j} juror(s), {c} criterion/criteria",
+            path.display()
+        ),
+    }
+}
+
+/// The spreadsheets given with `--teams`, `--jurors` and `--criteria`.
+///
+/// Reading them is the `csv` helper's part (storage::csv): until it lands,
+/// giving one is refused rather than ignored.
+fn read_lists(args: &NewArgs, lang: Lang) -> Result<Lists, Failure> {
+    let given: Vec<_> = [&args.teams, &args.jurors, &args.criteria]
+        .into_iter()
+        .flatten()
+        .collect();
+    if given.is_empty() {
+        return Ok(Lists::default());
+    }
+    Err(Failure::new(
+        lang,
+        given
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}: {}",
+                    p.display(),
+                    lang.t(
+                        "la lecture des tableurs arrive bientôt",
+                        "reading spreadsheets is coming soon"
+                    )
+                )
+            })
+            .collect(),
+    ))
+}
+
+/// The new session from the flags and the lists; every problem with the
+/// flags, one message each (without the file name).
+pub fn build_session(
+    args: &NewArgs,
+    lang: Lang,
+    lists: Lists,
+    id: &str,
+) -> Result<Session, Vec<String>> {
+    let mut problems = Vec::new();
+    let mut settings = Settings {
+        lang,
+        laureates: args.laureates,
+        min_sheets: args.min_sheets,
+        recuse_same_org: args.recuse_same_org,
+        ..Settings::default()
+    };
+    let mut duration = |flag: &str, text: &str, zero_ok: bool| match parse_duration(text) {
+        Some(0) if !zero_ok => {
+            problems.push(match lang {
+                Lang::Fr => format!("--{flag} {text} : la durée doit être positive"),
+                Lang::En => format!("--{flag} {text}: the duration must be above zero"),
+            });
+            0
+        }
+        Some(secs) => secs,
+        None => {
+            problems.push(match lang {
+                Lang::Fr => {
+                    format!("--{flag} {text} : durée illisible (exemples : 3m, 180s, 2m30s, 3:00)")
+                }
+                Lang::En => format!(
+                    "--{flag} {text}: unreadable duration (examples: 3m, 180s, 2m30s, 3:00)"
+                ),
+            });
+            0
+        }
+    };
+    settings.pitch_secs = duration("pitch", &args.pitch, false);
+    settings.qa_secs = duration("qa", &args.qa, true);
+    settings.changeover_secs = duration("changeover", &args.changeover, true);
+    if let Some(start) = &args.start {
+        match parse_time(start) {
+            Some(t) => settings.start_time = Some(t),
+            None => problems.push(match lang {
+                Lang::Fr => format!("--start {start} : heure illisible (exemple : 09:30)"),
+                Lang::En => format!("--start {start}: unreadable time (example: 09:30)"),
+            }),
+        }
+    }
+    match Method::parse(&args.method) {
+        Some(m) => settings.method = m,
+        None => {
+            let known = Method::ALL.map(Method::id).join(", ");
+            problems.push(match lang {
+                Lang::Fr => format!(
+                    "--method {} : méthode inconnue (connues : {known})",
+                    args.method
+                ),
+                Lang::En => format!("--method {}: unknown method (known: {known})", args.method),
+            });
+        }
+    }
+    if args.laureates == 0 {
+        problems.push(
+            lang.t(
+                "--laureates 0 : il faut au moins 1 lauréat",
+                "--laureates 0: there must be at least 1 laureate",
+            )
+            .into(),
+        );
+    }
+    if args.min_sheets == 0 {
+        problems.push(
+            lang.t(
+                "--min-sheets 0 : il faut au moins 1 feuille",
+                "--min-sheets 0: at least 1 sheet is needed",
+            )
+            .into(),
+        );
+    }
+    for c in &args.tie_break {
+        let c = c.trim();
+        if !lists.criteria.iter().any(|k| k.id == c) {
+            problems.push(match lang {
+                Lang::Fr => format!("--tie-break : critère inconnu « {c} »"),
+                Lang::En => format!("--tie-break: unknown criterion \"{c}\""),
+            });
+        }
+    }
+    settings.tie_break = args
+        .tie_break
+        .iter()
+        .map(|c| c.trim().to_string())
+        .collect();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let title = args.title.clone().unwrap_or_else(|| {
+        args.file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    });
+    let event = Event {
+        title,
+        ..Event::default()
+    };
+    let mut session = Session::new(id, event, settings);
+    session.schedule = lists
+        .teams
+        .iter()
+        .map(|t| Slot::Team { team: t.id.clone() })
+        .collect();
+    session.organisations = lists.organisations;
+    session.teams = lists.teams;
+    session.jurors = lists.jurors;
+    session.criteria = lists.criteria;
+    let problems = crate::domain::validate::problems(&session);
+    if problems.is_empty() {
+        Ok(session)
+    } else {
+        Err(problems.iter().map(|p| p.message(lang)).collect())
+    }
+}
+
+/// Seconds from `3m`, `180s`, `2m30s`, `1h`, `3:00` (minutes:seconds) or `0`.
+pub fn parse_duration(text: &str) -> Option<u32> {
+    let text = text.trim().to_ascii_lowercase();
+    if text == "0" {
+        return Some(0);
+    }
+    if let Some((m, s)) = text.split_once(':') {
+        if s.len() != 2 {
+            return None;
+        }
+        let (m, s) = (digits(m)?, digits(s)?);
+        if s >= 60 {
+            return None;
+        }
+        return m.checked_mul(60)?.checked_add(s);
+    }
+    let mut total: u32 = 0;
+    let mut number = String::new();
+    let mut last_unit = 0u32; // units must come in decreasing order
+    for ch in text.chars() {
+        if ch.is_ascii_digit() {
+            number.push(ch);
+            continue;
+        }
+        let unit = match ch {
+            'h' => 3600,
+            'm' => 60,
+            's' => 1,
+            _ => return None,
+        };
+        if number.is_empty() || (last_unit != 0 && unit >= last_unit) {
+            return None;
+        }
+        total = total.checked_add(digits(&number)?.checked_mul(unit)?)?;
+        number.clear();
+        last_unit = unit;
+    }
+    if !number.is_empty() || last_unit == 0 {
+        return None;
+    }
+    Some(total)
+}
+
+fn digits(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// A time of day from `HH:MM` (also `9:30` and the French `9h30`, `14h`).
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let text = text.trim().to_ascii_lowercase();
+    let (h, m) = text.split_once(':').or_else(|| text.split_once('h'))?;
+    let h = digits(h)?;
+    let m = if m.is_empty() && text.contains('h') {
+        0
+    } else if m.len() == 2 {
+        digits(m)?
+    } else {
+        return None;
+    };
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("3m"), Some(180));
+        assert_eq!(parse_duration("180s"), Some(180));
+        assert_eq!(parse_duration("2m30s"), Some(150));
+        assert_eq!(parse_duration("3:00"), Some(180));
+        assert_eq!(parse_duration("2:05"), Some(125));
+        assert_eq!(parse_duration("1h"), Some(3600));
+        assert_eq!(parse_duration("0"), Some(0));
+        assert_eq!(parse_duration("0s"), Some(0));
+        for bad in [
+            "", "3", "m", "3x", "2:75", "30s2m", "3m3m", "-3m", "2:5:1", "1.5m",
+        ] {
+            assert_eq!(parse_duration(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn times() {
+        assert_eq!(parse_time("09:30"), NaiveTime::from_hms_opt(9, 30, 0));
+        assert_eq!(parse_time("9:30"), NaiveTime::from_hms_opt(9, 30, 0));
+        assert_eq!(parse_time("14h"), NaiveTime::from_hms_opt(14, 0, 0));
+        assert_eq!(parse_time("9h05"), NaiveTime::from_hms_opt(9, 5, 0));
+        for bad in ["", "25:00", "9:3", "9", "ab:cd", "9:60"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+    }
 }

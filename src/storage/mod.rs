@@ -1,1 +1,214 @@
-//! The only file I/O: lock file, journal, atomic state writes, CSV.
+//! The only file I/O: the lock file, the journal, atomic state writes.
+//!
+//! A session `FILE` lives in three files side by side:
+//!
+//! - `FILE`: the state, the whole session as JSON (a checkpoint);
+//! - `FILE.journal`: every operation, one JSON line each, appended and
+//!   synced before anything else — a change is *saved* once its line is;
+//! - `FILE.lock`: locked (never renamed or deleted) while a writer changes
+//!   the session.
+//!
+//! Writers ([`create`], [`open`], [`commit`]) take the lock for a bounded
+//! time; readers ([`load`], [`stamp`], [`inspect`]) never lock and never
+//! write, and open `FILE` by path on every read.
+
+use std::ffi::OsString;
+use std::hash::{BuildHasher, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::{Change, FORMAT, Lang, Operation, Refusal, Session, validate};
+
+mod commit;
+mod error;
+pub mod faults;
+mod inspect;
+mod journal;
+mod lock;
+mod notice;
+mod recovery;
+mod state;
+
+pub use commit::{Committed, commit};
+pub use error::{Action, LineProblem, StoreError};
+pub use faults::Step;
+pub use inspect::{Finding, Note, Report, inspect};
+pub use journal::Line;
+pub use notice::Notice;
+
+/// How long the command line waits for the lock.
+pub const CLI_WAIT: Duration = Duration::from_secs(10);
+/// How long the live interface waits for the lock before retrying later.
+pub const TUI_WAIT: Duration = Duration::from_millis(100);
+
+/// The files of one session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Files {
+    pub state: PathBuf,
+    pub journal: PathBuf,
+    pub lock: PathBuf,
+    /// Where torn journal lines are moved.
+    pub torn: PathBuf,
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = OsString::from(path.as_os_str());
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+impl Files {
+    pub fn new(path: &Path) -> Files {
+        Files {
+            state: path.to_path_buf(),
+            journal: with_suffix(path, ".journal"),
+            lock: with_suffix(path, ".lock"),
+            torn: with_suffix(path, ".journal.torn"),
+        }
+    }
+}
+
+/// A session opened by a writer.
+#[derive(Clone, Debug)]
+pub struct Opened {
+    pub session: Session,
+    /// What recovery did or found (say it to the user).
+    pub notices: Vec<Notice>,
+}
+
+/// Create a new session: refuses if `FILE` or `FILE.journal` exists.
+/// Writes journal line 1 (the creation), then the state; returns the
+/// session at revision 1.
+pub fn create(
+    path: &Path,
+    session: &Session,
+    writer: &str,
+    at: DateTime<Utc>,
+) -> Result<Session, StoreError> {
+    let files = Files::new(path);
+    let exists = |p: &Path| {
+        if p.symlink_metadata().is_ok() {
+            Err(StoreError::Exists {
+                path: p.to_path_buf(),
+            })
+        } else {
+            Ok(())
+        }
+    };
+    exists(&files.state)?;
+    exists(&files.journal)?;
+    let problems = validate::problems(session);
+    if !problems.is_empty() {
+        return Err(StoreError::Refused(Refusal::Inconsistent(problems)));
+    }
+    let lock = lock::Lock::acquire(&files.lock, CLI_WAIT)?;
+    exists(&files.state)?;
+    let mut created = session.clone();
+    created.format = FORMAT;
+    created.revision = 0;
+    let line = Line {
+        session: created.id.clone(),
+        rev: 1,
+        prev: None,
+        op: Operation::new(
+            Change::Create {
+                session: Box::new(created.clone()),
+            },
+            writer,
+            at,
+        ),
+    };
+    commit::write_new_journal(&files.journal, &journal::encode(&line))?;
+    created.revision = 1;
+    state::write(&files.state, &created, false)?;
+    lock.release();
+    Ok(created)
+}
+
+/// A writer's open: lock (waiting at most 10 s), read and check the whole
+/// journal, recover (torn line moved aside, state completed or rebuilt,
+/// stale temporary files removed), unlock.
+pub fn open(path: &Path) -> Result<Opened, StoreError> {
+    let files = Files::new(path);
+    let lock = lock::Lock::acquire(&files.lock, CLI_WAIT)?;
+    let current = recovery::current(&files, recovery::Depth::Full)?;
+    let notices = recovery::settle(&files, &current, true)?;
+    state::remove_stale_temps(&files.state);
+    lock.release();
+    Ok(Opened {
+        session: current.session,
+        notices,
+    })
+}
+
+/// A reader's view of the session: the state plus the journal lines past
+/// its revision (read from the end of the journal; a torn last line is
+/// ignored). Never locks, never writes.
+pub fn load(path: &Path) -> Result<Session, StoreError> {
+    let files = Files::new(path);
+    Ok(recovery::current(&files, recovery::Depth::Tail)?.session)
+}
+
+/// What a file looked like when last checked (size, time, identity).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct FileStamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    identity: u64,
+}
+
+fn file_stamp(path: &Path) -> Result<Option<FileStamp>, StoreError> {
+    match std::fs::metadata(path) {
+        Ok(m) => {
+            #[cfg(unix)]
+            let identity = std::os::unix::fs::MetadataExt::ino(&m);
+            #[cfg(not(unix))]
+            let identity = 0;
+            Ok(Some(FileStamp {
+                len: m.len(),
+                modified: m.modified().ok(),
+                identity,
+            }))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::io(path, Action::Read, e)),
+    }
+}
+
+/// A cheap "did FILE change?" check: compare two stamps. Every commit grows
+/// the journal and replaces the state file, so either changes the stamp.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    state: Option<FileStamp>,
+    journal: Option<FileStamp>,
+}
+
+pub fn stamp(path: &Path) -> Result<Stamp, StoreError> {
+    let files = Files::new(path);
+    Ok(Stamp {
+        state: file_stamp(&files.state)?,
+        journal: file_stamp(&files.journal)?,
+    })
+}
+
+/// A random id for a session or a writer (terminal): 16 hex digits.
+pub fn new_id() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    // std's RandomState is seeded from the operating system's randomness.
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(nanos);
+    hasher.write_u32(std::process::id());
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    format!("{:016x}", hasher.finish())
+}
+
+/// The language a session's errors should be shown in, when known.
+pub fn lang_of(path: &Path) -> Option<Lang> {
+    load(path).ok().map(|s| s.settings.lang)
+}

@@ -1,0 +1,193 @@
+//! The state file: the whole session as JSON, replaced atomically.
+//!
+//! Reading checks the `format` number: a newer format is refused, an older
+//! one goes through [`migrate`] (one step per format) before being read.
+//! Writing goes to a temporary file in the same folder, synced, renamed
+//! over the state file, then the folder is synced (where the platform can).
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::domain::{FORMAT, Session};
+
+use super::error::{Action, StoreError, writing};
+use super::faults::{self, Step};
+
+/// Read the state file; `None` when it does not exist.
+pub fn read(path: &Path) -> Result<Option<Session>, StoreError> {
+    match fs::read(path) {
+        Ok(bytes) => decode(path, &bytes).map(Some),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::io(path, Action::Read, e)),
+    }
+}
+
+#[derive(Deserialize)]
+struct FormatOnly {
+    format: u32,
+}
+
+/// A session from the bytes of a state file (or of a creation line).
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
+    let newer = |found| StoreError::NewerFormat {
+        path: path.to_path_buf(),
+        found,
+        supported: FORMAT,
+    };
+    let bad = |e: serde_json::Error| StoreError::BadState {
+        path: path.to_path_buf(),
+        line: e.line(),
+        column: e.column(),
+        reason: e.to_string(),
+    };
+    let first = match serde_json::from_slice::<Session>(bytes) {
+        Ok(session) if session.format == FORMAT => return Ok(session),
+        Ok(session) if session.format > FORMAT => return Err(newer(session.format)),
+        Ok(_) => None,
+        Err(e) => Some(e),
+    };
+    // Not the current format (or not a session): look at `format` alone.
+    let format = match serde_json::from_slice::<FormatOnly>(bytes) {
+        Ok(f) => f.format,
+        Err(e) => return Err(bad(first.unwrap_or(e))),
+    };
+    if format > FORMAT {
+        return Err(newer(format));
+    }
+    if format == FORMAT {
+        // The current format, but not a valid session.
+        return Err(bad(
+            first.expect("a current-format session that failed to parse")
+        ));
+    }
+    let value: Value = serde_json::from_slice(bytes).map_err(bad)?;
+    let migrated = migrate(value, format).map_err(|reason| StoreError::BadState {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        reason,
+    })?;
+    serde_json::from_value::<Session>(migrated).map_err(bad)
+}
+
+/// One step of migration: rewrites a state of format `n` (its index + 1)
+/// as format `n + 1`.
+type Migration = fn(Value) -> Result<Value, String>;
+
+/// The migrations, oldest first: `MIGRATIONS[0]` brings format 1 to 2, and
+/// so on. Format 1 is the first, so there are none yet. When format 2
+/// arrives, add `from_1_to_2` here (rewriting the JSON value and setting
+/// `format`) and a test that reads a hand-written format-1 file.
+const MIGRATIONS: &[Migration] = &[];
+
+/// Bring a state written in an older `format` up to [`FORMAT`].
+pub fn migrate(mut value: Value, format: u32) -> Result<Value, String> {
+    for from in format..FORMAT {
+        let step = from
+            .checked_sub(1)
+            .and_then(|i| MIGRATIONS.get(i as usize))
+            .ok_or_else(|| format!("unknown format {from}"))?;
+        value = step(value)?;
+    }
+    Ok(value)
+}
+
+/// The bytes written for a session: pretty JSON, human-readable.
+pub fn encode(session: &Session) -> Vec<u8> {
+    let mut bytes =
+        serde_json::to_vec_pretty(session).expect("a session always serialises to JSON");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// The folder holding `path` ("." for a bare file name).
+pub fn folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// The prefix and suffix of temporary state files beside `path`.
+pub fn temp_affixes(path: &Path) -> (String, &'static str) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (format!(".{name}."), ".tmp")
+}
+
+/// Sync a folder so a rename or a new file in it is durable (Unix only:
+/// other platforms cannot open a folder for syncing).
+pub fn sync_folder(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()?;
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+    }
+    Ok(())
+}
+
+/// Replace the state file atomically. Within a commit (`in_commit`), the
+/// steps `temp-written`, `temp-synced`, `renamed` and `folder-synced` are
+/// passed to the test switches.
+pub fn write(path: &Path, session: &Session, in_commit: bool) -> Result<(), StoreError> {
+    let reached = |step| {
+        if in_commit {
+            faults::reached(step)
+        } else {
+            Ok(())
+        }
+    };
+    let dir = folder(path);
+    let (prefix, suffix) = temp_affixes(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(suffix);
+    // Readable like any file the user creates (the umask applies), not 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(dir).map_err(writing(dir))?;
+    temp.write_all(&encode(session))
+        .map_err(writing(temp.path()))?;
+    // A simulated crash leaves the temporary file behind, as a real one would.
+    let keep = |temp: tempfile::NamedTempFile, e: StoreError| {
+        let _ = temp.keep();
+        e
+    };
+    if let Err(e) = reached(Step::TempWritten) {
+        return Err(keep(temp, e));
+    }
+    temp.as_file().sync_all().map_err(writing(temp.path()))?;
+    if let Err(e) = reached(Step::TempSynced) {
+        return Err(keep(temp, e));
+    }
+    temp.persist(path)
+        .map_err(|e| StoreError::io(path, Action::Write, e.error))?;
+    reached(Step::Renamed)?;
+    sync_folder(dir).map_err(writing(dir))?;
+    reached(Step::FolderSynced)?;
+    Ok(())
+}
+
+/// Remove temporary state files a crash left beside `path`. Only called
+/// with the lock held: no other writer can be writing one then.
+pub fn remove_stale_temps(path: &Path) {
+    let (prefix, suffix) = temp_affixes(path);
+    let Ok(entries) = fs::read_dir(folder(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(suffix) && name.len() > prefix.len() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Shared test helpers: a small session and operations on it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, TimeZone, Utc};
+use podium::domain::{
+    Change, Criterion, Dec, Event, Juror, Operation, Organisation, Session, Settings, Slot, Team,
+};
+
+pub fn at(secs: i64) -> DateTime<Utc> {
+    Utc.timestamp_opt(1_800_000_000 + secs, 0).unwrap()
+}
+
+pub fn dec(text: &str) -> Dec {
+    text.parse().unwrap()
+}
+
+/// Two organisations, `teams` teams, `jurors` jurors, criteria c1 (0–10
+/// step 1) and c2 (0–20 step 0.5).
+pub fn session(id: &str, teams: usize, jurors: usize) -> Session {
+    let mut s = Session::new(
+        id,
+        Event {
+            title: "Test forum".into(),
+            ..Event::default()
+        },
+        Settings::default(),
+    );
+    s.organisations = vec![
+        Organisation {
+            id: "somme".into(),
+            name: "Somme".into(),
+        },
+        Organisation {
+            id: "nord".into(),
+            name: "Nord".into(),
+        },
+    ];
+    s.teams = (1..=teams)
+        .map(|i| Team {
+            id: format!("T{i}"),
+            name: format!("Team {i}"),
+            project: String::new(),
+            summary: String::new(),
+            org: if i % 2 == 0 { "nord" } else { "somme" }.into(),
+            members: vec![],
+            status: Default::default(),
+        })
+        .collect();
+    s.schedule = s
+        .teams
+        .iter()
+        .map(|t| Slot::Team { team: t.id.clone() })
+        .collect();
+    s.jurors = (1..=jurors)
+        .map(|i| Juror {
+            id: format!("J{i}"),
+            name: format!("Juror {i}"),
+            role: String::new(),
+            org: "somme".into(),
+        })
+        .collect();
+    s.criteria = vec![
+        Criterion {
+            id: "c1".into(),
+            label: "Impact".into(),
+            weight: dec("1"),
+            min: dec("0"),
+            max: dec("10"),
+            step: dec("1"),
+        },
+        Criterion {
+            id: "c2".into(),
+            label: "Feasibility".into(),
+            weight: dec("0.5"),
+            min: dec("0"),
+            max: dec("20"),
+            step: dec("0.5"),
+        },
+    ];
+    s
+}
+
+pub fn set_cell(
+    team: &str,
+    juror: &str,
+    criterion: &str,
+    seen: Option<Dec>,
+    new: Option<Dec>,
+) -> Change {
+    Change::SetCell {
+        team: team.into(),
+        juror: juror.into(),
+        criterion: criterion.into(),
+        seen,
+        new,
+    }
+}
+
+pub fn op(change: Change) -> Operation {
+    Operation::new(change, "tester", at(0))
+}
+
+/// A fresh folder and a session file path in it.
+pub fn folder() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("forum.json");
+    (dir, path)
+}
+
+pub fn journal(path: &Path) -> PathBuf {
+    podium::storage::Files::new(path).journal
+}
+
+/// The journal's lines (whole lines only).
+pub fn journal_lines(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(journal(path))
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}

@@ -1,0 +1,168 @@
+//! The storage API: create, commit, load, open, stamp, refusals.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use podium::domain::{FORMAT, Refusal};
+use podium::storage::{self, StoreError};
+
+const WAIT: Duration = Duration::from_secs(5);
+
+#[test]
+fn create_writes_line_one_and_the_state() {
+    let (_dir, path) = folder();
+    let created = storage::create(&path, &session("s1", 3, 2), "w", at(0)).unwrap();
+    assert_eq!(created.revision, 1);
+    assert_eq!(created.format, FORMAT);
+    let lines = journal_lines(&path);
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].starts_with(r#"{"session":"s1","rev":1,"prev":null,"op":{"#));
+    assert!(lines[0].contains(r#""kind":"create""#));
+    assert!(std::fs::read(journal(&path)).unwrap().ends_with(b"\n"));
+    assert_eq!(storage::load(&path).unwrap(), created);
+    assert!(storage::Files::new(&path).lock.exists());
+}
+
+#[test]
+fn create_refuses_an_existing_file_or_journal() {
+    let (_dir, path) = folder();
+    storage::create(&path, &session("s1", 1, 1), "w", at(0)).unwrap();
+    let err = storage::create(&path, &session("s2", 1, 1), "w", at(0)).unwrap_err();
+    assert!(matches!(err, StoreError::Exists { .. }), "{err:?}");
+    std::fs::remove_file(&path).unwrap();
+    let err = storage::create(&path, &session("s2", 1, 1), "w", at(0)).unwrap_err();
+    match err {
+        StoreError::Exists { path: p } => assert_eq!(p, journal(&path)),
+        other => panic!("{other:?}"),
+    }
+    // Nothing was overwritten: the journal is still session s1's.
+    assert!(journal_lines(&path)[0].contains(r#""session":"s1""#));
+}
+
+#[test]
+fn commit_appends_one_line_and_replaces_the_state() {
+    let (_dir, path) = folder();
+    storage::create(&path, &session("s1", 2, 2), "w", at(0)).unwrap();
+    let done = storage::commit(
+        &path,
+        &op(set_cell("T1", "J1", "c1", None, Some(dec("7")))),
+        WAIT,
+    )
+    .unwrap();
+    assert_eq!(done.session.revision, 2);
+    assert_eq!(done.session.value("T1", "J1", "c1"), Some(dec("7")));
+    assert!(done.notices.is_empty());
+    let lines = journal_lines(&path);
+    assert_eq!(lines.len(), 2);
+    assert!(lines[1].starts_with(r#"{"session":"s1","rev":2,"prev":null,"op":"#));
+    assert_eq!(storage::load(&path).unwrap(), done.session);
+    assert_eq!(storage::open(&path).unwrap().session, done.session);
+}
+
+#[test]
+fn a_refused_operation_writes_nothing() {
+    let (_dir, path) = folder();
+    storage::create(&path, &session("s1", 2, 2), "w", at(0)).unwrap();
+    let before = std::fs::read(journal(&path)).unwrap();
+    let err = storage::commit(
+        &path,
+        &op(set_cell("T1", "J1", "c1", None, Some(dec("11")))),
+        WAIT,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Refused(Refusal::OutOfRange { .. })),
+        "{err:?}"
+    );
+    assert_eq!(std::fs::read(journal(&path)).unwrap(), before);
+    assert_eq!(storage::load(&path).unwrap().revision, 1);
+}
+
+#[test]
+fn a_stale_cell_is_refused_with_both_values() {
+    let (_dir, path) = folder();
+    storage::create(&path, &session("s1", 2, 2), "w", at(0)).unwrap();
+    storage::commit(
+        &path,
+        &op(set_cell("T1", "J1", "c1", None, Some(dec("7")))),
+        WAIT,
+    )
+    .unwrap();
+    let err = storage::commit(
+        &path,
+        &op(set_cell("T1", "J1", "c1", None, Some(dec("3")))),
+        WAIT,
+    )
+    .unwrap_err();
+    match err.refusal() {
+        Some(Refusal::StaleCell { seen, current, .. }) => {
+            assert_eq!(*seen, None);
+            assert_eq!(*current, Some(dec("7")));
+        }
+        other => panic!("{other:?}"),
+    }
+    let text = err.message(podium::domain::Lang::En);
+    assert!(text.contains("seen (empty), now 7"), "{text}");
+}
+
+#[test]
+fn busy_when_the_lock_is_held() {
+    let (_dir, path) = folder();
+    storage::create(&path, &session("s1", 1, 1), "w", at(0)).unwrap();
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(storage::Files::new(&path).lock)
+        .unwrap();
+    lock.lock().unwrap();
+    let err = storage::commit(
+        &path,
+        &op(set_cell("T1", "J1", "c1", None, Some(dec("1")))),
+        Duration::from_millis(30),
+    )
+    .unwrap_err();
+    assert!(matches!(err, StoreError::Busy { .. }), "{err:?}");
+    // Readers never wait for the lock.
+    assert_eq!(storage::load(&path).unwrap().revision, 1);
+    lock.unlock().unwrap();
+    storage::commit(
+        &path,
+        &op(set_cell("T1", "J1", "c1", None, Some(dec("1")))),
+        WAIT,
+    )
+    .unwrap();
+}
+
+#[test]
+fn stamp_changes_with_every_commit() {
+    let (_dir, path) = folder();
+    storage::create(&path, &session("s1", 1, 1), "w", at(0)).unwrap();
+    let first = storage::stamp(&path).unwrap();
+    assert_eq!(storage::stamp(&path).unwrap(), first);
+    storage::commit(
+        &path,
+        &op(set_cell("T1", "J1", "c1", None, Some(dec("1")))),
+        WAIT,
+    )
+    .unwrap();
+    assert_ne!(storage::stamp(&path).unwrap(), first);
+}
+
+#[test]
+fn new_ids_differ() {
+    let ids: std::collections::BTreeSet<_> = (0..1000).map(|_| storage::new_id()).collect();
+    assert_eq!(ids.len(), 1000);
+    assert!(ids.iter().all(|id| id.len() == 16));
+}
+
+#[test]
+fn a_missing_session_names_the_file() {
+    let (_dir, path) = folder();
+    let err = storage::load(&path).unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { .. }));
+    assert!(
+        err.message(podium::domain::Lang::En)
+            .starts_with(&path.display().to_string())
+    );
+}
