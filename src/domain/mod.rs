@@ -3,6 +3,7 @@
 pub mod apply;
 pub mod decimal;
 pub mod operation;
+pub mod ranking;
 pub mod refusal;
 pub mod session;
 pub mod stage;

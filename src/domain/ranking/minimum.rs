@@ -1,0 +1,75 @@
+//! Minimum sheets: which teams are ranked among the others, after them, or
+//! last of all; and the per-team figures shown beside the score.
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::ToPrimitive;
+
+use crate::domain::decimal::SCALE;
+use crate::domain::session::Criterion;
+
+use super::figure::{Figure, exact_sum};
+use super::output::CriterionMeans;
+use super::sheets::{Board, TOTAL_SCALE, TeamSheets};
+
+/// Team indices (schedule order) split by how many sheets count.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Partition {
+    /// At least the minimum (which is at least 1).
+    pub enough: Vec<usize>,
+    /// Some sheets, fewer than the minimum.
+    pub few: Vec<usize>,
+    /// No sheet that counts.
+    pub none: Vec<usize>,
+}
+
+pub fn partition(board: &Board, min_sheets: u32) -> Partition {
+    let minimum = (min_sheets as usize).max(1);
+    let mut out = Partition::default();
+    for (t, sheets) in board.sheets.iter().enumerate() {
+        match sheets.counting.len() {
+            0 => out.none.push(t),
+            n if n < minimum => out.few.push(t),
+            _ => out.enough.push(t),
+        }
+    }
+    out
+}
+
+/// Population standard deviation of the complete sheets' totals.
+pub fn spread(sheets: &TeamSheets) -> Option<Figure> {
+    let totals = &sheets.complete_totals;
+    if totals.is_empty() {
+        return None;
+    }
+    let n = BigInt::from(totals.len());
+    let s1 = exact_sum(totals.iter().copied());
+    let s2: BigInt = totals
+        .iter()
+        .map(|&x| BigInt::from(x) * BigInt::from(x))
+        .sum();
+    // σ² = (n·S2 − S1²) / (n² · scale²), exact, then one square root.
+    let scale = BigInt::from(TOTAL_SCALE);
+    let variance = BigRational::new(&n * s2 - &s1 * &s1, &n * &n * &scale * &scale);
+    Some(Figure::Float(variance.to_f64().unwrap_or(f64::NAN).sqrt()))
+}
+
+/// Mean value per criterion over the complete sheets; empty without one.
+pub fn criterion_means(sheets: &TeamSheets, criteria: &[Criterion]) -> CriterionMeans {
+    let n = sheets.complete_totals.len();
+    if n == 0 {
+        return CriterionMeans::default();
+    }
+    CriterionMeans(
+        criteria
+            .iter()
+            .zip(&sheets.complete_sums)
+            .map(|(c, &sum)| {
+                (
+                    c.id.clone(),
+                    Figure::ratio(sum, BigInt::from(n) * BigInt::from(SCALE)),
+                )
+            })
+            .collect(),
+    )
+}

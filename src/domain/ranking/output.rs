@@ -1,0 +1,181 @@
+//! What the ranking gives: exactly the JSON of design.md, plus what the
+//! results screen needs (kept out of the JSON).
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::domain::session::{
+    CriterionId, Decision, DecisionKind, JurorId, Lang, Method, OrgId, TeamId,
+};
+
+use super::figure::Figure;
+use super::order::Separation;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Ranking {
+    pub method: Method,
+    /// Whether `method` is the session's official method.
+    pub official: bool,
+    /// N, the number of laureates the session asks for.
+    pub laureates: u32,
+    pub min_sheets: u32,
+    /// Some expected sheet does not count.
+    pub provisional: bool,
+    /// A group of equal teams straddles the cut-off, with no decision.
+    pub cutoff_tie: bool,
+    pub warnings: Vec<Warning>,
+    /// Every recorded decision, oldest first.
+    pub decisions: Vec<Decision>,
+    /// Rows in rank order; within a shared rank, in schedule order.
+    pub ranking: Vec<Row>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    /// 1 + the number of teams strictly ahead.
+    pub rank: usize,
+    pub team: TeamId,
+    pub name: String,
+    pub org: OrgId,
+    /// `None` for a team with no sheet that counts.
+    pub score: Option<Figure>,
+    /// Number of sheets that count.
+    pub sheets: usize,
+    pub too_few_sheets: bool,
+    pub laureate: bool,
+    pub tied: bool,
+    pub at_cutoff: bool,
+    /// Population standard deviation of the complete sheets' totals.
+    pub spread: Option<Figure>,
+    /// Mean value per criterion over the complete sheets (criterion order).
+    pub criteria: CriterionMeans,
+    /// Why this row stands below the previous one.
+    #[serde(skip)]
+    pub separated_by: Separation,
+    /// The decision applied to this row's group (index into `decisions`).
+    #[serde(skip)]
+    pub decision: Option<usize>,
+}
+
+/// Mean value per criterion, written as a JSON object in criterion order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CriterionMeans(pub Vec<(CriterionId, Figure)>);
+
+impl CriterionMeans {
+    pub fn get(&self, criterion: &str) -> Option<&Figure> {
+        self.0
+            .iter()
+            .find(|(id, _)| id == criterion)
+            .map(|(_, f)| f)
+    }
+}
+
+impl Serialize for CriterionMeans {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (id, figure) in &self.0 {
+            map.serialize_entry(id, figure)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningCode {
+    MissingSheet,
+    PartialSheet,
+    ChecksumMismatch,
+    TooFewSheets,
+    StaleDecision,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub code: WarningCode,
+    pub team: Option<TeamId>,
+    pub juror: Option<JurorId>,
+}
+
+impl Warning {
+    /// One line for people, in their language.
+    pub fn describe(&self, lang: Lang) -> String {
+        let team = self.team.as_deref().unwrap_or("?");
+        let juror = self.juror.as_deref().unwrap_or("?");
+        match (self.code, lang) {
+            (WarningCode::MissingSheet, Lang::Fr) => {
+                format!("{team} : feuille manquante du juré {juror}")
+            }
+            (WarningCode::MissingSheet, Lang::En) => {
+                format!("{team}: missing sheet of juror {juror}")
+            }
+            (WarningCode::PartialSheet, Lang::Fr) => {
+                format!("{team} : feuille incomplète du juré {juror}")
+            }
+            (WarningCode::PartialSheet, Lang::En) => {
+                format!("{team}: incomplete sheet of juror {juror}")
+            }
+            (WarningCode::ChecksumMismatch, Lang::Fr) => {
+                format!("{team} : le total manuscrit du juré {juror} diffère de la somme des notes")
+            }
+            (WarningCode::ChecksumMismatch, Lang::En) => format!(
+                "{team}: juror {juror}'s handwritten total differs from the sum of the values"
+            ),
+            (WarningCode::TooFewSheets, Lang::Fr) => {
+                format!("{team} : trop peu de feuilles, classée après les autres")
+            }
+            (WarningCode::TooFewSheets, Lang::En) => {
+                format!("{team}: too few sheets, ranked after the others")
+            }
+            (WarningCode::StaleDecision, Lang::Fr) => {
+                format!("décision sur {team} : ne correspond plus à aucun groupe d'ex aequo")
+            }
+            (WarningCode::StaleDecision, Lang::En) => {
+                format!("decision on {team}: no longer matches a group of tied teams")
+            }
+        }
+    }
+}
+
+impl Ranking {
+    /// The row of a team.
+    pub fn row(&self, team: &str) -> Option<&Row> {
+        self.ranking.iter().find(|r| r.team == team)
+    }
+
+    /// Laureate team ids, in rank order.
+    pub fn laureate_ids(&self) -> Vec<&str> {
+        self.ranking
+            .iter()
+            .filter(|r| r.laureate)
+            .map(|r| r.team.as_str())
+            .collect()
+    }
+
+    /// Groups of equal teams straddling the cut-off (decided or not), each
+    /// as its rows' team ids in row order.
+    pub fn cutoff_groups(&self) -> Vec<Vec<&str>> {
+        let mut out: Vec<Vec<&str>> = Vec::new();
+        for (i, row) in self.ranking.iter().enumerate() {
+            if !row.at_cutoff {
+                continue;
+            }
+            let continues = i > 0
+                && self.ranking[i - 1].at_cutoff
+                && matches!(row.separated_by, Separation::Equal | Separation::Decision);
+            match out.last_mut() {
+                Some(group) if continues => group.push(&row.team),
+                _ => out.push(vec![&row.team]),
+            }
+        }
+        out
+    }
+
+    /// The kind of decision applied to a team's group, if any.
+    pub fn decision_for(&self, team: &str) -> Option<DecisionKind> {
+        let row = self.row(team)?;
+        row.decision
+            .and_then(|i| self.decisions.get(i))
+            .map(|d| d.kind)
+    }
+}

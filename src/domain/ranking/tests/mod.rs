@@ -1,0 +1,10 @@
+//! Tests of the ranking engine: design.md's worked examples, ties, the
+//! cut-off, decisions, minimum sheets, warnings and properties.
+
+mod cutoff;
+mod examples;
+mod json;
+mod props;
+mod sheets;
+mod support;
+mod ties;
