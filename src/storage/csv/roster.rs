@@ -1,0 +1,331 @@
+//! Teams, jurors and criteria from the organisers' spreadsheets.
+//!
+//! teams.csv: id, name, org, [project], [summary], [members separated by `|`]
+//! jurors.csv: id, name, org, [role]
+//! criteria.csv: id, label, [weight=1], [min=0], max, [step=1]
+//!
+//! Organisations come from the org columns (teams first, then jurors, in
+//! the order met): the id is the text as written, and so is the name.
+
+use std::collections::BTreeMap;
+
+use crate::domain::{Criterion, Dec, Juror, Lang, Organisation, Team, TeamStatus};
+
+use super::reader::{self, Column, Problems, Row};
+
+pub const TEAM_COLUMNS: &[Column] = &[
+    Column::required("id", &["identifiant", "code"]),
+    Column::required("name", &["nom", "équipe", "equipe", "team"]),
+    Column::required("org", &["organisation", "organization", "département"]),
+    Column::optional("project", &["projet", "titre"]),
+    Column::optional("summary", &["résumé", "resume", "description"]),
+    Column::optional("members", &["membres"]),
+];
+
+pub const JUROR_COLUMNS: &[Column] = &[
+    Column::required("id", &["identifiant", "code"]),
+    Column::required("name", &["nom", "juré", "jure", "juror"]),
+    Column::required("org", &["organisation", "organization", "département"]),
+    Column::optional("role", &["rôle", "fonction", "qualité"]),
+];
+
+pub const CRITERION_COLUMNS: &[Column] = &[
+    Column::required("id", &["identifiant", "code"]),
+    Column::required(
+        "label",
+        &["libellé", "libelle", "critère", "critere", "name", "nom"],
+    ),
+    Column::optional("weight", &["poids", "coefficient", "coef"]),
+    Column::optional("min", &["minimum"]),
+    Column::required("max", &["maximum"]),
+    Column::optional("step", &["pas"]),
+];
+
+/// A required field: report it when empty.
+fn required<'a>(row: &'a Row, column: &str, problems: &mut Problems) -> Option<&'a str> {
+    let value = row.get(column);
+    if value.is_empty() {
+        problems.say(
+            row.line,
+            format!("colonne « {column} » vide"),
+            format!("column \"{column}\" is empty"),
+        );
+        None
+    } else {
+        Some(value)
+    }
+}
+
+/// Ids must be unique within a file: report a repeat with the first line.
+fn unique_id(
+    seen: &mut BTreeMap<String, u64>,
+    id: &str,
+    line: u64,
+    problems: &mut Problems,
+) -> bool {
+    if let Some(first) = seen.get(id) {
+        problems.say(
+            line,
+            format!("identifiant « {id} » déjà utilisé ligne {first}"),
+            format!("id \"{id}\" already used on line {first}"),
+        );
+        false
+    } else {
+        seen.insert(id.to_string(), line);
+        true
+    }
+}
+
+/// Read teams.csv; `None` when it has a problem (all reported).
+pub fn teams(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Team>> {
+    let table = reader::read(bytes, TEAM_COLUMNS, problems)?;
+    let mut teams = Vec::new();
+    let mut seen = BTreeMap::new();
+    for row in &table.rows {
+        let id = required(row, "id", problems);
+        let name = required(row, "name", problems);
+        let org = required(row, "org", problems);
+        let (Some(id), Some(name), Some(org)) = (id, name, org) else {
+            continue;
+        };
+        if !unique_id(&mut seen, id, row.line, problems) {
+            continue;
+        }
+        teams.push(Team {
+            id: id.to_string(),
+            name: name.to_string(),
+            project: row.get("project").to_string(),
+            summary: row.get("summary").to_string(),
+            org: org.to_string(),
+            members: row
+                .get("members")
+                .split('|')
+                .map(str::trim)
+                .filter(|m| !m.is_empty())
+                .map(String::from)
+                .collect(),
+            status: TeamStatus::Scheduled,
+        });
+    }
+    if table.rows.is_empty() {
+        problems.say(0, "aucune équipe", "no team");
+    }
+    problems.is_empty().then_some(teams)
+}
+
+/// Read jurors.csv; `None` when it has a problem (all reported).
+pub fn jurors(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Juror>> {
+    let table = reader::read(bytes, JUROR_COLUMNS, problems)?;
+    let mut jurors = Vec::new();
+    let mut seen = BTreeMap::new();
+    for row in &table.rows {
+        let id = required(row, "id", problems);
+        let name = required(row, "name", problems);
+        let org = required(row, "org", problems);
+        let (Some(id), Some(name), Some(org)) = (id, name, org) else {
+            continue;
+        };
+        if !unique_id(&mut seen, id, row.line, problems) {
+            continue;
+        }
+        jurors.push(Juror {
+            id: id.to_string(),
+            name: name.to_string(),
+            role: row.get("role").to_string(),
+            org: org.to_string(),
+        });
+    }
+    if table.rows.is_empty() {
+        problems.say(0, "aucun juré", "no juror");
+    }
+    problems.is_empty().then_some(jurors)
+}
+
+/// A number field, or its default when the field is empty.
+fn number(row: &Row, column: &str, default: Option<Dec>, problems: &mut Problems) -> Option<Dec> {
+    let text = row.get(column);
+    if text.is_empty() {
+        if default.is_none() {
+            required(row, column, problems);
+        }
+        return default;
+    }
+    match Dec::parse(text) {
+        Ok(value) => Some(value),
+        Err(_) => {
+            problems.say(
+                row.line,
+                format!("{column} : « {text} » n'est pas un nombre"),
+                format!("{column}: \"{text}\" is not a number"),
+            );
+            None
+        }
+    }
+}
+
+/// Read criteria.csv; `None` when it has a problem (all reported).
+pub fn criteria(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Criterion>> {
+    let table = reader::read(bytes, CRITERION_COLUMNS, problems)?;
+    let mut criteria = Vec::new();
+    let mut seen = BTreeMap::new();
+    for row in &table.rows {
+        let id = required(row, "id", problems);
+        let label = required(row, "label", problems);
+        let weight = number(row, "weight", Some(Dec::int(1)), problems);
+        let min = number(row, "min", Some(Dec::ZERO), problems);
+        let max = number(row, "max", None, problems);
+        let step = number(row, "step", Some(Dec::int(1)), problems);
+        let (Some(id), Some(label), Some(weight), Some(min), Some(max), Some(step)) =
+            (id, label, weight, min, max, step)
+        else {
+            continue;
+        };
+        if !unique_id(&mut seen, id, row.line, problems) {
+            continue;
+        }
+        let fr = problems.lang == Lang::Fr;
+        let sep = if fr { ',' } else { '.' };
+        if weight <= Dec::ZERO {
+            problems.say(
+                row.line,
+                "le poids doit être positif",
+                "the weight must be above zero",
+            );
+        }
+        if min >= max {
+            problems.say(
+                row.line,
+                format!(
+                    "le minimum ({}) doit être inférieur au maximum ({})",
+                    min.format_with(sep),
+                    max.format_with(sep)
+                ),
+                format!(
+                    "the minimum ({}) must be below the maximum ({})",
+                    min.format_with(sep),
+                    max.format_with(sep)
+                ),
+            );
+        }
+        if step <= Dec::ZERO {
+            problems.say(
+                row.line,
+                "le pas doit être positif",
+                "the step must be above zero",
+            );
+        }
+        criteria.push(Criterion {
+            id: id.to_string(),
+            label: label.to_string(),
+            weight,
+            min,
+            max,
+            step,
+        });
+    }
+    if table.rows.is_empty() {
+        problems.say(0, "aucun critère", "no criterion");
+    }
+    problems.is_empty().then_some(criteria)
+}
+
+/// The organisations named by the teams and jurors, in the order met.
+pub fn organisations(teams: &[Team], jurors: &[Juror]) -> Vec<Organisation> {
+    let mut out: Vec<Organisation> = Vec::new();
+    for org in teams
+        .iter()
+        .map(|t| &t.org)
+        .chain(jurors.iter().map(|j| &j.org))
+    {
+        if !out.iter().any(|o| o.id == *org) {
+            out.push(Organisation {
+                id: org.clone(),
+                name: org.clone(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems() -> Problems {
+        Problems::new("x.csv", Lang::En)
+    }
+
+    #[test]
+    fn teams_with_optional_columns_in_any_order() {
+        let text = "members;org;name;id\n Ann | Bob |;Somme;Les Cantines;T1\n;Nord;Archives;T2\n";
+        let mut p = problems();
+        let teams = teams(text.as_bytes(), &mut p).expect("teams");
+        assert_eq!(teams.len(), 2);
+        assert_eq!(teams[0].members, vec!["Ann", "Bob"]);
+        assert_eq!(teams[0].project, "");
+        assert!(teams[1].members.is_empty());
+        let orgs = organisations(&teams, &[]);
+        assert_eq!(orgs.len(), 2);
+        assert_eq!(orgs[0].name, "Somme");
+    }
+
+    #[test]
+    fn team_problems_each_on_its_line() {
+        let text = "id,name,org\nT1,A,Somme\nT1,B,Nord\n,C,Oise\nT4,,\n";
+        let mut p = problems();
+        assert!(teams(text.as_bytes(), &mut p).is_none());
+        let lines = p.lines();
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert_eq!(lines[0], "x.csv:3: id \"T1\" already used on line 2");
+        assert_eq!(lines[1], "x.csv:4: column \"id\" is empty");
+        assert!(lines[2].starts_with("x.csv:5: column \"name\""));
+        assert!(lines[3].starts_with("x.csv:5: column \"org\""));
+    }
+
+    #[test]
+    fn criteria_defaults_and_decimal_comma() {
+        let text =
+            "id;label;max;step;poids\nimpact;Impact;20;0,5;\ntransfer;Transférabilité;5;;2\n";
+        let mut p = problems();
+        let c = criteria(text.as_bytes(), &mut p).expect("criteria");
+        assert_eq!(c[0].step, Dec::parse("0.5").unwrap());
+        assert_eq!(c[0].weight, Dec::int(1));
+        assert_eq!(c[0].min, Dec::ZERO);
+        assert_eq!(c[1].step, Dec::int(1));
+        assert_eq!(c[1].weight, Dec::int(2));
+    }
+
+    #[test]
+    fn criteria_problems() {
+        let text =
+            "id,label,min,max,step,weight\na,A,5,5,1,1\nb,B,0,x,1,1\nc,C,0,5,0,-1\nd,D,0,,1,1\n";
+        let mut p = problems();
+        assert!(criteria(text.as_bytes(), &mut p).is_none());
+        let lines = p.lines();
+        assert_eq!(lines.len(), 5, "{lines:?}");
+        assert!(lines[0].starts_with("x.csv:2: the minimum (5)"));
+        assert!(lines[1].starts_with("x.csv:3: max: \"x\" is not a number"));
+        assert!(lines[2].starts_with("x.csv:4: the weight"));
+        assert!(lines[3].starts_with("x.csv:4: the step"));
+        assert!(lines[4].starts_with("x.csv:5: column \"max\" is empty"));
+    }
+
+    #[test]
+    fn jurors_and_orgs_in_order_met() {
+        let text = "id;name;org;role\nJ1;Ann;Val-d'Oise;élue\nJ2;Bob;Somme;\n";
+        let mut p = problems();
+        let j = jurors(text.as_bytes(), &mut p).expect("jurors");
+        assert_eq!(j[0].role, "élue");
+        let t = vec![Team {
+            id: "T1".into(),
+            name: "x".into(),
+            project: String::new(),
+            summary: String::new(),
+            org: "Somme".into(),
+            members: vec![],
+            status: TeamStatus::Scheduled,
+        }];
+        let ids: Vec<String> = organisations(&t, &j).into_iter().map(|o| o.id).collect();
+        assert_eq!(ids, vec!["Somme", "Val-d'Oise"]);
+    }
+}
