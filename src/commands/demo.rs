@@ -1,12 +1,179 @@
+//! `podium demo [--reset]` (and `podium` alone): the built-in demo forum.
+//!
+//! The Forum interdépartemental de l'innovation publique (Amiens) ships
+//! inside the binary: the organisers' spreadsheets and the session built
+//! from them by `podium new` (see assets/demo/README.md). [`prepare`]
+//! copies it to the data folder unless a copy is there (`--reset` restores
+//! it); [`run`] then shows where it is and the schedule.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveTime, TimeDelta};
+
 use crate::cli::DemoArgs;
-use crate::domain::Lang;
+use crate::domain::{Lang, Session, Slot};
+use crate::i18n;
+use crate::storage;
 
-use super::{Outcome, coming};
+use super::{Failure, Outcome};
 
-pub fn run(flag: Option<Lang>, _args: &DemoArgs) -> Outcome {
-    coming(
-        flag,
-        "Le forum de démonstration et l'interface en direct arrivent bientôt.",
-        "The demo forum and the live interface are coming soon.",
-    )
+/// The shipped session and its journal.
+pub const STATE: &str = include_str!("../../assets/demo/forum.json");
+pub const JOURNAL: &str = include_str!("../../assets/demo/forum.json.journal");
+/// The organisers' spreadsheets it was built from.
+pub const TEAMS_CSV: &str = include_str!("../../assets/demo/teams.csv");
+pub const JURORS_CSV: &str = include_str!("../../assets/demo/jurors.csv");
+pub const CRITERIA_CSV: &str = include_str!("../../assets/demo/criteria.csv");
+
+/// The name of the session file in the demo folder.
+pub const FILE_NAME: &str = "forum.json";
+/// Overrides the data folder (tests, portable installs).
+pub const DATA_DIR_VAR: &str = "PODIUM_DATA_DIR";
+
+/// The data folder: `$PODIUM_DATA_DIR`, or the platform's
+/// (e.g. `~/.local/share/podium` on Linux).
+pub fn data_dir() -> Option<PathBuf> {
+    match std::env::var_os(DATA_DIR_VAR) {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => directories::ProjectDirs::from("fr", "Podium", "podium")
+            .map(|dirs| dirs.data_dir().to_path_buf()),
+    }
+}
+
+/// Copy the demo forum into the data folder unless a copy is there
+/// (`reset`: restore it); the path of the session file.
+pub fn prepare(reset: bool) -> Result<PathBuf, Failure> {
+    prepare_in(i18n::resolve(None, None), reset)
+}
+
+fn prepare_in(lang: Lang, reset: bool) -> Result<PathBuf, Failure> {
+    let Some(dir) = data_dir().map(|d| d.join("demo")) else {
+        return Err(Failure::one(
+            lang,
+            lang.t(
+                "dossier de données introuvable : définir PODIUM_DATA_DIR",
+                "no data folder found: set PODIUM_DATA_DIR",
+            ),
+        ));
+    };
+    let journal = format!("{FILE_NAME}.journal");
+    let files: [(&str, &[u8]); 5] = [
+        (FILE_NAME, STATE.as_bytes()),
+        (&journal, JOURNAL.as_bytes()),
+        ("teams.csv", TEAMS_CSV.as_bytes()),
+        ("jurors.csv", JURORS_CSV.as_bytes()),
+        ("criteria.csv", CRITERIA_CSV.as_bytes()),
+    ];
+    storage::install::install(&dir, &files, reset).map_err(|err| {
+        Failure::one(
+            lang,
+            match lang {
+                Lang::Fr => format!("{}: copie impossible ({err})", dir.display()),
+                Lang::En => format!("{}: cannot copy ({err})", dir.display()),
+            },
+        )
+    })?;
+    Ok(dir.join(FILE_NAME))
+}
+
+pub fn run(flag: Option<Lang>, args: &DemoArgs) -> Outcome {
+    let path = prepare_in(i18n::resolve(flag, None), args.reset)?;
+    let session = storage::load(&path).map_err(|err| {
+        let lang = i18n::resolve(flag, None);
+        Failure::one(lang, err.message(lang))
+    })?;
+    let lang = i18n::resolve(flag, Some(session.settings.lang));
+    print!("{}", describe(&session, &path, lang));
+    Ok(())
+}
+
+fn clock(secs: u32) -> String {
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+/// Where the demo is and its schedule, as printed.
+pub fn describe(session: &Session, path: &Path, lang: Lang) -> String {
+    let s = &session.settings;
+    let mut out = String::new();
+    let title = &session.event.title;
+    let place = if session.event.place.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", session.event.place)
+    };
+    out.push_str(&format!("{title}{place}\n"));
+    out.push_str(&match lang {
+        Lang::Fr => format!("Session : {}\n", path.display()),
+        Lang::En => format!("Session: {}\n", path.display()),
+    });
+    out.push_str(&match lang {
+        Lang::Fr => format!(
+            "{} équipes, {} jurés, {} lauréats ; pitch {}, questions {}, changement {}\n\n",
+            session.teams.len(),
+            session.jurors.len(),
+            s.laureates,
+            clock(s.pitch_secs),
+            clock(s.qa_secs),
+            clock(s.changeover_secs)
+        ),
+        Lang::En => format!(
+            "{} teams, {} jurors, {} laureates; pitch {}, questions {}, changeover {}\n\n",
+            session.teams.len(),
+            session.jurors.len(),
+            s.laureates,
+            clock(s.pitch_secs),
+            clock(s.qa_secs),
+            clock(s.changeover_secs)
+        ),
+    });
+    out.push_str(lang.t("Programme\n", "Schedule\n"));
+    let slot_secs = i64::from(s.pitch_secs + s.qa_secs + s.changeover_secs);
+    let mut at: Option<NaiveTime> = s.start_time;
+    let time = |t: Option<NaiveTime>| t.map_or("     ".to_string(), |t| t.format("%H:%M").to_string());
+    for slot in &session.schedule {
+        match slot {
+            Slot::Team { team } => {
+                let Some(t) = session.team(team) else {
+                    continue;
+                };
+                let org = session
+                    .organisation(&t.org)
+                    .map_or(t.org.as_str(), |o| o.name.as_str());
+                out.push_str(&format!(
+                    "  {}  {:<4} {} — {} ({org})\n",
+                    time(at),
+                    t.id,
+                    t.name,
+                    t.project
+                ));
+                at = at.map(|a| a + TimeDelta::seconds(slot_secs));
+            }
+            Slot::Break { label, minutes, .. } => {
+                out.push_str(&format!("  {}  {label} ({minutes} min)\n", time(at)));
+                at = at.map(|a| a + TimeDelta::minutes(i64::from(*minutes)));
+            }
+        }
+    }
+    if at.is_some() {
+        out.push_str(&match lang {
+            Lang::Fr => format!("  {}  fin prévue\n", time(at)),
+            Lang::En => format!("  {}  planned end\n", time(at)),
+        });
+    }
+    out.push('\n');
+    out.push_str(&match lang {
+        Lang::Fr => format!(
+            "Les tableurs d'origine (teams.csv, jurors.csv, criteria.csv) sont à côté.\n\
+             Repartir de zéro : podium demo --reset\n\
+             Session en direct : podium run {}\n",
+            path.display()
+        ),
+        Lang::En => format!(
+            "The original spreadsheets (teams.csv, jurors.csv, criteria.csv) are beside it.\n\
+             Start over: podium demo --reset\n\
+             Live session: podium run {}\n",
+            path.display()
+        ),
+    });
+    out
 }

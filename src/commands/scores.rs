@@ -1,21 +1,134 @@
+//! `podium scores import FILE scores.csv` and `podium scores export FILE`.
+//!
+//! An import is one operation (a batch of cell, sheet and handwritten-total
+//! changes, each carrying what it replaced), all or nothing: one bad row and
+//! nothing is written. An export is a reader: it never locks, never writes
+//! the session.
+
 use std::path::Path;
 
-use crate::domain::Lang;
+use chrono::Utc;
 
-use super::{Outcome, coming};
+use crate::domain::{Lang, Operation, Refusal, Session};
+use crate::i18n;
+use crate::storage::{self, StoreError};
 
-pub fn import(flag: Option<Lang>, _file: &Path, _csv: &Path) -> Outcome {
-    coming(
-        flag,
-        "`scores import` arrive bientôt.",
-        "`scores import` is coming soon.",
+use super::{Failure, Outcome};
+
+/// How many times an import is rebuilt when another terminal changed a
+/// cell between reading the session and committing.
+const ATTEMPTS: usize = 3;
+
+fn store_failure(lang: Lang, err: &StoreError) -> Failure {
+    Failure::one(lang, err.message(lang))
+}
+
+/// The language of a session command: `--lang`, then the session's.
+fn lang_for(flag: Option<Lang>, file: &Path) -> Lang {
+    i18n::resolve(flag, storage::lang_of(file))
+}
+
+fn load(flag: Option<Lang>, file: &Path) -> Result<(Session, Lang), Failure> {
+    let session = storage::load(file).map_err(|e| store_failure(lang_for(flag, file), &e))?;
+    let lang = i18n::resolve(flag, Some(session.settings.lang));
+    Ok((session, lang))
+}
+
+fn is_stale(err: &StoreError) -> bool {
+    matches!(
+        err.refusal(),
+        Some(Refusal::Stale { .. } | Refusal::StaleCell { .. })
     )
 }
 
-pub fn export(flag: Option<Lang>, _file: &Path, _out: Option<&Path>) -> Outcome {
-    coming(
-        flag,
-        "`scores export` arrive bientôt.",
-        "`scores export` is coming soon.",
-    )
+pub fn import(flag: Option<Lang>, file: &Path, csv: &Path) -> Outcome {
+    let writer = storage::new_id();
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let (session, lang) = load(flag, file)?;
+        let (change, summary) = storage::csv::import_scores(&session, csv, lang)
+            .map_err(|lines| Failure::new(lang, lines))?;
+        let Some(change) = change else {
+            println!(
+                "{}",
+                match lang {
+                    Lang::Fr => format!(
+                        "{} : rien à changer, la session contient déjà ces notes.",
+                        storage::csv::name(csv)
+                    ),
+                    Lang::En => format!(
+                        "{}: nothing to change, the session already holds these scores.",
+                        storage::csv::name(csv)
+                    ),
+                }
+            );
+            return Ok(());
+        };
+        let op = Operation::new(change, writer.as_str(), Utc::now());
+        match storage::commit(file, &op, storage::CLI_WAIT) {
+            Ok(committed) => {
+                for notice in &committed.notices {
+                    eprintln!("podium: {}", notice.message(lang));
+                }
+                println!("{}", said(lang, csv, file, &summary, committed.session.revision));
+                return Ok(());
+            }
+            Err(err) if is_stale(&err) && attempt < ATTEMPTS => continue,
+            Err(err) => return Err(store_failure(lang, &err)),
+        }
+    }
+}
+
+/// What an import says when it is saved.
+fn said(
+    lang: Lang,
+    csv: &Path,
+    file: &Path,
+    s: &storage::csv::Summary,
+    revision: u64,
+) -> String {
+    let (csv, file) = (storage::csv::name(csv), storage::csv::name(file));
+    match lang {
+        Lang::Fr => format!(
+            "{csv} importé dans {file} (révision {revision}) : {} note(s), {} total(aux) \
+             manuscrit(s), {} absence(s), {} récusation(s) ; {} valeur(s) remplacée(s), \
+             {} ligne(s) déjà à jour.",
+            s.values, s.handwritten, s.absences, s.recusals, s.replaced, s.unchanged
+        ),
+        Lang::En => format!(
+            "{csv} imported into {file} (revision {revision}): {} value(s), {} handwritten \
+             total(s), {} absence(s), {} recusal(s); {} replaced, {} row(s) already up to date.",
+            s.values, s.handwritten, s.absences, s.recusals, s.replaced, s.unchanged
+        ),
+    }
+}
+
+pub fn export(flag: Option<Lang>, file: &Path, out: Option<&Path>) -> Outcome {
+    let (session, lang) = load(flag, file)?;
+    let text = storage::csv::export::scores(&session, lang);
+    match out {
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+        Some(out) => {
+            if storage::csv::is_session_file(file, out) {
+                return Err(Failure::one(
+                    lang,
+                    match lang {
+                        Lang::Fr => format!(
+                            "{} : c'est un fichier de la session, choisir un autre nom d'export",
+                            storage::csv::name(out)
+                        ),
+                        Lang::En => format!(
+                            "{}: this is one of the session's files, choose another export name",
+                            storage::csv::name(out)
+                        ),
+                    },
+                ));
+            }
+            storage::csv::write_text(out, &text, lang).map_err(|line| Failure::one(lang, line))
+        }
+    }
 }

@@ -27,6 +27,7 @@ pub mod csv;
 mod error;
 pub mod faults;
 mod inspect;
+pub mod install;
 mod journal;
 mod lock;
 mod notice;

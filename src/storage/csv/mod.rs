@@ -66,6 +66,18 @@ pub fn import_scores(
     scores::import(session, &name(path), &bytes, lang)
 }
 
+/// Whether `out` is one of the files of the session `session` (an export
+/// must never overwrite them).
+pub fn is_session_file(session: &Path, out: &Path) -> bool {
+    let Ok(out) = out.canonicalize() else {
+        return false;
+    };
+    let files = super::Files::new(session);
+    [files.state, files.journal, files.lock, files.torn]
+        .iter()
+        .any(|p| p.canonicalize().ok().as_ref() == Some(&out))
+}
+
 /// Write text to a file (an export), replacing it.
 pub fn write_text(path: &Path, text: &str, lang: Lang) -> Result<(), String> {
     std::fs::write(path, text).map_err(|err| match lang {
