@@ -27,6 +27,8 @@ pub enum LangArg {
 }
 
 #[derive(Debug, Subcommand)]
+// Parsed once per run: the size of `new`'s many flags does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Open the demo forum (a copy in the data folder).
     Demo(DemoArgs),
@@ -67,6 +69,12 @@ pub struct NewArgs {
     /// Title of the event.
     #[arg(long)]
     pub title: Option<String>,
+    /// Where the event takes place (e.g. Amiens).
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Date of the event (YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<String>,
     /// Teams spreadsheet (CSV: id, name, org, [project], [summary], [members]).
     #[arg(long)]
     pub teams: Option<PathBuf>,

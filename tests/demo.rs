@@ -70,7 +70,11 @@ fn the_shipped_session_is_what_new_makes_from_the_spreadsheets() {
     let mut args = vec!["new", "forum.json"];
     args.extend_from_slice(NEW_ARGS);
     let out = podium(d, &args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let read = |path: PathBuf| -> Value {
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
     };
@@ -145,7 +149,11 @@ fn demo_copies_once_and_reset_restores() {
     let d = dir.path();
     let copy = d.join("data/demo/forum.json");
     let out = podium(d, &[]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(&copy.display().to_string()), "{text}");
     assert!(text.contains("14:00  T01"), "{text}");
@@ -166,7 +174,11 @@ fn demo_copies_once_and_reset_restores() {
     .unwrap();
     let path = copy.to_str().unwrap();
     let imported = podium(d, &["scores", "import", path, "mine.csv"]);
-    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
     let changed = std::fs::read(&copy).unwrap();
     assert_ne!(changed, shipped);
     assert!(podium(d, &["demo", "--lang", "en"]).status.success());

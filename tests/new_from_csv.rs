@@ -47,7 +47,11 @@ fn a_session_from_french_spreadsheets() {
         "identifiant;libellé;poids;max;pas\nimpact;Impact;1,5;20;0,5\nclarte;Clarté;;5;\n",
     );
     let out = new(d, &["--tie-break", "clarte"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(d.join("s.json")).unwrap()).unwrap();
     assert_eq!(v["teams"][0]["members"][0], "Ann ; la cheffe");
@@ -89,9 +93,18 @@ fn every_problem_of_every_spreadsheet_at_once() {
     let err = String::from_utf8_lossy(&out.stderr);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 3, "{err}");
-    assert_eq!(lines[0], "podium: teams.csv:3: id \"T1\" already used on line 2");
-    assert!(lines[1].starts_with("podium: jurors.csv:1: missing column(s): org"), "{err}");
-    assert_eq!(lines[2], "podium: criteria.csv:2: max: \"x\" is not a number");
+    assert_eq!(
+        lines[0],
+        "podium: teams.csv:3: id \"T1\" already used on line 2"
+    );
+    assert!(
+        lines[1].starts_with("podium: jurors.csv:1: missing column(s): org"),
+        "{err}"
+    );
+    assert_eq!(
+        lines[2],
+        "podium: criteria.csv:2: max: \"x\" is not a number"
+    );
     assert!(!d.join("s.json").exists());
     assert!(!d.join("s.json.journal").exists());
 }
@@ -120,7 +133,11 @@ fn refuses_existing_files_and_unknown_names() {
     assert_eq!(std::fs::read(d.join("s.json")).unwrap(), before);
     std::fs::remove_file(d.join("s.json")).unwrap();
     let out = new(d, &["--lang", "en"]);
-    assert_eq!(out.status.code(), Some(1), "the journal alone is enough to refuse");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the journal alone is enough to refuse"
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("s.json.journal"));
     assert!(!d.join("s.json").exists());
 }

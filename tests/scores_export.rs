@@ -32,7 +32,11 @@ fn new(dir: &Path, file: &str) {
             "--recuse-same-org",
         ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn sessions() -> tempfile::TempDir {
@@ -50,7 +54,11 @@ fn sessions() -> tempfile::TempDir {
     )
     .unwrap();
     let out = podium(d, &["scores", "import", "full.json", "scores.csv"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     dir
 }
 
@@ -65,11 +73,25 @@ fn french_by_default_english_on_request() {
         "team;juror;criterion;value\nT1;J2;impact;12,5\nT1;J2;transfer;3\nT1;J2;;15\n\
          T1;J3;impact;7\nT2;J1;;absent\nT2;J3;;recused\nT3;J1;transfer;5\n"
     );
-    let en = podium(d, &["scores", "export", "full.json", "--lang", "en", "-o", "out.csv"]);
+    let en = podium(
+        d,
+        &[
+            "scores",
+            "export",
+            "full.json",
+            "--lang",
+            "en",
+            "-o",
+            "out.csv",
+        ],
+    );
     assert!(en.status.success());
     assert!(en.stdout.is_empty());
     let text = std::fs::read_to_string(d.join("out.csv")).unwrap();
-    assert!(text.starts_with("team,juror,criterion,value\nT1,J2,impact,12.5\n"), "{text}");
+    assert!(
+        text.starts_with("team,juror,criterion,value\nT1,J2,impact,12.5\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -80,11 +102,20 @@ fn export_then_import_into_an_empty_copy_gives_the_same_cells() {
         let copy = format!("copy-{lang}.json");
         new(d, &copy);
         let out = format!("export-{lang}.csv");
-        assert!(podium(d, &["scores", "export", "full.json", "--lang", lang, "-o", &out])
+        assert!(
+            podium(
+                d,
+                &["scores", "export", "full.json", "--lang", lang, "-o", &out]
+            )
             .status
-            .success());
+            .success()
+        );
         let imported = podium(d, &["scores", "import", &copy, &out]);
-        assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+        assert!(
+            imported.status.success(),
+            "{}",
+            String::from_utf8_lossy(&imported.stderr)
+        );
         let sheets = |file: &str| {
             let text = std::fs::read_to_string(d.join(file)).unwrap();
             let value: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -113,5 +144,8 @@ fn export_of_a_missing_session_fails_cleanly() {
     let out = podium(dir.path(), &["scores", "export", "nope.json"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.starts_with("podium: ") && err.contains("nope.json"), "{err}");
+    assert!(
+        err.starts_with("podium: ") && err.contains("nope.json"),
+        "{err}"
+    );
 }

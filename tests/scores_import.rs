@@ -46,7 +46,11 @@ fn session() -> tempfile::TempDir {
             "en",
         ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     dir
 }
 
@@ -112,7 +116,14 @@ impl Style {
 
 /// Each kind of bad file: its rows (line 2 onwards) and the lines that must
 /// be reported with a word of the message.
-const BAD: &[(&str, &[&str], &[(usize, &str)])] = &[
+/// (kind, rows, [(line, words of the message)])
+type Case = (
+    &'static str,
+    &'static [&'static str],
+    &'static [(usize, &'static str)],
+);
+
+const BAD: &[Case] = &[
     (
         "unknown team",
         &["T1|J3|impact|10", "T9|J3|impact|10"],
@@ -223,7 +234,11 @@ fn a_good_file_is_one_operation_in_either_style() {
             .lines()
             .count();
         let out = podium(d, &["scores", "import", "s.json", "scores.csv"]);
-        assert!(out.status.success(), "{style:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{style:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let journal = String::from_utf8(bytes(d.join("s.json.journal"))).unwrap();
         assert_eq!(journal.lines().count(), lines_before + 1, "{style:?}");
         let export = podium(d, &["scores", "export", "s.json", "--lang", "en"]);
@@ -240,10 +255,26 @@ fn a_good_file_is_one_operation_in_either_style() {
 fn an_import_replaces_values_and_records_what_it_replaced() {
     let dir = session();
     let d = dir.path();
-    std::fs::write(d.join("a.csv"), "team,juror,criterion,value\nT1,J3,impact,10\n").unwrap();
-    std::fs::write(d.join("b.csv"), "team;juror;criterion;value\nT1;J3;impact;11,5\n").unwrap();
-    assert!(podium(d, &["scores", "import", "s.json", "a.csv"]).status.success());
-    assert!(podium(d, &["scores", "import", "s.json", "b.csv"]).status.success());
+    std::fs::write(
+        d.join("a.csv"),
+        "team,juror,criterion,value\nT1,J3,impact,10\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("b.csv"),
+        "team;juror;criterion;value\nT1;J3;impact;11,5\n",
+    )
+    .unwrap();
+    assert!(
+        podium(d, &["scores", "import", "s.json", "a.csv"])
+            .status
+            .success()
+    );
+    assert!(
+        podium(d, &["scores", "import", "s.json", "b.csv"])
+            .status
+            .success()
+    );
     let journal = String::from_utf8(bytes(d.join("s.json.journal"))).unwrap();
     let last: serde_json::Value = serde_json::from_str(journal.lines().last().unwrap()).unwrap();
     let change = &last["op"]["change"]["changes"][0];
@@ -259,7 +290,10 @@ fn twenty_problems_then_a_count() {
     let rows: Vec<String> = (0..25).map(|i| format!("T{i}9,J3,impact,1")).collect();
     let text = format!("team,juror,criterion,value\n{}\n", rows.join("\n"));
     std::fs::write(d.join("scores.csv"), text).unwrap();
-    let out = podium(d, &["scores", "import", "s.json", "scores.csv", "--lang", "fr"]);
+    let out = podium(
+        d,
+        &["scores", "import", "s.json", "scores.csv", "--lang", "fr"],
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     let lines: Vec<&str> = err.lines().collect();
@@ -274,12 +308,24 @@ fn a_file_that_is_not_a_score_sheet() {
     let dir = session();
     let d = dir.path();
     let cases: [(&str, &[u8], &str); 3] = [
-        ("team;juror;value\nT1;J3;4\n", b"", "scores.csv:1: missing column(s): criterion"),
-        ("", b"team;juror;criterion;value\nT1;J3;impact;1\xe9\n", "scores.csv:2: the file is not UTF-8"),
+        (
+            "team;juror;value\nT1;J3;4\n",
+            b"",
+            "scores.csv:1: missing column(s): criterion",
+        ),
+        (
+            "",
+            b"team;juror;criterion;value\nT1;J3;impact;1\xe9\n",
+            "scores.csv:2: the file is not UTF-8",
+        ),
         ("", b"", "scores.csv: empty file"),
     ];
     for (text, raw, what) in cases {
-        let content = if text.is_empty() { raw.to_vec() } else { text.as_bytes().to_vec() };
+        let content = if text.is_empty() {
+            raw.to_vec()
+        } else {
+            text.as_bytes().to_vec()
+        };
         std::fs::write(d.join("scores.csv"), content).unwrap();
         let out = podium(d, &["scores", "import", "s.json", "scores.csv"]);
         assert_eq!(out.status.code(), Some(1));

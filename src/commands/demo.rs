@@ -129,7 +129,8 @@ pub fn describe(session: &Session, path: &Path, lang: Lang) -> String {
     out.push_str(lang.t("Programme\n", "Schedule\n"));
     let slot_secs = i64::from(s.pitch_secs + s.qa_secs + s.changeover_secs);
     let mut at: Option<NaiveTime> = s.start_time;
-    let time = |t: Option<NaiveTime>| t.map_or("     ".to_string(), |t| t.format("%H:%M").to_string());
+    let time =
+        |t: Option<NaiveTime>| t.map_or("     ".to_string(), |t| t.format("%H:%M").to_string());
     for slot in &session.schedule {
         match slot {
             Slot::Team { team } => {

@@ -75,34 +75,34 @@ fn created_line(path: &Path, s: &Session, lang: Lang) -> String {
     }
 }
 
-/// The spreadsheets given with `--teams`, `--jurors` and `--criteria`.
-///
-/// Reading them is the `csv` helper's part (storage::csv): until it lands,
-/// giving one is refused rather than ignored.
+/// The spreadsheets given with `--teams`, `--jurors` and `--criteria`:
+/// every problem of every file, one line each naming the file and line.
 fn read_lists(args: &NewArgs, lang: Lang) -> Result<Lists, Failure> {
-    let given: Vec<_> = [&args.teams, &args.jurors, &args.criteria]
-        .into_iter()
-        .flatten()
-        .collect();
-    if given.is_empty() {
-        return Ok(Lists::default());
+    let mut problems = Vec::new();
+    let mut lists = Lists::default();
+    if let Some(path) = &args.teams {
+        match storage::csv::read_teams(path, lang) {
+            Ok(teams) => lists.teams = teams,
+            Err(lines) => problems.extend(lines),
+        }
     }
-    Err(Failure::new(
-        lang,
-        given
-            .iter()
-            .map(|p| {
-                format!(
-                    "{}: {}",
-                    p.display(),
-                    lang.t(
-                        "la lecture des tableurs arrive bientôt",
-                        "reading spreadsheets is coming soon"
-                    )
-                )
-            })
-            .collect(),
-    ))
+    if let Some(path) = &args.jurors {
+        match storage::csv::read_jurors(path, lang) {
+            Ok(jurors) => lists.jurors = jurors,
+            Err(lines) => problems.extend(lines),
+        }
+    }
+    if let Some(path) = &args.criteria {
+        match storage::csv::read_criteria(path, lang) {
+            Ok(criteria) => lists.criteria = criteria,
+            Err(lines) => problems.extend(lines),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Failure::new(lang, problems));
+    }
+    lists.organisations = storage::csv::roster::organisations(&lists.teams, &lists.jurors);
+    Ok(lists)
 }
 
 /// The new session from the flags and the lists; every problem with the
@@ -199,6 +199,19 @@ pub fn build_session(
         .iter()
         .map(|c| c.trim().to_string())
         .collect();
+    let date = match args.date.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(date) => Some(date),
+            Err(_) => {
+                problems.push(match lang {
+                    Lang::Fr => format!("--date {text} : date illisible (exemple : 2026-12-10)"),
+                    Lang::En => format!("--date {text}: unreadable date (example: 2026-12-10)"),
+                });
+                None
+            }
+        },
+    };
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -210,7 +223,8 @@ pub fn build_session(
     });
     let event = Event {
         title,
-        ..Event::default()
+        place: args.place.clone().unwrap_or_default(),
+        date,
     };
     let mut session = Session::new(id, event, settings);
     session.schedule = lists

@@ -71,7 +71,10 @@ pub fn import(flag: Option<Lang>, file: &Path, csv: &Path) -> Outcome {
                 for notice in &committed.notices {
                     eprintln!("podium: {}", notice.message(lang));
                 }
-                println!("{}", said(lang, csv, file, &summary, committed.session.revision));
+                println!(
+                    "{}",
+                    said(lang, csv, file, &summary, committed.session.revision)
+                );
                 return Ok(());
             }
             Err(err) if is_stale(&err) && attempt < ATTEMPTS => continue,
@@ -81,13 +84,7 @@ pub fn import(flag: Option<Lang>, file: &Path, csv: &Path) -> Outcome {
 }
 
 /// What an import says when it is saved.
-fn said(
-    lang: Lang,
-    csv: &Path,
-    file: &Path,
-    s: &storage::csv::Summary,
-    revision: u64,
-) -> String {
+fn said(lang: Lang, csv: &Path, file: &Path, s: &storage::csv::Summary, revision: u64) -> String {
     let (csv, file) = (storage::csv::name(csv), storage::csv::name(file));
     match lang {
         Lang::Fr => format!(
