@@ -194,3 +194,17 @@ fn demo_copies_once_and_reset_restores() {
         "team;juror;criterion;value\n"
     );
 }
+
+#[test]
+fn a_broken_copy_says_how_to_restore_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(podium(d, &["demo"]).status.success());
+    std::fs::write(d.join("data/demo/forum.json"), "{ not json").unwrap();
+    let out = podium(d, &["demo", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("forum.json"), "{err}");
+    assert!(err.contains("podium demo --reset"), "{err}");
+    assert!(podium(d, &["demo", "--reset"]).status.success());
+}

@@ -284,6 +284,24 @@ fn an_import_replaces_values_and_records_what_it_replaced() {
 }
 
 #[test]
+fn a_decimal_comma_in_a_comma_file_is_never_read_as_a_whole_number() {
+    let dir = session();
+    let d = dir.path();
+    let text = "team,juror,criterion,value\nT1,J3,impact,12,5\nT1,J3,transfer,\"3,0\"\n";
+    std::fs::write(d.join("scores.csv"), text).unwrap();
+    let state = bytes(d.join("s.json"));
+    let out = podium(d, &["scores", "import", "s.json", "scores.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("podium: scores.csv:2: 5 fields for 4 header columns"),
+        "{err}"
+    );
+    assert_eq!(bytes(d.join("s.json")), state);
+}
+
+#[test]
 fn twenty_problems_then_a_count() {
     let dir = session();
     let d = dir.path();

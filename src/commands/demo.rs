@@ -80,7 +80,11 @@ pub fn run(flag: Option<Lang>, args: &DemoArgs) -> Outcome {
     let path = prepare_in(i18n::resolve(flag, None), args.reset)?;
     let session = storage::load(&path).map_err(|err| {
         let lang = i18n::resolve(flag, None);
-        Failure::one(lang, err.message(lang))
+        let hint = lang.t(
+            "`podium demo --reset` remet la copie d'origine",
+            "`podium demo --reset` restores the original copy",
+        );
+        Failure::new(lang, vec![err.message(lang), hint.to_string()])
     })?;
     let lang = i18n::resolve(flag, Some(session.settings.lang));
     print!("{}", describe(&session, &path, lang));

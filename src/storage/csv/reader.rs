@@ -165,6 +165,7 @@ pub fn read(bytes: &[u8], columns: &[Column], problems: &mut Problems) -> Option
         .from_reader(text.as_bytes());
     // Where each known column sits, once the header is read.
     let mut places: Option<Vec<(usize, &'static str)>> = None;
+    let mut width = 0;
     let mut rows = Vec::new();
     let mut lines = LineCounter::new(text);
     for record in reader.records() {
@@ -185,8 +186,30 @@ pub fn read(bytes: &[u8], columns: &[Column], problems: &mut Problems) -> Option
             continue;
         }
         match &places {
-            None => places = Some(header(&record, line, columns, problems)?),
+            None => {
+                places = Some(header(&record, line, columns, problems)?);
+                width = record.len();
+            }
             Some(places) => {
+                if record.iter().skip(width).any(|f| !f.is_empty()) {
+                    // `T1,J3,impact,12,5`: a decimal comma in a comma-separated
+                    // file would silently read 12; refuse the row instead.
+                    problems.say(
+                        line,
+                        format!(
+                            "{} champs pour {width} colonnes d'en-tête (une virgule décimale \
+                             dans un fichier séparé par des virgules ? mettre la valeur \
+                             entre guillemets ou séparer par des points-virgules)",
+                            record.len()
+                        ),
+                        format!(
+                            "{} fields for {width} header columns (a decimal comma in a \
+                             comma-separated file? quote the value or separate with semicolons)",
+                            record.len()
+                        ),
+                    );
+                    continue;
+                }
                 let fields = places
                     .iter()
                     .map(|&(i, name)| (name, record.get(i).unwrap_or("").to_string()))
@@ -327,6 +350,17 @@ mod tests {
         assert_eq!(table.delimiter, b',');
         assert_eq!(table.rows[0].get("name"), "Ann, Bob");
         assert_eq!(table.rows[0].get("note"), "12,5");
+    }
+
+    #[test]
+    fn more_fields_than_the_header_is_refused() {
+        let mut problems = Problems::new("t.csv", Lang::En);
+        let table = read(b"id,name\n1,12,5\n2,b,,\n", COLUMNS, &mut problems).unwrap();
+        let lines = problems.lines();
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].starts_with("t.csv:2: 3 fields for 2 header columns"));
+        assert_eq!(table.rows.len(), 1, "trailing empty fields are fine");
+        assert_eq!(table.rows[0].get("id"), "2");
     }
 
     #[test]
