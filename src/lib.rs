@@ -7,4 +7,5 @@ pub mod cli;
 pub mod commands;
 pub mod domain;
 pub mod i18n;
+pub mod report;
 pub mod storage;

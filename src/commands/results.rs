@@ -1,12 +1,77 @@
-use crate::cli::ResultsArgs;
-use crate::domain::Lang;
+//! `podium results FILE [--method M] [--format table|json|csv|md] [-o OUT]`:
+//! the ranking, read as any reader does (never locks, never writes FILE).
 
-use super::{Outcome, coming};
+use std::path::Path;
 
-pub fn run(flag: Option<Lang>, _args: &ResultsArgs) -> Outcome {
-    coming(
-        flag,
-        "`results` arrive bientôt.",
-        "`results` is coming soon.",
-    )
+use crate::cli::{ResultsArgs, ResultsFormat};
+use crate::domain::ranking;
+use crate::domain::{Lang, Method};
+use crate::i18n;
+use crate::report;
+use crate::storage;
+
+use super::{Failure, Outcome};
+
+pub fn run(flag: Option<Lang>, args: &ResultsArgs) -> Outcome {
+    let session = storage::load(&args.file).map_err(|e| {
+        let lang = i18n::resolve(flag, None);
+        Failure::one(lang, e.message(lang))
+    })?;
+    let lang = i18n::resolve(flag, Some(session.settings.lang));
+    let method = match &args.method {
+        None => session.settings.method,
+        Some(text) => Method::parse(text).ok_or_else(|| {
+            let known: Vec<&str> = Method::ALL.iter().map(|m| m.id()).collect();
+            Failure::one(
+                lang,
+                match lang {
+                    Lang::Fr => format!(
+                        "méthode inconnue « {text} » (possibles : {})",
+                        known.join(", ")
+                    ),
+                    Lang::En => format!("unknown method '{text}' (known: {})", known.join(", ")),
+                },
+            )
+        })?,
+    };
+    let ranking = ranking::rank(&session, method);
+    let text = match args.format {
+        ResultsFormat::Json => report::json(&ranking),
+        ResultsFormat::Table => report::table(&ranking, &session, lang),
+        ResultsFormat::Csv => report::csv(&ranking, &session, lang),
+        ResultsFormat::Md => report::markdown(&ranking, &session, lang),
+    };
+    write_out(&args.file, args.output.as_deref(), &text, lang)
+}
+
+/// Standard output, or the file given with `-o`.
+fn write_out(file: &Path, output: Option<&Path>, text: &str, lang: Lang) -> Outcome {
+    match output {
+        None => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a message.
+            let _ = stdout.write_all(text.as_bytes());
+            let _ = stdout.flush();
+            Ok(())
+        }
+        Some(path) => {
+            if storage::csv::is_session_file(file, path) {
+                return Err(Failure::one(
+                    lang,
+                    match lang {
+                        Lang::Fr => format!(
+                            "{}: c'est un fichier de la session, il ne sera pas écrasé",
+                            path.display()
+                        ),
+                        Lang::En => format!(
+                            "{}: this is one of the session's files; it will not be overwritten",
+                            path.display()
+                        ),
+                    },
+                ));
+            }
+            storage::csv::write_text(path, text, lang).map_err(|line| Failure::one(lang, line))
+        }
+    }
 }

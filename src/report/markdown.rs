@@ -1,0 +1,92 @@
+//! Markdown: a heading, the ranking as a table, warnings and decisions.
+
+use crate::domain::ranking::Ranking;
+use crate::domain::{Lang, Session};
+
+use super::{decision_lines, figure, heading, rank_label, status};
+
+/// Escape the characters that would break a table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
+    let mut out = String::new();
+    let mut lines = heading(ranking, session, lang).into_iter();
+    let title = if session.event.title.is_empty() {
+        lang.t("Résultats", "Results").to_string()
+    } else {
+        lines.next().unwrap_or_default()
+    };
+    out.push_str(&format!("# {}\n\n", cell(&title)));
+    for line in lines {
+        out.push_str(&format!("{}\n\n", cell(&line)));
+    }
+    let mut header: Vec<String> = [
+        lang.t("Rang", "Rank"),
+        lang.t("Équipe", "Team"),
+        lang.t("Nom", "Name"),
+        lang.t("Org.", "Org"),
+        lang.t("Score", "Score"),
+        lang.t("Feuilles", "Sheets"),
+        lang.t("Écart", "Spread"),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(session.criteria.iter().map(|c| cell(&c.label)));
+    header.push(lang.t("Statut", "Status").to_string());
+    out.push_str(&format!("| {} |\n", header.join(" | ")));
+    let aligns: Vec<&str> = (0..header.len())
+        .map(|i| match i {
+            0 | 4 | 5 | 6 => "---:",
+            i if i > 6 && i + 1 < header.len() => "---:",
+            _ => "---",
+        })
+        .collect();
+    out.push_str(&format!("| {} |\n", aligns.join(" | ")));
+    for row in &ranking.ranking {
+        let team = if row.laureate {
+            format!("**{}**", cell(&row.team))
+        } else {
+            cell(&row.team)
+        };
+        let mut cells = vec![
+            rank_label(row),
+            team,
+            cell(&row.name),
+            cell(&row.org),
+            figure(row.score.as_ref(), lang, "—"),
+            row.sheets.to_string(),
+            figure(row.spread.as_ref(), lang, "—"),
+        ];
+        cells.extend(
+            session
+                .criteria
+                .iter()
+                .map(|c| figure(row.criteria.get(&c.id), lang, "—")),
+        );
+        cells.push(cell(&status(ranking, row, lang)));
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    if !ranking.warnings.is_empty() {
+        out.push_str(&format!(
+            "\n## {}\n\n",
+            lang.t("Avertissements", "Warnings")
+        ));
+        for w in &ranking.warnings {
+            out.push_str(&format!("- {}\n", cell(&w.describe(lang))));
+        }
+    }
+    let decisions = decision_lines(ranking, lang);
+    if !decisions.is_empty() {
+        out.push_str(&format!(
+            "\n## {}\n\n",
+            lang.t("Décisions du jury", "Jury decisions")
+        ));
+        for d in decisions {
+            out.push_str(&format!("- {}\n", cell(&d)));
+        }
+    }
+    out
+}

@@ -1,0 +1,115 @@
+//! The terminal table: laureates, ex aequo, too-few-sheets teams, the
+//! cut-off line, then warnings and decisions in the chosen language.
+
+use crate::domain::ranking::Ranking;
+use crate::domain::{Lang, Session};
+
+use super::{decision_lines, figure, heading, rank_label, status};
+
+pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
+    let mut out = String::new();
+    for line in heading(ranking, session, lang) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
+    let header: Vec<String> = [
+        lang.t("Rang", "Rank"),
+        lang.t("Équipe", "Team"),
+        lang.t("Nom", "Name"),
+        lang.t("Org.", "Org"),
+        lang.t("Score", "Score"),
+        lang.t("Feuilles", "Sheets"),
+        lang.t("Écart", "Spread"),
+        lang.t("Statut", "Status"),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let rows: Vec<Vec<String>> = ranking
+        .ranking
+        .iter()
+        .map(|row| {
+            vec![
+                rank_label(row),
+                row.team.clone(),
+                row.name.clone(),
+                row.org.clone(),
+                figure(row.score.as_ref(), lang, "—"),
+                row.sheets.to_string(),
+                figure(row.spread.as_ref(), lang, "—"),
+                status(ranking, row, lang),
+            ]
+        })
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    // Numbers are right-aligned: rank, score, sheets, spread.
+    let right = [true, false, false, false, true, true, true, false];
+    let line = |cells: &[String]| -> String {
+        let mut text = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let pad = widths[i] - cell.chars().count();
+            if i > 0 {
+                text.push_str("  ");
+            }
+            if right[i] {
+                text.push_str(&" ".repeat(pad));
+                text.push_str(cell);
+            } else {
+                text.push_str(cell);
+                if i + 1 < cells.len() {
+                    text.push_str(&" ".repeat(pad));
+                }
+            }
+        }
+        text.trim_end().to_string() + "\n"
+    };
+    out.push_str(&line(&header));
+    let total: usize = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
+    out.push_str(&"─".repeat(total));
+    out.push('\n');
+    let mut shown_cutoff = false;
+    for (i, row) in ranking.ranking.iter().enumerate() {
+        if !shown_cutoff && i > 0 && ranking.ranking[i - 1].laureate && !row.laureate {
+            shown_cutoff = true;
+            let label = match lang {
+                Lang::Fr => format!(" limite des lauréats ({}) ", ranking.laureates),
+                Lang::En => format!(" laureate cut-off ({}) ", ranking.laureates),
+            };
+            let side = total.saturating_sub(label.chars().count()) / 2;
+            out.push_str(&"┄".repeat(side));
+            out.push_str(&label);
+            out.push_str(&"┄".repeat(side));
+            out.push('\n');
+        }
+        out.push_str(&line(&rows[i]));
+    }
+    if !ranking.warnings.is_empty() {
+        out.push('\n');
+        out.push_str(&match lang {
+            Lang::Fr => format!("Avertissements ({}) :\n", ranking.warnings.len()),
+            Lang::En => format!("Warnings ({}):\n", ranking.warnings.len()),
+        });
+        for w in &ranking.warnings {
+            out.push_str("  - ");
+            out.push_str(&w.describe(lang));
+            out.push('\n');
+        }
+    }
+    let decisions = decision_lines(ranking, lang);
+    if !decisions.is_empty() {
+        out.push('\n');
+        out.push_str(lang.t("Décisions du jury :\n", "Jury decisions:\n"));
+        for d in decisions {
+            out.push_str("  - ");
+            out.push_str(&d);
+            out.push('\n');
+        }
+    }
+    out
+}
