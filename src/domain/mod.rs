@@ -5,9 +5,13 @@ pub mod decimal;
 pub mod operation;
 pub mod ranking;
 pub mod refusal;
+pub mod scoring;
 pub mod session;
 pub mod stage;
 pub mod validate;
+
+#[cfg(test)]
+pub mod fixture;
 
 pub use apply::apply;
 pub use decimal::Dec;

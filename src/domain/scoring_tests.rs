@@ -1,0 +1,210 @@
+use super::*;
+use crate::domain::fixture::{d, mark, put, put3, session};
+use crate::domain::session::{Mark, SheetKey};
+
+fn t(text: &str) -> Total {
+    Total::from_dec(d(text))
+}
+
+#[test]
+fn totals_are_exact() {
+    // weights 0.2, 0.7, 0.3: (1, 9, 3) and (7.5, 8, 1) both give exactly 7.4.
+    let x = Total::product(d("0.2"), d("1"))
+        + Total::product(d("0.7"), d("9"))
+        + Total::product(d("0.3"), d("3"));
+    let y = Total::product(d("0.2"), d("7.5"))
+        + Total::product(d("0.7"), d("8"))
+        + Total::product(d("0.3"), d("1"));
+    assert_eq!(x, y);
+    assert_eq!(x, t("7.4"));
+    // Twelve decimals survive, then rounding for display is half away from zero.
+    let tiny = Total::product(d("0.000001"), d("0.000001"));
+    assert_eq!(tiny.raw(), 1);
+    assert_eq!(t("12.345").format_with(',', 2), "12,35");
+    assert_eq!(t("-12.345").format_with('.', 2), "-12.35");
+    assert_eq!(t("7.4").format_with('.', 2), "7.4");
+    assert_eq!(t("20").format_with(',', 2), "20");
+    assert_eq!(tiny.format_with('.', 2), "0");
+}
+
+#[test]
+fn fill_of_a_sheet() {
+    let mut s = session();
+    let c = s.criteria.clone();
+    assert_eq!(summarize(&c, None).fill, Fill::Empty);
+    put(&mut s, "T01", "J1", &[("impact", "4")]);
+    let sum = summarize(&c, s.sheet("T01", "J1"));
+    assert_eq!(sum.fill, Fill::Partial);
+    assert_eq!(sum.total, t("8"));
+    assert!(!sum.counts());
+    put(
+        &mut s,
+        "T01",
+        "J1",
+        &[("faisabilite", "3.5"), ("equipe", "2")],
+    );
+    let sum = summarize(&c, s.sheet("T01", "J1"));
+    assert_eq!(sum.fill, Fill::Complete);
+    assert_eq!(sum.total, t("13.5"), "2×4 + 3.5 + 2");
+    assert_eq!(sum.plain_sum, Some(d("9.5")));
+    assert!(sum.counts());
+    // A handwritten total alone is already something entered.
+    let only_total = Sheet {
+        handwritten: Some(d("9")),
+        ..Sheet::default()
+    };
+    assert_eq!(summarize(&c, Some(&only_total)).fill, Fill::Partial);
+}
+
+#[test]
+fn checksum_mismatch_stops_a_sheet_counting() {
+    let mut s = session();
+    put3(&mut s, "T01", "J1", "4", "3.5", "2");
+    let key = SheetKey::new("T01", "J1");
+    s.sheets.get_mut(&key).unwrap().handwritten = Some(d("9"));
+    let sum = summarize(&s.criteria, s.sheet("T01", "J1"));
+    assert!(sum.mismatch, "4 + 3.5 + 2 = 9.5, not 9");
+    assert!(!sum.counts());
+    assert_eq!(pair_state(&s, "T01", "J1"), PairState::Mismatch);
+    // Resolved: the handwritten total now equals the plain sum (not the weighted one).
+    s.sheets.get_mut(&key).unwrap().handwritten = Some(d("9,5"));
+    let sum = summarize(&s.criteria, s.sheet("T01", "J1"));
+    assert!(!sum.mismatch);
+    assert!(sum.counts());
+    assert_eq!(pair_state(&s, "T01", "J1"), PairState::Entered);
+}
+
+#[test]
+fn design_example_checksum() {
+    // J1 gives A (6, 7) with handwritten total 12: 13 ≠ 12.
+    let mut s = session();
+    s.criteria.truncate(2);
+    for c in &mut s.criteria {
+        c.weight = Dec::int(1);
+        c.max = Dec::int(10);
+    }
+    put(
+        &mut s,
+        "T01",
+        "J1",
+        &[("impact", "6"), ("faisabilite", "7")],
+    );
+    s.sheets
+        .get_mut(&SheetKey::new("T01", "J1"))
+        .unwrap()
+        .handwritten = Some(d("12"));
+    let sum = summarize(&s.criteria, s.sheet("T01", "J1"));
+    assert_eq!(sum.plain_sum, Some(d("13")));
+    assert!(sum.mismatch && !sum.counts());
+}
+
+#[test]
+fn possible_range_is_weighted() {
+    let s = session();
+    assert_eq!(possible_range(&s.criteria), t("20"));
+}
+
+#[test]
+fn disagreement_is_a_quarter_of_the_range_from_the_median_of_the_others() {
+    let range = t("20");
+    // Others 10, 12, 14: median 12. A quarter of 20 is 5.
+    let others = [t("10"), t("12"), t("14")];
+    assert_eq!(
+        disagreement_among(t("17"), &mut others.clone(), range),
+        None
+    );
+    assert_eq!(disagreement_among(t("7"), &mut others.clone(), range), None);
+    let far = disagreement_among(t("17.5"), &mut others.clone(), range).unwrap();
+    assert_eq!(far.median, t("12"));
+    assert_eq!(far.others, 3);
+    assert!(disagreement_among(t("6.5"), &mut others.clone(), range).is_some());
+    // Even count: median 11 (10 and 12); 16 is exactly 5 away, 16.5 is more.
+    let even = [t("12"), t("10")];
+    assert_eq!(disagreement_among(t("16"), &mut even.clone(), range), None);
+    let far = disagreement_among(t("16.5"), &mut even.clone(), range).unwrap();
+    assert_eq!(far.median, t("11"));
+    // Nobody to compare with.
+    assert_eq!(disagreement_among(t("20"), &mut [], range), None);
+}
+
+#[test]
+fn disagreement_uses_other_complete_expected_sheets_only() {
+    let mut s = session();
+    put3(&mut s, "T02", "J2", "3", "3", "3"); // 12
+    put3(&mut s, "T02", "J3", "3", "2", "2"); // 10
+    put(&mut s, "T02", "J4", &[("impact", "0")]); // partial: ignored
+    mark(&mut s, "T02", "J5", Mark::Absent);
+    let mut mine = Sheet::default();
+    for (c, v) in [("impact", "5"), ("faisabilite", "5"), ("equipe", "5")] {
+        mine.values.insert(c.into(), d(v));
+    }
+    let far = disagreement(&s, "T02", "J1", &mine).expect("20 is 9 from 11");
+    assert_eq!(far.others, 2);
+    assert_eq!(far.median, t("11"));
+    assert_eq!(far.total, t("20"));
+    // A partial sheet is never compared.
+    mine.values.remove("equipe");
+    assert_eq!(disagreement(&s, "T02", "J1", &mine), None);
+    // The juror's own saved sheet is not one of the "others".
+    put3(&mut s, "T02", "J1", "5", "5", "5");
+    assert_eq!(other_totals(&s, "T02", "J1").len(), 2);
+}
+
+#[test]
+fn pair_states() {
+    let mut s = session();
+    s.settings.recuse_same_org = true;
+    put3(&mut s, "T01", "J2", "1", "1", "1");
+    put(&mut s, "T01", "J3", &[("impact", "1")]);
+    mark(&mut s, "T01", "J4", Mark::Absent);
+    mark(&mut s, "T01", "J5", Mark::Recused);
+    assert_eq!(pair_state(&s, "T01", "J1"), PairState::Recused, "same org");
+    assert_eq!(pair_state(&s, "T01", "J2"), PairState::Entered);
+    assert_eq!(pair_state(&s, "T01", "J3"), PairState::Partial);
+    assert_eq!(pair_state(&s, "T01", "J4"), PairState::Absent);
+    assert_eq!(pair_state(&s, "T01", "J5"), PairState::Recused);
+    assert_eq!(pair_state(&s, "T02", "J1"), PairState::Empty);
+    s.verified.insert("T01".into());
+    assert_eq!(pair_state(&s, "T01", "J2"), PairState::Verified);
+    assert_eq!(
+        pair_state(&s, "T01", "J3"),
+        PairState::Partial,
+        "verification does not complete a sheet"
+    );
+    s.teams[1].status = TeamStatus::Withdrawn;
+    assert_eq!(pair_state(&s, "T02", "J1"), PairState::Withdrawn);
+}
+
+#[test]
+fn board_counts_per_team_and_per_juror() {
+    let mut s = session();
+    put3(&mut s, "T01", "J1", "1", "1", "1");
+    put3(&mut s, "T01", "J2", "2", "2", "2");
+    put(&mut s, "T01", "J3", &[("impact", "1")]);
+    mark(&mut s, "T01", "J4", Mark::Absent);
+    put3(&mut s, "T02", "J1", "1", "1", "1");
+    s.sheets
+        .get_mut(&SheetKey::new("T02", "J1"))
+        .unwrap()
+        .handwritten = Some(d("4"));
+    mark(&mut s, "T02", "J5", Mark::Recused);
+    s.teams[3].status = TeamStatus::Withdrawn;
+    let b = board(&s);
+    assert_eq!(b.jurors, ["J1", "J2", "J3", "J4", "J5"]);
+    assert_eq!(
+        b.rows.iter().map(|r| r.team.as_str()).collect::<Vec<_>>(),
+        ["T01", "T02", "T03", "T04"]
+    );
+    let t1 = &b.rows[0].counts;
+    assert_eq!((t1.entered, t1.partial, t1.absent, t1.empty), (2, 1, 1, 1));
+    assert_eq!((t1.expected(), t1.done(), t1.missing()), (4, 2, 2));
+    let t2 = &b.rows[1].counts;
+    assert_eq!((t2.mismatch, t2.recused, t2.empty), (1, 1, 3));
+    assert!(b.rows[3].withdrawn);
+    assert_eq!(b.rows[3].counts, Counts::default());
+    // J1: entered on T01, mismatch on T02, empty on T03; T04 withdrawn.
+    let j1 = &b.juror_counts[0];
+    assert_eq!((j1.entered, j1.mismatch, j1.empty), (1, 1, 1));
+    assert_eq!(b.total.expected(), 3 * 5 - 2);
+    assert_eq!(b.total.done(), 2);
+}
