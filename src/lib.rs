@@ -3,6 +3,7 @@
 //! `domain` is pure (no terminal, files or clock); `storage` is the only
 //! code that touches files; `commands` are the command line's verbs.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod domain;

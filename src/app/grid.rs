@@ -1,0 +1,582 @@
+//! The secretary's score grid, as a pure value.
+//!
+//! One team at a time: a row per juror, a column per criterion, then the
+//! juror's handwritten total. Keys come in as `GridKey`s; a key that changes
+//! the session returns the `Change` to save (carrying the value this
+//! terminal saw). Nothing is shown as saved until `on_saved` reports that
+//! its journal line is on disk. A half-typed value lives here, so it
+//! survives switching screens.
+
+use std::collections::BTreeMap;
+
+use crate::domain::scoring;
+use crate::domain::{
+    Change, CriterionId, Dec, JurorId, Mark, PairStatus, Refusal, Session, Sheet, TeamId,
+    TeamStatus,
+};
+
+mod cells;
+mod status;
+
+use cells::{cell_change, cells_of, check, saved_value, set_in};
+pub use status::{Ask, Move, Status};
+
+/// What a key means inside the grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GridKey {
+    /// A digit, `.` or `,`.
+    Char(char),
+    Backspace,
+    /// Commit the typed value and move on (or confirm a question).
+    Enter,
+    /// Discard the typed value, or answer no.
+    Escape,
+    /// Answer yes to a question.
+    Yes,
+    Up,
+    Down,
+    Left,
+    Right,
+    /// Clear the cell under the cursor.
+    Delete,
+    /// The juror under the cursor is absent for this team (again: present).
+    Absent,
+    /// The juror is absent for this team and every remaining one.
+    AbsentForRest,
+    /// Lock the team's grid, or (after asking) unlock it.
+    Verify,
+    PrevTeam,
+    NextTeam,
+}
+
+/// A column of the grid.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Column {
+    Criterion(CriterionId),
+    Handwritten,
+}
+
+/// One cell of one team's grid.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CellKey {
+    pub team: TeamId,
+    pub juror: JurorId,
+    pub column: Column,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Grid {
+    /// The team shown; `None` until the grid is first opened.
+    pub team: Option<TeamId>,
+    /// Juror index (session order).
+    pub row: usize,
+    /// Criterion index; `criteria.len()` is the handwritten total.
+    pub col: usize,
+    /// The half-typed value at the cursor.
+    pub input: String,
+    /// The input was refused: the next character starts afresh.
+    pub input_refused: bool,
+    /// Changes sent to be saved, not yet on disk (cell → new value).
+    pub pending: BTreeMap<CellKey, Option<Dec>>,
+    /// The cell whose value was last refused (marked until changed).
+    pub refused: Option<CellKey>,
+    pub status: Option<Status>,
+}
+
+/// The team the grid opens on: the one on stage, else the first scheduled.
+pub fn default_team(session: &Session) -> Option<TeamId> {
+    session
+        .stage
+        .team
+        .clone()
+        .filter(|t| session.team(t).is_some())
+        .or_else(|| scheduled(session).next().cloned())
+}
+
+/// Teams in schedule order, withdrawn ones left out.
+fn scheduled(session: &Session) -> impl Iterator<Item = &TeamId> {
+    session
+        .teams_in_order()
+        .filter(|t| t.status == TeamStatus::Scheduled)
+        .map(|t| &t.id)
+}
+
+impl Grid {
+    /// Open on the team on stage the first time; afterwards stay.
+    pub fn open(&mut self, session: &Session) {
+        if self.team.as_ref().is_none_or(|t| session.team(t).is_none()) {
+            self.team = default_team(session);
+            self.row = 0;
+            self.col = 0;
+            self.skip_to_expected(session);
+        }
+        self.clamp(session);
+    }
+
+    /// The team on stage when it is not the one shown.
+    pub fn stage_moved_on<'a>(&self, session: &'a Session) -> Option<&'a TeamId> {
+        session
+            .stage
+            .team
+            .as_ref()
+            .filter(|t| Some(*t) != self.team.as_ref())
+    }
+
+    pub fn is_asking(&self) -> bool {
+        matches!(self.status, Some(Status::Ask(_)))
+    }
+
+    /// Something is typed and not yet committed.
+    pub fn half_typed(&self) -> bool {
+        !self.input.is_empty()
+    }
+
+    /// The column under the cursor.
+    pub fn column(&self, session: &Session) -> Column {
+        match session.criteria.get(self.col) {
+            Some(c) => Column::Criterion(c.id.clone()),
+            None => Column::Handwritten,
+        }
+    }
+
+    /// The cell under the cursor.
+    pub fn cursor(&self, session: &Session) -> Option<CellKey> {
+        Some(CellKey {
+            team: self.team.clone()?,
+            juror: session.jurors.get(self.row)?.id.clone(),
+            column: self.column(session),
+        })
+    }
+
+    /// The value a cell shows: the one being saved, else the saved one.
+    pub fn value(&self, session: &Session, key: &CellKey) -> Option<Dec> {
+        match self.pending.get(key) {
+            Some(v) => *v,
+            None => saved_value(session, key),
+        }
+    }
+
+    pub fn is_pending(&self, key: &CellKey) -> bool {
+        self.pending.contains_key(key)
+    }
+
+    /// A juror's sheet as it will be once the pending changes are saved.
+    pub fn sheet(&self, session: &Session, team: &str, juror: &str) -> Sheet {
+        let mut sheet = session.sheet(team, juror).cloned().unwrap_or_default();
+        for (key, value) in &self.pending {
+            if key.team == team && key.juror == juror {
+                set_in(&mut sheet, &key.column, *value);
+            }
+        }
+        sheet
+    }
+
+    /// Handle one key; returns the change to save, if any.
+    pub fn handle(&mut self, session: &Session, key: GridKey) -> Option<Change> {
+        self.open(session);
+        if let Some(Status::Ask(ask)) = &self.status {
+            let ask = ask.clone();
+            self.status = None;
+            return match key {
+                GridKey::Yes | GridKey::Enter => self.confirm(session, ask),
+                // Any other key answers no; what was typed is still there.
+                _ => None,
+            };
+        }
+        match key {
+            GridKey::Char(c) => {
+                self.type_char(session, c);
+                None
+            }
+            GridKey::Backspace => {
+                self.input.pop();
+                self.input_refused = false;
+                None
+            }
+            GridKey::Escape => {
+                self.input.clear();
+                self.input_refused = false;
+                self.refused = None;
+                self.status = None;
+                None
+            }
+            GridKey::Yes => None,
+            GridKey::Enter => self.commit(session, Move::Next),
+            GridKey::Up => self.commit(session, Move::Up),
+            GridKey::Down => self.commit(session, Move::Down),
+            GridKey::Left => self.commit(session, Move::Left),
+            GridKey::Right => self.commit(session, Move::Right),
+            GridKey::PrevTeam => self.commit(session, Move::PrevTeam),
+            GridKey::NextTeam => self.commit(session, Move::NextTeam),
+            GridKey::Delete => self.clear(session),
+            GridKey::Absent => self.absent(session),
+            GridKey::AbsentForRest => self.absent_for_rest(session),
+            GridKey::Verify => self.verify(session),
+        }
+    }
+
+    /// The save of `change` returned: its values are on disk, or it was refused.
+    pub fn on_saved(&mut self, change: &Change, result: Result<(), Refusal>) {
+        let mut keys = Vec::new();
+        cells_of(change, &mut keys);
+        for (key, value) in &keys {
+            if self.pending.get(key) == Some(value) {
+                self.pending.remove(key);
+            }
+        }
+        if let Err(refusal) = result {
+            if let Some((key, _)) = keys.first() {
+                self.refused = Some(key.clone());
+            }
+            self.status = Some(Status::SaveRefused(refusal));
+        }
+    }
+
+    fn type_char(&mut self, session: &Session, c: char) {
+        if !(c.is_ascii_digit() || c == '.' || c == ',') {
+            return;
+        }
+        if let Some(status) = self.not_enterable(session) {
+            self.status = Some(status);
+            return;
+        }
+        if self.input_refused {
+            self.input.clear();
+            self.input_refused = false;
+        }
+        if self.input.len() < 12 {
+            self.input.push(c);
+        }
+        self.status = None;
+    }
+
+    /// Why the cursor's cell cannot take a value, if it cannot.
+    fn not_enterable(&self, session: &Session) -> Option<Status> {
+        let team = self.team.as_ref().and_then(|t| session.team(t))?;
+        let juror = session.jurors.get(self.row)?;
+        if session.verified.contains(&team.id) {
+            return Some(Status::Locked);
+        }
+        match session.pair_status(team, juror) {
+            PairStatus::Expected => None,
+            status => Some(Status::NotScored {
+                juror: juror.id.clone(),
+                status,
+            }),
+        }
+    }
+
+    /// Commit the typed value (if any), then move.
+    fn commit(&mut self, session: &Session, then: Move) -> Option<Change> {
+        let Some(key) = self.cursor(session) else {
+            self.go(session, then);
+            return None;
+        };
+        if self.input.is_empty() {
+            self.go(session, then);
+            return None;
+        }
+        if let Some(status) = self.not_enterable(session) {
+            self.status = Some(status);
+            return None;
+        }
+        let text = self.input.clone();
+        let value = match Dec::parse(&text) {
+            Ok(v) => v,
+            Err(_) => return self.refuse(key, Status::NotANumber { text }),
+        };
+        if let Column::Criterion(id) = &key.column
+            && let Some(refusal) = session.criterion(id).and_then(|c| check(c, value))
+        {
+            return self.refuse(key, Status::Refused { text, refusal });
+        }
+        let seen = self.value(session, &key);
+        if seen == Some(value) {
+            // Nothing to change: just move on.
+            self.input.clear();
+            self.refused = None;
+            self.go(session, then);
+            return None;
+        }
+        let change = cell_change(&key, seen, Some(value));
+        if let Column::Criterion(_) = key.column {
+            let mut sheet = self.sheet(session, &key.team, &key.juror);
+            set_in(&mut sheet, &key.column, Some(value));
+            if let Some(found) = scoring::disagreement(session, &key.team, &key.juror, &sheet) {
+                self.status = Some(Status::Ask(Ask::Disagreement {
+                    juror: key.juror.clone(),
+                    found,
+                    change,
+                    then,
+                }));
+                return None;
+            }
+        }
+        self.send(session, change, then)
+    }
+
+    fn refuse(&mut self, key: CellKey, status: Status) -> Option<Change> {
+        self.status = Some(status);
+        self.refused = Some(key);
+        self.input_refused = true;
+        None
+    }
+
+    /// Mark a cell change as being saved, clear the input and move on.
+    fn send(&mut self, session: &Session, change: Change, then: Move) -> Option<Change> {
+        let mut keys = Vec::new();
+        cells_of(&change, &mut keys);
+        for (key, value) in keys {
+            if self.refused.as_ref() == Some(&key) {
+                self.refused = None;
+            }
+            self.pending.insert(key, value);
+        }
+        self.input.clear();
+        self.input_refused = false;
+        self.status = self.mismatch_after(session, &change);
+        self.go(session, then);
+        Some(change)
+    }
+
+    /// After a handwritten total is sent: flag it if it differs from the sum.
+    fn mismatch_after(&self, session: &Session, change: &Change) -> Option<Status> {
+        let Change::SetHandwritten {
+            team,
+            juror,
+            new: Some(handwritten),
+            ..
+        } = change
+        else {
+            return None;
+        };
+        let sheet = self.sheet(session, team, juror);
+        let summary = scoring::summarize(&session.criteria, Some(&sheet));
+        summary.mismatch.then(|| Status::Mismatch {
+            juror: juror.clone(),
+            handwritten: *handwritten,
+            sum: summary.plain_sum.unwrap_or_default(),
+        })
+    }
+
+    fn confirm(&mut self, session: &Session, ask: Ask) -> Option<Change> {
+        match ask {
+            Ask::Disagreement { change, then, .. } => self.send(session, change, then),
+            Ask::Absent { change, .. } | Ask::AbsentForRest { change, .. } => {
+                self.input.clear();
+                self.input_refused = false;
+                Some(change)
+            }
+            Ask::Unverify { change } => {
+                self.status = Some(Status::Unverified);
+                Some(change)
+            }
+        }
+    }
+
+    /// Delete: discard the typed value and clear the cell.
+    fn clear(&mut self, session: &Session) -> Option<Change> {
+        self.input.clear();
+        self.input_refused = false;
+        let key = self.cursor(session)?;
+        if self.refused.as_ref() == Some(&key) {
+            self.refused = None;
+        }
+        let seen = self.value(session, &key);
+        seen?;
+        if let Some(status) = self.not_enterable(session) {
+            self.status = Some(status);
+            return None;
+        }
+        self.status = None;
+        self.send(session, cell_change(&key, seen, None), Move::Stay)
+    }
+
+    fn absent(&mut self, session: &Session) -> Option<Change> {
+        let team = self.team.clone()?;
+        let t = session.team(&team)?;
+        let juror = session.jurors.get(self.row)?;
+        if session.verified.contains(&team) {
+            self.status = Some(Status::Locked);
+            return None;
+        }
+        let seen = self.sheet(session, &team, &juror.id);
+        let new = match session.pair_status(t, juror) {
+            PairStatus::Absent => Sheet::default(),
+            PairStatus::Expected => Sheet {
+                mark: Some(Mark::Absent),
+                ..Sheet::default()
+            },
+            status => {
+                self.status = Some(Status::NotScored {
+                    juror: juror.id.clone(),
+                    status,
+                });
+                return None;
+            }
+        };
+        let change = Change::SetSheet {
+            team,
+            juror: juror.id.clone(),
+            seen: seen.clone(),
+            new,
+        };
+        if seen.mark.is_none() && !seen.is_empty() {
+            self.status = Some(Status::Ask(Ask::Absent {
+                juror: juror.id.clone(),
+                change,
+            }));
+            return None;
+        }
+        self.input.clear();
+        self.status = None;
+        Some(change)
+    }
+
+    fn absent_for_rest(&mut self, session: &Session) -> Option<Change> {
+        let team = self.team.clone()?;
+        let juror = session.jurors.get(self.row)?.clone();
+        let order: Vec<&TeamId> = scheduled(session).collect();
+        let start = order.iter().position(|t| **t == team).unwrap_or(0);
+        let mut teams = Vec::new();
+        let mut changes = Vec::new();
+        for (i, id) in order.iter().enumerate().skip(start) {
+            let Some(t) = session.team(id) else { continue };
+            if session.verified.contains(*id)
+                || session.pair_status(t, &juror) != PairStatus::Expected
+            {
+                continue;
+            }
+            let seen = self.sheet(session, id, &juror.id);
+            // Later teams already scored by this juror are left alone.
+            if i > start && !seen.is_empty() {
+                continue;
+            }
+            teams.push((*id).clone());
+            changes.push(Change::SetSheet {
+                team: (*id).clone(),
+                juror: juror.id.clone(),
+                seen,
+                new: Sheet {
+                    mark: Some(Mark::Absent),
+                    ..Sheet::default()
+                },
+            });
+        }
+        if changes.is_empty() {
+            self.status = Some(Status::NothingToMark);
+            return None;
+        }
+        let change = Change::Batch {
+            label: format!("absent {} from {}", juror.id, team),
+            changes,
+        };
+        self.status = Some(Status::Ask(Ask::AbsentForRest {
+            juror: juror.id,
+            teams,
+            change,
+        }));
+        None
+    }
+
+    fn verify(&mut self, session: &Session) -> Option<Change> {
+        let team = self.team.clone()?;
+        if session.verified.contains(&team) {
+            self.status = Some(Status::Ask(Ask::Unverify {
+                change: Change::SetVerified {
+                    team,
+                    seen: true,
+                    new: false,
+                },
+            }));
+            return None;
+        }
+        if self.half_typed() {
+            // Verify what is entered, not what is still being typed.
+            self.status = Some(Status::FinishEntry);
+            return None;
+        }
+        let not_counting = session
+            .team(&team)
+            .map(|t| {
+                session
+                    .jurors
+                    .iter()
+                    .filter(|j| {
+                        session.pair_status(t, j) == PairStatus::Expected
+                            && !scoring::summarize(&session.criteria, session.sheet(&team, &j.id))
+                                .counts()
+                    })
+                    .count()
+            })
+            .unwrap_or(0);
+        self.status = Some(Status::Verified { not_counting });
+        Some(Change::SetVerified {
+            team,
+            seen: false,
+            new: true,
+        })
+    }
+
+    fn go(&mut self, session: &Session, then: Move) {
+        let last_col = session.criteria.len();
+        let last_row = session.jurors.len().saturating_sub(1);
+        match then {
+            Move::Stay => {}
+            Move::Next => {
+                if self.col < last_col {
+                    self.col += 1;
+                } else if let Some(row) = self.next_expected_row(session, self.row + 1) {
+                    self.row = row;
+                    self.col = 0;
+                }
+            }
+            Move::Up => self.row = self.row.saturating_sub(1),
+            Move::Down => self.row = (self.row + 1).min(last_row),
+            Move::Left => self.col = self.col.saturating_sub(1),
+            Move::Right => self.col = (self.col + 1).min(last_col),
+            Move::PrevTeam | Move::NextTeam => {
+                let order: Vec<&TeamId> = scheduled(session).collect();
+                let here = self
+                    .team
+                    .as_ref()
+                    .and_then(|t| order.iter().position(|o| *o == t));
+                let target = match (then, here) {
+                    (Move::PrevTeam, Some(i)) => i.checked_sub(1),
+                    (Move::NextTeam, Some(i)) => Some(i + 1),
+                    (_, None) => Some(0),
+                    _ => None,
+                };
+                if let Some(team) = target.and_then(|i| order.get(i)) {
+                    self.team = Some((*team).clone());
+                    self.row = 0;
+                    self.col = 0;
+                    self.refused = None;
+                    self.skip_to_expected(session);
+                }
+            }
+        }
+    }
+
+    /// The first row at or after `from` whose juror scores the team.
+    fn next_expected_row(&self, session: &Session, from: usize) -> Option<usize> {
+        let team = session.team(self.team.as_ref()?)?;
+        (from..session.jurors.len())
+            .find(|&i| session.pair_status(team, &session.jurors[i]) == PairStatus::Expected)
+    }
+
+    fn skip_to_expected(&mut self, session: &Session) {
+        if let Some(row) = self.next_expected_row(session, self.row) {
+            self.row = row;
+        }
+    }
+
+    /// Keep the cursor inside the grid when jurors or criteria change.
+    fn clamp(&mut self, session: &Session) {
+        self.row = self.row.min(session.jurors.len().saturating_sub(1));
+        self.col = self.col.min(session.criteria.len());
+    }
+}
+
+#[cfg(test)]
+mod tests;

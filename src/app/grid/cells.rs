@@ -1,0 +1,95 @@
+//! Cells of the grid: reading, setting, and the changes that set them.
+
+use super::{CellKey, Column};
+use crate::domain::{Change, Criterion, Dec, Refusal, Session, Sheet};
+
+/// Why a value does not fit a criterion, before anything is sent.
+pub(super) fn check(c: &Criterion, value: Dec) -> Option<Refusal> {
+    if value < c.min || value > c.max {
+        Some(Refusal::OutOfRange {
+            criterion: c.id.clone(),
+            value,
+            min: c.min,
+            max: c.max,
+        })
+    } else if !value.is_on_step(c.min, c.step) {
+        Some(Refusal::OffStep {
+            criterion: c.id.clone(),
+            value,
+            min: c.min,
+            step: c.step,
+        })
+    } else {
+        None
+    }
+}
+
+pub(super) fn saved_value(session: &Session, key: &CellKey) -> Option<Dec> {
+    let sheet = session.sheet(&key.team, &key.juror)?;
+    match &key.column {
+        Column::Criterion(id) => sheet.values.get(id).copied(),
+        Column::Handwritten => sheet.handwritten,
+    }
+}
+
+pub(super) fn set_in(sheet: &mut Sheet, column: &Column, value: Option<Dec>) {
+    match (column, value) {
+        (Column::Criterion(id), Some(v)) => {
+            sheet.values.insert(id.clone(), v);
+        }
+        (Column::Criterion(id), None) => {
+            sheet.values.remove(id);
+        }
+        (Column::Handwritten, v) => sheet.handwritten = v,
+    }
+}
+
+pub(super) fn cell_change(key: &CellKey, seen: Option<Dec>, new: Option<Dec>) -> Change {
+    match &key.column {
+        Column::Criterion(id) => Change::SetCell {
+            team: key.team.clone(),
+            juror: key.juror.clone(),
+            criterion: id.clone(),
+            seen,
+            new,
+        },
+        Column::Handwritten => Change::SetHandwritten {
+            team: key.team.clone(),
+            juror: key.juror.clone(),
+            seen,
+            new,
+        },
+    }
+}
+
+/// The cells a change sets, with their new values.
+pub(super) fn cells_of(change: &Change, out: &mut Vec<(CellKey, Option<Dec>)>) {
+    match change {
+        Change::SetCell {
+            team,
+            juror,
+            criterion,
+            new,
+            ..
+        } => out.push((
+            CellKey {
+                team: team.clone(),
+                juror: juror.clone(),
+                column: Column::Criterion(criterion.clone()),
+            },
+            *new,
+        )),
+        Change::SetHandwritten {
+            team, juror, new, ..
+        } => out.push((
+            CellKey {
+                team: team.clone(),
+                juror: juror.clone(),
+                column: Column::Handwritten,
+            },
+            *new,
+        )),
+        Change::Batch { changes, .. } => changes.iter().for_each(|c| cells_of(c, out)),
+        _ => {}
+    }
+}

@@ -1,0 +1,84 @@
+//! What the grid's status line says, and the one-key questions it asks.
+
+use crate::domain::scoring::Disagreement;
+use crate::domain::{Change, Dec, JurorId, PairStatus, Refusal, TeamId};
+
+/// What the status line says.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// A typed value was refused before anything was sent.
+    Refused {
+        text: String,
+        refusal: Refusal,
+    },
+    /// The typed text is not a number.
+    NotANumber {
+        text: String,
+    },
+    /// The cell cannot be entered (recused, absent, withdrawn).
+    NotScored {
+        juror: JurorId,
+        status: PairStatus,
+    },
+    /// The team's grid is verified: unlock it first.
+    Locked,
+    /// The save was refused (the other terminal changed it, the lock...).
+    SaveRefused(Refusal),
+    /// The handwritten total differs from the plain sum of the values.
+    Mismatch {
+        juror: JurorId,
+        handwritten: Dec,
+        sum: Dec,
+    },
+    Verified {
+        not_counting: usize,
+    },
+    Unverified,
+    /// The juror has no remaining team to mark absent.
+    NothingToMark,
+    /// Commit (Enter) or discard (Esc) the typed value first.
+    FinishEntry,
+    /// A question waits for `y` (or Enter); anything else answers no.
+    Ask(Ask),
+}
+
+/// A one-key question. What was typed stays in the input meanwhile.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ask {
+    /// The sheet total stands far from the other jurors'.
+    Disagreement {
+        juror: JurorId,
+        found: Disagreement,
+        change: Change,
+        then: Move,
+    },
+    /// Marking absent clears values already entered.
+    Absent {
+        juror: JurorId,
+        change: Change,
+    },
+    /// Absent for this team and every remaining one (`teams` in order).
+    AbsentForRest {
+        juror: JurorId,
+        teams: Vec<TeamId>,
+        change: Change,
+    },
+    Unverify {
+        change: Change,
+    },
+}
+
+/// Where the cursor goes after a commit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    /// Stay on the cell (Delete).
+    Stay,
+    /// Right, then the next expected juror's row.
+    Next,
+    Up,
+    Down,
+    Left,
+    Right,
+    PrevTeam,
+    NextTeam,
+}

@@ -1,0 +1,3 @@
+//! The state machine of the live interface.
+
+pub mod grid;
