@@ -10,3 +10,4 @@ pub mod domain;
 pub mod i18n;
 pub mod report;
 pub mod storage;
+pub mod ui;

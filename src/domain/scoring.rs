@@ -6,7 +6,7 @@
 //! product is an integer number of 10⁻¹² and a sum of products never rounds.
 
 use super::decimal::Dec;
-use super::session::{Criterion, JurorId, PairStatus, Session, Sheet, TeamId, TeamStatus};
+use super::session::{Criterion, JurorId, PairStatus, Session, Sheet, Team, TeamId, TeamStatus};
 
 /// 10¹²: the unit of a `Total` is a millionth of a millionth.
 const TOTAL_SCALE: i128 = 1_000_000_000_000;
@@ -25,6 +25,11 @@ impl Total {
 
     pub fn from_dec(value: Dec) -> Total {
         Total(i128::from(value.raw()) * 1_000_000)
+    }
+
+    /// From a raw count of 10⁻¹² units.
+    pub fn from_raw(raw: i128) -> Total {
+        Total(raw)
     }
 
     /// The raw count of 10⁻¹² units.
@@ -326,6 +331,15 @@ impl Counts {
     pub fn missing(&self) -> usize {
         self.expected() - self.done()
     }
+}
+
+/// The counts of one team's pairs.
+pub fn team_counts(session: &Session, team: &Team) -> Counts {
+    let mut counts = Counts::default();
+    for j in &session.jurors {
+        counts.add(pair_state(session, &team.id, &j.id));
+    }
+    counts
 }
 
 /// One team's row of the completeness board.

@@ -1,0 +1,304 @@
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::*;
+use crate::app::grid::GridKey;
+use crate::domain::fixture::{d, mark, put, put3, session};
+use crate::domain::{Mark, SheetKey, apply};
+
+fn draw(
+    s: &Session,
+    g: &Grid,
+    lang: Lang,
+    w: u16,
+    h: u16,
+    projector: bool,
+) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| {
+        f.render_widget(
+            GridView {
+                session: s,
+                grid: g,
+                lang,
+                projector,
+                color: false,
+            },
+            f.area(),
+        )
+    })
+    .unwrap();
+    t
+}
+
+fn text(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The screen line that contains `needle`.
+fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no line with {needle:?} in\n{screen}"))
+}
+
+fn keys(g: &mut Grid, s: &mut Session, text: &str, save: bool) {
+    for c in text.chars() {
+        let key = if c == '\n' {
+            GridKey::Enter
+        } else {
+            GridKey::Char(c)
+        };
+        if let Some(change) = g.handle(s, key)
+            && save
+        {
+            let r = apply(s, &change);
+            g.on_saved(&change, r);
+        }
+    }
+}
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const LANGS: [Lang; 2] = [Lang::Fr, Lang::En];
+
+fn snap(name: &str, s: &Session, g: &Grid, check: impl Fn(&str, Lang, u16)) {
+    for (w, h) in SIZES {
+        for lang in LANGS {
+            let t = draw(s, g, lang, w, h, false);
+            let screen = text(&t);
+            check(&screen, lang, w);
+            insta::assert_snapshot!(format!("grid_{name}_{w}x{h}_{}", lang.code()), t.backend());
+        }
+    }
+}
+
+#[test]
+fn empty_grid() {
+    let s = session();
+    let mut g = Grid::default();
+    g.open(&s);
+    snap("empty", &s, &g, |screen, lang, _| {
+        assert!(screen.contains("T01 · Cantine verte — Menus locaux (Somme)"));
+        for j in ["J1 Anne Leroy", "J5 Emma Petit"] {
+            assert!(screen.contains(j));
+        }
+        let j1 = line_with(screen, "J1 Anne");
+        assert!(
+            j1.starts_with('›') && j1.contains(" [") && j1.contains("·]"),
+            "cursor on J1's first cell: {j1}"
+        );
+        assert!(screen.contains(lang.t("0 fiche(s) sur 5 comptent", "0 of 5 sheet(s) count")));
+        assert!(screen.contains(lang.t(
+            "coefficient 2 · de 0 à 5, pas de 1",
+            "weight 2 · from 0 to 5, step 1"
+        )));
+    });
+}
+
+#[test]
+fn half_filled_grid_with_a_half_typed_and_a_pending_value() {
+    let mut s = session();
+    put3(&mut s, "T01", "J1", "4", "3.5", "2");
+    let mut g = Grid::default();
+    g.open(&s);
+    g.row = 1;
+    keys(&mut g, &mut s, "3\n", true);
+    keys(&mut g, &mut s, "2,5\n", false); // sent, not yet saved
+    keys(&mut g, &mut s, "1", false); // half-typed
+    snap("half_filled", &s, &g, |screen, lang, _| {
+        let j1 = line_with(screen, "J1 Anne");
+        assert!(
+            j1.contains(" 4 ") && j1.contains("3,5") == (lang == Lang::Fr) && j1.contains("13")
+        );
+        assert!(j1.contains("✓"));
+        let j2 = line_with(screen, "J2 Bruno");
+        assert!(
+            j2.contains(if lang == Lang::Fr { "2,5…" } else { "2.5…" }),
+            "pending: {j2}"
+        );
+        assert!(j2.contains(" 1_]"), "half-typed at the cursor: {j2}");
+        assert!(
+            j2.contains("8,5") || j2.contains("8.5"),
+            "live total 2×3 + 2.5: {j2}"
+        );
+        assert!(screen.contains(lang.t("… enregistrement (1)", "… saving (1)")));
+    });
+}
+
+#[test]
+fn grid_with_a_refused_value() {
+    let mut s = session();
+    let mut g = Grid::default();
+    g.open(&s);
+    keys(&mut g, &mut s, "4\n7\n", true);
+    assert_eq!(s.value("T01", "J1", "faisabilite"), None);
+    snap("refused", &s, &g, |screen, lang, _| {
+        assert!(line_with(screen, "J1 Anne").contains(" 7!]"));
+        let status = line_with(screen, lang.t("Refusé :", "Refused:"));
+        assert!(status.contains(lang.t(
+            "hors limites pour faisabilite (de 0 à 5)",
+            "out of range for faisabilite (0 to 5)"
+        )));
+    });
+}
+
+#[test]
+fn grid_with_recused_and_absent_jurors() {
+    let mut s = session();
+    s.settings.recuse_same_org = true; // J1 (Somme) does not score T01
+    mark(&mut s, "T01", "J3", Mark::Absent);
+    mark(&mut s, "T01", "J4", Mark::Recused);
+    put3(&mut s, "T01", "J2", "5", "5", "5");
+    let mut g = Grid::default();
+    g.open(&s);
+    snap("recused_absent", &s, &g, |screen, lang, _| {
+        let j1 = line_with(screen, "J1 Anne");
+        assert!(j1.contains("—") && j1.contains(lang.t("récusé", "recused")));
+        assert!(line_with(screen, "J3 Chloé").contains("absent"));
+        assert!(line_with(screen, "J4 David").contains(lang.t("récusé", "recused")));
+        assert!(
+            line_with(screen, "J2 Bruno").starts_with('›'),
+            "cursor on the first juror who scores"
+        );
+        assert!(screen.contains(lang.t(
+            "1 fiche(s) sur 2 comptent · 1 absent(s) · 2 récusé(s)",
+            "1 of 2 sheet(s) count · 1 absent · 2 recused"
+        )));
+    });
+}
+
+#[test]
+fn grid_with_a_checksum_mismatch_and_a_disagreement() {
+    let mut s = session();
+    put3(&mut s, "T01", "J2", "3", "3", "3"); // 12
+    put3(&mut s, "T01", "J3", "3", "3", "2"); // 11
+    put3(&mut s, "T01", "J4", "0", "0", "0"); // 0, far from the others
+    let mut g = Grid::default();
+    g.open(&s);
+    keys(&mut g, &mut s, "4\n3,5\n2\n9\n", true);
+    s.verified.insert("T02".into());
+    snap("mismatch", &s, &g, |screen, lang, _| {
+        let j1 = line_with(screen, "J1 Anne");
+        assert!(
+            j1.contains(lang.t("≠ papier", "≠ paper")) && j1.contains(" 9 "),
+            "{j1}"
+        );
+        assert!(line_with(screen, "J4 David").contains(lang.t("divergent", "far off")));
+        let status = line_with(screen, lang.t("total papier 9", "paper total 9"));
+        assert!(status.contains(lang.t("somme des notes 9,5", "sum of the values 9.5")));
+    });
+}
+
+#[test]
+fn the_stage_moving_on_is_noticed_and_verification_shown() {
+    let mut s = session();
+    s.stage.team = Some("T01".into());
+    let mut g = Grid::default();
+    g.open(&s);
+    s.stage.team = Some("T02".into());
+    s.verified.insert("T01".into());
+    let t = draw(&s, &g, Lang::Fr, 80, 24, false);
+    let screen = text(&t);
+    assert!(screen.contains("▶ Sur scène : T02 Guichet unique — cette grille reste sur T01"));
+    assert!(line_with(&screen, "T01 · Cantine").contains("VÉRIFIÉE"));
+    let t = draw(&s, &g, Lang::En, 120, 40, false);
+    assert!(text(&t).contains("▶ On stage: T02 Guichet unique — this grid stays on T01"));
+}
+
+#[test]
+fn projector_mode_hides_every_score() {
+    let mut s = session();
+    put3(&mut s, "T01", "J1", "4", "3.5", "2");
+    s.sheets
+        .get_mut(&SheetKey::new("T01", "J1"))
+        .unwrap()
+        .handwritten = Some(d("9"));
+    let mut g = Grid::default();
+    g.open(&s);
+    g.input = "3".into();
+    for lang in LANGS {
+        let t = draw(&s, &g, lang, 80, 24, true);
+        let screen = text(&t);
+        assert!(screen.contains(lang.t("Mode projecteur", "Projector mode")));
+        for hidden in ["3,5", "3.5", "13", " 9 ", "Anne", "4 "] {
+            assert!(
+                !screen.contains(hidden),
+                "{hidden:?} shown in projector mode:\n{screen}"
+            );
+        }
+    }
+}
+
+#[test]
+fn many_criteria_scroll_with_the_cursor_and_tiny_areas_do_not_panic() {
+    let mut s = session();
+    for i in 0..9 {
+        let mut c = s.criteria[0].clone();
+        c.id = format!("c{i}");
+        c.label = format!("Critère {i}");
+        s.criteria.push(c);
+    }
+    put(&mut s, "T01", "J1", &[("c8", "5")]);
+    let mut g = Grid::default();
+    g.open(&s);
+    let screen = text(&draw(&s, &g, Lang::Fr, 80, 24, false));
+    assert!(screen.contains("Impact") && !screen.contains("Critère 8"));
+    assert!(
+        line_with(&screen, "Juré").contains("›"),
+        "more columns to the right"
+    );
+    g.col = 11;
+    let screen = text(&draw(&s, &g, Lang::Fr, 80, 24, false));
+    assert!(!screen.contains("Impact"));
+    assert!(line_with(&screen, "J1 Anne").contains(" 5]"));
+    for (w, h) in [(10, 3), (40, 6), (45, 8), (1, 1)] {
+        draw(&s, &g, Lang::Fr, w, h, false);
+    }
+}
+
+#[test]
+fn colour_marks_refused_and_pending_cells() {
+    let mut s = session();
+    let mut g = Grid::default();
+    g.open(&s);
+    keys(&mut g, &mut s, "4\n7", false);
+    keys(&mut g, &mut s, "\n", false);
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| {
+        f.render_widget(
+            GridView {
+                session: &s,
+                grid: &g,
+                lang: Lang::Fr,
+                projector: false,
+                color: true,
+            },
+            f.area(),
+        )
+    })
+    .unwrap();
+    let screen = text(&t);
+    let y = screen.lines().position(|l| l.contains("J1 Anne")).unwrap() as u16;
+    let line = line_with(&screen, "J1 Anne");
+    let col = |needle: &str| {
+        line.chars()
+            .take(
+                line.find(needle)
+                    .map(|b| line[..b].chars().count())
+                    .unwrap(),
+            )
+            .count() as u16
+    };
+    let buf = t.backend().buffer();
+    assert_eq!(buf[(col("4…"), y)].fg, Color::Yellow, "pending");
+    assert_eq!(buf[(col("7!"), y)].fg, Color::Red, "refused");
+}

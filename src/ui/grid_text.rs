@@ -1,0 +1,245 @@
+//! The grid's words: the status line and each sheet's state.
+
+use crate::app::grid::{Ask, Grid, Status};
+use crate::domain::scoring::{self, Fill, SheetSummary};
+use crate::domain::{Lang, PairStatus, Session, Team};
+
+use super::grid::{Tone, dec, total};
+
+fn juror_name(session: &Session, id: &str) -> String {
+    session
+        .juror(id)
+        .map_or_else(|| id.to_string(), |j| format!("{} {}", j.id, j.name))
+}
+
+fn why(status: PairStatus, lang: Lang) -> &'static str {
+    match status {
+        PairStatus::AutoRecused => {
+            lang.t("récusé (même organisation)", "recused (same organisation)")
+        }
+        PairStatus::Recused => lang.t("récusé", "recused"),
+        PairStatus::Absent => lang.t("absent", "absent"),
+        PairStatus::Withdrawn => lang.t("équipe retirée", "team withdrawn"),
+        PairStatus::Expected => lang.t("attendu", "expected"),
+    }
+}
+
+/// The word in the grid's last column, and how it stands out.
+pub fn state_word(
+    status: PairStatus,
+    summary: &SheetSummary,
+    disagrees: bool,
+    lang: Lang,
+) -> (&'static str, Tone) {
+    match status {
+        PairStatus::AutoRecused | PairStatus::Recused => (lang.t("récusé", "recused"), Tone::Dim),
+        PairStatus::Absent => (lang.t("absent", "absent"), Tone::Dim),
+        PairStatus::Withdrawn => (lang.t("retirée", "withdrawn"), Tone::Dim),
+        PairStatus::Expected if summary.mismatch => (lang.t("≠ papier", "≠ paper"), Tone::Bad),
+        PairStatus::Expected if disagrees => (lang.t("divergent", "far off"), Tone::Warn),
+        PairStatus::Expected => match summary.fill {
+            Fill::Complete => ("✓", Tone::Good),
+            Fill::Partial => (lang.t("en cours", "partial"), Tone::Dim),
+            Fill::Empty => ("", Tone::Plain),
+        },
+    }
+}
+
+/// The status line: what just happened, the question asked, or how many
+/// sheets of the team count.
+pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (String, Tone) {
+    let yes_no = lang.t(
+        "y ou Entrée : confirmer · autre touche : revenir",
+        "y or Enter: confirm · any other key: go back",
+    );
+    let Some(status) = &grid.status else {
+        return (counts_line(session, team, lang), Tone::Dim);
+    };
+    match status {
+        Status::Refused { refusal, .. } => (
+            format!(
+                "{} {}",
+                lang.t("Refusé :", "Refused:"),
+                refusal.message(lang)
+            ),
+            Tone::Bad,
+        ),
+        Status::NotANumber { text } => (
+            match lang {
+                Lang::Fr => format!("Refusé : « {text} » n'est pas un nombre"),
+                Lang::En => format!("Refused: \"{text}\" is not a number"),
+            },
+            Tone::Bad,
+        ),
+        Status::NotScored { juror, status } => (
+            match lang {
+                Lang::Fr => format!(
+                    "{} ne note pas cette équipe ({}) : rien à saisir",
+                    juror_name(session, juror),
+                    why(*status, lang)
+                ),
+                Lang::En => format!(
+                    "{} does not score this team ({}): nothing to enter",
+                    juror_name(session, juror),
+                    why(*status, lang)
+                ),
+            },
+            Tone::Warn,
+        ),
+        Status::Locked => (
+            lang.t(
+                "Grille vérifiée et verrouillée : v pour la déverrouiller",
+                "Grid verified and locked: v to unlock it",
+            )
+            .to_string(),
+            Tone::Warn,
+        ),
+        Status::SaveRefused(refusal) => (
+            format!(
+                "{} {}",
+                lang.t("Non enregistré :", "Not saved:"),
+                refusal.message(lang)
+            ),
+            Tone::Bad,
+        ),
+        Status::Mismatch {
+            juror,
+            handwritten,
+            sum,
+        } => (
+            match lang {
+                Lang::Fr => format!(
+                    "{} : total papier {} ≠ somme des notes {} — la fiche ne compte pas tant que ce n'est pas résolu",
+                    juror_name(session, juror),
+                    dec(*handwritten, lang),
+                    dec(*sum, lang)
+                ),
+                Lang::En => format!(
+                    "{}: paper total {} ≠ sum of the values {} — the sheet does not count until resolved",
+                    juror_name(session, juror),
+                    dec(*handwritten, lang),
+                    dec(*sum, lang)
+                ),
+            },
+            Tone::Bad,
+        ),
+        Status::Verified { not_counting } => (
+            match (lang, not_counting) {
+                (Lang::Fr, 0) => "Grille vérifiée et verrouillée".to_string(),
+                (Lang::En, 0) => "Grid verified and locked".to_string(),
+                (Lang::Fr, n) => {
+                    format!(
+                        "Grille vérifiée et verrouillée ; {n} fiche(s) attendue(s) ne comptent pas"
+                    )
+                }
+                (Lang::En, n) => {
+                    format!("Grid verified and locked; {n} expected sheet(s) do not count")
+                }
+            },
+            Tone::Good,
+        ),
+        Status::Unverified => (
+            lang.t("Grille déverrouillée", "Grid unlocked").to_string(),
+            Tone::Warn,
+        ),
+        Status::NothingToMark => (
+            lang.t("Rien à marquer", "Nothing to mark").to_string(),
+            Tone::Dim,
+        ),
+        Status::FinishEntry => (
+            lang.t(
+                "Validez (Entrée) ou effacez (Échap) la saisie d'abord",
+                "Commit (Enter) or discard (Esc) the typed value first",
+            )
+            .to_string(),
+            Tone::Warn,
+        ),
+        Status::Ask(ask) => (ask_text(session, team, ask, lang, yes_no), Tone::Warn),
+    }
+}
+
+fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str) -> String {
+    match ask {
+        Ask::Disagreement { juror, found, .. } => match lang {
+            Lang::Fr => format!(
+                "{} : total {} loin de la médiane {} des {} autre(s) juré(s) (écart > {}). {yes_no}",
+                juror_name(session, juror),
+                total(found.total, lang),
+                total(found.median, lang),
+                found.others,
+                total(quarter(found.range), lang),
+            ),
+            Lang::En => format!(
+                "{}: total {} far from the median {} of the {} other juror(s) (gap > {}). {yes_no}",
+                juror_name(session, juror),
+                total(found.total, lang),
+                total(found.median, lang),
+                found.others,
+                total(quarter(found.range), lang),
+            ),
+        },
+        Ask::Absent { juror, .. } => match lang {
+            Lang::Fr => format!(
+                "Marquer {} absent efface ses notes pour {}. {yes_no}",
+                juror_name(session, juror),
+                team.id
+            ),
+            Lang::En => format!(
+                "Marking {} absent clears their values for {}. {yes_no}",
+                juror_name(session, juror),
+                team.id
+            ),
+        },
+        Ask::AbsentForRest { juror, teams, .. } => {
+            let first = teams.first().map_or("", String::as_str);
+            let last = teams.last().map_or("", String::as_str);
+            match lang {
+                Lang::Fr => format!(
+                    "{} absent pour {} équipe(s), de {first} à {last} ? {yes_no}",
+                    juror_name(session, juror),
+                    teams.len()
+                ),
+                Lang::En => format!(
+                    "{} absent for {} team(s), {first} to {last}? {yes_no}",
+                    juror_name(session, juror),
+                    teams.len()
+                ),
+            }
+        }
+        Ask::Unverify { .. } => match lang {
+            Lang::Fr => format!("Déverrouiller la grille de {} ? {yes_no}", team.id),
+            Lang::En => format!("Unlock the grid of {}? {yes_no}", team.id),
+        },
+    }
+}
+
+/// A quarter of the possible range, for display.
+fn quarter(range: scoring::Total) -> scoring::Total {
+    scoring::Total::from_raw(range.raw() / 4)
+}
+
+/// "3 of 5 sheets count · 1 partial · 1 mismatch".
+fn counts_line(session: &Session, team: &Team, lang: Lang) -> String {
+    let c = scoring::team_counts(session, team);
+    let mut parts = vec![match lang {
+        Lang::Fr => format!("{} fiche(s) sur {} comptent", c.done(), c.expected()),
+        Lang::En => format!("{} of {} sheet(s) count", c.done(), c.expected()),
+    }];
+    if c.partial > 0 {
+        parts.push(format!("{} {}", c.partial, lang.t("en cours", "partial")));
+    }
+    if c.mismatch > 0 {
+        parts.push(format!(
+            "{} {}",
+            c.mismatch,
+            lang.t("écart papier", "paper mismatch")
+        ));
+    }
+    if c.absent > 0 {
+        parts.push(format!("{} {}", c.absent, lang.t("absent(s)", "absent")));
+    }
+    if c.recused > 0 {
+        parts.push(format!("{} {}", c.recused, lang.t("récusé(s)", "recused")));
+    }
+    parts.join(" · ")
+}

@@ -1,0 +1,5 @@
+//! Drawing only: one file per screen.
+
+pub mod board;
+pub mod grid;
+mod grid_text;
