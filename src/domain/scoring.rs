@@ -84,7 +84,8 @@ impl std::iter::Sum for Total {
 /// How much of a sheet is filled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fill {
-    /// No value and no handwritten total.
+    /// No value (a handwritten total alone does not make a sheet), as the
+    /// ranking's `missing_sheet` counts it.
     Empty,
     /// Something entered, but not every criterion has a value.
     Partial,
@@ -135,7 +136,7 @@ pub fn summarize(criteria: &[Criterion], sheet: Option<&Sheet>) -> SheetSummary 
     }
     let fill = if filled == criteria.len() && !criteria.is_empty() {
         Fill::Complete
-    } else if filled == 0 && sheet.handwritten.is_none() {
+    } else if filled == 0 {
         Fill::Empty
     } else {
         Fill::Partial

@@ -48,12 +48,15 @@ fn fill_of_a_sheet() {
     assert_eq!(sum.total, t("13.5"), "2×4 + 3.5 + 2");
     assert_eq!(sum.plain_sum, Some(d("9.5")));
     assert!(sum.counts());
-    // A handwritten total alone is already something entered.
+    // A handwritten total alone is no value yet (as the ranking's
+    // `missing_sheet` sees it), but it is already a mismatch.
     let only_total = Sheet {
         handwritten: Some(d("9")),
         ..Sheet::default()
     };
-    assert_eq!(summarize(&c, Some(&only_total)).fill, Fill::Partial);
+    let sum = summarize(&c, Some(&only_total));
+    assert_eq!(sum.fill, Fill::Empty);
+    assert!(sum.mismatch);
 }
 
 #[test]
