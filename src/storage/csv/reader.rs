@@ -3,8 +3,6 @@
 //! fields, a header row with columns in any order, surrounding spaces
 //! trimmed, blank rows skipped, unknown columns ignored.
 
-use std::collections::BTreeMap;
-
 use crate::domain::Lang;
 
 /// A column the reader looks for: its name, other accepted header names
@@ -93,13 +91,16 @@ impl Problems {
 #[derive(Clone, Debug, Default)]
 pub struct Row {
     pub line: u64,
-    fields: BTreeMap<&'static str, String>,
+    fields: Vec<(&'static str, String)>,
 }
 
 impl Row {
     /// The field of a column (empty when the column or the field is missing).
     pub fn get(&self, column: &str) -> &str {
-        self.fields.get(column).map_or("", String::as_str)
+        self.fields
+            .iter()
+            .find(|(name, _)| *name == column)
+            .map_or("", |(_, value)| value.as_str())
     }
 
     /// A test or internal helper: a row from (column, value) pairs.

@@ -6,9 +6,11 @@
 //! change carrying the value it replaces; the file is all or nothing, so
 //! every bad row is reported and no change is built.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::domain::{Change, Dec, Lang, Mark, PairStatus, Refusal, Session, Sheet, SheetKey};
+use crate::domain::{
+    Change, Criterion, Dec, Juror, Lang, Mark, PairStatus, Refusal, Session, Sheet, SheetKey, Team,
+};
 
 use super::reader::{self, Column, Problems, Row};
 
@@ -46,8 +48,33 @@ fn not_a_number(text: &str, problems: &mut Problems, line: u64) {
     );
 }
 
+/// The session's teams, jurors and criteria by id (large files look each
+/// row's ids up once).
+struct Index<'a> {
+    session: &'a Session,
+    teams: HashMap<&'a str, &'a Team>,
+    jurors: HashMap<&'a str, &'a Juror>,
+    criteria: HashMap<&'a str, &'a Criterion>,
+}
+
+impl<'a> Index<'a> {
+    fn new(session: &'a Session) -> Index<'a> {
+        Index {
+            session,
+            teams: session.teams.iter().map(|t| (t.id.as_str(), t)).collect(),
+            jurors: session.jurors.iter().map(|j| (j.id.as_str(), j)).collect(),
+            criteria: session
+                .criteria
+                .iter()
+                .map(|c| (c.id.as_str(), c))
+                .collect(),
+        }
+    }
+}
+
 /// Check one row against the session; `None` when it is bad (reported).
-fn entry(session: &Session, row: &Row, problems: &mut Problems) -> Option<Entry> {
+fn entry(index: &Index, row: &Row, problems: &mut Problems) -> Option<Entry> {
+    let session = index.session;
     let lang = problems.lang;
     let (team_id, juror_id) = (row.get("team"), row.get("juror"));
     let (criterion_id, text) = (row.get("criterion"), row.get("value"));
@@ -55,7 +82,7 @@ fn entry(session: &Session, row: &Row, problems: &mut Problems) -> Option<Entry>
     let refuse = |problems: &mut Problems, refusal: Refusal| {
         problems.at(row.line, refusal.message(lang));
     };
-    let team = session.team(team_id);
+    let team = index.teams.get(team_id).copied();
     if team.is_none() {
         ok = false;
         if team_id.is_empty() {
@@ -64,7 +91,7 @@ fn entry(session: &Session, row: &Row, problems: &mut Problems) -> Option<Entry>
             refuse(problems, Refusal::UnknownTeam(team_id.into()));
         }
     }
-    let juror = session.juror(juror_id);
+    let juror = index.jurors.get(juror_id).copied();
     if juror.is_none() {
         ok = false;
         if juror_id.is_empty() {
@@ -93,7 +120,7 @@ fn entry(session: &Session, row: &Row, problems: &mut Problems) -> Option<Entry>
             );
             None
         }
-    } else if let Some(criterion) = session.criterion(criterion_id) {
+    } else if let Some(criterion) = index.criteria.get(criterion_id).copied() {
         match Dec::parse(text) {
             Err(_) if text.is_empty() => {
                 problems.say(
@@ -176,32 +203,32 @@ fn line_list(lines: &[u64], lang: Lang) -> String {
     }
 }
 
-/// The rows of the file grouped by pair: (criterion or "" for the pair
-/// row) → every line that gives it.
-type Keys = BTreeMap<SheetKey, BTreeMap<String, Vec<u64>>>;
+/// The rows of the file grouped by pair (team, juror): criterion (or ""
+/// for the pair row) → every line that gives it.
+type Keys<'a> = BTreeMap<(&'a str, &'a str), BTreeMap<&'a str, Vec<u64>>>;
 
 /// Report every key given twice and every pair with both values and a mark.
 fn conflicts(rows: &[Row], problems: &mut Problems) {
     let lang = problems.lang;
     let mut keys: Keys = BTreeMap::new();
-    let mut marks: BTreeMap<SheetKey, Vec<u64>> = BTreeMap::new();
+    let mut marks: BTreeMap<(&str, &str), Vec<u64>> = BTreeMap::new();
     for row in rows {
-        let key = SheetKey::new(row.get("team"), row.get("juror"));
+        let key = (row.get("team"), row.get("juror"));
         if row.get("criterion").is_empty() && mark_word(row.get("value")).is_some() {
-            marks.entry(key.clone()).or_default().push(row.line);
+            marks.entry(key).or_default().push(row.line);
         }
         keys.entry(key)
             .or_default()
-            .entry(row.get("criterion").to_string())
+            .entry(row.get("criterion"))
             .or_default()
             .push(row.line);
     }
-    for (key, by_criterion) in &keys {
+    for (&(team, juror), by_criterion) in &keys {
         for (criterion, lines) in by_criterion.iter().filter(|(_, l)| l.len() > 1) {
             let what = if criterion.is_empty() {
-                format!("{}/{}", key.team, key.juror)
+                format!("{team}/{juror}")
             } else {
-                format!("{}/{}/{criterion}", key.team, key.juror)
+                format!("{team}/{juror}/{criterion}")
             };
             let list = line_list(lines, lang);
             for &line in lines {
@@ -212,7 +239,7 @@ fn conflicts(rows: &[Row], problems: &mut Problems) {
                 );
             }
         }
-        let Some(mark_lines) = marks.get(key) else {
+        let Some(mark_lines) = marks.get(&(team, juror)) else {
             continue;
         };
         let value_lines: Vec<u64> = by_criterion
@@ -231,11 +258,11 @@ fn conflicts(rows: &[Row], problems: &mut Problems) {
                 line,
                 format!(
                     "{}/{} : absent ou récusé et noté à la fois ({list})",
-                    key.team, key.juror
+                    team, juror
                 ),
                 format!(
                     "{}/{}: both absent or recused and scored ({list})",
-                    key.team, key.juror
+                    team, juror
                 ),
             );
         }
@@ -270,9 +297,10 @@ pub fn import(
     let Some(table) = reader::read(bytes, SCORE_COLUMNS, &mut problems) else {
         return Err(problems.lines());
     };
+    let index = Index::new(session);
     let mut pairs: BTreeMap<SheetKey, PairRows> = BTreeMap::new();
     for row in &table.rows {
-        let Some(entry) = entry(session, row, &mut problems) else {
+        let Some(entry) = entry(&index, row, &mut problems) else {
             continue;
         };
         let pair = pairs
