@@ -39,6 +39,10 @@ pub struct Committed {
 /// [`StoreError::Refused`] when the operation does not apply to the fresh
 /// session (e.g. a cell another terminal changed: both values are in the
 /// refusal); file errors naming the file. Nothing is saved on error.
+///
+/// Like a reader, a commit reads only the journal lines past the state's
+/// revision (so it stays fast on a long journal); [`super::open`] is what
+/// checks every line.
 pub fn commit(path: &Path, op: &Operation, wait: Duration) -> Result<Committed, StoreError> {
     let files = Files::new(path);
     let lock = Lock::acquire(&files.lock, wait)?;

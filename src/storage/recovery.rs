@@ -88,7 +88,8 @@ pub fn sequence_problems(
         }
         let follows = match previous {
             None => line.rev == 1 || (line.rev >= 1 && line.rev <= covered + 1),
-            Some(p) => line.rev == p + 1 || (p < covered && line.rev == covered + 1),
+            // A jump over revisions the state already holds is allowed.
+            Some(p) => line.rev == p + 1 || (line.rev > p && line.rev <= covered + 1),
         };
         if !follows {
             out.push((
