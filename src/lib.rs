@@ -10,4 +10,5 @@ pub mod domain;
 pub mod i18n;
 pub mod report;
 pub mod storage;
+pub mod tui;
 pub mod ui;

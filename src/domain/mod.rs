@@ -3,8 +3,10 @@
 pub mod apply;
 pub mod decimal;
 pub mod operation;
+pub mod questions;
 pub mod ranking;
 pub mod refusal;
+pub mod schedule;
 pub mod scoring;
 pub mod session;
 pub mod stage;

@@ -1,5 +1,107 @@
-//! Drawing only: one file per screen.
+//! Drawing only: every frame is a function of the app, `now` and the
+//! theme. Nothing here reads the clock, the files or the terminal.
 
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::{App, Screen};
+use crate::domain::{Lang, Session};
+
+pub mod bigtime;
 pub mod board;
+mod chrome;
 pub mod grid;
 mod grid_text;
+pub mod questions;
+pub mod schedule;
+pub mod stage;
+pub mod theme;
+
+#[cfg(test)]
+mod snapshot_tests;
+
+pub use theme::Theme;
+
+/// Below this size the screen says so instead of drawing.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 15;
+
+/// One frame: the app at `now`.
+pub struct View<'a> {
+    pub app: &'a App,
+    pub now: DateTime<Utc>,
+    pub theme: Theme,
+}
+
+impl<'a> View<'a> {
+    pub fn new(app: &'a App, now: DateTime<Utc>, theme: Theme) -> View<'a> {
+        View { app, now, theme }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.app.lang
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.app.session
+    }
+}
+
+impl Widget for &View<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let lang = self.lang();
+            let text = match lang {
+                Lang::Fr => format!(
+                    "Fenêtre trop petite ({}×{}) : il faut au moins {MIN_WIDTH}×{MIN_HEIGHT}.",
+                    area.width, area.height
+                ),
+                Lang::En => format!(
+                    "Window too small ({}×{}): at least {MIN_WIDTH}×{MIN_HEIGHT} is needed.",
+                    area.width, area.height
+                ),
+            };
+            Paragraph::new(Line::from(text))
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            return;
+        }
+        let [header, body, status, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        chrome::header(self, header, buf);
+        match self.app.screen {
+            Screen::Stage => stage::StageScreen(self).render(body, buf),
+            Screen::Schedule => schedule::ScheduleScreen(self).render(body, buf),
+            Screen::Questions => questions::QuestionsScreen(self).render(body, buf),
+        }
+        chrome::status(self, status, buf);
+        chrome::footer(self, footer, buf);
+        chrome::overlay(self, body, buf);
+    }
+}
+
+/// A team's Département (organisation) name.
+pub fn org_name<'s>(session: &'s Session, org: &'s str) -> &'s str {
+    session.organisation(org).map_or(org, |o| o.name.as_str())
+}
+
+/// Cut a text to a number of characters, with an ellipsis.
+pub fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else if width == 0 {
+        String::new()
+    } else {
+        let mut s: String = text.chars().take(width - 1).collect();
+        s.push('…');
+        s
+    }
+}

@@ -1,0 +1,163 @@
+//! A small forum for tests: five Départements, six teams, five jurors, two
+//! criteria, from 9:00 Paris time on 12 March 2026.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
+
+use super::{App, Options};
+use crate::domain::{
+    Criterion, Dec, Event, Juror, Lang, Organisation, Session, Settings, Slot, Team, TeamStatus,
+};
+
+/// 8:55 UTC = 9:55 in Paris, some time into the forum; plus seconds.
+pub fn at(secs: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 12, 8, 55, 0).unwrap() + TimeDelta::seconds(secs)
+}
+
+pub fn at_ms(ms: i64) -> DateTime<Utc> {
+    at(0) + TimeDelta::milliseconds(ms)
+}
+
+pub fn paris() -> FixedOffset {
+    FixedOffset::east_opt(3600).unwrap()
+}
+
+const ORGS: [(&str, &str); 5] = [
+    ("somme", "Somme"),
+    ("nord", "Nord"),
+    ("pdc", "Pas-de-Calais"),
+    ("oise", "Oise"),
+    ("vdo", "Val-d'Oise"),
+];
+
+const TEAMS: [(&str, &str, &str, &str); 6] = [
+    (
+        "T1",
+        "Cantine zéro déchet",
+        "Des menus qui ne jettent plus rien",
+        "somme",
+    ),
+    (
+        "T2",
+        "Guichet unique",
+        "Un seul numéro pour l'aide sociale",
+        "nord",
+    ),
+    (
+        "T3",
+        "Chantiers ouverts",
+        "Suivre les travaux des collèges en ligne",
+        "pdc",
+    ),
+    (
+        "T4",
+        "Budget lisible",
+        "Le budget départemental en une page",
+        "oise",
+    ),
+    (
+        "T5",
+        "PMI mobile",
+        "La protection maternelle en camionnette",
+        "vdo",
+    ),
+    (
+        "T6",
+        "Routes partagées",
+        "Covoiturage des agents entre sites",
+        "somme",
+    ),
+];
+
+const JURORS: [(&str, &str, &str, &str); 5] = [
+    ("J1", "Claire Dumont", "élue", "somme"),
+    ("J2", "Karim Benali", "directeur général", "nord"),
+    ("J3", "Sophie Martin", "agente", "pdc"),
+    ("J4", "Luc Moreau", "élu", "oise"),
+    ("J5", "Inès Garnier", "directrice", "vdo"),
+];
+
+pub fn session() -> Session {
+    let settings = Settings {
+        start_time: NaiveTime::from_hms_opt(9, 30, 0),
+        ..Settings::default()
+    };
+    let event = Event {
+        title: "Forum de l'innovation publique".into(),
+        place: "Amiens".into(),
+        date: NaiveDate::from_ymd_opt(2026, 3, 12),
+    };
+    let mut s = Session::new("fixture", event, settings);
+    s.revision = 1;
+    for (id, name) in ORGS {
+        s.organisations.push(Organisation {
+            id: id.into(),
+            name: name.into(),
+        });
+    }
+    for (id, name, project, org) in TEAMS {
+        s.teams.push(Team {
+            id: id.into(),
+            name: name.into(),
+            project: project.into(),
+            summary: String::new(),
+            org: org.into(),
+            members: vec!["Agent A".into(), "Agent B".into()],
+            status: TeamStatus::Scheduled,
+        });
+        s.schedule.push(Slot::Team { team: id.into() });
+    }
+    s.schedule.insert(
+        3,
+        Slot::Break {
+            id: "B1".into(),
+            label: "Pause café".into(),
+            minutes: 15,
+        },
+    );
+    for (id, name, role, org) in JURORS {
+        s.jurors.push(Juror {
+            id: id.into(),
+            name: name.into(),
+            role: role.into(),
+            org: org.into(),
+        });
+    }
+    for (id, label, max) in [("impact", "Impact", 5), ("faisabilite", "Faisabilité", 5)] {
+        s.criteria.push(Criterion {
+            id: id.into(),
+            label: label.into(),
+            weight: Dec::int(1),
+            min: Dec::int(0),
+            max: Dec::int(max),
+            step: Dec::int(1),
+        });
+    }
+    s
+}
+
+/// The forum with `n` jurors (J1, J2, ...).
+pub fn session_with_jurors(n: usize) -> Session {
+    let mut s = session();
+    s.jurors = (1..=n)
+        .map(|i| Juror {
+            id: format!("J{i}"),
+            name: format!("Juré {i}"),
+            role: String::new(),
+            org: "somme".into(),
+        })
+        .collect();
+    s
+}
+
+pub fn options(lang: Lang) -> Options {
+    Options {
+        writer: "w-test".into(),
+        lang,
+        offset: paris(),
+    }
+}
+
+/// The app on the fixture forum, in French, at `at(0)`.
+pub fn app() -> App {
+    App::new(session(), options(Lang::Fr), at(0))
+}

@@ -1,0 +1,181 @@
+//! `update(&mut App, Action, now) -> Vec<Effect>`: every transition of the
+//! live session, with the time passed in. The event loop performs the
+//! effects (saving, the bell, quitting) and feeds their outcome back.
+
+use chrono::{DateTime, Utc};
+
+use super::{
+    Action, App, Effect, Overlay, Pending, questions_screen, schedule_screen, stage_screen,
+};
+use crate::domain::{Change, Operation, Refusal};
+
+pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if is_from_user(&action) {
+        app.status = None;
+    }
+    match action {
+        Action::NextScreen => app.next_screen(1),
+        Action::PrevScreen => app.next_screen(-1),
+        Action::Help => app.overlay = Some(Overlay::Help),
+        Action::Close => app.overlay = None,
+        Action::Quit => {
+            if app.quit_needs_confirmation() {
+                app.overlay = Some(Overlay::ConfirmQuit);
+            } else {
+                app.quit = true;
+                effects.push(Effect::Quit);
+            }
+        }
+        Action::ConfirmQuit => {
+            app.overlay = None;
+            app.quit = true;
+            effects.push(Effect::Quit);
+        }
+        Action::Undo => effects.extend(undo(app, now)),
+        Action::ToggleProjector => {
+            app.projector = !app.projector;
+            let lang = app.lang;
+            app.say(if app.projector {
+                lang.t(
+                    "Mode projecteur : notes et résultats masqués (p pour les montrer).",
+                    "Projector mode: scores and results hidden (p to show them).",
+                )
+            } else {
+                lang.t("Mode projecteur désactivé.", "Projector mode off.")
+            });
+        }
+        Action::StartPause
+        | Action::NextPhase
+        | Action::AddTime
+        | Action::RemoveTime
+        | Action::RestartPhase => effects.extend(stage_screen::handle(app, &action, now)),
+        Action::Up | Action::Down => match app.screen {
+            super::Screen::Schedule => effects.extend(schedule_screen::handle(app, &action, now)),
+            super::Screen::Questions => effects.extend(questions_screen::handle(app, &action, now)),
+            super::Screen::Stage => {}
+        },
+        Action::MoveUp
+        | Action::MoveDown
+        | Action::ToggleWithdrawn
+        | Action::InsertBreak
+        | Action::LongerBreak
+        | Action::ShorterBreak
+        | Action::RemoveBreak => effects.extend(schedule_screen::handle(app, &action, now)),
+        Action::Ask(_) | Action::QuestionDone | Action::RemoveSpeaker => {
+            effects.extend(questions_screen::handle(app, &action, now))
+        }
+        Action::Tick => {}
+        Action::Saved(session) => {
+            if let Some(done) = app.pending.pop_front()
+                && !done.is_undo
+            {
+                app.undo.push(done.op);
+            }
+            app.session = *session;
+        }
+        Action::Refused { refusal, fresh } => {
+            app.pending.pop_front();
+            let text = refused_text(app, &refusal);
+            app.warn(text);
+            if let Some(fresh) = fresh {
+                app.session = *fresh;
+            }
+        }
+        Action::SaveFailed(message) => {
+            app.pending.pop_front();
+            let lang = app.lang;
+            app.warn(format!(
+                "{} {message}",
+                lang.t("Non enregistré :", "Not saved:")
+            ));
+        }
+        Action::Busy => {
+            let lang = app.lang;
+            app.say(lang.t(
+                "L'autre terminal enregistre ; nouvel essai en cours…",
+                "The other terminal is saving; trying again…",
+            ));
+        }
+        Action::Reloaded(session) => {
+            if session.revision > app.session.revision {
+                app.session = *session;
+            }
+        }
+    }
+    clamp_cursors(app);
+    effects.extend(bell(app, now));
+    effects
+}
+
+fn is_from_user(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Tick
+            | Action::Saved(_)
+            | Action::Refused { .. }
+            | Action::SaveFailed(_)
+            | Action::Busy
+            | Action::Reloaded(_)
+    )
+}
+
+/// Send a change to be saved, built on what this terminal sees.
+pub(crate) fn send(app: &mut App, change: Change, now: DateTime<Utc>) -> Effect {
+    let op = Operation::new(change, app.writer.clone(), now);
+    app.pending.push_back(Pending {
+        op: op.clone(),
+        is_undo: false,
+    });
+    Effect::Save(Box::new(op))
+}
+
+/// `u`: the inverse of this terminal's last saved operation.
+fn undo(app: &mut App, now: DateTime<Utc>) -> Option<Effect> {
+    let lang = app.lang;
+    let Some(op) = app.undo.pop() else {
+        app.say(lang.t("Rien à annuler.", "Nothing to undo."));
+        return None;
+    };
+    let inverse = op.inverse(app.writer.clone(), now)?;
+    app.pending.push_back(Pending {
+        op: inverse.clone(),
+        is_undo: true,
+    });
+    app.say(lang.t("Annulation envoyée.", "Undo sent."));
+    Some(Effect::Save(Box::new(inverse)))
+}
+
+fn refused_text(app: &App, refusal: &Refusal) -> String {
+    let lang = app.lang;
+    match refusal {
+        Refusal::Stale { .. } => lang
+            .t(
+                "Déjà modifié par l'autre terminal : rien n'a été fait deux fois. Écran à jour.",
+                "Already changed on the other terminal: nothing was done twice. Screen updated.",
+            )
+            .to_string(),
+        other => format!("{} {}", lang.t("Refusé :", "Refused:"), other.message(lang)),
+    }
+}
+
+/// The terminal bell once per phase run, when time is up.
+fn bell(app: &mut App, now: DateTime<Utc>) -> Option<Effect> {
+    let s = &app.session;
+    if !s.settings.bell || !s.stage.time_is_up(&s.settings, now) {
+        return None;
+    }
+    let key = s.stage.phase_key();
+    if app.bell_rung.as_ref() == Some(&key) {
+        return None;
+    }
+    app.bell_rung = Some(key);
+    Some(Effect::Bell)
+}
+
+fn clamp_cursors(app: &mut App) {
+    let rows = app.session.schedule.len();
+    app.cursors.schedule = app.cursors.schedule.min(rows.saturating_sub(1));
+    let queue = app.session.queue.len();
+    app.cursors.queue = app.cursors.queue.min(queue.saturating_sub(1));
+}

@@ -1,0 +1,169 @@
+//! The schedule's figures on a small day: three teams of 6 minutes
+//! (3:00 pitch, 2:00 questions, 1:00 changeover) from 9:00, Paris winter time.
+
+use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeDelta, TimeZone};
+
+use super::*;
+use crate::domain::session::{Event, Organisation, Settings, Team};
+
+fn paris() -> FixedOffset {
+    FixedOffset::east_opt(3600).unwrap()
+}
+
+/// 9:00 local on the event's day, plus some seconds.
+fn at(secs: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 12, 8, 0, 0).unwrap() + TimeDelta::seconds(secs)
+}
+
+fn day() -> Session {
+    let settings = Settings {
+        start_time: NaiveTime::from_hms_opt(9, 0, 0),
+        ..Settings::default()
+    };
+    let event = Event {
+        title: "Forum".into(),
+        place: String::new(),
+        date: NaiveDate::from_ymd_opt(2026, 3, 12),
+    };
+    let mut s = Session::new("s1", event, settings);
+    s.organisations.push(Organisation {
+        id: "somme".into(),
+        name: "Somme".into(),
+    });
+    for id in ["T1", "T2", "T3"] {
+        s.teams.push(Team {
+            id: id.into(),
+            name: format!("Team {id}"),
+            project: String::new(),
+            summary: String::new(),
+            org: "somme".into(),
+            members: Vec::new(),
+            status: TeamStatus::Scheduled,
+        });
+        s.schedule.push(Slot::Team { team: id.into() });
+    }
+    s
+}
+
+fn step(s: &mut Session, now: DateTime<Utc>) {
+    let next = next_team(s);
+    s.stage = s
+        .stage
+        .advanced(&s.settings, next.as_ref(), now)
+        .expect("a next phase");
+}
+
+#[test]
+fn before_the_start_everything_is_planned_from_the_start_time() {
+    let s = day();
+    let p = plan(&s, paris(), at(-1800));
+    let starts: Vec<_> = p.rows.iter().map(|r| r.planned_start).collect();
+    assert_eq!(starts, [at(0), at(360), at(720)]);
+    assert_eq!(p.planned_end, at(1080));
+    assert_eq!(p.projected_end, at(1080));
+    assert_eq!(p.delay_ms, 0);
+    assert_eq!(p.give_up_secs, 0);
+    assert_eq!(p.remaining_teams, 3);
+    assert!(p.rows.iter().all(|r| r.status == SlotStatus::Waiting));
+}
+
+#[test]
+fn a_late_start_is_a_delay_shared_by_the_remaining_slots() {
+    let s = day();
+    // Nobody on stage 100 s after the planned start.
+    let p = plan(&s, paris(), at(100));
+    assert_eq!(p.projected_end, at(1180));
+    assert_eq!(p.delay_ms, 100_000);
+    assert_eq!(p.give_up_secs, 34); // ceil(100 / 3)
+}
+
+#[test]
+fn overtime_on_stage_pushes_the_projected_end() {
+    let mut s = day();
+    s.stage = s.stage.toggled(next_team(&s).as_ref(), at(60)).unwrap(); // T1 pitches at 9:01
+    let p = plan(&s, paris(), at(60 + 200)); // 20 s over its 3:00
+    let t1 = &p.rows[0];
+    assert_eq!(t1.status, SlotStatus::Pitching);
+    assert_eq!(t1.actual_start, Some(at(60)));
+    assert_eq!(t1.used_ms, Some(200_000));
+    assert_eq!(t1.overtime_ms, 20_000);
+    // Left: questions 2:00 + changeover 1:00 + two slots of 6:00.
+    assert_eq!(p.projected_end, at(260 + 180 + 720));
+    assert_eq!(p.delay_ms, 80_000);
+    assert_eq!(p.remaining_teams, 2);
+    assert_eq!(p.give_up_secs, 40);
+}
+
+#[test]
+fn finished_teams_show_time_used_and_the_next_team_is_called() {
+    let mut s = day();
+    step(&mut s, at(0)); // T1 called
+    assert_eq!(plan(&s, paris(), at(0)).rows[0].status, SlotStatus::Called);
+    step(&mut s, at(0)); // pitch
+    step(&mut s, at(190)); // questions (10 s over)
+    step(&mut s, at(300)); // scoring (questions 1:50)
+    step(&mut s, at(360)); // T2 called
+    let p = plan(&s, paris(), at(370));
+    let t1 = &p.rows[0];
+    assert_eq!(t1.status, SlotStatus::Done);
+    assert_eq!(t1.used_ms, Some(360_000));
+    assert_eq!(t1.overtime_ms, 10_000);
+    assert_eq!(p.rows[1].status, SlotStatus::Called);
+    assert_eq!(p.rows[2].status, SlotStatus::Waiting);
+    assert_eq!(p.projected_end, at(370 + 720));
+    assert_eq!(p.remaining_teams, 2);
+    assert_eq!(next_team(&s).as_deref(), Some("T3"));
+}
+
+#[test]
+fn withdrawn_teams_take_no_time_and_are_never_called() {
+    let mut s = day();
+    s.teams[1].status = TeamStatus::Withdrawn;
+    s.schedule.insert(
+        2,
+        Slot::Break {
+            id: "B1".into(),
+            label: "Pause".into(),
+            minutes: 10,
+        },
+    );
+    let p = plan(&s, paris(), at(-10));
+    let starts: Vec<_> = p.rows.iter().map(|r| r.planned_start).collect();
+    assert_eq!(starts, [at(0), at(360), at(360), at(960)]);
+    assert_eq!(p.rows[1].status, SlotStatus::Withdrawn);
+    assert_eq!(p.rows[2].status, SlotStatus::Break);
+    assert_eq!(p.planned_end, at(1320));
+    assert_eq!(p.remaining_teams, 2);
+    step(&mut s, at(0));
+    assert_eq!(s.stage.team.as_deref(), Some("T1"));
+    assert_eq!(next_team(&s).as_deref(), Some("T3"));
+}
+
+#[test]
+fn after_the_last_team_the_day_is_over() {
+    let mut s = day();
+    for i in 0..3 {
+        let base = i * 360;
+        step(&mut s, at(base));
+        step(&mut s, at(base));
+        step(&mut s, at(base + 180));
+        step(&mut s, at(base + 300));
+    }
+    step(&mut s, at(1080));
+    assert_eq!(s.stage.team, None);
+    assert_eq!(next_team(&s), None);
+    let p = plan(&s, paris(), at(2000));
+    assert!(p.rows.iter().all(|r| r.status == SlotStatus::Done));
+    assert_eq!(p.projected_end, at(1080));
+    assert_eq!(p.delay_ms, 0);
+    assert_eq!(p.remaining_teams, 0);
+}
+
+#[test]
+fn without_a_start_time_the_plan_starts_at_the_first_pitch() {
+    let mut s = day();
+    s.settings.start_time = None;
+    assert_eq!(planned_first_start(&s, paris(), at(42)), at(42));
+    s.stage = s.stage.toggled(next_team(&s).as_ref(), at(50)).unwrap();
+    assert_eq!(planned_first_start(&s, paris(), at(99)), at(50));
+}

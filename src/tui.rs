@@ -1,0 +1,301 @@
+//! The event loop: sleep until something visible can change or the session
+//! file is due for a check, coalesce a burst of events, draw only when
+//! dirty, perform the app's effects. Saving runs on its own thread so a
+//! locked file never freezes the screen.
+//!
+//! The only code that talks to crossterm's event API.
+
+use std::io::{self, Write};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, TimeDelta, Utc};
+use crossterm::event::{self, Event};
+use ratatui::DefaultTerminal;
+
+use crate::app::{Action, App, Effect, action_for, update};
+use crate::domain::{Operation, Refusal, Session};
+use crate::ui::{Theme, View};
+
+/// The session file is checked for the other terminal's work this often.
+pub const CHECK_EVERY: Duration = Duration::from_millis(500);
+/// How long a save waits for the lock before retrying in the background.
+pub const LOCK_WAIT: Duration = Duration::from_millis(100);
+/// While a save is in flight the loop looks for its outcome this often.
+const SAVE_POLL: Duration = Duration::from_millis(15);
+/// After `q`, pending saves get this long to finish.
+const QUIT_GRACE: Duration = Duration::from_secs(10);
+
+/// Why a save did not happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    /// The other terminal holds the lock: try again.
+    Busy,
+    Refused(Refusal),
+    /// A file error, already in the user's language.
+    Failed(String),
+}
+
+/// The session file as the loop needs it (the storage module behind it).
+pub trait Store: Clone + Send + 'static {
+    type Stamp: PartialEq + Send;
+    /// Lock (waiting at most `wait`), apply, journal, write; the fresh state.
+    fn commit(&self, op: &Operation, wait: Duration) -> Result<Session, SaveError>;
+    /// A cheap "did the file change?" marker.
+    fn stamp(&self) -> Option<Self::Stamp>;
+    /// Read the current state (never locks, never writes).
+    fn load(&self) -> Option<Session>;
+}
+
+/// `now` from a monotonic clock anchored to the wall clock at start-up, so
+/// changing the system clock does not jerk the countdown.
+#[derive(Clone, Copy, Debug)]
+pub struct Clock {
+    wall: DateTime<Utc>,
+    mono: Instant,
+}
+
+impl Clock {
+    pub fn start() -> Clock {
+        Clock {
+            wall: Utc::now(),
+            mono: Instant::now(),
+        }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.wall + TimeDelta::from_std(self.mono.elapsed()).unwrap_or(TimeDelta::zero())
+    }
+
+    /// The monotonic instant of a wall-clock time on this clock.
+    pub fn instant_of(&self, at: DateTime<Utc>) -> Instant {
+        match (at - self.wall).to_std() {
+            Ok(after) => self.mono + after,
+            Err(_) => self.mono,
+        }
+    }
+}
+
+/// Whether to use colour: `NO_COLOR` set to anything non-empty turns it off.
+pub fn colour_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+enum Outcome {
+    Saved(Session),
+    Refused(Refusal, Option<Session>),
+    Failed(String),
+    Busy,
+}
+
+/// The saving thread: commits operations in order, retrying while the
+/// other terminal holds the lock.
+struct Saver {
+    ops: Sender<Operation>,
+    outcomes: Receiver<Outcome>,
+    in_flight: usize,
+}
+
+impl Saver {
+    fn spawn<S: Store>(store: S) -> Saver {
+        let (ops, op_rx) = mpsc::channel::<Operation>();
+        let (out_tx, outcomes) = mpsc::channel();
+        thread::spawn(move || {
+            for op in op_rx {
+                let mut told_busy = false;
+                let outcome = loop {
+                    match store.commit(&op, LOCK_WAIT) {
+                        Ok(session) => break Outcome::Saved(session),
+                        Err(SaveError::Busy) => {
+                            if !told_busy {
+                                told_busy = true;
+                                let _ = out_tx.send(Outcome::Busy);
+                            }
+                            thread::sleep(Duration::from_millis(50));
+                        }
+                        Err(SaveError::Refused(r)) => break Outcome::Refused(r, store.load()),
+                        Err(SaveError::Failed(m)) => break Outcome::Failed(m),
+                    }
+                };
+                if out_tx.send(outcome).is_err() {
+                    return;
+                }
+            }
+        });
+        Saver {
+            ops,
+            outcomes,
+            in_flight: 0,
+        }
+    }
+
+    fn send(&mut self, op: Operation) {
+        if self.ops.send(op).is_ok() {
+            self.in_flight += 1;
+        }
+    }
+
+    /// Outcomes ready now, as actions for the app.
+    fn ready(&mut self) -> Vec<Action> {
+        let mut actions = Vec::new();
+        while let Ok(outcome) = self.outcomes.try_recv() {
+            actions.push(match outcome {
+                Outcome::Busy => Action::Busy,
+                Outcome::Saved(s) => {
+                    self.in_flight -= 1;
+                    Action::Saved(Box::new(s))
+                }
+                Outcome::Refused(refusal, fresh) => {
+                    self.in_flight -= 1;
+                    Action::Refused {
+                        refusal,
+                        fresh: fresh.map(Box::new),
+                    }
+                }
+                Outcome::Failed(m) => {
+                    self.in_flight -= 1;
+                    Action::SaveFailed(m)
+                }
+            });
+        }
+        actions
+    }
+}
+
+/// Run the live interface until the user quits. The terminal is restored
+/// on every way out, a panic included (ratatui's hook restores it first).
+pub fn run<S: Store>(store: S, app: App, clock: Clock, theme: Theme) -> io::Result<()> {
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, store, app, clock, theme);
+    ratatui::restore();
+    result
+}
+
+fn event_loop<S: Store>(
+    terminal: &mut DefaultTerminal,
+    store: S,
+    mut app: App,
+    clock: Clock,
+    theme: Theme,
+) -> io::Result<()> {
+    let mut saver = Saver::spawn(store.clone());
+    let mut stamp = store.stamp();
+    let mut last_check = Instant::now();
+    let mut quit_asked: Option<Instant> = None;
+    let mut dirty = true;
+    let mut due: Option<DateTime<Utc>> = None;
+    loop {
+        if dirty {
+            let now = clock.now();
+            terminal
+                .draw(|frame| frame.render_widget(&View::new(&app, now, theme), frame.area()))?;
+            dirty = false;
+            due = app.next_visible_change(now);
+        }
+        if app.quit {
+            let asked = *quit_asked.get_or_insert_with(Instant::now);
+            if saver.in_flight == 0 || asked.elapsed() > QUIT_GRACE {
+                return Ok(());
+            }
+        }
+
+        // Sleep until the next visible change, the next file check, or a
+        // save's outcome.
+        let mut wake = last_check + CHECK_EVERY;
+        if let Some(at) = due {
+            wake = wake.min(clock.instant_of(at));
+        }
+        if saver.in_flight > 0 {
+            wake = wake.min(Instant::now() + SAVE_POLL);
+        }
+        let wait = ceil_ms(wake.saturating_duration_since(Instant::now()));
+        let mut effects = Vec::new();
+        if event::poll(wait)? {
+            loop {
+                let ev = event::read()?;
+                if matches!(ev, Event::Resize(..)) {
+                    dirty = true;
+                }
+                if let Some(action) = action_for(&ev, &app) {
+                    effects.extend(update(&mut app, action, clock.now()));
+                    dirty = true;
+                }
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        for action in saver.ready() {
+            effects.extend(update(&mut app, action, clock.now()));
+            dirty = true;
+        }
+        if last_check.elapsed() >= CHECK_EVERY {
+            last_check = Instant::now();
+            let fresh = store.stamp();
+            if fresh != stamp {
+                stamp = fresh;
+                if let Some(session) = store.load() {
+                    effects.extend(update(
+                        &mut app,
+                        Action::Reloaded(Box::new(session)),
+                        clock.now(),
+                    ));
+                    dirty = true;
+                }
+            }
+        }
+        let now = clock.now();
+        if due.is_some_and(|at| at <= now) {
+            effects.extend(update(&mut app, Action::Tick, now));
+            dirty = true;
+        }
+        for effect in effects {
+            match effect {
+                Effect::Save(op) => saver.send(*op),
+                Effect::Bell => {
+                    let mut out = io::stdout();
+                    let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+                }
+                Effect::Quit => {}
+            }
+        }
+    }
+}
+
+/// Round a wait up to the next millisecond so the loop never wakes just
+/// before a second boundary and spins.
+fn ceil_ms(d: Duration) -> Duration {
+    let ms = d.as_nanos().div_ceil(1_000_000);
+    Duration::from_millis(u64::try_from(ms).unwrap_or(u64::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waits_round_up_to_the_millisecond() {
+        assert_eq!(ceil_ms(Duration::from_micros(1)), Duration::from_millis(1));
+        assert_eq!(
+            ceil_ms(Duration::from_millis(250)),
+            Duration::from_millis(250)
+        );
+        assert_eq!(ceil_ms(Duration::ZERO), Duration::ZERO);
+    }
+
+    #[test]
+    fn the_clock_maps_wall_times_to_instants() {
+        let clock = Clock::start();
+        let later = clock.wall + TimeDelta::milliseconds(1500);
+        assert_eq!(
+            clock.instant_of(later),
+            clock.mono + Duration::from_millis(1500)
+        );
+        assert_eq!(
+            clock.instant_of(clock.wall - TimeDelta::seconds(3)),
+            clock.mono
+        );
+        assert!(clock.now() >= clock.wall);
+    }
+}

@@ -1,0 +1,234 @@
+//! What surrounds every screen: the header (screens, a small timer,
+//! projector mode), the status line, the footer of keys and the overlays.
+//! Footer and help come from the keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::{View, cut, theme::phase_label};
+use crate::app::keymap::{self, Key};
+use crate::app::{Action, Overlay, Screen};
+
+pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
+    let app = view.app;
+    let lang = view.lang();
+    let t = view.theme;
+    let mut spans = vec![Span::styled(
+        " PODIUM ",
+        t.title().add_modifier(Modifier::REVERSED),
+    )];
+    for screen in Screen::ALL {
+        let name = screen.title(lang);
+        if *screen == app.screen {
+            spans.push(Span::styled(format!(" [{name}]"), t.title()));
+        } else {
+            spans.push(Span::styled(format!("  {name} "), t.dim()));
+        }
+    }
+    let s = view.session();
+    let stage = &s.stage;
+    let mut right = Vec::new();
+    if app.projector {
+        right.push(Span::styled(
+            format!(" {} ", lang.t("PROJECTEUR", "PROJECTOR")),
+            t.notice().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        ));
+        right.push(Span::raw(" "));
+    }
+    if let Some(team) = &stage.team {
+        let level = stage.level(&s.settings, view.now);
+        right.push(Span::styled(
+            format!(
+                "{team} {} ",
+                phase_label(stage.phase, stage.is_running(), lang)
+            ),
+            t.phase(stage.phase),
+        ));
+        right.push(Span::styled(
+            format!(" {} ", stage.countdown(&s.settings, view.now).text()),
+            t.countdown(level, stage.phase),
+        ));
+    }
+    let right_width: usize = right.iter().map(|s| s.width()).sum();
+    let left_width: usize = spans.iter().map(|s| s.width()).sum();
+    let room = (area.width as usize).saturating_sub(left_width + right_width);
+    if room > 6 {
+        spans.push(Span::styled(
+            format!("  {}", cut(&s.event.title, room - 3)),
+            t.dim(),
+        ));
+    }
+    Line::from(spans).render(area, buf);
+    let right_area = Rect {
+        x: area.x + area.width.saturating_sub(right_width as u16),
+        width: (right_width as u16).min(area.width),
+        ..area
+    };
+    Line::from(right).render(right_area, buf);
+}
+
+pub fn status(view: &View, area: Rect, buf: &mut Buffer) {
+    let t = view.theme;
+    let lang = view.lang();
+    let app = view.app;
+    let line = if let Some(status) = &app.status {
+        let style = if status.error { t.error() } else { t.notice() };
+        Line::styled(format!(" {}", status.text), style)
+    } else if !app.pending.is_empty() {
+        Line::styled(
+            format!(" {}", lang.t("Enregistrement…", "Saving…")),
+            t.notice(),
+        )
+    } else {
+        Line::styled(
+            format!(
+                " {} · {} {}",
+                view.session().event.title,
+                lang.t("rév.", "rev."),
+                view.session().revision
+            ),
+            t.dim(),
+        )
+    };
+    Paragraph::new(line).render(area, buf);
+}
+
+/// The footer: the screen's main keys, as many as fit, `?` always last.
+pub fn footer(view: &View, area: Rect, buf: &mut Buffer) {
+    let lang = view.lang();
+    let t = view.theme;
+    let bindings = keymap::bindings(view.app);
+    let item = |key: Key, help: &str| -> Vec<Span<'static>> {
+        vec![
+            Span::styled(format!(" {} ", key.label(lang)), t.key()),
+            Span::raw(format!("{help} ")),
+        ]
+    };
+    let help = bindings
+        .iter()
+        .find(|b| b.action == Action::Help)
+        .and_then(|b| b.footer(lang).map(|text| item(b.key, text)))
+        .unwrap_or_default();
+    let help_width: usize = help.iter().map(|s| s.width()).sum();
+    // The screen's own keys first, then those that hold everywhere.
+    let (global, own): (Vec<_>, Vec<_>) = bindings
+        .iter()
+        .filter(|b| b.footer.is_some() && b.action != Action::Help)
+        .partition(|b| keymap::is_global(&b.action));
+    let mut spans = Vec::new();
+    let mut used = help_width;
+    for b in own.into_iter().chain(global) {
+        let parts = item(b.key, b.footer(lang).unwrap_or_default());
+        let w: usize = parts.iter().map(|s| s.width()).sum();
+        if used + w > area.width as usize {
+            continue;
+        }
+        used += w;
+        spans.extend(parts);
+    }
+    spans.extend(help);
+    Line::from(spans).render(area, buf);
+}
+
+pub fn overlay(view: &View, body: Rect, buf: &mut Buffer) {
+    match view.app.overlay {
+        Some(Overlay::Help) => help(view, body, buf),
+        Some(Overlay::ConfirmQuit) => confirm_quit(view, body, buf),
+        None => {}
+    }
+}
+
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn help(view: &View, body: Rect, buf: &mut Buffer) {
+    let lang = view.lang();
+    let t = view.theme;
+    // Keys doing the same thing share a line.
+    let mut rows: Vec<(String, &str, Action)> = Vec::new();
+    let mut hotkeys = 0;
+    for b in keymap::bindings(view.app) {
+        if matches!(b.action, Action::Ask(_)) {
+            hotkeys += 1;
+            continue;
+        }
+        match rows.iter_mut().find(|r| r.2 == b.action) {
+            Some(row) => row.0 = format!("{} / {}", row.0, b.key.label(lang)),
+            None => rows.push((b.key.label(lang), b.help(lang), b.action.clone())),
+        }
+    }
+    let mut lines: Vec<Line> = rows
+        .into_iter()
+        .map(|(keys, help, _)| {
+            Line::from(vec![
+                Span::styled(format!("{keys:>14}"), t.key()),
+                Span::raw(format!("  {help}")),
+            ])
+        })
+        .collect();
+    if hotkeys > 0 {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>14}", "a, b, c…"), t.key()),
+            Span::raw(format!(
+                "  {}",
+                lang.t(
+                    "mettre un juré dans la file (touche à côté de son nom)",
+                    "queue a juror (the key beside their name)"
+                )
+            )),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        format!("  {}", lang.t("Échap : fermer", "Esc: close")),
+        t.dim(),
+    ));
+    let height = lines.len() as u16 + 2;
+    let area = centred(body, 72, height);
+    Clear.render(area, buf);
+    let title = format!(
+        " {} — {} ",
+        lang.t("Touches", "Keys"),
+        view.app.screen.title(lang)
+    );
+    Paragraph::new(lines)
+        .block(Block::default().borders(Borders::ALL).title(title))
+        .render(area, buf);
+}
+
+fn confirm_quit(view: &View, body: Rect, buf: &mut Buffer) {
+    let lang = view.lang();
+    let t = view.theme;
+    let text = lang.t(
+        "Un chronomètre tourne (il continuera, enregistré). Quitter quand même ?",
+        "A timer is running (it will go on, saved). Quit anyway?",
+    );
+    let keys = lang.t(
+        "y ou o : quitter · autre touche : rester",
+        "y: quit · any other key: stay",
+    );
+    let area = centred(body, 60, 6);
+    Clear.render(area, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", lang.t("Quitter", "Quit")));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [a, b] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .style(Style::new().add_modifier(Modifier::BOLD))
+        .render(a, buf);
+    Line::styled(keys, t.key()).render(b, buf);
+}

@@ -1,0 +1,196 @@
+//! Whole-screen snapshots (text only, colour off) at fixed sizes and a fixed
+//! `now`, in French and English, each also asserting key content; colours
+//! are asserted on cells with colour on.
+
+use chrono::{DateTime, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+use super::{Theme, View};
+use crate::app::fixture::{self, at};
+use crate::app::{Action, App, Effect, Screen, update};
+use crate::domain::{Lang, apply};
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
+
+fn draw(app: &App, now: DateTime<Utc>, (w, h): (u16, u16), color: bool) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(&View::new(app, now, Theme::new(color)), f.area()))
+        .unwrap();
+    terminal
+}
+
+fn text(terminal: &Terminal<TestBackend>) -> String {
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Run actions, saving each operation at once (as the loop would).
+fn drive(app: &mut App, actions: &[(Action, i64)]) {
+    for (action, secs) in actions {
+        let now = at(*secs);
+        let mut effects = update(app, action.clone(), now);
+        while let Some(effect) = effects.pop() {
+            if let Effect::Save(op) = effect {
+                let mut s = app.session.clone();
+                apply(&mut s, &op.change).expect("the operation applies");
+                s.revision += 1;
+                effects.extend(update(app, Action::Saved(Box::new(s)), now));
+            }
+        }
+    }
+}
+
+fn app(lang: Lang) -> App {
+    App::new(fixture::session(), fixture::options(lang), at(0))
+}
+
+/// T1 pitching, 65 s in; J2 and J4 queued.
+fn pitching(lang: Lang) -> App {
+    let mut app = app(lang);
+    drive(
+        &mut app,
+        &[
+            (Action::StartPause, 0),
+            (Action::NextScreen, 1),
+            (Action::NextScreen, 1),
+            (Action::Ask("J2".into()), 30),
+            (Action::Ask("J4".into()), 31),
+            (Action::PrevScreen, 32),
+            (Action::PrevScreen, 32),
+        ],
+    );
+    app
+}
+
+#[test]
+fn stage_snapshots() {
+    for lang in [Lang::Fr, Lang::En] {
+        let app = pitching(lang);
+        for size in SIZES {
+            let t = draw(&app, at(65), size, false);
+            let screen = text(&t);
+            assert!(
+                screen.contains("Cantine zéro déchet") || size.1 >= 34,
+                "{screen}"
+            );
+            assert!(screen.contains("Des menus qui ne jettent plus rien"));
+            assert!(screen.contains("Somme"));
+            assert!(
+                screen.contains(lang.t("Temps restant 1:55", "Time left 1:55")),
+                "{screen}"
+            );
+            assert!(screen.contains("PITCH"));
+            assert!(screen.contains("T2 · Guichet unique · Nord"));
+            assert!(screen.contains("Karim Benali"));
+            assert!(screen.contains("█"), "big digits");
+            assert!(screen.contains(lang.t("aide", "help")));
+            insta::assert_snapshot!(
+                format!("stage_{}_{}x{}", lang.code(), size.0, size.1),
+                t.backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn stage_before_the_first_team_and_in_overtime() {
+    let app = app(Lang::Fr);
+    let screen = text(&draw(&app, at(0), (80, 24), false));
+    assert!(screen.contains("À appeler · T1 · Somme"), "{screen}");
+    assert!(screen.contains("Espace pour commencer"));
+    assert!(screen.contains("Équipe suivante : T2"));
+    let app = pitching(Lang::En);
+    // 12.2 s over: the flash is on in the first half of the second.
+    let on = draw(
+        &app,
+        at(192) + chrono::TimeDelta::milliseconds(200),
+        (80, 24),
+        false,
+    );
+    let off = draw(
+        &app,
+        at(192) + chrono::TimeDelta::milliseconds(700),
+        (80, 24),
+        false,
+    );
+    assert!(text(&on).contains("Overtime +0:12"));
+    assert!(text(&off).contains("Overtime +0:12"), "plain text stays");
+    assert!(
+        text(&on).contains("█") && !text(&off).contains("█"),
+        "big digits flash"
+    );
+    insta::assert_snapshot!("stage_en_overtime_80x24", on.backend());
+}
+
+/// The countdown's big digits' colour at `now`.
+fn digit_colour(app: &App, now: DateTime<Utc>) -> Color {
+    let t = draw(app, now, (80, 24), true);
+    let buf = t.backend().buffer();
+    let cell = buf
+        .content()
+        .iter()
+        .find(|c| c.symbol() == "█")
+        .expect("big digits");
+    cell.fg
+}
+
+#[test]
+fn warning_and_alarm_colours() {
+    let app = pitching(Lang::Fr);
+    assert_eq!(digit_colour(&app, at(60)), Color::Green);
+    assert_eq!(digit_colour(&app, at(120)), Color::Yellow);
+    assert_eq!(digit_colour(&app, at(149)), Color::Yellow);
+    assert_eq!(digit_colour(&app, at(150)), Color::Red);
+    assert_eq!(digit_colour(&app, at(180)), Color::LightRed);
+    // Colour off: no colour at all, anywhere.
+    let t = draw(&app, at(150), (80, 24), false);
+    assert!(
+        t.backend()
+            .buffer()
+            .content()
+            .iter()
+            .all(|c| c.fg == Color::Reset)
+    );
+}
+
+#[test]
+fn too_small_says_so() {
+    let app = pitching(Lang::En);
+    let screen = text(&draw(&app, at(10), (40, 10), false));
+    assert!(screen.contains("Window too small (40×10)"), "{screen}");
+    assert!(!screen.contains("█"));
+}
+
+#[test]
+fn help_overlay_lists_the_screens_keys() {
+    let mut app = pitching(Lang::En);
+    drive(&mut app, &[(Action::Help, 40)]);
+    let t = draw(&app, at(40), (80, 24), false);
+    let screen = text(&t);
+    assert!(screen.contains("Keys — Stage"));
+    assert!(screen.contains("start / pause / resume"));
+    assert!(screen.contains("restart the phase"));
+    assert!(screen.contains("Shift-Tab"));
+    insta::assert_snapshot!("help_en_stage_80x24", t.backend());
+    app.screen = Screen::Questions;
+    assert!(text(&draw(&app, at(40), (80, 24), false)).contains("queue a juror"));
+}
+
+#[test]
+fn quit_question_while_the_timer_runs() {
+    let mut app = pitching(Lang::Fr);
+    drive(&mut app, &[(Action::Quit, 40)]);
+    let screen = text(&draw(&app, at(40), (80, 24), false));
+    assert!(screen.contains("Un chronomètre tourne"), "{screen}");
+    assert!(screen.contains("y ou o : quitter"));
+}
