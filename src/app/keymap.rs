@@ -268,8 +268,8 @@ pub fn fixed(screen: Screen) -> Vec<Binding> {
             all.extend(schedule());
         }
         Screen::Questions => {
-            all.extend(timer());
             all.extend(questions());
+            all.extend(timer());
         }
     }
     all

@@ -56,11 +56,6 @@ impl Screen {
         let i = all.iter().position(|s| *s == self).unwrap_or(0) as isize;
         all[(i + by).rem_euclid(all.len() as isize) as usize]
     }
-
-    /// Whether the screen shows scores or results (hidden in projector mode).
-    pub fn shows_scores(self) -> bool {
-        matches!(self, Screen::Schedule)
-    }
 }
 
 /// A window over the screen.

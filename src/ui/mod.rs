@@ -21,6 +21,8 @@ pub mod stage;
 pub mod theme;
 
 #[cfg(test)]
+mod screen_tests;
+#[cfg(test)]
 mod snapshot_tests;
 
 pub use theme::Theme;

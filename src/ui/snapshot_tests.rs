@@ -12,9 +12,14 @@ use crate::app::fixture::{self, at};
 use crate::app::{Action, App, Effect, Screen, update};
 use crate::domain::{Lang, apply};
 
-const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
+pub(super) const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
 
-fn draw(app: &App, now: DateTime<Utc>, (w, h): (u16, u16), color: bool) -> Terminal<TestBackend> {
+pub(super) fn draw(
+    app: &App,
+    now: DateTime<Utc>,
+    (w, h): (u16, u16),
+    color: bool,
+) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
         .draw(|f| f.render_widget(&View::new(app, now, Theme::new(color)), f.area()))
@@ -22,7 +27,7 @@ fn draw(app: &App, now: DateTime<Utc>, (w, h): (u16, u16), color: bool) -> Termi
     terminal
 }
 
-fn text(terminal: &Terminal<TestBackend>) -> String {
+pub(super) fn text(terminal: &Terminal<TestBackend>) -> String {
     let buf = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buf.area.height {
@@ -35,7 +40,7 @@ fn text(terminal: &Terminal<TestBackend>) -> String {
 }
 
 /// Run actions, saving each operation at once (as the loop would).
-fn drive(app: &mut App, actions: &[(Action, i64)]) {
+pub(super) fn drive(app: &mut App, actions: &[(Action, i64)]) {
     for (action, secs) in actions {
         let now = at(*secs);
         let mut effects = update(app, action.clone(), now);
@@ -50,7 +55,7 @@ fn drive(app: &mut App, actions: &[(Action, i64)]) {
     }
 }
 
-fn app(lang: Lang) -> App {
+pub(super) fn app(lang: Lang) -> App {
     App::new(fixture::session(), fixture::options(lang), at(0))
 }
 

@@ -1,0 +1,137 @@
+//! Snapshots of the schedule and questions screens, and projector mode.
+
+use crate::app::fixture::at;
+use crate::app::{Action, App, Screen};
+use crate::domain::{Dec, Lang, Sheet, SheetKey};
+
+use super::schedule::HIDDEN;
+use super::snapshot_tests::{SIZES, app, draw, drive, text};
+
+/// T1 has pitched (10 s over) and been scored by every juror; T2 pitches.
+fn scored_day(lang: Lang) -> App {
+    let mut app = app(lang);
+    for (juror, impact, feas) in [
+        ("J1", 4, 3),
+        ("J2", 5, 4),
+        ("J3", 3, 3),
+        ("J4", 4, 4),
+        ("J5", 2, 5),
+    ] {
+        let mut sheet = Sheet::default();
+        sheet.values.insert("impact".into(), Dec::int(impact));
+        sheet.values.insert("faisabilite".into(), Dec::int(feas));
+        app.session.sheets.insert(SheetKey::new("T1", juror), sheet);
+    }
+    drive(
+        &mut app,
+        &[
+            (Action::StartPause, 0),
+            (Action::NextPhase, 190),
+            (Action::NextPhase, 300),
+            (Action::NextPhase, 360),
+            (Action::StartPause, 370),
+            (Action::NextScreen, 371),
+            (Action::Down, 371),
+            (Action::Down, 371),
+        ],
+    );
+    app
+}
+
+#[test]
+fn schedule_snapshots() {
+    for lang in [Lang::Fr, Lang::En] {
+        let app = scored_day(lang);
+        assert_eq!(app.screen, Screen::Schedule);
+        for size in SIZES {
+            let t = draw(&app, at(400), size, false);
+            let screen = text(&t);
+            // Started 9:55 for 9:30 (T1 kept to its 6:00 slot), and T2
+            // started 10 s after T1's slot ended: 25:10 late.
+            assert!(
+                screen.contains(lang.t("Retard +25:10", "Delay +25:10")),
+                "{screen}"
+            );
+            assert!(screen.contains("10:46"), "projected end");
+            assert!(screen.contains("09:30"), "planned start");
+            assert!(screen.contains("09:55"), "actual start");
+            assert!(screen.contains("T1 Cantine zéro"));
+            assert!(screen.contains(lang.t("✓ passée", "✓ done")));
+            assert!(screen.contains(lang.t("▶ pitch", "▶ pitching")));
+            assert!(screen.contains("+0:10"), "T1's overtime");
+            assert!(screen.contains("6:00"), "T1's time used");
+            assert!(screen.contains("5/5"), "T1's sheets");
+            assert!(
+                screen.contains(lang.t("7,40 (1)", "7.40 (1)")),
+                "T1's score"
+            );
+            assert!(screen.contains("Pause café (15 min)"));
+            assert!(screen.contains(lang.t("doit rendre", "must give up")));
+            insta::assert_snapshot!(
+                format!("schedule_{}_{}x{}", lang.code(), size.0, size.1),
+                t.backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn projector_mode_hides_every_score() {
+    let mut app = scored_day(Lang::Fr);
+    drive(&mut app, &[(Action::ToggleProjector, 380)]);
+    let t = draw(&app, at(400), (120, 40), false);
+    let screen = text(&t);
+    assert!(screen.contains("PROJECTEUR"));
+    assert!(screen.contains(HIDDEN));
+    assert!(!screen.contains("7,40"), "{screen}");
+    assert!(screen.contains("5/5"), "progress is not a score");
+    insta::assert_snapshot!("schedule_fr_projector_120x40", t.backend());
+    // Turned off, the scores come back.
+    drive(&mut app, &[(Action::ToggleProjector, 390)]);
+    assert!(text(&draw(&app, at(400), (120, 40), false)).contains("7,40 (1)"));
+}
+
+/// T1 in questions: J1 asked one (3:00 → 3:20), J2 speaking, J4 waiting.
+fn questions_running(lang: Lang) -> App {
+    let mut app = app(lang);
+    drive(
+        &mut app,
+        &[
+            (Action::StartPause, 0),
+            (Action::NextScreen, 1),
+            (Action::NextScreen, 1),
+            (Action::Ask("J1".into()), 100),
+            (Action::NextPhase, 180),
+            (Action::Ask("J2".into()), 185),
+            (Action::Ask("J4".into()), 186),
+            (Action::QuestionDone, 200),
+        ],
+    );
+    app
+}
+
+#[test]
+fn questions_snapshots() {
+    for lang in [Lang::Fr, Lang::En] {
+        let app = questions_running(lang);
+        assert_eq!(app.screen, Screen::Questions);
+        for size in SIZES {
+            let t = draw(&app, at(235), size, false);
+            let screen = text(&t);
+            assert!(screen.contains("[a] Claire Dumont"), "{screen}");
+            assert!(screen.contains("[b] Karim Benali"));
+            assert!(screen.contains(lang.t(
+                "▶ Karim Benali — parle depuis 0:35",
+                "▶ Karim Benali — speaking for 0:35"
+            )));
+            assert!(screen.contains("2. Luc Moreau"));
+            assert!(screen.contains("Claire Dumont  09:58:00 → 09:58:20  (0:20)"));
+            assert!(screen.contains("QUESTIONS"));
+            assert!(screen.contains("1:05"), "questions countdown: {screen}");
+            insta::assert_snapshot!(
+                format!("questions_{}_{}x{}", lang.code(), size.0, size.1),
+                t.backend()
+            );
+        }
+    }
+}
