@@ -166,3 +166,19 @@ fn a_missing_session_names_the_file() {
             .starts_with(&path.display().to_string())
     );
 }
+
+#[test]
+fn create_in_a_missing_folder_names_the_folder() {
+    let (dir, _) = folder();
+    let path = dir.path().join("nowhere").join("forum.json");
+    let err = storage::create(&path, &session("s1", 1, 1), "w", at(0)).unwrap_err();
+    let text = err.message(podium::domain::Lang::En);
+    assert!(
+        text.starts_with(&format!(
+            "{}: cannot create",
+            dir.path().join("nowhere").display()
+        )),
+        "{text}"
+    );
+    assert!(!dir.path().join("nowhere").exists());
+}

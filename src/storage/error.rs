@@ -148,6 +148,8 @@ impl StoreError {
     }
 
     /// One line naming the file (and the line or position), in `lang`.
+    /// A refusal is about the operation, not a file: its message is the
+    /// refusal's alone (prefix the file where the user needs it).
     pub fn message(&self, lang: Lang) -> String {
         match self {
             StoreError::NotFound { path } => format!(

@@ -157,120 +157,106 @@ fn bad_line(path: &Path, offset: u64, problem: LineProblem) -> StoreError {
 
 /// The whole lines with `rev > after`, read backwards from the end of the
 /// file; stops at the first line whose `rev` is `after` or less, without
-/// parsing anything before it. A missing journal is an empty one.
+/// parsing anything before it (and reading only the first bytes of that
+/// line, however long it is). A missing journal is an empty one.
 pub fn read_tail(path: &Path, after: u64) -> Result<Tail, StoreError> {
-    let Some(mut file) = open_read(path)? else {
+    let Some(file) = open_read(path)? else {
         return Ok(Tail::default());
     };
     let read_err = |e| StoreError::io(path, Action::Read, e);
-    let len = file.metadata().map_err(read_err)?.len();
-    let mut window = Window {
-        buf: Vec::new(),
-        start: len,
-        chunk: 1 << 16,
-    };
+    let mut file = Backwards { file };
+    let len = file.file.metadata().map_err(read_err)?.len();
     let mut tail = Tail::default();
     let mut found: Vec<Placed> = Vec::new();
     // The line being looked at ends (exclusive, newline included) at `end`.
     let mut end = len;
     let mut last_line = true;
     while end > 0 {
-        if window.start >= end {
-            window.load_more(&mut file).map_err(read_err)?;
-        }
-        let has_newline = window.byte(end - 1) == b'\n';
+        let has_newline = file.range(end - 1, end).map_err(read_err)? == b"\n";
         let content_end = if has_newline { end - 1 } else { end };
-        // Its start: the byte after the previous newline (loading more of
-        // the file backwards until one is found or the file starts).
-        let line_start = loop {
-            if let Some(i) = window.last_newline_before(content_end) {
-                break i + 1;
-            }
-            if window.start == 0 {
-                break 0;
-            }
-            window.load_more(&mut file).map_err(read_err)?;
+        let start = file.line_start(content_end).map_err(read_err)?;
+        let torn = |file: &mut Backwards| -> Result<Torn, StoreError> {
+            Ok(Torn {
+                offset: start,
+                bytes: file.range(start, end).map_err(read_err)?,
+            })
         };
-        let bytes = window.slice(line_start, content_end);
-        let torn = || Torn {
-            offset: line_start,
-            bytes: window.slice(line_start, end).to_vec(),
+        let first = file
+            .range(start, content_end.min(start + HEAD_BYTES))
+            .map_err(read_err)?;
+        let head = match fast_head(&first) {
+            Some(head) => Some(head),
+            // Not in Podium's field order: parse the whole line's head.
+            None => head(&file.range(start, content_end).map_err(read_err)?),
         };
-        let head = head(bytes);
         if last_line && (!has_newline || head.is_none()) {
             // A torn last line: no newline, or not even a readable head.
-            tail.torn = Some(torn());
+            tail.torn = Some(torn(&mut file)?);
             last_line = false;
-            end = line_start;
+            end = start;
             continue;
         }
         let Some((session, rev)) = head else {
-            return Err(bad_line(
-                path,
-                line_start,
-                LineProblem::Unreadable("no session or rev".into()),
-            ));
+            let problem = LineProblem::Unreadable("no session or rev".into());
+            return Err(bad_line(path, start, problem));
         };
         if rev <= after {
             tail.last.get_or_insert((session, rev));
             break;
         }
-        match parse(bytes) {
+        match parse(&file.range(start, content_end).map_err(read_err)?) {
             Ok(content) => {
                 tail.last.get_or_insert((session, rev));
                 found.push(Placed {
-                    offset: line_start,
+                    offset: start,
                     line: None,
                     content,
                 });
             }
             // A last line that ends well but does not parse is torn too.
-            Err(_) if last_line => tail.torn = Some(torn()),
-            Err(problem) => return Err(bad_line(path, line_start, problem)),
+            Err(_) if last_line => tail.torn = Some(torn(&mut file)?),
+            Err(problem) => return Err(bad_line(path, start, problem)),
         }
         last_line = false;
-        end = line_start;
+        end = start;
     }
     found.reverse();
     tail.lines = found;
     Ok(tail)
 }
 
-/// The part of a file read so far, from `start` to its end.
-struct Window {
-    buf: Vec<u8>,
-    start: u64,
-    chunk: u64,
+/// How many bytes of a line hold its head (`session` and `rev`).
+const HEAD_BYTES: u64 = 512;
+
+/// Reading a file from its end.
+struct Backwards {
+    file: File,
 }
 
-impl Window {
-    /// Read the next chunk backwards (doubling each time: linear overall).
-    fn load_more(&mut self, file: &mut File) -> io::Result<()> {
-        let from = self.start.saturating_sub(self.chunk);
-        let mut more = vec![0u8; (self.start - from) as usize];
-        file.seek(SeekFrom::Start(from))?;
-        file.read_exact(&mut more)?;
-        more.extend_from_slice(&self.buf);
-        self.buf = more;
-        self.start = from;
-        self.chunk = self.chunk.saturating_mul(2);
-        Ok(())
+impl Backwards {
+    /// The bytes [from, to).
+    fn range(&mut self, from: u64, to: u64) -> io::Result<Vec<u8>> {
+        let mut bytes = vec![0u8; (to - from) as usize];
+        self.file.seek(SeekFrom::Start(from))?;
+        self.file.read_exact(&mut bytes)?;
+        Ok(bytes)
     }
 
-    fn byte(&self, at: u64) -> u8 {
-        self.buf[(at - self.start) as usize]
-    }
-
-    fn slice(&self, from: u64, to: u64) -> &[u8] {
-        &self.buf[(from - self.start) as usize..(to - self.start) as usize]
-    }
-
-    /// The position of the last newline before `before`, within the window.
-    fn last_newline_before(&self, before: u64) -> Option<u64> {
-        self.slice(self.start, before)
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map(|i| self.start + i as u64)
+    /// Where the line holding the byte before `before` starts: just after
+    /// the previous newline, or at 0. Scans backwards chunk by chunk,
+    /// keeping nothing.
+    fn line_start(&mut self, before: u64) -> io::Result<u64> {
+        const CHUNK: u64 = 1 << 16;
+        let mut to = before;
+        while to > 0 {
+            let from = to.saturating_sub(CHUNK);
+            let chunk = self.range(from, to)?;
+            if let Some(i) = chunk.iter().rposition(|&b| b == b'\n') {
+                return Ok(from + i as u64 + 1);
+            }
+            to = from;
+        }
+        Ok(0)
     }
 }
 
@@ -345,4 +331,98 @@ pub fn move_torn(path: &Path, torn_path: &Path, torn: &Torn) -> Result<(), Store
     journal.set_len(torn.offset).map_err(writing(path))?;
     journal.sync_all().map_err(writing(path))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Change, Operation};
+    use chrono::{TimeZone, Utc};
+
+    fn line(rev: u64, label_len: usize) -> Line {
+        let change = Change::Batch {
+            label: "x".repeat(label_len),
+            changes: vec![],
+        };
+        Line {
+            session: "s".into(),
+            rev,
+            prev: None,
+            op: Operation::new(change, "w", Utc.timestamp_opt(0, 0).unwrap()),
+        }
+    }
+
+    fn journal(lines: &[Line], extra: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.journal");
+        let mut bytes: Vec<u8> = lines.iter().flat_map(encode).collect();
+        bytes.extend_from_slice(extra);
+        std::fs::write(&path, bytes).unwrap();
+        (dir, path)
+    }
+
+    fn revs(tail: &Tail) -> Vec<u64> {
+        tail.lines.iter().map(|p| p.content.rev).collect()
+    }
+
+    #[test]
+    fn lines_longer_than_a_chunk() {
+        let lines = [line(1, 10), line(2, 300_000), line(3, 70_000), line(4, 5)];
+        let (_dir, path) = journal(&lines, b"");
+        for after in 0..=4 {
+            let tail = read_tail(&path, after).unwrap();
+            assert_eq!(revs(&tail), ((after + 1)..=4).collect::<Vec<_>>());
+            assert_eq!(tail.last, Some(("s".into(), 4)));
+            assert_eq!(tail.torn, None);
+        }
+        let tail = read_tail(&path, 1).unwrap();
+        assert_eq!(tail.lines[0].content, lines[1]);
+        assert_eq!(tail.lines[0].offset, encode(&lines[0]).len() as u64);
+    }
+
+    #[test]
+    fn a_long_torn_line_is_kept_whole() {
+        let half = encode(&line(3, 200_000));
+        let cut = &half[..150_000];
+        let (_dir, path) = journal(&[line(1, 1), line(2, 1)], cut);
+        let tail = read_tail(&path, 1).unwrap();
+        assert_eq!(revs(&tail), vec![2]);
+        assert_eq!(tail.last, Some(("s".into(), 2)));
+        let torn = tail.torn.unwrap();
+        assert_eq!(torn.bytes, cut);
+        assert_eq!(read_all(&path).unwrap().unwrap().torn.unwrap(), torn);
+    }
+
+    #[test]
+    fn fields_in_another_order_are_read() {
+        let mut text = String::new();
+        text.push_str(std::str::from_utf8(&encode(&line(1, 1))).unwrap());
+        let value = serde_json::to_value(line(2, 1)).unwrap();
+        let op = serde_json::to_string(&value["op"]).unwrap();
+        text.push_str(&format!(
+            "{{\"op\":{op},\"prev\":null,\"rev\":2,\"session\":\"s\"}}\n"
+        ));
+        let (_dir, path) = journal(&[], text.as_bytes());
+        assert_eq!(revs(&read_tail(&path, 0).unwrap()), vec![1, 2]);
+        assert_eq!(read_tail(&path, 2).unwrap().last, Some(("s".into(), 2)));
+    }
+
+    #[test]
+    fn an_empty_or_missing_journal() {
+        let (_dir, path) = journal(&[], b"");
+        let tail = read_tail(&path, 0).unwrap();
+        assert!(tail.lines.is_empty() && tail.last.is_none() && tail.torn.is_none());
+        let missing = path.with_extension("nothing");
+        assert!(read_tail(&missing, 0).unwrap().lines.is_empty());
+        assert!(read_all(&missing).unwrap().is_none());
+    }
+
+    #[test]
+    fn line_numbers_count_newlines() {
+        let lines = [line(1, 1), line(2, 100_000), line(3, 1)];
+        let (_dir, path) = journal(&lines, b"");
+        let offset = (encode(&lines[0]).len() + encode(&lines[1]).len()) as u64;
+        assert_eq!(line_number(&path, 0).unwrap(), 1);
+        assert_eq!(line_number(&path, offset).unwrap(), 3);
+    }
 }

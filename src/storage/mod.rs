@@ -106,6 +106,11 @@ pub fn create(
     if !problems.is_empty() {
         return Err(StoreError::Refused(Refusal::Inconsistent(problems)));
     }
+    let dir = state::folder(path);
+    if !dir.is_dir() {
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        return Err(StoreError::io(dir, Action::Create, missing));
+    }
     let lock = lock::Lock::acquire(&files.lock, CLI_WAIT)?;
     exists(&files.state)?;
     let mut created = session.clone();
