@@ -191,3 +191,69 @@ pub fn remove_stale_temps(path: &Path) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Event, Lang, Settings};
+
+    fn session() -> Session {
+        Session::new("s", Event::default(), Settings::default())
+    }
+
+    fn with_format(format: serde_json::Value) -> Vec<u8> {
+        let mut value = serde_json::to_value(session()).unwrap();
+        value["format"] = format;
+        serde_json::to_vec(&value).unwrap()
+    }
+
+    #[test]
+    fn the_current_format_reads_back() {
+        let s = session();
+        assert_eq!(decode(Path::new("f.json"), &encode(&s)).unwrap(), s);
+    }
+
+    #[test]
+    fn a_newer_format_is_refused_even_when_it_parses() {
+        for bytes in [
+            with_format(99.into()),
+            br#"{"format": 2, "new": true}"#.to_vec(),
+        ] {
+            let err = decode(Path::new("f.json"), &bytes).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    StoreError::NewerFormat {
+                        supported: FORMAT,
+                        ..
+                    }
+                ),
+                "{err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unknown_older_format_says_so() {
+        let err = decode(Path::new("f.json"), &with_format(0.into())).unwrap_err();
+        assert!(err.message(Lang::En).contains("unknown format 0"), "{err}");
+    }
+
+    #[test]
+    fn not_a_session_names_the_position() {
+        let err = decode(Path::new("f.json"), b"{\n  \"format\": 1,\n  \"id\": 3\n}").unwrap_err();
+        match err {
+            StoreError::BadState { line, .. } => assert_eq!(line, 3),
+            other => panic!("{other:?}"),
+        }
+        let err = decode(Path::new("f.json"), b"[1, 2").unwrap_err();
+        assert!(err.message(Lang::Fr).starts_with("f.json:1:"), "{err}");
+    }
+
+    #[test]
+    fn migrations_run_in_order_up_to_the_current_format() {
+        let value = serde_json::to_value(session()).unwrap();
+        assert_eq!(migrate(value.clone(), FORMAT).unwrap(), value);
+        assert!(migrate(value, 0).is_err());
+    }
+}
