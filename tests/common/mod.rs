@@ -1,6 +1,8 @@
 //! Shared test helpers: a small session and operations on it.
 #![allow(dead_code)]
 
+pub mod ops;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};

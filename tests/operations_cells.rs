@@ -1,0 +1,347 @@
+//! Cell, sheet, handwritten-total and verification operations: every
+//! check, and every inverse (apply then inverse gives the session back).
+
+mod common;
+
+use common::ops::*;
+
+use common::*;
+use podium::domain::{Change, Mark, PairStatus, Refusal, Sheet, TeamStatus};
+
+#[test]
+fn create_cannot_be_applied_nor_undone() {
+    let s = base();
+    let create = Change::Create {
+        session: Box::new(s.clone()),
+    };
+    assert_eq!(refused(&s, create.clone()), Refusal::AlreadyCreated);
+    assert_eq!(create.inverse(), None);
+}
+
+#[test]
+fn set_cell_checks() {
+    let s = base();
+    let set = |t: &str, j: &str, c: &str, v: &str| set_cell(t, j, c, None, Some(dec(v)));
+    assert_eq!(
+        refused(&s, set("T9", "J1", "c1", "1")),
+        Refusal::UnknownTeam("T9".into())
+    );
+    assert_eq!(
+        refused(&s, set("T1", "J9", "c1", "1")),
+        Refusal::UnknownJuror("J9".into())
+    );
+    assert_eq!(
+        refused(&s, set("T1", "J1", "c9", "1")),
+        Refusal::UnknownCriterion("c9".into())
+    );
+    assert!(matches!(
+        refused(&s, set("T1", "J1", "c1", "11")),
+        Refusal::OutOfRange { .. }
+    ));
+    assert!(matches!(
+        refused(&s, set("T1", "J1", "c1", "-1")),
+        Refusal::OutOfRange { .. }
+    ));
+    assert!(matches!(
+        refused(&s, set("T1", "J1", "c1", "2.5")),
+        Refusal::OffStep { .. }
+    ));
+    assert!(matches!(
+        refused(&s, set("T1", "J1", "c2", "2.25")),
+        Refusal::OffStep { .. }
+    ));
+    // Bounds and steps that are fine.
+    for (c, v) in [("c1", "0"), ("c1", "10"), ("c2", "19.5"), ("c2", "20")] {
+        round_trip(&s, set("T1", "J1", c, v));
+    }
+    // Stale: the cell changed since it was seen; both values given.
+    let s5 = scored(&s);
+    assert_eq!(
+        refused(
+            &s5,
+            set_cell("T1", "J1", "c1", Some(dec("4")), Some(dec("6")))
+        ),
+        Refusal::StaleCell {
+            team: "T1".into(),
+            juror: "J1".into(),
+            criterion: "c1".into(),
+            seen: Some(dec("4")),
+            current: Some(dec("5")),
+        }
+    );
+    assert!(matches!(
+        refused(&s5, set("T1", "J1", "c1", "6")),
+        Refusal::StaleCell { seen: None, .. }
+    ));
+    // Verified grid, absent, recused, withdrawn, same organisation.
+    let verified = with(
+        &s,
+        &[Change::SetVerified {
+            team: "T1".into(),
+            seen: false,
+            new: true,
+        }],
+    );
+    assert_eq!(
+        refused(&verified, set("T1", "J1", "c1", "1")),
+        Refusal::Verified { team: "T1".into() }
+    );
+    let absent = with(
+        &s,
+        &[set_sheet(
+            "T1",
+            "J1",
+            Sheet::default(),
+            sheet(Some(Mark::Absent), &[], None),
+        )],
+    );
+    assert!(matches!(
+        refused(&absent, set("T1", "J1", "c1", "1")),
+        Refusal::NotScored {
+            status: PairStatus::Absent,
+            ..
+        }
+    ));
+    let recused = with(
+        &s,
+        &[set_sheet(
+            "T1",
+            "J1",
+            Sheet::default(),
+            sheet(Some(Mark::Recused), &[], None),
+        )],
+    );
+    assert!(matches!(
+        refused(&recused, set("T1", "J1", "c1", "1")),
+        Refusal::NotScored {
+            status: PairStatus::Recused,
+            ..
+        }
+    ));
+    let withdrawn = with(
+        &s,
+        &[Change::SetTeamStatus {
+            team: "T1".into(),
+            seen: TeamStatus::Scheduled,
+            new: TeamStatus::Withdrawn,
+        }],
+    );
+    assert!(matches!(
+        refused(&withdrawn, set("T1", "J1", "c1", "1")),
+        Refusal::NotScored {
+            status: PairStatus::Withdrawn,
+            ..
+        }
+    ));
+    let mut same_org = s.clone();
+    same_org.settings.recuse_same_org = true;
+    assert!(matches!(
+        refused(&same_org, set("T1", "J1", "c1", "1")),
+        Refusal::NotScored {
+            status: PairStatus::AutoRecused,
+            ..
+        }
+    ));
+    round_trip(&same_org, set("T2", "J1", "c1", "1"));
+}
+
+#[test]
+fn set_cell_inverses() {
+    let s = base();
+    let s5 = round_trip(&s, set_cell("T1", "J1", "c1", None, Some(dec("5"))));
+    let s6 = round_trip(
+        &s5,
+        set_cell("T1", "J1", "c1", Some(dec("5")), Some(dec("6"))),
+    );
+    round_trip(&s6, set_cell("T1", "J1", "c1", Some(dec("6")), None));
+    // Clearing the last value drops the sheet.
+    let cleared = with(&s5, &[set_cell("T1", "J1", "c1", Some(dec("5")), None)]);
+    assert!(cleared.sheets.is_empty());
+}
+
+#[test]
+fn handwritten_total() {
+    let s = base();
+    let with_total = round_trip(&s, handwritten(None, Some("12")));
+    round_trip(&with_total, handwritten(Some("12"), Some("13")));
+    round_trip(&with_total, handwritten(Some("12"), None));
+    assert!(matches!(
+        refused(&with_total, handwritten(None, Some("3"))),
+        Refusal::Stale { .. }
+    ));
+    let verified = with(
+        &s,
+        &[Change::SetVerified {
+            team: "T1".into(),
+            seen: false,
+            new: true,
+        }],
+    );
+    assert!(matches!(
+        refused(&verified, handwritten(None, Some("3"))),
+        Refusal::Verified { .. }
+    ));
+    let absent = with(
+        &s,
+        &[set_sheet(
+            "T1",
+            "J1",
+            Sheet::default(),
+            sheet(Some(Mark::Absent), &[], None),
+        )],
+    );
+    assert!(matches!(
+        refused(&absent, handwritten(None, Some("3"))),
+        Refusal::NotScored { .. }
+    ));
+}
+
+#[test]
+fn set_sheet_marks_and_restores() {
+    let s = base();
+    let full = sheet(None, &[("c1", "5"), ("c2", "7.5")], Some("8.75"));
+    let scored = round_trip(&s, set_sheet("T1", "J1", Sheet::default(), full.clone()));
+    // Marking absent clears the values; undo brings them back.
+    let absent = round_trip(
+        &scored,
+        set_sheet(
+            "T1",
+            "J1",
+            full.clone(),
+            sheet(Some(Mark::Absent), &[], None),
+        ),
+    );
+    assert_eq!(absent.sheet("T1", "J1").unwrap().values.len(), 0);
+    round_trip(
+        &absent,
+        set_sheet(
+            "T1",
+            "J1",
+            sheet(Some(Mark::Absent), &[], None),
+            Sheet::default(),
+        ),
+    );
+    round_trip(
+        &s,
+        set_sheet(
+            "T2",
+            "J2",
+            Sheet::default(),
+            sheet(Some(Mark::Recused), &[], None),
+        ),
+    );
+    // Checks.
+    assert_eq!(
+        refused(&s, set_sheet("T9", "J1", Sheet::default(), full.clone())),
+        Refusal::UnknownTeam("T9".into())
+    );
+    assert_eq!(
+        refused(&s, set_sheet("T1", "J9", Sheet::default(), full.clone())),
+        Refusal::UnknownJuror("J9".into())
+    );
+    assert!(matches!(
+        refused(
+            &scored,
+            set_sheet("T1", "J1", Sheet::default(), full.clone())
+        ),
+        Refusal::Stale { .. }
+    ));
+    assert!(matches!(
+        refused(
+            &s,
+            set_sheet(
+                "T1",
+                "J1",
+                Sheet::default(),
+                sheet(Some(Mark::Absent), &[("c1", "1")], None)
+            )
+        ),
+        Refusal::NotScored {
+            status: PairStatus::Absent,
+            ..
+        }
+    ));
+    assert!(matches!(
+        refused(
+            &s,
+            set_sheet(
+                "T1",
+                "J1",
+                Sheet::default(),
+                sheet(Some(Mark::Recused), &[("c1", "1")], None)
+            )
+        ),
+        Refusal::NotScored {
+            status: PairStatus::Recused,
+            ..
+        }
+    ));
+    assert!(matches!(
+        refused(
+            &s,
+            set_sheet(
+                "T1",
+                "J1",
+                Sheet::default(),
+                sheet(None, &[("c1", "12")], None)
+            )
+        ),
+        Refusal::OutOfRange { .. }
+    ));
+    assert_eq!(
+        refused(
+            &s,
+            set_sheet(
+                "T1",
+                "J1",
+                Sheet::default(),
+                sheet(None, &[("c7", "1")], None)
+            )
+        ),
+        Refusal::UnknownCriterion("c7".into())
+    );
+    let mut same_org = s.clone();
+    same_org.settings.recuse_same_org = true;
+    assert!(matches!(
+        refused(
+            &same_org,
+            set_sheet("T1", "J1", Sheet::default(), full.clone())
+        ),
+        Refusal::NotScored { .. }
+    ));
+    let verified = with(
+        &s,
+        &[Change::SetVerified {
+            team: "T1".into(),
+            seen: false,
+            new: true,
+        }],
+    );
+    assert!(matches!(
+        refused(&verified, set_sheet("T1", "J1", Sheet::default(), full)),
+        Refusal::Verified { .. }
+    ));
+}
+
+#[test]
+fn verification() {
+    let s = base();
+    let on = Change::SetVerified {
+        team: "T1".into(),
+        seen: false,
+        new: true,
+    };
+    let verified = round_trip(&s, on.clone());
+    assert!(matches!(refused(&verified, on), Refusal::Stale { .. }));
+    assert_eq!(
+        refused(
+            &s,
+            Change::SetVerified {
+                team: "T9".into(),
+                seen: false,
+                new: true
+            }
+        ),
+        Refusal::UnknownTeam("T9".into())
+    );
+}

@@ -1,0 +1,509 @@
+//! Event, settings, organisations, teams, jurors, criteria and schedule
+//! operations: every check, and every inverse.
+
+mod common;
+
+use common::ops::*;
+
+use chrono::NaiveTime;
+use common::*;
+use podium::domain::{
+    Change, Criterion, Event, Juror, Method, Organisation, Refusal, Session, Settings, Slot, Team,
+    TeamStatus,
+};
+
+#[test]
+fn event_and_settings() {
+    let s = base();
+    let event = Event {
+        title: "Forum 2027".into(),
+        place: "Amiens".into(),
+        date: None,
+    };
+    round_trip(
+        &s,
+        Change::SetEvent {
+            seen: s.event.clone(),
+            new: event.clone(),
+        },
+    );
+    assert!(matches!(
+        refused(
+            &s,
+            Change::SetEvent {
+                seen: event.clone(),
+                new: s.event.clone()
+            }
+        ),
+        Refusal::Stale { .. }
+    ));
+    let settings = |f: &dyn Fn(&mut Settings)| {
+        let mut new = s.settings.clone();
+        f(&mut new);
+        Change::SetSettings {
+            seen: Box::new(s.settings.clone()),
+            new: Box::new(new),
+        }
+    };
+    round_trip(
+        &s,
+        settings(&|n| n.start_time = NaiveTime::from_hms_opt(9, 30, 0)),
+    );
+    round_trip(&s, settings(&|n| n.tie_break = vec!["c2".into()]));
+    round_trip(&s, settings(&|n| n.method = Method::Borda));
+    assert!(matches!(
+        refused(&s, settings(&|n| n.tie_break = vec!["c9".into()])),
+        Refusal::Inconsistent(_)
+    ));
+    assert!(matches!(
+        refused(&s, settings(&|n| n.laureates = 0)),
+        Refusal::Inconsistent(_)
+    ));
+    // The official method is locked once scoring has started...
+    let started = scored(&s);
+    let change_method = {
+        let mut new = started.settings.clone();
+        new.method = Method::Majority;
+        Change::SetSettings {
+            seen: Box::new(started.settings.clone()),
+            new: Box::new(new),
+        }
+    };
+    assert!(matches!(
+        refused(&started, change_method),
+        Refusal::ScoringStarted { .. }
+    ));
+    // ...other settings are not.
+    let mut new = started.settings.clone();
+    new.laureates = 5;
+    round_trip(
+        &started,
+        Change::SetSettings {
+            seen: Box::new(started.settings.clone()),
+            new: Box::new(new.clone()),
+        },
+    );
+    let stale = Change::SetSettings {
+        seen: Box::new(new.clone()),
+        new: Box::new(new),
+    };
+    assert!(matches!(refused(&started, stale), Refusal::Stale { .. }));
+}
+
+fn org(id: &str) -> Organisation {
+    Organisation {
+        id: id.into(),
+        name: id.to_uppercase(),
+    }
+}
+
+#[test]
+fn organisations() {
+    let s = base();
+    let added = round_trip(
+        &s,
+        Change::SetOrganisation {
+            id: "oise".into(),
+            seen: None,
+            new: Some(org("oise")),
+        },
+    );
+    let mut renamed = org("oise");
+    renamed.name = "Oise (60)".into();
+    round_trip(
+        &added,
+        Change::SetOrganisation {
+            id: "oise".into(),
+            seen: Some(org("oise")),
+            new: Some(renamed),
+        },
+    );
+    round_trip(
+        &added,
+        Change::SetOrganisation {
+            id: "oise".into(),
+            seen: Some(org("oise")),
+            new: None,
+        },
+    );
+    assert!(matches!(
+        refused(
+            &s,
+            Change::SetOrganisation {
+                id: "oise".into(),
+                seen: Some(org("oise")),
+                new: None
+            }
+        ),
+        Refusal::Stale { .. }
+    ));
+    // An organisation in use cannot go.
+    let somme = s.organisation("somme").unwrap().clone();
+    assert!(matches!(
+        refused(
+            &s,
+            Change::SetOrganisation {
+                id: "somme".into(),
+                seen: Some(somme),
+                new: None
+            }
+        ),
+        Refusal::Inconsistent(_)
+    ));
+}
+
+fn team(id: &str, org: &str) -> Team {
+    Team {
+        id: id.into(),
+        name: format!("Team {id}"),
+        project: String::new(),
+        summary: String::new(),
+        org: org.into(),
+        members: vec![],
+        status: TeamStatus::Scheduled,
+    }
+}
+
+fn schedule(s: &Session, new: Vec<Slot>) -> Change {
+    Change::SetSchedule {
+        seen: s.schedule.clone(),
+        new,
+    }
+}
+
+#[test]
+fn teams() {
+    let s = base();
+    let mut slots = s.schedule.clone();
+    slots.push(Slot::Team { team: "T4".into() });
+    let add = Change::Batch {
+        label: "add T4".into(),
+        changes: vec![
+            Change::SetTeam {
+                id: "T4".into(),
+                seen: None,
+                new: Some(Box::new(team("T4", "nord"))),
+            },
+            schedule(&s, slots),
+        ],
+    };
+    let added = round_trip(&s, add);
+    // A team must be in the schedule, with a known organisation.
+    assert!(matches!(
+        refused(
+            &s,
+            Change::SetTeam {
+                id: "T4".into(),
+                seen: None,
+                new: Some(Box::new(team("T4", "nord")))
+            }
+        ),
+        Refusal::Inconsistent(_)
+    ));
+    let mut slots = s.schedule.clone();
+    slots.push(Slot::Team { team: "T4".into() });
+    assert!(matches!(
+        refused(
+            &s,
+            Change::Batch {
+                label: "add".into(),
+                changes: vec![
+                    Change::SetTeam {
+                        id: "T4".into(),
+                        seen: None,
+                        new: Some(Box::new(team("T4", "aisne")))
+                    },
+                    schedule(&s, slots),
+                ],
+            }
+        ),
+        Refusal::Inconsistent(_)
+    ));
+    // Edit (a corrected name) and a stale edit.
+    let t4 = added.team("T4").unwrap().clone();
+    let mut renamed = t4.clone();
+    renamed.name = "Les Cantines".into();
+    round_trip(
+        &added,
+        Change::SetTeam {
+            id: "T4".into(),
+            seen: Some(Box::new(t4.clone())),
+            new: Some(Box::new(renamed.clone())),
+        },
+    );
+    assert!(matches!(
+        refused(
+            &added,
+            Change::SetTeam {
+                id: "T4".into(),
+                seen: Some(Box::new(renamed)),
+                new: None
+            }
+        ),
+        Refusal::Stale { .. }
+    ));
+    // Removing the last team of the list, with its slot, and undoing it.
+    let remove = Change::Batch {
+        label: "remove T4".into(),
+        changes: vec![
+            schedule(&added, s.schedule.clone()),
+            Change::SetTeam {
+                id: "T4".into(),
+                seen: Some(Box::new(t4)),
+                new: None,
+            },
+        ],
+    };
+    round_trip(&added, remove);
+    // A team with scores cannot be removed.
+    let started = scored(&s);
+    let t1 = started.team("T1").unwrap().clone();
+    let slots: Vec<Slot> = started
+        .schedule
+        .iter()
+        .filter(|x| x.team().is_none_or(|t| t != "T1"))
+        .cloned()
+        .collect();
+    assert!(
+        refused(
+            &started,
+            Change::Batch {
+                label: "remove T1".into(),
+                changes: vec![
+                    schedule(&started, slots),
+                    Change::SetTeam {
+                        id: "T1".into(),
+                        seen: Some(Box::new(t1)),
+                        new: None
+                    },
+                ],
+            }
+        )
+        .message(podium::domain::Lang::En)
+        .contains("T1")
+    );
+}
+
+#[test]
+fn withdraw_and_restore() {
+    let s = base();
+    let withdraw = Change::SetTeamStatus {
+        team: "T2".into(),
+        seen: TeamStatus::Scheduled,
+        new: TeamStatus::Withdrawn,
+    };
+    let withdrawn = round_trip(&s, withdraw.clone());
+    assert!(matches!(
+        refused(&withdrawn, withdraw),
+        Refusal::Stale { .. }
+    ));
+    assert_eq!(
+        refused(
+            &s,
+            Change::SetTeamStatus {
+                team: "T9".into(),
+                seen: TeamStatus::Scheduled,
+                new: TeamStatus::Withdrawn
+            }
+        ),
+        Refusal::UnknownTeam("T9".into())
+    );
+}
+
+fn juror(id: &str, org: &str) -> Juror {
+    Juror {
+        id: id.into(),
+        name: format!("Juror {id}"),
+        role: "élu".into(),
+        org: org.into(),
+    }
+}
+
+#[test]
+fn jurors() {
+    let s = base();
+    let added = round_trip(
+        &s,
+        Change::SetJuror {
+            id: "J3".into(),
+            seen: None,
+            new: Some(juror("J3", "nord")),
+        },
+    );
+    // A substitution: same id, another person.
+    let mut substitute = juror("J3", "nord");
+    substitute.name = "Suppléante".into();
+    round_trip(
+        &added,
+        Change::SetJuror {
+            id: "J3".into(),
+            seen: Some(juror("J3", "nord")),
+            new: Some(substitute),
+        },
+    );
+    round_trip(
+        &added,
+        Change::SetJuror {
+            id: "J3".into(),
+            seen: Some(juror("J3", "nord")),
+            new: None,
+        },
+    );
+    assert!(matches!(
+        refused(
+            &s,
+            Change::SetJuror {
+                id: "J3".into(),
+                seen: None,
+                new: Some(juror("J3", "aisne"))
+            }
+        ),
+        Refusal::Inconsistent(_)
+    ));
+    assert!(matches!(
+        refused(
+            &added,
+            Change::SetJuror {
+                id: "J3".into(),
+                seen: None,
+                new: Some(juror("J3", "nord"))
+            }
+        ),
+        Refusal::Stale { .. }
+    ));
+    // A juror with scores cannot be removed.
+    let started = scored(&s);
+    let j1 = started.juror("J1").unwrap().clone();
+    assert!(matches!(
+        refused(
+            &started,
+            Change::SetJuror {
+                id: "J1".into(),
+                seen: Some(j1),
+                new: None
+            }
+        ),
+        Refusal::Stale { .. }
+    ));
+}
+
+fn criterion(id: &str, max: &str) -> Criterion {
+    Criterion {
+        id: id.into(),
+        label: id.into(),
+        weight: dec("1"),
+        min: dec("0"),
+        max: dec(max),
+        step: dec("1"),
+    }
+}
+
+#[test]
+fn criteria() {
+    let s = base();
+    let added = round_trip(
+        &s,
+        Change::SetCriterion {
+            id: "c3".into(),
+            seen: None,
+            new: Some(criterion("c3", "5")),
+        },
+    );
+    round_trip(
+        &added,
+        Change::SetCriterion {
+            id: "c3".into(),
+            seen: Some(criterion("c3", "5")),
+            new: Some(criterion("c3", "6")),
+        },
+    );
+    round_trip(
+        &added,
+        Change::SetCriterion {
+            id: "c3".into(),
+            seen: Some(criterion("c3", "5")),
+            new: None,
+        },
+    );
+    assert!(matches!(
+        refused(
+            &s,
+            Change::SetCriterion {
+                id: "c3".into(),
+                seen: None,
+                new: Some(criterion("c3", "0"))
+            }
+        ),
+        Refusal::Inconsistent(_)
+    ));
+    assert!(matches!(
+        refused(
+            &added,
+            Change::SetCriterion {
+                id: "c3".into(),
+                seen: None,
+                new: Some(criterion("c3", "5"))
+            }
+        ),
+        Refusal::Stale { .. }
+    ));
+    // Locked once scoring has started.
+    assert!(matches!(
+        refused(
+            &scored(&s),
+            Change::SetCriterion {
+                id: "c3".into(),
+                seen: None,
+                new: Some(criterion("c3", "5"))
+            }
+        ),
+        Refusal::ScoringStarted { .. }
+    ));
+    // A criterion used by the tie-break cannot go.
+    let mut tie = s.clone();
+    tie.settings.tie_break = vec!["c2".into()];
+    let c2 = tie.criterion("c2").unwrap().clone();
+    assert!(matches!(
+        refused(
+            &tie,
+            Change::SetCriterion {
+                id: "c2".into(),
+                seen: Some(c2),
+                new: None
+            }
+        ),
+        Refusal::Inconsistent(_)
+    ));
+}
+
+#[test]
+fn schedule_moves_and_breaks() {
+    let s = base();
+    let mut moved = s.schedule.clone();
+    moved.swap(0, 1);
+    moved.insert(
+        1,
+        Slot::Break {
+            id: "b1".into(),
+            label: "Café".into(),
+            minutes: 15,
+        },
+    );
+    let after = round_trip(&s, schedule(&s, moved));
+    assert!(matches!(
+        refused(&after, schedule(&s, s.schedule.clone())),
+        Refusal::Stale { .. }
+    ));
+    let mut unknown = s.schedule.clone();
+    unknown.push(Slot::Team { team: "T9".into() });
+    assert!(matches!(
+        refused(&s, schedule(&s, unknown)),
+        Refusal::Inconsistent(_)
+    ));
+    let mut twice = s.schedule.clone();
+    twice.push(Slot::Team { team: "T1".into() });
+    assert!(matches!(
+        refused(&s, schedule(&s, twice)),
+        Refusal::Inconsistent(_)
+    ));
+}
