@@ -5,8 +5,9 @@
 //! what it earned. A team with sheets, none from such jurors, scores ½.
 
 use num_bigint::BigInt;
+use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::Zero;
+use num_traits::{One, Zero};
 
 use super::Score;
 use super::sheets::Board;
@@ -47,6 +48,19 @@ pub fn scores(board: &Board) -> Vec<Option<Score>> {
             start = end;
         }
     }
+    // One common denominator for every share: D = lcm of the jurors'
+    // denominators, so a team's sum is Σ numerator × D/d, without a gcd
+    // per addition.
+    let mut denominators: Vec<u64> = earned.iter().flatten().map(|&(d, _)| d).collect();
+    denominators.sort_unstable();
+    denominators.dedup();
+    let common = denominators
+        .iter()
+        .fold(BigInt::one(), |acc, &d| acc.lcm(&BigInt::from(d)));
+    let factors: Vec<BigInt> = denominators
+        .iter()
+        .map(|&d| &common / BigInt::from(d))
+        .collect();
     board
         .sheets
         .iter()
@@ -58,12 +72,15 @@ pub fn scores(board: &Board) -> Vec<Option<Score>> {
             if count == 0 {
                 return Some(Score::Exact(BigRational::new(1.into(), 2.into())));
             }
-            let sum = earned
-                .into_iter()
-                .fold(BigRational::zero(), |acc, (denom, numer)| {
-                    acc + BigRational::new(BigInt::from(numer), BigInt::from(denom))
-                });
-            Some(Score::Exact(sum / BigRational::from_integer(count.into())))
+            let mut sum = BigInt::zero();
+            for (denom, numer) in earned {
+                let i = denominators.binary_search(&denom).unwrap_or(0);
+                sum += &factors[i] * BigInt::from(numer);
+            }
+            Some(Score::Exact(BigRational::new(
+                sum,
+                &common * BigInt::from(count),
+            )))
         })
         .collect()
 }
