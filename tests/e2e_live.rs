@@ -222,3 +222,28 @@ fn q_then_y_quits_and_restores_the_terminal() {
     let text = String::from_utf8_lossy(&raw);
     assert!(text.contains("\x1b[?1049l"), "alternate screen left");
 }
+
+#[test]
+fn the_stage_display_follows_the_live_session() {
+    let _serial = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = Term::spawn(dir.path(), &["demo", "--lang", "en"]);
+    run.wait_text("[Stage]");
+    let file = demo_file(dir.path());
+    let display = Term::spawn(
+        dir.path(),
+        &["display", file.to_str().unwrap(), "--lang", "en"],
+    );
+    display.wait_text("Pitch of 3:00");
+    assert!(
+        !display.screen().contains("[Stage]"),
+        "no screens to switch to:\n{}",
+        display.screen()
+    );
+    run.send(" ");
+    let shown = display.wait_for("the countdown", |s| seconds_after(s, "Time left"));
+    let live = run.wait_for("the countdown", |s| seconds_after(s, "Time left"));
+    assert!((shown - live).abs() <= 1, "display {shown}, run {live}");
+    run.send("n");
+    display.wait_text("QUESTIONS");
+}

@@ -294,6 +294,12 @@ pub fn juror_hotkeys(session: &Session) -> Vec<(JurorId, Option<char>)> {
 
 /// Every binding of the app's current screen, juror hotkeys included.
 pub fn bindings(app: &App) -> Vec<Binding> {
+    if app.read_only {
+        return global()
+            .into_iter()
+            .filter(|b| matches!(b.action, Action::Help | Action::Quit))
+            .collect();
+    }
     let mut all = fixed(app.screen);
     if app.screen == Screen::Questions {
         for (juror, key) in juror_hotkeys(&app.session) {
@@ -429,6 +435,18 @@ mod tests {
         assert_eq!(action_for(&a, &app), Some(Action::Ask("J1".into())));
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for(&ctrl_c, &app), Some(Action::Quit));
+    }
+
+    #[test]
+    fn the_stage_display_only_quits_and_helps() {
+        let mut app = fixture::app();
+        app.read_only = true;
+        let space = press(KeyCode::Char(' '), KeyModifiers::NONE);
+        let tab = press(KeyCode::Tab, KeyModifiers::NONE);
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(&space, &app), None);
+        assert_eq!(action_for(&tab, &app), None);
+        assert_eq!(action_for(&q, &app), Some(Action::Quit));
     }
 
     #[test]

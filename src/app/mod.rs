@@ -120,6 +120,9 @@ pub struct App {
     pub bell_rung: Option<(Option<String>, Phase, Option<DateTime<Utc>>)>,
     pub cursors: Cursors,
     pub quit: bool,
+    /// The stage display (`podium display`): the stage only, nothing
+    /// changes, no score ever shown.
+    pub read_only: bool,
 }
 
 impl App {
@@ -143,6 +146,7 @@ impl App {
             bell_rung,
             cursors: Cursors::default(),
             quit: false,
+            read_only: false,
         }
     }
 
@@ -162,7 +166,7 @@ impl App {
 
     /// Whether quitting asks first.
     pub fn quit_needs_confirmation(&self) -> bool {
-        self.basis().stage.is_running() || self.half_typed()
+        !self.read_only && self.basis().stage.is_running() || self.half_typed()
     }
 
     /// Whether an entry is half-typed (the score grid will say).

@@ -67,28 +67,24 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         }
         Action::Tick => {}
         Action::Saved(session) => {
-            if let Some(done) = app.pending.pop_front()
-                && !done.is_undo
-            {
-                app.undo.push(done.op);
-            }
             app.session = *session;
+            settled(app, Settled::Saved);
         }
         Action::Refused { refusal, fresh } => {
-            app.pending.pop_front();
             let text = refused_text(app, &refusal);
             app.warn(text);
             if let Some(fresh) = fresh {
                 app.session = *fresh;
             }
+            settled(app, Settled::Refused);
         }
         Action::SaveFailed(message) => {
-            app.pending.pop_front();
             let lang = app.lang;
             app.warn(format!(
                 "{} {message}",
                 lang.t("Non enregistré :", "Not saved:")
             ));
+            settled(app, Settled::Failed);
         }
         Action::Busy => {
             let lang = app.lang;
@@ -118,6 +114,27 @@ fn is_from_user(action: &Action) -> bool {
             | Action::Busy
             | Action::Reloaded(_)
     )
+}
+
+/// How a sent operation ended.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Settled {
+    Saved,
+    Refused,
+    /// A file error: not saved.
+    Failed,
+}
+
+/// The oldest operation sent is settled: saved (`Ok`), refused or not
+/// saved. A saved operation of this terminal becomes undoable. Screens that
+/// show their own pending changes (the score grid) hear about it here.
+fn settled(app: &mut App, outcome: Settled) {
+    let Some(done) = app.pending.pop_front() else {
+        return;
+    };
+    if outcome == Settled::Saved && !done.is_undo {
+        app.undo.push(done.op);
+    }
 }
 
 /// Send a change to be saved, built on what this terminal sees.
@@ -162,7 +179,7 @@ fn refused_text(app: &App, refusal: &Refusal) -> String {
 /// The terminal bell once per phase run, when time is up.
 fn bell(app: &mut App, now: DateTime<Utc>) -> Option<Effect> {
     let s = &app.session;
-    if !s.settings.bell || !s.stage.time_is_up(&s.settings, now) {
+    if app.read_only || !s.settings.bell || !s.stage.time_is_up(&s.settings, now) {
         return None;
     }
     let key = s.stage.phase_key();

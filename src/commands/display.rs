@@ -1,13 +1,38 @@
+//! `podium display FILE`: the read-only stage display for the projector.
+//!
+//! The stage screen only (big timer, team, next team, question queue),
+//! following the session `run` writes: it rereads the file by path at least
+//! twice a second and derives the remaining time from the saved timer state
+//! itself. It never locks, never writes, never shows a score.
+
 use std::path::Path;
 
+use crate::app::{App, Options};
 use crate::domain::Lang;
+use crate::i18n;
+use crate::storage;
+use crate::tui::{self, Clock};
+use crate::ui::Theme;
 
-use super::{Outcome, coming};
+use super::run::ReaderStore;
+use super::{Failure, Outcome};
 
-pub fn run(flag: Option<Lang>, _file: &Path) -> Outcome {
-    coming(
-        flag,
-        "L'affichage de scène arrive bientôt.",
-        "The stage display is coming soon.",
-    )
+pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
+    let early = i18n::resolve(flag, None);
+    let session = storage::load(file).map_err(|e| Failure::one(early, e.message(early)))?;
+    let lang = i18n::resolve(flag, Some(session.settings.lang));
+    let clock = Clock::start();
+    let options = Options {
+        writer: String::new(),
+        lang,
+        offset: *chrono::Local::now().offset(),
+    };
+    let mut app = App::new(session, options, clock.now());
+    app.read_only = true;
+    let store = ReaderStore {
+        path: file.to_path_buf(),
+        lang,
+    };
+    tui::run(store, app, clock, Theme::new(tui::colour_wanted()))
+        .map_err(|e| Failure::one(lang, format!("terminal: {e}")))
 }

@@ -38,7 +38,7 @@ pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
         lang,
     };
     tui::run(store, app, clock, Theme::new(tui::colour_wanted()))
-        .map_err(|e| Failure::one(lang, format!("{}: {e}", lang.t("terminal", "terminal"))))
+        .map_err(|e| Failure::one(lang, format!("terminal: {e}")))
 }
 
 /// The session file behind the event loop.
@@ -58,6 +58,33 @@ impl Store for FileStore {
             Err(StoreError::Refused(refusal)) => Err(SaveError::Refused(refusal)),
             Err(other) => Err(SaveError::Failed(other.message(self.lang))),
         }
+    }
+
+    fn stamp(&self) -> Option<storage::Stamp> {
+        storage::stamp(&self.path).ok()
+    }
+
+    fn load(&self) -> Option<Session> {
+        storage::load(&self.path).ok()
+    }
+}
+
+/// The session file read only (`podium display`): never locks, never writes.
+#[derive(Clone, Debug)]
+pub struct ReaderStore {
+    pub path: PathBuf,
+    pub lang: Lang,
+}
+
+impl Store for ReaderStore {
+    type Stamp = storage::Stamp;
+
+    fn commit(&self, _op: &Operation, _wait: Duration) -> Result<Session, SaveError> {
+        Err(SaveError::Failed(
+            self.lang
+                .t("affichage en lecture seule", "read-only display")
+                .to_string(),
+        ))
     }
 
     fn stamp(&self) -> Option<storage::Stamp> {

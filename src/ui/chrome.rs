@@ -20,7 +20,8 @@ pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
         " PODIUM ",
         t.title().add_modifier(Modifier::REVERSED),
     )];
-    for screen in Screen::ALL {
+    let screens = if app.read_only { &[][..] } else { Screen::ALL };
+    for screen in screens {
         let name = screen.title(lang);
         if *screen == app.screen {
             spans.push(Span::styled(format!(" [{name}]"), t.title()));

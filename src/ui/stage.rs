@@ -133,7 +133,7 @@ impl Widget for &StageScreen<'_> {
         let plain_text = if shown.finished {
             String::new()
         } else {
-            plain_line(s, shown.countdown, lang)
+            plain_line(s, shown.countdown, lang, !view.app.read_only)
         };
         Paragraph::new(Line::styled(plain_text, style))
             .alignment(Alignment::Center)
@@ -164,9 +164,12 @@ impl Widget for &StageScreen<'_> {
 }
 
 /// The time in words, e.g. "Temps restant : 2:59".
-fn plain_line(s: &Session, countdown: Countdown, lang: Lang) -> String {
+fn plain_line(s: &Session, countdown: Countdown, lang: Lang, hint: bool) -> String {
     let stage = &s.stage;
     match (stage.phase, countdown) {
+        (Phase::Waiting, Countdown::Left(secs)) if !hint => {
+            format!("{} {}", lang.t("Pitch de", "Pitch of"), clock_text(secs))
+        }
         (Phase::Waiting, Countdown::Left(secs)) => format!(
             "{} {} · {}",
             lang.t("Pitch de", "Pitch of"),
