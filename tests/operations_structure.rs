@@ -103,6 +103,7 @@ fn organisations() {
     let added = round_trip(
         &s,
         Change::SetOrganisation {
+            position: None,
             id: "oise".into(),
             seen: None,
             new: Some(org("oise")),
@@ -113,6 +114,7 @@ fn organisations() {
     round_trip(
         &added,
         Change::SetOrganisation {
+            position: None,
             id: "oise".into(),
             seen: Some(org("oise")),
             new: Some(renamed),
@@ -121,6 +123,7 @@ fn organisations() {
     round_trip(
         &added,
         Change::SetOrganisation {
+            position: None,
             id: "oise".into(),
             seen: Some(org("oise")),
             new: None,
@@ -130,6 +133,7 @@ fn organisations() {
         refused(
             &s,
             Change::SetOrganisation {
+                position: None,
                 id: "oise".into(),
                 seen: Some(org("oise")),
                 new: None
@@ -143,6 +147,7 @@ fn organisations() {
         refused(
             &s,
             Change::SetOrganisation {
+                position: None,
                 id: "somme".into(),
                 seen: Some(somme),
                 new: None
@@ -180,6 +185,7 @@ fn teams() {
         label: "add T4".into(),
         changes: vec![
             Change::SetTeam {
+                position: None,
                 id: "T4".into(),
                 seen: None,
                 new: Some(Box::new(team("T4", "nord"))),
@@ -193,6 +199,7 @@ fn teams() {
         refused(
             &s,
             Change::SetTeam {
+                position: None,
                 id: "T4".into(),
                 seen: None,
                 new: Some(Box::new(team("T4", "nord")))
@@ -209,6 +216,7 @@ fn teams() {
                 label: "add".into(),
                 changes: vec![
                     Change::SetTeam {
+                        position: None,
                         id: "T4".into(),
                         seen: None,
                         new: Some(Box::new(team("T4", "aisne")))
@@ -226,6 +234,7 @@ fn teams() {
     round_trip(
         &added,
         Change::SetTeam {
+            position: None,
             id: "T4".into(),
             seen: Some(Box::new(t4.clone())),
             new: Some(Box::new(renamed.clone())),
@@ -235,6 +244,7 @@ fn teams() {
         refused(
             &added,
             Change::SetTeam {
+                position: None,
                 id: "T4".into(),
                 seen: Some(Box::new(renamed)),
                 new: None
@@ -248,6 +258,7 @@ fn teams() {
         changes: vec![
             schedule(&added, s.schedule.clone()),
             Change::SetTeam {
+                position: None,
                 id: "T4".into(),
                 seen: Some(Box::new(t4)),
                 new: None,
@@ -272,6 +283,7 @@ fn teams() {
                 changes: vec![
                     schedule(&started, slots),
                     Change::SetTeam {
+                        position: None,
                         id: "T1".into(),
                         seen: Some(Box::new(t1)),
                         new: None
@@ -325,6 +337,7 @@ fn jurors() {
     let added = round_trip(
         &s,
         Change::SetJuror {
+            position: None,
             id: "J3".into(),
             seen: None,
             new: Some(juror("J3", "nord")),
@@ -336,6 +349,7 @@ fn jurors() {
     round_trip(
         &added,
         Change::SetJuror {
+            position: None,
             id: "J3".into(),
             seen: Some(juror("J3", "nord")),
             new: Some(substitute),
@@ -344,6 +358,7 @@ fn jurors() {
     round_trip(
         &added,
         Change::SetJuror {
+            position: None,
             id: "J3".into(),
             seen: Some(juror("J3", "nord")),
             new: None,
@@ -353,6 +368,7 @@ fn jurors() {
         refused(
             &s,
             Change::SetJuror {
+                position: None,
                 id: "J3".into(),
                 seen: None,
                 new: Some(juror("J3", "aisne"))
@@ -364,6 +380,7 @@ fn jurors() {
         refused(
             &added,
             Change::SetJuror {
+                position: None,
                 id: "J3".into(),
                 seen: None,
                 new: Some(juror("J3", "nord"))
@@ -378,6 +395,7 @@ fn jurors() {
         refused(
             &started,
             Change::SetJuror {
+                position: None,
                 id: "J1".into(),
                 seen: Some(j1),
                 new: None
@@ -404,6 +422,7 @@ fn criteria() {
     let added = round_trip(
         &s,
         Change::SetCriterion {
+            position: None,
             id: "c3".into(),
             seen: None,
             new: Some(criterion("c3", "5")),
@@ -412,6 +431,7 @@ fn criteria() {
     round_trip(
         &added,
         Change::SetCriterion {
+            position: None,
             id: "c3".into(),
             seen: Some(criterion("c3", "5")),
             new: Some(criterion("c3", "6")),
@@ -420,6 +440,7 @@ fn criteria() {
     round_trip(
         &added,
         Change::SetCriterion {
+            position: None,
             id: "c3".into(),
             seen: Some(criterion("c3", "5")),
             new: None,
@@ -429,6 +450,7 @@ fn criteria() {
         refused(
             &s,
             Change::SetCriterion {
+                position: None,
                 id: "c3".into(),
                 seen: None,
                 new: Some(criterion("c3", "0"))
@@ -440,6 +462,7 @@ fn criteria() {
         refused(
             &added,
             Change::SetCriterion {
+                position: None,
                 id: "c3".into(),
                 seen: None,
                 new: Some(criterion("c3", "5"))
@@ -452,6 +475,7 @@ fn criteria() {
         refused(
             &scored(&s),
             Change::SetCriterion {
+                position: None,
                 id: "c3".into(),
                 seen: None,
                 new: Some(criterion("c3", "5"))
@@ -467,6 +491,7 @@ fn criteria() {
         refused(
             &tie,
             Change::SetCriterion {
+                position: None,
                 id: "c2".into(),
                 seen: Some(c2),
                 new: None
@@ -506,4 +531,34 @@ fn schedule_moves_and_breaks() {
         refused(&s, schedule(&s, twice)),
         Refusal::Inconsistent(_)
     ));
+}
+
+#[test]
+fn undoing_a_removal_puts_the_item_back_in_place() {
+    let s = base();
+    let first = s.criteria[0].clone();
+    let order = |s: &Session| s.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    let removed = round_trip(
+        &s,
+        Change::SetCriterion {
+            position: Some(0),
+            id: first.id.clone(),
+            seen: Some(first.clone()),
+            new: None,
+        },
+    );
+    assert_eq!(order(&removed).len(), s.criteria.len() - 1);
+    // round_trip checked apply-then-inverse gives `s` back, order included;
+    // say it plainly too.
+    let mut back = removed.clone();
+    let undo = Change::SetCriterion {
+        position: Some(0),
+        id: first.id.clone(),
+        seen: Some(first.clone()),
+        new: None,
+    }
+    .inverse()
+    .expect("invertible");
+    podium::domain::apply(&mut back, &undo).expect("undo applies");
+    assert_eq!(order(&back), order(&s));
 }

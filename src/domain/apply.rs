@@ -219,15 +219,25 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
             s.settings = (**new).clone();
             Ok(())
         }
-        Change::SetOrganisation { id, seen, new } => {
+        Change::SetOrganisation {
+            id,
+            position,
+            seen,
+            new,
+        } => {
             let index = s.organisations.iter().position(|o| o.id == *id);
             if index.map(|i| &s.organisations[i]) != seen.as_ref() {
                 return Err(stale(id.clone()));
             }
-            replace(&mut s.organisations, index, new.clone());
+            replace(&mut s.organisations, index, *position, new.clone());
             Ok(())
         }
-        Change::SetTeam { id, seen, new } => {
+        Change::SetTeam {
+            id,
+            position,
+            seen,
+            new,
+        } => {
             let index = s.teams.iter().position(|t| t.id == *id);
             if index.map(|i| &s.teams[i]) != seen.as_deref() {
                 return Err(stale(id.clone()));
@@ -235,7 +245,7 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
             if new.is_none() && s.sheets.keys().any(|k| k.team == *id) {
                 return Err(stale(id.clone()));
             }
-            replace(&mut s.teams, index, new.as_deref().cloned());
+            replace(&mut s.teams, index, *position, new.as_deref().cloned());
             Ok(())
         }
         Change::SetTeamStatus { team, seen, new } => {
@@ -250,7 +260,12 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
             t.status = *new;
             Ok(())
         }
-        Change::SetJuror { id, seen, new } => {
+        Change::SetJuror {
+            id,
+            position,
+            seen,
+            new,
+        } => {
             let index = s.jurors.iter().position(|j| j.id == *id);
             if index.map(|i| &s.jurors[i]) != seen.as_ref() {
                 return Err(stale(id.clone()));
@@ -258,10 +273,15 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
             if new.is_none() && s.sheets.keys().any(|k| k.juror == *id) {
                 return Err(stale(id.clone()));
             }
-            replace(&mut s.jurors, index, new.clone());
+            replace(&mut s.jurors, index, *position, new.clone());
             Ok(())
         }
-        Change::SetCriterion { id, seen, new } => {
+        Change::SetCriterion {
+            id,
+            position,
+            seen,
+            new,
+        } => {
             if s.scoring_started() {
                 return Err(Refusal::ScoringStarted { what: id.clone() });
             }
@@ -269,7 +289,7 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
             if index.map(|i| &s.criteria[i]) != seen.as_ref() {
                 return Err(stale(id.clone()));
             }
-            replace(&mut s.criteria, index, new.clone());
+            replace(&mut s.criteria, index, *position, new.clone());
             Ok(())
         }
         Change::SetSchedule { seen, new } => {
@@ -352,14 +372,18 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
     }
 }
 
-/// Replace, insert (at the end) or remove an element of a list by index.
-fn replace<T>(list: &mut Vec<T>, index: Option<usize>, new: Option<T>) {
+/// Replace, insert (at `position`, else at the end) or remove an element of
+/// a list by index.
+fn replace<T>(list: &mut Vec<T>, index: Option<usize>, position: Option<usize>, new: Option<T>) {
     match (index, new) {
         (Some(i), Some(v)) => list[i] = v,
         (Some(i), None) => {
             list.remove(i);
         }
-        (None, Some(v)) => list.push(v),
+        (None, Some(v)) => {
+            let at = position.map_or(list.len(), |p| p.min(list.len()));
+            list.insert(at, v);
+        }
         (None, None) => {}
     }
 }

@@ -90,12 +90,20 @@ pub enum Change {
     /// Add (`seen` none), edit or remove (`new` none) an organisation.
     SetOrganisation {
         id: OrgId,
+        /// Where the item stands in its list (a removal) or goes (an
+        /// addition; none = at the end), so undo puts it back in place.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
         seen: Option<Organisation>,
         new: Option<Organisation>,
     },
     /// Add, edit or remove a team (a removed team must be out of the schedule).
     SetTeam {
         id: TeamId,
+        /// Where the item stands in its list (a removal) or goes (an
+        /// addition; none = at the end), so undo puts it back in place.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
         seen: Option<Box<Team>>,
         new: Option<Box<Team>>,
     },
@@ -108,12 +116,20 @@ pub enum Change {
     /// Add, edit (a substitution, a corrected name) or remove a juror.
     SetJuror {
         id: JurorId,
+        /// Where the item stands in its list (a removal) or goes (an
+        /// addition; none = at the end), so undo puts it back in place.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
         seen: Option<Juror>,
         new: Option<Juror>,
     },
     /// Add, edit or remove a criterion; refused once scoring has started.
     SetCriterion {
         id: CriterionId,
+        /// Where the item stands in its list (a removal) or goes (an
+        /// addition; none = at the end), so undo puts it back in place.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<usize>,
         seen: Option<Criterion>,
         new: Option<Criterion>,
     },
@@ -207,13 +223,25 @@ impl Change {
                 seen: new,
                 new: seen,
             },
-            SetOrganisation { id, seen, new } => SetOrganisation {
+            SetOrganisation {
                 id,
+                position,
+                seen,
+                new,
+            } => SetOrganisation {
+                id,
+                position,
                 seen: new,
                 new: seen,
             },
-            SetTeam { id, seen, new } => SetTeam {
+            SetTeam {
                 id,
+                position,
+                seen,
+                new,
+            } => SetTeam {
+                id,
+                position,
                 seen: new,
                 new: seen,
             },
@@ -222,13 +250,25 @@ impl Change {
                 seen: new,
                 new: seen,
             },
-            SetJuror { id, seen, new } => SetJuror {
+            SetJuror {
                 id,
+                position,
+                seen,
+                new,
+            } => SetJuror {
+                id,
+                position,
                 seen: new,
                 new: seen,
             },
-            SetCriterion { id, seen, new } => SetCriterion {
+            SetCriterion {
                 id,
+                position,
+                seen,
+                new,
+            } => SetCriterion {
+                id,
+                position,
                 seen: new,
                 new: seen,
             },

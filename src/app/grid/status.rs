@@ -4,6 +4,8 @@ use crate::domain::scoring::Disagreement;
 use crate::domain::{Change, Dec, JurorId, PairStatus, Refusal, TeamId};
 
 /// What the status line says.
+// One value per grid, never in a hot collection: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
     /// A typed value was refused before anything was sent.
