@@ -211,3 +211,82 @@ fn board_counts_per_team_and_per_juror() {
     assert_eq!(b.total.expected(), 3 * 5 - 2);
     assert_eq!(b.total.done(), 2);
 }
+
+mod agrees_with_the_ranking {
+    use super::*;
+    use crate::domain::ranking::sheets::{self, SheetState};
+    use proptest::prelude::*;
+
+    /// Per pair: nothing, absent, recused, or values for a subset of the
+    /// criteria with an optional handwritten total (right or wrong).
+    fn pair() -> impl Strategy<Value = (u8, [Option<u8>; 3], Option<bool>)> {
+        (
+            0u8..4,
+            [
+                proptest::option::of(0u8..=5),
+                proptest::option::of(0u8..=5),
+                proptest::option::of(0u8..=5),
+            ],
+            proptest::option::of(any::<bool>()),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn board_states_and_totals_match_the_ranking(
+            pairs in proptest::collection::vec(pair(), 20),
+            same_org in any::<bool>(),
+            withdrawn in 0usize..5,
+        ) {
+            let mut s = session();
+            s.settings.recuse_same_org = same_org;
+            if withdrawn < 4 {
+                s.teams[withdrawn].status = TeamStatus::Withdrawn;
+            }
+            let ids = ["impact", "faisabilite", "equipe"];
+            for (i, (kind, values, paper)) in pairs.iter().enumerate() {
+                let team = s.teams[i / 5].id.clone();
+                let juror = s.jurors[i % 5].id.clone();
+                match kind {
+                    1 => mark(&mut s, &team, &juror, Mark::Absent),
+                    2 => mark(&mut s, &team, &juror, Mark::Recused),
+                    3 => {
+                        let mut sheet = Sheet::default();
+                        for (c, v) in ids.iter().zip(values) {
+                            if let Some(v) = v {
+                                sheet.values.insert((*c).into(), Dec::int(i64::from(*v)));
+                            }
+                        }
+                        let sum: i64 = values.iter().flatten().map(|v| i64::from(*v)).sum();
+                        sheet.handwritten = paper.map(|right| Dec::int(if right { sum } else { sum + 1 }));
+                        if !sheet.is_empty() {
+                            s.sheets.insert(SheetKey::new(team, juror), sheet);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let b = board(&s);
+            for (ti, row) in b.rows.iter().enumerate() {
+                let team = s.team(&row.team).unwrap();
+                for (ji, state) in row.cells.iter().enumerate() {
+                    let juror = &s.jurors[ji];
+                    let theirs = sheets::sheet_state(&s, team, juror);
+                    let expected = match state {
+                        PairState::Empty => SheetState::Missing,
+                        PairState::Partial => SheetState::Partial,
+                        PairState::Mismatch => SheetState::Mismatch,
+                        PairState::Entered | PairState::Verified => SheetState::Counts,
+                        _ => SheetState::NotExpected,
+                    };
+                    prop_assert_eq!(theirs, expected, "team {} juror {}", ti, ji);
+                    if let Some(sheet) = s.sheet(&team.id, &juror.id) {
+                        let mine = summarize(&s.criteria, Some(sheet));
+                        prop_assert_eq!(mine.total.raw(), sheets::total_of(sheet, &s.criteria));
+                    }
+                }
+            }
+        }
+    }
+}
