@@ -1,6 +1,7 @@
 //! What can happen to the app (actions) and what the app asks the event
 //! loop to do (effects).
 
+use super::grid::GridKey;
 use crate::domain::{JurorId, Operation, Refusal, Session};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +50,12 @@ pub enum Action {
     QuestionDone,
     /// Drop the selected juror from the queue.
     RemoveSpeaker,
+
+    // The score grid and the completeness board.
+    /// A key of the score grid.
+    Grid(GridKey),
+    /// On the completeness board: open the selected team's grid.
+    OpenTeam,
 
     // From the event loop.
     /// Time passed (a visible change is due).

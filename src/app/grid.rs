@@ -113,6 +113,22 @@ impl Grid {
         self.clamp(session);
     }
 
+    /// Show a team's grid (from the completeness board). A half-typed value
+    /// belongs to a cell of the team shown, so it is kept only there.
+    pub fn show_team(&mut self, session: &Session, team: &str) {
+        if self.team.as_deref() == Some(team) || session.team(team).is_none() {
+            return;
+        }
+        self.team = Some(team.to_string());
+        self.input.clear();
+        self.input_refused = false;
+        self.refused = None;
+        self.status = None;
+        self.row = 0;
+        self.col = 0;
+        self.skip_to_expected(session);
+    }
+
     /// The team on stage when it is not the one shown.
     pub fn stage_moved_on<'a>(&self, session: &'a Session) -> Option<&'a TeamId> {
         session
@@ -229,6 +245,21 @@ impl Grid {
                 self.refused = Some(key.clone());
             }
             self.status = Some(Status::SaveRefused(refusal));
+        }
+    }
+
+    /// The save of `change` failed (a file error, said by the app): its
+    /// values are not on disk and the cell is marked.
+    pub fn on_failed(&mut self, change: &Change) {
+        let mut keys = Vec::new();
+        cells_of(change, &mut keys);
+        for (key, value) in &keys {
+            if self.pending.get(key) == Some(value) {
+                self.pending.remove(key);
+            }
+        }
+        if let Some((key, _)) = keys.first() {
+            self.refused = Some(key.clone());
         }
     }
 

@@ -45,6 +45,8 @@ impl Key {
                 KeyCode::Down => "↓".into(),
                 KeyCode::Left => "←".into(),
                 KeyCode::Right => "→".into(),
+                KeyCode::PageUp => lang.t("PgPréc", "PgUp").into(),
+                KeyCode::PageDown => lang.t("PgSuiv", "PgDn").into(),
                 other => format!("{other}"),
             }
         };
@@ -267,6 +269,8 @@ pub fn fixed(screen: Screen) -> Vec<Binding> {
             all.extend(timer());
             all.extend(schedule());
         }
+        Screen::Scores => all.extend(super::scores_screen::grid_bindings()),
+        Screen::Completeness => all.extend(super::scores_screen::board_bindings()),
         Screen::Questions => {
             all.extend(questions());
             all.extend(timer());

@@ -19,6 +19,7 @@ pub mod grid;
 pub mod keymap;
 pub mod questions_screen;
 pub mod schedule_screen;
+pub mod scores_screen;
 pub mod stage_screen;
 pub mod update;
 
@@ -37,17 +38,28 @@ pub enum Screen {
     Stage,
     Schedule,
     Questions,
-    // The secretary's screens (Scores, Completeness) come here.
+    /// The secretary's score grid.
+    Scores,
+    /// Teams × jurors: which sheets are in.
+    Completeness,
 }
 
 impl Screen {
-    pub const ALL: &'static [Screen] = &[Screen::Stage, Screen::Schedule, Screen::Questions];
+    pub const ALL: &'static [Screen] = &[
+        Screen::Stage,
+        Screen::Schedule,
+        Screen::Questions,
+        Screen::Scores,
+        Screen::Completeness,
+    ];
 
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
             Screen::Stage => lang.t("Scène", "Stage"),
             Screen::Schedule => lang.t("Programme", "Schedule"),
             Screen::Questions => lang.t("Questions", "Questions"),
+            Screen::Scores => lang.t("Notes", "Scores"),
+            Screen::Completeness => lang.t("Complétude", "Completeness"),
         }
     }
 
@@ -119,6 +131,11 @@ pub struct App {
     /// The phase run the bell has rung for.
     pub bell_rung: Option<(Option<String>, Phase, Option<DateTime<Utc>>)>,
     pub cursors: Cursors,
+    /// The score grid: its team, cursor and half-typed value (kept while
+    /// other screens are shown).
+    pub grid: grid::Grid,
+    /// The completeness board's selected team.
+    pub board: board::Board,
     pub quit: bool,
     /// The stage display (`podium display`): the stage only, nothing
     /// changes, no score ever shown.
@@ -145,6 +162,8 @@ impl App {
             undo: Vec::new(),
             bell_rung,
             cursors: Cursors::default(),
+            grid: grid::Grid::default(),
+            board: board::Board::default(),
             quit: false,
             read_only: false,
         }
@@ -169,9 +188,9 @@ impl App {
         !self.read_only && self.basis().stage.is_running() || self.half_typed()
     }
 
-    /// Whether an entry is half-typed (the score grid will say).
+    /// Whether a value is half-typed in the score grid.
     pub fn half_typed(&self) -> bool {
-        false
+        self.grid.half_typed()
     }
 
     /// Whether a text field has the keyboard (every printable key is text).
@@ -206,6 +225,7 @@ impl App {
 
     pub(crate) fn next_screen(&mut self, by: isize) {
         self.screen = self.screen.step(by);
+        scores_screen::on_enter(self);
     }
 }
 

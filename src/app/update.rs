@@ -5,7 +5,8 @@
 use chrono::{DateTime, Utc};
 
 use super::{
-    Action, App, Effect, Overlay, Pending, questions_screen, schedule_screen, stage_screen,
+    Action, App, Effect, Overlay, Pending, questions_screen, schedule_screen, scores_screen,
+    stage_screen,
 };
 use crate::domain::{Change, Operation, Refusal};
 
@@ -53,8 +54,11 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::Up | Action::Down => match app.screen {
             super::Screen::Schedule => effects.extend(schedule_screen::handle(app, &action, now)),
             super::Screen::Questions => effects.extend(questions_screen::handle(app, &action, now)),
-            super::Screen::Stage => {}
+            super::Screen::Completeness => scores_screen::handle_board(app, &action),
+            super::Screen::Stage | super::Screen::Scores => {}
         },
+        Action::Grid(key) => effects.extend(scores_screen::handle_grid(app, key, now)),
+        Action::OpenTeam => scores_screen::handle_board(app, &action),
         Action::MoveUp
         | Action::MoveDown
         | Action::ToggleWithdrawn
@@ -76,7 +80,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
             if let Some(fresh) = fresh {
                 app.session = *fresh;
             }
-            settled(app, Settled::Refused);
+            settled(app, Settled::Refused(refusal));
         }
         Action::SaveFailed(message) => {
             let lang = app.lang;
@@ -117,10 +121,10 @@ fn is_from_user(action: &Action) -> bool {
 }
 
 /// How a sent operation ended.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 enum Settled {
     Saved,
-    Refused,
+    Refused(Refusal),
     /// A file error: not saved.
     Failed,
 }
@@ -132,7 +136,14 @@ fn settled(app: &mut App, outcome: Settled) {
     let Some(done) = app.pending.pop_front() else {
         return;
     };
-    if outcome == Settled::Saved && !done.is_undo {
+    let outcome_saved = outcome == Settled::Saved;
+    let change = &done.op.change;
+    match outcome {
+        Settled::Saved => scores_screen::on_outcome(app, change, Ok(())),
+        Settled::Refused(refusal) => scores_screen::on_outcome(app, change, Err(Some(refusal))),
+        Settled::Failed => scores_screen::on_outcome(app, change, Err(None)),
+    }
+    if outcome_saved && !done.is_undo {
         app.undo.push(done.op);
     }
 }

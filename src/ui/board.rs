@@ -281,3 +281,7 @@ impl Widget for BoardView<'_> {
 #[cfg(test)]
 #[path = "board_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "scores_screen_tests.rs"]
+mod screen_tests;

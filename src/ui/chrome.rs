@@ -20,15 +20,25 @@ pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
         " PODIUM ",
         t.title().add_modifier(Modifier::REVERSED),
     )];
+    // The screens' names (none on the read-only display); shortened (but
+    // the current one) when they do not fit.
     let screens = if app.read_only { &[][..] } else { Screen::ALL };
-    for screen in screens {
-        let name = screen.title(lang);
-        if *screen == app.screen {
-            spans.push(Span::styled(format!(" [{name}]"), t.title()));
-        } else {
-            spans.push(Span::styled(format!("  {name} "), t.dim()));
-        }
-    }
+    let tabs = |short: bool| -> Vec<Span<'static>> {
+        screens
+            .iter()
+            .map(|screen| {
+                let name = screen.title(lang);
+                if *screen == app.screen {
+                    Span::styled(format!(" [{name}]"), t.title())
+                } else if short {
+                    Span::styled(format!(" {} ", cut(name, 4)), t.dim())
+                } else {
+                    Span::styled(format!("  {name} "), t.dim())
+                }
+            })
+            .collect()
+    };
+    spans.extend(tabs(false));
     let s = view.session();
     let stage = &s.stage;
     let mut right = Vec::new();
@@ -54,7 +64,12 @@ pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
         ));
     }
     let right_width: usize = right.iter().map(|s| s.width()).sum();
-    let left_width: usize = spans.iter().map(|s| s.width()).sum();
+    let mut left_width: usize = spans.iter().map(|s| s.width()).sum();
+    if left_width + right_width >= area.width as usize {
+        spans.truncate(1);
+        spans.extend(tabs(true));
+        left_width = spans.iter().map(|s| s.width()).sum();
+    }
     let room = (area.width as usize).saturating_sub(left_width + right_width);
     if room > 6 {
         spans.push(Span::styled(
@@ -156,7 +171,8 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
 fn help(view: &View, body: Rect, buf: &mut Buffer) {
     let lang = view.lang();
     let t = view.theme;
-    // Keys doing the same thing share a line.
+    // Keys doing the same thing, or said the same way, share a line
+    // (single characters side by side: "0123456789.,").
     let mut rows: Vec<(String, &str, Action)> = Vec::new();
     let mut hotkeys = 0;
     for b in keymap::bindings(view.app) {
@@ -164,9 +180,14 @@ fn help(view: &View, body: Rect, buf: &mut Buffer) {
             hotkeys += 1;
             continue;
         }
-        match rows.iter_mut().find(|r| r.2 == b.action) {
-            Some(row) => row.0 = format!("{} / {}", row.0, b.key.label(lang)),
-            None => rows.push((b.key.label(lang), b.help(lang), b.action.clone())),
+        let label = b.key.label(lang);
+        match rows
+            .iter_mut()
+            .find(|r| r.2 == b.action || r.1 == b.help(lang))
+        {
+            Some(row) if is_char(&row.0, &label) => row.0.push_str(&label),
+            Some(row) => row.0 = format!("{} / {label}", row.0),
+            None => rows.push((label, b.help(lang), b.action.clone())),
         }
     }
     let mut lines: Vec<Line> = rows
@@ -208,13 +229,26 @@ fn help(view: &View, body: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
+/// Whether two key labels are runs of single characters (digits and the
+/// like), written side by side in the help.
+fn is_char(run: &str, label: &str) -> bool {
+    label.chars().count() == 1 && run.chars().all(|c| c.is_ascii_digit() || ".,".contains(c))
+}
+
 fn confirm_quit(view: &View, body: Rect, buf: &mut Buffer) {
     let lang = view.lang();
     let t = view.theme;
-    let text = lang.t(
-        "Un chronomètre tourne (il continuera, enregistré). Quitter quand même ?",
-        "A timer is running (it will go on, saved). Quit anyway?",
-    );
+    let text = if view.app.half_typed() {
+        lang.t(
+            "Une note est tapée mais pas validée (elle serait perdue). Quitter quand même ?",
+            "A value is typed but not committed (it would be lost). Quit anyway?",
+        )
+    } else {
+        lang.t(
+            "Un chronomètre tourne (il continuera, enregistré). Quitter quand même ?",
+            "A timer is running (it will go on, saved). Quit anyway?",
+        )
+    };
     let keys = lang.t(
         "y ou o : quitter · autre touche : rester",
         "y: quit · any other key: stay",

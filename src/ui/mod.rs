@@ -83,6 +83,21 @@ impl Widget for &View<'_> {
             Screen::Stage => stage::StageScreen(self).render(body, buf),
             Screen::Schedule => schedule::ScheduleScreen(self).render(body, buf),
             Screen::Questions => questions::QuestionsScreen(self).render(body, buf),
+            Screen::Scores => grid::GridView {
+                session: &self.app.session,
+                grid: &self.app.grid,
+                lang: self.lang(),
+                projector: self.app.projector,
+                color: self.theme.color,
+            }
+            .render(body, buf),
+            Screen::Completeness => board::BoardView {
+                session: &self.app.session,
+                board: &self.app.board,
+                lang: self.lang(),
+                color: self.theme.color,
+            }
+            .render(body, buf),
         }
         chrome::status(self, status, buf);
         chrome::footer(self, footer, buf);
