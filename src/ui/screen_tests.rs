@@ -135,3 +135,29 @@ fn questions_snapshots() {
         }
     }
 }
+
+#[test]
+fn every_screen_draws_at_any_size_without_panicking() {
+    let mut app = scored_day(Lang::En);
+    drive(&mut app, &[(Action::Ask("J3".into()), 380)]);
+    let sizes = (1..=12u16)
+        .flat_map(|w| (1..=6u16).map(move |h| (w * 9, h * 6)))
+        .chain([(1, 1), (49, 14), (50, 15), (51, 16), (79, 23), (300, 100)]);
+    for size in sizes {
+        for screen in Screen::ALL {
+            app.screen = *screen;
+            for overlay in [None, Some(crate::app::Overlay::Help)] {
+                app.overlay = overlay;
+                // Overtime too, for the flashing big digits.
+                for secs in [400, 700] {
+                    let screen_text = text(&draw(&app, at(secs), size, true));
+                    if size.0 < super::MIN_WIDTH || size.1 < super::MIN_HEIGHT {
+                        assert!(!screen_text.contains("PODIUM"), "{size:?}");
+                    } else {
+                        assert!(screen_text.contains("PODIUM"), "{size:?}");
+                    }
+                }
+            }
+        }
+    }
+}
