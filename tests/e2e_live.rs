@@ -30,6 +30,10 @@ struct Term {
 
 impl Term {
     fn spawn(data: &Path, args: &[&str]) -> Term {
+        Term::spawn_with(data, args, &[])
+    }
+
+    fn spawn_with(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Term {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -45,6 +49,9 @@ impl Term {
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         cmd.cwd(data);
         let child = pair.slave.spawn_command(cmd).expect("podium starts");
         drop(pair.slave);
@@ -246,4 +253,46 @@ fn the_stage_display_follows_the_live_session() {
     assert!((shown - live).abs() <= 1, "display {shown}, run {live}");
     run.send("n");
     display.wait_text("QUESTIONS");
+}
+
+#[test]
+fn a_locked_file_never_freezes_the_screen_and_nothing_happens_twice() {
+    let _serial = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    // Install the demo copy, then open it in two terminals; the first one's
+    // saves hold the lock for 3 s (a test-only switch).
+    drop(
+        std::process::Command::new(env!("CARGO_BIN_EXE_podium"))
+            .arg("demo")
+            .env("PODIUM_DATA_DIR", dir.path())
+            .output()
+            .expect("podium demo runs"),
+    );
+    let file = demo_file(dir.path());
+    let path = file.to_str().unwrap();
+    let args = ["run", path, "--lang", "en"];
+    let mut slow = Term::spawn_with(dir.path(), &args, &[("PODIUM_TEST_HOLD_LOCK_MS", "3000")]);
+    let mut other = Term::spawn(dir.path(), &args);
+    slow.wait_text("[Stage]");
+    other.wait_text("[Stage]");
+    // Both press Space to start T01's pitch; the slow one first.
+    slow.send(" ");
+    slow.wait_text("Saving…");
+    other.send(" ");
+    other.wait_text("trying again");
+    // Still answering keys while the save waits.
+    other.send("\t");
+    other.wait_text("[Schedule]");
+    other.send("\x1b[Z");
+    other.wait_text("[Stage]");
+    // The first press wins; the second is refused, not done twice.
+    other.wait_text("nothing was done twice");
+    other.wait_text("Time left");
+    slow.wait_text("Time left");
+    let log = std::fs::read_to_string(format!("{path}.journal")).unwrap();
+    assert_eq!(
+        log.matches("set_stage").count(),
+        1,
+        "one start in the journal"
+    );
 }
