@@ -3,29 +3,36 @@
 # demo forum. Budget: p95 under 10 ms on a local disk.
 #
 # Usage: scripts/measure-keystroke.sh [COUNT] [DIR] [ROUNDS]
-#   COUNT   Enter keystrokes measured per round (default 300)
-#   DIR     folder for the session copy (default: target/, i.e. the local disk)
-#   ROUNDS  independent rounds, each on a fresh copy (default 3)
+#   COUNT   values typed per round (default 300)
+#   DIR     folder for the session copy (default: target/, on the local disk)
+#   ROUNDS  rounds, each on a fresh copy of the demo (default 3)
 #
-# Method: examples/keystroke.rs, built in release mode, copies the demo
-# forum into a fresh folder, opens it as a writer and, cell after cell
-# through every team's grid, types a value and presses Enter. For each
-# Enter it times, in-process: the grid building the change, the commit
-# (lock, journal line appended and fdatasync'ed, state written to a
-# temporary file, fsync'ed, renamed, folder fsync'ed, unlock), the grid
-# marking the value saved, and a full redraw of the 120×40 grid screen into
-# an off-screen buffer. The digits before it are timed as plain keystrokes.
-# Writing the frame to a real terminal is not included (a few kB per frame).
+# Two measurements, both built in release mode:
+#
+# 1. End to end (examples/keystroke_pty.rs): the real `podium run` in a
+#    pseudo-terminal, its output read back through a terminal emulator
+#    (vt100). A digit is timed from its write to the screen showing it
+#    typed; Enter from its write to the screen showing the session's next
+#    revision on the status line, which the program draws only after the
+#    save returned: lock, journal line appended and fdatasync'ed, state
+#    written to a temporary file, fsync'ed, renamed, folder fsync'ed, unlock.
+#    Values go cell after cell through every team's grid (then Page Down).
+#
+# 2. The same keystroke in-process (examples/keystroke.rs), split into the
+#    commit to disk and the rest (grid logic and a full 120×40 redraw into
+#    an off-screen buffer), to show where the time goes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-300}"
 dir="${2:-target}"
 rounds="${3:-3}"
 mkdir -p "$dir"
-cargo build --release --quiet --example keystroke
+cargo build --release --quiet --bin podium --example keystroke --example keystroke_pty
 echo "machine: $(uname -srm), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 echo "folder: $dir ($(df -T "$dir" 2>/dev/null | awk 'NR==2 {print $2}'))"
 for round in $(seq 1 "$rounds"); do
-    echo "round $round:"
+    echo "round $round, end to end (podium run in a pseudo-terminal):"
+    ./target/release/examples/keystroke_pty target/release/podium "$count" "$dir" | sed 's/^/  /'
+    echo "round $round, in-process:"
     ./target/release/examples/keystroke "$count" "$dir" | sed 's/^/  /'
 done
