@@ -190,43 +190,68 @@ fn help(view: &View, body: Rect, buf: &mut Buffer) {
             None => rows.push((label, b.help(lang), b.action.clone())),
         }
     }
-    let mut lines: Vec<Line> = rows
+    let mut entries: Vec<(String, String)> = rows
         .into_iter()
-        .map(|(keys, help, _)| {
-            Line::from(vec![
-                Span::styled(format!("{keys:>14}"), t.key()),
-                Span::raw(format!("  {help}")),
-            ])
-        })
+        .map(|(keys, help, _)| (keys, help.to_string()))
         .collect();
     if hotkeys > 0 {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:>14}", "a, b, c…"), t.key()),
-            Span::raw(format!(
-                "  {}",
-                lang.t(
-                    "mettre un juré dans la file (touche à côté de son nom)",
-                    "queue a juror (the key beside their name)"
-                )
-            )),
-        ]));
+        entries.push((
+            "a, b, c…".to_string(),
+            lang.t(
+                "mettre un juré dans la file (touche près du nom)",
+                "queue a juror (the key beside their name)",
+            )
+            .to_string(),
+        ));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::styled(
-        format!("  {}", lang.t("Échap : fermer", "Esc: close")),
-        t.dim(),
-    ));
-    let height = lines.len() as u16 + 2;
-    let area = centred(body, 72, height);
+    // One column if it fits the height, else two side by side.
+    let room = body.height.saturating_sub(4) as usize;
+    let columns = if entries.len() > room { 2 } else { 1 };
+    let per_column = entries.len().div_ceil(columns);
+    let width = if columns == 1 { 78 } else { body.width };
+    let height = per_column as u16 + 4;
+    let area = centred(body, width, height);
     Clear.render(area, buf);
     let title = format!(
         " {} — {} ",
         lang.t("Touches", "Keys"),
         view.app.screen.title(lang)
     );
-    Paragraph::new(lines)
-        .block(Block::default().borders(Borders::ALL).title(title))
-        .render(area, buf);
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [list, _, hint] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let parts = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns])
+        .spacing(2)
+        .split(list);
+    for (chunk, part) in entries.chunks(per_column.max(1)).zip(parts.iter()) {
+        let key_width = chunk
+            .iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let lines: Vec<Line> = chunk
+            .iter()
+            .map(|(keys, help)| {
+                Line::from(vec![
+                    Span::styled(format!("{keys:>key_width$}"), t.key()),
+                    Span::raw(format!("  {help}")),
+                ])
+            })
+            .collect();
+        Paragraph::new(lines).render(*part, buf);
+    }
+    Line::styled(
+        format!(" {}", lang.t("Échap : fermer", "Esc: close")),
+        t.dim(),
+    )
+    .render(hint, buf);
 }
 
 /// Whether two key labels are runs of single characters (digits and the
