@@ -274,7 +274,10 @@ impl Stage {
             return Some(self.begin(Some(team), Phase::Pitch, now));
         }
         if self.phase == Phase::Waiting {
-            return Some(self.begin(self.team.clone(), Phase::Pitch, now));
+            // Time added or removed while the team was called carries over.
+            let mut stage = self.begin(self.team.clone(), Phase::Pitch, now);
+            stage.clock.extra_ms = self.clock.extra_ms;
+            return Some(stage);
         }
         let clock = if self.clock.is_running() {
             self.clock.paused(now)

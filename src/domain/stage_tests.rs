@@ -273,3 +273,18 @@ fn clock_text_formats() {
     assert_eq!(clock_text(-75), "-1:15");
     assert_eq!(Countdown::Over(75).text(), "+1:15");
 }
+
+#[test]
+fn time_adjusted_before_the_pitch_carries_over() {
+    let s = settings();
+    let called = pitching()
+        .advanced(&s, Some(&team("T2")), at(10_000))
+        .and_then(|q| q.advanced(&s, Some(&team("T2")), at(20_000)))
+        .and_then(|sc| sc.advanced(&s, Some(&team("T2")), at(30_000)))
+        .unwrap();
+    assert_eq!(called.phase, Phase::Waiting);
+    let shorter = called.adjusted(&s, -ADJUST_MS).unwrap();
+    assert_eq!(shorter.countdown(&s, at(40_000)), Countdown::Left(170));
+    let started = shorter.toggled(None, at(50_000)).unwrap();
+    assert_eq!(started.countdown(&s, at(50_000)), Countdown::Left(170));
+}

@@ -106,3 +106,40 @@ pub fn phase_label(phase: Phase, running: bool, lang: Lang) -> String {
         format!("{sign} {name}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PHASES: [Phase; 4] = [
+        Phase::Waiting,
+        Phase::Pitch,
+        Phase::Questions,
+        Phase::Scoring,
+    ];
+
+    #[test]
+    fn without_colour_phases_still_differ() {
+        let mono = Theme::new(false);
+        for (i, a) in PHASES.iter().enumerate() {
+            for b in &PHASES[i + 1..] {
+                assert_ne!(mono.phase(*a), mono.phase(*b), "{a:?} and {b:?}");
+                for lang in [Lang::Fr, Lang::En] {
+                    assert_ne!(phase_label(*a, true, lang), phase_label(*b, true, lang));
+                }
+            }
+            assert_eq!(mono.phase(*a).fg, None, "no colour");
+        }
+        assert!(phase_label(Phase::Pitch, false, Lang::En).contains("PAUSED"));
+    }
+
+    #[test]
+    fn with_colour_the_levels_change_colour() {
+        let colour = Theme::new(true);
+        let fg = |l| colour.countdown(l, Phase::Pitch).fg;
+        assert_eq!(fg(Level::Calm), Some(Color::Green));
+        assert_eq!(fg(Level::Warning), Some(Color::Yellow));
+        assert_eq!(fg(Level::Alarm), Some(Color::Red));
+        assert_eq!(fg(Level::Over), Some(Color::LightRed));
+    }
+}
