@@ -11,11 +11,11 @@ use std::collections::BTreeMap;
 
 use crate::domain::scoring;
 use crate::domain::{
-    Change, CriterionId, Dec, JurorId, Mark, PairStatus, Refusal, Session, Sheet, TeamId,
-    TeamStatus,
+    Change, CriterionId, Dec, JurorId, PairStatus, Refusal, Session, Sheet, TeamId, TeamStatus,
 };
 
 mod cells;
+mod marks;
 mod status;
 
 use cells::{cell_change, cells_of, check, saved_value, set_in};
@@ -421,132 +421,6 @@ impl Grid {
         }
         self.status = None;
         self.send(session, cell_change(&key, seen, None), Move::Stay)
-    }
-
-    fn absent(&mut self, session: &Session) -> Option<Change> {
-        let team = self.team.clone()?;
-        let t = session.team(&team)?;
-        let juror = session.jurors.get(self.row)?;
-        if session.verified.contains(&team) {
-            self.status = Some(Status::Locked);
-            return None;
-        }
-        let seen = self.sheet(session, &team, &juror.id);
-        let new = match session.pair_status(t, juror) {
-            PairStatus::Absent => Sheet::default(),
-            PairStatus::Expected => Sheet {
-                mark: Some(Mark::Absent),
-                ..Sheet::default()
-            },
-            status => {
-                self.status = Some(Status::NotScored {
-                    juror: juror.id.clone(),
-                    status,
-                });
-                return None;
-            }
-        };
-        let change = Change::SetSheet {
-            team,
-            juror: juror.id.clone(),
-            seen: seen.clone(),
-            new,
-        };
-        if seen.mark.is_none() && !seen.is_empty() {
-            self.status = Some(Status::Ask(Ask::Absent {
-                juror: juror.id.clone(),
-                change,
-            }));
-            return None;
-        }
-        self.input.clear();
-        self.status = None;
-        Some(change)
-    }
-
-    fn absent_for_rest(&mut self, session: &Session) -> Option<Change> {
-        let team = self.team.clone()?;
-        let juror = session.jurors.get(self.row)?.clone();
-        let order: Vec<&TeamId> = scheduled(session).collect();
-        let start = order.iter().position(|t| **t == team).unwrap_or(0);
-        let mut teams = Vec::new();
-        let mut changes = Vec::new();
-        for (i, id) in order.iter().enumerate().skip(start) {
-            let Some(t) = session.team(id) else { continue };
-            if session.verified.contains(*id)
-                || session.pair_status(t, &juror) != PairStatus::Expected
-            {
-                continue;
-            }
-            let seen = self.sheet(session, id, &juror.id);
-            // Later teams already scored by this juror are left alone.
-            if i > start && !seen.is_empty() {
-                continue;
-            }
-            teams.push((*id).clone());
-            changes.push(Change::SetSheet {
-                team: (*id).clone(),
-                juror: juror.id.clone(),
-                seen,
-                new: Sheet {
-                    mark: Some(Mark::Absent),
-                    ..Sheet::default()
-                },
-            });
-        }
-        if changes.is_empty() {
-            self.status = Some(Status::NothingToMark);
-            return None;
-        }
-        let change = Change::Batch {
-            label: format!("absent {} from {}", juror.id, team),
-            changes,
-        };
-        self.status = Some(Status::Ask(Ask::AbsentForRest {
-            juror: juror.id,
-            teams,
-            change,
-        }));
-        None
-    }
-
-    fn verify(&mut self, session: &Session) -> Option<Change> {
-        let team = self.team.clone()?;
-        if session.verified.contains(&team) {
-            self.status = Some(Status::Ask(Ask::Unverify {
-                change: Change::SetVerified {
-                    team,
-                    seen: true,
-                    new: false,
-                },
-            }));
-            return None;
-        }
-        if self.half_typed() {
-            // Verify what is entered, not what is still being typed.
-            self.status = Some(Status::FinishEntry);
-            return None;
-        }
-        let not_counting = session
-            .team(&team)
-            .map(|t| {
-                session
-                    .jurors
-                    .iter()
-                    .filter(|j| {
-                        session.pair_status(t, j) == PairStatus::Expected
-                            && !scoring::summarize(&session.criteria, session.sheet(&team, &j.id))
-                                .counts()
-                    })
-                    .count()
-            })
-            .unwrap_or(0);
-        self.status = Some(Status::Verified { not_counting });
-        Some(Change::SetVerified {
-            team,
-            seen: false,
-            new: true,
-        })
     }
 
     fn go(&mut self, session: &Session, then: Move) {

@@ -118,12 +118,13 @@ fn layout(width: u16, criteria: usize, cursor_col: usize, labels: usize) -> Layo
     let shown = usize::from(room / min_crit)
         .clamp(1, criteria.max(1))
         .min(criteria);
-    // Widen criterion columns up to their labels (10 at most) when there is room.
-    let spare = width.saturating_sub(fixed + min_name + min_crit * shown as u16);
+    // Widen criterion columns up to their labels (17 at most) when there is room.
+    // Names come first: columns grow only past a 22-character name column.
+    let spare = width.saturating_sub(fixed + 22 + min_crit * shown as u16);
     let grow = if shown == 0 {
         0
     } else {
-        (spare / shown as u16).min((labels as u16 + 1).saturating_sub(min_crit).min(4))
+        (spare / shown as u16).min((labels as u16 + 2).saturating_sub(min_crit).min(10))
     };
     let crit_w = min_crit + grow;
     let name_w = width

@@ -302,3 +302,23 @@ fn colour_marks_refused_and_pending_cells() {
     assert_eq!(buf[(col("4…"), y)].fg, Color::Yellow, "pending");
     assert_eq!(buf[(col("7!"), y)].fg, Color::Red, "refused");
 }
+
+#[test]
+fn empty_sessions_draw_without_panicking() {
+    let mut s = session();
+    s.criteria.clear();
+    let mut g = Grid::default();
+    g.open(&s);
+    g.handle(&s, GridKey::Char('3'));
+    g.handle(&s, GridKey::Enter);
+    let screen = text(&draw(&s, &g, Lang::Fr, 80, 24, false));
+    assert!(screen.contains("J1 Anne"));
+    s.jurors.clear();
+    g.handle(&s, GridKey::Down);
+    text(&draw(&s, &g, Lang::En, 80, 24, false));
+    s.teams.clear();
+    s.schedule.clear();
+    let g = Grid::default();
+    let screen = text(&draw(&s, &g, Lang::En, 80, 24, false));
+    assert!(screen.contains("No team to score."));
+}

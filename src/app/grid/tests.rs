@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::Mark;
 use crate::domain::apply;
 use crate::domain::fixture::{d, mark, put, put3, session};
 
