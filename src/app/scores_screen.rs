@@ -181,7 +181,12 @@ pub fn handle_board(app: &mut App, action: &Action) {
         Action::Down => app.board.down(&app.session),
         Action::OpenTeam => {
             if let Some(team) = app.board.selected(&app.session) {
-                app.grid.show_team(&app.session, &team);
+                if app.grid.half_typed() && app.grid.team.as_ref() != Some(&team) {
+                    // Never lose a typed value: back to it, to finish it first.
+                    app.grid.status = Some(super::grid::Status::FinishEntry);
+                } else {
+                    app.grid.show_team(&app.session, &team);
+                }
                 app.screen = Screen::Scores;
             }
         }

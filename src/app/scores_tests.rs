@@ -294,3 +294,30 @@ fn verification_and_absence_go_through_the_file() {
         ]
     ));
 }
+
+#[test]
+fn opening_another_team_from_the_board_never_loses_a_typed_value() {
+    let mut sim = Sim::new();
+    sim.go_to(Screen::Scores);
+    sim.keys("4", at(1));
+    sim.go_to(Screen::Completeness);
+    sim.key(KeyCode::Down, at(2));
+    sim.keys("\n", at(2));
+    assert_eq!(sim.app.screen, Screen::Scores);
+    assert_eq!(
+        sim.app.grid.team.as_deref(),
+        Some("T1"),
+        "back to the typed value"
+    );
+    assert_eq!(sim.app.grid.input, "4");
+    assert_eq!(
+        sim.app.grid.status,
+        Some(crate::app::grid::Status::FinishEntry)
+    );
+    sim.keys("\n", at(3));
+    sim.go_to(Screen::Completeness);
+    sim.key(KeyCode::Down, at(4)); // the board opens on the grid's team
+    sim.keys("\n", at(4));
+    assert_eq!(sim.app.grid.team.as_deref(), Some("T2"));
+    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+}
