@@ -26,6 +26,9 @@ pub const LOCK_WAIT: Duration = Duration::from_millis(100);
 /// save takes about a millisecond, so this is what a typed value waits to
 /// be shown saved (the grid's budget is 10 ms); it costs nothing when idle.
 const SAVE_POLL: Duration = Duration::from_millis(1);
+/// How often to look while the other terminal holds the lock (the saving
+/// thread retries every 50 ms): no busy loop while it waits.
+const BUSY_POLL: Duration = Duration::from_millis(50);
 /// After `q`, pending saves get this long to finish.
 const QUIT_GRACE: Duration = Duration::from_secs(10);
 
@@ -97,6 +100,8 @@ struct Saver {
     ops: Sender<Operation>,
     outcomes: Receiver<Outcome>,
     in_flight: usize,
+    /// The other terminal holds the lock: the save waits its turn.
+    busy: bool,
 }
 
 impl Saver {
@@ -129,6 +134,7 @@ impl Saver {
             ops,
             outcomes,
             in_flight: 0,
+            busy: false,
         }
     }
 
@@ -142,6 +148,7 @@ impl Saver {
     fn ready(&mut self) -> Vec<Action> {
         let mut actions = Vec::new();
         while let Ok(outcome) = self.outcomes.try_recv() {
+            self.busy = matches!(outcome, Outcome::Busy);
             actions.push(match outcome {
                 Outcome::Busy => Action::Busy,
                 Outcome::Saved(s) => {
@@ -209,7 +216,8 @@ fn event_loop<S: Store>(
             wake = wake.min(clock.instant_of(at));
         }
         if saver.in_flight > 0 {
-            wake = wake.min(Instant::now() + SAVE_POLL);
+            let poll = if saver.busy { BUSY_POLL } else { SAVE_POLL };
+            wake = wake.min(Instant::now() + poll);
         }
         let wait = ceil_ms(wake.saturating_duration_since(Instant::now()));
         let mut effects = Vec::new();

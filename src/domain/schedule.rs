@@ -69,9 +69,11 @@ fn slot_ms(session: &Session, slot: &Slot) -> i64 {
     }
 }
 
-/// When the first slot is planned to start: the event's start time on its
-/// date (or on the day it actually started, or today), else when the first
-/// team actually started, else `now`.
+/// When the first slot is planned to start: the event's start time on the
+/// day the first team actually started (a rehearsal or a postponed forum
+/// runs on another day than the event's date), else on the event's date,
+/// else today; without a start time, when the first team actually started,
+/// else `now`.
 pub fn planned_first_start(
     session: &Session,
     offset: FixedOffset,
@@ -81,10 +83,11 @@ pub fn planned_first_start(
     let Some(time) = session.settings.start_time else {
         return actual.unwrap_or(now);
     };
-    let day: NaiveDate = session
-        .event
-        .date
-        .unwrap_or_else(|| actual.unwrap_or(now).with_timezone(&offset).date_naive());
+    let local_day = |t: DateTime<Utc>| t.with_timezone(&offset).date_naive();
+    let day: NaiveDate = actual
+        .map(local_day)
+        .or(session.event.date)
+        .unwrap_or_else(|| local_day(now));
     offset
         .from_local_datetime(&day.and_time(time))
         .single()

@@ -167,3 +167,23 @@ fn without_a_start_time_the_plan_starts_at_the_first_pitch() {
     s.stage = s.stage.toggled(next_team(&s).as_ref(), at(50)).unwrap();
     assert_eq!(planned_first_start(&s, paris(), at(99)), at(50));
 }
+
+#[test]
+fn a_session_run_on_another_day_is_planned_on_the_day_it_runs() {
+    let mut s = day();
+    // Before anything starts, the plan is on the event's date.
+    assert_eq!(
+        planned_first_start(&s, paris(), at(0) + TimeDelta::days(3)),
+        at(0)
+    );
+    // A rehearsal three days later, first pitch at 9:05 local: the plan is
+    // 9:00 that day, five minutes late, not three days.
+    let rehearsal = at(300) + TimeDelta::days(3);
+    s.stage = s.stage.toggled(next_team(&s).as_ref(), rehearsal).unwrap();
+    assert_eq!(
+        planned_first_start(&s, paris(), rehearsal + TimeDelta::seconds(10)),
+        at(0) + TimeDelta::days(3)
+    );
+    let p = plan(&s, paris(), rehearsal + TimeDelta::seconds(10));
+    assert_eq!(p.delay_ms, 300_000);
+}
