@@ -4,7 +4,8 @@
 //! Run: `cargo bench --bench results` (200, 2,000 and 20,000 teams), or
 //! `cargo bench --bench results -- 2000` for chosen team counts. The
 //! sessions are generated in a temporary folder (never committed) with
-//! the library (`storage::create`), as after a `scores import`.
+//! the library (`storage::create`), as after a `scores import`; set
+//! `PODIUM_BENCH_DIR` to keep them in a folder of your choice.
 
 use std::path::Path;
 use std::process::Command;
@@ -152,7 +153,9 @@ fn main() {
     } else {
         sizes
     };
-    let dir = tempfile::tempdir().expect("a temporary folder");
+    // PODIUM_BENCH_DIR keeps the generated sessions there (to time by hand).
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let dir = std::env::var_os("PODIUM_BENCH_DIR").map_or(temp.path().to_path_buf(), Into::into);
     println!(
         "podium results --format json (release binary, loading included), \
          {JURORS} jurors × {} criteria, median of {RUNS} runs",
@@ -166,7 +169,10 @@ fn main() {
         let start = Instant::now();
         let session = forum(teams);
         let values: usize = session.sheets.values().map(|s| s.values.len()).sum();
-        let file = dir.path().join(format!("bench-{teams}.json"));
+        let file = dir.join(format!("bench-{teams}.json"));
+        for suffix in ["", ".journal", ".lock"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+        }
         let at = Utc.with_ymd_and_hms(2026, 5, 12, 9, 0, 0).unwrap();
         storage::create(&file, &session, "bench", at).expect("session written");
         drop(session);
@@ -182,15 +188,17 @@ fn main() {
             timings.join("  ")
         );
         // The same work in process, split: loading, then each method.
-        let loads = (0..RUNS)
-            .map(|_| {
-                let start = Instant::now();
-                let session = storage::load(&file).expect("session loads");
-                (start.elapsed(), session)
-            })
-            .collect::<Vec<_>>();
-        let load = median(loads.iter().map(|(d, _)| *d).collect());
-        let session = &loads[0].1;
+        let mut loads = Vec::new();
+        let mut kept = None;
+        for _ in 0..RUNS {
+            let start = Instant::now();
+            let session = storage::load(&file).expect("session loads");
+            loads.push(start.elapsed());
+            // Keep one session for ranking; drop the others (memory).
+            kept.get_or_insert(session);
+        }
+        let load = median(loads);
+        let session = kept.as_ref().expect("loaded at least once");
         let ranks: Vec<String> = Method::ALL
             .iter()
             .map(|&m| {

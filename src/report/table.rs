@@ -1,7 +1,7 @@
 //! The terminal table: laureates, ex aequo, too-few-sheets teams, the
 //! cut-off line, then warnings and decisions in the chosen language.
 
-use crate::domain::ranking::Ranking;
+use crate::domain::ranking::{Ranking, analysis};
 use crate::domain::{Lang, Session};
 
 use super::{decision_lines, figure, heading, rank_label, status};
@@ -101,6 +101,7 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
             out.push('\n');
         }
     }
+    out.push_str(&robustness(ranking, session, lang));
     let decisions = decision_lines(ranking, lang);
     if !decisions.is_empty() {
         out.push('\n');
@@ -110,6 +111,60 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
             out.push_str(&d);
             out.push('\n');
         }
+    }
+    out
+}
+
+/// The margin at the cut-off and how the laureates change under the other
+/// methods (official ranking only).
+fn robustness(ranking: &Ranking, session: &Session, lang: Lang) -> String {
+    if !ranking.official || ranking.laureates == 0 {
+        return String::new();
+    }
+    let mut out = String::from("\n");
+    if let Some(m) = analysis::margin(ranking) {
+        let n = ranking.laureates;
+        let gap = m.difference.two_decimals(super::separator(lang));
+        out.push_str(&match lang {
+            Lang::Fr => format!(
+                "Écart entre la place {n} ({}) et la place {} ({}) : {gap}\n",
+                m.above,
+                n + 1,
+                m.below
+            ),
+            Lang::En => format!(
+                "Margin between place {n} ({}) and place {} ({}): {gap}\n",
+                m.above,
+                n + 1,
+                m.below
+            ),
+        });
+    }
+    out.push_str(lang.t(
+        "Lauréats sous les autres méthodes (comparaison) :\n",
+        "Laureates under the other methods (comparison):\n",
+    ));
+    for c in analysis::compare_methods(session) {
+        let name = super::method_name(c.method, lang);
+        let text = if c.changes() {
+            let joining = c.joining.join(", ");
+            let leaving = c.leaving.join(", ");
+            match lang {
+                Lang::Fr => format!("entrent : {joining} ; sortent : {leaving}"),
+                Lang::En => format!("in: {joining}; out: {leaving}"),
+            }
+        } else {
+            lang.t("mêmes lauréats", "same laureates").to_string()
+        };
+        let tie = if c.cutoff_tie {
+            lang.t(" (égalité à la limite)", " (tie at the cut-off)")
+        } else {
+            ""
+        };
+        out.push_str(&match lang {
+            Lang::Fr => format!("  - {name} : {text}{tie}\n"),
+            Lang::En => format!("  - {name}: {text}{tie}\n"),
+        });
     }
     out
 }

@@ -70,14 +70,14 @@ pub fn scores(board: &Board) -> Vec<Option<Score>> {
                 return None;
             }
             if count == 0 {
-                return Some(Score::Exact(BigRational::new(1.into(), 2.into())));
+                return Some(Score::exact(BigRational::new(1.into(), 2.into())));
             }
             let mut sum = BigInt::zero();
             for (denom, numer) in earned {
                 let i = denominators.binary_search(&denom).unwrap_or(0);
                 sum += &factors[i] * BigInt::from(numer);
             }
-            Some(Score::Exact(BigRational::new(
+            Some(Score::exact(BigRational::new(
                 sum,
                 &common * BigInt::from(count),
             )))

@@ -100,6 +100,73 @@ pub fn exact_sum(values: impl IntoIterator<Item = i128>) -> BigInt {
     big + BigInt::from(small)
 }
 
+/// Exact moments of some totals: n, S1 = Σx and n·S2 − S1² (which is n²
+/// times the population variance: zero exactly when the variance is).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Moments {
+    pub n: i128,
+    pub s1: BigInt,
+    pub radicand: BigInt,
+    /// The same in i128 when nothing overflowed (the usual, fast case).
+    pub small: Option<(i128, i128)>,
+}
+
+impl Moments {
+    pub fn of(xs: &[i128]) -> Moments {
+        let n = xs.len() as i128;
+        let small = (|| {
+            let mut s1: i128 = 0;
+            let mut s2: i128 = 0;
+            for &x in xs {
+                s1 = s1.checked_add(x)?;
+                s2 = s2.checked_add(x.checked_mul(x)?)?;
+            }
+            let radicand = n.checked_mul(s2)?.checked_sub(s1.checked_mul(s1)?)?;
+            Some((s1, radicand))
+        })();
+        match small {
+            Some((s1, radicand)) => Moments {
+                n,
+                s1: BigInt::from(s1),
+                radicand: BigInt::from(radicand),
+                small,
+            },
+            None => {
+                let s1 = exact_sum(xs.iter().copied());
+                let s2: BigInt = xs.iter().map(|&x| BigInt::from(x) * BigInt::from(x)).sum();
+                let radicand = BigInt::from(n) * s2 - &s1 * &s1;
+                Moments {
+                    n,
+                    s1,
+                    radicand,
+                    small: None,
+                }
+            }
+        }
+    }
+
+    /// √(n·S2 − S1²) as a float (the radicand converted once, then rooted).
+    pub fn root(&self) -> f64 {
+        let r = match self.small {
+            Some((_, r)) => r as f64,
+            None => self.radicand.to_f64().unwrap_or(f64::INFINITY),
+        };
+        r.sqrt()
+    }
+
+    /// n·x − S1, exact, converted to a float.
+    pub fn deviation(&self, x: i128) -> f64 {
+        if let Some((s1, _)) = self.small
+            && let Some(d) = self.n.checked_mul(x).and_then(|v| v.checked_sub(s1))
+        {
+            return d as f64;
+        }
+        (BigInt::from(self.n) * BigInt::from(x) - &self.s1)
+            .to_f64()
+            .unwrap_or(0.0)
+    }
+}
+
 /// The exact mean of sheet totals, in units (totals are scaled 10^12).
 pub fn mean_of_totals(totals: impl IntoIterator<Item = i128>) -> Option<BigRational> {
     let mut count = 0u64;
@@ -136,6 +203,18 @@ mod tests {
     fn exact_sum_past_i128() {
         let s = exact_sum([i128::MAX, i128::MAX, -5]);
         assert_eq!(s, BigInt::from(i128::MAX) * 2 - 5);
+    }
+
+    #[test]
+    fn moments_past_i128_agree_with_the_fast_path() {
+        let small = Moments::of(&[6, 10]);
+        assert_eq!(small.radicand, BigInt::from(16)); // 2·136 − 16²
+        assert_eq!(small.root(), 4.0);
+        assert_eq!(small.deviation(10), 4.0);
+        let big = Moments::of(&[i128::MAX / 2, i128::MAX / 2]);
+        assert!(big.small.is_none());
+        assert_eq!(big.radicand, BigInt::from(0));
+        assert_eq!(big.deviation(i128::MAX / 2), 0.0);
     }
 
     #[test]

@@ -8,6 +8,6 @@ pub fn scores(board: &Board) -> Vec<Option<Score>> {
     board
         .sheets
         .iter()
-        .map(|s| mean_of_totals(s.counting.iter().map(|&(_, total)| total)).map(Score::Exact))
+        .map(|s| mean_of_totals(s.counting.iter().map(|&(_, total)| total)).map(Score::exact))
         .collect()
 }

@@ -2,13 +2,11 @@
 //! last of all; and the per-team figures shown beside the score.
 
 use num_bigint::BigInt;
-use num_rational::BigRational;
-use num_traits::ToPrimitive;
 
 use crate::domain::decimal::SCALE;
 use crate::domain::session::Criterion;
 
-use super::figure::{Figure, exact_sum};
+use super::figure::{Figure, Moments};
 use super::output::CriterionMeans;
 use super::sheets::{Board, TOTAL_SCALE, TeamSheets};
 
@@ -36,22 +34,17 @@ pub fn partition(board: &Board, min_sheets: u32) -> Partition {
     out
 }
 
-/// Population standard deviation of the complete sheets' totals.
+/// Population standard deviation of the complete sheets' totals:
+/// √(n·S2 − S1²) / (n · scale), the radicand exact.
 pub fn spread(sheets: &TeamSheets) -> Option<Figure> {
     let totals = &sheets.complete_totals;
     if totals.is_empty() {
         return None;
     }
-    let n = BigInt::from(totals.len());
-    let s1 = exact_sum(totals.iter().copied());
-    let s2: BigInt = totals
-        .iter()
-        .map(|&x| BigInt::from(x) * BigInt::from(x))
-        .sum();
-    // σ² = (n·S2 − S1²) / (n² · scale²), exact, then one square root.
-    let scale = BigInt::from(TOTAL_SCALE);
-    let variance = BigRational::new(&n * s2 - &s1 * &s1, &n * &n * &scale * &scale);
-    Some(Figure::Float(variance.to_f64().unwrap_or(f64::NAN).sqrt()))
+    let m = Moments::of(totals);
+    Some(Figure::Float(
+        m.root() / (totals.len() as f64 * TOTAL_SCALE as f64),
+    ))
 }
 
 /// Mean value per criterion over the complete sheets; empty without one.

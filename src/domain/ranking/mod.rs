@@ -24,6 +24,7 @@ mod tests;
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
+use num_traits::ToPrimitive;
 
 use crate::domain::session::{Method, Session};
 
@@ -35,8 +36,9 @@ pub use sheets::{SheetState, sheet_state};
 /// A team's score under one method, as compared.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Score {
-    /// mean, trimmed (in units), borda (a share).
-    Exact(BigRational),
+    /// mean, trimmed (in units), borda (a share); with its nearest float,
+    /// which orders most pairs without big-number arithmetic.
+    Exact(BigRational, f64),
     /// normalized.
     Float(f64),
     /// majority: the sheet totals, sorted ascending (scaled 10^12).
@@ -44,10 +46,15 @@ pub enum Score {
 }
 
 impl Score {
+    pub fn exact(value: BigRational) -> Score {
+        let approx = value.to_f64().unwrap_or(f64::NAN);
+        Score::Exact(value, approx)
+    }
+
     /// The figure shown: for `majority`, the grade.
     pub fn figure(&self) -> Figure {
         match self {
-            Score::Exact(r) => Figure::Exact(r.clone()),
+            Score::Exact(r, _) => Figure::Exact(r.clone()),
             Score::Float(f) => Figure::Float(*f),
             Score::Majority(totals) => Figure::Exact(BigRational::new(
                 BigInt::from(majority::grade(totals).unwrap_or(0)),

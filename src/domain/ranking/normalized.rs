@@ -6,53 +6,23 @@
 //! only the square root and the division are floating point. z = 0 when
 //! σ² = 0 or n < 2.
 
-use num_bigint::BigInt;
-use num_traits::{ToPrimitive, Zero};
-
 use super::Score;
+use super::figure::Moments;
 use super::sheets::Board;
-
-/// One juror's exact moments over the sheets that count.
-struct Moments {
-    n: i128,
-    s1: BigInt,
-    /// n·S2 − S1² (zero exactly when σ² is zero).
-    radicand: BigInt,
-}
-
-fn moments(board: &Board) -> Vec<Moments> {
-    let width = board.juror_count();
-    let mut n = vec![0i128; width];
-    let mut s1 = vec![BigInt::zero(); width];
-    let mut s2 = vec![BigInt::zero(); width];
-    for team in &board.sheets {
-        for &(j, total) in &team.counting {
-            let x = BigInt::from(total);
-            n[j] += 1;
-            s2[j] += &x * &x;
-            s1[j] += x;
-        }
-    }
-    n.into_iter()
-        .zip(s1)
-        .zip(s2)
-        .map(|((n, s1), s2)| {
-            let radicand = BigInt::from(n) * s2 - &s1 * &s1;
-            Moments { n, s1, radicand }
-        })
-        .collect()
-}
 
 /// Every ranked team's z-score for each juror that has a sheet for it
 /// (juror index, z), in juror order.
 pub fn z_scores(board: &Board) -> Vec<Vec<(usize, f64)>> {
-    let moments = moments(board);
+    let mut by_juror: Vec<Vec<i128>> = vec![Vec::new(); board.juror_count()];
+    for team in &board.sheets {
+        for &(j, total) in &team.counting {
+            by_juror[j].push(total);
+        }
+    }
+    let moments: Vec<Moments> = by_juror.iter().map(|xs| Moments::of(xs)).collect();
     let sigma: Vec<Option<f64>> = moments
         .iter()
-        .map(|m| {
-            (m.n >= 2 && !m.radicand.is_zero())
-                .then(|| m.radicand.to_f64().unwrap_or(f64::INFINITY).sqrt())
-        })
+        .map(|m| (m.n >= 2 && m.radicand.sign() != num_bigint::Sign::NoSign).then(|| m.root()))
         .collect();
     board
         .sheets
@@ -61,14 +31,7 @@ pub fn z_scores(board: &Board) -> Vec<Vec<(usize, f64)>> {
             team.counting
                 .iter()
                 .map(|&(j, total)| {
-                    let z = match sigma[j] {
-                        Some(sigma) => {
-                            let m = &moments[j];
-                            let numer = BigInt::from(m.n) * BigInt::from(total) - &m.s1;
-                            numer.to_f64().unwrap_or(0.0) / sigma
-                        }
-                        None => 0.0,
-                    };
+                    let z = sigma[j].map_or(0.0, |sigma| moments[j].deviation(total) / sigma);
                     (j, z)
                 })
                 .collect()

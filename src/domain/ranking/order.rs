@@ -43,7 +43,12 @@ pub fn floats_equal(a: f64, b: f64) -> bool {
 /// `Greater` when `a` comes first (higher score).
 pub fn compare(a: &Score, b: &Score) -> Ordering {
     match (a, b) {
-        (Score::Exact(a), Score::Exact(b)) => a.cmp(b),
+        // Correctly rounded floats are monotone: different floats order
+        // the exact values; equal floats need the exact comparison.
+        (Score::Exact(a, fa), Score::Exact(b, fb)) => match fa.partial_cmp(fb) {
+            Some(Ordering::Equal) | None => a.cmp(b),
+            Some(order) => order,
+        },
         (Score::Float(a), Score::Float(b)) => a.total_cmp(b),
         (Score::Majority(a), Score::Majority(b)) => majority::compare(a, b),
         // One method gives one kind of score; never mixed.

@@ -88,6 +88,8 @@ impl<'a> Board<'a> {
                 grid[t * width + j] = Some(sheet);
             }
         }
+        let columns = Columns::new(criteria);
+        let mut values = vec![None; criteria.len()];
         let mut sheets = Vec::with_capacity(teams.len());
         let mut gaps = Vec::new();
         for (t, team) in teams.iter().enumerate() {
@@ -98,7 +100,7 @@ impl<'a> Board<'a> {
             };
             for (j, juror) in jurors.iter().enumerate() {
                 let sheet = grid[t * width + j];
-                let state = state_of(session, team, juror, sheet, criteria);
+                let state = classify(session, team, juror, sheet, &columns, &mut values);
                 match state {
                     SheetState::NotExpected => continue,
                     SheetState::Missing | SheetState::Partial => {
@@ -116,15 +118,14 @@ impl<'a> Board<'a> {
                     }),
                     SheetState::Counts => {}
                 }
-                // Complete from here on.
-                let Some(sheet) = sheet else { continue };
-                let total = total_of(sheet, criteria);
+                // Complete from here on: every value is there.
+                let total = columns.total(&values);
                 entry.complete_totals.push(total);
-                for (c, criterion) in criteria.iter().enumerate() {
-                    let v = sheet.values.get(&criterion.id).map_or(0, |d| d.raw());
-                    entry.complete_sums[c] += i128::from(v);
+                for (c, v) in values.iter().enumerate() {
+                    let v = i128::from(v.unwrap_or(0));
+                    entry.complete_sums[c] += v;
                     if state == SheetState::Counts {
-                        entry.counting_sums[c] += i128::from(v);
+                        entry.counting_sums[c] += v;
                     }
                 }
                 if state == SheetState::Counts {
@@ -150,21 +151,78 @@ impl<'a> Board<'a> {
 
 /// How the pair (team, juror) stands, for the grid's counts and the results.
 pub fn sheet_state(session: &Session, team: &Team, juror: &Juror) -> SheetState {
-    state_of(
+    let columns = Columns::new(&session.criteria);
+    let mut values = vec![None; session.criteria.len()];
+    classify(
         session,
         team,
         juror,
         session.sheet(&team.id, &juror.id),
-        &session.criteria,
+        &columns,
+        &mut values,
     )
 }
 
-fn state_of(
+/// Reads a sheet's values in criterion order, in one pass over the sheet
+/// (its values are sorted by criterion id).
+struct Columns<'a> {
+    /// Criterion ids sorted, with their index in session order.
+    by_id: Vec<(&'a str, usize)>,
+    /// Weights (scaled 10^6), in session order.
+    weights: Vec<i128>,
+}
+
+impl<'a> Columns<'a> {
+    fn new(criteria: &'a [Criterion]) -> Columns<'a> {
+        let mut by_id: Vec<(&str, usize)> = criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        by_id.sort_unstable();
+        Columns {
+            by_id,
+            weights: criteria
+                .iter()
+                .map(|c| i128::from(c.weight.raw()))
+                .collect(),
+        }
+    }
+
+    /// Fill `out` (session order, scaled 10^6); returns how many are there.
+    fn read(&self, sheet: &Sheet, out: &mut [Option<i64>]) -> usize {
+        out.iter_mut().for_each(|v| *v = None);
+        let mut entered = 0;
+        let mut values = sheet.values.iter().peekable();
+        for &(id, index) in &self.by_id {
+            while values.next_if(|(k, _)| k.as_str() < id).is_some() {}
+            if let Some((_, v)) = values.next_if(|(k, _)| k.as_str() == id) {
+                out[index] = Some(v.raw());
+                entered += 1;
+            }
+        }
+        entered
+    }
+
+    /// Σ weight × value, scaled 10^12. Saturates only beyond ±10^26 units,
+    /// far outside any scale a jury uses.
+    fn total(&self, values: &[Option<i64>]) -> i128 {
+        values
+            .iter()
+            .zip(&self.weights)
+            .filter_map(|(v, w)| v.map(|v| w * i128::from(v)))
+            .fold(0i128, |acc, x| acc.saturating_add(x))
+    }
+}
+
+/// The pair's state; `values` is filled with the sheet's values.
+fn classify(
     session: &Session,
     team: &Team,
     juror: &Juror,
     sheet: Option<&Sheet>,
-    criteria: &[Criterion],
+    columns: &Columns,
+    values: &mut [Option<i64>],
 ) -> SheetState {
     if team.status == TeamStatus::Withdrawn {
         return SheetState::NotExpected;
@@ -177,43 +235,28 @@ fn state_of(
     let Some(sheet) = sheet else {
         return SheetState::Missing;
     };
-    let entered = criteria
-        .iter()
-        .filter(|c| sheet.values.contains_key(&c.id))
-        .count();
+    let entered = columns.read(sheet, values);
     if entered == 0 {
         SheetState::Missing
-    } else if entered < criteria.len() {
+    } else if entered < values.len() {
         SheetState::Partial
-    } else if sheet
-        .handwritten
-        .is_some_and(|h| i128::from(h.raw()) != plain_sum(sheet, criteria))
-    {
+    } else if sheet.handwritten.is_some_and(|h| {
+        i128::from(h.raw())
+            != values
+                .iter()
+                .map(|v| i128::from(v.unwrap_or(0)))
+                .sum::<i128>()
+    }) {
         SheetState::Mismatch
     } else {
         SheetState::Counts
     }
 }
 
-/// The plain sum of the values (scaled 10^6), as added up on paper.
-pub fn plain_sum(sheet: &Sheet, criteria: &[Criterion]) -> i128 {
-    criteria
-        .iter()
-        .filter_map(|c| sheet.values.get(&c.id))
-        .map(|v| i128::from(v.raw()))
-        .sum()
-}
-
-/// Σ weight × value, scaled 10^12. Saturates only beyond ±10^26 units,
-/// far outside any scale a jury uses.
+/// Σ weight × value of one sheet, scaled 10^12.
 pub fn total_of(sheet: &Sheet, criteria: &[Criterion]) -> i128 {
-    criteria
-        .iter()
-        .filter_map(|c| {
-            sheet
-                .values
-                .get(&c.id)
-                .map(|v| i128::from(c.weight.raw()) * i128::from(v.raw()))
-        })
-        .fold(0i128, |acc, x| acc.saturating_add(x))
+    let columns = Columns::new(criteria);
+    let mut values = vec![None; criteria.len()];
+    columns.read(sheet, &mut values);
+    columns.total(&values)
 }

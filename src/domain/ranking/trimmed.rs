@@ -17,7 +17,7 @@ pub fn scores(board: &Board) -> Vec<Option<Score>> {
             } else {
                 &totals[..]
             };
-            mean_of_totals(kept.iter().copied()).map(Score::Exact)
+            mean_of_totals(kept.iter().copied()).map(Score::exact)
         })
         .collect()
 }

@@ -167,3 +167,20 @@ fn spread_and_criteria_use_complete_sheets() {
     assert_eq!(row.criteria.get("x").unwrap().to_f64(), 3.0);
     assert_eq!(row.criteria.get("y").unwrap().to_f64(), 5.0);
 }
+
+#[test]
+fn values_are_read_by_criterion_whatever_the_id_order() {
+    let mut s = session(&["A"], &["J1"], &[("m", "2"), ("a", "1"), ("z", "0.5")]);
+    let sheet = s.sheets.entry(SheetKey::new("A", "J1")).or_default();
+    for (id, v) in [("z", "4"), ("b", "7"), ("a", "1"), ("m", "3")] {
+        sheet.values.insert(id.to_string(), dec(v));
+    }
+    // 2·3 + 1·1 + 0.5·4 = 9; the value of unknown criterion b is ignored.
+    let r = rank(&s, Method::Mean);
+    assert_eq!(score(&r, "A"), Some(9.0));
+    assert_eq!(r.row("A").unwrap().criteria.get("m").unwrap().to_f64(), 3.0);
+    let sheet = s.sheets.get_mut(&SheetKey::new("A", "J1")).unwrap();
+    sheet.values.remove("a");
+    let (a, j1) = (s.team("A").unwrap(), s.juror("J1").unwrap());
+    assert_eq!(sheet_state(&s, a, j1), SheetState::Partial);
+}

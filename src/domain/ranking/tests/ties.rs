@@ -203,3 +203,21 @@ fn withdrawn_teams_are_left_out_of_every_juror_figure() {
     assert_eq!(score(&r, "A"), Some(0.0));
     assert_eq!(ranks(&r), [1, 1]);
 }
+
+#[test]
+fn exact_scores_closer_than_a_float_are_still_ordered_exactly() {
+    use crate::domain::ranking::{Score, order::compare};
+    use num_bigint::BigInt;
+    use num_rational::BigRational;
+    use std::cmp::Ordering;
+    let big = BigInt::from(10).pow(30);
+    let third = Score::exact(BigRational::new(1.into(), 3.into()));
+    let above = Score::exact(BigRational::new(&big + 1, big * 3));
+    let (Score::Exact(_, a), Score::Exact(_, b)) = (&third, &above) else {
+        panic!("exact scores")
+    };
+    assert_eq!(a, b, "the same nearest float");
+    assert_eq!(compare(&above, &third), Ordering::Greater);
+    assert_eq!(compare(&third, &above), Ordering::Less);
+    assert_eq!(compare(&third, &third.clone()), Ordering::Equal);
+}
