@@ -76,6 +76,9 @@ pub struct Grid {
     pub input: String,
     /// The input was refused: the next character starts afresh.
     pub input_refused: bool,
+    /// The cell being typed over and the value it showed when typing
+    /// started: what a commit claims to have seen.
+    pub typed_over: Option<(CellKey, Option<Dec>)>,
     /// Changes sent to be saved, not yet on disk (cell → new value).
     pub pending: BTreeMap<CellKey, Option<Dec>>,
     /// The cell whose value was last refused (marked until changed).
@@ -120,8 +123,7 @@ impl Grid {
             return;
         }
         self.team = Some(team.to_string());
-        self.input.clear();
-        self.input_refused = false;
+        self.drop_input();
         self.refused = None;
         self.status = None;
         self.row = 0;
@@ -207,11 +209,13 @@ impl Grid {
             GridKey::Backspace => {
                 self.input.pop();
                 self.input_refused = false;
+                if self.input.is_empty() {
+                    self.typed_over = None;
+                }
                 None
             }
             GridKey::Escape => {
-                self.input.clear();
-                self.input_refused = false;
+                self.drop_input();
                 self.refused = None;
                 self.status = None;
                 None
@@ -275,6 +279,13 @@ impl Grid {
             self.input.clear();
             self.input_refused = false;
         }
+        if self.typed_over.is_none() {
+            // What the cell shows now is what this entry claims to replace.
+            self.typed_over = self.cursor(session).map(|key| {
+                let shown = self.value(session, &key);
+                (key, shown)
+            });
+        }
         if self.input.len() < 12 {
             self.input.push(c);
         }
@@ -321,13 +332,28 @@ impl Grid {
         {
             return self.refuse(key, Status::Refused { text, refusal });
         }
-        let seen = self.value(session, &key);
-        if seen == Some(value) {
+        let shown = self.value(session, &key);
+        if shown == Some(value) {
             // Nothing to change: just move on.
-            self.input.clear();
+            self.drop_input();
             self.refused = None;
             self.go(session, then);
             return None;
+        }
+        let seen = self.seen_while_typing(&key).unwrap_or(shown);
+        if seen != shown {
+            // The other terminal changed the cell while this one typed:
+            // refuse, show both values; a second Enter replaces knowingly.
+            self.typed_over = Some((key.clone(), shown));
+            let typed = value;
+            return self.refuse(
+                key,
+                Status::ChangedMeanwhile {
+                    seen,
+                    current: shown,
+                    typed,
+                },
+            );
         }
         let change = cell_change(&key, seen, Some(value));
         if let Column::Criterion(_) = key.column {
@@ -344,6 +370,36 @@ impl Grid {
             }
         }
         self.send(session, change, then)
+    }
+
+    /// The value `key` showed when typing over it started, if it is the
+    /// cell being typed over.
+    fn seen_while_typing(&self, key: &CellKey) -> Option<Option<Dec>> {
+        self.typed_over
+            .as_ref()
+            .filter(|(k, _)| k == key)
+            .map(|(_, seen)| *seen)
+    }
+
+    /// The cell typed over changed (the other terminal) since typing
+    /// started: the cell, the value it showed then and the one it holds now.
+    pub fn changed_meanwhile(
+        &self,
+        session: &Session,
+    ) -> Option<(&CellKey, Option<Dec>, Option<Dec>)> {
+        let (key, seen) = self.typed_over.as_ref()?;
+        if self.input.is_empty() {
+            return None;
+        }
+        let now = self.value(session, key);
+        (now != *seen).then_some((key, *seen, now))
+    }
+
+    /// Forget what was typed.
+    pub(super) fn drop_input(&mut self) {
+        self.input.clear();
+        self.input_refused = false;
+        self.typed_over = None;
     }
 
     fn refuse(&mut self, key: CellKey, status: Status) -> Option<Change> {
@@ -363,8 +419,7 @@ impl Grid {
             }
             self.pending.insert(key, value);
         }
-        self.input.clear();
-        self.input_refused = false;
+        self.drop_input();
         self.status = self.mismatch_after(session, &change);
         self.go(session, then);
         Some(change)
@@ -394,8 +449,7 @@ impl Grid {
         match ask {
             Ask::Disagreement { change, then, .. } => self.send(session, change, then),
             Ask::Absent { change, .. } | Ask::AbsentForRest { change, .. } => {
-                self.input.clear();
-                self.input_refused = false;
+                self.drop_input();
                 Some(change)
             }
             Ask::Unverify { change } => {
@@ -407,13 +461,15 @@ impl Grid {
 
     /// Delete: discard the typed value and clear the cell.
     fn clear(&mut self, session: &Session) -> Option<Change> {
-        self.input.clear();
-        self.input_refused = false;
         let key = self.cursor(session)?;
+        // Typed over: what the cell showed then is what is cleared.
+        let seen = self
+            .seen_while_typing(&key)
+            .unwrap_or_else(|| self.value(session, &key));
+        self.drop_input();
         if self.refused.as_ref() == Some(&key) {
             self.refused = None;
         }
-        let seen = self.value(session, &key);
         seen?;
         if let Some(status) = self.not_enterable(session) {
             self.status = Some(status);
@@ -483,5 +539,7 @@ impl Grid {
     }
 }
 
+#[cfg(test)]
+mod conflict_tests;
 #[cfg(test)]
 mod tests;

@@ -322,3 +322,23 @@ fn empty_sessions_draw_without_panicking() {
     let screen = text(&draw(&s, &g, Lang::En, 80, 24, false));
     assert!(screen.contains("No team to score."));
 }
+
+#[test]
+fn a_cell_changed_by_the_other_terminal_shows_while_typing_then_both_values() {
+    let mut s = session();
+    let mut g = Grid::default();
+    keys(&mut g, &mut s, "4", false);
+    put(&mut s, "T01", "J1", &[("impact", "1")]);
+    let screen = text(&draw(&s, &g, Lang::Fr, 120, 24, false));
+    assert!(
+        screen.contains("J1 impact : l'autre terminal y a mis 1 pendant votre saisie « 4 »"),
+        "{screen}"
+    );
+    g.handle(&s, GridKey::Enter);
+    let screen = text(&draw(&s, &g, Lang::En, 120, 24, false));
+    let line = line_with(&screen, "Refused:");
+    assert!(
+        line.contains("J1 impact changed on the other terminal (empty → 1). Enter: replace with 4 · Esc: keep 1"),
+        "{line}"
+    );
+}

@@ -1,8 +1,8 @@
 //! The grid's words: the status line and each sheet's state.
 
-use crate::app::grid::{Ask, Grid, Status};
+use crate::app::grid::{Ask, CellKey, Column, Grid, Status};
 use crate::domain::scoring::{self, Fill, SheetSummary};
-use crate::domain::{Lang, PairStatus, Session, Team};
+use crate::domain::{Dec, Lang, PairStatus, Session, Team};
 
 use super::grid::{Tone, dec, total};
 
@@ -10,6 +10,19 @@ fn juror_name(session: &Session, id: &str) -> String {
     session
         .juror(id)
         .map_or_else(|| id.to_string(), |j| format!("{} {}", j.id, j.name))
+}
+
+/// "J08 faisabilite" or "J08 total papier".
+fn cell_name(key: &CellKey, lang: Lang) -> String {
+    match &key.column {
+        Column::Criterion(id) => format!("{} {id}", key.juror),
+        Column::Handwritten => format!("{} {}", key.juror, lang.t("total papier", "paper total")),
+    }
+}
+
+/// A cell's value, or "vide" / "empty".
+fn value_text(value: Option<Dec>, lang: Lang) -> String {
+    value.map_or_else(|| lang.t("vide", "empty").to_string(), |v| dec(v, lang))
 }
 
 fn why(status: PairStatus, lang: Lang) -> &'static str {
@@ -53,6 +66,21 @@ pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (
         "y or Enter: confirm · any other key: go back",
     );
     let Some(status) = &grid.status else {
+        if let Some((key, _, now)) = grid.changed_meanwhile(session) {
+            let cell = cell_name(key, lang);
+            let now = value_text(now, lang);
+            let text = match lang {
+                Lang::Fr => format!(
+                    "{cell} : l'autre terminal y a mis {now} pendant votre saisie « {} »",
+                    grid.input
+                ),
+                Lang::En => format!(
+                    "{cell}: the other terminal set it to {now} while you typed \"{}\"",
+                    grid.input
+                ),
+            };
+            return (text, Tone::Warn);
+        }
         return (counts_line(session, team, lang), Tone::Dim);
     };
     match status {
@@ -94,6 +122,32 @@ pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (
             .to_string(),
             Tone::Warn,
         ),
+        Status::ChangedMeanwhile {
+            seen,
+            current,
+            typed,
+        } => {
+            let cell = grid
+                .typed_over
+                .as_ref()
+                .map_or_else(String::new, |(key, _)| cell_name(key, lang));
+            let (seen, current, typed) = (
+                value_text(*seen, lang),
+                value_text(*current, lang),
+                dec(*typed, lang),
+            );
+            (
+                match lang {
+                    Lang::Fr => format!(
+                        "Refusé : {cell} changé par l'autre terminal ({seen} → {current}). Entrée : remplacer par {typed} · Échap : garder {current}"
+                    ),
+                    Lang::En => format!(
+                        "Refused: {cell} changed on the other terminal ({seen} → {current}). Enter: replace with {typed} · Esc: keep {current}"
+                    ),
+                },
+                Tone::Bad,
+            )
+        }
         Status::SaveRefused(refusal) => (
             format!(
                 "{} {}",

@@ -41,7 +41,7 @@ impl Grid {
             }));
             return None;
         }
-        self.input.clear();
+        self.drop_input();
         self.status = None;
         Some(change)
     }

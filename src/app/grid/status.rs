@@ -24,6 +24,13 @@ pub enum Status {
     },
     /// The team's grid is verified: unlock it first.
     Locked,
+    /// The cell typed over was changed by the other terminal meanwhile:
+    /// nothing sent; Enter again replaces `current` with `typed`.
+    ChangedMeanwhile {
+        seen: Option<Dec>,
+        current: Option<Dec>,
+        typed: Dec,
+    },
     /// The save was refused (the other terminal changed it, the lock...).
     SaveRefused(Refusal),
     /// The handwritten total differs from the plain sum of the values.

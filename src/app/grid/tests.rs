@@ -4,7 +4,7 @@ use crate::domain::apply;
 use crate::domain::fixture::{d, mark, put, put3, session};
 
 /// Type a string of keys: digits and separators as characters, `\n` Enter.
-fn typed(grid: &mut Grid, s: &Session, text: &str) -> Vec<Change> {
+pub(super) fn typed(grid: &mut Grid, s: &Session, text: &str) -> Vec<Change> {
     let mut out = Vec::new();
     for c in text.chars() {
         let key = if c == '\n' {
@@ -18,12 +18,12 @@ fn typed(grid: &mut Grid, s: &Session, text: &str) -> Vec<Change> {
 }
 
 /// Save a change as the storage would: apply, then report back.
-fn save(s: &mut Session, grid: &mut Grid, change: &Change) {
+pub(super) fn save(s: &mut Session, grid: &mut Grid, change: &Change) {
     let result = apply(s, change);
     grid.on_saved(change, result);
 }
 
-fn key(team: &str, juror: &str, criterion: &str) -> CellKey {
+pub(super) fn key(team: &str, juror: &str, criterion: &str) -> CellKey {
     CellKey {
         team: team.into(),
         juror: juror.into(),

@@ -1,0 +1,94 @@
+//! Two terminals typing over the same cell: a commit claims the value the
+//! cell showed when typing started, never the freshest one.
+
+use super::tests::{key, save, typed};
+use super::*;
+use crate::domain::fixture::{d, put, session};
+
+#[test]
+fn a_cell_changed_by_the_other_terminal_while_typing_is_refused_with_both_values() {
+    let mut s = session();
+    let mut g = Grid::default();
+    // A types 4 over the empty cell, without Enter.
+    assert!(typed(&mut g, &s, "4").is_empty());
+    // B saves 1 in the same cell; A's screen reloads.
+    put(&mut s, "T01", "J1", &[("impact", "1")]);
+    let cell = key("T01", "J1", "impact");
+    assert_eq!(g.changed_meanwhile(&s), Some((&cell, None, Some(d("1")))));
+    // Enter in A: nothing sent, both values said, the typed 4 kept.
+    assert_eq!(g.handle(&s, GridKey::Enter), None);
+    assert_eq!(
+        g.status,
+        Some(Status::ChangedMeanwhile {
+            seen: None,
+            current: Some(d("1")),
+            typed: d("4"),
+        })
+    );
+    assert_eq!(g.input, "4");
+    assert_eq!((g.row, g.col), (0, 0), "the cursor stays on the cell");
+    assert_eq!(g.refused, Some(cell.clone()));
+    // Enter again replaces the value now shown, knowingly.
+    let change = g.handle(&s, GridKey::Enter).expect("sent");
+    assert_eq!(
+        change,
+        Change::SetCell {
+            team: "T01".into(),
+            juror: "J1".into(),
+            criterion: "impact".into(),
+            seen: Some(d("1")),
+            new: Some(d("4")),
+        }
+    );
+    save(&mut s, &mut g, &change);
+    assert_eq!(g.value(&s, &cell), Some(d("4")));
+    assert_eq!(g.refused, None);
+}
+
+#[test]
+fn the_same_value_typed_on_both_terminals_is_not_a_conflict() {
+    let mut s = session();
+    let mut g = Grid::default();
+    typed(&mut g, &s, "4");
+    put(&mut s, "T01", "J1", &[("impact", "4")]);
+    assert_eq!(g.handle(&s, GridKey::Enter), None);
+    assert_eq!(g.status, None);
+    assert_eq!((g.input.as_str(), g.col), ("", 1), "moved on");
+}
+
+#[test]
+fn the_value_seen_is_taken_again_once_the_input_is_emptied() {
+    let mut s = session();
+    let mut g = Grid::default();
+    typed(&mut g, &s, "4");
+    put(&mut s, "T01", "J1", &[("impact", "1")]);
+    // Erasing the input shows the cell's value again: 1 is now seen.
+    g.handle(&s, GridKey::Backspace);
+    assert_eq!(g.changed_meanwhile(&s), None);
+    let sent = typed(&mut g, &s, "3\n");
+    assert!(matches!(
+        sent.as_slice(),
+        [Change::SetCell { seen: Some(v), new: Some(n), .. }] if *v == d("1") && *n == d("3")
+    ));
+}
+
+#[test]
+fn delete_while_typing_clears_only_what_was_shown() {
+    let mut s = session();
+    let mut g = Grid::default();
+    typed(&mut g, &s, "4");
+    put(&mut s, "T01", "J1", &[("impact", "1")]);
+    // The cell showed empty when typing started: nothing to clear, 1 stays.
+    assert_eq!(g.handle(&s, GridKey::Delete), None);
+    assert_eq!(g.input, "");
+    assert_eq!(g.value(&s, &key("T01", "J1", "impact")), Some(d("1")));
+    // Typed over a value the other terminal then changed: the clear claims
+    // the value seen, so the save is refused rather than erasing 2.
+    typed(&mut g, &s, "3");
+    put(&mut s, "T01", "J1", &[("impact", "2")]);
+    let change = g.handle(&s, GridKey::Delete).expect("sent");
+    assert!(matches!(change, Change::SetCell { seen: Some(v), new: None, .. } if v == d("1")));
+    save(&mut s, &mut g, &change);
+    assert_eq!(g.value(&s, &key("T01", "J1", "impact")), Some(d("2")));
+    assert!(matches!(g.status, Some(Status::SaveRefused(_))));
+}
