@@ -244,12 +244,19 @@ impl Grid {
                 self.pending.remove(key);
             }
         }
-        if let Err(refusal) = result {
-            if let Some((key, _)) = keys.first() {
-                self.refused = Some(key.clone());
-            }
+        // Only a refusal of the grid's own cells is said on its line.
+        if let (Err(refusal), Some((key, _))) = (result, keys.first()) {
+            self.refused = Some(key.clone());
             self.status = Some(Status::SaveRefused(refusal));
         }
+    }
+
+    /// Whether the grid says a refusal of `change` on its own line (it
+    /// sets cells).
+    pub fn says_refusal_of(change: &Change) -> bool {
+        let mut keys = Vec::new();
+        cells_of(change, &mut keys);
+        !keys.is_empty()
     }
 
     /// The save of `change` failed (a file error, said by the app): its

@@ -248,6 +248,26 @@ fn a_save_refused_by_the_file_marks_the_cell() {
         sim.app.session.value("T1", "J1", "impact"),
         Some(Dec::int(2))
     );
+    // Said once: on the grid's line, not again on the app's status line.
+    assert!(matches!(
+        sim.app.grid.status,
+        Some(crate::app::grid::Status::SaveRefused(_))
+    ));
+    assert_eq!(sim.app.status, None);
+    // Elsewhere the app's status line says it.
+    sim.go_to(Screen::Stage);
+    sim.go_to(Screen::Scores);
+    sim.disk
+        .sheets
+        .entry(crate::domain::SheetKey::new("T1", "J1"))
+        .or_default()
+        .values
+        .insert("impact".into(), Dec::int(3));
+    sim.hold = true;
+    sim.key(KeyCode::Left, at(2));
+    sim.keys("1\n", at(2));
+    sim.go_to(Screen::Stage);
+    sim.release(at(3));
     assert!(sim.app.status.as_ref().is_some_and(|s| s.error));
 }
 

@@ -75,8 +75,16 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
             settled(app, Settled::Saved);
         }
         Action::Refused { refusal, fresh } => {
-            let text = refused_text(app, &refusal);
-            app.warn(text);
+            // On the grid, a refused cell is said once, on the grid's line.
+            let grid_says_it = app.screen == super::Screen::Scores
+                && app
+                    .pending
+                    .front()
+                    .is_some_and(|p| super::grid::Grid::says_refusal_of(&p.op.change));
+            if !grid_says_it {
+                let text = refused_text(app, &refusal);
+                app.warn(text);
+            }
             if let Some(fresh) = fresh {
                 app.session = *fresh;
             }
