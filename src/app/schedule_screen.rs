@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::update::send;
 use super::{Action, App, Effect};
-use crate::domain::{Change, Slot, TeamStatus};
+use crate::domain::{Change, Lang, Session, Slot, TeamId, TeamStatus};
 
 /// Breaks change by five minutes; a new one lasts ten.
 const BREAK_STEP: u32 = 5;
@@ -26,17 +26,38 @@ pub fn handle(app: &mut App, action: &Action, now: DateTime<Utc>) -> Vec<Effect>
             app.cursors.schedule = (at + 1).min(rows.saturating_sub(1));
             None
         }
-        Action::MoveUp if at > 0 => {
-            schedule.swap(at, at - 1);
-            app.cursors.schedule = at - 1;
-            Some(set_schedule(&basis.schedule, schedule))
-        }
-        Action::MoveDown if at + 1 < rows => {
-            schedule.swap(at, at + 1);
-            app.cursors.schedule = at + 1;
-            Some(set_schedule(&basis.schedule, schedule))
+        Action::MoveUp | Action::MoveDown => {
+            let to = match action {
+                Action::MoveUp => at.checked_sub(1),
+                _ => (at + 1 < rows).then_some(at + 1),
+            };
+            match to {
+                None => None,
+                Some(to) => match gone(&basis, &schedule[at]).or(gone(&basis, &schedule[to])) {
+                    Some(why) => {
+                        app.warn(why.text(lang));
+                        None
+                    }
+                    None => {
+                        schedule.swap(at, to);
+                        app.cursors.schedule = to;
+                        Some(set_schedule(&basis.schedule, schedule))
+                    }
+                },
+            }
         }
         Action::ToggleWithdrawn => match schedule.get(at).and_then(Slot::team) {
+            Some(id) if basis.stage.team.as_ref() == Some(id) => {
+                app.warn(match lang {
+                    Lang::Fr => format!(
+                        "{id} est sur scène : passez d'abord à l'équipe suivante (n), puis retirez-la."
+                    ),
+                    Lang::En => {
+                        format!("{id} is on stage: move on to the next team first (n), then withdraw it.")
+                    }
+                });
+                None
+            }
             Some(id) => basis.team(id).map(|t| Change::SetTeamStatus {
                 team: t.id.clone(),
                 seen: t.status,
@@ -94,6 +115,42 @@ pub fn handle(app: &mut App, action: &Action, now: DateTime<Utc>) -> Vec<Effect>
         _ => None,
     };
     change.map(|c| send(app, c, now)).into_iter().collect()
+}
+
+/// A team that has been on stage, or is on it now: it keeps its place.
+enum Gone {
+    Done(TeamId),
+    OnStage(TeamId),
+}
+
+impl Gone {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Gone::Done(id), Lang::Fr) => {
+                format!("{id} est déjà passée : seules les équipes à venir se déplacent.")
+            }
+            (Gone::Done(id), Lang::En) => {
+                format!("{id} has already pitched: only teams still to come move.")
+            }
+            (Gone::OnStage(id), Lang::Fr) => {
+                format!("{id} est sur scène : seules les équipes à venir se déplacent.")
+            }
+            (Gone::OnStage(id), Lang::En) => {
+                format!("{id} is on stage: only teams still to come move.")
+            }
+        }
+    }
+}
+
+fn gone(session: &Session, slot: &Slot) -> Option<Gone> {
+    let id = slot.team()?;
+    if session.stage.team.as_ref() == Some(id) {
+        Some(Gone::OnStage(id.clone()))
+    } else if session.stage.records(id).next().is_some() {
+        Some(Gone::Done(id.clone()))
+    } else {
+        None
+    }
 }
 
 fn set_schedule(seen: &[Slot], new: Vec<Slot>) -> Change {

@@ -368,3 +368,64 @@ fn next_visible_change_covers_timer_and_speaker() {
     sim.app.screen = Screen::Schedule;
     assert_eq!(sim.app.next_visible_change(at(5)), Some(at(60)));
 }
+
+#[test]
+fn the_team_on_stage_cannot_be_withdrawn_and_teams_gone_keep_their_place() {
+    let mut sim = Sim::new();
+    // T1 pitches, answers, is scored; T2 is called.
+    sim.run(Action::StartPause, at(0));
+    for t in [180, 300, 360] {
+        sim.run(Action::NextPhase, at(t));
+    }
+    assert_eq!(sim.disk.stage.team.as_deref(), Some("T2"));
+    sim.app.screen = Screen::Schedule;
+    let revision = sim.disk.revision;
+    // Withdrawing the called team is refused, saying what to do.
+    sim.app.cursors.schedule = 1;
+    sim.run(Action::ToggleWithdrawn, at(400));
+    assert_eq!(sim.disk.team("T2").unwrap().status, TeamStatus::Scheduled);
+    let status = sim.app.status.clone().expect("said");
+    assert!(status.error);
+    assert!(status.text.contains("T2 est sur scène"), "{}", status.text);
+    assert!(
+        status.text.contains("équipe suivante (n)"),
+        "{}",
+        status.text
+    );
+    // The done team does not move below the called one...
+    sim.app.cursors.schedule = 0;
+    sim.run(Action::MoveDown, at(400));
+    assert!(
+        sim.app
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("T1 est déjà passée")
+    );
+    // ...nor does a waiting team move above the one on stage.
+    sim.app.cursors.schedule = 2;
+    sim.run(Action::MoveUp, at(400));
+    assert!(
+        sim.app
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("T2 est sur scène")
+    );
+    assert_eq!(sim.app.cursors.schedule, 2);
+    assert_eq!(sim.disk.revision, revision, "nothing saved");
+    // Teams still to come move as before.
+    sim.run(Action::MoveDown, at(400));
+    assert_eq!(sim.disk.schedule[3], Slot::Team { team: "T3".into() });
+    // Once the stage moved on, T2 (now gone) can be withdrawn.
+    sim.app.cursors.schedule = 1;
+    sim.run(Action::NextPhase, at(410)); // T2 pitch
+    sim.run(Action::NextPhase, at(420));
+    sim.run(Action::NextPhase, at(430));
+    sim.run(Action::NextPhase, at(440));
+    assert_ne!(sim.disk.stage.team.as_deref(), Some("T2"));
+    sim.run(Action::ToggleWithdrawn, at(450));
+    assert_eq!(sim.disk.team("T2").unwrap().status, TeamStatus::Withdrawn);
+}
