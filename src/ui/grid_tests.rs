@@ -342,3 +342,27 @@ fn a_cell_changed_by_the_other_terminal_shows_while_typing_then_both_values() {
         "{line}"
     );
 }
+
+#[test]
+fn absent_for_the_rest_names_the_teams_it_leaves_out() {
+    let mut s = session();
+    s.stage.team = Some("T02".into());
+    s.verified.insert("T03".into());
+    put3(&mut s, "T04", "J3", "1", "1", "1");
+    let mut g = Grid::default();
+    g.open(&s);
+    g.row = 2;
+    g.handle(&s, GridKey::AbsentForRest);
+    let screen = text(&draw(&s, &g, Lang::Fr, 200, 24, false));
+    let line = line_with(&screen, "absent pour");
+    assert!(
+        line.contains("1 équipe(s), de T02 à T02 (T03 verrouillée non comprise ; T04 déjà notée non comprise) ?"),
+        "{line}"
+    );
+    let screen = text(&draw(&s, &g, Lang::En, 200, 24, false));
+    let line = line_with(&screen, "absent for");
+    assert!(
+        line.contains("T02 to T02 (T03 locked, left out; T04 already scored, left out)?"),
+        "{line}"
+    );
+}

@@ -196,8 +196,12 @@ pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (
             lang.t("Grille déverrouillée", "Grid unlocked").to_string(),
             Tone::Warn,
         ),
-        Status::NothingToMark => (
-            lang.t("Rien à marquer", "Nothing to mark").to_string(),
+        Status::NothingToMark { locked } => (
+            format!(
+                "{}{}",
+                lang.t("Rien à marquer", "Nothing to mark"),
+                left_out(locked, &[], lang)
+            ),
             Tone::Dim,
         ),
         Status::FinishEntry => (
@@ -244,17 +248,24 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
                 team.id
             ),
         },
-        Ask::AbsentForRest { juror, teams, .. } => {
+        Ask::AbsentForRest {
+            juror,
+            teams,
+            locked,
+            scored,
+            ..
+        } => {
             let first = teams.first().map_or("", String::as_str);
             let last = teams.last().map_or("", String::as_str);
+            let left_out = left_out(locked, scored, lang);
             match lang {
                 Lang::Fr => format!(
-                    "{} absent pour {} équipe(s), de {first} à {last} ? {yes_no}",
+                    "{} absent pour {} équipe(s), de {first} à {last}{left_out} ? {yes_no}",
                     juror_name(session, juror),
                     teams.len()
                 ),
                 Lang::En => format!(
-                    "{} absent for {} team(s), {first} to {last}? {yes_no}",
+                    "{} absent for {} team(s), {first} to {last}{left_out}? {yes_no}",
                     juror_name(session, juror),
                     teams.len()
                 ),
@@ -264,6 +275,38 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
             Lang::Fr => format!("Déverrouiller la grille de {} ? {yes_no}", team.id),
             Lang::En => format!("Unlock the grid of {}? {yes_no}", team.id),
         },
+    }
+}
+
+/// " (T03 verrouillée non comprise, T04 déjà notée non comprise)": the
+/// teams "absent for the rest" leaves alone.
+fn left_out(locked: &[String], scored: &[String], lang: Lang) -> String {
+    let plural = |n: usize| if n > 1 { "s" } else { "" };
+    let mut parts = Vec::new();
+    if !locked.is_empty() {
+        let ids = locked.join(", ");
+        parts.push(match lang {
+            Lang::Fr => {
+                let s = plural(locked.len());
+                format!("{ids} verrouillée{s} non comprise{s}")
+            }
+            Lang::En => format!("{ids} locked, left out"),
+        });
+    }
+    if !scored.is_empty() {
+        let ids = scored.join(", ");
+        parts.push(match lang {
+            Lang::Fr => {
+                let s = plural(scored.len());
+                format!("{ids} déjà notée{s} non comprise{s}")
+            }
+            Lang::En => format!("{ids} already scored, left out"),
+        });
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(lang.t(" ; ", "; ")))
     }
 }
 

@@ -53,16 +53,21 @@ impl Grid {
         let start = order.iter().position(|t| **t == team).unwrap_or(0);
         let mut teams = Vec::new();
         let mut changes = Vec::new();
+        let (mut locked, mut scored) = (Vec::new(), Vec::new());
         for (i, id) in order.iter().enumerate().skip(start) {
             let Some(t) = session.team(id) else { continue };
-            if session.verified.contains(*id)
-                || session.pair_status(t, &juror) != PairStatus::Expected
-            {
+            if session.pair_status(t, &juror) != PairStatus::Expected {
+                continue;
+            }
+            // Verified teams are locked: left alone, and the question says so.
+            if session.verified.contains(*id) {
+                locked.push((*id).clone());
                 continue;
             }
             let seen = self.sheet(session, id, &juror.id);
             // Later teams already scored by this juror are left alone.
             if i > start && !seen.is_empty() {
+                scored.push((*id).clone());
                 continue;
             }
             teams.push((*id).clone());
@@ -77,7 +82,7 @@ impl Grid {
             });
         }
         if changes.is_empty() {
-            self.status = Some(Status::NothingToMark);
+            self.status = Some(Status::NothingToMark { locked });
             return None;
         }
         let change = Change::Batch {
@@ -87,6 +92,8 @@ impl Grid {
         self.status = Some(Status::Ask(Ask::AbsentForRest {
             juror: juror.id,
             teams,
+            locked,
+            scored,
             change,
         }));
         None

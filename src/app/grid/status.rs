@@ -43,8 +43,11 @@ pub enum Status {
         not_counting: usize,
     },
     Unverified,
-    /// The juror has no remaining team to mark absent.
-    NothingToMark,
+    /// The juror has no remaining team to mark absent (`locked`: verified
+    /// teams left out).
+    NothingToMark {
+        locked: Vec<TeamId>,
+    },
     /// Commit (Enter) or discard (Esc) the typed value first.
     FinishEntry,
     /// A question waits for `y` (or Enter); anything else answers no.
@@ -70,6 +73,10 @@ pub enum Ask {
     AbsentForRest {
         juror: JurorId,
         teams: Vec<TeamId>,
+        /// Verified (locked) teams left out.
+        locked: Vec<TeamId>,
+        /// Later teams this juror already scored, left out.
+        scored: Vec<TeamId>,
         change: Change,
     },
     Unverify {

@@ -304,10 +304,18 @@ fn absent_for_every_remaining_team_is_one_batch() {
     g.open(&s);
     g.row = 2;
     assert_eq!(g.handle(&s, GridKey::AbsentForRest), None, "asks first");
-    let Some(Status::Ask(Ask::AbsentForRest { teams, .. })) = &g.status else {
+    let Some(Status::Ask(Ask::AbsentForRest {
+        teams,
+        locked,
+        scored,
+        ..
+    })) = &g.status
+    else {
         panic!("expected a question, got {:?}", g.status);
     };
     assert_eq!(teams, &["T02"]);
+    assert_eq!(locked, &["T03"], "the question names the locked team");
+    assert_eq!(scored, &["T04"]);
     let change = g.handle(&s, GridKey::Enter).expect("confirmed");
     let Change::Batch { changes, .. } = &change else {
         panic!("a batch");
@@ -338,7 +346,7 @@ fn absent_for_every_remaining_team_is_one_batch() {
     assert_eq!(absent, ["T01", "T02", "T04"]);
     // Nothing left to mark.
     assert_eq!(g.handle(&s, GridKey::AbsentForRest), None);
-    assert_eq!(g.status, Some(Status::NothingToMark));
+    assert_eq!(g.status, Some(Status::NothingToMark { locked: vec![] }));
 }
 
 #[test]
