@@ -360,3 +360,38 @@ fn check_reports_every_problem_of_a_hand_edited_state() {
     }
     assert_eq!(lines.len(), 4, "{err}");
 }
+
+#[test]
+fn a_session_is_french_by_default_whatever_the_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(["new", "s.json"])
+        .current_dir(dir.path())
+        .env("LANG", "en_US.UTF-8")
+        .env("LC_ALL", "en_US.UTF-8")
+        .output()
+        .expect("podium runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(read(&dir.path().join("s.json")).settings.lang, Lang::Fr);
+    let out = podium(dir.path(), &["new", "e.json", "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(read(&dir.path().join("e.json")).settings.lang, Lang::En);
+}
+
+#[test]
+fn run_and_display_without_a_terminal_say_so_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(podium(dir.path(), &["new", "s.json"]).status.success());
+    let before = files(dir.path());
+    for verb in ["run", "display"] {
+        let out = podium(dir.path(), &[verb, "s.json"]);
+        no_panic(&out);
+        assert_eq!(out.status.code(), Some(1), "{verb}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{verb}: {err}");
+        assert!(err.contains("terminal"), "{verb}: {err}");
+        // Nothing drawn on standard output, no escape sequence left behind.
+        assert!(out.stdout.is_empty(), "{verb}: {:?}", stdout(&out));
+    }
+    assert_eq!(files(dir.path()), before);
+}

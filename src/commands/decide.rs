@@ -8,18 +8,14 @@ use chrono::Utc;
 use crate::cli::DecideArgs;
 use crate::domain::ranking::{self, decisions::names_cutoff_group};
 use crate::domain::{Change, Decision, DecisionKind, Lang, Operation, Session};
-use crate::i18n;
 use crate::storage::{self, StoreError};
 
 use super::{Failure, Outcome};
 
 pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
     let file = args.file.display().to_string();
-    let session = storage::load(&args.file).map_err(|e| {
-        let lang = i18n::resolve(flag, None);
-        Failure::one(lang, e.message(lang))
-    })?;
-    let lang = i18n::resolve(flag, Some(session.settings.lang));
+    // The whole journal is checked first: a damaged one is never written to.
+    let (session, lang) = super::open_writer(flag, &args.file)?;
     let (kind, teams) = if args.admit.is_empty() {
         (DecisionKind::Order, args.order.clone())
     } else {

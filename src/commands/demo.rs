@@ -87,8 +87,7 @@ pub fn run(flag: Option<Lang>, args: &DemoArgs) -> Outcome {
         Failure::new(lang, vec![err.message(lang), hint.to_string()])
     })?;
     // In a terminal, the live interface; otherwise (piped), the schedule.
-    use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+    if crate::tui::has_terminal() {
         return super::run::run(flag, &path);
     }
     let lang = i18n::resolve(flag, Some(session.settings.lang));

@@ -19,6 +19,9 @@ use super::{Failure, Outcome};
 
 pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
     let early = i18n::resolve(flag, None);
+    if !tui::has_terminal() {
+        return Err(Failure::one(early, tui::no_terminal_message(early)));
+    }
     let session = storage::load(file).map_err(|e| Failure::one(early, e.message(early)))?;
     let lang = i18n::resolve(flag, Some(session.settings.lang));
     let clock = Clock::start();

@@ -86,6 +86,23 @@ pub fn dispatch(cli: Cli) -> Outcome {
     }
 }
 
+/// A command-line writer's open (`scores import`, `decide`): the whole
+/// journal is checked and an interrupted commit completed before anything is
+/// changed, so a damaged journal is refused, naming its file and line, and
+/// nothing is written. What recovery did is said on standard error.
+pub fn open_writer(
+    flag: Option<Lang>,
+    file: &std::path::Path,
+) -> Result<(crate::domain::Session, Lang), Failure> {
+    let early = i18n::resolve(flag, crate::storage::lang_of(file));
+    let opened = crate::storage::open(file).map_err(|e| Failure::one(early, e.message(early)))?;
+    let lang = i18n::resolve(flag, Some(opened.session.settings.lang));
+    for notice in &opened.notices {
+        eprintln!("podium: {}", notice.message(lang));
+    }
+    Ok((opened.session, lang))
+}
+
 /// What a command not built yet says.
 pub fn coming(flag: Option<Lang>, fr: &str, en: &str) -> Outcome {
     let lang = i18n::resolve(flag, None);

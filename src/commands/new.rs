@@ -37,16 +37,18 @@ pub fn run(flag: Option<Lang>, args: &NewArgs) -> Outcome {
         }
     }
     let lists = read_lists(args, lang)?;
-    let session = build_session(args, flag.unwrap_or(lang), lists, &storage::new_id()).map_err(
-        |problems| {
+    // The session's language is French unless `--lang` says otherwise: a
+    // laptop's English locale must not turn a French forum's exports and
+    // results into English ones.
+    let session = build_session(args, flag.unwrap_or(Lang::Fr), lists, &storage::new_id())
+        .map_err(|problems| {
             fail(
                 problems
                     .into_iter()
                     .map(|p| format!("{file}: {p}"))
                     .collect(),
             )
-        },
-    )?;
+        })?;
     let created = storage::create(&args.file, &session, &storage::new_id(), Utc::now())
         .map_err(|e| Failure::one(lang, with_file(&args.file, &e, lang)))?;
     println!("{}", created_line(&args.file, &created, lang));

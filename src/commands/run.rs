@@ -17,6 +17,9 @@ use super::{Failure, Outcome};
 
 pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
     let early = i18n::resolve(flag, storage::lang_of(file));
+    if !tui::has_terminal() {
+        return Err(Failure::one(early, tui::no_terminal_message(early)));
+    }
     let opened = storage::open(file).map_err(|e| Failure::one(early, e.message(early)))?;
     let lang = i18n::resolve(flag, Some(opened.session.settings.lang));
     let clock = Clock::start();
