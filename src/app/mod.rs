@@ -21,6 +21,7 @@ pub mod questions_screen;
 pub mod schedule_screen;
 pub mod scores_screen;
 pub mod stage_screen;
+pub mod undo_text;
 pub mod update;
 
 #[cfg(test)]

@@ -135,6 +135,10 @@ fn typing_saving_and_undo_through_the_keymap() {
     assert_eq!(sim.app.undo.len(), 2);
     // `u` keeps its global meaning in the grid: the last value goes.
     sim.keys("u", at(4));
+    assert_eq!(
+        sim.app.status.as_ref().map(|s| s.text.as_str()),
+        Some("Annulé : T1 J1 faisabilite 3 → vide")
+    );
     assert_eq!(sim.disk.value("T1", "J1", "faisabilite"), None);
     assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
     sim.keys("u", at(5));

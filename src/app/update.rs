@@ -178,7 +178,7 @@ fn undo(app: &mut App, now: DateTime<Utc>) -> Option<Effect> {
         op: inverse.clone(),
         is_undo: true,
     });
-    app.say(lang.t("Annulation envoyée.", "Undo sent."));
+    app.say(super::undo_text::undone(&op.change, lang));
     Some(Effect::Save(Box::new(inverse)))
 }
 

@@ -122,11 +122,14 @@ fn undo_reverses_this_terminals_last_operation() {
     sim.run(Action::StartPause, at(20)); // pause at 2:40
     assert!(!sim.app.session.stage.is_running());
     sim.run(Action::Undo, at(30));
+    let said = |sim: &Sim| sim.app.status.as_ref().map(|s| s.text.clone());
+    assert_eq!(said(&sim).as_deref(), Some("Annulé : pause du chrono"));
     // The pause never happened: still running since 0.
     assert!(sim.app.session.stage.is_running());
     assert_eq!(sim.countdown(at(30)), Countdown::Left(150));
     // An undo is not itself undone: the next u reverses the start.
     sim.run(Action::Undo, at(31));
+    assert_eq!(said(&sim).as_deref(), Some("Annulé : appel de T1"));
     assert_eq!(sim.app.session.stage, Stage::default());
     sim.run(Action::Undo, at(32));
     assert_eq!(

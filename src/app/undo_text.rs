@@ -1,0 +1,174 @@
+//! What `u` says it undid: "Annulé : T02 J03 utilite 12 → vide",
+//! "Annulé : pause du chrono".
+
+use crate::domain::stage::{Phase, Stage};
+use crate::domain::{Change, Dec, Lang, TeamStatus};
+
+fn value(v: Option<Dec>, lang: Lang) -> String {
+    match v {
+        Some(v) => v.format_with(if lang == Lang::Fr { ',' } else { '.' }),
+        None => lang.t("vide", "empty").to_string(),
+    }
+}
+
+fn phase_name(phase: Phase, lang: Lang) -> &'static str {
+    match phase {
+        Phase::Waiting => lang.t("attente", "waiting"),
+        Phase::Pitch => lang.t("pitch", "pitch"),
+        Phase::Questions => lang.t("questions", "questions"),
+        Phase::Scoring => lang.t("notation", "scoring"),
+    }
+}
+
+/// What a stage change did, in words.
+fn stage_step(seen: &Stage, new: &Stage, lang: Lang) -> String {
+    if new.team != seen.team {
+        return match (&new.team, lang) {
+            (Some(t), Lang::Fr) => format!("appel de {t}"),
+            (Some(t), Lang::En) => format!("calling {t}"),
+            (None, _) => lang.t("fin de l'équipe", "end of the team").to_string(),
+        };
+    }
+    if new.phase != seen.phase {
+        return match lang {
+            Lang::Fr => format!("passage en {}", phase_name(new.phase, lang)),
+            Lang::En => format!("move to {}", phase_name(new.phase, lang)),
+        };
+    }
+    let extra = new.clock.extra_ms - seen.clock.extra_ms;
+    if extra != 0 {
+        let sign = if extra > 0 { '+' } else { '−' };
+        return format!("{sign}{} s", extra.abs() / 1000);
+    }
+    match (seen.clock.is_running(), new.clock.is_running()) {
+        (true, false) => lang.t("pause du chrono", "timer pause"),
+        (false, true) if seen.clock.spent_ms == 0 => lang.t("départ du chrono", "timer start"),
+        (false, true) => lang.t("reprise du chrono", "timer resume"),
+        _ if new.phase_started != seen.phase_started || new.clock.spent_ms == 0 => {
+            lang.t("phase relancée", "phase restarted")
+        }
+        _ => lang.t("chrono", "timer"),
+    }
+    .to_string()
+}
+
+/// The undone change `done`, as the status line says it. Cell changes say
+/// what the undo puts back (`done`'s new value → its seen value).
+pub fn undone(done: &Change, lang: Lang) -> String {
+    let what = match done {
+        Change::SetCell {
+            team,
+            juror,
+            criterion,
+            seen,
+            new,
+        } => format!(
+            "{team} {juror} {criterion} {} → {}",
+            value(*new, lang),
+            value(*seen, lang)
+        ),
+        Change::SetHandwritten {
+            team,
+            juror,
+            seen,
+            new,
+        } => format!(
+            "{team} {juror} {} {} → {}",
+            lang.t("total papier", "paper total"),
+            value(*new, lang),
+            value(*seen, lang)
+        ),
+        Change::SetSheet { team, juror, .. } => match lang {
+            Lang::Fr => format!("fiche de {juror} pour {team}"),
+            Lang::En => format!("{juror}'s sheet for {team}"),
+        },
+        Change::SetVerified { team, new, .. } => match (new, lang) {
+            (true, Lang::Fr) => format!("vérification de {team}"),
+            (true, Lang::En) => format!("verification of {team}"),
+            (false, Lang::Fr) => format!("déverrouillage de {team}"),
+            (false, Lang::En) => format!("unlocking of {team}"),
+        },
+        Change::SetTeamStatus { team, new, .. } => match (new, lang) {
+            (TeamStatus::Withdrawn, Lang::Fr) => format!("retrait de {team}"),
+            (TeamStatus::Withdrawn, Lang::En) => format!("withdrawal of {team}"),
+            (TeamStatus::Scheduled, Lang::Fr) => format!("retour de {team}"),
+            (TeamStatus::Scheduled, Lang::En) => format!("restoring {team}"),
+        },
+        Change::SetSchedule { .. } => lang
+            .t("changement du programme", "schedule change")
+            .to_string(),
+        Change::SetStage { seen, new } => stage_step(seen, new, lang),
+        Change::SetQueue { .. } | Change::AddQuestion { .. } | Change::RemoveQuestion { .. } => {
+            lang.t("file des questions", "question queue").to_string()
+        }
+        Change::Batch { changes, .. } => match changes.as_slice() {
+            [one] => return undone(one, lang),
+            _ => match lang {
+                Lang::Fr => format!("{} changements ensemble", changes.len()),
+                Lang::En => format!("{} changes together", changes.len()),
+            },
+        },
+        _ => lang.t("dernière opération", "last operation").to_string(),
+    };
+    format!("{} {what}", lang.t("Annulé :", "Undone:"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn cells_say_what_comes_back_and_the_timer_what_was_undone() {
+        let cell = Change::SetCell {
+            team: "T02".into(),
+            juror: "J03".into(),
+            criterion: "utilite".into(),
+            seen: None,
+            new: Some(Dec::int(12)),
+        };
+        assert_eq!(
+            undone(&cell, Lang::Fr),
+            "Annulé : T02 J03 utilite 12 → vide"
+        );
+        assert_eq!(
+            undone(&cell, Lang::En),
+            "Undone: T02 J03 utilite 12 → empty"
+        );
+        let t0 = Utc.with_ymd_and_hms(2026, 3, 12, 9, 0, 0).unwrap();
+        let running = Stage {
+            team: Some("T1".into()),
+            phase: Phase::Pitch,
+            phase_started: Some(t0),
+            clock: crate::domain::stage::Clock::started(t0),
+            log: vec![],
+        };
+        let mut paused = running.clone();
+        paused.clock.running_since = None;
+        paused.clock.spent_ms = 5_000;
+        let pause = Change::SetStage {
+            seen: Box::new(running.clone()),
+            new: Box::new(paused.clone()),
+        };
+        assert_eq!(undone(&pause, Lang::Fr), "Annulé : pause du chrono");
+        let resume = Change::SetStage {
+            seen: Box::new(paused.clone()),
+            new: Box::new(running.clone()),
+        };
+        assert_eq!(undone(&resume, Lang::En), "Undone: timer resume");
+        let mut more = running.clone();
+        more.clock.extra_ms = 10_000;
+        let add = Change::SetStage {
+            seen: Box::new(running.clone()),
+            new: Box::new(more),
+        };
+        assert_eq!(undone(&add, Lang::Fr), "Annulé : +10 s");
+        let mut questions = running.clone();
+        questions.phase = Phase::Questions;
+        let next = Change::SetStage {
+            seen: Box::new(running),
+            new: Box::new(questions),
+        };
+        assert_eq!(undone(&next, Lang::Fr), "Annulé : passage en questions");
+    }
+}
