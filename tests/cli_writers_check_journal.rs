@@ -89,3 +89,30 @@ fn decide_refuses_a_session_with_a_damaged_journal() {
         ],
     );
 }
+
+#[test]
+fn a_line_of_another_session_is_named_with_its_line_number() {
+    let (dir, path) = folder();
+    storage::create(&path, &session("s1", 2, 2), "tester", at(0)).unwrap();
+    let change = set_cell("T1", "J1", "c1", None, Some(dec("4")));
+    storage::commit(&path, &op(change), storage::CLI_WAIT).unwrap();
+    let journal = journal(&path);
+    let mut text = std::fs::read_to_string(&journal).unwrap();
+    let last = text.lines().last().unwrap().to_string();
+    text.push_str(
+        &last
+            .replacen("\"session\":\"s1\"", "\"session\":\"other\"", 1)
+            .replacen("\"rev\":2", "\"rev\":3", 1),
+    );
+    text.push('\n');
+    std::fs::write(&journal, text).unwrap();
+    for args in [
+        &["results", "forum.json"][..],
+        &["scores", "export", "forum.json"][..],
+    ] {
+        let out = podium(dir.path(), args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("forum.json.journal:3"), "{args:?}: {err}");
+    }
+}

@@ -196,7 +196,9 @@ pub fn current(files: &Files, depth: Depth) -> Result<Current, StoreError> {
             if let Some((id, _)) = &tail.last
                 && *id != session.id
             {
-                return Err(other_session(files, &session.id, id));
+                // Read the whole journal to name the first line that is
+                // another session's (rare: only on this error).
+                return current(files, Depth::Full);
             }
             replay(&files.journal, &mut session, &tail.lines)?;
             return Ok(Current {
