@@ -187,11 +187,129 @@ fn demo_copies_once_and_reset_restores() {
     let out = podium(d, &["demo", "--reset", "--lang", "en"]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("Schedule"));
-    assert_eq!(std::fs::read(&copy).unwrap(), shipped);
+    let json = |bytes: Vec<u8>| -> Value { serde_json::from_slice(&bytes).unwrap() };
+    assert_eq!(
+        comparable(json(std::fs::read(&copy).unwrap())),
+        comparable(json(shipped.clone()))
+    );
     let export = podium(d, &["scores", "export", path]);
     assert_eq!(
         String::from_utf8_lossy(&export.stdout),
         "team;juror;criterion;value\n"
+    );
+}
+
+/// The backup folder `--reset` printed.
+fn backup_named(stdout: &[u8]) -> PathBuf {
+    let text = String::from_utf8_lossy(stdout);
+    let line = text
+        .lines()
+        .find(|l| l.contains("backup-"))
+        .unwrap_or_else(|| panic!("no backup folder named:\n{text}"));
+    let at = line.find(": ").expect("a path after the colon") + 2;
+    PathBuf::from(line[at..].trim())
+}
+
+#[test]
+fn reset_keeps_the_previous_copy_and_starts_a_new_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let copy = d.join("data/demo/forum.json");
+    assert!(podium(d, &["demo"]).status.success());
+    std::fs::write(
+        d.join("mine.csv"),
+        "team;juror;criterion;value\nT01;J03;utilite;15,5\n",
+    )
+    .unwrap();
+    let path = copy.to_str().unwrap();
+    assert!(
+        podium(d, &["scores", "import", path, "mine.csv"])
+            .status
+            .success()
+    );
+    std::fs::write(d.join("data/demo/teams.csv"), "id;name;org\nX;Mine;Somme\n").unwrap();
+    let scored = std::fs::read(&copy).unwrap();
+    let journal = std::fs::read(d.join("data/demo/forum.json.journal")).unwrap();
+    let old_id = serde_json::from_slice::<Value>(&scored).unwrap()["id"].clone();
+
+    let out = podium(d, &["demo", "--reset"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("mise de côté"), "{text}");
+    let backup = backup_named(&out.stdout);
+    assert_eq!(
+        backup.parent(),
+        Some(d.join("data/demo").as_path()),
+        "{text}"
+    );
+    // Nothing lost: the scored copy and its journal, byte for byte, and the
+    // spreadsheet the user changed.
+    assert_eq!(std::fs::read(backup.join("forum.json")).unwrap(), scored);
+    assert_eq!(
+        std::fs::read(backup.join("forum.json.journal")).unwrap(),
+        journal
+    );
+    assert!(
+        std::fs::read_to_string(backup.join("teams.csv"))
+            .unwrap()
+            .contains("Mine")
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("data/demo/teams.csv")).unwrap(),
+        std::fs::read_to_string(assets().join("teams.csv")).unwrap()
+    );
+    // The fresh copy is a new session (another id), at revision 1.
+    let fresh: Value = serde_json::from_slice(&std::fs::read(&copy).unwrap()).unwrap();
+    assert_ne!(fresh["id"], old_id);
+    assert_eq!(fresh["revision"], 1);
+    let lines = std::fs::read_to_string(d.join("data/demo/forum.json.journal")).unwrap();
+    assert_eq!(lines.lines().count(), 1);
+    assert!(lines.contains(fresh["id"].as_str().unwrap()));
+    assert!(podium(d, &["check", path]).status.success());
+    let old = backup.join("forum.json");
+    let check = podium(d, &["check", old.to_str().unwrap()]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn reset_waits_for_a_writer_holding_the_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(podium(d, &["demo"]).status.success());
+    let state = std::fs::read(d.join("data/demo/forum.json")).unwrap();
+    let lock = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(d.join("data/demo/forum.json.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(["demo", "--reset"])
+        .current_dir(d)
+        .env("PODIUM_DATA_DIR", d.join("data"))
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "reset waits for the lock"
+    );
+    assert_eq!(
+        std::fs::read(d.join("data/demo/forum.json")).unwrap(),
+        state
+    );
+    lock.unlock().unwrap();
+    assert!(child.wait().unwrap().success());
+    assert_ne!(
+        std::fs::read(d.join("data/demo/forum.json")).unwrap(),
+        state
     );
 }
 

@@ -40,13 +40,22 @@ pub fn data_dir() -> Option<PathBuf> {
     }
 }
 
+/// The demo copy in the data folder, ready to open.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    /// The session file.
+    pub path: PathBuf,
+    /// `--reset`: where the previous copy was moved (`None`: there was none).
+    pub backup: Option<PathBuf>,
+}
+
 /// Copy the demo forum into the data folder unless a copy is there
-/// (`reset`: restore it); the path of the session file.
-pub fn prepare(reset: bool) -> Result<PathBuf, Failure> {
+/// (`reset`: start over, the previous copy moved into a backup folder).
+pub fn prepare(reset: bool) -> Result<Prepared, Failure> {
     prepare_in(i18n::resolve(None, None), reset)
 }
 
-fn prepare_in(lang: Lang, reset: bool) -> Result<PathBuf, Failure> {
+fn prepare_in(lang: Lang, reset: bool) -> Result<Prepared, Failure> {
     let Some(dir) = data_dir().map(|d| d.join("demo")) else {
         return Err(Failure::one(
             lang,
@@ -56,15 +65,7 @@ fn prepare_in(lang: Lang, reset: bool) -> Result<PathBuf, Failure> {
             ),
         ));
     };
-    let journal = format!("{FILE_NAME}.journal");
-    let files: [(&str, &[u8]); 5] = [
-        (FILE_NAME, STATE.as_bytes()),
-        (&journal, JOURNAL.as_bytes()),
-        ("teams.csv", TEAMS_CSV.as_bytes()),
-        ("jurors.csv", JURORS_CSV.as_bytes()),
-        ("criteria.csv", CRITERIA_CSV.as_bytes()),
-    ];
-    storage::install::install(&dir, &files, reset).map_err(|err| {
+    let cannot_copy = |err: std::io::Error| {
         Failure::one(
             lang,
             match lang {
@@ -72,27 +73,90 @@ fn prepare_in(lang: Lang, reset: bool) -> Result<PathBuf, Failure> {
                 Lang::En => format!("{}: cannot copy ({err})", dir.display()),
             },
         )
-    })?;
-    Ok(dir.join(FILE_NAME))
+    };
+    let spreadsheets: [(&str, &[u8]); 3] = [
+        ("teams.csv", TEAMS_CSV.as_bytes()),
+        ("jurors.csv", JURORS_CSV.as_bytes()),
+        ("criteria.csv", CRITERIA_CSV.as_bytes()),
+    ];
+    let path = dir.join(FILE_NAME);
+    if reset {
+        return reset_in(&dir, &spreadsheets).map_err(|e| match e {
+            Reset::Io(err) => cannot_copy(err),
+            Reset::Store(err) => Failure::one(lang, err.message(lang)),
+        });
+    }
+    let journal = format!("{FILE_NAME}.journal");
+    let mut files: Vec<(&str, &[u8])> = vec![
+        (FILE_NAME, STATE.as_bytes()),
+        (&journal, JOURNAL.as_bytes()),
+    ];
+    files.extend(spreadsheets);
+    storage::install::install(&dir, &files, false).map_err(cannot_copy)?;
+    Ok(Prepared { path, backup: None })
+}
+
+enum Reset {
+    Io(std::io::Error),
+    Store(storage::StoreError),
+}
+
+/// `--reset`: under the session's lock, the previous copy (state, journal,
+/// torn lines, changed spreadsheets) goes into a backup folder beside it,
+/// and the shipped forum is created again with a new session id, so a
+/// terminal still open on the old copy can tell and never saves into it.
+fn reset_in(dir: &Path, spreadsheets: &[(&str, &[u8])]) -> Result<Prepared, Reset> {
+    storage::install::folder(dir).map_err(Reset::Io)?;
+    let path = dir.join(FILE_NAME);
+    // The shipped session parses (tests/demo.rs checks it).
+    let mut fresh: Session = serde_json::from_str(STATE)
+        .map_err(std::io::Error::other)
+        .map_err(Reset::Io)?;
+    fresh.id = storage::new_id();
+    let replaced = storage::replace(&path, &fresh, &storage::new_id(), chrono::Utc::now())
+        .map_err(Reset::Store)?;
+    storage::install::restore(dir, spreadsheets, replaced.backup.as_deref()).map_err(Reset::Io)?;
+    Ok(Prepared {
+        path,
+        backup: replaced.backup,
+    })
 }
 
 pub fn run(flag: Option<Lang>, args: &DemoArgs) -> Outcome {
-    let path = prepare_in(i18n::resolve(flag, None), args.reset)?;
+    let lang = i18n::resolve(flag, None);
+    let prepared = prepare_in(lang, args.reset)?;
+    let path = prepared.path;
     let session = storage::load(&path).map_err(|err| {
-        let lang = i18n::resolve(flag, None);
         let hint = lang.t(
             "`podium demo --reset` remet la copie d'origine",
             "`podium demo --reset` restores the original copy",
         );
         Failure::new(lang, vec![err.message(lang), hint.to_string()])
     })?;
+    let lang = i18n::resolve(flag, Some(session.settings.lang));
+    if let Some(backup) = &prepared.backup {
+        println!("{}", backup_line(backup, lang));
+    }
     // In a terminal, the live interface; otherwise (piped), the schedule.
     if crate::tui::has_terminal() {
         return super::run::run(flag, &path);
     }
-    let lang = i18n::resolve(flag, Some(session.settings.lang));
     print!("{}", describe(&session, &path, lang));
     Ok(())
+}
+
+/// Where `--reset` put the previous copy, as printed.
+pub fn backup_line(backup: &Path, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Copie précédente (session et journal) mise de côté dans : {}",
+            backup.display()
+        ),
+        Lang::En => format!(
+            "Previous copy (session and journal) moved to: {}",
+            backup.display()
+        ),
+    }
 }
 
 fn clock(secs: u32) -> String {

@@ -20,6 +20,7 @@ use super::faults::{self, Step};
 use super::journal::{self, Line};
 use super::lock::Lock;
 use super::recovery::{self, Depth};
+use super::replace::Expect;
 use super::{Files, Notice, state};
 
 /// A change that was saved.
@@ -44,6 +45,29 @@ pub struct Committed {
 /// revision (so it stays fast on a long journal); [`super::open`] is what
 /// checks every line.
 pub fn commit(path: &Path, op: &Operation, wait: Duration) -> Result<Committed, StoreError> {
+    commit_inner(path, op, wait, None)
+}
+
+/// [`commit`] for a writer that keeps the session open (the live
+/// interface): the operation was built on `expect`'s session at its
+/// revision or later. If the file now holds another session (it was
+/// replaced, e.g. by `podium demo --reset`) or an older revision (an older
+/// copy put back), nothing is written: [`StoreError::Replaced`].
+pub fn commit_expecting(
+    path: &Path,
+    op: &Operation,
+    wait: Duration,
+    expect: &Expect,
+) -> Result<Committed, StoreError> {
+    commit_inner(path, op, wait, Some(expect))
+}
+
+fn commit_inner(
+    path: &Path,
+    op: &Operation,
+    wait: Duration,
+    expect: Option<&Expect>,
+) -> Result<Committed, StoreError> {
     let files = Files::new(path);
     let lock = Lock::acquire(&files.lock, wait)?;
     faults::reached(Step::Locked)?;
@@ -51,6 +75,9 @@ pub fn commit(path: &Path, op: &Operation, wait: Duration) -> Result<Committed, 
         thread::sleep(hold);
     }
     let current = recovery::current(&files, Depth::Tail)?;
+    if let Some(expect) = expect {
+        expect.check(path, &current.session)?;
+    }
     let mut notices = recovery::settle(&files, &current, false)?;
     faults::reached(Step::Read)?;
     let state_rev = current.state_rev;

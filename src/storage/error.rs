@@ -47,6 +47,15 @@ pub enum StoreError {
         state_id: String,
         journal_id: String,
     },
+    /// The file now holds another session than the writer's (it was
+    /// replaced), or an older revision than the writer has seen.
+    Replaced {
+        path: PathBuf,
+        expected: String,
+        seen: u64,
+        found: String,
+        found_revision: u64,
+    },
     /// Another terminal held the lock longer than we could wait.
     Busy { path: PathBuf },
     /// The operation does not apply to the current session (nothing saved).
@@ -231,6 +240,30 @@ impl StoreError {
                     show(journal)
                 ),
             },
+            StoreError::Replaced {
+                path,
+                expected,
+                seen,
+                found,
+                found_revision,
+            } => {
+                let what = match (expected == found, lang) {
+                    (false, Lang::Fr) => format!("session {found} au lieu de {expected}"),
+                    (false, Lang::En) => format!("session {found} instead of {expected}"),
+                    (true, Lang::Fr) => format!("révision {found_revision} après {seen}"),
+                    (true, Lang::En) => format!("revision {found_revision} after {seen}"),
+                };
+                match lang {
+                    Lang::Fr => format!(
+                        "{}: la session a été remplacée sur le disque ({what}) ; rien n'a été enregistré",
+                        show(path)
+                    ),
+                    Lang::En => format!(
+                        "{}: the session was replaced on disk ({what}); nothing was saved",
+                        show(path)
+                    ),
+                }
+            }
             StoreError::Busy { path } => format!(
                 "{}: {}",
                 show(path),

@@ -32,14 +32,16 @@ mod journal;
 mod lock;
 mod notice;
 mod recovery;
+mod replace;
 mod state;
 
-pub use commit::{Committed, commit};
+pub use commit::{Committed, commit, commit_expecting};
 pub use error::{Action, LineProblem, StoreError};
 pub use faults::Step;
 pub use inspect::{Finding, Note, Report, inspect};
 pub use journal::Line;
 pub use notice::Notice;
+pub use replace::{BACKUP_PREFIX, Expect, Replaced, backup_of, replace};
 
 /// How long the command line waits for the lock.
 pub const CLI_WAIT: Duration = Duration::from_secs(10);
@@ -113,6 +115,19 @@ pub fn create(
     }
     let lock = lock::Lock::acquire(&files.lock, CLI_WAIT)?;
     exists(&files.state)?;
+    let created = create_locked(&files, session, writer, at)?;
+    lock.release();
+    Ok(created)
+}
+
+/// With the lock held and neither file there: journal line 1 (the
+/// creation), then the state; the session at revision 1.
+fn create_locked(
+    files: &Files,
+    session: &Session,
+    writer: &str,
+    at: DateTime<Utc>,
+) -> Result<Session, StoreError> {
     let mut created = session.clone();
     created.format = FORMAT;
     created.revision = 0;
@@ -131,7 +146,6 @@ pub fn create(
     commit::write_new_journal(&files.journal, &journal::encode(&line))?;
     created.revision = 1;
     state::write(&files.state, &created, false)?;
-    lock.release();
     Ok(created)
 }
 
