@@ -40,6 +40,9 @@ pub enum SaveError {
     Refused(Refusal),
     /// A file error, already in the user's language.
     Failed(String),
+    /// The file now holds another session (or an older copy): nothing more
+    /// is saved from this terminal. The message is in the user's language.
+    Replaced(String),
 }
 
 /// The session file as the loop needs it (the storage module behind it).
@@ -51,6 +54,12 @@ pub trait Store: Clone + Send + 'static {
     fn stamp(&self) -> Option<Self::Stamp>;
     /// Read the current state (never locks, never writes).
     fn load(&self) -> Option<Session>;
+    /// Whether a session read from the file is not the one this terminal
+    /// works on (another session id, or a revision lower than it has
+    /// seen): the message to show. Stores that never save say `None`.
+    fn replaced(&self, _fresh: &Session) -> Option<String> {
+        None
+    }
 }
 
 /// `now` from a monotonic clock anchored to the wall clock at start-up, so
@@ -91,6 +100,7 @@ enum Outcome {
     Saved(Session),
     Refused(Refusal, Option<Session>),
     Failed(String),
+    Replaced(String),
     Busy,
 }
 
@@ -123,6 +133,7 @@ impl Saver {
                         }
                         Err(SaveError::Refused(r)) => break Outcome::Refused(r, store.load()),
                         Err(SaveError::Failed(m)) => break Outcome::Failed(m),
+                        Err(SaveError::Replaced(m)) => break Outcome::Replaced(m),
                     }
                 };
                 if out_tx.send(outcome).is_err() {
@@ -149,6 +160,9 @@ impl Saver {
         let mut actions = Vec::new();
         while let Ok(outcome) = self.outcomes.try_recv() {
             self.busy = matches!(outcome, Outcome::Busy);
+            if let Outcome::Replaced(m) = &outcome {
+                actions.push(Action::Replaced(m.clone()));
+            }
             actions.push(match outcome {
                 Outcome::Busy => Action::Busy,
                 Outcome::Saved(s) => {
@@ -162,7 +176,7 @@ impl Saver {
                         fresh: fresh.map(Box::new),
                     }
                 }
-                Outcome::Failed(m) => {
+                Outcome::Failed(m) | Outcome::Replaced(m) => {
                     self.in_flight -= 1;
                     Action::SaveFailed(m)
                 }
@@ -260,11 +274,11 @@ fn event_loop<S: Store>(
             if fresh != stamp {
                 stamp = fresh;
                 if let Some(session) = store.load() {
-                    effects.extend(update(
-                        &mut app,
-                        Action::Reloaded(Box::new(session)),
-                        clock.now(),
-                    ));
+                    let action = match store.replaced(&session) {
+                        Some(message) => Action::Replaced(message),
+                        None => Action::Reloaded(Box::new(session)),
+                    };
+                    effects.extend(update(&mut app, action, clock.now()));
                     dirty = true;
                 }
             }

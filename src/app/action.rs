@@ -73,6 +73,10 @@ pub enum Action {
     Busy,
     /// The session file changed (the other terminal's work).
     Reloaded(Box<Session>),
+    /// The session file now holds another session (or an older copy):
+    /// this terminal saves nothing more; the message says why and where
+    /// the old data went.
+    Replaced(String),
 }
 
 /// What `update` asks the event loop to do.

@@ -141,6 +141,9 @@ pub struct App {
     /// The stage display (`podium display`): the stage only, nothing
     /// changes, no score ever shown.
     pub read_only: bool,
+    /// The session file was replaced under this terminal (see
+    /// `Action::Replaced`): the message, shown until quitting.
+    pub replaced: Option<String>,
 }
 
 impl App {
@@ -167,6 +170,7 @@ impl App {
             board: board::Board::default(),
             quit: false,
             read_only: false,
+            replaced: None,
         }
     }
 

@@ -106,10 +106,27 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
             ));
         }
         Action::Reloaded(session) => {
-            if session.revision > app.session.revision {
+            let other = session.id != app.session.id;
+            if other && !app.read_only {
+                let lang = app.lang;
+                app.replaced.get_or_insert_with(|| {
+                    lang.t(
+                        "La session a été remplacée sur le disque : plus rien n'est \
+                         enregistré ici ; quittez et rouvrez.",
+                        "The session was replaced on disk: nothing more is saved \
+                         here; quit and reopen.",
+                    )
+                    .to_string()
+                });
+            } else if app.replaced.is_none() && (other || session.revision > app.session.revision) {
                 app.session = *session;
             }
         }
+        Action::Replaced(message) => app.replaced = Some(message),
+    }
+    if let Some(message) = &app.replaced {
+        let message = message.clone();
+        app.warn(message);
     }
     clamp_cursors(app);
     effects.extend(bell(app, now));
@@ -125,6 +142,7 @@ fn is_from_user(action: &Action) -> bool {
             | Action::SaveFailed(_)
             | Action::Busy
             | Action::Reloaded(_)
+            | Action::Replaced(_)
     )
 }
 

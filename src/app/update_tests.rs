@@ -432,3 +432,42 @@ fn the_team_on_stage_cannot_be_withdrawn_and_teams_gone_keep_their_place() {
     sim.run(Action::ToggleWithdrawn, at(450));
     assert_eq!(sim.disk.team("T2").unwrap().status, TeamStatus::Withdrawn);
 }
+
+#[test]
+fn a_session_replaced_on_disk_is_never_adopted_and_the_warning_stays() {
+    let mut app = fixture::app();
+    let before = app.session.clone();
+    let mut other = before.clone();
+    other.id = "another".into();
+    other.revision = before.revision + 10;
+    update(&mut app, Action::Reloaded(Box::new(other)), at(1));
+    assert_eq!(
+        app.session, before,
+        "the other session is not shown as ours"
+    );
+    let status = app.status.clone().expect("a warning");
+    assert!(status.error);
+    assert!(status.text.contains("remplacée"), "{}", status.text);
+    // A key that normally clears the status does not hide it.
+    update(&mut app, Action::NextScreen, at(2));
+    assert!(app.status.clone().unwrap().text.contains("quittez"));
+    // The store's own message (with the backup folder) replaces it.
+    update(
+        &mut app,
+        Action::Replaced("remplacée (sauvegarde : /x/backup-1)".into()),
+        at(3),
+    );
+    assert!(app.status.clone().unwrap().text.contains("backup-1"));
+}
+
+#[test]
+fn the_stage_display_follows_a_replaced_session() {
+    let mut app = fixture::app();
+    app.read_only = true;
+    let mut other = app.session.clone();
+    other.id = "another".into();
+    other.revision = 1;
+    update(&mut app, Action::Reloaded(Box::new(other.clone())), at(1));
+    assert_eq!(app.session, other);
+    assert!(app.replaced.is_none());
+}

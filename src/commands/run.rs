@@ -4,6 +4,8 @@
 //! to the event loop with the session file behind the loop's `Store`.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::app::{App, Options};
@@ -28,6 +30,7 @@ pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
         lang,
         offset: *chrono::Local::now().offset(),
     };
+    let store = FileStore::new(file, lang, &opened.session);
     let mut app = App::new(opened.session, options, clock.now());
     let notices: Vec<String> = opened.notices.iter().map(|n| n.message(lang)).collect();
     if !notices.is_empty() {
@@ -36,31 +39,91 @@ pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
             error: false,
         });
     }
-    let store = FileStore {
-        path: file.to_path_buf(),
-        lang,
-    };
     tui::run(store, app, clock, Theme::new(tui::colour_wanted()))
         .map_err(|e| Failure::one(lang, format!("terminal: {e}")))
 }
 
-/// The session file behind the event loop.
+/// The session file behind the event loop. It remembers which session it
+/// opened and the highest revision seen, so operations made on that
+/// session are never saved into another one put in its place (e.g. by
+/// `podium demo --reset`), nor onto an older copy.
 #[derive(Clone, Debug)]
 pub struct FileStore {
     pub path: PathBuf,
     pub lang: Lang,
+    /// The session and the highest revision seen (commits and reads).
+    expect: Arc<Mutex<storage::Expect>>,
+    /// The highest revision read by the event loop (its reads are in order,
+    /// so a lower one means the file went back).
+    read: Arc<AtomicU64>,
+}
+
+impl FileStore {
+    pub fn new(path: &Path, lang: Lang, opened: &Session) -> FileStore {
+        FileStore {
+            path: path.to_path_buf(),
+            lang,
+            expect: Arc::new(Mutex::new(storage::Expect::of(opened))),
+            read: Arc::new(AtomicU64::new(opened.revision)),
+        }
+    }
+
+    fn expected(&self) -> storage::Expect {
+        self.expect
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn seen(&self, revision: u64) {
+        let mut expect = self.expect.lock().unwrap_or_else(|e| e.into_inner());
+        expect.revision = expect.revision.max(revision);
+    }
+
+    /// What the live interface says once the file holds another session:
+    /// where the old data went, and what to do.
+    fn replaced_message(&self) -> String {
+        let id = self.expected().session;
+        let lead = self.lang.t(
+            "La session a été remplacée sur le disque",
+            "The session was replaced on disk",
+        );
+        let backup = storage::backup_of(&self.path, &id).map(|b| match self.lang {
+            Lang::Fr => format!(" (sauvegarde : {})", b.display()),
+            Lang::En => format!(" (backup: {})", b.display()),
+        });
+        let tail = self.lang.t(
+            " ; plus rien n'est enregistré ici : quittez et rouvrez.",
+            "; nothing more is saved here: quit and reopen.",
+        );
+        format!("{lead}{}{tail}", backup.unwrap_or_default())
+    }
 }
 
 impl Store for FileStore {
     type Stamp = storage::Stamp;
 
     fn commit(&self, op: &Operation, wait: Duration) -> Result<Session, SaveError> {
-        match storage::commit(&self.path, op, wait) {
-            Ok(committed) => Ok(committed.session),
+        match storage::commit_expecting(&self.path, op, wait, &self.expected()) {
+            Ok(committed) => {
+                self.seen(committed.session.revision);
+                Ok(committed.session)
+            }
             Err(StoreError::Busy { .. }) => Err(SaveError::Busy),
             Err(StoreError::Refused(refusal)) => Err(SaveError::Refused(refusal)),
+            Err(StoreError::Replaced { .. }) => Err(SaveError::Replaced(self.replaced_message())),
             Err(other) => Err(SaveError::Failed(other.message(self.lang))),
         }
+    }
+
+    fn replaced(&self, fresh: &Session) -> Option<String> {
+        let other = fresh.id != self.expected().session;
+        if other || fresh.revision < self.read.load(Ordering::Relaxed) {
+            return Some(self.replaced_message());
+        }
+        self.read.fetch_max(fresh.revision, Ordering::Relaxed);
+        self.seen(fresh.revision);
+        None
     }
 
     fn stamp(&self) -> Option<storage::Stamp> {

@@ -1,0 +1,165 @@
+//! `podium demo --reset` while the demo is open in `podium run`: the open
+//! terminal says the session was replaced (and where the old one went) and
+//! never saves its keystrokes into the new session. The real binary in a
+//! pseudo-terminal, read through a terminal emulator.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+const DEADLINE: Duration = Duration::from_secs(15);
+const ROWS: u16 = 30;
+/// Wide enough for the whole warning, backup path included.
+const COLS: u16 = 220;
+
+struct Term {
+    child: Box<dyn Child + Send + Sync>,
+    input: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+}
+
+impl Term {
+    fn spawn(data: &Path, args: &[&str]) -> Term {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_podium"));
+        cmd.args(args);
+        cmd.env("PODIUM_DATA_DIR", data);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C");
+        cmd.cwd(data);
+        let child = pair.slave.spawn_command(cmd).expect("podium starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("a reader");
+        let input = pair.master.take_writer().expect("a writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(ROWS).unwrap(),
+            NonZeroU16::new(COLS).unwrap(),
+            0,
+        )));
+        let p = parser.clone();
+        thread::spawn(move || {
+            let _master = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Term {
+            child,
+            input,
+            parser,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.input.write_all(keys.as_bytes()).unwrap();
+        self.input.flush().unwrap();
+    }
+
+    fn wait_text(&self, text: &str) -> String {
+        let end = Instant::now() + DEADLINE;
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(Instant::now() < end, "waited for {text}; screen:\n{screen}");
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn podium(data: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(args)
+        .env("PODIUM_DATA_DIR", data)
+        .output()
+        .expect("podium runs")
+}
+
+#[test]
+fn a_reset_under_an_open_terminal_is_noticed_and_nothing_is_saved_into_the_new_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    assert!(podium(data, &["demo"]).status.success());
+    let file = data.join("demo").join("forum.json");
+    let path = file.to_str().unwrap();
+    let journal = data.join("demo").join("forum.json.journal");
+    let mut term = Term::spawn(data, &["run", path, "--lang", "en"]);
+    term.wait_text("[Stage]");
+    // One change saved in the old session: the pitch of T01 starts.
+    term.send(" ");
+    term.wait_text("Time left");
+    let end = Instant::now() + DEADLINE;
+    while std::fs::read_to_string(&journal).unwrap().lines().count() < 2 {
+        assert!(Instant::now() < end, "the start was never saved");
+        thread::sleep(Duration::from_millis(20));
+    }
+
+    let reset = podium(data, &["demo", "--reset", "--lang", "en"]);
+    assert!(reset.status.success());
+    let printed = String::from_utf8_lossy(&reset.stdout);
+    let backup = printed
+        .lines()
+        .find_map(|l| l.strip_prefix("Previous copy (session and journal) moved to: "))
+        .unwrap_or_else(|| panic!("no backup named:\n{printed}"))
+        .trim()
+        .to_string();
+    assert_eq!(
+        std::fs::read_to_string(Path::new(&backup).join("forum.json.journal"))
+            .unwrap()
+            .lines()
+            .count(),
+        2,
+        "the old journal kept whole"
+    );
+
+    // The open terminal notices within its file check, names the backup.
+    let screen = term.wait_text("replaced on disk");
+    assert!(screen.contains(&backup), "{screen}");
+    assert!(screen.contains("quit and reopen"), "{screen}");
+    // Its next keystrokes are not saved into the new session: withdrawing
+    // T02 would apply there as well (same teams, T02 active).
+    term.send("\t");
+    term.wait_text("[Schedule]");
+    term.send("\x1b[B");
+    term.send("w");
+    let settle = Instant::now();
+    while settle.elapsed() < Duration::from_millis(1000) {
+        let lines = std::fs::read_to_string(&journal).unwrap().lines().count();
+        assert_eq!(lines, 1, "nothing saved into the new session");
+        thread::sleep(Duration::from_millis(50));
+    }
+    assert!(term.screen().contains("replaced on disk"));
+    let check = podium(data, &["check", path]);
+    assert!(check.status.success());
+}
