@@ -34,9 +34,10 @@ pub struct Row {
     /// Planned length of the slot (zero for a withdrawn team).
     pub planned_ms: i64,
     pub actual_start: Option<DateTime<Utc>>,
-    /// Time used on stage so far (pauses excluded); `None` before it starts.
+    /// Time used on stage so far, pitch and questions (pauses excluded);
+    /// `None` before it starts.
     pub used_ms: Option<i64>,
-    /// Time used beyond each phase's planned length, added up.
+    /// Time used beyond the pitch's and the questions' planned lengths.
     pub overtime_ms: i64,
 }
 
@@ -51,6 +52,9 @@ pub struct Plan {
     pub remaining_teams: usize,
     /// Seconds each of them must give up to finish on time (0 if on time).
     pub give_up_secs: i64,
+    /// Whether giving up `give_up_secs` is possible at all: not when it is
+    /// more than a whole slot (the end then slips by `delay_ms`).
+    pub can_catch_up: bool,
 }
 
 /// Planned length of a team's slot: pitch, questions and changeover.
@@ -59,12 +63,21 @@ pub fn team_slot_ms(session: &Session) -> i64 {
     i64::from(s.pitch_secs + s.qa_secs + s.changeover_secs) * 1000
 }
 
+/// Whether a team takes no time: withdrawn before it went on stage (one
+/// withdrawn after its pitch keeps the slot it used, so withdrawing it does
+/// not move the plan).
+fn takes_no_time(session: &Session, team: &TeamId) -> bool {
+    session
+        .team(team)
+        .is_some_and(|t| t.status == TeamStatus::Withdrawn)
+        && session.stage.records(team).next().is_none()
+        && session.stage.team.as_ref() != Some(team)
+}
+
 fn slot_ms(session: &Session, slot: &Slot) -> i64 {
     match slot {
-        Slot::Team { team } => match session.team(team) {
-            Some(t) if t.status == TeamStatus::Withdrawn => 0,
-            _ => team_slot_ms(session),
-        },
+        Slot::Team { team } if takes_no_time(session, team) => 0,
+        Slot::Team { .. } => team_slot_ms(session),
         Slot::Break { minutes, .. } => i64::from(*minutes) * 60_000,
     }
 }
@@ -128,12 +141,17 @@ fn team_row(
     let mut actual_start = None;
     let mut used: Option<i64> = None;
     let mut overtime = 0;
+    // The team's time is its pitch and questions; the scoring phase is the
+    // jury's (while the next team gets ready).
     for record in stage.records(team) {
         actual_start.get_or_insert(record.start);
+        if record.phase == Phase::Scoring {
+            continue;
+        }
         *used.get_or_insert(0) += record.used_ms;
         overtime += (record.used_ms - record.planned_ms).max(0);
     }
-    if current && stage.phase != Phase::Waiting {
+    if current && matches!(stage.phase, Phase::Pitch | Phase::Questions) {
         let spent = stage.clock.spent_at(now);
         if actual_start.is_none() {
             actual_start = stage.phase_started;
@@ -160,7 +178,11 @@ fn team_row(
         team: Some(team.clone()),
         status,
         planned_start,
-        planned_ms: if withdrawn { 0 } else { team_slot_ms(session) },
+        planned_ms: if takes_no_time(session, team) {
+            0
+        } else {
+            team_slot_ms(session)
+        },
         actual_start,
         used_ms: used,
         overtime_ms: overtime,
@@ -237,6 +259,8 @@ pub fn plan(session: &Session, offset: FixedOffset, now: DateTime<Utc>) -> Plan 
     } else {
         0
     };
+    let can_catch_up =
+        give_up_secs * 1000 <= team_slot_ms(session) && (delay_ms <= 0 || remaining_teams > 0);
     Plan {
         rows,
         planned_end,
@@ -244,6 +268,7 @@ pub fn plan(session: &Session, offset: FixedOffset, now: DateTime<Utc>) -> Plan 
         delay_ms,
         remaining_teams,
         give_up_secs,
+        can_catch_up,
     }
 }
 

@@ -106,7 +106,8 @@ fn finished_teams_show_time_used_and_the_next_team_is_called() {
     let p = plan(&s, paris(), at(370));
     let t1 = &p.rows[0];
     assert_eq!(t1.status, SlotStatus::Done);
-    assert_eq!(t1.used_ms, Some(360_000));
+    // Pitch and questions; the scoring minute is the jury's.
+    assert_eq!(t1.used_ms, Some(300_000));
     assert_eq!(t1.overtime_ms, 10_000);
     assert_eq!(p.rows[1].status, SlotStatus::Called);
     assert_eq!(p.rows[2].status, SlotStatus::Waiting);
@@ -186,4 +187,64 @@ fn a_session_run_on_another_day_is_planned_on_the_day_it_runs() {
     );
     let p = plan(&s, paris(), rehearsal + TimeDelta::seconds(10));
     assert_eq!(p.delay_ms, 300_000);
+}
+
+#[test]
+fn a_delay_longer_than_a_slot_each_cannot_be_caught_up() {
+    let s = day();
+    // 100 s late over three 6-minute slots: 34 s each, possible.
+    assert!(plan(&s, paris(), at(100)).can_catch_up);
+    // Eight hours late: 9 600 s each is more than a slot; the end slips.
+    let p = plan(&s, paris(), at(8 * 3600));
+    assert_eq!(p.delay_ms, 8 * 3600 * 1000);
+    assert!(p.give_up_secs > 360);
+    assert!(!p.can_catch_up);
+    // Exactly a slot each is still (barely) possible.
+    let p = plan(&s, paris(), at(3 * 360));
+    assert_eq!(p.give_up_secs, 360);
+    assert!(p.can_catch_up);
+}
+
+#[test]
+fn withdrawing_a_team_does_not_make_the_delay_jump() {
+    let mut s = day();
+    step(&mut s, at(0)); // T1 called
+    step(&mut s, at(30)); // pitch
+    step(&mut s, at(230)); // questions
+    step(&mut s, at(350)); // scoring
+    step(&mut s, at(410)); // T2 called
+    let now = at(420);
+    let before = plan(&s, paris(), now).delay_ms;
+    // T1 withdrawn after its pitch: the time it used stays in the plan.
+    s.teams[0].status = TeamStatus::Withdrawn;
+    let p = plan(&s, paris(), now);
+    assert_eq!(p.delay_ms, before);
+    assert_eq!(p.rows[0].status, SlotStatus::Withdrawn);
+    assert_eq!(
+        p.rows[0].used_ms,
+        Some(320_000),
+        "pitch 200 s + questions 120 s"
+    );
+    // T3, still to come, withdrawn: its slot goes from both ends alike.
+    s.teams[2].status = TeamStatus::Withdrawn;
+    let p = plan(&s, paris(), now);
+    assert_eq!(p.delay_ms, before);
+    assert_eq!(p.planned_end, at(720));
+}
+
+#[test]
+fn time_used_is_pitch_and_questions_without_pauses() {
+    let mut s = day();
+    step(&mut s, at(0)); // T1 called
+    step(&mut s, at(0)); // pitch from 9:00
+    // Paused 60 s in the middle: 100 s, pause, 90 s more = 3:10, +0:10.
+    s.stage = s.stage.toggled(None, at(100)).unwrap();
+    s.stage = s.stage.toggled(None, at(160)).unwrap();
+    assert_eq!(s.stage.countdown(&s.settings, at(250)).text(), "+0:10");
+    step(&mut s, at(250)); // questions
+    let p = plan(&s, paris(), at(280));
+    let t1 = &p.rows[0];
+    assert_eq!(t1.status, SlotStatus::Questions);
+    assert_eq!(t1.used_ms, Some(190_000 + 30_000));
+    assert_eq!(t1.overtime_ms, 10_000);
 }

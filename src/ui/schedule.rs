@@ -209,7 +209,20 @@ fn render_summary(view: &View, p: &Plan, area: Rect, buf: &mut Buffer) {
             hhmm(p.projected_end, offset),
         )),
     ]);
-    let second = if p.give_up_secs > 0 {
+    let second = if !p.can_catch_up {
+        match lang {
+            Lang::Fr => format!(
+                "Retard impossible à rattraper : la fin glissera de {} ({} équipe(s) à passer).",
+                minutes(p.delay_ms),
+                p.remaining_teams
+            ),
+            Lang::En => format!(
+                "The delay cannot be caught up: the end will slip by {} ({} team(s) to go).",
+                minutes(p.delay_ms),
+                p.remaining_teams
+            ),
+        }
+    } else if p.give_up_secs > 0 {
         match lang {
             Lang::Fr => format!(
                 "Pour finir à l'heure, chacun des {} créneaux restants doit rendre {} s.",

@@ -59,14 +59,22 @@ fn schedule_snapshots() {
             assert!(screen.contains(lang.t("✓ passée", "✓ done")));
             assert!(screen.contains(lang.t("▶ pitch", "▶ pitching")));
             assert!(screen.contains("+0:10"), "T1's overtime");
-            assert!(screen.contains("6:00"), "T1's time used");
+            // Pitch and questions (5:00); the scoring minute is the jury's.
+            assert!(screen.contains("5:00 "), "T1's time used");
             assert!(screen.contains("5/5"), "T1's sheets");
             assert!(
                 screen.contains(lang.t("7,40 (1)", "7.40 (1)")),
                 "T1's score"
             );
             assert!(screen.contains("Pause café (15 min)"));
-            assert!(screen.contains(lang.t("doit rendre", "must give up")));
+            // 25:10 over four 6-minute slots is more than a slot each.
+            assert!(
+                screen.contains(lang.t(
+                    "Retard impossible à rattraper : la fin glissera de 25:10",
+                    "The delay cannot be caught up: the end will slip by 25:10"
+                )),
+                "{screen}"
+            );
             insta::assert_snapshot!(
                 format!("schedule_{}_{}x{}", lang.code(), size.0, size.1),
                 t.backend()
