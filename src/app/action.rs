@@ -2,6 +2,7 @@
 //! loop to do (effects).
 
 use super::grid::GridKey;
+use super::results::ResultsKey;
 use crate::domain::{JurorId, Operation, Refusal, Session};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +57,9 @@ pub enum Action {
     Grid(GridKey),
     /// On the completeness board: open the selected team's grid.
     OpenTeam,
+
+    /// A key of the results screen (its decision form included).
+    Results(ResultsKey),
 
     // From the event loop.
     /// Time passed (a visible change is due).

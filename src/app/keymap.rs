@@ -271,6 +271,7 @@ pub fn fixed(screen: Screen) -> Vec<Binding> {
         }
         Screen::Scores => all.extend(super::scores_screen::grid_bindings()),
         Screen::Completeness => all.extend(super::scores_screen::board_bindings()),
+        Screen::Results => all.extend(super::results::bindings(false)),
         Screen::Questions => {
             all.extend(questions());
             all.extend(timer());
@@ -303,6 +304,11 @@ pub fn bindings(app: &App) -> Vec<Binding> {
             .into_iter()
             .filter(|b| matches!(b.action, Action::Help | Action::Quit))
             .collect();
+    }
+    if app.screen == Screen::Results && app.results.form.is_some() {
+        let mut all = global();
+        all.extend(super::results::bindings(true));
+        return all;
     }
     let mut all = fixed(app.screen);
     if app.screen == Screen::Questions {
@@ -347,7 +353,7 @@ pub fn action_for(event: &Event, app: &App) -> Option<Action> {
         None => {}
     }
     if app.text_field_active() {
-        return None;
+        return super::results::text_key(k);
     }
     bindings(app)
         .into_iter()

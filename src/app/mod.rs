@@ -18,6 +18,7 @@ pub mod board;
 pub mod grid;
 pub mod keymap;
 pub mod questions_screen;
+pub mod results;
 pub mod schedule_screen;
 pub mod scores_screen;
 pub mod stage_screen;
@@ -26,6 +27,8 @@ pub mod update;
 
 #[cfg(test)]
 pub mod fixture;
+#[cfg(test)]
+pub mod results_fixture;
 #[cfg(test)]
 mod update_tests;
 
@@ -43,6 +46,8 @@ pub enum Screen {
     Scores,
     /// Teams × jurors: which sheets are in.
     Completeness,
+    /// The ranking, ties at the cut-off, the jury's decisions.
+    Results,
 }
 
 impl Screen {
@@ -52,6 +57,7 @@ impl Screen {
         Screen::Questions,
         Screen::Scores,
         Screen::Completeness,
+        Screen::Results,
     ];
 
     pub fn title(self, lang: Lang) -> &'static str {
@@ -61,6 +67,7 @@ impl Screen {
             Screen::Questions => lang.t("Questions", "Questions"),
             Screen::Scores => lang.t("Notes", "Scores"),
             Screen::Completeness => lang.t("Complétude", "Completeness"),
+            Screen::Results => lang.t("Résultats", "Results"),
         }
     }
 
@@ -137,6 +144,8 @@ pub struct App {
     pub grid: grid::Grid,
     /// The completeness board's selected team.
     pub board: board::Board,
+    /// The results screen: method shown, selection, decision form.
+    pub results: results::Results,
     pub quit: bool,
     /// The stage display (`podium display`): the stage only, nothing
     /// changes, no score ever shown.
@@ -168,6 +177,7 @@ impl App {
             cursors: Cursors::default(),
             grid: grid::Grid::default(),
             board: board::Board::default(),
+            results: results::Results::default(),
             quit: false,
             read_only: false,
             replaced: None,
@@ -200,7 +210,7 @@ impl App {
 
     /// Whether a text field has the keyboard (every printable key is text).
     pub fn text_field_active(&self) -> bool {
-        false
+        self.screen == Screen::Results && self.results.typing()
     }
 
     /// The next instant something shown changes by itself: the countdown's

@@ -5,8 +5,8 @@
 use chrono::{DateTime, Utc};
 
 use super::{
-    Action, App, Effect, Overlay, Pending, questions_screen, schedule_screen, scores_screen,
-    stage_screen,
+    Action, App, Effect, Overlay, Pending, questions_screen, results, schedule_screen,
+    scores_screen, stage_screen,
 };
 use crate::domain::{Change, Operation, Refusal};
 
@@ -55,10 +55,11 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
             super::Screen::Schedule => effects.extend(schedule_screen::handle(app, &action, now)),
             super::Screen::Questions => effects.extend(questions_screen::handle(app, &action, now)),
             super::Screen::Completeness => scores_screen::handle_board(app, &action),
-            super::Screen::Stage | super::Screen::Scores => {}
+            super::Screen::Stage | super::Screen::Scores | super::Screen::Results => {}
         },
         Action::Grid(key) => effects.extend(scores_screen::handle_grid(app, key, now)),
         Action::OpenTeam => scores_screen::handle_board(app, &action),
+        Action::Results(key) => effects.extend(results::handle(app, key, now)),
         Action::MoveUp
         | Action::MoveDown
         | Action::ToggleWithdrawn
@@ -232,4 +233,5 @@ fn clamp_cursors(app: &mut App) {
     app.cursors.schedule = app.cursors.schedule.min(rows.saturating_sub(1));
     let queue = app.session.queue.len();
     app.cursors.queue = app.cursors.queue.min(queue.saturating_sub(1));
+    results::clamp(app);
 }

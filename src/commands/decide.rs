@@ -6,7 +6,10 @@
 use chrono::Utc;
 
 use crate::cli::DecideArgs;
-use crate::domain::ranking::{self, decisions::names_cutoff_group};
+use crate::domain::ranking::{
+    self,
+    decisions::{DecisionProblem, problems},
+};
 use crate::domain::{Change, Decision, DecisionKind, Lang, Operation, Session};
 use crate::storage::{self, StoreError};
 
@@ -84,57 +87,23 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
     Ok(())
 }
 
-/// Every reason to refuse the decision, one line each.
+/// Every reason to refuse the decision, one line each (the check is the
+/// results screen's too: `ranking::decisions::problems`).
 pub fn check(session: &Session, decision: &Decision, lang: Lang) -> Result<(), Vec<String>> {
-    let mut lines = Vec::new();
-    if decision.by.is_empty() {
-        lines.push(
-            lang.t(
-                "--by est vide : qui a décidé ?",
-                "--by is empty: who decided?",
-            )
-            .to_string(),
-        );
-    }
-    if decision.reason.is_empty() {
-        lines.push(
-            lang.t("--reason est vide : pourquoi ?", "--reason is empty: why?")
+    let lines: Vec<String> = problems(session, decision)
+        .iter()
+        .map(|p| match p {
+            DecisionProblem::NoBy => lang
+                .t(
+                    "--by est vide : qui a décidé ?",
+                    "--by is empty: who decided?",
+                )
                 .to_string(),
-        );
-    }
-    for team in &decision.teams {
-        if session.team(team).is_none() {
-            lines.push(match lang {
-                Lang::Fr => format!("équipe inconnue {team}"),
-                Lang::En => format!("unknown team {team}"),
-            });
-        }
-    }
-    let official = ranking::rank(session, session.settings.method);
-    if lines.is_empty() && !names_cutoff_group(&official, &decision.teams) {
-        let groups: Vec<String> = official
-            .cutoff_groups()
-            .iter()
-            .map(|g| g.join(", "))
-            .collect();
-        let listed = decision.teams.join(", ");
-        let method = session.settings.method.id();
-        lines.push(match (lang, groups.is_empty()) {
-            (Lang::Fr, true) => format!(
-                "refusé : {listed} n'est pas un groupe d'ex aequo à la limite des lauréats (méthode officielle {method}) ; il n'y en a aucun"
-            ),
-            (Lang::En, true) => format!(
-                "refused: {listed} is not a group of teams tied at the laureate cut-off (official method {method}); there is none"
-            ),
-            (Lang::Fr, false) => format!(
-                "refusé : {listed} n'est pas exactement un groupe d'ex aequo à la limite des lauréats (méthode officielle {method}) ; groupe(s) à la limite : {}",
-                groups.join(" ; ")
-            ),
-            (Lang::En, false) => format!(
-                "refused: {listed} is not exactly a group of teams tied at the laureate cut-off (official method {method}); group(s) at the cut-off: {}",
-                groups.join("; ")
-            ),
-        });
-    }
+            DecisionProblem::NoReason => lang
+                .t("--reason est vide : pourquoi ?", "--reason is empty: why?")
+                .to_string(),
+            other => other.describe(lang),
+        })
+        .collect();
     if lines.is_empty() { Ok(()) } else { Err(lines) }
 }

@@ -16,10 +16,14 @@ mod chrome;
 pub mod grid;
 mod grid_text;
 pub mod questions;
+pub mod results;
+mod results_panel;
 pub mod schedule;
 pub mod stage;
 pub mod theme;
 
+#[cfg(test)]
+mod results_tests;
 #[cfg(test)]
 mod screen_tests;
 #[cfg(test)]
@@ -98,6 +102,7 @@ impl Widget for &View<'_> {
                 color: self.theme.color,
             }
             .render(body, buf),
+            Screen::Results => results::ResultsScreen(self).render(body, buf),
         }
         chrome::status(self, status, buf);
         chrome::footer(self, footer, buf);

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::session::Decision;
+use crate::domain::session::{Decision, Lang, Session};
 
 use super::order::Group;
 use super::sheets::Board;
@@ -66,4 +66,106 @@ pub fn names_cutoff_group(ranking: &super::Ranking, teams: &[String]) -> bool {
         group.sort_unstable();
         group == wanted
     })
+}
+
+/// Why a decision cannot be recorded: what `podium decide` and the results
+/// screen both check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecisionProblem {
+    /// Nobody is named as having decided.
+    NoBy,
+    /// No reason is given.
+    NoReason,
+    UnknownTeam(String),
+    /// The teams are not exactly a group of equal teams straddling the
+    /// cut-off under the official method.
+    NotACutoffGroup {
+        listed: Vec<String>,
+        /// The groups at the cut-off, each as its team ids.
+        groups: Vec<Vec<String>>,
+        /// The official method's id.
+        method: &'static str,
+    },
+}
+
+impl DecisionProblem {
+    /// The refusal in words (the empty fields are worded by the caller,
+    /// who knows what the field is called).
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            DecisionProblem::NoBy => lang
+                .t(
+                    "« par » est vide : qui a décidé ?",
+                    "\"by\" is empty: who decided?",
+                )
+                .into(),
+            DecisionProblem::NoReason => lang
+                .t(
+                    "« motif » est vide : pourquoi ?",
+                    "\"reason\" is empty: why?",
+                )
+                .into(),
+            DecisionProblem::UnknownTeam(team) => match lang {
+                Lang::Fr => format!("équipe inconnue {team}"),
+                Lang::En => format!("unknown team {team}"),
+            },
+            DecisionProblem::NotACutoffGroup {
+                listed,
+                groups,
+                method,
+            } => {
+                let listed = listed.join(", ");
+                let groups: Vec<String> = groups.iter().map(|g| g.join(", ")).collect();
+                match (lang, groups.is_empty()) {
+                    (Lang::Fr, true) => format!(
+                        "refusé : {listed} n'est pas un groupe d'ex aequo à la limite des lauréats (méthode officielle {method}) ; il n'y en a aucun"
+                    ),
+                    (Lang::En, true) => format!(
+                        "refused: {listed} is not a group of teams tied at the laureate cut-off (official method {method}); there is none"
+                    ),
+                    (Lang::Fr, false) => format!(
+                        "refusé : {listed} n'est pas exactement un groupe d'ex aequo à la limite des lauréats (méthode officielle {method}) ; groupe(s) à la limite : {}",
+                        groups.join(" ; ")
+                    ),
+                    (Lang::En, false) => format!(
+                        "refused: {listed} is not exactly a group of teams tied at the laureate cut-off (official method {method}); group(s) at the cut-off: {}",
+                        groups.join("; ")
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// Every reason to refuse `decision` on `session`: empty `by` or `reason`,
+/// unknown teams, and (when those are fine) teams that are not exactly a
+/// group straddling the cut-off under the official method.
+pub fn problems(session: &Session, decision: &Decision) -> Vec<DecisionProblem> {
+    let mut out = Vec::new();
+    if decision.by.trim().is_empty() {
+        out.push(DecisionProblem::NoBy);
+    }
+    if decision.reason.trim().is_empty() {
+        out.push(DecisionProblem::NoReason);
+    }
+    for team in &decision.teams {
+        if session.team(team).is_none() {
+            out.push(DecisionProblem::UnknownTeam(team.clone()));
+        }
+    }
+    if out.is_empty() {
+        let official = super::rank(session, session.settings.method);
+        if !names_cutoff_group(&official, &decision.teams) {
+            out.push(DecisionProblem::NotACutoffGroup {
+                listed: decision.teams.clone(),
+                groups: official
+                    .cutoff_groups()
+                    .iter()
+                    .map(|g| g.iter().map(|t| t.to_string()).collect())
+                    .collect(),
+                method: session.settings.method.id(),
+            });
+        }
+    }
+    out
 }

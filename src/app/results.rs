@@ -1,0 +1,430 @@
+//! The results screen inside the app: which method is shown, the selected
+//! row, the team detail, and the form that records the jury's decision on
+//! a tie at the laureate cut-off (saved as `Change::AddDecision`).
+
+use chrono::{DateTime, Utc};
+use crossterm::event::KeyCode;
+
+use super::keymap::{Binding, Key};
+use super::update::send;
+use super::{Action, App, Effect};
+use crate::domain::ranking::decisions::{DecisionProblem, problems};
+use crate::domain::ranking::{self, Ranking};
+use crate::domain::{Change, Decision, DecisionKind, Lang, Method, Session, TeamId};
+
+/// A key of the results screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResultsKey {
+    /// Show the next method (the official one, then the others).
+    NextMethod,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    /// Open or close the selected team's detail.
+    Detail,
+    /// Record a decision on the tie at the cut-off.
+    Decide,
+    // In the decision form.
+    /// The jury fixes an order.
+    Order,
+    /// The jury admits every tied team.
+    Admit,
+    /// Move the selected team up (or down) in the decided order.
+    MoveUp,
+    MoveDown,
+    /// Enter: next field, or record.
+    Confirm,
+    /// Esc: close the detail, or abandon the decision.
+    Cancel,
+    /// A character typed in a text field.
+    Char(char),
+    Backspace,
+}
+
+/// Where the decision form is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Order or admit; the order itself.
+    Choice,
+    /// Typing who decided (a text field).
+    By,
+    /// Typing the reason (a text field).
+    Reason,
+}
+
+/// The decision being written for the group straddling the cut-off.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecisionForm {
+    /// The group's teams; for an order, in the order decided so far.
+    pub teams: Vec<TeamId>,
+    pub kind: DecisionKind,
+    pub step: Step,
+    /// The selected team in the order.
+    pub cursor: usize,
+    pub by: String,
+    pub reason: String,
+    /// Why the last attempt was refused, in words.
+    pub problems: Vec<String>,
+}
+
+/// The results screen's state (not saved).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Results {
+    /// A method shown for comparison; `None`: the official one.
+    pub method: Option<Method>,
+    /// Selected row of the ranking.
+    pub row: usize,
+    /// The selected team's detail is open.
+    pub detail: bool,
+    pub form: Option<DecisionForm>,
+}
+
+impl Results {
+    /// The method shown.
+    pub fn method(&self, session: &Session) -> Method {
+        self.method.unwrap_or(session.settings.method)
+    }
+
+    /// Whether a text field has the keyboard.
+    pub fn typing(&self) -> bool {
+        self.form
+            .as_ref()
+            .is_some_and(|f| matches!(f.step, Step::By | Step::Reason))
+    }
+
+    /// The ranking shown.
+    pub fn ranking(&self, session: &Session) -> Ranking {
+        ranking::rank(session, self.method(session))
+    }
+
+    /// The selected team, if any.
+    pub fn selected(&self, ranking: &Ranking) -> Option<TeamId> {
+        let last = ranking.ranking.len().checked_sub(1)?;
+        Some(ranking.ranking[self.row.min(last)].team.clone())
+    }
+}
+
+/// Rows moved by PgUp / PgDn.
+const PAGE: usize = 10;
+
+fn bind(key: Key, action: ResultsKey, fr: &'static str, en: &'static str) -> Binding {
+    Binding {
+        key,
+        action: Action::Results(action),
+        help: (fr, en),
+        footer: None,
+    }
+}
+
+fn foot(mut b: Binding, fr: &'static str, en: &'static str) -> Binding {
+    b.footer = Some((fr, en));
+    b
+}
+
+/// The screen's keys (the form's when it is open on its first step).
+pub fn bindings(form_open: bool) -> Vec<Binding> {
+    use ResultsKey as R;
+    if form_open {
+        return vec![
+            foot(
+                bind(Key::Char('o'), R::Order, "ordre décidé", "order decided"),
+                "ordre",
+                "order",
+            ),
+            foot(
+                bind(Key::Char('a'), R::Admit, "tous admis", "all admitted"),
+                "tous admis",
+                "admit all",
+            ),
+            bind(
+                Key::Code(KeyCode::Up),
+                R::Up,
+                "équipe précédente",
+                "previous team",
+            ),
+            bind(
+                Key::Code(KeyCode::Down),
+                R::Down,
+                "équipe suivante",
+                "next team",
+            ),
+            bind(
+                Key::Char('K'),
+                R::MoveUp,
+                "monter l'équipe dans l'ordre",
+                "move the team up the order",
+            ),
+            bind(
+                Key::Char('J'),
+                R::MoveDown,
+                "descendre l'équipe dans l'ordre",
+                "move the team down the order",
+            ),
+            foot(
+                bind(
+                    Key::Code(KeyCode::Enter),
+                    R::Confirm,
+                    "continuer : qui a décidé, puis le motif",
+                    "go on: who decided, then the reason",
+                ),
+                "continuer",
+                "go on",
+            ),
+            foot(
+                bind(
+                    Key::Code(KeyCode::Esc),
+                    R::Cancel,
+                    "abandonner la décision",
+                    "abandon the decision",
+                ),
+                "abandonner",
+                "abandon",
+            ),
+        ];
+    }
+    vec![
+        foot(
+            bind(
+                Key::Char('m'),
+                R::NextMethod,
+                "méthode suivante (comparaison, non officielle)",
+                "next method (comparison, not official)",
+            ),
+            "méthode",
+            "method",
+        ),
+        bind(
+            Key::Code(KeyCode::Up),
+            R::Up,
+            "équipe précédente",
+            "previous team",
+        ),
+        bind(
+            Key::Code(KeyCode::Down),
+            R::Down,
+            "équipe suivante",
+            "next team",
+        ),
+        bind(
+            Key::Code(KeyCode::PageUp),
+            R::PageUp,
+            "page précédente",
+            "previous page",
+        ),
+        bind(
+            Key::Code(KeyCode::PageDown),
+            R::PageDown,
+            "page suivante",
+            "next page",
+        ),
+        foot(
+            bind(
+                Key::Code(KeyCode::Enter),
+                R::Detail,
+                "détail de l'équipe (ouvrir / fermer)",
+                "the team's detail (open / close)",
+            ),
+            "détail",
+            "detail",
+        ),
+        bind(
+            Key::Code(KeyCode::Esc),
+            R::Cancel,
+            "fermer le détail",
+            "close the detail",
+        ),
+        foot(
+            bind(
+                Key::Char('d'),
+                R::Decide,
+                "décision du jury sur l'égalité à la limite",
+                "the jury's decision on the tie at the cut-off",
+            ),
+            "décider",
+            "decide",
+        ),
+    ]
+}
+
+/// A key typed while a text field has the keyboard.
+pub fn text_key(key: Key) -> Option<Action> {
+    let k = match key {
+        Key::Char(c) => ResultsKey::Char(c),
+        Key::Code(KeyCode::Enter) => ResultsKey::Confirm,
+        Key::Code(KeyCode::Esc) => ResultsKey::Cancel,
+        Key::Code(KeyCode::Backspace) => ResultsKey::Backspace,
+        Key::Ctrl('c') => return Some(Action::Quit),
+        _ => return None,
+    };
+    Some(Action::Results(k))
+}
+
+pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Option<Effect> {
+    if app.results.form.is_some() {
+        return handle_form(app, key, now);
+    }
+    let lang = app.lang;
+    match key {
+        ResultsKey::NextMethod => {
+            let official = app.session.settings.method;
+            let shown = app.results.method(&app.session);
+            let i = Method::ALL.iter().position(|m| *m == shown).unwrap_or(0);
+            let next = Method::ALL[(i + 1) % Method::ALL.len()];
+            app.results.method = (next != official).then_some(next);
+        }
+        ResultsKey::Up => app.results.row = app.results.row.saturating_sub(1),
+        ResultsKey::Down => app.results.row += 1,
+        ResultsKey::PageUp => app.results.row = app.results.row.saturating_sub(PAGE),
+        ResultsKey::PageDown => app.results.row += PAGE,
+        ResultsKey::Detail => app.results.detail = !app.results.detail,
+        ResultsKey::Cancel => app.results.detail = false,
+        ResultsKey::Decide => open_form(app, lang),
+        _ => {}
+    }
+    clamp(app);
+    None
+}
+
+/// Keep the selection on a row.
+pub fn clamp(app: &mut App) {
+    let rows = app
+        .session
+        .teams
+        .iter()
+        .filter(|t| t.status == crate::domain::TeamStatus::Scheduled)
+        .count();
+    app.results.row = app.results.row.min(rows.saturating_sub(1));
+}
+
+/// `d`: a form for the group straddling the cut-off under the official
+/// method, or why there is none to decide.
+fn open_form(app: &mut App, lang: Lang) {
+    if app.projector {
+        app.warn(lang.t(
+            "Mode projecteur : les résultats sont masqués (p pour les montrer).",
+            "Projector mode: results are hidden (p to show them).",
+        ));
+        return;
+    }
+    let basis = app.basis().into_owned();
+    if app.results.method.is_some() {
+        app.warn(lang.t(
+            "Une décision ne porte que sur la méthode officielle : m pour y revenir.",
+            "A decision applies to the official method only: m to go back to it.",
+        ));
+        return;
+    }
+    let official = ranking::rank(&basis, basis.settings.method);
+    let Some(group) = official.cutoff_groups().into_iter().next() else {
+        app.warn(lang.t(
+            "Aucune égalité à la limite des lauréats : rien à décider.",
+            "No tie at the laureate cut-off: nothing to decide.",
+        ));
+        return;
+    };
+    app.results.detail = false;
+    app.results.form = Some(DecisionForm {
+        teams: group.iter().map(|t| t.to_string()).collect(),
+        kind: DecisionKind::Order,
+        step: Step::Choice,
+        cursor: 0,
+        by: String::new(),
+        reason: String::new(),
+        problems: Vec::new(),
+    });
+}
+
+fn handle_form(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Option<Effect> {
+    let lang = app.lang;
+    let form = app.results.form.as_mut()?;
+    if key == ResultsKey::Cancel {
+        app.results.form = None;
+        app.say(lang.t(
+            "Décision abandonnée : rien n'a été enregistré.",
+            "Decision abandoned: nothing was saved.",
+        ));
+        return None;
+    }
+    match (form.step, key) {
+        (Step::Choice, ResultsKey::Order) => form.kind = DecisionKind::Order,
+        (Step::Choice, ResultsKey::Admit) => form.kind = DecisionKind::Admit,
+        (Step::Choice, ResultsKey::Up) => form.cursor = form.cursor.saturating_sub(1),
+        (Step::Choice, ResultsKey::Down) => {
+            form.cursor = (form.cursor + 1).min(form.teams.len().saturating_sub(1))
+        }
+        (Step::Choice, ResultsKey::MoveUp) if form.cursor > 0 => {
+            form.teams.swap(form.cursor, form.cursor - 1);
+            form.cursor -= 1;
+            form.kind = DecisionKind::Order;
+        }
+        (Step::Choice, ResultsKey::MoveDown) if form.cursor + 1 < form.teams.len() => {
+            form.teams.swap(form.cursor, form.cursor + 1);
+            form.cursor += 1;
+            form.kind = DecisionKind::Order;
+        }
+        (Step::Choice, ResultsKey::Confirm) => form.step = Step::By,
+        (Step::By | Step::Reason, ResultsKey::Char(c)) => field(form).push(c),
+        (Step::By | Step::Reason, ResultsKey::Backspace) => {
+            field(form).pop();
+        }
+        (Step::By, ResultsKey::Confirm) => {
+            if form.by.trim().is_empty() {
+                form.problems = vec![DecisionProblem::NoBy.describe(lang)];
+            } else {
+                form.problems.clear();
+                form.step = Step::Reason;
+            }
+        }
+        (Step::Reason, ResultsKey::Confirm) => return record(app, now),
+        _ => {}
+    }
+    None
+}
+
+fn field(form: &mut DecisionForm) -> &mut String {
+    match form.step {
+        Step::Reason => &mut form.reason,
+        _ => &mut form.by,
+    }
+}
+
+/// Enter on the reason: the same check as `podium decide`, then the
+/// decision is sent to be saved.
+fn record(app: &mut App, now: DateTime<Utc>) -> Option<Effect> {
+    let lang = app.lang;
+    let form = app.results.form.as_ref()?;
+    let decision = Decision {
+        kind: form.kind,
+        teams: form.teams.clone(),
+        by: form.by.trim().to_string(),
+        reason: form.reason.trim().to_string(),
+        at: now,
+    };
+    let basis = app.basis().into_owned();
+    let found = problems(&basis, &decision);
+    if !found.is_empty() {
+        let lines: Vec<String> = found.iter().map(|p| p.describe(lang)).collect();
+        app.warn(lines.join(" · "));
+        if let Some(form) = app.results.form.as_mut() {
+            form.problems = lines;
+            if found.contains(&DecisionProblem::NoBy) {
+                form.step = Step::By;
+            }
+        }
+        return None;
+    }
+    app.results.form = None;
+    let teams = decision.teams.join(", ");
+    app.say(match (decision.kind, lang) {
+        (DecisionKind::Order, Lang::Fr) => format!("Décision envoyée : ordre {teams}."),
+        (DecisionKind::Order, Lang::En) => format!("Decision sent: order {teams}."),
+        (DecisionKind::Admit, Lang::Fr) => format!("Décision envoyée : {teams} admises."),
+        (DecisionKind::Admit, Lang::En) => format!("Decision sent: {teams} admitted."),
+    });
+    Some(send(app, Change::AddDecision { decision }, now))
+}
+
+#[cfg(test)]
+#[path = "results_tests.rs"]
+mod tests;

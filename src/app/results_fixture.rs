@@ -1,0 +1,48 @@
+//! A scored forum for the results screen's tests: the app fixture's six
+//! teams and five jurors, 3 laureates, at least 4 sheets per team.
+//!
+//! Sheet totals (impact + feasibility, 0–10): T1 9.00; T2, T3 and T4 all
+//! 7.60 (a tie over places 2–4, straddling the cut-off at 3); T5 6.00 with
+//! J5's sheet missing; T6 with J1's sheet partial and J2's handwritten
+//! total wrong, so 3 sheets count: too few.
+
+use crate::domain::{Dec, Session, SheetKey};
+
+use super::fixture;
+
+const SHEETS: [(&str, [(u8, u8); 5]); 6] = [
+    ("T1", [(5, 4), (4, 4), (5, 5), (4, 5), (5, 4)]),
+    ("T2", [(4, 4), (4, 3), (4, 4), (3, 4), (4, 4)]),
+    ("T3", [(3, 4), (4, 4), (4, 3), (4, 4), (4, 4)]),
+    ("T4", [(4, 4), (4, 4), (3, 4), (4, 3), (4, 4)]),
+    ("T5", [(3, 3), (3, 4), (2, 3), (3, 3), (0, 0)]),
+    ("T6", [(2, 0), (3, 3), (2, 3), (3, 2), (2, 2)]),
+];
+
+pub fn forum() -> Session {
+    let mut s = fixture::session();
+    s.settings.laureates = 3;
+    s.settings.min_sheets = 4;
+    for (team, sheets) in SHEETS {
+        for (j, (impact, feasibility)) in sheets.iter().enumerate() {
+            let juror = format!("J{}", j + 1);
+            if team == "T5" && juror == "J5" {
+                continue;
+            }
+            let sheet = s.sheets.entry(SheetKey::new(team, &juror)).or_default();
+            sheet
+                .values
+                .insert("impact".into(), Dec::int(i64::from(*impact)));
+            if team == "T6" && juror == "J1" {
+                continue;
+            }
+            sheet
+                .values
+                .insert("faisabilite".into(), Dec::int(i64::from(*feasibility)));
+            if team == "T6" && juror == "J2" {
+                sheet.handwritten = Some(Dec::int(5));
+            }
+        }
+    }
+    s
+}

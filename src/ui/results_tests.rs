@@ -1,0 +1,247 @@
+//! The results screen drawn: snapshots (text only, colour off) at 80×24 and
+//! 120×40 in French and English, each asserting key content; projector mode
+//! hiding everything; the laureates' colour.
+
+use ratatui::style::Color;
+
+use super::snapshot_tests::{draw, drive, text};
+use crate::app::fixture::{at, options};
+use crate::app::results::ResultsKey;
+use crate::app::results_fixture::forum;
+use crate::app::{Action, App, Screen};
+use crate::domain::Lang;
+
+fn app(lang: Lang) -> App {
+    let mut app = App::new(forum(), options(lang), at(0));
+    app.screen = Screen::Results;
+    app
+}
+
+fn keys(app: &mut App, keys: &[ResultsKey]) {
+    let actions: Vec<(Action, i64)> = keys.iter().map(|k| (Action::Results(*k), 5)).collect();
+    drive(app, &actions);
+}
+
+fn typed(app: &mut App, text: &str) {
+    let k: Vec<ResultsKey> = text.chars().map(ResultsKey::Char).collect();
+    keys(app, &k);
+}
+
+/// The forum after the jury ordered the tie T3, T2, T4.
+fn decided(lang: Lang) -> App {
+    let mut app = app(lang);
+    keys(
+        &mut app,
+        &[
+            ResultsKey::Decide,
+            ResultsKey::MoveDown,
+            ResultsKey::Confirm,
+        ],
+    );
+    typed(&mut app, "Présidente");
+    keys(&mut app, &[ResultsKey::Confirm]);
+    typed(&mut app, "vote");
+    keys(&mut app, &[ResultsKey::Confirm]);
+    assert_eq!(app.session.decisions.len(), 1);
+    app
+}
+
+#[test]
+fn results_snapshots_with_a_tie_at_the_cut_off() {
+    for lang in [Lang::Fr, Lang::En] {
+        let app = app(lang);
+        for size in [(80, 24), (120, 40)] {
+            let t = draw(&app, at(5), size, false);
+            let screen = text(&t);
+            let has = |fr: &str, en: &str| screen.contains(lang.t(fr, en));
+            assert!(has(
+                "Classement officiel — moyenne",
+                "Official ranking — mean"
+            ));
+            assert!(has("PROVISOIRE", "PROVISIONAL"), "{screen}");
+            assert!(has("feuilles manquantes 1", "sheets missing 1"));
+            assert!(has(
+                "ÉGALITÉ À LA LIMITE : T2, T3, T4",
+                "TIE AT THE CUT-OFF: T2, T3, T4"
+            ));
+            assert!(has("limite des lauréats (3)", "laureate cut-off (3)"));
+            assert!(has("Val-d'Oise", "Val-d'Oise"));
+            // Scores with two decimals, a comma in French.
+            assert!(has("9,00", "9.00") && has("7,60", "7.60") && has("4,67", "4.67"));
+            assert!(screen.contains("  2= ?   T2"), "{screen}");
+            assert!(screen.contains("   6 ▽   T6"));
+            assert!(screen.contains("█"), "bars");
+            // The cut-off line lies between places 3 and 4: after T3's row.
+            let lines: Vec<&str> = screen.lines().collect();
+            let t3 = lines.iter().position(|l| l.contains(" T3 ")).unwrap();
+            assert!(lines[t3 + 1].contains("┄┄"), "{screen}");
+            assert!(lines[t3 + 2].contains(" T4 "));
+            assert!(has(
+                "Écart places 3/4 (T3 / T4) : 0,00",
+                "Margin places 3/4 (T3 / T4): 0.00"
+            ));
+            assert!(has("Borda : +T4 +T3", "Borda: +T4 +T3"));
+            assert!(screen.contains("Garnier (J5)"), "{screen}");
+            assert!(has("d décider", "d decide"), "the footer");
+            insta::assert_snapshot!(
+                format!("results_{}_{}x{}", lang.code(), size.0, size.1),
+                t.backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_large_screen_explains_every_neighbour_pair() {
+    let app = app(Lang::Fr);
+    for size in [(120, 40), (200, 60)] {
+        let screen = text(&draw(&app, at(5), size, false));
+        assert!(screen.contains("Ce qui sépare les voisins"));
+        assert!(screen.contains("T1 > T2 : score 9,00 contre 7,60"));
+        assert!(screen.contains("T2 = T3 : ex aequo"));
+        assert!(screen.contains("T5 > T6 : trop peu de feuilles"));
+        assert!(screen.contains("Claire Dumont (J1)"), "{screen}");
+    }
+}
+
+#[test]
+fn results_after_the_jurys_decision() {
+    for lang in [Lang::Fr, Lang::En] {
+        let app = decided(lang);
+        let t = draw(&app, at(6), (80, 24), false);
+        let screen = text(&t);
+        let has = |fr: &str, en: &str| screen.contains(lang.t(fr, en));
+        assert!(has(
+            "départagée par le jury : ordre T3, T2, T4",
+            "settled by the jury: order T3, T2, T4"
+        ));
+        assert!(!has("ÉGALITÉ À LA LIMITE", "TIE AT THE CUT-OFF"));
+        assert!(has("lauréats 3 / 3", "laureates 3 / 3"));
+        assert!(screen.contains("   2 ★!  T3"), "{screen}");
+        assert!(screen.contains("   3 ★!  T2"));
+        assert!(screen.contains("   4 !   T4"));
+        insta::assert_snapshot!(
+            format!("results_decided_{}_80x24", lang.code()),
+            t.backend()
+        );
+    }
+}
+
+#[test]
+fn the_decision_form_over_the_screen() {
+    let mut app = app(Lang::Fr);
+    keys(
+        &mut app,
+        &[
+            ResultsKey::Decide,
+            ResultsKey::MoveDown,
+            ResultsKey::Confirm,
+        ],
+    );
+    typed(&mut app, "Présidente");
+    let t = draw(&app, at(5), (80, 24), false);
+    let screen = text(&t);
+    assert!(screen.contains("Décision du jury — égalité à la limite"));
+    assert!(screen.contains("[x] o : ordre décidé"));
+    assert!(screen.contains("  2. T3 Chantiers ouverts"));
+    assert!(screen.contains("  3. T2 Guichet unique"));
+    assert!(screen.contains("Par : Présidente▏"));
+    assert!(screen.contains("Qui a décidé ?"));
+    insta::assert_snapshot!("results_form_fr_80x24", t.backend());
+}
+
+#[test]
+fn a_teams_detail() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = app(lang);
+        // T6: a partial sheet and a wrong handwritten total.
+        keys(&mut app, &[ResultsKey::PageDown, ResultsKey::Detail]);
+        let t = draw(&app, at(5), (120, 40), false);
+        let screen = text(&t);
+        let has = |fr: &str, en: &str| screen.contains(lang.t(fr, en));
+        assert!(screen.contains("T6 Routes partagées — Somme"), "{screen}");
+        assert!(has(
+            "rang 6 · score 4,67 · 3 feuille(s)",
+            "rank 6 · score 4.67 · 3 sheet(s)"
+        ));
+        assert!(has("Moyenne par critère", "Mean per criterion"));
+        assert!(has("incomplète", "partial"));
+        assert!(
+            has("6,00 ≠ 5 manuscrit", "6.00 ≠ 5 handwritten"),
+            "{screen}"
+        );
+        assert!(has(
+            "T5 > T6 : trop peu de feuilles",
+            "T5 > T6: too few sheets"
+        ));
+        insta::assert_snapshot!(
+            format!("results_detail_{}_120x40", lang.code()),
+            t.backend()
+        );
+    }
+}
+
+#[test]
+fn another_method_is_marked_as_a_comparison() {
+    let mut app = app(Lang::En);
+    keys(&mut app, &[ResultsKey::NextMethod]);
+    let t = draw(&app, at(5), (80, 24), false);
+    let screen = text(&t);
+    assert!(screen.contains("COMPARISON — normalized (z-scores): NOT the official"));
+    assert!(!screen.contains("Official ranking"));
+    assert!(
+        screen.contains("Against the official one (mean): +T4 +T3"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("results_normalized_en_80x24", t.backend());
+}
+
+#[test]
+fn projector_mode_hides_every_score_and_result() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = decided(lang);
+        drive(&mut app, &[(Action::ToggleProjector, 6)]);
+        for size in [(80, 24), (120, 40), (200, 60)] {
+            let t = draw(&app, at(5), size, false);
+            let screen = text(&t);
+            assert!(
+                screen.contains(lang.t("masqués (mode projecteur)", "hidden (projector mode)")),
+                "{screen}"
+            );
+            for hidden in [
+                "7,60", "7.60", "9,00", "9.00", "★", "█", "T3", "Guichet", "┄",
+            ] {
+                assert!(!screen.contains(hidden), "{hidden} shown:\n{screen}");
+            }
+            if size == (80, 24) {
+                insta::assert_snapshot!(
+                    format!("results_projector_{}_80x24", lang.code()),
+                    t.backend()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn laureates_are_green_with_colour_and_bold_without() {
+    let app = decided(Lang::Fr);
+    for colour in [true, false] {
+        let t = draw(&app, at(5), (80, 24), colour);
+        let buf = t.backend().buffer();
+        let screen = text(&t);
+        let lines: Vec<&str> = screen.lines().collect();
+        let y = |team: &str| lines.iter().position(|l| l.contains(team)).unwrap() as u16;
+        // Column 5 holds the marks; T1 is selected (reversed), so look at T3.
+        let star = &buf[(5, y(" T3 "))];
+        assert_eq!(star.symbol(), "★");
+        let plain = &buf[(10, y(" T5 "))];
+        if colour {
+            assert_eq!(star.fg, Color::Green);
+            assert_ne!(plain.fg, Color::Green);
+        } else {
+            assert_eq!(star.fg, Color::Reset);
+            assert!(star.modifier.contains(ratatui::style::Modifier::BOLD));
+        }
+    }
+}
