@@ -86,6 +86,24 @@ fn cut(text: &str, width: u16) -> String {
     }
 }
 
+/// `text` on one line if it fits `width`, else on two, broken at the last
+/// space that fits (the second line cut if still too long).
+fn wrap2(text: &str, width: u16) -> Vec<String> {
+    let w = usize::from(width);
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= w {
+        return vec![text.to_string()];
+    }
+    let brk = chars[..=w.min(chars.len() - 1)]
+        .iter()
+        .rposition(|c| *c == ' ')
+        .filter(|&i| i > 0)
+        .unwrap_or(w);
+    let first: String = chars[..brk].iter().collect();
+    let rest: String = chars[brk..].iter().collect();
+    vec![first.trim_end().to_string(), cut(rest.trim_start(), width)]
+}
+
 /// Right-align `text` in `width` cells (cut from the left if too long).
 fn right(text: &str, width: u16) -> String {
     let n = text.chars().count();
@@ -186,17 +204,27 @@ impl Widget for GridView<'_> {
             return;
         }
         self.notice(buf, area, y, team);
-        self.table(buf, area, y + 1, team);
+        // A status too long for one line (a question) takes two, the table
+        // one row less.
         let (text, tone) = status_text(s, self.grid, team, lang);
-        put(
-            buf,
-            area,
-            area.x,
-            area.bottom() - 1,
-            &text,
-            area.width,
-            style(tone, color),
-        );
+        let lines = wrap2(&text, area.width);
+        let table_area = Rect {
+            height: area.height - (lines.len() as u16 - 1),
+            ..area
+        };
+        self.table(buf, table_area, y + 1, team);
+        let first = area.bottom() - lines.len() as u16;
+        for (i, line) in lines.iter().enumerate() {
+            put(
+                buf,
+                area,
+                area.x,
+                first + i as u16,
+                line,
+                area.width,
+                style(tone, color),
+            );
+        }
     }
 }
 

@@ -366,3 +366,30 @@ fn absent_for_the_rest_names_the_teams_it_leaves_out() {
         "{line}"
     );
 }
+
+#[test]
+fn the_disagreement_question_is_shown_whole_at_80_and_120_columns() {
+    let mut s = session();
+    put3(&mut s, "T01", "J2", "2", "2", "2");
+    put3(&mut s, "T01", "J3", "3", "2", "2");
+    let mut g = Grid::default();
+    keys(&mut g, &mut s, "5\n5\n", true);
+    keys(&mut g, &mut s, "5\n", false);
+    assert!(g.is_asking());
+    let team = s.team("T01").unwrap().clone();
+    for lang in [Lang::Fr, Lang::En] {
+        let (question, _) = status_text(&s, &g, &team, lang);
+        for (w, h) in [(80, 24), (120, 40)] {
+            let screen = text(&draw(&s, &g, lang, w, h, false));
+            let lines: Vec<&str> = screen.lines().map(str::trim_end).collect();
+            let n = lines.len();
+            let shown = if lines[n - 1].contains(&question) {
+                lines[n - 1].to_string()
+            } else {
+                format!("{} {}", lines[n - 2], lines[n - 1])
+            };
+            assert_eq!(shown.trim(), question, "{w}×{h}\n{screen}");
+            assert!(question.contains(lang.t("autre touche : non", "other key: no")));
+        }
+    }
+}

@@ -62,8 +62,8 @@ pub fn state_word(
 /// sheets of the team count.
 pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (String, Tone) {
     let yes_no = lang.t(
-        "y ou Entrée : confirmer · autre touche : revenir",
-        "y or Enter: confirm · any other key: go back",
+        "y/Entrée : oui · autre touche : non",
+        "y/Enter: yes · other key: no",
     );
     let Some(status) = &grid.status else {
         if let Some((key, _, now)) = grid.changed_meanwhile(session) {
