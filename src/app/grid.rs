@@ -463,6 +463,13 @@ impl Grid {
                 self.status = Some(Status::Unverified);
                 Some(change)
             }
+            Ask::VerifyIncomplete {
+                not_counting,
+                change,
+            } => {
+                self.status = Some(Status::Verified { not_counting });
+                Some(change)
+            }
         }
     }
 

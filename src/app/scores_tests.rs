@@ -305,6 +305,11 @@ fn verification_and_absence_go_through_the_file() {
     sim.keys("a", at(1));
     assert!(sim.disk.sheet("T1", "J1").is_some_and(|s| s.mark.is_some()));
     sim.keys("v", at(2));
+    assert!(
+        !sim.disk.verified.contains("T1"),
+        "sheets still missing: it asks first"
+    );
+    sim.keys("y", at(2));
     assert!(sim.disk.verified.contains("T1"));
     sim.keys("v", at(3));
     assert!(sim.disk.verified.contains("T1"), "unlocking asks first");

@@ -393,3 +393,24 @@ fn the_disagreement_question_is_shown_whole_at_80_and_120_columns() {
         }
     }
 }
+
+#[test]
+fn locking_an_incomplete_grid_asks_saying_how_many_sheets_do_not_count() {
+    let mut s = session();
+    put3(&mut s, "T01", "J1", "1", "1", "1");
+    let mut g = Grid::default();
+    g.open(&s);
+    g.handle(&s, GridKey::Verify);
+    let screen = text(&draw(&s, &g, Lang::Fr, 120, 24, false));
+    assert!(
+        screen.contains(
+            "4 fiche(s) attendue(s) ne comptent pas encore : verrouiller T01 quand même ?"
+        ),
+        "{screen}"
+    );
+    let screen = text(&draw(&s, &g, Lang::En, 120, 24, false));
+    assert!(
+        screen.contains("4 expected sheet(s) do not count yet: lock T01 anyway?"),
+        "{screen}"
+    );
+}

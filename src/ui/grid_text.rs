@@ -271,6 +271,16 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
                 ),
             }
         }
+        Ask::VerifyIncomplete { not_counting, .. } => match lang {
+            Lang::Fr => format!(
+                "{not_counting} fiche(s) attendue(s) ne comptent pas encore : verrouiller {} quand même ? {yes_no}",
+                team.id
+            ),
+            Lang::En => format!(
+                "{not_counting} expected sheet(s) do not count yet: lock {} anyway? {yes_no}",
+                team.id
+            ),
+        },
         Ask::Unverify { .. } => match lang {
             Lang::Fr => format!("Déverrouiller la grille de {} ? {yes_no}", team.id),
             Lang::En => format!("Unlock the grid of {}? {yes_no}", team.id),

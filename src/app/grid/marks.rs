@@ -130,11 +130,20 @@ impl Grid {
                     .count()
             })
             .unwrap_or(0);
-        self.status = Some(Status::Verified { not_counting });
-        Some(Change::SetVerified {
+        let change = Change::SetVerified {
             team,
             seen: false,
             new: true,
-        })
+        };
+        if not_counting > 0 {
+            // Some expected sheets do not count yet: ask first.
+            self.status = Some(Status::Ask(Ask::VerifyIncomplete {
+                not_counting,
+                change,
+            }));
+            return None;
+        }
+        self.status = Some(Status::Verified { not_counting });
+        Some(change)
     }
 }

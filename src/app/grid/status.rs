@@ -82,6 +82,11 @@ pub enum Ask {
     Unverify {
         change: Change,
     },
+    /// Lock a grid where `not_counting` expected sheets do not count yet.
+    VerifyIncomplete {
+        not_counting: usize,
+        change: Change,
+    },
 }
 
 /// Where the cursor goes after a commit.

@@ -378,7 +378,19 @@ fn verification_locks_and_unlocking_asks() {
     put3(&mut s, "T01", "J1", "1", "1", "1");
     let mut g = Grid::default();
     g.open(&s);
-    let lock = g.handle(&s, GridKey::Verify).expect("verify at once");
+    // Four expected sheets do not count yet: it asks first, saying so.
+    assert_eq!(g.handle(&s, GridKey::Verify), None);
+    assert!(matches!(
+        g.status,
+        Some(Status::Ask(Ask::VerifyIncomplete {
+            not_counting: 4,
+            ..
+        }))
+    ));
+    assert_eq!(g.handle(&s, GridKey::Escape), None, "no: nothing locked");
+    assert_eq!(g.status, None);
+    g.handle(&s, GridKey::Verify);
+    let lock = g.handle(&s, GridKey::Yes).expect("yes: locked");
     assert_eq!(
         lock,
         Change::SetVerified {
@@ -416,6 +428,15 @@ fn verification_locks_and_unlocking_asks() {
     assert_eq!(g.handle(&s, GridKey::Verify), None);
     assert_eq!(g.status, Some(Status::FinishEntry));
     assert_eq!(g.input, "3");
+    // Every expected sheet counts: locked at once.
+    let mut s = session();
+    for j in ["J1", "J2", "J3", "J4", "J5"] {
+        put3(&mut s, "T01", j, "1", "1", "1");
+    }
+    let mut g = Grid::default();
+    g.open(&s);
+    assert!(g.handle(&s, GridKey::Verify).is_some(), "no question");
+    assert_eq!(g.status, Some(Status::Verified { not_counting: 0 }));
 }
 
 #[test]
