@@ -26,6 +26,30 @@ pub enum LangArg {
     En,
 }
 
+/// A ranking method on the command line (an unknown one is a bad argument:
+/// clap lists the valid ones, exit 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MethodArg {
+    Mean,
+    Normalized,
+    Trimmed,
+    Borda,
+    Majority,
+}
+
+impl MethodArg {
+    pub fn method(self) -> crate::domain::Method {
+        use crate::domain::Method;
+        match self {
+            MethodArg::Mean => Method::Mean,
+            MethodArg::Normalized => Method::Normalized,
+            MethodArg::Trimmed => Method::Trimmed,
+            MethodArg::Borda => Method::Borda,
+            MethodArg::Majority => Method::Majority,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 // Parsed once per run: the size of `new`'s many flags does not matter.
 #[allow(clippy::large_enum_variant)]
@@ -100,8 +124,8 @@ pub struct NewArgs {
     #[arg(long, default_value_t = 8)]
     pub laureates: u32,
     /// Official ranking method: mean, normalized, trimmed, borda or majority.
-    #[arg(long, default_value = "mean")]
-    pub method: String,
+    #[arg(long, value_enum, default_value = "mean")]
+    pub method: MethodArg,
     /// Minimum number of sheets for a team to be ranked among the others.
     #[arg(long, default_value_t = 1)]
     pub min_sheets: u32,
@@ -168,8 +192,8 @@ pub struct ResultsArgs {
     /// The session file.
     pub file: PathBuf,
     /// Method to show (the official one by default).
-    #[arg(long)]
-    pub method: Option<String>,
+    #[arg(long, value_enum)]
+    pub method: Option<MethodArg>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ResultsFormat,
     /// Output file (standard output if absent).

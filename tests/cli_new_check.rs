@@ -155,8 +155,6 @@ fn new_reports_every_bad_flag_and_writes_nothing() {
             "2:75",
             "--start",
             "25:00",
-            "--method",
-            "average",
             "--tie-break",
             "impact",
             "--laureates",
@@ -169,7 +167,7 @@ fn new_reports_every_bad_flag_and_writes_nothing() {
     no_panic(&out);
     let err = stderr(&out);
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines.len(), 7, "{err}");
+    assert_eq!(lines.len(), 6, "{err}");
     assert!(
         lines.iter().all(|l| l.starts_with("podium: s.json: ")),
         "{err}"
@@ -178,7 +176,6 @@ fn new_reports_every_bad_flag_and_writes_nothing() {
         "--pitch",
         "--qa",
         "--start",
-        "average",
         "impact",
         "--laureates",
         "--min-sheets",
@@ -191,6 +188,31 @@ fn new_reports_every_bad_flag_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
     assert!(podium(d, &["new", "s.json", "--qa", "0"]).status.success());
+}
+
+#[test]
+fn an_unknown_method_is_a_bad_argument_listing_the_valid_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let out = podium(d, &["new", "s.json", "--method", "average"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    no_panic(&out);
+    let err = stderr(&out);
+    assert!(err.contains("average"), "{err}");
+    for known in ["mean", "normalized", "trimmed", "borda", "majority"] {
+        assert!(err.contains(known), "{known}: {err}");
+    }
+    assert!(files(d).is_empty(), "{:?}", files(d).keys());
+    // Every method is accepted and recorded.
+    for (i, method) in ["mean", "normalized", "trimmed", "borda", "majority"]
+        .into_iter()
+        .enumerate()
+    {
+        let name = format!("s{i}.json");
+        let out = podium(d, &["new", &name, "--method", method]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(read(&d.join(&name)).settings.method.id(), method);
+    }
 }
 
 #[test]

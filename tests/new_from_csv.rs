@@ -121,9 +121,10 @@ fn refuses_existing_files_and_unknown_names() {
     );
     let out = new(d, &["--tie-break", "impact,speed", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("speed"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("\"speed\" is not in criteria.csv"), "{err}");
     let out = new(d, &["--method", "average", "--lang", "en"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "a bad argument");
     assert!(String::from_utf8_lossy(&out.stderr).contains("average"));
     assert!(!d.join("s.json").exists());
 

@@ -150,8 +150,15 @@ fn another_method_is_marked_as_not_official() {
         assert_eq!(r["ranking"].as_array().unwrap().len(), 4);
     }
     let out = podium(dir.path(), &["results", "f.json", "--method", "median"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a bad argument, like --format xml"
+    );
     assert!(stderr(&out).contains("median"), "{}", stderr(&out));
+    for known in ["mean", "normalized", "trimmed", "borda", "majority"] {
+        assert!(stderr(&out).contains(known), "{known}: {}", stderr(&out));
+    }
 }
 
 #[test]

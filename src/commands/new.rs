@@ -6,9 +6,7 @@ use std::path::Path;
 use chrono::{NaiveTime, Utc};
 
 use crate::cli::NewArgs;
-use crate::domain::{
-    Criterion, Event, Juror, Lang, Method, Organisation, Session, Settings, Slot, Team,
-};
+use crate::domain::{Criterion, Event, Juror, Lang, Organisation, Session, Settings, Slot, Team};
 use crate::i18n;
 use crate::storage;
 
@@ -156,19 +154,7 @@ pub fn build_session(
             }),
         }
     }
-    match Method::parse(&args.method) {
-        Some(m) => settings.method = m,
-        None => {
-            let known = Method::ALL.map(Method::id).join(", ");
-            problems.push(match lang {
-                Lang::Fr => format!(
-                    "--method {} : méthode inconnue (connues : {known})",
-                    args.method
-                ),
-                Lang::En => format!("--method {}: unknown method (known: {known})", args.method),
-            });
-        }
-    }
+    settings.method = args.method.method();
     if args.laureates == 0 {
         problems.push(
             lang.t(
@@ -187,12 +173,15 @@ pub fn build_session(
             .into(),
         );
     }
+    let source = args.criteria.as_ref().map(|p| p.display().to_string());
     for c in &args.tie_break {
         let c = c.trim();
         if !lists.criteria.iter().any(|k| k.id == c) {
-            problems.push(match lang {
-                Lang::Fr => format!("--tie-break : critère inconnu « {c} »"),
-                Lang::En => format!("--tie-break: unknown criterion \"{c}\""),
+            problems.push(match (lang, &source) {
+                (Lang::Fr, Some(f)) => format!("--tie-break : critère « {c} » absent de {f}"),
+                (Lang::En, Some(f)) => format!("--tie-break: criterion \"{c}\" is not in {f}"),
+                (Lang::Fr, None) => format!("--tie-break : critère inconnu « {c} »"),
+                (Lang::En, None) => format!("--tie-break: unknown criterion \"{c}\""),
             });
         }
     }

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use crate::cli::{ResultsArgs, ResultsFormat};
+use crate::domain::Lang;
 use crate::domain::ranking;
-use crate::domain::{Lang, Method};
 use crate::i18n;
 use crate::report;
 use crate::storage;
@@ -18,22 +18,7 @@ pub fn run(flag: Option<Lang>, args: &ResultsArgs) -> Outcome {
         Failure::one(lang, e.message(lang))
     })?;
     let lang = i18n::resolve(flag, Some(session.settings.lang));
-    let method = match &args.method {
-        None => session.settings.method,
-        Some(text) => Method::parse(text).ok_or_else(|| {
-            let known: Vec<&str> = Method::ALL.iter().map(|m| m.id()).collect();
-            Failure::one(
-                lang,
-                match lang {
-                    Lang::Fr => format!(
-                        "méthode inconnue « {text} » (possibles : {})",
-                        known.join(", ")
-                    ),
-                    Lang::En => format!("unknown method '{text}' (known: {})", known.join(", ")),
-                },
-            )
-        })?,
-    };
+    let method = args.method.map_or(session.settings.method, |m| m.method());
     let ranking = ranking::rank(&session, method);
     let text = match args.format {
         ResultsFormat::Json => report::json(&ranking),
