@@ -69,8 +69,16 @@ fn prepare_in(lang: Lang, reset: bool) -> Result<Prepared, Failure> {
         Failure::one(
             lang,
             match lang {
-                Lang::Fr => format!("{}: copie impossible ({err})", dir.display()),
-                Lang::En => format!("{}: cannot copy ({err})", dir.display()),
+                Lang::Fr => format!(
+                    "{}: copie impossible ({})",
+                    dir.display(),
+                    storage::io_words(&err, lang)
+                ),
+                Lang::En => format!(
+                    "{}: cannot copy ({})",
+                    dir.display(),
+                    storage::io_words(&err, lang)
+                ),
             },
         )
     };

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::{Lang, Refusal};
 
 use super::faults::Step;
+use super::words::{JsonProblem, io_words};
 
 /// Why a session's files could not be read, written or changed.
 #[derive(Debug)]
@@ -26,7 +27,7 @@ pub enum StoreError {
         path: PathBuf,
         line: usize,
         column: usize,
-        reason: String,
+        problem: JsonProblem,
     },
     /// The file was written by a newer Podium.
     NewerFormat {
@@ -77,7 +78,7 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq)]
 pub enum LineProblem {
     /// Not a journal line (bad JSON, missing field).
-    Unreadable(String),
+    Unreadable(JsonProblem),
     /// The line belongs to another session.
     OtherSession { expected: String, found: String },
     /// `rev` does not follow on from the line (or state) before it.
@@ -93,8 +94,12 @@ pub enum LineProblem {
 impl LineProblem {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (LineProblem::Unreadable(why), Lang::Fr) => format!("ligne illisible ({why})"),
-            (LineProblem::Unreadable(why), Lang::En) => format!("unreadable line ({why})"),
+            (LineProblem::Unreadable(why), Lang::Fr) => {
+                format!("ligne illisible : {}", why.words(lang, false))
+            }
+            (LineProblem::Unreadable(why), Lang::En) => {
+                format!("unreadable line: {}", why.words(lang, false))
+            }
             (LineProblem::OtherSession { expected, found }, Lang::Fr) => {
                 format!("ligne d'une autre session ({found} au lieu de {expected})")
             }
@@ -188,23 +193,25 @@ impl StoreError {
                     Action::Lock => lang.t("verrouillage impossible", "cannot lock"),
                     Action::Create => lang.t("création impossible", "cannot create"),
                 };
-                format!("{}: {what} ({source})", show(path))
+                format!("{}: {what} ({})", show(path), io_words(source, lang))
             }
             StoreError::BadState {
                 path,
                 line,
                 column,
-                reason,
+                problem,
             } => match lang {
                 Lang::Fr => format!(
-                    "{}:{line}:{column}: fichier de session illisible ({reason}) ; \
+                    "{}:{line}:{column}: fichier de session illisible : {} ; \
                      il n'a pas été modifié",
-                    show(path)
+                    show(path),
+                    problem.words(lang, true)
                 ),
                 Lang::En => format!(
-                    "{}:{line}:{column}: unreadable session file ({reason}); \
+                    "{}:{line}:{column}: unreadable session file: {}; \
                      it was left untouched",
-                    show(path)
+                    show(path),
+                    problem.words(lang, true)
                 ),
             },
             StoreError::NewerFormat {

@@ -81,7 +81,8 @@ pub fn encode(line: &Line) -> Vec<u8> {
 }
 
 fn parse(bytes: &[u8]) -> Result<Line, LineProblem> {
-    serde_json::from_slice(bytes).map_err(|e| LineProblem::Unreadable(e.to_string()))
+    serde_json::from_slice(bytes)
+        .map_err(|e| LineProblem::Unreadable(super::words::JsonProblem::from_serde(&e)))
 }
 
 /// The head of a line, read from its first bytes when it was written by
@@ -197,7 +198,12 @@ pub fn read_tail(path: &Path, after: u64) -> Result<Tail, StoreError> {
             continue;
         }
         let Some((session, rev)) = head else {
-            let problem = LineProblem::Unreadable("no session or rev".into());
+            let problem = LineProblem::Unreadable(super::words::JsonProblem {
+                kind: super::words::JsonKind::Data,
+                line: 0,
+                column: 0,
+                detail: "no session or rev".into(),
+            });
             return Err(bad_line(path, start, problem));
         };
         if rev <= after {

@@ -34,6 +34,7 @@ mod notice;
 mod recovery;
 mod replace;
 mod state;
+mod words;
 
 pub use commit::{Committed, commit, commit_expecting};
 pub use error::{Action, LineProblem, StoreError};
@@ -42,6 +43,7 @@ pub use inspect::{Finding, Note, Report, inspect};
 pub use journal::Line;
 pub use notice::Notice;
 pub use replace::{BACKUP_PREFIX, Expect, Replaced, backup_of, replace};
+pub use words::{JsonKind, JsonProblem, io_words};
 
 /// How long the command line waits for the lock.
 pub const CLI_WAIT: Duration = Duration::from_secs(10);

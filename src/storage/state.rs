@@ -16,6 +16,7 @@ use crate::domain::{FORMAT, Session};
 
 use super::error::{Action, StoreError, writing};
 use super::faults::{self, Step};
+use super::words::{JsonKind, JsonProblem};
 
 /// Read the state file; `None` when it does not exist.
 pub fn read(path: &Path) -> Result<Option<Session>, StoreError> {
@@ -42,7 +43,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
         path: path.to_path_buf(),
         line: e.line(),
         column: e.column(),
-        reason: e.to_string(),
+        problem: JsonProblem::from_serde(&e),
     };
     let first = match serde_json::from_slice::<Session>(bytes) {
         Ok(session) if session.format == FORMAT => return Ok(session),
@@ -65,11 +66,16 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
         ));
     }
     let value: Value = serde_json::from_slice(bytes).map_err(bad)?;
-    let migrated = migrate(value, format).map_err(|reason| StoreError::BadState {
+    let migrated = migrate(value, format).map_err(|detail| StoreError::BadState {
         path: path.to_path_buf(),
         line: 1,
         column: 1,
-        reason,
+        problem: JsonProblem {
+            kind: JsonKind::Other,
+            line: 1,
+            column: 1,
+            detail,
+        },
     })?;
     serde_json::from_value::<Session>(migrated).map_err(bad)
 }

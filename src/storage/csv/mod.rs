@@ -24,8 +24,16 @@ pub fn name(path: &Path) -> String {
 /// The bytes of a file, or the one line saying why it cannot be read.
 pub fn read_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|err| match lang {
-        Lang::Fr => format!("{}: lecture impossible ({err})", name(path)),
-        Lang::En => format!("{}: cannot read ({err})", name(path)),
+        Lang::Fr => format!(
+            "{}: lecture impossible ({})",
+            name(path),
+            super::io_words(&err, lang)
+        ),
+        Lang::En => format!(
+            "{}: cannot read ({})",
+            name(path),
+            super::io_words(&err, lang)
+        ),
     })
 }
 
@@ -81,8 +89,16 @@ pub fn is_session_file(session: &Path, out: &Path) -> bool {
 /// Write text to a file (an export), replacing it.
 pub fn write_text(path: &Path, text: &str, lang: Lang) -> Result<(), String> {
     std::fs::write(path, text).map_err(|err| match lang {
-        Lang::Fr => format!("{}: écriture impossible ({err})", name(path)),
-        Lang::En => format!("{}: cannot write ({err})", name(path)),
+        Lang::Fr => format!(
+            "{}: écriture impossible ({})",
+            name(path),
+            super::io_words(&err, lang)
+        ),
+        Lang::En => format!(
+            "{}: cannot write ({})",
+            name(path),
+            super::io_words(&err, lang)
+        ),
     })
 }
 

@@ -174,10 +174,11 @@ pub fn read(bytes: &[u8], columns: &[Column], problems: &mut Problems) -> Option
             Ok(record) => record,
             Err(err) => {
                 let line = err.position().map_or(0, |p| lines.line_at(p.byte()));
+                let (fr, en) = csv_words(&err);
                 problems.say(
                     line,
-                    format!("ligne illisible ({err})"),
-                    format!("unreadable line ({err})"),
+                    format!("ligne illisible ({fr})"),
+                    format!("unreadable line ({en})"),
                 );
                 continue;
             }
@@ -314,6 +315,28 @@ fn header(
         ok = false;
     }
     ok.then_some(places)
+}
+
+/// A CSV reading error in words (French, English).
+fn csv_words(err: &csv::Error) -> (String, String) {
+    use crate::domain::Lang;
+    match err.kind() {
+        csv::ErrorKind::Utf8 { .. } => (
+            "texte non UTF-8 : enregistrez le fichier en UTF-8".into(),
+            "not UTF-8 text: save the file as UTF-8".into(),
+        ),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => (
+            format!("{len} colonne(s) au lieu de {expected_len}"),
+            format!("{len} column(s) instead of {expected_len}"),
+        ),
+        csv::ErrorKind::Io(io) => (
+            crate::storage::io_words(io, Lang::Fr),
+            crate::storage::io_words(io, Lang::En),
+        ),
+        _ => (format!("erreur CSV : {err}"), err.to_string()),
+    }
 }
 
 #[cfg(test)]
