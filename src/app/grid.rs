@@ -47,6 +47,12 @@ pub enum GridKey {
     Verify,
     PrevTeam,
     NextTeam,
+    /// Show the team on stage.
+    StageTeam,
+    /// First cell of the row.
+    RowStart,
+    /// Last cell of the row (the handwritten total).
+    RowEnd,
 }
 
 /// A column of the grid.
@@ -228,6 +234,9 @@ impl Grid {
             GridKey::Right => self.commit(session, Move::Right),
             GridKey::PrevTeam => self.commit(session, Move::PrevTeam),
             GridKey::NextTeam => self.commit(session, Move::NextTeam),
+            GridKey::StageTeam => self.commit(session, Move::StageTeam),
+            GridKey::RowStart => self.commit(session, Move::RowStart),
+            GridKey::RowEnd => self.commit(session, Move::RowEnd),
             GridKey::Delete => self.clear(session),
             GridKey::Absent => self.absent(session),
             GridKey::AbsentForRest => self.absent_for_rest(session),
@@ -510,6 +519,13 @@ impl Grid {
             Move::Down => self.row = (self.row + 1).min(last_row),
             Move::Left => self.col = self.col.saturating_sub(1),
             Move::Right => self.col = (self.col + 1).min(last_col),
+            Move::RowStart => self.col = 0,
+            Move::RowEnd => self.col = last_col,
+            Move::StageTeam => {
+                if let Some(team) = self.stage_moved_on(session).cloned() {
+                    self.go_to_team(session, team);
+                }
+            }
             Move::PrevTeam | Move::NextTeam => {
                 let order: Vec<&TeamId> = scheduled(session).collect();
                 let here = self
@@ -523,14 +539,20 @@ impl Grid {
                     _ => None,
                 };
                 if let Some(team) = target.and_then(|i| order.get(i)) {
-                    self.team = Some((*team).clone());
-                    self.row = 0;
-                    self.col = 0;
-                    self.refused = None;
-                    self.skip_to_expected(session);
+                    let team = (*team).clone();
+                    self.go_to_team(session, team);
                 }
             }
         }
+    }
+
+    /// Show `team`'s grid from its first expected cell.
+    fn go_to_team(&mut self, session: &Session, team: TeamId) {
+        self.team = Some(team);
+        self.row = 0;
+        self.col = 0;
+        self.refused = None;
+        self.skip_to_expected(session);
     }
 
     /// The first row at or after `from` whose juror scores the team.

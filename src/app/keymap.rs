@@ -47,6 +47,8 @@ impl Key {
                 KeyCode::Right => "→".into(),
                 KeyCode::PageUp => lang.t("PgPréc", "PgUp").into(),
                 KeyCode::PageDown => lang.t("PgSuiv", "PgDn").into(),
+                KeyCode::Home => lang.t("Début", "Home").into(),
+                KeyCode::End => lang.t("Fin", "End").into(),
                 other => format!("{other}"),
             }
         };

@@ -36,12 +36,18 @@ pub fn grid_bindings() -> Vec<Binding> {
         "type the value (digits, comma or point)",
     );
     const JURORS: (&str, &str) = ("changer de juré", "move between jurors");
-    const CELLS: (&str, &str) = ("changer de case", "move between cells");
+    const CELLS: (&str, &str) = (
+        "changer de case ; Début, Fin : bouts de la ligne",
+        "move between cells; Home, End: ends of the row",
+    );
     const ABSENT: (&str, &str) = (
         "absent : a cette équipe (ou présent), A les suivantes",
         "absent: a this team (or present), A every remaining one",
     );
-    const TEAMS: (&str, &str) = ("équipe précédente / suivante", "previous / next team");
+    const TEAMS: (&str, &str) = (
+        "équipe précédente / suivante ; s : celle sur scène",
+        "previous / next team; s: the one on stage",
+    );
     const YES: (&str, &str) = ("répondre oui à la question", "answer yes to the question");
     let mut all: Vec<Binding> = ('0'..='9')
         .chain(['.', ','])
@@ -82,6 +88,8 @@ pub fn grid_bindings() -> Vec<Binding> {
         bind(Key::Code(KeyCode::Down), g(G::Down), JURORS),
         bind(Key::Code(KeyCode::Left), g(G::Left), CELLS),
         bind(Key::Code(KeyCode::Right), g(G::Right), CELLS),
+        bind(Key::Code(KeyCode::Home), g(G::RowStart), CELLS),
+        bind(Key::Code(KeyCode::End), g(G::RowEnd), CELLS),
         foot(
             bind(
                 Key::Code(KeyCode::Delete),
@@ -115,6 +123,7 @@ pub fn grid_bindings() -> Vec<Binding> {
             "équipe suiv.",
             "next team",
         ),
+        bind(Key::Char('s'), g(G::StageTeam), TEAMS),
     ]);
     all
 }

@@ -234,6 +234,15 @@ fn the_stage_moves_on_while_the_grid_stays() {
     sim.key(KeyCode::PageDown, at(32));
     assert_eq!(sim.app.grid.team.as_deref(), Some("T2"));
     assert_eq!(sim.app.grid.stage_moved_on(&sim.app.session), None);
+    // `s` goes to the team on stage from anywhere; End and Home along the row.
+    sim.key(KeyCode::PageUp, at(33));
+    assert_eq!(sim.app.grid.team.as_deref(), Some("T1"));
+    sim.keys("s", at(34));
+    assert_eq!(sim.app.grid.team.as_deref(), Some("T2"));
+    sim.key(KeyCode::End, at(35));
+    assert_eq!(sim.app.grid.col, sim.app.session.criteria.len());
+    sim.key(KeyCode::Home, at(35));
+    assert_eq!(sim.app.grid.col, 0);
 }
 
 #[test]

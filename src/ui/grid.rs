@@ -299,11 +299,11 @@ impl GridView<'_> {
             let name = s.team(on_stage).map_or("", |t| t.name.as_str());
             let text = match lang {
                 Lang::Fr => format!(
-                    "▶ Sur scène : {on_stage} {name} — cette grille reste sur {} (PgSuiv : équipe suivante)",
+                    "▶ Sur scène : {on_stage} {name} — cette grille reste sur {} (s : aller à {on_stage})",
                     team.id
                 ),
                 Lang::En => format!(
-                    "▶ On stage: {on_stage} {name} — this grid stays on {} (PgDn: next team)",
+                    "▶ On stage: {on_stage} {name} — this grid stays on {} (s: go to {on_stage})",
                     team.id
                 ),
             };

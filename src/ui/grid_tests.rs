@@ -208,10 +208,14 @@ fn the_stage_moving_on_is_noticed_and_verification_shown() {
     s.verified.insert("T01".into());
     let t = draw(&s, &g, Lang::Fr, 80, 24, false);
     let screen = text(&t);
-    assert!(screen.contains("▶ Sur scène : T02 Guichet unique — cette grille reste sur T01"));
+    assert!(screen.contains(
+        "▶ Sur scène : T02 Guichet unique — cette grille reste sur T01 (s : aller à T02)"
+    ));
     assert!(line_with(&screen, "T01 · Cantine").contains("VÉRIFIÉE"));
     let t = draw(&s, &g, Lang::En, 120, 40, false);
-    assert!(text(&t).contains("▶ On stage: T02 Guichet unique — this grid stays on T01"));
+    assert!(
+        text(&t).contains("▶ On stage: T02 Guichet unique — this grid stays on T01 (s: go to T02)")
+    );
 }
 
 #[test]

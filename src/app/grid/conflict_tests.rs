@@ -92,3 +92,31 @@ fn delete_while_typing_clears_only_what_was_shown() {
     assert_eq!(g.value(&s, &key("T01", "J1", "impact")), Some(d("2")));
     assert!(matches!(g.status, Some(Status::SaveRefused(_))));
 }
+
+#[test]
+fn s_jumps_to_the_team_on_stage_and_home_end_reach_the_row_ends() {
+    let mut s = session();
+    s.stage.team = Some("T01".into());
+    let mut g = Grid::default();
+    g.open(&s);
+    s.stage.team = Some("T03".into());
+    // Home / End: first and last cell (the handwritten total) of the row.
+    g.handle(&s, GridKey::RowEnd);
+    assert_eq!(g.col, s.criteria.len());
+    g.handle(&s, GridKey::RowStart);
+    assert_eq!(g.col, 0);
+    // A half-typed value is committed before leaving for the stage's team.
+    typed(&mut g, &s, "2");
+    let change = g.handle(&s, GridKey::StageTeam).expect("committed");
+    assert!(matches!(change, Change::SetCell { ref team, .. } if team == "T01"));
+    assert_eq!(g.team.as_deref(), Some("T03"));
+    assert_eq!((g.row, g.col), (0, 0));
+    assert_eq!(g.stage_moved_on(&s), None);
+    // Already there, or nobody on stage: the grid stays.
+    g.handle(&s, GridKey::Right);
+    g.handle(&s, GridKey::StageTeam);
+    assert_eq!((g.team.as_deref(), g.col), (Some("T03"), 1));
+    s.stage.team = None;
+    g.handle(&s, GridKey::StageTeam);
+    assert_eq!(g.team.as_deref(), Some("T03"));
+}

@@ -102,4 +102,7 @@ pub enum Move {
     Right,
     PrevTeam,
     NextTeam,
+    StageTeam,
+    RowStart,
+    RowEnd,
 }
