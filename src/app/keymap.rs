@@ -307,6 +307,10 @@ pub fn bindings(app: &App) -> Vec<Binding> {
             .filter(|b| matches!(b.action, Action::Help | Action::Quit))
             .collect();
     }
+    if app.text_field_active() {
+        // What the footer shows while typing; the keys go to the field.
+        return super::results::text_bindings();
+    }
     if app.screen == Screen::Results && app.results.form.is_some() {
         let mut all = global();
         all.extend(super::results::bindings(true));

@@ -247,6 +247,43 @@ pub fn bindings(form_open: bool) -> Vec<Binding> {
     ]
 }
 
+/// The keys of a text field, for the footer (every printable key is text).
+pub fn text_bindings() -> Vec<Binding> {
+    use ResultsKey as R;
+    vec![
+        foot(
+            bind(
+                Key::Code(KeyCode::Enter),
+                R::Confirm,
+                "valider le champ",
+                "confirm the field",
+            ),
+            "valider",
+            "confirm",
+        ),
+        foot(
+            bind(
+                Key::Code(KeyCode::Esc),
+                R::Cancel,
+                "abandonner la décision",
+                "abandon the decision",
+            ),
+            "abandonner",
+            "abandon",
+        ),
+        foot(
+            bind(
+                Key::Code(KeyCode::Backspace),
+                R::Backspace,
+                "effacer le dernier caractère",
+                "erase the last character",
+            ),
+            "effacer",
+            "erase",
+        ),
+    ]
+}
+
 /// A key typed while a text field has the keyboard.
 pub fn text_key(key: Key) -> Option<Action> {
     let k = match key {

@@ -46,3 +46,32 @@ pub fn forum() -> Session {
     }
     s
 }
+
+/// A forum of `n` teams (T01…), every sheet in, 8 laureates: for scrolling.
+pub fn large(n: usize) -> Session {
+    let mut s = fixture::session();
+    s.teams.truncate(1);
+    let template = s.teams[0].clone();
+    s.teams.clear();
+    s.schedule.clear();
+    for i in 0..n {
+        let id = format!("T{:02}", i + 1);
+        s.teams.push(crate::domain::Team {
+            id: id.clone(),
+            name: format!("Équipe {}", i + 1),
+            ..template.clone()
+        });
+        s.schedule
+            .push(crate::domain::Slot::Team { team: id.clone() });
+        for j in 0..5 {
+            let sheet = s
+                .sheets
+                .entry(SheetKey::new(&id, &format!("J{}", j + 1)))
+                .or_default();
+            let v = |k: usize| Dec::int(((i * k + j) % 6) as i64);
+            sheet.values.insert("impact".into(), v(7));
+            sheet.values.insert("faisabilite".into(), v(3));
+        }
+    }
+    s
+}

@@ -7,7 +7,7 @@ use ratatui::style::Color;
 use super::snapshot_tests::{draw, drive, text};
 use crate::app::fixture::{at, options};
 use crate::app::results::ResultsKey;
-use crate::app::results_fixture::forum;
+use crate::app::results_fixture::{forum, large};
 use crate::app::{Action, App, Screen};
 use crate::domain::Lang;
 
@@ -147,6 +147,10 @@ fn the_decision_form_over_the_screen() {
     assert!(screen.contains("  3. T2 Guichet unique"));
     assert!(screen.contains("Par : Présidente▏"));
     assert!(screen.contains("Qui a décidé ?"));
+    // The footer says what the text field's keys do.
+    let footer = screen.lines().last().unwrap();
+    assert!(footer.contains("Entrée valider"), "{footer}");
+    assert!(!footer.contains("ordre") && !footer.contains("quitter"));
     insta::assert_snapshot!("results_form_fr_80x24", t.backend());
 }
 
@@ -243,5 +247,38 @@ fn laureates_are_green_with_colour_and_bold_without() {
             assert_eq!(star.fg, Color::Reset);
             assert!(star.modifier.contains(ratatui::style::Modifier::BOLD));
         }
+    }
+}
+
+#[test]
+fn a_long_ranking_scrolls_to_the_selection_at_80x24() {
+    let mut app = App::new(large(24), options(Lang::Fr), at(0));
+    app.screen = Screen::Results;
+    let first = text(&draw(&app, at(5), (80, 24), false));
+    assert!(first.contains("1/24"), "{first}");
+    let ranking = app.results.ranking(&app.session);
+    let top = &ranking.ranking[0].team;
+    let bottom = &ranking.ranking[23].team;
+    assert!(first.contains(&format!(" {top} ")));
+    assert!(!first.contains(&format!(" {bottom} ")));
+    keys(
+        &mut app,
+        &[
+            ResultsKey::PageDown,
+            ResultsKey::PageDown,
+            ResultsKey::PageDown,
+        ],
+    );
+    let last = text(&draw(&app, at(5), (80, 24), false));
+    assert!(last.contains("24/24"), "{last}");
+    assert!(last.contains(&format!(" {bottom} ")), "{last}");
+    assert!(!last.contains(&format!(" {top} ")));
+    // The cut-off line after place 8 is drawn where it falls.
+    keys(&mut app, &[ResultsKey::PageUp, ResultsKey::PageUp]);
+    let middle = text(&draw(&app, at(5), (80, 24), false));
+    assert!(middle.contains("limite des lauréats (8)"), "{middle}");
+    for size in [(120, 40), (200, 60)] {
+        let screen = text(&draw(&app, at(5), size, false));
+        assert!(screen.contains(&format!(" {top} ")) && screen.contains(&format!(" {bottom} ")));
     }
 }
