@@ -19,6 +19,7 @@ pub mod grid;
 pub mod keymap;
 pub mod questions_screen;
 pub mod results;
+pub mod results_cache;
 pub mod schedule_screen;
 pub mod scores_screen;
 pub mod stage_screen;

@@ -78,6 +78,8 @@ pub struct Results {
     /// The selected team's detail is open.
     pub detail: bool,
     pub form: Option<DecisionForm>,
+    /// The figures drawn, computed once per state of the session.
+    pub cache: super::results_cache::Cache,
 }
 
 impl Results {
@@ -96,6 +98,12 @@ impl Results {
     /// The ranking shown.
     pub fn ranking(&self, session: &Session) -> Ranking {
         ranking::rank(session, self.method(session))
+    }
+
+    /// The ranking shown and the other methods' laureates, computed once
+    /// per state of the session (what the screen draws from).
+    pub fn computed(&self, session: &Session) -> std::rc::Rc<super::results_cache::Computed> {
+        self.cache.get(session, self.method(session))
     }
 
     /// The selected team, if any.

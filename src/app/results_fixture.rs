@@ -66,7 +66,7 @@ pub fn large(n: usize) -> Session {
         for j in 0..5 {
             let sheet = s
                 .sheets
-                .entry(SheetKey::new(&id, &format!("J{}", j + 1)))
+                .entry(SheetKey::new(&id, format!("J{}", j + 1)))
                 .or_default();
             let v = |k: usize| Dec::int(((i * k + j) % 6) as i64);
             sheet.values.insert("impact".into(), v(7));

@@ -32,9 +32,10 @@ impl Widget for ResultsScreen<'_, '_> {
             return;
         }
         let session = view.session();
-        let ranking = app.results.ranking(session);
+        let computed = app.results.computed(session);
+        let ranking = &computed.ranking;
         let mut y = area.y;
-        for (text, st) in heading(&ranking, session, lang, color) {
+        for (text, st) in heading(ranking, session, lang, color) {
             put(buf, area, area.x, y, &text, area.width, st);
             y += 1;
         }
@@ -65,14 +66,14 @@ impl Widget for ResultsScreen<'_, '_> {
         };
         let table_view = TableView {
             session,
-            ranking: &ranking,
+            ranking,
             selected: app.results.row,
             lang,
             color,
         };
         table_view.render(table, buf);
-        results_panel::panel(view, &ranking, panel, buf);
-        results_panel::form(view, &ranking, area, buf);
+        results_panel::panel(view, &computed, panel, buf);
+        results_panel::form(view, ranking, area, buf);
     }
 }
 

@@ -10,13 +10,15 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::View;
 use super::grid::{Tone, put, style};
 use crate::app::results::{DecisionForm, Step};
+use crate::app::results_cache::Computed;
 use crate::domain::ranking::analysis::{self, margin};
 use crate::domain::ranking::{Figure, Ranking, Row, Separation, SheetState, Warning, WarningCode};
 use crate::domain::{DecisionKind, Lang, Method, Session};
 use crate::report::{figure, method_name, separator};
 
 /// The panel: the selected team's detail, or the analysis.
-pub fn panel(view: &View, ranking: &Ranking, area: Rect, buf: &mut Buffer) {
+pub fn panel(view: &View, computed: &Computed, area: Rect, buf: &mut Buffer) {
+    let ranking = &computed.ranking;
     if area.height == 0 || area.width < 20 {
         return;
     }
@@ -29,7 +31,7 @@ pub fn panel(view: &View, ranking: &Ranking, area: Rect, buf: &mut Buffer) {
         (Some(team), true) => detail(session, ranking, team, lang, color),
         _ => analysis_lines(
             session,
-            ranking,
+            computed,
             selected.as_deref(),
             area.height as usize,
             lang,
@@ -78,12 +80,13 @@ type Lines = Vec<(String, Style)>;
 
 fn analysis_lines(
     session: &Session,
-    ranking: &Ranking,
+    computed: &Computed,
     selected: Option<&str>,
     height: usize,
     lang: Lang,
     color: bool,
 ) -> Lines {
+    let ranking = &computed.ranking;
     let head = style(Tone::Strong, color);
     let plain = Style::new();
     let mut out: Lines = Vec::new();
@@ -129,7 +132,7 @@ fn analysis_lines(
             head,
         )),
     }
-    let comparisons = analysis::compare_methods(session);
+    let comparisons = &computed.comparisons;
     let official = session.settings.method;
     for c in comparisons {
         if !ranking.official && c.method != ranking.method {
