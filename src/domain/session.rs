@@ -121,6 +121,17 @@ impl Method {
         }
     }
 
+    /// The method's name in words, for people (JSON keeps [`Method::id`]).
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Method::Mean => lang.t("moyenne", "mean"),
+            Method::Normalized => lang.t("moyenne normalisée (z)", "normalized (z-scores)"),
+            Method::Trimmed => lang.t("moyenne tronquée", "trimmed mean"),
+            Method::Borda => lang.t("Borda", "Borda"),
+            Method::Majority => lang.t("jugement majoritaire", "majority judgment"),
+        }
+    }
+
     pub fn parse(text: &str) -> Option<Method> {
         Method::ALL.into_iter().find(|m| m.id() == text.trim())
     }

@@ -21,13 +21,7 @@ pub fn json(ranking: &Ranking) -> String {
 
 /// The method's name in words.
 pub fn method_name(method: Method, lang: Lang) -> &'static str {
-    match method {
-        Method::Mean => lang.t("moyenne", "mean"),
-        Method::Normalized => lang.t("moyenne normalisée (z)", "normalized (z-scores)"),
-        Method::Trimmed => lang.t("moyenne tronquée", "trimmed mean"),
-        Method::Borda => lang.t("Borda", "Borda"),
-        Method::Majority => lang.t("jugement majoritaire", "majority judgment"),
-    }
+    method.name(lang)
 }
 
 /// The decimal separator of human formats.

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::session::{Decision, Lang, Session};
+use crate::domain::session::{Decision, Lang, Method, Session};
 
 use super::order::Group;
 use super::sheets::Board;
@@ -83,8 +83,8 @@ pub enum DecisionProblem {
         listed: Vec<String>,
         /// The groups at the cut-off, each as its team ids.
         groups: Vec<Vec<String>>,
-        /// The official method's id.
-        method: &'static str,
+        /// The official method.
+        method: Method,
     },
 }
 
@@ -114,21 +114,28 @@ impl DecisionProblem {
                 groups,
                 method,
             } => {
+                let several = listed.len() > 1;
                 let listed = listed.join(", ");
                 let groups: Vec<String> = groups.iter().map(|g| g.join(", ")).collect();
+                let method = method.name(lang);
+                let (fr_verb, en_verb) = if several {
+                    ("ne forment pas", "are not")
+                } else {
+                    ("ne forme pas", "is not")
+                };
                 match (lang, groups.is_empty()) {
                     (Lang::Fr, true) => format!(
-                        "refusé : {listed} n'est pas un groupe d'ex aequo à la limite des lauréats (méthode officielle {method}) ; il n'y en a aucun"
+                        "refusé : {listed} {fr_verb} un groupe d'ex aequo à la limite des lauréats (méthode officielle : {method}) ; il n'y en a aucun"
                     ),
                     (Lang::En, true) => format!(
-                        "refused: {listed} is not a group of teams tied at the laureate cut-off (official method {method}); there is none"
+                        "refused: {listed} {en_verb} a group of teams tied at the laureate cut-off (official method: {method}); there is none"
                     ),
                     (Lang::Fr, false) => format!(
-                        "refusé : {listed} n'est pas exactement un groupe d'ex aequo à la limite des lauréats (méthode officielle {method}) ; groupe(s) à la limite : {}",
+                        "refusé : {listed} {fr_verb} exactement un groupe d'ex aequo à la limite des lauréats (méthode officielle : {method}) ; groupe(s) à la limite : {}",
                         groups.join(" ; ")
                     ),
                     (Lang::En, false) => format!(
-                        "refused: {listed} is not exactly a group of teams tied at the laureate cut-off (official method {method}); group(s) at the cut-off: {}",
+                        "refused: {listed} {en_verb} exactly a group of teams tied at the laureate cut-off (official method: {method}); group(s) at the cut-off: {}",
                         groups.join("; ")
                     ),
                 }
@@ -163,7 +170,7 @@ pub fn problems(session: &Session, decision: &Decision) -> Vec<DecisionProblem> 
                     .iter()
                     .map(|g| g.iter().map(|t| t.to_string()).collect())
                     .collect(),
-                method: session.settings.method.id(),
+                method: session.settings.method,
             });
         }
     }
