@@ -171,13 +171,16 @@ fn the_table_marks_laureates_ties_and_missing_sheets_in_both_languages() {
     assert!(fr.contains("ex aequo, à départager"), "{fr}");
     assert!(fr.contains("aucune feuille"), "{fr}");
     assert!(fr.contains("10,67"), "{fr}");
-    assert!(fr.contains("T4 : feuille manquante du juré J2"), "{fr}");
+    assert!(
+        fr.contains("T4 Standard : feuille manquante du juré Bob (J2)"),
+        "{fr}"
+    );
     let en = ok(&podium(dir.path(), &["results", "f.json", "--lang", "en"]));
     assert!(en.contains("PROVISIONAL RESULTS"), "{en}");
     assert!(en.contains("tied, to be decided"), "{en}");
     assert!(en.contains("10.67"), "{en}");
     assert!(
-        en.contains("T3: juror J3's handwritten total differs"),
+        en.contains("T3 Bâtiment: the handwritten total of juror Chloé (J3) differs"),
         "{en}"
     );
     let other = ok(&podium(

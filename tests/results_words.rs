@@ -141,3 +141,40 @@ fn human_results_name_the_method_in_words_and_json_keeps_the_id() {
         serde_json::from_str(&ok(&podium(d, &["results", "f.json", "--format", "json"]))).unwrap();
     assert_eq!(json["method"], "trimmed");
 }
+
+#[test]
+fn warnings_name_the_juror_and_the_team_in_human_formats_only() {
+    let dir = forum("mean");
+    let d = dir.path();
+    let table = ok(&podium(d, &["results", "f.json"]));
+    assert!(
+        table.contains("T4 Standard : feuille manquante du juré Bob (J2)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("T3 Bâtiment : le total manuscrit du juré Chloé (J3) diffère"),
+        "{table}"
+    );
+    let md = ok(&podium(
+        d,
+        &["results", "f.json", "--format", "md", "--lang", "en"],
+    ));
+    assert!(
+        md.contains("- T4 Standard: missing sheet of juror Bob (J2)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- T3 Bâtiment: the handwritten total of juror Chloé (J3) differs"),
+        "{md}"
+    );
+    let json: Value =
+        serde_json::from_str(&ok(&podium(d, &["results", "f.json", "--format", "json"]))).unwrap();
+    let missing = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "missing_sheet" && w["juror"] == "J2")
+        .expect("T4's missing sheet of J2");
+    assert_eq!(missing["team"], "T4");
+    assert_eq!(missing.as_object().unwrap().len(), 3, "{missing}");
+}

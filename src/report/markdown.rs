@@ -75,7 +75,7 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
             lang.t("Avertissements", "Warnings")
         ));
         for w in &ranking.warnings {
-            out.push_str(&format!("- {}\n", cell(&w.describe(lang))));
+            out.push_str(&format!("- {}\n", cell(&w.describe_in(session, lang))));
         }
     }
     let decisions = decision_lines(ranking, lang);

@@ -97,7 +97,7 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
         });
         for w in &ranking.warnings {
             out.push_str("  - ");
-            out.push_str(&w.describe(lang));
+            out.push_str(&w.describe_in(session, lang));
             out.push('\n');
         }
     }

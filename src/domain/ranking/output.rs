@@ -5,7 +5,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::domain::session::{
-    CriterionId, Decision, DecisionKind, JurorId, Lang, Method, OrgId, TeamId,
+    CriterionId, Decision, DecisionKind, JurorId, Lang, Method, OrgId, Session, TeamId,
 };
 
 use super::figure::Figure;
@@ -119,7 +119,7 @@ impl Warning {
                 format!("{team} : le total manuscrit du juré {juror} diffère de la somme des notes")
             }
             (WarningCode::ChecksumMismatch, Lang::En) => format!(
-                "{team}: juror {juror}'s handwritten total differs from the sum of the values"
+                "{team}: the handwritten total of juror {juror} differs from the sum of the values"
             ),
             (WarningCode::TooFewSheets, Lang::Fr) => {
                 format!("{team} : trop peu de feuilles, classée après les autres")
@@ -134,6 +134,28 @@ impl Warning {
                 format!("decision on {team}: no longer matches a group of tied teams")
             }
         }
+    }
+}
+
+impl Warning {
+    /// [`Warning::describe`] with names for people: the team's name after
+    /// its id, the juror's name before theirs (`T4 Standard : feuille
+    /// manquante du juré Bob (J2)`). Ids unknown to `session` stay as they are.
+    pub fn describe_in(&self, session: &Session, lang: Lang) -> String {
+        let team = self.team.as_deref().map(|id| match session.team(id) {
+            Some(t) if !t.name.is_empty() => format!("{id} {}", t.name),
+            _ => id.to_string(),
+        });
+        let juror = self.juror.as_deref().map(|id| match session.juror(id) {
+            Some(j) if !j.name.is_empty() => format!("{} ({id})", j.name),
+            _ => id.to_string(),
+        });
+        Warning {
+            code: self.code,
+            team,
+            juror,
+        }
+        .describe(lang)
     }
 }
 
