@@ -57,9 +57,15 @@ impl Widget for ResultsScreen<'_, '_> {
             // The table as tall as its rows (head, cut-off line, legend),
             // leaving the panel at least a few lines.
             let needed = ranking.ranking.len() as u16 + 3;
-            let table = needed
-                .min(rest.height.saturating_sub(5))
-                .max(rest.height / 2);
+            // With the detail open, the table shrinks to a few rows around
+            // the selection.
+            let table = if app.results.detail {
+                needed.min(7)
+            } else {
+                needed
+                    .min(rest.height.saturating_sub(5))
+                    .max(rest.height / 2)
+            };
             let [t, p] =
                 Layout::vertical([Constraint::Length(table), Constraint::Min(0)]).areas(rest);
             (t, p)
@@ -164,6 +170,17 @@ fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec
         let teams = group.join(", ");
         let decided = group.first().and_then(|t| ranking.decision_for(t));
         lines.push(match decided {
+            None if !ranking.official => (
+                match lang {
+                    Lang::Fr => format!(
+                        "Égalité à la limite sous cette méthode : {teams} (seule la méthode officielle se décide)"
+                    ),
+                    Lang::En => format!(
+                        "Tie at the cut-off under this method: {teams} (only the official method is decided)"
+                    ),
+                },
+                style(Tone::Warn, color),
+            ),
             None => (
                 match lang {
                     Lang::Fr => format!(

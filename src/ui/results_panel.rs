@@ -13,7 +13,7 @@ use crate::app::results::{DecisionForm, Step};
 use crate::app::results_cache::Computed;
 use crate::domain::ranking::analysis::{self, margin};
 use crate::domain::ranking::{Figure, Ranking, Row, Separation, SheetState, Warning, WarningCode};
-use crate::domain::{DecisionKind, Lang, Method, Session};
+use crate::domain::{DecisionKind, Lang, Method, PairStatus, Session};
 use crate::report::{figure, method_name, separator};
 
 /// The panel: the selected team's detail, or the analysis.
@@ -28,7 +28,14 @@ pub fn panel(view: &View, computed: &Computed, area: Rect, buf: &mut Buffer) {
     let color = view.theme.color;
     let selected = app.results.selected(ranking);
     let lines = match (&selected, app.results.detail) {
-        (Some(team), true) => detail(session, ranking, team, lang, color),
+        (Some(team), true) => detail(
+            session,
+            ranking,
+            team,
+            (area.width, area.height),
+            lang,
+            color,
+        ),
         _ => analysis_lines(
             session,
             computed,
@@ -77,6 +84,9 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 type Lines = Vec<(String, Style)>;
+
+/// The width of one juror's total in the detail.
+const JUROR_CELL: u16 = 36;
 
 fn analysis_lines(
     session: &Session,
@@ -359,7 +369,14 @@ pub fn warning_words(session: &Session, w: &Warning, lang: Lang) -> String {
 
 /// The selected team's detail: figures, per-criterion means, each juror's
 /// sheet total, and what separates it from the team above.
-fn detail(session: &Session, ranking: &Ranking, team: &str, lang: Lang, color: bool) -> Lines {
+fn detail(
+    session: &Session,
+    ranking: &Ranking,
+    team: &str,
+    (width, height): (u16, u16),
+    lang: Lang,
+    color: bool,
+) -> Lines {
     let head = style(Tone::Strong, color);
     let plain = Style::new();
     let mut out: Lines = Vec::new();
@@ -394,15 +411,33 @@ fn detail(session: &Session, ranking: &Ranking, team: &str, lang: Lang, color: b
     {
         out.push((text, plain));
     }
-    out.push((
-        lang.t("Moyenne par critère :", "Mean per criterion:")
-            .into(),
-        head,
-    ));
-    for c in &session.criteria {
-        let mean = figure(row.criteria.get(&c.id), lang, "—");
+    // Jurors side by side when the panel is wide; criteria one per line
+    // when there is room, else on one (wrapped) line.
+    let columns = usize::from(width / JUROR_CELL).clamp(1, 4);
+    let juror_rows = session.jurors.len().div_ceil(columns);
+    let tall = usize::from(height) >= out.len() + session.criteria.len() + juror_rows + 4;
+    let means: Vec<String> = session
+        .criteria
+        .iter()
+        .map(|c| {
+            let mean = figure(row.criteria.get(&c.id), lang, "—");
+            if tall {
+                format!("  {:<16} {mean:>7}", super::cut(&c.label, 16))
+            } else {
+                format!("{} {mean}", c.label)
+            }
+        })
+        .collect();
+    if tall {
         out.push((
-            format!("  {:<16} {mean:>7}", super::cut(&c.label, 16)),
+            lang.t("Moyenne par critère :", "Mean per criterion:")
+                .into(),
+            head,
+        ));
+        out.extend(means.into_iter().map(|m| (m, plain)));
+    } else {
+        out.push((
+            format!("{}{}", lang.t("Moyennes : ", "Means: "), means.join(" · ")),
             plain,
         ));
     }
@@ -414,6 +449,7 @@ fn detail(session: &Session, ranking: &Ranking, team: &str, lang: Lang, color: b
     let Some(d) = analysis::team_detail(session, team) else {
         return out;
     };
+    let mut cells: Vec<(String, Tone)> = Vec::new();
     for line in d.jurors {
         let name = session
             .juror(&line.juror)
@@ -433,15 +469,32 @@ fn detail(session: &Session, ranking: &Ranking, team: &str, lang: Lang, color: b
             ),
             SheetState::Partial => (lang.t("incomplète", "partial").into(), Tone::Warn),
             SheetState::Missing => (lang.t("manquante", "missing").into(), Tone::Warn),
-            SheetState::NotExpected => (
-                lang.t("récusé ou absent", "recused or absent").into(),
-                Tone::Dim,
-            ),
+            SheetState::NotExpected => {
+                let status = match (session.team(team), session.juror(&line.juror)) {
+                    (Some(t), Some(j)) => session.pair_status(t, j),
+                    _ => PairStatus::Expected,
+                };
+                let word = match status {
+                    PairStatus::Absent => lang.t("absent", "absent"),
+                    PairStatus::Withdrawn => lang.t("retirée", "withdrawn"),
+                    _ => lang.t("récusé", "recused"),
+                };
+                (word.into(), Tone::Dim)
+            }
         };
-        out.push((
-            format!("  {:<16} {text:>7}", super::cut(name, 16)),
-            style(tone, color),
-        ));
+        cells.push((format!("  {:<16} {text:>7}", super::cut(name, 16)), tone));
+    }
+    for chunk in cells.chunks(columns) {
+        let text: String = chunk
+            .iter()
+            .map(|(t, _)| format!("{t:<w$}", w = usize::from(JUROR_CELL)))
+            .collect();
+        // The row takes the most pressing tone of its cells.
+        let tone = [Tone::Bad, Tone::Warn, Tone::Plain, Tone::Dim]
+            .into_iter()
+            .find(|t| chunk.iter().any(|(_, c)| c == t))
+            .unwrap_or(Tone::Plain);
+        out.push((text.trim_end().to_string(), style(tone, color)));
     }
     out.push((
         lang.t("Échap : fermer le détail", "Esc: close the detail")

@@ -182,6 +182,25 @@ fn a_teams_detail() {
             format!("results_detail_{}_120x40", lang.code()),
             t.backend()
         );
+        // At 80×24 the table makes room: every juror's total is shown.
+        let t = draw(&app, at(5), (80, 24), false);
+        let screen = text(&t);
+        let has = |fr: &str, en: &str| screen.contains(lang.t(fr, en));
+        assert!(screen.contains(" T6 "), "the selected row stays in view");
+        for name in [
+            "Claire Dumont",
+            "Karim Benali",
+            "Sophie Martin",
+            "Luc Moreau",
+            "Inès Garnier",
+        ] {
+            assert!(screen.contains(name), "{name}:\n{screen}");
+        }
+        assert!(
+            has("Moyennes : Impact 2,50", "Means: Impact 2.50"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("results_detail_{}_80x24", lang.code()), t.backend());
     }
 }
 
@@ -198,6 +217,15 @@ fn another_method_is_marked_as_a_comparison() {
         "{screen}"
     );
     insta::assert_snapshot!("results_normalized_en_80x24", t.backend());
+    // Trimmed mean: a tie at the cut-off too, but nothing to decide there.
+    keys(&mut app, &[ResultsKey::NextMethod]);
+    let screen = text(&draw(&app, at(5), (80, 24), false));
+    assert!(screen.contains("COMPARISON — trimmed mean"));
+    assert!(
+        screen.contains("Tie at the cut-off under this method: T2, T3, T4"),
+        "{screen}"
+    );
+    assert!(!screen.contains("d to record"));
 }
 
 #[test]
