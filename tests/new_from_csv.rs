@@ -142,3 +142,40 @@ fn refuses_existing_files_and_unknown_names() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("s.json.journal"));
     assert!(!d.join("s.json").exists());
 }
+
+#[test]
+fn a_maximum_the_step_never_reaches_is_refused_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "id;name;org\nT1;A;Somme\n",
+        "id;name;org\nJ1;Ann;Nord\n",
+        "id;label;min;max;step\nclarte;Clarté;0;5;1\nimpact;Impact;0;5;0,3\n",
+    );
+    let out = new(d, &["--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("podium: criteria.csv:3: le maximum (5) n'est pas atteignable"),
+        "{err}"
+    );
+    assert!(err.contains("4,8 ou 5,1"), "{err}");
+    assert!(!d.join("s.json").exists());
+    let out = new(d, &["--lang", "en"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("podium: criteria.csv:3: the maximum (5) cannot be reached"),
+        "{err}"
+    );
+    assert!(err.contains("4.8 or 5.1"), "{err}");
+    // A maximum on the step is fine.
+    write(
+        d,
+        "id;name;org\nT1;A;Somme\n",
+        "id;name;org\nJ1;Ann;Nord\n",
+        "id;label;min;max;step\nimpact;Impact;1;5,5;1,5\n",
+    );
+    assert!(new(d, &[]).status.success());
+}

@@ -213,6 +213,31 @@ pub fn criteria(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Criterion>>
                 "le pas doit être positif",
                 "the step must be above zero",
             );
+        } else if min < max && !max.is_on_step(min, step) {
+            // The top of the scale could never be given.
+            let steps = (max.raw() - min.raw()) / step.raw();
+            let below = Dec::from_raw(min.raw() + steps * step.raw());
+            let above = Dec::from_raw(below.raw() + step.raw());
+            let (max, min, step, below, above) = (
+                max.format_with(sep),
+                min.format_with(sep),
+                step.format_with(sep),
+                below.format_with(sep),
+                above.format_with(sep),
+            );
+            problems.say(
+                row.line,
+                format!(
+                    "le maximum ({max}) n'est pas atteignable depuis le minimum ({min}) par pas de \
+                     {step} : il doit valoir le minimum plus un nombre entier de pas (par exemple \
+                     {below} ou {above})"
+                ),
+                format!(
+                    "the maximum ({max}) cannot be reached from the minimum ({min}) in steps of \
+                     {step}: it must be the minimum plus a whole number of steps (e.g. {below} \
+                     or {above})"
+                ),
+            );
         }
         criteria.push(Criterion {
             id: id.to_string(),
