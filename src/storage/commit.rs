@@ -137,7 +137,7 @@ fn append(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// Write a new journal's first line (refusing if the journal exists),
 /// sync it and its folder.
 pub(crate) fn write_new_journal(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let mut file = OpenOptions::new()
+    let mut file = state::owner_only(&mut OpenOptions::new())
         .write(true)
         .create_new(true)
         .open(path)

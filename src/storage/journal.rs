@@ -309,7 +309,7 @@ pub fn read_all(path: &Path) -> Result<Option<Full>, StoreError> {
 
 /// Open the journal for appending (created if missing).
 pub fn open_append(path: &Path) -> Result<File, StoreError> {
-    OpenOptions::new()
+    super::state::owner_only(&mut OpenOptions::new())
         .append(true)
         .create(true)
         .open(path)
@@ -319,7 +319,7 @@ pub fn open_append(path: &Path) -> Result<File, StoreError> {
 /// Move a torn last line to `torn_path` (appended there, then synced),
 /// then cut the journal back to its last whole line.
 pub fn move_torn(path: &Path, torn_path: &Path, torn: &Torn) -> Result<(), StoreError> {
-    let mut aside = OpenOptions::new()
+    let mut aside = super::state::owner_only(&mut OpenOptions::new())
         .append(true)
         .create(true)
         .open(torn_path)

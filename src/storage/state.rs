@@ -5,7 +5,7 @@
 //! Writing goes to a temporary file in the same folder, synced, renamed
 //! over the state file, then the folder is synced (where the platform can).
 
-use std::fs::{self, File};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -17,6 +17,19 @@ use crate::domain::{FORMAT, Session};
 use super::error::{Action, StoreError, writing};
 use super::faults::{self, Step};
 use super::words::{JsonKind, JsonProblem};
+
+/// The permissions of every file holding session data (state, journal,
+/// torn lines, temporary states): owner read and write only (Unix).
+#[cfg(unix)]
+pub const OWNER_ONLY: u32 = 0o600;
+
+/// Options that create a file with [`OWNER_ONLY`] permissions (Unix; other
+/// platforms keep their defaults).
+pub fn owner_only(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(options, OWNER_ONLY);
+    options
+}
 
 /// Read the state file; `None` when it does not exist.
 pub fn read(path: &Path) -> Result<Option<Session>, StoreError> {
@@ -156,9 +169,9 @@ pub fn write(path: &Path, session: &Session, in_commit: bool) -> Result<(), Stor
     let (prefix, suffix) = temp_affixes(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(suffix);
-    // Readable like any file the user creates (the umask applies), not 0600.
+    // Jury data: owner read and write only, like the journal.
     #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(OWNER_ONLY));
     let mut temp = builder.tempfile_in(dir).map_err(writing(dir))?;
     temp.write_all(&encode(session))
         .map_err(writing(temp.path()))?;
