@@ -104,6 +104,37 @@ fn wrap2(text: &str, width: u16) -> Vec<String> {
     vec![first.trim_end().to_string(), cut(rest.trim_start(), width)]
 }
 
+/// Column headers that tell criteria apart in `width` characters: the
+/// label if it fits, else the id, else the cut label if no two are alike,
+/// else the cut id, else the column number.
+fn headers(criteria: &[crate::domain::Criterion], width: usize) -> Vec<String> {
+    let fits = |t: &str| t.chars().count() <= width;
+    let chosen: Vec<String> = criteria
+        .iter()
+        .map(|c| {
+            if fits(&c.label) {
+                c.label.clone()
+            } else if fits(&c.id) {
+                c.id.clone()
+            } else {
+                cut(&c.label, width as u16)
+            }
+        })
+        .collect();
+    let distinct = |v: &[String]| {
+        let mut seen = std::collections::HashSet::new();
+        v.iter().all(|h| seen.insert(h.as_str()))
+    };
+    if distinct(&chosen) {
+        return chosen;
+    }
+    let ids: Vec<String> = criteria.iter().map(|c| cut(&c.id, width as u16)).collect();
+    if distinct(&ids) {
+        return ids;
+    }
+    (1..=criteria.len()).map(|i| format!("#{i}")).collect()
+}
+
 /// Right-align `text` in `width` cells (cut from the left if too long).
 fn right(text: &str, width: u16) -> String {
     let n = text.chars().count();
@@ -372,14 +403,14 @@ impl GridView<'_> {
         put(buf, area, x, y, lang.t("Juré", "Juror"), lay.name_w, head);
         x += lay.name_w + 1;
         let crit_x = x;
-        for c in s.criteria.iter().skip(lay.first).take(lay.shown) {
-            let label = cut(&c.label, lay.crit_w - 2);
+        let heads = headers(&s.criteria, usize::from(lay.crit_w - 2));
+        for label in heads.iter().skip(lay.first).take(lay.shown) {
             put(
                 buf,
                 area,
                 x,
                 y,
-                &right(&label, lay.crit_w - 2),
+                &right(label, lay.crit_w - 2),
                 lay.crit_w,
                 head,
             );
