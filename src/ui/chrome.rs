@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::{View, cut, theme::phase_label};
+use super::{View, cut, theme::phase_label, theme::phase_sign};
 use crate::app::keymap::{self, Key};
 use crate::app::{Action, Overlay, Screen};
 
@@ -16,21 +16,19 @@ pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
     let app = view.app;
     let lang = view.lang();
     let t = view.theme;
-    let mut spans = vec![Span::styled(
-        " PODIUM ",
-        t.title().add_modifier(Modifier::REVERSED),
-    )];
-    // The screens' names (none on the read-only display); shortened (but
-    // the current one) when they do not fit.
+    let logo = Span::styled(" PODIUM ", t.title().add_modifier(Modifier::REVERSED));
+    // The screens' names (none on the read-only display): in full, then
+    // shortened, then only the current one, until they fit beside the timer.
     let screens = if app.read_only { &[][..] } else { Screen::ALL };
-    let tabs = |short: bool| -> Vec<Span<'static>> {
+    let tabs = |fit: Fit| -> Vec<Span<'static>> {
         screens
             .iter()
+            .filter(|screen| fit != Fit::Current || **screen == app.screen)
             .map(|screen| {
                 let name = screen.title(lang);
                 if *screen == app.screen {
                     Span::styled(format!(" [{name}]"), t.title())
-                } else if short {
+                } else if fit == Fit::Short {
                     Span::styled(format!(" {} ", cut(name, 4)), t.dim())
                 } else {
                     Span::styled(format!("  {name} "), t.dim())
@@ -38,39 +36,60 @@ pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
             })
             .collect()
     };
-    spans.extend(tabs(false));
     let s = view.session();
     let stage = &s.stage;
-    let mut right = Vec::new();
-    if app.projector {
-        right.push(Span::styled(
-            format!(" {} ", lang.t("PROJECTEUR", "PROJECTOR")),
-            t.notice().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-        ));
-        right.push(Span::raw(" "));
-    }
-    if let Some(team) = &stage.team {
-        let level = stage.level(&s.settings, view.now);
-        right.push(Span::styled(
-            format!(
-                "{team} {} ",
+    // The right side: projector mode, the team, its phase, the countdown;
+    // the phase's name goes first when room is short (its sign stays).
+    let right = |full_phase: bool| -> Vec<Span<'static>> {
+        let mut right = Vec::new();
+        if app.projector {
+            right.push(Span::styled(
+                format!(" {} ", lang.t("PROJECTEUR", "PROJECTOR")),
+                t.notice().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            ));
+            right.push(Span::raw(" "));
+        }
+        if let Some(team) = &stage.team {
+            let level = stage.level(&s.settings, view.now);
+            let label = if full_phase {
                 phase_label(stage.phase, stage.is_running(), lang)
-            ),
-            t.phase(stage.phase),
-        ));
-        right.push(Span::styled(
-            format!(" {} ", stage.countdown(&s.settings, view.now).text()),
-            t.countdown(level, stage.phase),
-        ));
+            } else {
+                phase_sign(stage.phase, stage.is_running()).to_string()
+            };
+            right.push(Span::styled(
+                format!("{team} {label} "),
+                t.phase(stage.phase),
+            ));
+            right.push(Span::styled(
+                format!(" {} ", stage.countdown(&s.settings, view.now).text()),
+                t.countdown(level, stage.phase),
+            ));
+        }
+        right
+    };
+    let width = |spans: &[Span]| -> usize { spans.iter().map(|s| s.width()).sum() };
+    let room = area.width as usize;
+    let mut chosen = None;
+    'fit: for full_phase in [true, false] {
+        let r = right(full_phase);
+        for fit in [Fit::Full, Fit::Short, Fit::Current] {
+            let mut left = vec![logo.clone()];
+            left.extend(tabs(fit));
+            // At least one blank between the two sides.
+            if width(&left) + width(&r) < room {
+                chosen = Some((left, r));
+                break 'fit;
+            }
+        }
     }
-    let right_width: usize = right.iter().map(|s| s.width()).sum();
-    let mut left_width: usize = spans.iter().map(|s| s.width()).sum();
-    if left_width + right_width >= area.width as usize {
-        spans.truncate(1);
-        spans.extend(tabs(true));
-        left_width = spans.iter().map(|s| s.width()).sum();
-    }
-    let room = (area.width as usize).saturating_sub(left_width + right_width);
+    let (mut spans, right) = chosen.unwrap_or_else(|| {
+        let mut left = vec![logo.clone()];
+        left.extend(tabs(Fit::Current));
+        (left, right(false))
+    });
+    let right_width = width(&right);
+    let left_width = width(&spans);
+    let room = room.saturating_sub(left_width + right_width);
     if room > 6 {
         spans.push(Span::styled(
             format!("  {}", cut(&s.event.title, room - 3)),
@@ -78,12 +97,22 @@ pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
         ));
     }
     Line::from(spans).render(area, buf);
-    let right_area = Rect {
-        x: area.x + area.width.saturating_sub(right_width as u16),
-        width: (right_width as u16).min(area.width),
-        ..area
-    };
-    Line::from(right).render(right_area, buf);
+    if left_width + right_width < area.width as usize {
+        let right_area = Rect {
+            x: area.x + area.width.saturating_sub(right_width as u16),
+            width: (right_width as u16).min(area.width),
+            ..area
+        };
+        Line::from(right).render(right_area, buf);
+    }
+}
+
+/// How much of the screens' names the header shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    Full,
+    Short,
+    Current,
 }
 
 pub fn status(view: &View, area: Rect, buf: &mut Buffer) {

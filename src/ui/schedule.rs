@@ -35,7 +35,7 @@ pub fn status_text(status: SlotStatus, lang: Lang) -> &'static str {
         SlotStatus::Waiting => lang.t("à venir", "waiting"),
         SlotStatus::Called => lang.t("appelée", "called"),
         SlotStatus::Pitching => lang.t("▶ pitch", "▶ pitching"),
-        SlotStatus::Questions => lang.t("? questions", "? questions"),
+        SlotStatus::Questions => lang.t("◆ questions", "◆ questions"),
         SlotStatus::Scoring => lang.t("✎ notation", "✎ scoring"),
         SlotStatus::Done => lang.t("✓ passée", "✓ done"),
         SlotStatus::Withdrawn => lang.t("✗ retirée", "✗ withdrawn"),

@@ -199,3 +199,42 @@ fn quit_question_while_the_timer_runs() {
     assert!(screen.contains("Un chronomètre tourne"), "{screen}");
     assert!(screen.contains("y ou o : quitter"));
 }
+
+#[test]
+fn the_header_never_runs_together_down_to_the_minimum_width() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = pitching(lang);
+        // Questions, paused, projector on: the longest right side.
+        drive(
+            &mut app,
+            &[
+                (Action::NextPhase, 50),
+                (Action::StartPause, 60),
+                (Action::ToggleProjector, 60),
+            ],
+        );
+        for &screen in Screen::ALL {
+            app.screen = screen;
+            for w in super::MIN_WIDTH..=90 {
+                let t = draw(&app, at(70), (w, super::MIN_HEIGHT), false);
+                let all = text(&t);
+                let header = all.lines().next().unwrap();
+                let current = format!("[{}]", screen.title(lang));
+                assert!(header.contains(&current), "{w}: {header}");
+                let team = header
+                    .find(" T1 ")
+                    .unwrap_or_else(|| panic!("{w}: {header}"));
+                assert!(
+                    header[..team].ends_with(' ') || header[..team].ends_with(']'),
+                    "{w}: a blank before the team: {header}"
+                );
+                assert!(
+                    header.contains("T1 ◆") || header.contains("T1 ⏸"),
+                    "{header}"
+                );
+                assert!(header.contains(" 1:50 "), "{w}: {header}");
+                assert!(!header.contains('?'), "? is the help key: {header}");
+            }
+        }
+    }
+}

@@ -92,13 +92,26 @@ impl Theme {
     }
 }
 
+/// The sign that tells a phase apart without colour (`?` is the help key,
+/// so questions have their own sign); paused shows `⏸`.
+pub fn phase_sign(phase: Phase, running: bool) -> &'static str {
+    match phase {
+        _ if !running && phase != Phase::Waiting => "⏸",
+        Phase::Waiting => "○",
+        Phase::Pitch => "▶",
+        Phase::Questions => "◆",
+        Phase::Scoring => "✎",
+    }
+}
+
 /// A phase's name, with a sign that tells phases apart without colour.
 pub fn phase_label(phase: Phase, running: bool, lang: Lang) -> String {
-    let (sign, name) = match phase {
-        Phase::Waiting => ("○", lang.t("EN ATTENTE", "WAITING")),
-        Phase::Pitch => ("▶", lang.t("PITCH", "PITCH")),
-        Phase::Questions => ("?", lang.t("QUESTIONS", "QUESTIONS")),
-        Phase::Scoring => ("✎", lang.t("NOTATION", "SCORING")),
+    let sign = phase_sign(phase, true);
+    let name = match phase {
+        Phase::Waiting => lang.t("EN ATTENTE", "WAITING"),
+        Phase::Pitch => lang.t("PITCH", "PITCH"),
+        Phase::Questions => lang.t("QUESTIONS", "QUESTIONS"),
+        Phase::Scoring => lang.t("NOTATION", "SCORING"),
     };
     if !running && phase != Phase::Waiting {
         format!("{sign} {name} · ⏸ {}", lang.t("EN PAUSE", "PAUSED"))
