@@ -512,8 +512,12 @@ pub fn form(view: &View, ranking: &Ranking, area: Rect, buf: &mut Buffer) {
     let lang = view.lang();
     let color = view.theme.color;
     let session = view.session();
-    let lines = form_lines(session, ranking, form, lang, color);
     let width = area.width.min(76);
+    // Room for the teams: the box's height less its borders and the
+    // choice, the two fields, the problems and the hint.
+    let fixed = 4 + form.problems.len() as u16 + 2;
+    let room = usize::from(area.height.saturating_sub(fixed)).max(1);
+    let lines = form_lines(session, ranking, form, (width - 2, room), lang, color);
     let height = (lines.len() as u16 + 2).min(area.height);
     let rect = Rect::new(
         area.x + (area.width - width) / 2,
@@ -548,6 +552,7 @@ fn form_lines(
     session: &Session,
     ranking: &Ranking,
     form: &DecisionForm,
+    (width, room): (u16, usize),
     lang: Lang,
     color: bool,
 ) -> Lines {
@@ -576,7 +581,12 @@ fn form_lines(
         .filter_map(|t| ranking.row(t).map(|r| r.rank))
         .min()
         .unwrap_or(1);
-    for (i, team) in form.teams.iter().enumerate() {
+    // A window of the teams around the selected one when they do not fit.
+    let start = form
+        .cursor
+        .saturating_sub(room / 2)
+        .min(form.teams.len().saturating_sub(room));
+    for (i, team) in form.teams.iter().enumerate().skip(start).take(room) {
         let name = session.team(team).map_or("", |t| t.name.as_str());
         let place = match form.kind {
             DecisionKind::Order => format!("{:>3}.", first_rank + i),
@@ -591,6 +601,17 @@ fn form_lines(
     }
     let field = |label: &str, value: &str, active: bool| -> (String, Style) {
         let cursor = if active { "▏" } else { "" };
+        // The end of a long text stays in view.
+        let fit = usize::from(width).saturating_sub(label.chars().count() + 2);
+        let count = value.chars().count();
+        let value = if count > fit {
+            format!(
+                "…{}",
+                value.chars().skip(count - fit + 1).collect::<String>()
+            )
+        } else {
+            value.to_string()
+        };
         (
             format!("{label}{value}{cursor}"),
             if active { head } else { plain },

@@ -310,3 +310,29 @@ fn a_long_ranking_scrolls_to_the_selection_at_80x24() {
         assert!(screen.contains(&format!(" {top} ")) && screen.contains(&format!(" {bottom} ")));
     }
 }
+
+#[test]
+fn a_large_tie_and_a_long_text_fit_the_form_at_80x24() {
+    // Every sheet the same: twenty teams tied across the cut-off at 8.
+    let mut s = large(20);
+    for sheet in s.sheets.values_mut() {
+        for v in sheet.values.values_mut() {
+            *v = crate::domain::Dec::int(3);
+        }
+    }
+    let mut app = App::new(s, options(Lang::Fr), at(0));
+    app.screen = Screen::Results;
+    keys(&mut app, &[ResultsKey::Decide]);
+    assert_eq!(app.results.form.as_ref().unwrap().teams.len(), 20);
+    keys(&mut app, &[ResultsKey::Down; 19]);
+    let screen = text(&draw(&app, at(5), (80, 24), false));
+    assert!(screen.contains(" 20. T20 Équipe 20"), "{screen}");
+    assert!(!screen.contains("  1. T01"));
+    assert!(screen.contains("Par : ") && screen.contains("Motif : "));
+    keys(&mut app, &[ResultsKey::Confirm]);
+    typed(&mut app, &"abcdefghij".repeat(10));
+    typed(&mut app, "FIN");
+    let screen = text(&draw(&app, at(5), (80, 24), false));
+    assert!(screen.contains("FIN▏"), "{screen}");
+    assert!(screen.contains("Par : …"));
+}
