@@ -7,14 +7,41 @@ use chrono::{DateTime, Utc};
 use super::update::send;
 use super::{Action, App, Effect};
 use crate::domain::schedule::next_team;
-use crate::domain::stage::{ADJUST_MS, Phase, Stage};
-use crate::domain::{Change, questions};
+use crate::domain::stage::{ADJUST_MS, Clock, Phase, Stage};
+use crate::domain::{Change, Lang, TeamStatus, questions};
 
 pub fn handle(app: &mut App, action: &Action, now: DateTime<Utc>) -> Vec<Effect> {
     let basis = app.basis().into_owned();
     let stage = &basis.stage;
     let settings = &basis.settings;
     let next = next_team(&basis);
+    // A called team withdrawn meanwhile (by the other terminal) never
+    // pitches: Space or n calls the next team instead.
+    let withdrawn = stage.phase == Phase::Waiting
+        && stage
+            .team
+            .as_ref()
+            .and_then(|t| basis.team(t))
+            .is_some_and(|t| t.status == TeamStatus::Withdrawn);
+    if withdrawn && matches!(action, Action::StartPause | Action::NextPhase) {
+        let new = Stage {
+            team: next.clone(),
+            phase: Phase::Waiting,
+            phase_started: None,
+            clock: Clock::default(),
+            log: stage.log.clone(),
+        };
+        let lang = app.lang;
+        let gone = stage.team.clone().unwrap_or_default();
+        app.say(match (&next, lang) {
+            (Some(n), Lang::Fr) => format!("{gone} est retirée : {n} est appelée à sa place."),
+            (Some(n), Lang::En) => format!("{gone} is withdrawn: {n} is called instead."),
+            (None, Lang::Fr) => format!("{gone} est retirée : plus d'équipe à appeler."),
+            (None, Lang::En) => format!("{gone} is withdrawn: no team left to call."),
+        });
+        let change = with_queue(&basis.queue, stage, new, now);
+        return vec![send(app, change, now)];
+    }
     let new = match action {
         Action::StartPause => stage.toggled(next.as_ref(), now),
         Action::NextPhase => stage.advanced(settings, next.as_ref(), now),

@@ -471,3 +471,23 @@ fn the_stage_display_follows_a_replaced_session() {
     assert_eq!(app.session, other);
     assert!(app.replaced.is_none());
 }
+
+#[test]
+fn a_called_team_withdrawn_by_the_other_terminal_never_pitches() {
+    let mut sim = Sim::new();
+    sim.run(Action::NextPhase, at(0)); // T1 called
+    assert_eq!(sim.disk.stage.team.as_deref(), Some("T1"));
+    // The other terminal (or an older version) withdrew it meanwhile.
+    sim.disk.teams[0].status = TeamStatus::Withdrawn;
+    sim.disk.revision += 1;
+    sim.run(Action::Reloaded(Box::new(sim.disk.clone())), at(1));
+    sim.run(Action::StartPause, at(2));
+    let stage = &sim.disk.stage;
+    assert_eq!(stage.team.as_deref(), Some("T2"), "the next team is called");
+    assert_eq!(stage.phase, Phase::Waiting);
+    assert!(!stage.is_running());
+    assert_eq!(
+        sim.app.status.as_ref().map(|s| s.text.as_str()),
+        Some("T1 est retirée : T2 est appelée à sa place.")
+    );
+}
