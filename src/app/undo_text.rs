@@ -2,7 +2,7 @@
 //! "Annulé : pause du chrono".
 
 use crate::domain::stage::{Phase, Stage};
-use crate::domain::{Change, Dec, Lang, TeamStatus};
+use crate::domain::{Change, Dec, Lang, Mark, TeamStatus};
 
 fn value(v: Option<Dec>, lang: Lang) -> String {
     match v {
@@ -78,6 +78,12 @@ pub fn undone(done: &Change, lang: Lang) -> String {
             value(*new, lang),
             value(*seen, lang)
         ),
+        Change::SetSheet {
+            team, juror, new, ..
+        } if new.mark == Some(Mark::Absent) => match lang {
+            Lang::Fr => format!("{juror} absent pour {team}"),
+            Lang::En => format!("{juror} absent for {team}"),
+        },
         Change::SetSheet { team, juror, .. } => match lang {
             Lang::Fr => format!("fiche de {juror} pour {team}"),
             Lang::En => format!("{juror}'s sheet for {team}"),
@@ -101,13 +107,35 @@ pub fn undone(done: &Change, lang: Lang) -> String {
         Change::SetQueue { .. } | Change::AddQuestion { .. } | Change::RemoveQuestion { .. } => {
             lang.t("file des questions", "question queue").to_string()
         }
-        Change::Batch { changes, .. } => match changes.as_slice() {
-            [one] => return undone(one, lang),
-            _ => match lang {
-                Lang::Fr => format!("{} changements ensemble", changes.len()),
-                Lang::En => format!("{} changes together", changes.len()),
-            },
-        },
+        Change::Batch { changes, .. } => {
+            // A stage step with what it did to the queue: the step says it.
+            if let Some(stage) = changes
+                .iter()
+                .find(|c| matches!(c, Change::SetStage { .. }))
+            {
+                return undone(stage, lang);
+            }
+            let jurors: Vec<&str> = changes
+                .iter()
+                .filter_map(|c| match c {
+                    Change::SetSheet { juror, .. } => Some(juror.as_str()),
+                    _ => None,
+                })
+                .collect();
+            match (changes.as_slice(), jurors.first()) {
+                ([one], _) => return undone(one, lang),
+                (_, Some(j)) if jurors.len() == changes.len() && jurors.iter().all(|x| x == j) => {
+                    match lang {
+                        Lang::Fr => format!("fiches de {j} pour {} équipe(s)", changes.len()),
+                        Lang::En => format!("{j}'s sheets for {} team(s)", changes.len()),
+                    }
+                }
+                _ => match lang {
+                    Lang::Fr => format!("{} changements ensemble", changes.len()),
+                    Lang::En => format!("{} changes together", changes.len()),
+                },
+            }
+        }
         _ => lang.t("dernière opération", "last operation").to_string(),
     };
     format!("{} {what}", lang.t("Annulé :", "Undone:"))
@@ -116,6 +144,7 @@ pub fn undone(done: &Change, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Sheet;
     use chrono::{TimeZone, Utc};
 
     #[test]
@@ -170,5 +199,38 @@ mod tests {
             new: Box::new(questions),
         };
         assert_eq!(undone(&next, Lang::Fr), "Annulé : passage en questions");
+        // With the queue emptied alongside: the stage step still says it.
+        let with_queue = Change::Batch {
+            label: "stage".into(),
+            changes: vec![
+                next,
+                Change::SetQueue {
+                    seen: vec![],
+                    new: vec![],
+                },
+            ],
+        };
+        assert_eq!(
+            undone(&with_queue, Lang::Fr),
+            "Annulé : passage en questions"
+        );
+        let absent = |team: &str| Change::SetSheet {
+            team: team.into(),
+            juror: "J3".into(),
+            seen: Sheet::default(),
+            new: Sheet {
+                mark: Some(Mark::Absent),
+                ..Sheet::default()
+            },
+        };
+        assert_eq!(
+            undone(&absent("T02"), Lang::Fr),
+            "Annulé : J3 absent pour T02"
+        );
+        let rest = Change::Batch {
+            label: "absent".into(),
+            changes: vec![absent("T02"), absent("T03")],
+        };
+        assert_eq!(undone(&rest, Lang::En), "Undone: J3's sheets for 2 team(s)");
     }
 }
