@@ -45,13 +45,16 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
         storage::new_id(),
         decision.at,
     );
-    let committed = storage::commit(&args.file, &op, storage::CLI_WAIT).map_err(|e| {
-        let line = match &e {
-            StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
-            _ => e.message(lang),
-        };
-        Failure::one(lang, line)
-    })?;
+    // Checked on `session`: never saved into another one put in its place.
+    let expect = storage::Expect::of(&session);
+    let committed = storage::commit_expecting(&args.file, &op, storage::CLI_WAIT, &expect)
+        .map_err(|e| {
+            let line = match &e {
+                StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
+                _ => e.message(lang),
+            };
+            Failure::one(lang, line)
+        })?;
     // The laureates as saved.
     let after = ranking::rank(&committed.session, committed.session.settings.method);
     let teams = decision.teams.join(", ");

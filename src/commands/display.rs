@@ -37,5 +37,5 @@ pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
         lang,
     };
     tui::run(store, app, clock, Theme::new(tui::colour_wanted()))
-        .map_err(|e| Failure::one(lang, format!("terminal: {e}")))
+        .map_err(|e| Failure::one(lang, format!("terminal: {}", storage::io_words(&e, lang))))
 }

@@ -40,7 +40,7 @@ pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
         });
     }
     tui::run(store, app, clock, Theme::new(tui::colour_wanted()))
-        .map_err(|e| Failure::one(lang, format!("terminal: {e}")))
+        .map_err(|e| Failure::one(lang, format!("terminal: {}", storage::io_words(&e, lang))))
 }
 
 /// The session file behind the event loop. It remembers which session it

@@ -68,7 +68,9 @@ pub fn import(flag: Option<Lang>, file: &Path, csv: &Path) -> Outcome {
             return Ok(());
         };
         let op = Operation::new(change, writer.as_str(), Utc::now());
-        match storage::commit(file, &op, storage::CLI_WAIT) {
+        // Built on `session`: never saved into another one put in its place.
+        let expect = storage::Expect::of(&session);
+        match storage::commit_expecting(file, &op, storage::CLI_WAIT, &expect) {
             Ok(committed) => {
                 for notice in &committed.notices {
                     eprintln!("podium: {}", notice.message(lang));

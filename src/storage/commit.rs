@@ -105,7 +105,10 @@ fn commit_inner(
         // Saved already: the next change or open writes the state.
         Err(e) => notices.push(Notice::StateNotWritten {
             path: files.state.clone(),
-            reason: e.message(crate::domain::Lang::En),
+            reason: (
+                e.message(crate::domain::Lang::Fr),
+                e.message(crate::domain::Lang::En),
+            ),
         }),
     }
     lock.release();

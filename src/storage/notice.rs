@@ -27,7 +27,11 @@ pub enum Notice {
     },
     /// The change is saved in the journal, but the state file could not be
     /// written; the next change or open will complete it.
-    StateNotWritten { path: PathBuf, reason: String },
+    /// `reason`: why, in French then in English.
+    StateNotWritten {
+        path: PathBuf,
+        reason: (String, String),
+    },
 }
 
 impl Notice {
@@ -98,15 +102,34 @@ impl Notice {
                 }
             }
             (Notice::StateNotWritten { path, reason }, Lang::Fr) => format!(
-                "{}: changement enregistré dans le journal, mais fichier non mis à jour ({reason}) ; \
+                "{}: changement enregistré dans le journal, mais fichier non mis à jour ({}) ; \
                  ce sera fait au prochain changement",
-                path.display()
+                path.display(),
+                reason.0
             ),
             (Notice::StateNotWritten { path, reason }, Lang::En) => format!(
-                "{}: change saved in the journal, but the file was not updated ({reason}); \
+                "{}: change saved in the journal, but the file was not updated ({}); \
                  the next change will do it",
-                path.display()
+                path.display(),
+                reason.1
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_state_not_written_gives_its_reason_in_the_users_language() {
+        let notice = Notice::StateNotWritten {
+            path: PathBuf::from("f.json"),
+            reason: ("plus de place sur le disque".into(), "no space left".into()),
+        };
+        let fr = notice.message(Lang::Fr);
+        assert!(fr.contains("(plus de place sur le disque)"), "{fr}");
+        assert!(!fr.contains("no space"), "{fr}");
+        assert!(notice.message(Lang::En).contains("(no space left)"));
     }
 }
