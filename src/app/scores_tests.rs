@@ -361,3 +361,32 @@ fn opening_another_team_from_the_board_never_loses_a_typed_value() {
     assert_eq!(sim.app.grid.team.as_deref(), Some("T2"));
     assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
 }
+
+#[test]
+fn a_cell_the_other_terminal_saves_while_this_one_types_is_never_overwritten_silently() {
+    let mut sim = Sim::new();
+    sim.go_to(Screen::Scores);
+    sim.keys("4", at(1)); // typed, not committed
+    // The other terminal saves 2 in the same cell; this one reloads.
+    sim.disk
+        .sheets
+        .entry(crate::domain::SheetKey::new("T1", "J1"))
+        .or_default()
+        .values
+        .insert("impact".into(), Dec::int(2));
+    sim.disk.revision += 1;
+    sim.run(Action::Reloaded(Box::new(sim.disk.clone())), at(2));
+    let revision = sim.disk.revision;
+    sim.keys("\n", at(3));
+    assert_eq!(sim.disk.revision, revision, "nothing saved");
+    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(2)));
+    assert_eq!(sim.app.grid.input, "4", "what was typed is kept");
+    // A second Enter replaces 2, knowingly, claiming to have seen it.
+    sim.keys("\n", at(4));
+    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    let last = sim.app.undo.last().map(|op| &op.change);
+    assert!(matches!(
+        last,
+        Some(Change::SetCell { seen: Some(s), new: Some(n), .. }) if *s == Dec::int(2) && *n == Dec::int(4)
+    ));
+}
