@@ -212,12 +212,12 @@ fn render_summary(view: &View, p: &Plan, area: Rect, buf: &mut Buffer) {
     let second = if !p.can_catch_up {
         match lang {
             Lang::Fr => format!(
-                "Retard impossible à rattraper : la fin glissera de {} ({} équipe(s) à passer).",
+                "Retard impossible à rattraper : fin décalée de {} ({} équipe(s) à passer).",
                 minutes(p.delay_ms),
                 p.remaining_teams
             ),
             Lang::En => format!(
-                "The delay cannot be caught up: the end will slip by {} ({} team(s) to go).",
+                "The delay cannot be caught up: the end slips by {} ({} team(s) to go).",
                 minutes(p.delay_ms),
                 p.remaining_teams
             ),

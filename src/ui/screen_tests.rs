@@ -70,8 +70,8 @@ fn schedule_snapshots() {
             // 25:10 over four 6-minute slots is more than a slot each.
             assert!(
                 screen.contains(lang.t(
-                    "Retard impossible à rattraper : la fin glissera de 25:10",
-                    "The delay cannot be caught up: the end will slip by 25:10"
+                    "Retard impossible à rattraper : fin décalée de 25:10",
+                    "The delay cannot be caught up: the end slips by 25:10"
                 )),
                 "{screen}"
             );
