@@ -326,3 +326,41 @@ fn a_broken_copy_says_how_to_restore_it() {
     assert!(err.contains("podium demo --reset"), "{err}");
     assert!(podium(d, &["demo", "--reset"]).status.success());
 }
+
+#[test]
+fn a_copy_whose_state_file_is_gone_keeps_its_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(podium(d, &["demo"]).status.success());
+    let copy = d.join("data/demo/forum.json");
+    std::fs::write(
+        d.join("mine.csv"),
+        "team;juror;criterion;value\nT01;J03;utilite;15,5\n",
+    )
+    .unwrap();
+    let path = copy.to_str().unwrap();
+    assert!(
+        podium(d, &["scores", "import", path, "mine.csv"])
+            .status
+            .success()
+    );
+    let journal = std::fs::read(d.join("data/demo/forum.json.journal")).unwrap();
+    std::fs::remove_file(&copy).unwrap();
+    let out = podium(d, &["demo"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(d.join("data/demo/forum.json.journal")).unwrap(),
+        journal,
+        "the journal is the user's copy: not overwritten"
+    );
+    let export = podium(d, &["scores", "export", path]);
+    assert!(
+        String::from_utf8_lossy(&export.stdout).contains("T01;J03;utilite;15,5"),
+        "{}",
+        String::from_utf8_lossy(&export.stdout)
+    );
+}

@@ -100,7 +100,10 @@ fn prepare_in(lang: Lang, reset: bool) -> Result<Prepared, Failure> {
         (&journal, JOURNAL.as_bytes()),
     ];
     files.extend(spreadsheets);
-    storage::install::install(&dir, &files, false).map_err(cannot_copy)?;
+    // A copy, or only its journal (the state can be rebuilt from it), is
+    // the user's: never overwritten.
+    let kept_if = [FILE_NAME, journal.as_str()];
+    storage::install::install(&dir, &files, &kept_if).map_err(cannot_copy)?;
     Ok(Prepared { path, backup: None })
 }
 

@@ -3,15 +3,16 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Write `files` (name, content) into `dir`, creating it. Unless `reset`,
-/// nothing is written when the first file is already there (the user's
-/// copy is kept). Each file is written to a temporary file in `dir`, then
-/// renamed over its name. Returns whether the files were written.
-pub fn install(dir: &Path, files: &[(&str, &[u8])], reset: bool) -> std::io::Result<bool> {
-    let Some((first, _)) = files.first() else {
-        return Ok(false);
-    };
-    if !reset && dir.join(first).exists() {
+/// Write `files` (name, content) into `dir`, creating it, unless one of
+/// the files named in `kept_if` is already there (the user's copy: a
+/// session or only its journal) — then nothing is written. Each file is
+/// written to a temporary file in `dir`, then renamed over its name.
+/// Returns whether the files were written.
+pub fn install(dir: &Path, files: &[(&str, &[u8])], kept_if: &[&str]) -> std::io::Result<bool> {
+    if kept_if
+        .iter()
+        .any(|name| dir.join(name).symlink_metadata().is_ok())
+    {
         return Ok(false);
     }
     std::fs::create_dir_all(dir)?;
@@ -57,17 +58,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keeps_a_copy_unless_reset() {
+    fn keeps_a_copy_or_its_journal_alone() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("demo");
         let files: &[(&str, &[u8])] = &[("a.json", b"one"), ("a.json.journal", b"j")];
-        assert!(install(&target, files, false).unwrap());
+        let kept_if = ["a.json", "a.json.journal"];
+        assert!(install(&target, files, &kept_if).unwrap());
         std::fs::write(target.join("a.json"), b"mine").unwrap();
-        assert!(!install(&target, files, false).unwrap());
+        assert!(!install(&target, files, &kept_if).unwrap());
         assert_eq!(std::fs::read(target.join("a.json")).unwrap(), b"mine");
-        assert!(install(&target, files, true).unwrap());
-        assert_eq!(std::fs::read(target.join("a.json")).unwrap(), b"one");
-        assert_eq!(std::fs::read(target.join("a.json.journal")).unwrap(), b"j");
+        // The state gone, the journal alone is the user's copy too.
+        std::fs::remove_file(target.join("a.json")).unwrap();
+        std::fs::write(target.join("a.json.journal"), b"my lines").unwrap();
+        assert!(!install(&target, files, &kept_if).unwrap());
+        assert_eq!(
+            std::fs::read(target.join("a.json.journal")).unwrap(),
+            b"my lines"
+        );
+        assert!(!target.join("a.json").exists());
     }
 
     #[test]
