@@ -9,6 +9,7 @@ use super::keymap::{Binding, Key};
 use super::update::send;
 use super::{Action, App, Effect};
 use crate::domain::ranking::decisions::{DecisionProblem, problems};
+use crate::domain::ranking::robustness::{self, Search};
 use crate::domain::ranking::{self, Ranking};
 use crate::domain::{Change, Decision, DecisionKind, Lang, Method, Session, TeamId};
 
@@ -25,6 +26,8 @@ pub enum ResultsKey {
     Detail,
     /// Record a decision on the tie at the cut-off.
     Decide,
+    /// Look for the smallest change to one cell that alters the laureates.
+    Sensitivity,
     // In the decision form.
     /// The jury fixes an order.
     Order,
@@ -78,6 +81,9 @@ pub struct Results {
     /// The selected team's detail is open.
     pub detail: bool,
     pub form: Option<DecisionForm>,
+    /// The last search for the smallest change that alters the laureates,
+    /// with the session's id and revision it was made on.
+    pub sensitivity: Option<(String, u64, Search)>,
     /// The figures drawn, computed once per state of the session.
     pub cache: super::results_cache::Cache,
 }
@@ -106,12 +112,23 @@ impl Results {
         self.cache.get(session, self.method(session))
     }
 
+    /// The search for the smallest change, if made on this very state.
+    pub fn sensitivity(&self, session: &Session) -> Option<&Search> {
+        self.sensitivity
+            .as_ref()
+            .filter(|(id, revision, _)| *id == session.id && *revision == session.revision)
+            .map(|(_, _, search)| search)
+    }
+
     /// The selected team, if any.
     pub fn selected(&self, ranking: &Ranking) -> Option<TeamId> {
         let last = ranking.ranking.len().checked_sub(1)?;
         Some(ranking.ranking[self.row.min(last)].team.clone())
     }
 }
+
+/// At most this many rankings tried by `s` (a moment on a large forum).
+const SEARCH_BUDGET: usize = 20_000;
 
 /// Rows moved by PgUp / PgDn.
 const PAGE: usize = 10;
@@ -242,6 +259,12 @@ pub fn bindings(form_open: bool) -> Vec<Binding> {
             "fermer le détail",
             "close the detail",
         ),
+        bind(
+            Key::Char('s'),
+            R::Sensitivity,
+            "plus petit changement d'une case qui modifie les lauréats",
+            "smallest change to one cell that alters the laureates",
+        ),
         foot(
             bind(
                 Key::Char('d'),
@@ -325,6 +348,11 @@ pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Option<Effe
         ResultsKey::Detail => app.results.detail = !app.results.detail,
         ResultsKey::Cancel => app.results.detail = false,
         ResultsKey::Decide => open_form(app, lang),
+        ResultsKey::Sensitivity if !app.projector => {
+            let s = &app.session;
+            let found = robustness::search(s, SEARCH_BUDGET);
+            app.results.sensitivity = Some((s.id.clone(), s.revision, found));
+        }
         _ => {}
     }
     clamp(app);

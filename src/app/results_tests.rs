@@ -280,3 +280,25 @@ fn the_form_keys_never_clash_and_text_fields_take_every_key() {
         Some(Action::Results(ResultsKey::Char('p')))
     );
 }
+
+#[test]
+fn s_searches_once_for_this_state_of_the_session() {
+    let mut sim = Sim::new(forum());
+    sim.app.projector = true;
+    sim.keys("s");
+    assert!(
+        sim.app.results.sensitivity.is_none(),
+        "hidden in projector mode"
+    );
+    sim.app.projector = false;
+    sim.keys("s");
+    let found = sim.app.results.sensitivity(&sim.app.session).cloned();
+    let Some(crate::domain::ranking::robustness::Search::Found(change)) = found else {
+        panic!("found: {found:?}");
+    };
+    assert_eq!((change.team.as_str(), change.juror.as_str()), ("T2", "J1"));
+    assert!(sim.saved.is_empty(), "a search changes nothing");
+    // A decision saved: a new revision, the old search is not shown.
+    sim.keys("da\nJury\nunanimité\n");
+    assert!(sim.app.results.sensitivity(&sim.app.session).is_none());
+}

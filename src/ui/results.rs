@@ -10,8 +10,8 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
 use super::grid::{Tone, put, style};
-use super::results_panel;
 use super::{View, cut, org_name};
+use super::{results_form, results_panel};
 use crate::domain::ranking::{Ranking, Row, WarningCode};
 use crate::domain::{DecisionKind, Lang, Session};
 use crate::report::{figure, method_name, rank_label};
@@ -79,7 +79,7 @@ impl Widget for ResultsScreen<'_, '_> {
         };
         table_view.render(table, buf);
         results_panel::panel(view, &computed, panel, buf);
-        results_panel::form(view, ranking, area, buf);
+        results_form::form(view, ranking, area, buf);
     }
 }
 

@@ -1,19 +1,21 @@
 //! Beside the ranking: the margin at the cut-off, the laureates under the
 //! other methods, what separates each pair of neighbours, what is missing,
-//! or the selected team's detail; and the decision form. Drawing only.
+//! or the selected team's detail. Drawing only.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::style::Style;
 
 use super::View;
 use super::grid::{Tone, put, style};
-use crate::app::results::{DecisionForm, Step};
+use super::results_words::{
+    explanations, sensitivity_line, separation_words, short_method_name, warning_words,
+};
 use crate::app::results_cache::Computed;
 use crate::domain::ranking::analysis::{self, margin};
-use crate::domain::ranking::{Figure, Ranking, Row, Separation, SheetState, Warning, WarningCode};
-use crate::domain::{DecisionKind, Lang, Method, PairStatus, Session};
+use crate::domain::ranking::robustness::Search;
+use crate::domain::ranking::{Ranking, Separation, SheetState};
+use crate::domain::{Lang, PairStatus, Session};
 use crate::report::{figure, method_name, separator};
 
 /// The panel: the selected team's detail, or the analysis.
@@ -39,8 +41,9 @@ pub fn panel(view: &View, computed: &Computed, area: Rect, buf: &mut Buffer) {
         _ => analysis_lines(
             session,
             computed,
+            app.results.sensitivity(session),
             selected.as_deref(),
-            area.height as usize,
+            (usize::from(area.width), usize::from(area.height)),
             lang,
             color,
         ),
@@ -91,8 +94,9 @@ const JUROR_CELL: u16 = 36;
 fn analysis_lines(
     session: &Session,
     computed: &Computed,
+    sensitivity: Option<&Search>,
     selected: Option<&str>,
-    height: usize,
+    (width, height): (usize, usize),
     lang: Lang,
     color: bool,
 ) -> Lines {
@@ -142,9 +146,54 @@ fn analysis_lines(
             head,
         )),
     }
+    if ranking.official {
+        out.push(sensitivity_line(session, sensitivity, lang, color));
+    }
     let comparisons = &computed.comparisons;
     let official = session.settings.method;
+    // A short panel: every other method on one (wrapped) line.
+    if ranking.official && height < 14 {
+        let parts: Vec<String> = comparisons
+            .iter()
+            .map(|c| {
+                let mut text = short_method_name(c.method, lang).to_string();
+                if c.changes() {
+                    for t in &c.joining {
+                        text.push_str(&format!(" +{t}"));
+                    }
+                    for t in &c.leaving {
+                        text.push_str(&format!(" −{t}"));
+                    }
+                } else {
+                    text.push_str(" =");
+                }
+                if c.cutoff_tie {
+                    text.push_str(lang.t(" (égalité)", " (tie)"));
+                }
+                text
+            })
+            .collect();
+        let tone = if comparisons.iter().any(|c| c.changes() || c.cutoff_tie) {
+            Tone::Warn
+        } else {
+            Tone::Plain
+        };
+        out.push((
+            format!(
+                "{}{}",
+                lang.t(
+                    "Lauréats sous les autres méthodes : ",
+                    "Laureates under other methods: "
+                ),
+                parts.join(" · ")
+            ),
+            style(tone, color),
+        ));
+    }
     for c in comparisons {
+        if ranking.official && height < 14 {
+            break;
+        }
         if !ranking.official && c.method != ranking.method {
             continue;
         }
@@ -221,17 +270,25 @@ fn analysis_lines(
             },
             head,
         ));
-        let room = height.saturating_sub(out.len());
-        let shown = if ranking.warnings.len() > room {
-            room.saturating_sub(1).max(1)
+        let used: usize = out.iter().map(|(t, _)| wrap(t, width).len()).sum();
+        let room = height.saturating_sub(used);
+        let texts: Vec<String> = ranking
+            .warnings
+            .iter()
+            .map(|w| format!("  {}", warning_words(session, w, lang)))
+            .collect();
+        let wrapped: usize = texts.iter().map(|t| wrap(t, width).len()).sum();
+        // Wrapped when they all fit, else cut to one line each.
+        let (shown, cut) = if wrapped <= room {
+            (texts.len(), false)
+        } else if texts.len() <= room {
+            (texts.len(), true)
         } else {
-            room
+            (room.saturating_sub(1), true)
         };
-        for w in ranking.warnings.iter().take(shown) {
-            out.push((
-                format!("  {}", warning_words(session, w, lang)),
-                style(Tone::Warn, color),
-            ));
+        for text in texts.into_iter().take(shown) {
+            let text = if cut { super::cut(&text, width) } else { text };
+            out.push((text, style(Tone::Warn, color)));
         }
         if ranking.warnings.len() > shown {
             let more = ranking.warnings.len() - shown;
@@ -245,126 +302,6 @@ fn analysis_lines(
         }
     }
     out
-}
-
-/// One line per pair of neighbours (with the lower row's index).
-pub fn explanations(session: &Session, ranking: &Ranking, lang: Lang) -> Vec<(usize, String)> {
-    let rows = &ranking.ranking;
-    (1..rows.len())
-        .map(|i| {
-            let (a, b) = (&rows[i - 1], &rows[i]);
-            let sign = if b.separated_by == Separation::Equal {
-                "="
-            } else {
-                ">"
-            };
-            let why = match &b.separated_by {
-                Separation::Score => score_words(ranking, a, b, lang),
-                other => separation_words(session, other, lang),
-            };
-            (
-                i,
-                format!("{} {sign} {}{}{why}", a.team, b.team, colon(lang)),
-            )
-        })
-        .collect()
-}
-
-fn colon(lang: Lang) -> &'static str {
-    lang.t(" : ", ": ")
-}
-
-fn score_words(ranking: &Ranking, a: &Row, b: &Row, lang: Lang) -> String {
-    let fa = figure(a.score.as_ref(), lang, "—");
-    let fb = figure(b.score.as_ref(), lang, "—");
-    if ranking.method == Method::Majority && fa == fb {
-        return lang
-            .t(
-                "même note médiane, départagées par les valeurs majoritaires suivantes",
-                "same median grade, separated by the next majority values",
-            )
-            .into();
-    }
-    if fa == fb {
-        // Different below the second decimal.
-        let diff = match (&a.score, &b.score) {
-            (Some(Figure::Exact(x)), Some(Figure::Exact(y))) => Figure::Exact(x - y).to_f64(),
-            (Some(x), Some(y)) => x.to_f64() - y.to_f64(),
-            _ => 0.0,
-        };
-        return match lang {
-            Lang::Fr => format!("score {fa} contre {fb} (écart {diff:.2e})"),
-            Lang::En => format!("score {fa} against {fb} (gap {diff:.2e})"),
-        };
-    }
-    match lang {
-        Lang::Fr => format!("score {fa} contre {fb}"),
-        Lang::En => format!("score {fa} against {fb}"),
-    }
-}
-
-fn separation_words(session: &Session, separated_by: &Separation, lang: Lang) -> String {
-    match separated_by {
-        Separation::First | Separation::Score => lang.t("score", "score").into(),
-        Separation::TieBreak(c) => {
-            let label = session
-                .criterion(c)
-                .map_or(c.as_str(), |c| c.label.as_str());
-            match lang {
-                Lang::Fr => format!("même score, départage par le critère « {label} »"),
-                Lang::En => format!("same score, tie-break on criterion \"{label}\""),
-            }
-        }
-        Separation::Decision => lang
-            .t(
-                "même score, ordre décidé par le jury",
-                "same score, order decided by the jury",
-            )
-            .into(),
-        Separation::Equal => lang.t("ex aequo", "tied").into(),
-        Separation::TooFewSheets => lang
-            .t(
-                "trop peu de feuilles : classée après les autres",
-                "too few sheets: ranked after the others",
-            )
-            .into(),
-        Separation::NoSheet => lang
-            .t("aucune feuille qui compte", "no sheet that counts")
-            .into(),
-    }
-}
-
-/// A warning in words, with the team's and the juror's names.
-pub fn warning_words(session: &Session, w: &Warning, lang: Lang) -> String {
-    let team = w.team.as_deref().unwrap_or("?");
-    let team_text = match session.team(team) {
-        Some(t) => format!("{team} {}", t.name),
-        None => team.to_string(),
-    };
-    let juror = w.juror.as_deref().map(|j| match session.juror(j) {
-        Some(x) => format!("{} ({j})", x.name),
-        None => j.to_string(),
-    });
-    let juror = juror.unwrap_or_default();
-    match (w.code, lang) {
-        (WarningCode::MissingSheet, Lang::Fr) => {
-            format!("{team_text} : feuille manquante de {juror}")
-        }
-        (WarningCode::MissingSheet, Lang::En) => format!("{team_text}: missing sheet of {juror}"),
-        (WarningCode::PartialSheet, Lang::Fr) => {
-            format!("{team_text} : feuille incomplète de {juror}")
-        }
-        (WarningCode::PartialSheet, Lang::En) => {
-            format!("{team_text}: incomplete sheet of {juror}")
-        }
-        (WarningCode::ChecksumMismatch, Lang::Fr) => {
-            format!("{team_text} : total manuscrit de {juror} différent de la somme")
-        }
-        (WarningCode::ChecksumMismatch, Lang::En) => {
-            format!("{team_text}: {juror}'s handwritten total differs from the sum")
-        }
-        _ => w.describe(lang),
-    }
 }
 
 /// The selected team's detail: figures, per-criterion means, each juror's
@@ -499,153 +436,6 @@ fn detail(
     out.push((
         lang.t("Échap : fermer le détail", "Esc: close the detail")
             .into(),
-        style(Tone::Dim, color),
-    ));
-    out
-}
-
-/// The decision form, over the screen, when open.
-pub fn form(view: &View, ranking: &Ranking, area: Rect, buf: &mut Buffer) {
-    let Some(form) = &view.app.results.form else {
-        return;
-    };
-    let lang = view.lang();
-    let color = view.theme.color;
-    let session = view.session();
-    let width = area.width.min(76);
-    // Room for the teams: the box's height less its borders and the
-    // choice, the two fields, the problems and the hint.
-    let fixed = 4 + form.problems.len() as u16 + 2;
-    let room = usize::from(area.height.saturating_sub(fixed)).max(1);
-    let lines = form_lines(session, ranking, form, (width - 2, room), lang, color);
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let rect = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
-    Clear.render(rect, buf);
-    let block = Block::default().borders(Borders::ALL).title(format!(
-        " {} ",
-        lang.t(
-            "Décision du jury — égalité à la limite",
-            "Jury decision — tie at the cut-off"
-        )
-    ));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    for (k, (text, st)) in lines.iter().take(inner.height as usize).enumerate() {
-        put(
-            buf,
-            inner,
-            inner.x,
-            inner.y + k as u16,
-            text,
-            inner.width,
-            *st,
-        );
-    }
-}
-
-fn form_lines(
-    session: &Session,
-    ranking: &Ranking,
-    form: &DecisionForm,
-    (width, room): (u16, usize),
-    lang: Lang,
-    color: bool,
-) -> Lines {
-    let head = style(Tone::Strong, color);
-    let plain = Style::new();
-    let reversed = Style::new().add_modifier(Modifier::REVERSED);
-    let mut out: Lines = Vec::new();
-    let check = |on: bool| if on { "[x]" } else { "[ ]" };
-    out.push((
-        format!(
-            "{} {}   {} {}",
-            check(form.kind == DecisionKind::Order),
-            lang.t("o : ordre décidé", "o: order decided"),
-            check(form.kind == DecisionKind::Admit),
-            lang.t("a : toutes admises", "a: all admitted"),
-        ),
-        if form.step == Step::Choice {
-            head
-        } else {
-            plain
-        },
-    ));
-    let first_rank = form
-        .teams
-        .iter()
-        .filter_map(|t| ranking.row(t).map(|r| r.rank))
-        .min()
-        .unwrap_or(1);
-    // A window of the teams around the selected one when they do not fit.
-    let start = form
-        .cursor
-        .saturating_sub(room / 2)
-        .min(form.teams.len().saturating_sub(room));
-    for (i, team) in form.teams.iter().enumerate().skip(start).take(room) {
-        let name = session.team(team).map_or("", |t| t.name.as_str());
-        let place = match form.kind {
-            DecisionKind::Order => format!("{:>3}.", first_rank + i),
-            DecisionKind::Admit => "  ★ ".to_string(),
-        };
-        let st = if form.step == Step::Choice && i == form.cursor {
-            reversed
-        } else {
-            plain
-        };
-        out.push((format!("{place} {team} {name}"), st));
-    }
-    let field = |label: &str, value: &str, active: bool| -> (String, Style) {
-        let cursor = if active { "▏" } else { "" };
-        // The end of a long text stays in view.
-        let fit = usize::from(width).saturating_sub(label.chars().count() + 2);
-        let count = value.chars().count();
-        let value = if count > fit {
-            format!(
-                "…{}",
-                value.chars().skip(count - fit + 1).collect::<String>()
-            )
-        } else {
-            value.to_string()
-        };
-        (
-            format!("{label}{value}{cursor}"),
-            if active { head } else { plain },
-        )
-    };
-    out.push(field(
-        lang.t("Par : ", "By: "),
-        &form.by,
-        form.step == Step::By,
-    ));
-    out.push(field(
-        lang.t("Motif : ", "Reason: "),
-        &form.reason,
-        form.step == Step::Reason,
-    ));
-    for p in &form.problems {
-        out.push((p.clone(), style(Tone::Bad, color)));
-    }
-    out.push((
-        match form.step {
-            Step::Choice => lang.t(
-                "↑↓ choisir · K/J déplacer · Entrée : continuer · Échap : abandonner",
-                "↑↓ select · K/J move · Enter: go on · Esc: abandon",
-            ),
-            Step::By => lang.t(
-                "Qui a décidé ? Entrée : continuer · Échap : abandonner",
-                "Who decided? Enter: go on · Esc: abandon",
-            ),
-            Step::Reason => lang.t(
-                "Pourquoi ? Entrée : enregistrer · Échap : abandonner",
-                "Why? Enter: record · Esc: abandon",
-            ),
-        }
-        .into(),
         style(Tone::Dim, color),
     ));
     out

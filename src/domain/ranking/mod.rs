@@ -15,6 +15,7 @@ pub mod minimum;
 pub mod normalized;
 pub mod order;
 pub mod output;
+pub mod robustness;
 pub mod sheets;
 pub mod trimmed;
 mod warnings;

@@ -6,6 +6,7 @@ mod cutoff;
 mod examples;
 mod json;
 mod props;
+mod robustness;
 mod sheets;
 mod support;
 mod ties;
