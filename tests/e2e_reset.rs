@@ -163,3 +163,22 @@ fn a_reset_under_an_open_terminal_is_noticed_and_nothing_is_saved_into_the_new_s
     let check = podium(data, &["check", path]);
     assert!(check.status.success());
 }
+
+#[test]
+fn a_reset_in_a_terminal_says_where_the_previous_copy_went_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    assert!(podium(data, &["demo"]).status.success());
+    let term = Term::spawn(data, &["demo", "--reset", "--lang", "en"]);
+    let screen = term.wait_text("[Stage]");
+    let screen = if screen.contains("moved to:") {
+        screen
+    } else {
+        term.wait_text("moved to:")
+    };
+    let backup = data.join("demo");
+    assert!(
+        screen.contains(&format!("{}/backup-", backup.display())),
+        "{screen}"
+    );
+}

@@ -145,12 +145,14 @@ pub fn run(flag: Option<Lang>, args: &DemoArgs) -> Outcome {
         Failure::new(lang, vec![err.message(lang), hint.to_string()])
     })?;
     let lang = i18n::resolve(flag, Some(session.settings.lang));
-    if let Some(backup) = &prepared.backup {
-        println!("{}", backup_line(backup, lang));
+    let note = prepared.backup.as_deref().map(|b| backup_line(b, lang));
+    if let Some(note) = &note {
+        println!("{note}");
     }
-    // In a terminal, the live interface; otherwise (piped), the schedule.
+    // In a terminal, the live interface (the backup said there too);
+    // otherwise (piped), the schedule.
     if crate::tui::has_terminal() {
-        return super::run::run(flag, &path);
+        return super::run::run_noting(flag, &path, note);
     }
     print!("{}", describe(&session, &path, lang));
     Ok(())

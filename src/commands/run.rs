@@ -18,6 +18,12 @@ use crate::ui::Theme;
 use super::{Failure, Outcome};
 
 pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
+    run_noting(flag, file, None)
+}
+
+/// [`run`], with a line to show in the status bar on opening (e.g. where
+/// `podium demo --reset` put the previous copy).
+pub fn run_noting(flag: Option<Lang>, file: &Path, note: Option<String>) -> Outcome {
     let early = i18n::resolve(flag, storage::lang_of(file));
     if !tui::has_terminal() {
         return Err(Failure::one(early, tui::no_terminal_message(early)));
@@ -32,7 +38,8 @@ pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
     };
     let store = FileStore::new(file, lang, &opened.session);
     let mut app = App::new(opened.session, options, clock.now());
-    let notices: Vec<String> = opened.notices.iter().map(|n| n.message(lang)).collect();
+    let mut notices: Vec<String> = opened.notices.iter().map(|n| n.message(lang)).collect();
+    notices.extend(note);
     if !notices.is_empty() {
         app.status = Some(crate::app::Status {
             text: notices.join(" · "),
