@@ -339,7 +339,17 @@ pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Option<Effe
             let shown = app.results.method(&app.session);
             let i = Method::ALL.iter().position(|m| *m == shown).unwrap_or(0);
             let next = Method::ALL[(i + 1) % Method::ALL.len()];
+            // The selection stays on its team, wherever the method puts it.
+            let team = app
+                .results
+                .selected(&app.results.computed(&app.session).ranking);
             app.results.method = (next != official).then_some(next);
+            let computed = app.results.computed(&app.session);
+            if let Some(row) =
+                team.and_then(|t| computed.ranking.ranking.iter().position(|r| r.team == t))
+            {
+                app.results.row = row;
+            }
         }
         ResultsKey::Up => app.results.row = app.results.row.saturating_sub(1),
         ResultsKey::Down => app.results.row += 1,

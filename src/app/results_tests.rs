@@ -107,6 +107,13 @@ fn m_cycles_through_every_method_and_back_to_the_official_one() {
     sim.keys("m");
     assert_eq!(sim.app.results.method, None);
     assert!(sim.app.results.ranking(&sim.app.session).official);
+    // The selection follows its team: T2 is second under the mean, fourth
+    // under the normalized scores.
+    sim.key(KeyCode::Down);
+    sim.keys("m");
+    let r = sim.app.results.ranking(&sim.app.session);
+    assert_eq!(sim.app.results.selected(&r).as_deref(), Some("T2"));
+    assert_eq!(sim.app.results.row, 3);
 }
 
 #[test]

@@ -35,9 +35,15 @@ impl Widget for ResultsScreen<'_, '_> {
         let computed = app.results.computed(session);
         let ranking = &computed.ranking;
         let mut y = area.y;
+        // Heading lines wrap, two screen lines at most each.
         for (text, st) in heading(ranking, session, lang, color) {
-            put(buf, area, area.x, y, &text, area.width, st);
-            y += 1;
+            for part in results_panel::wrap(&text, usize::from(area.width))
+                .into_iter()
+                .take(2)
+            {
+                put(buf, area, area.x, y, &part, area.width, st);
+                y += 1;
+            }
         }
         let rest = Rect {
             y,
@@ -193,7 +199,19 @@ fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec
                 style(Tone::Bad, color),
             ),
             Some(kind) => (
-                match (kind, lang) {
+                {
+                    // Who decided and why, after the decision itself.
+                    let who = group
+                        .first()
+                        .and_then(|t| ranking.row(t))
+                        .and_then(|r| r.decision)
+                        .and_then(|i| ranking.decisions.get(i))
+                        .map(|d| match lang {
+                            Lang::Fr => format!(" — {}, «\u{a0}{}\u{a0}»", d.by, d.reason),
+                            Lang::En => format!(" — {}, \"{}\"", d.by, d.reason),
+                        })
+                        .unwrap_or_default();
+                    let what = match (kind, lang) {
                     (DecisionKind::Order, Lang::Fr) => {
                         format!("Égalité à la limite départagée par le jury : ordre {teams}")
                     }
@@ -206,6 +224,8 @@ fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec
                     (DecisionKind::Admit, Lang::En) => {
                         format!("Tie at the cut-off: {teams} admitted by the jury's decision")
                     }
+                    };
+                    format!("{what}{who}")
                 },
                 style(Tone::Good, color),
             ),

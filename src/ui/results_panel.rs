@@ -63,7 +63,7 @@ pub fn panel(view: &View, computed: &Computed, area: Rect, buf: &mut Buffer) {
 
 /// Split a line at spaces to fit `width`; continuation lines are indented
 /// one step deeper than the line itself.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
     if text.chars().count() <= width || width < 16 {
         return vec![text.to_string()];
     }

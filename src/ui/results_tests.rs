@@ -123,10 +123,14 @@ fn results_after_the_jurys_decision() {
         let t = draw(&app, at(6), (80, 24), false);
         let screen = text(&t);
         let has = |fr: &str, en: &str| screen.contains(lang.t(fr, en));
-        assert!(has(
-            "départagée par le jury : ordre T3, T2, T4",
-            "settled by the jury: order T3, T2, T4"
-        ));
+        assert!(
+            has(
+                "départagée par le jury : ordre T3, T2, T4 — Présidente,",
+                "settled by the jury: order T3, T2, T4 — Présidente, \"vote\""
+            ),
+            "{screen}"
+        );
+        assert!(screen.contains("vote"));
         assert!(!has("ÉGALITÉ À LA LIMITE", "TIE AT THE CUT-OFF"));
         assert!(has("lauréats 3 / 3", "laureates 3 / 3"));
         assert!(screen.contains("   2 ★!  T3"), "{screen}");
