@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::domain::{Lang, Session, validate};
+use crate::domain::{Dec, Lang, Session, validate};
 use crate::i18n;
 use crate::storage::{self, Finding};
 
@@ -47,6 +47,30 @@ pub fn session_problems(s: &Session, lang: Lang) -> Vec<String> {
         .iter()
         .map(|p| p.message(lang))
         .collect();
+    for c in &s.criteria {
+        // The top of the scale could never be given (`new` refuses this;
+        // a session made before it did is reported here).
+        if c.step > Dec::ZERO && c.min < c.max && !c.max.is_on_step(c.min, c.step) {
+            let sep = crate::report::separator(lang);
+            let (max, min, step) = (
+                c.max.format_with(sep),
+                c.min.format_with(sep),
+                c.step.format_with(sep),
+            );
+            out.push(match lang {
+                Lang::Fr => format!(
+                    "critère {} : le maximum ({max}) n'est pas atteignable depuis le minimum \
+                     ({min}) par pas de {step}",
+                    c.id
+                ),
+                Lang::En => format!(
+                    "criterion {}: the maximum ({max}) cannot be reached from the minimum \
+                     ({min}) in steps of {step}",
+                    c.id
+                ),
+            });
+        }
+    }
     if s.settings.pitch_secs == 0 {
         out.push(
             lang.t(
