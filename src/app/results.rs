@@ -186,6 +186,18 @@ pub fn bindings(form_open: bool) -> Vec<Binding> {
                 "descendre l'équipe dans l'ordre",
                 "move the team down the order",
             ),
+            bind(
+                Key::Shift(KeyCode::Up),
+                R::MoveUp,
+                "monter l'équipe dans l'ordre",
+                "move the team up the order",
+            ),
+            bind(
+                Key::Shift(KeyCode::Down),
+                R::MoveDown,
+                "descendre l'équipe dans l'ordre",
+                "move the team down the order",
+            ),
             foot(
                 bind(
                     Key::Code(KeyCode::Enter),

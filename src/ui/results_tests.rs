@@ -322,8 +322,21 @@ fn a_long_ranking_scrolls_to_the_selection_at_80x24() {
     let middle = text(&draw(&app, at(5), (80, 24), false));
     assert!(middle.contains("limite des lauréats (8)"), "{middle}");
     for size in [(120, 40), (200, 60)] {
-        let screen = text(&draw(&app, at(5), size, false));
+        let t = draw(&app, at(5), size, false);
+        let screen = text(&t);
         assert!(screen.contains(&format!(" {top} ")) && screen.contains(&format!(" {bottom} ")));
+        if size == (200, 60) {
+            // Every row, every neighbour pair and the warnings side by side.
+            assert!(screen.contains("Ce qui sépare les voisins"));
+            assert_eq!(
+                screen.matches(" : score ").count()
+                    + screen.matches(" : ex aequo").count()
+                    + screen.matches(" : même score").count(),
+                23,
+                "{screen}"
+            );
+            insta::assert_snapshot!("results_large_fr_200x60", t.backend());
+        }
     }
 }
 
