@@ -211,7 +211,7 @@ impl App {
 
     /// Whether a text field has the keyboard (every printable key is text).
     pub fn text_field_active(&self) -> bool {
-        self.screen == Screen::Results && self.results.typing()
+        self.screen == Screen::Results && self.results.typing() && !self.projector
     }
 
     /// The next instant something shown changes by itself: the countdown's

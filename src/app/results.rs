@@ -341,6 +341,15 @@ pub fn text_key(key: Key) -> Option<Action> {
 }
 
 pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Option<Effect> {
+    if app.results.form.is_some() && app.projector {
+        // Never type into a form nobody can see.
+        app.results.form = None;
+        app.warn(app.lang.t(
+            "Mode projecteur : décision abandonnée, rien n'a été enregistré.",
+            "Projector mode: decision abandoned, nothing was saved.",
+        ));
+        return None;
+    }
     if app.results.form.is_some() {
         return handle_form(app, key, now);
     }

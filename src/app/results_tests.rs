@@ -309,3 +309,20 @@ fn s_searches_once_for_this_state_of_the_session() {
     sim.keys("da\nJury\nunanimité\n");
     assert!(sim.app.results.sensitivity(&sim.app.session).is_none());
 }
+
+#[test]
+fn projector_mode_closes_a_form_nobody_can_see() {
+    let mut sim = Sim::new(forum());
+    sim.keys("d");
+    // `p` on the form's first step: projector mode on.
+    sim.keys("p");
+    assert!(sim.app.projector);
+    // The next key closes the hidden form; nothing is typed or saved.
+    sim.key(KeyCode::Enter);
+    assert!(sim.app.results.form.is_none());
+    assert!(!sim.app.text_field_active());
+    assert!(sim.status().contains("rien n'a été enregistré"));
+    sim.keys("p");
+    assert!(!sim.app.projector, "p works again");
+    assert!(sim.saved.is_empty());
+}
