@@ -127,8 +127,13 @@ impl Results {
     }
 }
 
-/// At most this many rankings tried by `s` (a moment on a large forum).
-const SEARCH_BUDGET: usize = 20_000;
+/// How many rankings `s` may try: a ranking costs about one unit per
+/// possible cell, and the whole search is kept to a moment (about a second
+/// on a large forum), between 20 and 20,000 rankings.
+fn search_budget(session: &Session) -> usize {
+    let cells = (session.teams.len() * session.jurors.len() * session.criteria.len()).max(1);
+    (25_000_000 / cells).clamp(20, 20_000)
+}
 
 /// Rows moved by PgUp / PgDn.
 const PAGE: usize = 10;
@@ -381,7 +386,7 @@ pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Option<Effe
         ResultsKey::Decide => open_form(app, lang),
         ResultsKey::Sensitivity if !app.projector => {
             let s = &app.session;
-            let found = robustness::search(s, SEARCH_BUDGET);
+            let found = robustness::search(s, search_budget(s));
             app.results.sensitivity = Some((s.id.clone(), s.revision, found));
         }
         _ => {}
@@ -532,3 +537,19 @@ fn record(app: &mut App, now: DateTime<Utc>) -> Option<Effect> {
 #[cfg(test)]
 #[path = "results_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod budget_tests {
+    use super::search_budget;
+    use crate::app::results_fixture::{forum, large};
+
+    #[test]
+    fn the_search_budget_shrinks_with_the_forum() {
+        assert_eq!(search_budget(&forum()), 20_000);
+        let mut big = large(2000);
+        big.jurors = (0..60).map(|_| big.jurors[0].clone()).collect();
+        big.criteria = (0..6).map(|_| big.criteria[0].clone()).collect();
+        // 2,000 teams × 60 jurors × 6 criteria: a few dozen rankings.
+        assert_eq!(search_budget(&big), 34);
+    }
+}
