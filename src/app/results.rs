@@ -127,9 +127,9 @@ impl Results {
     }
 }
 
-/// How many rankings `s` may try: a ranking costs about one unit per
-/// possible cell, and the whole search is kept to a moment (about a second
-/// on a large forum), between 20 and 20,000 rankings.
+/// How many rankings `s` may try: a ranking's cost grows with the number
+/// of possible cells, so the budget shrinks as the forum grows (between 20
+/// and 20,000 rankings) and the search stays short; it says when it stopped.
 fn search_budget(session: &Session) -> usize {
     let cells = (session.teams.len() * session.jurors.len() * session.criteria.len()).max(1);
     (25_000_000 / cells).clamp(20, 20_000)
