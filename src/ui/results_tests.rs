@@ -400,3 +400,32 @@ fn s_finds_the_smallest_change_that_alters_the_laureates() {
         assert!(!screen.contains("T2 · Claire"));
     }
 }
+
+#[test]
+fn every_state_of_the_screen_draws_at_any_size() {
+    let mut empty = App::new(crate::app::fixture::session(), options(Lang::En), at(0));
+    empty.session.teams.clear();
+    empty.session.schedule.clear();
+    empty.screen = Screen::Results;
+    let mut detail = app(Lang::Fr);
+    keys(&mut detail, &[ResultsKey::Down, ResultsKey::Detail]);
+    let mut form = app(Lang::Fr);
+    keys(&mut form, &[ResultsKey::Decide, ResultsKey::Confirm]);
+    typed(&mut form, "Jury");
+    let sizes = (5..=25u16)
+        .flat_map(|w| (2..=8u16).map(move |h| (w * 8, h * 5)))
+        .chain([(50, 15), (79, 23), (300, 100)]);
+    for size in sizes {
+        for app in [&empty, &detail, &form] {
+            let screen = text(&draw(app, at(5), size, true));
+            if size.0 >= super::MIN_WIDTH && size.1 >= super::MIN_HEIGHT {
+                assert!(
+                    screen.contains("Résultats") || screen.contains("Results"),
+                    "{size:?}"
+                );
+            }
+        }
+    }
+    let screen = text(&draw(&empty, at(5), (80, 24), false));
+    assert!(screen.contains("No team to rank."), "{screen}");
+}
