@@ -429,3 +429,33 @@ fn every_state_of_the_screen_draws_at_any_size() {
     let screen = text(&draw(&empty, at(5), (80, 24), false));
     assert!(screen.contains("No team to rank."), "{screen}");
 }
+
+#[test]
+fn a_tie_break_step_is_named_between_neighbours() {
+    // T4's J1 sheet gives 5 + 3 instead of 4 + 4: the same total, a
+    // higher impact mean, and impact is the first tie-break criterion.
+    let mut s = forum();
+    s.settings.tie_break = vec!["impact".into()];
+    let sheet = s
+        .sheets
+        .get_mut(&crate::domain::SheetKey::new("T4", "J1"))
+        .unwrap();
+    sheet
+        .values
+        .insert("impact".into(), crate::domain::Dec::int(5));
+    sheet
+        .values
+        .insert("faisabilite".into(), crate::domain::Dec::int(3));
+    let mut app = App::new(s, options(Lang::Fr), at(0));
+    app.screen = Screen::Results;
+    let screen = panel(&text(&draw(&app, at(5), (120, 40), false)));
+    assert!(
+        screen.contains("T1 > T4 : score 9,00 contre 7,60"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("T4 > T2 : même score, départage par le critère « Impact »"),
+        "{screen}"
+    );
+    assert!(screen.contains("T2 = T3 : ex aequo"));
+}
