@@ -2,132 +2,32 @@
 //! read through a terminal emulator. One test at a time (a static mutex),
 //! polling the screen with deadlines rather than sleeping fixed times.
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
-
-static SERIAL: Mutex<()> = Mutex::new(());
-
-fn one_at_a_time() -> MutexGuard<'static, ()> {
-    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
-}
+use common::pty::{Term, one_at_a_time, podium_command};
 
 const DEADLINE: Duration = Duration::from_secs(15);
 
-/// The binary running in a pseudo-terminal of 80×24.
-struct Term {
-    child: Box<dyn Child + Send + Sync>,
-    input: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    /// Every byte the program wrote.
-    raw: Arc<Mutex<Vec<u8>>>,
+/// The binary running with `args` in a pseudo-terminal of 80×24.
+fn spawn(data: &Path, args: &[&str]) -> Term {
+    spawn_with(data, args, &[])
 }
 
-impl Term {
-    fn spawn(data: &Path, args: &[&str]) -> Term {
-        Term::spawn_with(data, args, &[])
+fn spawn_with(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Term {
+    let mut cmd = podium_command();
+    cmd.args(args);
+    cmd.env("PODIUM_DATA_DIR", data);
+    cmd.env("LANG", "C");
+    cmd.env_remove("NO_COLOR");
+    for (k, v) in env {
+        cmd.env(k, v);
     }
-
-    fn spawn_with(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Term {
-        let pty = native_pty_system();
-        let pair = pty
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_podium"));
-        cmd.args(args);
-        cmd.env("PODIUM_DATA_DIR", data);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C");
-        cmd.env_remove("NO_COLOR");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        cmd.cwd(data);
-        let child = pair.slave.spawn_command(cmd).expect("podium starts");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("a reader");
-        let input = pair.master.take_writer().expect("a writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(24).unwrap(),
-            NonZeroU16::new(80).unwrap(),
-            0,
-        )));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (parser.clone(), raw.clone());
-        // Keep draining the output or the program blocks on a full pty.
-        thread::spawn(move || {
-            let _master = pair.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Term {
-            child,
-            input,
-            parser,
-            raw,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.input.write_all(keys.as_bytes()).unwrap();
-        self.input.flush().unwrap();
-    }
-
-    /// Poll the screen until `found` gives a value, or fail at the deadline.
-    fn wait_for<T>(&self, what: &str, found: impl Fn(&str) -> Option<T>) -> T {
-        let end = Instant::now() + DEADLINE;
-        loop {
-            let screen = self.screen();
-            if let Some(v) = found(&screen) {
-                return v;
-            }
-            assert!(Instant::now() < end, "waited for {what}; screen:\n{screen}");
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_text(&self, text: &str) {
-        self.wait_for(text, |s| s.contains(text).then_some(()));
-    }
-
-    fn kill_hard(&mut self) {
-        let pid = self.child.process_id().expect("a pid");
-        let status = std::process::Command::new("kill")
-            .args(["-9", &pid.to_string()])
-            .status()
-            .expect("kill runs");
-        assert!(status.success());
-        self.child.wait().expect("the child ends");
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
+    cmd.cwd(data);
+    Term::spawn(cmd, 24, 80, DEADLINE)
 }
 
 /// Seconds shown after `label` on the screen (`2:58` → 178).
@@ -150,7 +50,7 @@ fn demo_file(data: &Path) -> PathBuf {
 fn the_demo_opens_on_the_stage_and_space_starts_the_countdown() {
     let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
-    let mut term = Term::spawn(dir.path(), &["demo"]);
+    let mut term = spawn(dir.path(), &["demo"]);
     term.wait_text("[Scène]");
     term.wait_text("Espace pour commencer");
     assert!(
@@ -172,7 +72,7 @@ fn the_demo_opens_on_the_stage_and_space_starts_the_countdown() {
 fn after_a_kill_the_countdown_resumes_where_it_really_is() {
     let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
-    let mut term = Term::spawn(dir.path(), &["demo", "--lang", "en"]);
+    let mut term = spawn(dir.path(), &["demo", "--lang", "en"]);
     term.wait_text("[Stage]");
     term.send(" ");
     // Wait for a second flip so the reading is fresh.
@@ -180,14 +80,14 @@ fn after_a_kill_the_countdown_resumes_where_it_really_is() {
     let at_kill = term.wait_for("a second less", |s| {
         seconds_after(s, "Time left").filter(|t| *t < start)
     });
-    term.kill_hard();
+    term.kill9();
     let killed = Instant::now();
     // Let a little time go by with nobody running, then reopen.
     while killed.elapsed() < Duration::from_millis(2500) {
         thread::sleep(Duration::from_millis(100));
     }
     let file = demo_file(dir.path());
-    let term = Term::spawn(dir.path(), &["run", file.to_str().unwrap(), "--lang", "en"]);
+    let term = spawn(dir.path(), &["run", file.to_str().unwrap(), "--lang", "en"]);
     let shown = term.wait_for("the countdown", |s| seconds_after(s, "Time left"));
     let expected = at_kill - killed.elapsed().as_secs() as i64;
     assert!(
@@ -204,7 +104,7 @@ fn after_a_kill_the_countdown_resumes_where_it_really_is() {
 fn q_then_y_quits_and_restores_the_terminal() {
     let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
-    let mut term = Term::spawn(dir.path(), &["demo", "--lang", "en"]);
+    let mut term = spawn(dir.path(), &["demo", "--lang", "en"]);
     term.wait_text("[Stage]");
     term.send(" ");
     term.wait_text("Time left");
@@ -225,7 +125,7 @@ fn q_then_y_quits_and_restores_the_terminal() {
         let p = term.parser.lock().unwrap();
         (!p.screen().alternate_screen() && !p.screen().hide_cursor()).then_some(())
     });
-    let raw = term.raw.lock().unwrap().clone();
+    let raw = term.raw();
     let text = String::from_utf8_lossy(&raw);
     assert!(text.contains("\x1b[?1049l"), "alternate screen left");
 }
@@ -234,10 +134,10 @@ fn q_then_y_quits_and_restores_the_terminal() {
 fn the_stage_display_follows_the_live_session() {
     let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
-    let mut run = Term::spawn(dir.path(), &["demo", "--lang", "en"]);
+    let mut run = spawn(dir.path(), &["demo", "--lang", "en"]);
     run.wait_text("[Stage]");
     let file = demo_file(dir.path());
-    let display = Term::spawn(
+    let display = spawn(
         dir.path(),
         &["display", file.to_str().unwrap(), "--lang", "en"],
     );
@@ -271,8 +171,8 @@ fn a_locked_file_never_freezes_the_screen_and_nothing_happens_twice() {
     let file = demo_file(dir.path());
     let path = file.to_str().unwrap();
     let args = ["run", path, "--lang", "en"];
-    let mut slow = Term::spawn_with(dir.path(), &args, &[("PODIUM_TEST_HOLD_LOCK_MS", "3000")]);
-    let mut other = Term::spawn(dir.path(), &args);
+    let mut slow = spawn_with(dir.path(), &args, &[("PODIUM_TEST_HOLD_LOCK_MS", "3000")]);
+    let mut other = spawn(dir.path(), &args);
     slow.wait_text("[Stage]");
     other.wait_text("[Stage]");
     // Both press Space to start T01's pitch; the slow one first.

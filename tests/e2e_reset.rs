@@ -3,99 +3,26 @@
 //! never saves its keystrokes into the new session. The real binary in a
 //! pseudo-terminal, read through a terminal emulator.
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
+mod common;
+
 use std::path::Path;
 use std::process::Command;
-use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use common::pty::{Term, one_at_a_time, podium_command};
 
 const DEADLINE: Duration = Duration::from_secs(15);
-const ROWS: u16 = 30;
-/// Wide enough for the whole warning, backup path included.
-const COLS: u16 = 220;
 
-struct Term {
-    child: Box<dyn Child + Send + Sync>,
-    input: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-}
-
-impl Term {
-    fn spawn(data: &Path, args: &[&str]) -> Term {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_podium"));
-        cmd.args(args);
-        cmd.env("PODIUM_DATA_DIR", data);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C");
-        cmd.cwd(data);
-        let child = pair.slave.spawn_command(cmd).expect("podium starts");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("a reader");
-        let input = pair.master.take_writer().expect("a writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(ROWS).unwrap(),
-            NonZeroU16::new(COLS).unwrap(),
-            0,
-        )));
-        let p = parser.clone();
-        thread::spawn(move || {
-            let _master = pair.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Term {
-            child,
-            input,
-            parser,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.input.write_all(keys.as_bytes()).unwrap();
-        self.input.flush().unwrap();
-    }
-
-    fn wait_text(&self, text: &str) -> String {
-        let end = Instant::now() + DEADLINE;
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(Instant::now() < end, "waited for {text}; screen:\n{screen}");
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
+/// The binary running with `args` in a 220×30 pseudo-terminal, wide enough
+/// for the whole warning, backup path included.
+fn spawn(data: &Path, args: &[&str]) -> Term {
+    let mut cmd = podium_command();
+    cmd.args(args);
+    cmd.env("PODIUM_DATA_DIR", data);
+    cmd.env("LANG", "C");
+    cmd.cwd(data);
+    Term::spawn(cmd, 30, 220, DEADLINE)
 }
 
 fn podium(data: &Path, args: &[&str]) -> std::process::Output {
@@ -108,13 +35,14 @@ fn podium(data: &Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn a_reset_under_an_open_terminal_is_noticed_and_nothing_is_saved_into_the_new_session() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
     assert!(podium(data, &["demo"]).status.success());
     let file = data.join("demo").join("forum.json");
     let path = file.to_str().unwrap();
     let journal = data.join("demo").join("forum.json.journal");
-    let mut term = Term::spawn(data, &["run", path, "--lang", "en"]);
+    let mut term = spawn(data, &["run", path, "--lang", "en"]);
     term.wait_text("[Stage]");
     // One change saved in the old session: the pitch of T01 starts.
     term.send(" ");
@@ -166,10 +94,11 @@ fn a_reset_under_an_open_terminal_is_noticed_and_nothing_is_saved_into_the_new_s
 
 #[test]
 fn a_reset_in_a_terminal_says_where_the_previous_copy_went_on_screen() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
     assert!(podium(data, &["demo"]).status.success());
-    let term = Term::spawn(data, &["demo", "--reset", "--lang", "en"]);
+    let term = spawn(data, &["demo", "--reset", "--lang", "en"]);
     let screen = term.wait_text("[Stage]");
     let screen = if screen.contains("moved to:") {
         screen

@@ -4,158 +4,19 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::path::Path;
 use std::process::Command;
-use std::sync::mpsc::{self, Receiver};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::pty::{BIN, one_at_a_time, run_fr};
 use podium::domain::SheetKey;
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-const BIN: &str = env!("CARGO_BIN_EXE_podium");
-const ROWS: u16 = 30;
-const COLS: u16 = 100;
+/// The deadline of `run_fr`'s waits, for the wait for podium to quit.
 const DEADLINE: Duration = Duration::from_secs(20);
-
-struct Term {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Receiver<Vec<u8>>,
-    parser: vt100::Parser,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Term {
-    fn run(file: &Path, data: &Path) -> Term {
-        let pty = native_pty_system();
-        let pair = pty
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("pty");
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.arg("run");
-        cmd.arg(file);
-        cmd.arg("--lang");
-        cmd.arg("fr");
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_COLOR", "1");
-        cmd.env("PODIUM_DATA_DIR", data);
-        let child = pair.slave.spawn_command(cmd).expect("spawn podium");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let writer = pair.master.take_writer().expect("writer");
-        let (tx, output) = mpsc::channel();
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Term {
-            child,
-            writer,
-            output,
-            parser: vt100::Parser::new(
-                NonZeroU16::new(ROWS).expect("rows"),
-                NonZeroU16::new(COLS).expect("cols"),
-                0,
-            ),
-            _master: pair.master,
-        }
-    }
-
-    fn drain(&mut self, wait: Duration) {
-        if let Ok(bytes) = self.output.recv_timeout(wait) {
-            self.parser.process(&bytes);
-        }
-        while let Ok(bytes) = self.output.try_recv() {
-            self.parser.process(&bytes);
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Poll the screen until `ok` holds; fail with the screen at the deadline.
-    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let end = Instant::now() + DEADLINE;
-        loop {
-            self.drain(Duration::from_millis(50));
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < end,
-                "timed out waiting for {what}; screen:\n{screen}"
-            );
-        }
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).expect("write");
-        self.writer.flush().expect("flush");
-    }
-
-    /// Send keys one at a time, letting the screen follow.
-    fn type_keys(&mut self, keys: &str) {
-        for c in keys.chars() {
-            let key = if c == '\n' {
-                "\r".to_string()
-            } else {
-                c.to_string()
-            };
-            self.send(&key);
-            self.drain(Duration::from_millis(5));
-        }
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        if self.child.try_wait().ok().flatten().is_none() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// The screen named in brackets in the header, e.g. `[Résultats]`.
-fn current_screen(screen: &str) -> Option<String> {
-    let header = screen.lines().next()?;
-    let start = header.find('[')?;
-    let end = header[start..].find(']')? + start;
-    Some(header[start + 1..end].to_string())
-}
-
-/// Press Tab until the header shows `name`.
-fn tab_to(term: &mut Term, name: &str) {
-    let mut here = term.wait_for("the header", |s| current_screen(s).is_some());
-    for _ in 0..8 {
-        let current = current_screen(&here).unwrap_or_default();
-        if current == name {
-            return;
-        }
-        term.send("\t");
-        here = term.wait_for("the next screen", |s| {
-            current_screen(s).is_some_and(|c| c != current)
-        });
-    }
-    panic!("{name} not reached with Tab:\n{here}");
-}
 
 #[test]
 fn a_decision_typed_on_the_results_screen_is_saved() {
+    let _one = one_at_a_time();
     // T1 14; T2 and T3 12 each, tied over places 2 and 3; two laureates.
     let (dir, file) = common::folder();
     let mut s = common::session("results-e2e", 4, 2);
@@ -174,17 +35,17 @@ fn a_decision_typed_on_the_results_screen_is_saved() {
     }
     podium::storage::create(&file, &s, "tester", common::at(0)).expect("create");
 
-    let mut term = Term::run(&file, dir.path());
-    term.wait_for("the live screen", |s| s.contains("Scène"));
-    tab_to(&mut term, "Résultats");
-    term.wait_for("the tie", |s| s.contains("ÉGALITÉ À LA LIMITE : T2, T3"));
+    let mut term = run_fr(&file, dir.path());
+    term.wait_until("the live screen", |s| s.contains("Scène"));
+    term.tab_to("Résultats");
+    term.wait_until("the tie", |s| s.contains("ÉGALITÉ À LA LIMITE : T2, T3"));
     term.type_keys("d");
-    term.wait_for("the form", |s| s.contains("Décision du jury"));
+    term.wait_until("the form", |s| s.contains("Décision du jury"));
     // T2 down one place, then who (a q and a ? are text here) and why.
     term.type_keys("J\nPrésidente q?\n");
-    term.wait_for("the reason field", |s| s.contains("Pourquoi ?"));
+    term.wait_until("the reason field", |s| s.contains("Pourquoi ?"));
     term.type_keys("vote\n");
-    term.wait_for("the decision shown", |s| {
+    term.wait_until("the decision shown", |s| {
         s.contains("départagée par le jury : ordre T3, T2") && !s.contains("Enregistrement")
     });
     term.type_keys("q");
