@@ -1,57 +1,20 @@
 //! `podium new` (settings flags) and `podium check` on the real binary.
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
+use common::cli::{command, files, no_panic, output, stderr, stdout};
 use podium::domain::{Lang, Method, Session};
 
 fn podium(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .current_dir(dir)
-        .env("RUST_BACKTRACE", "1")
-        .env("PODIUM_DATA_DIR", dir.join("data"))
-        .env_remove("PODIUM_TEST_CRASH_AFTER")
-        .output()
-        .expect("podium runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// No panic text or backtrace ever reaches a user.
-fn no_panic(out: &Output) {
-    let all = format!("{}{}", stdout(out), stderr(out));
-    for word in [
-        "panicked",
-        "backtrace",
-        "RUST_BACKTRACE",
-        "internal error",
-        "unwrap",
-    ] {
-        assert!(!all.contains(word), "{word} in: {all}");
-    }
-}
-
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| {
-            let e = e.unwrap();
-            e.file_type().unwrap().is_file().then(|| {
-                (
-                    e.file_name().to_string_lossy().into_owned(),
-                    std::fs::read(e.path()).unwrap(),
-                )
-            })
-        })
-        .collect()
+    output(
+        command(dir, args)
+            .env("RUST_BACKTRACE", "1")
+            .env("PODIUM_DATA_DIR", dir.join("data"))
+            .env_remove("PODIUM_TEST_CRASH_AFTER"),
+    )
 }
 
 fn read(path: &Path) -> Session {

@@ -5,23 +5,18 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
+use common::cli::{bytes, command, output};
 use common::*;
 use podium::storage;
 
 fn podium(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .current_dir(dir)
-        .env("RUST_BACKTRACE", "1")
-        .env_remove("PODIUM_TEST_CRASH_AFTER")
-        .output()
-        .expect("podium runs")
-}
-
-fn bytes(path: &Path) -> Vec<u8> {
-    std::fs::read(path).unwrap()
+    output(
+        command(dir, args)
+            .env("RUST_BACKTRACE", "1")
+            .env_remove("PODIUM_TEST_CRASH_AFTER"),
+    )
 }
 
 /// A session at revision 3 whose journal line 2 is damaged.

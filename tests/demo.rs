@@ -2,22 +2,16 @@
 //! the data folder (kept if there), it passes `check`, and the shipped
 //! session is exactly what `podium new` makes from the shipped spreadsheets.
 
+mod common;
+
+use common::cli::podium;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
 fn assets() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo")
-}
-
-fn podium(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .current_dir(dir)
-        .env("PODIUM_DATA_DIR", dir.join("data"))
-        .output()
-        .expect("podium runs")
 }
 
 /// The `podium new` arguments the shipped session was made with

@@ -2,21 +2,19 @@
 //! "No such file or directory (os error 2)" or "expected value at line 1
 //! column 1" in a French message.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::cli::{command, output, stderr};
 
 fn podium(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .current_dir(dir)
-        .env("PODIUM_DATA_DIR", dir.join("data"))
-        .env("LANG", "C")
-        .output()
-        .expect("podium runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    output(
+        command(dir, args)
+            .env("PODIUM_DATA_DIR", dir.join("data"))
+            .env("LANG", "C"),
+    )
 }
 
 /// English system text that must not reach a French message.

@@ -1,16 +1,10 @@
 //! `podium new --teams --jurors --criteria` on the real binary.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn podium(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .current_dir(dir)
-        .env("PODIUM_DATA_DIR", dir.join("data"))
-        .output()
-        .expect("podium runs")
-}
+use common::cli::podium;
+use std::path::Path;
+use std::process::Output;
 
 const SHEETS: &[&str] = &[
     "--teams",

@@ -6,7 +6,6 @@ mod common;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 use common::*;
@@ -17,12 +16,7 @@ fn mode(path: &Path) -> u32 {
 }
 
 fn podium(dir: &Path, args: &[&str]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .current_dir(dir)
-        .env("PODIUM_DATA_DIR", dir.join("data"))
-        .output()
-        .expect("podium runs");
+    let out = common::cli::podium(dir, args);
     assert!(
         out.status.success(),
         "{}",

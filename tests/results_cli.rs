@@ -1,8 +1,11 @@
 //! `podium results` and `podium decide` on the real binary, on sessions
 //! built with `new` and `scores import`.
 
+mod common;
+
+use common::cli::{podium, stderr};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::{Value, json};
 
@@ -34,15 +37,6 @@ T3;J3;;13
 T4;J1;impact;1
 ";
 
-fn podium(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .current_dir(dir)
-        .env("PODIUM_DATA_DIR", dir.join("data"))
-        .output()
-        .expect("podium runs")
-}
-
 fn ok(out: &Output) -> String {
     assert!(
         out.status.success(),
@@ -52,10 +46,6 @@ fn ok(out: &Output) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// `f.json` with 2 laureates: T3 first, T1 and T2 tied across the cut-off.

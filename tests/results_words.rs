@@ -1,8 +1,11 @@
 //! Human outputs of `results` and `decide` name methods, teams and jurors
 //! in words (the JSON keeps ids, as design.md says).
 
+mod common;
+
+use common::cli::podium;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -25,15 +28,6 @@ T3;J3;impact;5
 T3;J3;;4
 T4;J1;impact;1
 ";
-
-fn podium(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .current_dir(dir)
-        .env("PODIUM_DATA_DIR", dir.join("data"))
-        .output()
-        .expect("podium runs")
-}
 
 fn ok(out: &Output) -> String {
     assert!(

@@ -1,21 +1,14 @@
 //! `podium scores export` on the real binary: both styles, a file output,
 //! and importing an export into an empty copy gives the same cells.
 
+mod common;
+
+use common::cli::podium;
 use std::path::Path;
-use std::process::{Command, Output};
 
 const TEAMS: &str = "id,name,org\nT1,Cantine,Somme\nT2,Archives,Nord\nT3,Routes,Oise\n";
 const JURORS: &str = "id,name,org\nJ1,Ann,Somme\nJ2,Bob,Nord\nJ3,Cy,Aisne\n";
 const CRITERIA: &str = "id,label,max,step\nimpact,Impact,20,0.5\ntransfer,Transfert,5,1\n";
-
-fn podium(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .current_dir(dir)
-        .env("PODIUM_DATA_DIR", dir.join("data"))
-        .output()
-        .expect("podium runs")
-}
 
 fn new(dir: &Path, file: &str) {
     let out = podium(

@@ -3,21 +3,13 @@
 //! file exits 1, names the file and each bad line, and leaves the session
 //! and its journal byte for byte as they were.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use common::cli::{bytes, podium};
 
 const TEAMS: &str = "id;name;org\nT1;Cantine;Somme\nT2;Archives;Nord\nT3;Routes;Oise\n";
 const JURORS: &str = "id;name;org;role\nJ1;Ann;Somme;élue\nJ2;Bob;Nord;DGS\nJ3;Cy;Aisne;agent\n";
 const CRITERIA: &str = "id;label;max;step;weight\nimpact;Impact;20;0,5;2\ntransfer;Transfert;5;;\n";
-
-fn podium(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .current_dir(dir)
-        .env("PODIUM_DATA_DIR", dir.join("data"))
-        .output()
-        .expect("podium runs")
-}
 
 /// A new session `s.json` in a fresh folder: T1..T3, J1..J3 (J1 and J2
 /// share their team's organisation), recusal on.
@@ -184,10 +176,6 @@ const BAD: &[Case] = &[
         ],
     ),
 ];
-
-fn bytes(path: PathBuf) -> Vec<u8> {
-    std::fs::read(path).expect("readable")
-}
 
 #[test]
 fn every_bad_row_is_reported_and_nothing_changes() {

@@ -1,6 +1,7 @@
 //! Shared test helpers: a small session and operations on it.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod ops;
 pub mod pty;
 
