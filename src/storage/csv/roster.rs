@@ -76,10 +76,19 @@ fn unique_id(
     }
 }
 
-/// Read teams.csv; `None` when it has a problem (all reported).
-pub fn teams(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Team>> {
-    let table = reader::read(bytes, TEAM_COLUMNS, problems)?;
-    let mut teams = Vec::new();
+/// The entries of a people file (teams.csv, jurors.csv): each row with its
+/// required id, name and org, ids unique, built by `make(row, id, name,
+/// org)`; `None` when the file has a problem (all reported, `empty` when it
+/// has no row).
+fn people<T>(
+    bytes: &[u8],
+    columns: &[Column],
+    empty: (&str, &str),
+    problems: &mut Problems,
+    make: impl Fn(&Row, &str, &str, &str) -> T,
+) -> Option<Vec<T>> {
+    let table = reader::read(bytes, columns, problems)?;
+    let mut entries = Vec::new();
     let mut seen = BTreeMap::new();
     for row in &table.rows {
         let id = required(row, "id", problems);
@@ -91,7 +100,22 @@ pub fn teams(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Team>> {
         if !unique_id(&mut seen, id, row.line, problems) {
             continue;
         }
-        teams.push(Team {
+        entries.push(make(row, id, name, org));
+    }
+    if table.rows.is_empty() {
+        problems.say(0, empty.0, empty.1);
+    }
+    problems.is_empty().then_some(entries)
+}
+
+/// Read teams.csv; `None` when it has a problem (all reported).
+pub fn teams(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Team>> {
+    people(
+        bytes,
+        TEAM_COLUMNS,
+        ("aucune équipe", "no team"),
+        problems,
+        |row, id, name, org| Team {
             id: id.to_string(),
             name: name.to_string(),
             project: row.get("project").to_string(),
@@ -105,40 +129,24 @@ pub fn teams(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Team>> {
                 .map(String::from)
                 .collect(),
             status: TeamStatus::Scheduled,
-        });
-    }
-    if table.rows.is_empty() {
-        problems.say(0, "aucune équipe", "no team");
-    }
-    problems.is_empty().then_some(teams)
+        },
+    )
 }
 
 /// Read jurors.csv; `None` when it has a problem (all reported).
 pub fn jurors(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Juror>> {
-    let table = reader::read(bytes, JUROR_COLUMNS, problems)?;
-    let mut jurors = Vec::new();
-    let mut seen = BTreeMap::new();
-    for row in &table.rows {
-        let id = required(row, "id", problems);
-        let name = required(row, "name", problems);
-        let org = required(row, "org", problems);
-        let (Some(id), Some(name), Some(org)) = (id, name, org) else {
-            continue;
-        };
-        if !unique_id(&mut seen, id, row.line, problems) {
-            continue;
-        }
-        jurors.push(Juror {
+    people(
+        bytes,
+        JUROR_COLUMNS,
+        ("aucun juré", "no juror"),
+        problems,
+        |row, id, name, org| Juror {
             id: id.to_string(),
             name: name.to_string(),
             role: row.get("role").to_string(),
             org: org.to_string(),
-        });
-    }
-    if table.rows.is_empty() {
-        problems.say(0, "aucun juré", "no juror");
-    }
-    problems.is_empty().then_some(jurors)
+        },
+    )
 }
 
 /// A number field, or its default when the field is empty.
