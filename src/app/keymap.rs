@@ -83,7 +83,7 @@ impl Binding {
     }
 
     /// Also shown on the footer, worded shortly.
-    fn foot(mut self, fr: &'static str, en: &'static str) -> Binding {
+    pub(crate) fn foot(mut self, fr: &'static str, en: &'static str) -> Binding {
         self.footer = Some((fr, en));
         self
     }

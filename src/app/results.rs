@@ -147,26 +147,14 @@ fn bind(key: Key, action: ResultsKey, fr: &'static str, en: &'static str) -> Bin
     }
 }
 
-fn foot(mut b: Binding, fr: &'static str, en: &'static str) -> Binding {
-    b.footer = Some((fr, en));
-    b
-}
-
 /// The screen's keys (the form's when it is open on its first step).
 pub fn bindings(form_open: bool) -> Vec<Binding> {
     use ResultsKey as R;
     if form_open {
         return vec![
-            foot(
-                bind(Key::Char('o'), R::Order, "ordre décidé", "order decided"),
-                "ordre",
-                "order",
-            ),
-            foot(
-                bind(Key::Char('a'), R::Admit, "tous admis", "all admitted"),
-                "tous admis",
-                "admit all",
-            ),
+            bind(Key::Char('o'), R::Order, "ordre décidé", "order decided").foot("ordre", "order"),
+            bind(Key::Char('a'), R::Admit, "tous admis", "all admitted")
+                .foot("tous admis", "admit all"),
             bind(
                 Key::Code(KeyCode::Up),
                 R::Up,
@@ -203,39 +191,30 @@ pub fn bindings(form_open: bool) -> Vec<Binding> {
                 "descendre l'équipe dans l'ordre",
                 "move the team down the order",
             ),
-            foot(
-                bind(
-                    Key::Code(KeyCode::Enter),
-                    R::Confirm,
-                    "continuer : qui a décidé, puis le motif",
-                    "go on: who decided, then the reason",
-                ),
-                "continuer",
-                "go on",
-            ),
-            foot(
-                bind(
-                    Key::Code(KeyCode::Esc),
-                    R::Cancel,
-                    "abandonner la décision",
-                    "abandon the decision",
-                ),
-                "abandonner",
-                "abandon",
-            ),
+            bind(
+                Key::Code(KeyCode::Enter),
+                R::Confirm,
+                "continuer : qui a décidé, puis le motif",
+                "go on: who decided, then the reason",
+            )
+            .foot("continuer", "go on"),
+            bind(
+                Key::Code(KeyCode::Esc),
+                R::Cancel,
+                "abandonner la décision",
+                "abandon the decision",
+            )
+            .foot("abandonner", "abandon"),
         ];
     }
     vec![
-        foot(
-            bind(
-                Key::Char('m'),
-                R::NextMethod,
-                "méthode suivante (comparaison, non officielle)",
-                "next method (comparison, not official)",
-            ),
-            "méthode",
-            "method",
-        ),
+        bind(
+            Key::Char('m'),
+            R::NextMethod,
+            "méthode suivante (comparaison, non officielle)",
+            "next method (comparison, not official)",
+        )
+        .foot("méthode", "method"),
         bind(
             Key::Code(KeyCode::Up),
             R::Up,
@@ -260,16 +239,13 @@ pub fn bindings(form_open: bool) -> Vec<Binding> {
             "page suivante",
             "next page",
         ),
-        foot(
-            bind(
-                Key::Code(KeyCode::Enter),
-                R::Detail,
-                "détail de l'équipe (ouvrir / fermer)",
-                "the team's detail (open / close)",
-            ),
-            "détail",
-            "detail",
-        ),
+        bind(
+            Key::Code(KeyCode::Enter),
+            R::Detail,
+            "détail de l'équipe (ouvrir / fermer)",
+            "the team's detail (open / close)",
+        )
+        .foot("détail", "detail"),
         bind(
             Key::Code(KeyCode::Esc),
             R::Cancel,
@@ -282,16 +258,13 @@ pub fn bindings(form_open: bool) -> Vec<Binding> {
             "plus petit changement d'une case qui modifie les lauréats",
             "smallest change to one cell that alters the laureates",
         ),
-        foot(
-            bind(
-                Key::Char('d'),
-                R::Decide,
-                "décision du jury sur l'égalité à la limite",
-                "the jury's decision on the tie at the cut-off",
-            ),
-            "décider",
-            "decide",
-        ),
+        bind(
+            Key::Char('d'),
+            R::Decide,
+            "décision du jury sur l'égalité à la limite",
+            "the jury's decision on the tie at the cut-off",
+        )
+        .foot("décider", "decide"),
     ]
 }
 
@@ -299,36 +272,27 @@ pub fn bindings(form_open: bool) -> Vec<Binding> {
 pub fn text_bindings() -> Vec<Binding> {
     use ResultsKey as R;
     vec![
-        foot(
-            bind(
-                Key::Code(KeyCode::Enter),
-                R::Confirm,
-                "valider le champ",
-                "confirm the field",
-            ),
-            "valider",
-            "confirm",
-        ),
-        foot(
-            bind(
-                Key::Code(KeyCode::Esc),
-                R::Cancel,
-                "abandonner la décision",
-                "abandon the decision",
-            ),
-            "abandonner",
-            "abandon",
-        ),
-        foot(
-            bind(
-                Key::Code(KeyCode::Backspace),
-                R::Backspace,
-                "effacer le dernier caractère",
-                "erase the last character",
-            ),
-            "effacer",
-            "erase",
-        ),
+        bind(
+            Key::Code(KeyCode::Enter),
+            R::Confirm,
+            "valider le champ",
+            "confirm the field",
+        )
+        .foot("valider", "confirm"),
+        bind(
+            Key::Code(KeyCode::Esc),
+            R::Cancel,
+            "abandonner la décision",
+            "abandon the decision",
+        )
+        .foot("abandonner", "abandon"),
+        bind(
+            Key::Code(KeyCode::Backspace),
+            R::Backspace,
+            "effacer le dernier caractère",
+            "erase the last character",
+        )
+        .foot("effacer", "erase"),
     ]
 }
 
