@@ -3,7 +3,7 @@
 use crate::domain::ranking::Ranking;
 use crate::domain::{Lang, Session};
 
-use super::{decision_lines, figure, heading, rank_label, status};
+use super::{decision_lines, figure, heading, human_columns, rank_label, status};
 
 /// Escape the characters that would break a table cell.
 fn cell(text: &str) -> String {
@@ -22,18 +22,7 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
     for line in lines {
         out.push_str(&format!("{}\n\n", cell(&line)));
     }
-    let mut header: Vec<String> = [
-        lang.t("Rang", "Rank"),
-        lang.t("Équipe", "Team"),
-        lang.t("Nom", "Name"),
-        lang.t("Org.", "Org"),
-        lang.t("Score", "Score"),
-        lang.t("Feuilles", "Sheets"),
-        lang.t("Écart", "Spread"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let mut header = human_columns(lang);
     header.extend(session.criteria.iter().map(|c| cell(&c.label)));
     header.push(lang.t("Statut", "Status").to_string());
     out.push_str(&format!("| {} |\n", header.join(" | ")));

@@ -37,6 +37,23 @@ pub fn figure(f: Option<&Figure>, lang: Lang, missing: &str) -> String {
     f.map_or_else(|| missing.to_string(), |f| f.two_decimals(separator(lang)))
 }
 
+/// The first columns of the human reports (table, Markdown), before the
+/// criteria and the status.
+pub fn human_columns(lang: Lang) -> Vec<String> {
+    [
+        lang.t("Rang", "Rank"),
+        lang.t("Équipe", "Team"),
+        lang.t("Nom", "Name"),
+        lang.t("Org.", "Org"),
+        lang.t("Score", "Score"),
+        lang.t("Feuilles", "Sheets"),
+        lang.t("Écart", "Spread"),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
 /// The heading lines: event, method (official or for comparison),
 /// laureates, provisional results, a tie at the cut-off.
 pub fn heading(ranking: &Ranking, session: &Session, lang: Lang) -> Vec<String> {

@@ -4,7 +4,7 @@
 use crate::domain::ranking::{Ranking, analysis};
 use crate::domain::{Lang, Session};
 
-use super::{decision_lines, figure, heading, rank_label, status};
+use super::{decision_lines, figure, heading, human_columns, rank_label, status};
 
 pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
     let mut out = String::new();
@@ -13,19 +13,8 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
         out.push('\n');
     }
     out.push('\n');
-    let header: Vec<String> = [
-        lang.t("Rang", "Rank"),
-        lang.t("Équipe", "Team"),
-        lang.t("Nom", "Name"),
-        lang.t("Org.", "Org"),
-        lang.t("Score", "Score"),
-        lang.t("Feuilles", "Sheets"),
-        lang.t("Écart", "Spread"),
-        lang.t("Statut", "Status"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let mut header = human_columns(lang);
+    header.push(lang.t("Statut", "Status").to_string());
     let rows: Vec<Vec<String>> = ranking
         .ranking
         .iter()
