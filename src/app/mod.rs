@@ -18,6 +18,7 @@ pub mod board;
 pub mod grid;
 pub mod keymap;
 pub mod questions_screen;
+pub mod replaced;
 pub mod results;
 pub mod results_cache;
 pub mod schedule_screen;
@@ -28,6 +29,8 @@ pub mod update;
 
 #[cfg(test)]
 pub mod fixture;
+#[cfg(test)]
+mod replaced_tests;
 #[cfg(test)]
 pub mod results_fixture;
 #[cfg(test)]
@@ -201,7 +204,9 @@ impl App {
 
     /// Whether quitting asks first.
     pub fn quit_needs_confirmation(&self) -> bool {
-        !self.read_only && self.basis().stage.is_running() || self.half_typed()
+        // Once replaced nothing here can be saved: there is nothing to keep.
+        self.replaced.is_none()
+            && (!self.read_only && self.basis().stage.is_running() || self.half_typed())
     }
 
     /// Whether a value is half-typed in the score grid.

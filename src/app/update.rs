@@ -11,6 +11,28 @@ use super::{
 use crate::domain::{Change, Operation, Refusal};
 
 pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+    if app.replaced.is_none() || !is_from_user(&action) {
+        return run(app, action, now);
+    }
+    // The file holds another session: nothing this terminal does is saved.
+    // A key that would change something is refused before it does anything;
+    // one that only looks around runs, unless it turns out to save (an
+    // arrow committing a value typed before the replacement).
+    if !super::replaced::only_looks(&action) {
+        super::replaced::refuse(app);
+        return Vec::new();
+    }
+    let before = app.clone();
+    let effects = run(app, action, now);
+    if effects.iter().any(|e| matches!(e, Effect::Save(_))) {
+        *app = before;
+        super::replaced::refuse(app);
+        return Vec::new();
+    }
+    effects
+}
+
+fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     let mut effects = Vec::new();
     if is_from_user(&action) {
         app.status = None;
@@ -110,31 +132,23 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
             let other = session.id != app.session.id;
             if other && !app.read_only {
                 let lang = app.lang;
-                app.replaced.get_or_insert_with(|| {
-                    lang.t(
-                        "La session a été remplacée sur le disque : plus rien n'est \
-                         enregistré ici ; quittez et rouvrez.",
-                        "The session was replaced on disk: nothing more is saved \
-                         here; quit and reopen.",
-                    )
-                    .to_string()
-                });
+                app.replaced
+                    .get_or_insert_with(|| super::replaced::headline(lang).to_string());
             } else if app.replaced.is_none() && (other || session.revision > app.session.revision) {
                 app.session = *session;
             }
         }
         Action::Replaced(message) => app.replaced = Some(message),
     }
-    if let Some(message) = &app.replaced {
-        let message = message.clone();
-        app.warn(message);
-    }
+    // Once replaced, the banner says so for good and the grid no longer
+    // claims its values are saved.
+    app.grid.saving_off = app.replaced.is_some();
     clamp_cursors(app);
     effects.extend(bell(app, now));
     effects
 }
 
-fn is_from_user(action: &Action) -> bool {
+pub(super) fn is_from_user(action: &Action) -> bool {
     !matches!(
         action,
         Action::Tick

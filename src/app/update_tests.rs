@@ -445,19 +445,18 @@ fn a_session_replaced_on_disk_is_never_adopted_and_the_warning_stays() {
         app.session, before,
         "the other session is not shown as ours"
     );
-    let status = app.status.clone().expect("a warning");
-    assert!(status.error);
-    assert!(status.text.contains("remplacée"), "{}", status.text);
+    let banner = app.replaced.clone().expect("a warning");
+    assert!(banner.contains("remplacée"), "{banner}");
     // A key that normally clears the status does not hide it.
     update(&mut app, Action::NextScreen, at(2));
-    assert!(app.status.clone().unwrap().text.contains("quittez"));
+    assert!(app.replaced.clone().unwrap().contains("quittez"));
     // The store's own message (with the backup folder) replaces it.
     update(
         &mut app,
         Action::Replaced("remplacée (sauvegarde : /x/backup-1)".into()),
         at(3),
     );
-    assert!(app.status.clone().unwrap().text.contains("backup-1"));
+    assert!(app.replaced.clone().unwrap().contains("backup-1"));
 }
 
 #[test]

@@ -91,19 +91,13 @@ impl FileStore {
     /// where the old data went, and what to do.
     fn replaced_message(&self) -> String {
         let id = self.expected().session;
-        let lead = self.lang.t(
-            "La session a été remplacée sur le disque",
-            "The session was replaced on disk",
-        );
+        let lead = crate::app::replaced::headline(self.lang);
         let backup = storage::backup_of(&self.path, &id).map(|b| match self.lang {
-            Lang::Fr => format!(" (sauvegarde : {})", b.display()),
-            Lang::En => format!(" (backup: {})", b.display()),
+            Lang::Fr => format!(" Ancienne copie : {}", b.display()),
+            Lang::En => format!(" Previous copy: {}", b.display()),
         });
-        let tail = self.lang.t(
-            " ; plus rien n'est enregistré ici : quittez et rouvrez.",
-            "; nothing more is saved here: quit and reopen.",
-        );
-        format!("{lead}{}{tail}", backup.unwrap_or_default())
+        // The headline first: it fits one line of 80 columns.
+        format!("{lead}{}", backup.unwrap_or_default())
     }
 }
 

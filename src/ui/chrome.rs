@@ -107,6 +107,56 @@ pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Word-wrap a text to `width` columns, at most `max` lines (the last one
+/// cut with an ellipsis); a word longer than a line is split.
+pub fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        loop {
+            let used = line.chars().count();
+            let gap = usize::from(used > 0);
+            if used + gap + word.len() <= width {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                line.extend(word.iter());
+                break;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            let rest = word.split_off(width);
+            lines.push(word.iter().collect());
+            word = rest;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            last.push('…');
+            *last = cut(last, width);
+        }
+    }
+    lines
+}
+
+/// The replaced-session banner: red, one line per wrapped line.
+pub fn banner(view: &View, lines: &[String], area: Rect, buf: &mut Buffer) {
+    let style = view.theme.error().add_modifier(Modifier::BOLD);
+    let text: Vec<Line> = lines
+        .iter()
+        .map(|l| Line::styled(format!(" {l}"), style))
+        .collect();
+    Paragraph::new(text).render(area, buf);
+}
+
 /// How much of the screens' names the header shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Fit {

@@ -278,7 +278,13 @@ impl GridView<'_> {
             marks.push((lang.t("VÉRIFIÉE", "VERIFIED").to_string(), Tone::Good));
         }
         let saving = self.grid.pending.len();
-        if !self.projector {
+        if self.grid.saving_off {
+            marks.push((
+                lang.t("✗ plus rien n'est enregistré", "✗ nothing is saved")
+                    .to_string(),
+                Tone::Warn,
+            ));
+        } else if !self.projector {
             marks.push(if saving > 0 {
                 (
                     match lang {

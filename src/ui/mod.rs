@@ -25,6 +25,8 @@ pub mod stage;
 pub mod theme;
 
 #[cfg(test)]
+mod replaced_tests;
+#[cfg(test)]
 mod results_tests;
 #[cfg(test)]
 mod screen_tests;
@@ -77,14 +79,24 @@ impl Widget for &View<'_> {
                 .render(area, buf);
             return;
         }
-        let [header, body, status, footer] = Layout::vertical([
+        // Once the file holds another session, a banner under the header
+        // says so for good (wrapped, at most three lines).
+        let banner_lines = self
+            .app
+            .replaced
+            .as_deref()
+            .map(|m| chrome::wrap(m, area.width.saturating_sub(1) as usize, 3))
+            .unwrap_or_default();
+        let [header, banner, body, status, footer] = Layout::vertical([
             Constraint::Length(1),
+            Constraint::Length(banner_lines.len() as u16),
             Constraint::Min(0),
             Constraint::Length(1),
             Constraint::Length(1),
         ])
         .areas(area);
         chrome::header(self, header, buf);
+        chrome::banner(self, &banner_lines, banner, buf);
         match self.app.screen {
             Screen::Stage => stage::StageScreen(self).render(body, buf),
             Screen::Schedule => schedule::ScheduleScreen(self).render(body, buf),
