@@ -37,7 +37,8 @@ pub struct Row {
     /// Time used on stage so far, pitch and questions (pauses excluded);
     /// `None` before it starts.
     pub used_ms: Option<i64>,
-    /// Time used beyond the pitch's and the questions' planned lengths.
+    /// Time used minus the planned lengths (adjustments included) of the
+    /// phases run so far, when positive.
     pub overtime_ms: i64,
 }
 
@@ -140,7 +141,7 @@ fn team_row(
         .is_some_and(|t| t.status == TeamStatus::Withdrawn);
     let mut actual_start = None;
     let mut used: Option<i64> = None;
-    let mut overtime = 0;
+    let mut planned = 0;
     // The team's time is its pitch and questions; the scoring phase is the
     // jury's (while the next team gets ready).
     for record in stage.records(team) {
@@ -149,16 +150,22 @@ fn team_row(
             continue;
         }
         *used.get_or_insert(0) += record.used_ms;
-        overtime += (record.used_ms - record.planned_ms).max(0);
+        planned += record.planned_ms;
     }
     if current && matches!(stage.phase, Phase::Pitch | Phase::Questions) {
-        let spent = stage.clock.spent_at(now);
         if actual_start.is_none() {
             actual_start = stage.phase_started;
         }
+        // The running phase is planned up to what it has used so far: it
+        // is over only once past its own (adjusted) length.
+        let spent = stage.clock.spent_at(now);
         *used.get_or_insert(0) += spent;
-        overtime += (spent - stage.planned_ms(&session.settings)).max(0);
+        planned += spent.min(stage.planned_ms(&session.settings));
     }
+    // Overtime is the time used beyond what was planned for the phases run
+    // so far (adjustments included, pauses excluded): a short pitch makes up
+    // for long questions, so "used" and "over" always tell one story.
+    let overtime = used.map_or(0, |u| (u - planned).max(0));
     let status = if current {
         match stage.phase {
             Phase::Waiting => SlotStatus::Called,

@@ -108,7 +108,8 @@ fn finished_teams_show_time_used_and_the_next_team_is_called() {
     assert_eq!(t1.status, SlotStatus::Done);
     // Pitch and questions; the scoring minute is the jury's.
     assert_eq!(t1.used_ms, Some(300_000));
-    assert_eq!(t1.overtime_ms, 10_000);
+    // 10 s over in the pitch, 10 s saved in the questions: on time.
+    assert_eq!(t1.overtime_ms, 0);
     assert_eq!(p.rows[1].status, SlotStatus::Called);
     assert_eq!(p.rows[2].status, SlotStatus::Waiting);
     assert_eq!(p.projected_end, at(370 + 720));
@@ -247,4 +248,40 @@ fn time_used_is_pitch_and_questions_without_pauses() {
     assert_eq!(t1.status, SlotStatus::Questions);
     assert_eq!(t1.used_ms, Some(190_000 + 30_000));
     assert_eq!(t1.overtime_ms, 10_000);
+}
+
+#[test]
+fn overtime_is_time_used_beyond_the_adjusted_plan_pauses_excluded() {
+    let mut s = day();
+    let settings = s.settings.clone();
+    step(&mut s, at(0)); // T1 called
+    // +10 s twice while called: a 3:20 pitch.
+    s.stage = s.stage.adjusted(&settings, 10_000).unwrap();
+    s.stage = s.stage.adjusted(&settings, 10_000).unwrap();
+    step(&mut s, at(0)); // pitch from 9:00
+    // 100 s, a 60 s pause, 110 s more: 3:30 used, 10 s over its 3:20.
+    s.stage = s.stage.toggled(None, at(100)).unwrap();
+    s.stage = s.stage.toggled(None, at(160)).unwrap();
+    let p = plan(&s, paris(), at(270));
+    assert_eq!(p.rows[0].used_ms, Some(210_000));
+    assert_eq!(p.rows[0].overtime_ms, 10_000);
+    step(&mut s, at(270)); // questions, cut by 10 s: 1:50
+    s.stage = s.stage.adjusted(&settings, -10_000).unwrap();
+    let pitch = &s.stage.log[0];
+    assert_eq!((pitch.used_ms, pitch.planned_ms), (210_000, 200_000));
+    // 50 s into the questions: still the pitch's 10 s over, no more.
+    let p = plan(&s, paris(), at(320));
+    assert_eq!(p.rows[0].used_ms, Some(260_000));
+    assert_eq!(p.rows[0].overtime_ms, 10_000);
+    // Questions end after 1:40 of their 1:50: 5:10 used of 5:10 planned.
+    step(&mut s, at(370));
+    let questions = &s.stage.log[1];
+    assert_eq!(questions.phase, Phase::Questions);
+    assert_eq!(
+        (questions.used_ms, questions.planned_ms),
+        (100_000, 110_000)
+    );
+    let p = plan(&s, paris(), at(380));
+    assert_eq!(p.rows[0].used_ms, Some(310_000));
+    assert_eq!(p.rows[0].overtime_ms, 0);
 }

@@ -315,6 +315,12 @@ impl Stage {
             });
         }
         Some(match self.phase.next() {
+            Some(Phase::Pitch) => {
+                // Time added or removed while the team was called carries over.
+                let mut pitch = stage.begin(Some(team.clone()), Phase::Pitch, now);
+                pitch.clock.extra_ms = self.clock.extra_ms;
+                pitch
+            }
             Some(phase) => stage.begin(Some(team.clone()), phase, now),
             None => stage.call(next_team.cloned()),
         })

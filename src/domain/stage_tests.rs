@@ -288,3 +288,37 @@ fn time_adjusted_before_the_pitch_carries_over() {
     let started = shorter.toggled(None, at(50_000)).unwrap();
     assert_eq!(started.countdown(&s, at(50_000)), Countdown::Left(170));
 }
+
+#[test]
+fn each_phase_record_carries_its_planned_length_with_adjustments() {
+    let s = settings();
+    // Called, +10 s, then `n` starts the pitch: the 10 s carry over.
+    let called = Stage::default()
+        .advanced(&s, Some(&team("T1")), t0())
+        .unwrap();
+    let called = called.adjusted(&s, ADJUST_MS).unwrap();
+    let pitch = called.advanced(&s, Some(&team("T2")), t0()).unwrap();
+    assert_eq!(pitch.phase, Phase::Pitch);
+    assert_eq!(pitch.countdown(&s, t0()), Countdown::Left(190));
+    let questions = pitch.advanced(&s, Some(&team("T2")), at(185_000)).unwrap();
+    let questions = questions.adjusted(&s, ADJUST_MS).unwrap();
+    let questions = questions.adjusted(&s, ADJUST_MS).unwrap();
+    let scoring = questions
+        .advanced(&s, Some(&team("T2")), at(300_000))
+        .unwrap();
+    let done = scoring
+        .advanced(&s, Some(&team("T2")), at(360_000))
+        .unwrap();
+    let records: Vec<_> = done
+        .records("T1")
+        .map(|r| (r.phase, r.used_ms, r.planned_ms))
+        .collect();
+    assert_eq!(
+        records,
+        [
+            (Phase::Pitch, 185_000, 190_000),
+            (Phase::Questions, 115_000, 140_000),
+            (Phase::Scoring, 60_000, 60_000),
+        ]
+    );
+}
