@@ -27,7 +27,7 @@ fn scored_day(lang: Lang) -> App {
         &[
             (Action::StartPause, 0),
             (Action::NextPhase, 190),
-            (Action::NextPhase, 300),
+            (Action::NextPhase, 310),
             (Action::NextPhase, 360),
             (Action::StartPause, 370),
             (Action::NextScreen, 371),
@@ -59,8 +59,9 @@ fn schedule_snapshots() {
             assert!(screen.contains(lang.t("✓ passée", "✓ done")));
             assert!(screen.contains(lang.t("▶ pitch", "▶ pitching")));
             assert!(screen.contains("+0:10"), "T1's overtime");
-            // Pitch and questions (5:00); the scoring minute is the jury's.
-            assert!(screen.contains("5:00 "), "T1's time used");
+            // Pitch 3:10 and questions 2:00 (the scoring minute is the
+            // jury's): 5:10 used, 10 s over the 5:00 planned.
+            assert!(screen.contains("5:10 "), "T1's time used");
             assert!(screen.contains("5/5"), "T1's sheets");
             assert!(
                 screen.contains(lang.t("7,40 (1)", "7.40 (1)")),
