@@ -18,8 +18,7 @@ pub fn scores(board: &Board) -> Vec<Option<Score>> {
         .sheets
         .iter()
         .map(|s| {
-            let mut totals: Vec<i128> = s.counting.iter().map(|&(_, total)| total).collect();
-            totals.sort_unstable();
+            let totals = s.sorted_counting_totals();
             (!totals.is_empty()).then_some(Score::Majority(totals))
         })
         .collect()

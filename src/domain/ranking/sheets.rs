@@ -39,6 +39,15 @@ pub struct TeamSheets {
     pub complete_sums: Vec<i128>,
 }
 
+impl TeamSheets {
+    /// The totals of the sheets that count, lowest first.
+    pub fn sorted_counting_totals(&self) -> Vec<i128> {
+        let mut totals: Vec<i128> = self.counting.iter().map(|&(_, total)| total).collect();
+        totals.sort_unstable();
+        totals
+    }
+}
+
 /// An expected sheet that does not count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Gap {

@@ -10,8 +10,7 @@ pub fn scores(board: &Board) -> Vec<Option<Score>> {
         .sheets
         .iter()
         .map(|s| {
-            let mut totals: Vec<i128> = s.counting.iter().map(|&(_, total)| total).collect();
-            totals.sort_unstable();
+            let totals = s.sorted_counting_totals();
             let kept = if totals.len() >= 3 {
                 &totals[1..totals.len() - 1]
             } else {
