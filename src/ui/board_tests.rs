@@ -5,6 +5,7 @@ use ratatui::style::Color;
 use super::*;
 use crate::domain::fixture::{d, mark, put, put3, session};
 use crate::domain::{Juror, Mark, SheetKey, Slot, Team, TeamStatus};
+use crate::ui::snapshot_tests::{line_with, text};
 
 /// The fixture grown to 15 teams and 10 jurors, with every state present.
 fn forum() -> Session {
@@ -69,25 +70,6 @@ fn draw(s: &Session, b: &Board, lang: Lang, w: u16, h: u16, color: bool) -> Term
     })
     .unwrap();
     t
-}
-
-fn text(t: &Terminal<TestBackend>) -> String {
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
-fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
-    screen
-        .lines()
-        .find(|l| l.contains(needle))
-        .unwrap_or_else(|| panic!("no line with {needle:?} in\n{screen}"))
 }
 
 /// The marks of a team's row, in juror order.

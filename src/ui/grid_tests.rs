@@ -5,6 +5,7 @@ use super::*;
 use crate::app::grid::GridKey;
 use crate::domain::fixture::{d, mark, put, put3, session};
 use crate::domain::{Mark, SheetKey, apply};
+use crate::ui::snapshot_tests::{line_with, text};
 
 fn draw(
     s: &Session,
@@ -29,26 +30,6 @@ fn draw(
     })
     .unwrap();
     t
-}
-
-fn text(t: &Terminal<TestBackend>) -> String {
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
-/// The screen line that contains `needle`.
-fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
-    screen
-        .lines()
-        .find(|l| l.contains(needle))
-        .unwrap_or_else(|| panic!("no line with {needle:?} in\n{screen}"))
 }
 
 fn keys(g: &mut Grid, s: &mut Session, text: &str, save: bool) {

@@ -10,21 +10,14 @@ use crate::app::fixture::{self, at};
 use crate::app::grid::GridKey;
 use crate::app::{Action, App, Effect, Screen, update};
 use crate::domain::{Lang, apply};
+use crate::ui::snapshot_tests::text;
 use crate::ui::{Theme, View};
 
 fn draw(app: &App, now: DateTime<Utc>, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| f.render_widget(&View::new(app, now, Theme::new(false)), f.area()))
         .unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    text(&t)
 }
 
 fn drive(app: &mut App, actions: &[Action]) {

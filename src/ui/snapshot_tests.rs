@@ -27,6 +27,7 @@ pub(super) fn draw(
     terminal
 }
 
+/// The terminal's cells as text, one line per row.
 pub(super) fn text(terminal: &Terminal<TestBackend>) -> String {
     let buf = terminal.backend().buffer();
     let mut out = String::new();
@@ -37,6 +38,14 @@ pub(super) fn text(terminal: &Terminal<TestBackend>) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The screen line that contains `needle`.
+pub(super) fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no line with {needle:?} in\n{screen}"))
 }
 
 /// Run actions, saving each operation at once (as the loop would).
