@@ -9,6 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+use common::cli::assert_ok;
 use common::*;
 use podium::domain::{Dec, Operation};
 use podium::storage::{self, Notice, Step, StoreError};
@@ -155,11 +156,7 @@ fn without_a_switch_the_child_saves() {
     let (_dir, path) = folder();
     storage::create(&path, &session("plain", 1, 1), "w", at(0)).unwrap();
     let out = run_child(&path, &cell("T1", "J1", "6"), &[]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("CHILD SAVED rev 2"));
     assert_eq!(
         storage::load(&path).unwrap().value("T1", "J1", "c1"),
@@ -201,11 +198,7 @@ fn a_writer_waits_for_the_other_process_then_both_changes_are_saved() {
     // ...and a long one waits, then saves after the child.
     let mine = storage::commit(&path, &cell("T1", "J2", "5"), WAIT).unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("CHILD SAVED rev 2"));
     assert_eq!(mine.session.revision, 3);
     let on_disk = storage::load(&path).unwrap();

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::cli::podium;
+use common::cli::{assert_ok, podium};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -64,11 +64,7 @@ fn the_shipped_session_is_what_new_makes_from_the_spreadsheets() {
     let mut args = vec!["new", "forum.json"];
     args.extend_from_slice(NEW_ARGS);
     let out = podium(d, &args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let read = |path: PathBuf| -> Value {
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
     };
@@ -143,11 +139,7 @@ fn demo_copies_once_and_reset_restores() {
     let d = dir.path();
     let copy = d.join("data/demo/forum.json");
     let out = podium(d, &[]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(&copy.display().to_string()), "{text}");
     assert!(text.contains("14:00  T01"), "{text}");
@@ -168,11 +160,7 @@ fn demo_copies_once_and_reset_restores() {
     .unwrap();
     let path = copy.to_str().unwrap();
     let imported = podium(d, &["scores", "import", path, "mine.csv"]);
-    assert!(
-        imported.status.success(),
-        "{}",
-        String::from_utf8_lossy(&imported.stderr)
-    );
+    assert_ok(&imported);
     let changed = std::fs::read(&copy).unwrap();
     assert_ne!(changed, shipped);
     assert!(podium(d, &["demo", "--lang", "en"]).status.success());
@@ -262,11 +250,7 @@ fn reset_keeps_the_previous_copy_and_starts_a_new_session() {
     assert!(podium(d, &["check", path]).status.success());
     let old = backup.join("forum.json");
     let check = podium(d, &["check", old.to_str().unwrap()]);
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    assert_ok(&check);
 }
 
 #[test]
@@ -341,11 +325,7 @@ fn a_copy_whose_state_file_is_gone_keeps_its_journal() {
     let journal = std::fs::read(d.join("data/demo/forum.json.journal")).unwrap();
     std::fs::remove_file(&copy).unwrap();
     let out = podium(d, &["demo"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     assert_eq!(
         std::fs::read(d.join("data/demo/forum.json.journal")).unwrap(),
         journal,

@@ -9,6 +9,7 @@ use std::process::Command;
 use std::thread;
 use std::time::Duration;
 
+use common::cli::assert_ok;
 use common::pty::{BIN, Term, line, one_at_a_time, run_fr};
 
 /// A copy of the demo forum in a fresh folder.
@@ -64,11 +65,7 @@ fn six_values_typed_are_all_on_disk_after_sigkill() {
         .env("PODIUM_DATA_DIR", dir.path())
         .output()
         .expect("podium scores export");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let csv = String::from_utf8(out.stdout).expect("utf-8");
     for row in [
         "T01;J03;utilite;12",

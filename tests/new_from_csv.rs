@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::cli::podium;
+use common::cli::{assert_ok, podium};
 use std::path::Path;
 use std::process::Output;
 
@@ -41,11 +41,7 @@ fn a_session_from_french_spreadsheets() {
         "identifiant;libellé;poids;max;pas\nimpact;Impact;1,5;20;0,5\nclarte;Clarté;;5;\n",
     );
     let out = new(d, &["--tie-break", "clarte"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(d.join("s.json")).unwrap()).unwrap();
     assert_eq!(v["teams"][0]["members"][0], "Ann ; la cheffe");

@@ -8,6 +8,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::Duration;
 
+use common::cli::assert_ok;
 use common::*;
 use podium::storage;
 
@@ -17,11 +18,7 @@ fn mode(path: &Path) -> u32 {
 
 fn podium(dir: &Path, args: &[&str]) {
     let out = common::cli::podium(dir, args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
 }
 
 #[test]

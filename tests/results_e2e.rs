@@ -8,6 +8,7 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::cli::assert_ok;
 use common::pty::{BIN, one_at_a_time, run_fr};
 use podium::domain::SheetKey;
 
@@ -62,11 +63,7 @@ fn a_decision_typed_on_the_results_screen_is_saved() {
         .env("PODIUM_DATA_DIR", dir.path())
         .output()
         .expect("podium results");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let d = &json["decisions"][0];
     assert_eq!(d["kind"], "order");

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::cli::podium;
+use common::cli::{assert_ok, podium};
 use std::path::Path;
 use std::process::Output;
 
@@ -30,11 +30,7 @@ T4;J1;impact;1
 ";
 
 fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(out);
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::cli::podium;
+use common::cli::{assert_ok, podium};
 use std::path::Path;
 
 const TEAMS: &str = "id,name,org\nT1,Cantine,Somme\nT2,Archives,Nord\nT3,Routes,Oise\n";
@@ -25,11 +25,7 @@ fn new(dir: &Path, file: &str) {
             "--recuse-same-org",
         ],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
 }
 
 fn sessions() -> tempfile::TempDir {
@@ -47,11 +43,7 @@ fn sessions() -> tempfile::TempDir {
     )
     .unwrap();
     let out = podium(d, &["scores", "import", "full.json", "scores.csv"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     dir
 }
 
@@ -104,11 +96,7 @@ fn export_then_import_into_an_empty_copy_gives_the_same_cells() {
             .success()
         );
         let imported = podium(d, &["scores", "import", &copy, &out]);
-        assert!(
-            imported.status.success(),
-            "{}",
-            String::from_utf8_lossy(&imported.stderr)
-        );
+        assert_ok(&imported);
         let sheets = |file: &str| {
             let text = std::fs::read_to_string(d.join(file)).unwrap();
             let value: serde_json::Value = serde_json::from_str(&text).unwrap();

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::cli::{bytes, podium};
+use common::cli::{assert_ok, bytes, podium};
 
 const TEAMS: &str = "id;name;org\nT1;Cantine;Somme\nT2;Archives;Nord\nT3;Routes;Oise\n";
 const JURORS: &str = "id;name;org;role\nJ1;Ann;Somme;élue\nJ2;Bob;Nord;DGS\nJ3;Cy;Aisne;agent\n";
@@ -38,11 +38,7 @@ fn session() -> tempfile::TempDir {
             "en",
         ],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     dir
 }
 

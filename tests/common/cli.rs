@@ -66,3 +66,13 @@ pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 pub fn bytes(path: impl AsRef<Path>) -> Vec<u8> {
     std::fs::read(path).expect("readable")
 }
+
+/// The command succeeded; otherwise fail showing its standard error.
+#[track_caller]
+pub fn assert_ok(out: &Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
