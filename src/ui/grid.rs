@@ -14,7 +14,7 @@ use crate::app::grid::{CellKey, Column, Grid, default_team};
 use crate::domain::scoring::{self, Fill, Total};
 use crate::domain::{Dec, Lang, PairStatus, Session, Team};
 
-use super::grid_text::{state_word, status_text};
+use super::grid_text::{state_word, status_text, weighted};
 
 /// Everything the grid needs to draw one frame.
 pub struct GridView<'a> {
@@ -380,6 +380,20 @@ impl GridView<'_> {
                     "Paper total: the plain sum of the values, as the juror added it up",
                 )
                 .to_string(),
+        };
+        // Weighted criteria: the Total column is not what the paper total
+        // is checked against; say so when there is room.
+        let hint = lang.t(
+            " · papier = somme simple des notes",
+            " · paper = plain sum of the values",
+        );
+        let text = if self.grid.col < s.criteria.len()
+            && weighted(s)
+            && (text.chars().count() + hint.chars().count()) <= usize::from(area.width)
+        {
+            format!("{text}{hint}")
+        } else {
+            text
         };
         put(
             buf,

@@ -175,8 +175,49 @@ fn grid_with_a_checksum_mismatch_and_a_disagreement() {
         );
         assert!(line_with(screen, "J4 David").contains(lang.t("divergent", "far off")));
         let status = line_with(screen, lang.t("total papier 9", "paper total 9"));
-        assert!(status.contains(lang.t("somme des notes 9,5", "sum of the values 9.5")));
+        assert!(
+            status.contains(lang.t("somme simple des notes 9,5", "plain sum of the values 9.5"))
+        );
     });
+}
+
+#[test]
+fn a_weighted_total_says_the_paper_total_is_checked_against_the_plain_sum() {
+    let mut s = session(); // impact weighs 2
+    let mut g = Grid::default();
+    g.open(&s);
+    // 2×4 + 3,5 + 2 = 13,5 weighted; the juror wrote 13,5, the plain sum is 9,5.
+    keys(&mut g, &mut s, "4\n3,5\n2\n13,5\n", true);
+    g.handle(&mut s, GridKey::Up); // back on J1's row, the message gone
+    g.handle(&mut s, GridKey::RowStart);
+    for (w, h) in SIZES {
+        for lang in LANGS {
+            let screen = text(&draw(&s, &g, lang, w, h, false));
+            let j1 = line_with(&screen, "J1 Anne");
+            let weighted = lang.t("13,5 ", "13.5 ");
+            assert_eq!(j1.matches(weighted).count(), 2, "Total and paper: {screen}");
+            assert!(j1.contains(lang.t("≠ papier", "≠ paper")), "{j1}");
+            // The line under the cursor says what the paper total is compared
+            // with, and why it is not the Total column.
+            assert!(
+                screen.contains(lang.t(
+                    "total papier 13,5 ≠ somme simple des notes 9,5",
+                    "paper total 13.5 ≠ plain sum of the values 9.5"
+                )),
+                "{screen}"
+            );
+            assert!(screen.contains(lang.t("pondéré", "weighted")), "{screen}");
+            if w >= 120 {
+                assert!(
+                    screen.contains(lang.t(
+                        "papier = somme simple des notes",
+                        "paper = plain sum of the values"
+                    )),
+                    "{screen}"
+                );
+            }
+        }
+    }
 }
 
 #[test]

@@ -81,6 +81,21 @@ pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (
             };
             return (text, Tone::Warn);
         }
+        // The cursor on a sheet whose paper total disagrees: say with what.
+        if let Some(juror) = session.jurors.get(grid.row)
+            && session.pair_status(team, juror) == PairStatus::Expected
+        {
+            let sheet = grid.sheet(session, &team.id, &juror.id);
+            let summary = scoring::summarize(&session.criteria, Some(&sheet));
+            if let (true, Some(paper), Some(sum)) =
+                (summary.mismatch, sheet.handwritten, summary.plain_sum)
+            {
+                return (
+                    mismatch_text(session, &juror.id, paper, sum, lang),
+                    Tone::Bad,
+                );
+            }
+        }
         return (counts_line(session, team, lang), Tone::Dim);
     };
     match status {
@@ -161,20 +176,7 @@ pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (
             handwritten,
             sum,
         } => (
-            match lang {
-                Lang::Fr => format!(
-                    "{} : total papier {} ≠ somme des notes {} — la fiche ne compte pas tant que ce n'est pas résolu",
-                    juror_name(session, juror),
-                    dec(*handwritten, lang),
-                    dec(*sum, lang)
-                ),
-                Lang::En => format!(
-                    "{}: paper total {} ≠ sum of the values {} — the sheet does not count until resolved",
-                    juror_name(session, juror),
-                    dec(*handwritten, lang),
-                    dec(*sum, lang)
-                ),
-            },
+            mismatch_text(session, juror, *handwritten, *sum, lang),
             Tone::Bad,
         ),
         Status::Verified { not_counting } => (
@@ -213,6 +215,39 @@ pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (
             Tone::Warn,
         ),
         Status::Ask(ask) => (ask_text(session, team, ask, lang, yes_no), Tone::Warn),
+    }
+}
+
+/// Whether the sheet total differs from the plain sum of the values (some
+/// criterion weighs other than 1).
+pub fn weighted(session: &Session) -> bool {
+    session.criteria.iter().any(|c| c.weight != Dec::int(1))
+}
+
+/// The paper total against the plain sum it is compared with (the Total
+/// column is weighted: say so, or "70,5 ≠ papier" next to a paper 70,5
+/// makes no sense).
+fn mismatch_text(session: &Session, juror: &str, paper: Dec, sum: Dec, lang: Lang) -> String {
+    let name = juror_name(session, juror);
+    let (paper, sum) = (dec(paper, lang), dec(sum, lang));
+    let weighted = weighted(session);
+    match lang {
+        Lang::Fr => format!(
+            "{name} : total papier {paper} ≠ somme simple des notes {sum}{} — la fiche ne compte pas tant que ce n'est pas résolu",
+            if weighted {
+                " (le Total, lui, est pondéré)"
+            } else {
+                ""
+            }
+        ),
+        Lang::En => format!(
+            "{name}: paper total {paper} ≠ plain sum of the values {sum}{} — the sheet does not count until resolved",
+            if weighted {
+                " (the Total is weighted)"
+            } else {
+                ""
+            }
+        ),
     }
 }
 
