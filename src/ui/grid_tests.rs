@@ -188,8 +188,8 @@ fn a_weighted_total_says_the_paper_total_is_checked_against_the_plain_sum() {
     g.open(&s);
     // 2×4 + 3,5 + 2 = 13,5 weighted; the juror wrote 13,5, the plain sum is 9,5.
     keys(&mut g, &mut s, "4\n3,5\n2\n13,5\n", true);
-    g.handle(&mut s, GridKey::Up); // back on J1's row, the message gone
-    g.handle(&mut s, GridKey::RowStart);
+    g.handle(&s, GridKey::Up); // back on J1's row, the message gone
+    g.handle(&s, GridKey::RowStart);
     for (w, h) in SIZES {
         for lang in LANGS {
             let screen = text(&draw(&s, &g, lang, w, h, false));
