@@ -236,6 +236,12 @@ impl Grid {
             GridKey::Down => self.commit(session, Move::Down),
             GridKey::Left => self.commit(session, Move::Left),
             GridKey::Right => self.commit(session, Move::Right),
+            // Leaving the team never saves a half-typed value in passing (as
+            // opening another team from the board): finish it first.
+            GridKey::PrevTeam | GridKey::NextTeam | GridKey::StageTeam if self.half_typed() => {
+                self.status = Some(Status::FinishEntry);
+                None
+            }
             GridKey::PrevTeam => self.commit(session, Move::PrevTeam),
             GridKey::NextTeam => self.commit(session, Move::NextTeam),
             GridKey::StageTeam => self.commit(session, Move::StageTeam),

@@ -105,10 +105,19 @@ fn s_jumps_to_the_team_on_stage_and_home_end_reach_the_row_ends() {
     assert_eq!(g.col, s.criteria.len());
     g.handle(&s, GridKey::RowStart);
     assert_eq!(g.col, 0);
-    // A half-typed value is committed before leaving for the stage's team.
+    // A half-typed value is never committed in passing: `s`, PgUp and PgDn
+    // keep it and stay until it is committed (Enter) or discarded (Esc).
     typed(&mut g, &s, "2");
-    let change = g.handle(&s, GridKey::StageTeam).expect("committed");
+    for key in [GridKey::StageTeam, GridKey::NextTeam, GridKey::PrevTeam] {
+        g.status = None;
+        assert_eq!(g.handle(&s, key), None, "{key:?}: nothing saved");
+        assert_eq!(g.team.as_deref(), Some("T01"), "{key:?}: stays");
+        assert_eq!(g.input, "2", "{key:?}: kept");
+        assert_eq!(g.status, Some(Status::FinishEntry), "{key:?}");
+    }
+    let change = g.handle(&s, GridKey::Enter).expect("committed");
     assert!(matches!(change, Change::SetCell { ref team, .. } if team == "T01"));
+    g.handle(&s, GridKey::StageTeam);
     assert_eq!(g.team.as_deref(), Some("T03"));
     assert_eq!((g.row, g.col), (0, 0));
     assert_eq!(g.stage_moved_on(&s), None);

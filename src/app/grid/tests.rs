@@ -550,10 +550,13 @@ fn previous_and_next_team_follow_the_schedule_skipping_withdrawn() {
     assert_eq!(g.team.as_deref(), Some("T04"), "stays on the last");
     g.handle(&s, GridKey::PrevTeam);
     assert_eq!(g.team.as_deref(), Some("T03"));
-    // A half-typed value is committed before leaving the team.
+    // A half-typed value must be committed (or discarded) before leaving.
     g.row = 1;
     typed(&mut g, &s, "2");
-    let change = g.handle(&s, GridKey::PrevTeam).expect("committed");
-    assert!(matches!(change, Change::SetCell { ref team, .. } if team == "T03"));
+    assert_eq!(g.handle(&s, GridKey::PrevTeam), None);
+    assert_eq!(g.team.as_deref(), Some("T03"));
+    assert_eq!(g.status, Some(Status::FinishEntry));
+    g.handle(&s, GridKey::Escape);
+    assert_eq!(g.handle(&s, GridKey::PrevTeam), None);
     assert_eq!(g.team.as_deref(), Some("T01"));
 }
