@@ -390,3 +390,33 @@ fn a_cell_the_other_terminal_saves_while_this_one_types_is_never_overwritten_sil
         Some(Change::SetCell { seen: Some(s), new: Some(n), .. }) if *s == Dec::int(2) && *n == Dec::int(4)
     ));
 }
+
+#[test]
+fn the_first_digit_typed_on_a_locked_grid_says_it_is_locked_and_how_to_unlock() {
+    let mut sim = Sim::new();
+    sim.go_to(Screen::Scores);
+    sim.keys("v", at(1));
+    sim.keys("y", at(1));
+    assert!(sim.disk.verified.contains("T1"));
+    sim.keys("4", at(2));
+    assert_eq!(sim.app.grid.input, "");
+    assert_eq!(sim.app.grid.status, Some(crate::app::grid::Status::Locked));
+    let t = crate::ui::grid::GridView {
+        session: &sim.app.session,
+        grid: &sim.app.grid,
+        lang: sim.app.lang,
+        projector: false,
+        color: false,
+    };
+    let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 80, 20));
+    ratatui::widgets::Widget::render(t, buf.area, &mut buf);
+    let screen: String = (0..20)
+        .map(|y| {
+            (0..80)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    assert!(screen.contains("v pour la déverrouiller"), "{screen}");
+}
