@@ -44,6 +44,8 @@ pub enum GridKey {
     Absent,
     /// The juror is absent for this team and every remaining one.
     AbsentForRest,
+    /// The juror under the cursor is recused for this team (again: lifted).
+    Recuse,
     /// Lock the team's grid, or (after asking) unlock it.
     Verify,
     PrevTeam,
@@ -250,6 +252,7 @@ impl Grid {
             GridKey::Delete => self.clear(session),
             GridKey::Absent => self.absent(session),
             GridKey::AbsentForRest => self.absent_for_rest(session),
+            GridKey::Recuse => self.recuse(session),
             GridKey::Verify => self.verify(session),
         }
     }
@@ -474,7 +477,9 @@ impl Grid {
     fn confirm(&mut self, session: &Session, ask: Ask) -> Option<Change> {
         match ask {
             Ask::Disagreement { change, then, .. } => self.send(session, change, then),
-            Ask::Absent { change, .. } | Ask::AbsentForRest { change, .. } => {
+            Ask::Absent { change, .. }
+            | Ask::Recuse { change, .. }
+            | Ask::AbsentForRest { change, .. } => {
                 self.drop_input();
                 Some(change)
             }

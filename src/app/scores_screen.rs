@@ -40,9 +40,10 @@ pub fn grid_bindings() -> Vec<Binding> {
         "changer de case ; Début, Fin : bouts de la ligne",
         "move between cells; Home, End: ends of the row",
     );
+    // Absence and recusal share a line of the `?` overlay (one screen at 80×24).
     const ABSENT: (&str, &str) = (
-        "absent : a cette équipe (ou présent), A les suivantes",
-        "absent: a this team (or present), A every remaining one",
+        "a absent, A pour la suite, R récusé ; encore : levé",
+        "a absent, A for the rest, R recused; again: lifted",
     );
     const TEAMS: (&str, &str) = (
         "équipe précédente / suivante ; s : celle sur scène",
@@ -105,6 +106,7 @@ pub fn grid_bindings() -> Vec<Binding> {
             "absent",
         ),
         bind(Key::Char('A'), g(G::AbsentForRest), ABSENT),
+        bind(Key::Char('R'), g(G::Recuse), ABSENT),
         foot(
             bind(
                 Key::Char('v'),

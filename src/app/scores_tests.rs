@@ -420,3 +420,47 @@ fn the_first_digit_typed_on_a_locked_grid_says_it_is_locked_and_how_to_unlock() 
         .collect();
     assert!(screen.contains("v pour la déverrouiller"), "{screen}");
 }
+
+#[test]
+fn r_recuses_the_juror_explicitly_asking_first_over_values_and_again_lifts_it() {
+    use crate::domain::{Mark, PairStatus};
+    let mut sim = Sim::new();
+    sim.go_to(Screen::Scores);
+    assert!(
+        crate::app::keymap::bindings(&sim.app)
+            .iter()
+            .any(|b| b.key == crate::app::keymap::Key::Char('R')),
+        "in the one keymap table (footer and ?)"
+    );
+    sim.keys("4\n", at(1));
+    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    sim.keys("R", at(2));
+    assert!(sim.app.grid.is_asking(), "values would go: it asks first");
+    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    sim.keys("y", at(2));
+    let pair = |sim: &Sim| {
+        let team = sim.disk.team("T1").unwrap();
+        sim.disk.pair_status(team, &sim.disk.jurors[0])
+    };
+    assert_eq!(pair(&sim), PairStatus::Recused);
+    assert_eq!(
+        sim.disk.sheet("T1", "J1").and_then(|s| s.mark),
+        Some(Mark::Recused)
+    );
+    assert_eq!(sim.disk.value("T1", "J1", "impact"), None);
+    // Again: lifted, without asking (nothing to lose).
+    sim.keys("R", at(3));
+    assert_eq!(pair(&sim), PairStatus::Expected);
+    // Undo puts the recusal back; undo again, the values.
+    sim.keys("u", at(4));
+    assert_eq!(pair(&sim), PairStatus::Recused);
+    sim.keys("u", at(5));
+    assert_eq!(pair(&sim), PairStatus::Expected);
+    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    // A recused juror's cells take no value.
+    sim.keys("R", at(6));
+    sim.keys("y", at(6));
+    sim.key(KeyCode::Home, at(7));
+    sim.keys("3", at(7));
+    assert_eq!(sim.app.grid.input, "");
+}

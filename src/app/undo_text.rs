@@ -84,6 +84,12 @@ pub fn undone(done: &Change, lang: Lang) -> String {
             Lang::Fr => format!("{juror} absent pour {team}"),
             Lang::En => format!("{juror} absent for {team}"),
         },
+        Change::SetSheet {
+            team, juror, new, ..
+        } if new.mark == Some(Mark::Recused) => match lang {
+            Lang::Fr => format!("récusation de {juror} pour {team}"),
+            Lang::En => format!("recusal of {juror} for {team}"),
+        },
         Change::SetSheet { team, juror, .. } => match lang {
             Lang::Fr => format!("fiche de {juror} pour {team}"),
             Lang::En => format!("{juror}'s sheet for {team}"),

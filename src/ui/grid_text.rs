@@ -283,6 +283,18 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
                 team.id
             ),
         },
+        Ask::Recuse { juror, .. } => match lang {
+            Lang::Fr => format!(
+                "Récuser {} efface ses notes pour {}. {yes_no}",
+                juror_name(session, juror),
+                team.id
+            ),
+            Lang::En => format!(
+                "Recusing {} clears their values for {}. {yes_no}",
+                juror_name(session, juror),
+                team.id
+            ),
+        },
         Ask::AbsentForRest {
             juror,
             teams,

@@ -135,7 +135,10 @@ fn the_help_lists_the_grid_keys_on_one_screen() {
         );
         for text in [
             lang.t("valider la note", "commit the value"),
-            lang.t("absent : a cette équipe", "absent: a this team"),
+            lang.t(
+                "a absent, A pour la suite, R récusé",
+                "a absent, A for the rest, R recused",
+            ),
             lang.t("grille vérifiée", "grid verified"),
             lang.t("Échap : fermer", "Esc: close"),
         ] {

@@ -46,6 +46,49 @@ impl Grid {
         Some(change)
     }
 
+    /// `R`: an explicit recusal of the juror for this team, or its lifting.
+    /// The automatic (same organisation) recusal is derived, not a mark.
+    pub(super) fn recuse(&mut self, session: &Session) -> Option<Change> {
+        let team = self.team.clone()?;
+        let t = session.team(&team)?;
+        let juror = session.jurors.get(self.row)?;
+        if session.verified.contains(&team) {
+            self.status = Some(Status::Locked);
+            return None;
+        }
+        let seen = self.sheet(session, &team, &juror.id);
+        let new = match session.pair_status(t, juror) {
+            PairStatus::Recused => Sheet::default(),
+            PairStatus::Expected | PairStatus::Absent => Sheet {
+                mark: Some(Mark::Recused),
+                ..Sheet::default()
+            },
+            status => {
+                self.status = Some(Status::NotScored {
+                    juror: juror.id.clone(),
+                    status,
+                });
+                return None;
+            }
+        };
+        let change = Change::SetSheet {
+            team,
+            juror: juror.id.clone(),
+            seen: seen.clone(),
+            new,
+        };
+        if seen.mark.is_none() && !seen.is_empty() {
+            self.status = Some(Status::Ask(Ask::Recuse {
+                juror: juror.id.clone(),
+                change,
+            }));
+            return None;
+        }
+        self.drop_input();
+        self.status = None;
+        Some(change)
+    }
+
     pub(super) fn absent_for_rest(&mut self, session: &Session) -> Option<Change> {
         let team = self.team.clone()?;
         let juror = session.jurors.get(self.row)?.clone();

@@ -69,6 +69,11 @@ pub enum Ask {
         juror: JurorId,
         change: Change,
     },
+    /// Recusing the juror clears values already entered.
+    Recuse {
+        juror: JurorId,
+        change: Change,
+    },
     /// Absent for this team and every remaining one (`teams` in order).
     AbsentForRest {
         juror: JurorId,
