@@ -105,28 +105,19 @@ fn wrap2(text: &str, width: u16) -> Vec<String> {
 }
 
 /// Column headers that tell criteria apart in `width` characters: the
-/// label if it fits, else the id, else the cut label if no two are alike,
-/// else the cut id, else the column number.
+/// labels, each cut to the longest prefix that fits, if no two are then
+/// alike; else the ids (cut likewise); else the column numbers.
 fn headers(criteria: &[crate::domain::Criterion], width: usize) -> Vec<String> {
-    let fits = |t: &str| t.chars().count() <= width;
-    let chosen: Vec<String> = criteria
-        .iter()
-        .map(|c| {
-            if fits(&c.label) {
-                c.label.clone()
-            } else if fits(&c.id) {
-                c.id.clone()
-            } else {
-                cut(&c.label, width as u16)
-            }
-        })
-        .collect();
     let distinct = |v: &[String]| {
         let mut seen = std::collections::HashSet::new();
         v.iter().all(|h| seen.insert(h.as_str()))
     };
-    if distinct(&chosen) {
-        return chosen;
+    let labels: Vec<String> = criteria
+        .iter()
+        .map(|c| cut(&c.label, width as u16))
+        .collect();
+    if distinct(&labels) {
+        return labels;
     }
     let ids: Vec<String> = criteria.iter().map(|c| cut(&c.id, width as u16)).collect();
     if distinct(&ids) {

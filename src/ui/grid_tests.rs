@@ -446,3 +446,52 @@ fn locking_an_incomplete_grid_asks_saying_how_many_sheets_do_not_count() {
         "{screen}"
     );
 }
+
+#[test]
+fn headers_show_the_labels_or_their_longest_prefix_that_fits() {
+    let mut s = session();
+    let base = s.criteria[0].clone();
+    s.criteria = [
+        ("utilite", "Utilité pour les usagers"),
+        ("faisabilite", "Faisabilité en trois mois"),
+        ("transfert", "Transférabilité aux autres Départements"),
+        ("cooperation", "Coopération entre métiers"),
+        ("clarte", "Clarté du pitch"),
+    ]
+    .into_iter()
+    .map(|(id, label)| crate::domain::Criterion {
+        id: id.into(),
+        label: label.into(),
+        ..base.clone()
+    })
+    .collect();
+    let mut g = Grid::default();
+    g.open(&s);
+    for (w, h, heads) in [
+        (
+            120,
+            40,
+            [
+                "Utilité pou…",
+                "Faisabilité…",
+                "Transférabi…",
+                "Coopération…",
+            ],
+        ),
+        (80, 24, ["Util…", "Fais…", "Tran…", "Coop…"]),
+    ] {
+        let screen = text(&draw(&s, &g, Lang::Fr, w, h, false));
+        let head = line_with(&screen, "Juré");
+        for label in heads {
+            assert!(head.contains(label), "{label} at {w}: {head}");
+        }
+        for id in ["utilite", "faisabilite", "transfert"] {
+            assert!(!head.contains(id), "{id} at {w}: {head}");
+        }
+    }
+    // Two labels alike in the room there is: the ids tell them apart.
+    s.criteria[1].label = "Utilité pour les agents".into();
+    let screen = text(&draw(&s, &g, Lang::Fr, 80, 24, false));
+    let head = line_with(&screen, "Juré");
+    assert!(head.contains("util…") && head.contains("fais…"), "{head}");
+}
