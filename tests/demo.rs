@@ -192,23 +192,30 @@ fn backup_named(stdout: &[u8]) -> PathBuf {
     PathBuf::from(line[at..].trim())
 }
 
-#[test]
-fn reset_keeps_the_previous_copy_and_starts_a_new_session() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    let copy = d.join("data/demo/forum.json");
+/// The demo installed in `d/data` with one score imported into it (T01,
+/// J03, utilite: 15,5); the copy's session file.
+fn demo_with_one_score(d: &Path) -> PathBuf {
     assert!(podium(d, &["demo"]).status.success());
+    let copy = d.join("data/demo/forum.json");
     std::fs::write(
         d.join("mine.csv"),
         "team;juror;criterion;value\nT01;J03;utilite;15,5\n",
     )
     .unwrap();
-    let path = copy.to_str().unwrap();
     assert!(
-        podium(d, &["scores", "import", path, "mine.csv"])
+        podium(d, &["scores", "import", copy.to_str().unwrap(), "mine.csv"])
             .status
             .success()
     );
+    copy
+}
+
+#[test]
+fn reset_keeps_the_previous_copy_and_starts_a_new_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let copy = demo_with_one_score(d);
+    let path = copy.to_str().unwrap();
     std::fs::write(d.join("data/demo/teams.csv"), "id;name;org\nX;Mine;Somme\n").unwrap();
     let scored = std::fs::read(&copy).unwrap();
     let journal = std::fs::read(d.join("data/demo/forum.json.journal")).unwrap();
@@ -309,19 +316,8 @@ fn a_broken_copy_says_how_to_restore_it() {
 fn a_copy_whose_state_file_is_gone_keeps_its_journal() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    assert!(podium(d, &["demo"]).status.success());
-    let copy = d.join("data/demo/forum.json");
-    std::fs::write(
-        d.join("mine.csv"),
-        "team;juror;criterion;value\nT01;J03;utilite;15,5\n",
-    )
-    .unwrap();
+    let copy = demo_with_one_score(d);
     let path = copy.to_str().unwrap();
-    assert!(
-        podium(d, &["scores", "import", path, "mine.csv"])
-            .status
-            .success()
-    );
     let journal = std::fs::read(d.join("data/demo/forum.json.journal")).unwrap();
     std::fs::remove_file(&copy).unwrap();
     let out = podium(d, &["demo"]);
