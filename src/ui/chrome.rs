@@ -209,9 +209,11 @@ pub fn footer(view: &View, area: Rect, buf: &mut Buffer) {
         .unwrap_or_default();
     let help_width: usize = help.iter().map(|s| s.width()).sum();
     // The screen's own keys first, then those that hold everywhere.
+    // Once the session was replaced, only keys that still do something.
+    let works = |a: &Action| view.app.replaced.is_none() || crate::app::replaced::only_looks(a);
     let (global, own): (Vec<_>, Vec<_>) = bindings
         .iter()
-        .filter(|b| b.footer.is_some() && b.action != Action::Help)
+        .filter(|b| b.footer.is_some() && b.action != Action::Help && works(&b.action))
         .partition(|b| keymap::is_global(&b.action));
     let mut spans = Vec::new();
     let mut used = help_width;

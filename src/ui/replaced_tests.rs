@@ -49,5 +49,10 @@ fn a_replaced_session_shows_a_banner_under_the_header_and_the_grid_stops_saying_
         let screen = text(&draw(&app, at(5), (80, 24), false));
         let refused = crate::app::replaced::refused(lang);
         assert!(screen.lines().any(|l| l.contains(refused)), "{screen}");
+        // The footer offers only keys that still work.
+        let footer = screen.lines().last().unwrap_or_default();
+        assert!(footer.contains(lang.t("quitter", "quit")), "{footer}");
+        assert!(!footer.contains(lang.t("valider", "commit")), "{footer}");
+        assert!(!footer.contains(lang.t("absent", "absent")), "{footer}");
     }
 }
