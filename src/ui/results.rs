@@ -62,7 +62,8 @@ impl Widget for ResultsScreen<'_, '_> {
         } else {
             // The table as tall as its rows (head, cut-off line, legend),
             // leaving the panel at least a few lines.
-            let needed = ranking.ranking.len() as u16 + 3;
+            let needed =
+                ranking.ranking.len() as u16 + 2 + legend_lines(lang, rest.width).len() as u16;
             // With the detail open, the table shrinks to a few rows around
             // the selection.
             let table = if app.results.detail {
@@ -357,7 +358,11 @@ impl TableView<'_> {
             }
             lines.push(Some(i));
         }
-        let height = usize::from(area.height.saturating_sub(2));
+        let legend: Vec<String> = legend_lines(lang, area.width)
+            .into_iter()
+            .take(usize::from(area.height.saturating_sub(2)).clamp(1, 2))
+            .collect();
+        let height = usize::from(area.height.saturating_sub(1 + legend.len() as u16));
         let selected = self.selected.min(rows.len().saturating_sub(1));
         let sel_line = lines.iter().position(|l| *l == Some(selected)).unwrap_or(0);
         let offset = sel_line
@@ -435,20 +440,36 @@ impl TableView<'_> {
                 style(Tone::Dim, color),
             );
         }
-        let legend = lang.t(
+        let first = area.bottom() - legend.len() as u16;
+        for (i, line) in legend.iter().enumerate() {
+            put(
+                buf,
+                area,
+                area.x,
+                first + i as u16,
+                line,
+                area.width,
+                style(Tone::Dim, color),
+            );
+        }
+    }
+}
+
+/// The legend under the table, wrapped between its items (no-break spaces
+/// inside each) rather than cut: two lines at most.
+fn legend_lines(lang: Lang, width: u16) -> Vec<String> {
+    let legend = lang
+        .t(
             "★ lauréat · = ex aequo · ? à départager · ! décidé · ▽ trop peu de feuilles · ∅ aucune",
             "★ laureate · = tied · ? to be decided · ! decided · ▽ too few sheets · ∅ none",
-        );
-        put(
-            buf,
-            area,
-            area.x,
-            area.bottom() - 1,
-            legend,
-            area.width,
-            style(Tone::Dim, color),
-        );
-    }
+        )
+        .split(" · ")
+        .map(|item| item.replace(' ', "\u{a0}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let mut lines = results_panel::wrap(&legend, usize::from(width));
+    lines.truncate(2);
+    lines
 }
 
 /// The bars' range: from the lowest score (or zero) to the highest.

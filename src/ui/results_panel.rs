@@ -9,7 +9,8 @@ use ratatui::style::Style;
 use super::View;
 use super::grid::{Tone, put, style};
 use super::results_words::{
-    explanations, sensitivity_line, separation_words, short_method_name, warning_words,
+    explanations, sensitivity_line, separation_words, short_method_name, warning_short,
+    warning_words,
 };
 use crate::app::results_cache::Computed;
 use crate::domain::ranking::analysis::{self, margin};
@@ -88,9 +89,6 @@ pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
 
 type Lines = Vec<(String, Style)>;
 
-/// The width of one juror's total in the detail.
-const JUROR_CELL: u16 = 36;
-
 fn analysis_lines(
     session: &Session,
     computed: &Computed,
@@ -138,13 +136,7 @@ fn analysis_lines(
                 head,
             ));
         }
-        None => out.push((
-            match lang {
-                Lang::Fr => format!("Pas de place {} : toutes sont lauréates.", n + 1),
-                Lang::En => format!("No place {}: every team is a laureate.", n + 1),
-            },
-            head,
-        )),
+        None => out.push((no_margin_words(ranking, lang), head)),
     }
     if ranking.official {
         out.push(sensitivity_line(session, sensitivity, lang, color));
@@ -278,13 +270,23 @@ fn analysis_lines(
             .map(|w| format!("  {}", warning_words(session, w, lang)))
             .collect();
         let wrapped: usize = texts.iter().map(|t| wrap(t, width).len()).sum();
-        // Wrapped when they all fit, else cut to one line each.
+        // Wrapped when they all fit, else one short line each (team and
+        // juror first, so both stay visible).
         let (shown, cut) = if wrapped <= room {
             (texts.len(), false)
         } else if texts.len() <= room {
             (texts.len(), true)
         } else {
             (room.saturating_sub(1), true)
+        };
+        let texts: Vec<String> = if cut {
+            ranking
+                .warnings
+                .iter()
+                .map(|w| format!("  {}", warning_short(session, w, lang)))
+                .collect()
+        } else {
+            texts
         };
         for text in texts.into_iter().take(shown) {
             let text = if cut { super::cut(&text, width) } else { text };
@@ -302,6 +304,72 @@ fn analysis_lines(
         }
     }
     out
+}
+
+/// Why there is no margin at the laureate cut-off: every team is a
+/// laureate, or (most often while the jury scores) too few teams have
+/// enough sheets to fill the places yet.
+fn no_margin_words(ranking: &Ranking, lang: Lang) -> String {
+    let n = ranking.laureates as usize;
+    let ready = ranking.ranking.iter().filter(|r| !r.too_few_sheets).count();
+    let waiting = ranking.ranking.len() - ready;
+    if ready > n {
+        return lang
+            .t(
+                "Écart à la limite des lauréats : pas encore calculable.",
+                "Margin at the laureate cut-off: not computable yet.",
+            )
+            .into();
+    }
+    if waiting == 0 {
+        return match lang {
+            Lang::Fr => format!("Pas de place {} : toutes sont lauréates.", n + 1),
+            Lang::En => format!("No place {}: every team is a laureate.", n + 1),
+        };
+    }
+    let min = ranking.min_sheets;
+    let sheets = |fr: bool| match (fr, min) {
+        (true, 1) => "au moins 1 feuille".to_string(),
+        (true, m) => format!("au moins {m} feuilles"),
+        (false, 1) => "at least 1 sheet".to_string(),
+        (false, m) => format!("at least {m} sheets"),
+    };
+    let others = |fr: bool| match (fr, waiting) {
+        (true, 1) => "l'autre ne peut pas encore être lauréate".to_string(),
+        (true, w) => format!("les {w} autres ne peuvent pas encore être lauréates"),
+        (false, 1) => "the other one cannot be a laureate yet".to_string(),
+        (false, w) => format!("the other {w} cannot be laureates yet"),
+    };
+    match (lang, ready) {
+        (Lang::Fr, 0) => format!(
+            "Aucune équipe n'a encore {} : aucune ne peut encore être lauréate.",
+            sheets(true)
+        ),
+        (Lang::En, 0) => format!(
+            "No team has {} yet: none can be a laureate yet.",
+            sheets(false)
+        ),
+        (Lang::Fr, 1) => format!(
+            "Seule 1 équipe a {} pour l'instant : {}.",
+            sheets(true),
+            others(true)
+        ),
+        (Lang::En, 1) => format!(
+            "Only 1 team has {} so far: {}.",
+            sheets(false),
+            others(false)
+        ),
+        (Lang::Fr, k) => format!(
+            "Seules {k} équipes ont {} pour l'instant : {}.",
+            sheets(true),
+            others(true)
+        ),
+        (Lang::En, k) => format!(
+            "Only {k} teams have {} so far: {}.",
+            sheets(false),
+            others(false)
+        ),
+    }
 }
 
 /// The selected team's detail: figures, per-criterion means, each juror's
@@ -348,41 +416,6 @@ fn detail(
     {
         out.push((text, plain));
     }
-    // Jurors side by side when the panel is wide; criteria one per line
-    // when there is room, else on one (wrapped) line.
-    let columns = usize::from(width / JUROR_CELL).clamp(1, 4);
-    let juror_rows = session.jurors.len().div_ceil(columns);
-    let tall = usize::from(height) >= out.len() + session.criteria.len() + juror_rows + 4;
-    let means: Vec<String> = session
-        .criteria
-        .iter()
-        .map(|c| {
-            let mean = figure(row.criteria.get(&c.id), lang, "—");
-            if tall {
-                format!("  {:<16} {mean:>7}", super::cut(&c.label, 16))
-            } else {
-                format!("{} {mean}", c.label)
-            }
-        })
-        .collect();
-    if tall {
-        out.push((
-            lang.t("Moyenne par critère :", "Mean per criterion:")
-                .into(),
-            head,
-        ));
-        out.extend(means.into_iter().map(|m| (m, plain)));
-    } else {
-        out.push((
-            format!("{}{}", lang.t("Moyennes : ", "Means: "), means.join(" · ")),
-            plain,
-        ));
-    }
-    out.push((
-        lang.t("Total de chaque juré :", "Each juror's total:")
-            .into(),
-        head,
-    ));
     let Some(d) = analysis::team_detail(session, team) else {
         return out;
     };
@@ -419,24 +452,82 @@ fn detail(
                 (word.into(), Tone::Dim)
             }
         };
-        cells.push((format!("  {:<16} {text:>7}", super::cut(name, 16)), tone));
+        cells.push((format!("{:<14} {text:>9}", super::cut(name, 14)), tone));
     }
-    for chunk in cells.chunks(columns) {
-        let text: String = chunk
+    // Jurors side by side as many as the panel holds (4 at most), two
+    // spaces apart after a two-space indent.
+    let cell_w = cells
+        .iter()
+        .map(|(t, _)| t.chars().count())
+        .max()
+        .unwrap_or(1);
+    let columns = (usize::from(width).saturating_sub(2) / (cell_w + 2)).clamp(1, 4);
+    let juror_lines: Lines = cells
+        .chunks(columns)
+        .map(|chunk| {
+            let text: String = chunk
+                .iter()
+                .map(|(t, _)| format!("  {t:<cell_w$}"))
+                .collect();
+            // The row takes the most pressing tone of its cells.
+            let tone = [Tone::Bad, Tone::Warn, Tone::Plain, Tone::Dim]
+                .into_iter()
+                .find(|t| chunk.iter().any(|(_, c)| c == t))
+                .unwrap_or(Tone::Plain);
+            (text.trim_end().to_string(), style(tone, color))
+        })
+        .collect();
+    // Criteria one per line when there is room, else on one wrapped line,
+    // else on one cut line: every juror's total comes first.
+    let w = usize::from(width);
+    let means_of = |c: &crate::domain::Criterion| figure(row.criteria.get(&c.id), lang, "—");
+    let tall_means: Lines = std::iter::once((
+        lang.t("Moyenne par critère :", "Mean per criterion:")
+            .to_string(),
+        head,
+    ))
+    .chain(session.criteria.iter().map(|c| {
+        (
+            format!("  {:<16} {:>7}", super::cut(&c.label, 16), means_of(c)),
+            plain,
+        )
+    }))
+    .collect();
+    let one_line = format!(
+        "{}{}",
+        lang.t("Moyennes : ", "Means: "),
+        session
+            .criteria
             .iter()
-            .map(|(t, _)| format!("{t:<w$}", w = usize::from(JUROR_CELL)))
-            .collect();
-        // The row takes the most pressing tone of its cells.
-        let tone = [Tone::Bad, Tone::Warn, Tone::Plain, Tone::Dim]
-            .into_iter()
-            .find(|t| chunk.iter().any(|(_, c)| c == t))
-            .unwrap_or(Tone::Plain);
-        out.push((text.trim_end().to_string(), style(tone, color)));
-    }
-    out.push((
+            .map(|c| format!("{} {}", c.label, means_of(c)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    );
+    let juror_head = (
+        lang.t("Total de chaque juré :", "Each juror's total:")
+            .to_string(),
+        head,
+    );
+    let close = (
         lang.t("Échap : fermer le détail", "Esc: close the detail")
-            .into(),
+            .to_string(),
         style(Tone::Dim, color),
-    ));
+    );
+    let lines_of = |ls: &Lines| ls.iter().map(|(t, _)| wrap(t, w).len()).sum::<usize>();
+    let fixed = lines_of(&out) + 1 + juror_lines.len();
+    let room = usize::from(height);
+    let means: Lines = if fixed + lines_of(&tall_means) < room {
+        tall_means
+    } else if fixed + wrap(&one_line, w).len() < room {
+        vec![(one_line, plain)]
+    } else {
+        vec![(super::cut(&one_line, w), plain)]
+    };
+    out.extend(means);
+    out.push(juror_head);
+    out.extend(juror_lines);
+    if lines_of(&out) < room {
+        out.push(close);
+    }
     out
 }

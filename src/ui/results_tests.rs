@@ -4,12 +4,12 @@
 
 use ratatui::style::Color;
 
-use super::snapshot_tests::{draw, drive, text};
+use super::snapshot_tests::{draw, drive, line_with, text};
 use crate::app::fixture::{at, options};
 use crate::app::results::ResultsKey;
 use crate::app::results_fixture::{forum, large};
 use crate::app::{Action, App, Screen};
-use crate::domain::Lang;
+use crate::domain::{Dec, Lang, SheetKey};
 
 fn app(lang: Lang) -> App {
     let mut app = App::new(forum(), options(lang), at(0));
@@ -93,7 +93,10 @@ fn results_snapshots_with_a_tie_at_the_cut_off() {
             } else {
                 assert!(has("Borda : +T4 +T3", "Borda: +T4 +T3"));
             }
-            assert!(screen.contains("Garnier (J5)"), "{screen}");
+            assert!(
+                screen.contains("Garnier (J5)") || screen.contains("T5 · J5 Inès Garnier"),
+                "{screen}"
+            );
             assert!(has("d décider", "d decide"), "the footer");
             insta::assert_snapshot!(
                 format!("results_{}_{}x{}", lang.code(), size.0, size.1),
@@ -212,8 +215,9 @@ fn a_teams_detail() {
         ] {
             assert!(screen.contains(name), "{name}:\n{screen}");
         }
+        // Each mean beside its criterion (one per line when there is room).
         assert!(
-            has("Moyennes : Impact 2,50", "Means: Impact 2.50"),
+            line_with(&screen, "Impact").contains(lang.t("2,50", "2.50")),
             "{screen}"
         );
         insta::assert_snapshot!(format!("results_detail_{}_80x24", lang.code()), t.backend());
@@ -458,4 +462,61 @@ fn a_tie_break_step_is_named_between_neighbours() {
         "{screen}"
     );
     assert!(screen.contains("T2 = T3 : ex aequo"));
+}
+
+/// The demo forum with T01 scored by every juror but J05 (J01 and J02,
+/// of T01's organisation, are recused): 14 teams have no sheet.
+fn demo_one_team_scored(lang: Lang) -> App {
+    let mut s: crate::domain::Session =
+        serde_json::from_str(crate::commands::demo::STATE).expect("the demo session");
+    for j in ["J03", "J04", "J06", "J07", "J08", "J09", "J10"] {
+        let sheet = s.sheets.entry(SheetKey::new("T01", j)).or_default();
+        for c in ["utilite", "faisabilite", "transfert", "cooperation"] {
+            sheet.values.insert(c.into(), Dec::int(12));
+        }
+        sheet.values.insert("clarte".into(), Dec::int(4));
+    }
+    let mut app = App::new(s, options(lang), at(0));
+    app.screen = Screen::Results;
+    app
+}
+
+#[test]
+fn with_one_team_scored_the_demo_results_fit_and_say_why_places_are_empty() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = demo_one_team_scored(lang);
+        let screen = text(&draw(&app, at(5), (120, 40), false));
+        let has = |fr: &str, en: &str| screen.contains(lang.t(fr, en));
+        assert!(has("lauréats 1 / 8", "laureates 1 / 8"), "{screen}");
+        // Not "every team is a laureate": 14 teams have no sheet yet.
+        assert!(!has("toutes sont lauréates", "every team is a laureate"));
+        assert!(has(
+            "Seule 1 équipe a au moins 1 feuille",
+            "Only 1 team has at least 1 sheet"
+        ));
+        assert!(has("14 autres ne", "other 14 cannot"), "{screen}");
+        // Each missing sheet names its team and its juror, whole.
+        assert!(
+            has(
+                "T01 · J05 Nadine Lecomte · manquante",
+                "T01 · J05 Nadine Lecomte · missing"
+            ),
+            "{screen}"
+        );
+        assert!(screen.contains("T02 · J01 Martine Delcourt"), "{screen}");
+        // The legend wraps instead of stopping at "∅".
+        assert!(has("∅\u{a0}aucune", "∅\u{a0}none"), "{screen}");
+        // At 80×24 the detail of T01 shows every juror, J09 and J10 too.
+        keys(&mut app, &[ResultsKey::Detail]);
+        let screen = text(&draw(&app, at(5), (80, 24), false));
+        for name in [
+            "Sylvie Descha",
+            "Nadine Lecomte",
+            "Corinne Lefort",
+            "Djamel Saïdi",
+        ] {
+            assert!(screen.contains(name), "{name}:\n{screen}");
+        }
+        assert!(screen.contains(lang.t("manquante", "missing")), "{screen}");
+    }
 }

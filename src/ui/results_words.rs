@@ -198,3 +198,21 @@ pub fn warning_words(session: &Session, w: &Warning, lang: Lang) -> String {
         _ => w.describe(lang),
     }
 }
+
+/// A warning in a few words, team and juror first, for a narrow list:
+/// "T01 · J05 Nadine Lecomte · manquante".
+pub fn warning_short(session: &Session, w: &Warning, lang: Lang) -> String {
+    let (Some(team), Some(juror)) = (w.team.as_deref(), w.juror.as_deref()) else {
+        return warning_words(session, w, lang);
+    };
+    let what = match w.code {
+        WarningCode::MissingSheet => lang.t("manquante", "missing"),
+        WarningCode::PartialSheet => lang.t("incomplète", "partial"),
+        WarningCode::ChecksumMismatch => lang.t("total manuscrit ≠ somme", "handwritten ≠ sum"),
+        _ => return warning_words(session, w, lang),
+    };
+    let name = session
+        .juror(juror)
+        .map_or(String::new(), |j| format!(" {}", j.name));
+    format!("{team} · {juror}{name} · {what}")
+}
