@@ -358,10 +358,13 @@ impl TableView<'_> {
             }
             lines.push(Some(i));
         }
-        let legend: Vec<String> = legend_lines(lang, area.width)
-            .into_iter()
-            .take(usize::from(area.height.saturating_sub(2)).clamp(1, 2))
-            .collect();
+        // The legend on two lines only when every row still shows; else
+        // on one line, cut (the rows matter more).
+        let mut legend: Vec<String> = legend_lines(lang, area.width);
+        if legend.len() > 1 && usize::from(area.height) < lines.len() + 1 + legend.len() {
+            let whole: Vec<&str> = legend.iter().map(|l| l.trim_start()).collect();
+            legend = vec![cut(&whole.join(" "), usize::from(area.width))];
+        }
         let height = usize::from(area.height.saturating_sub(1 + legend.len() as u16));
         let selected = self.selected.min(rows.len().saturating_sub(1));
         let sel_line = lines.iter().position(|l| *l == Some(selected)).unwrap_or(0);
