@@ -204,7 +204,6 @@ fn a_teams_detail() {
         // At 80×24 the table makes room: every juror's total is shown.
         let t = draw(&app, at(5), (80, 24), false);
         let screen = text(&t);
-        let has = |fr: &str, en: &str| screen.contains(lang.t(fr, en));
         assert!(screen.contains(" T6 "), "the selected row stays in view");
         for name in [
             "Claire Dumont",
