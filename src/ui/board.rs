@@ -221,11 +221,8 @@ impl Widget for BoardView<'_> {
                     Tone::Plain
                 };
                 put(buf, area, count_x, y, &done, COUNT_W, style(tone, color));
-                let missing = if c.missing() == 0 {
-                    format!("{:>7}", if row.verified { "V" } else { "✓" })
-                } else {
-                    format!("{:>7}", c.missing())
-                };
+                // The count, verified or not (the cells already say "V").
+                let missing = format!("{:>7}", c.missing());
                 put(
                     buf,
                     area,

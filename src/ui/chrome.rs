@@ -356,7 +356,7 @@ fn confirm_quit(view: &View, body: Rect, buf: &mut Buffer) {
         )
     };
     let keys = lang.t(
-        "y ou o : quitter · autre touche : rester",
+        "o/y : quitter · autre touche : rester",
         "y: quit · any other key: stay",
     );
     let area = centred(body, 60, 6);

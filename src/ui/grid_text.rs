@@ -62,7 +62,7 @@ pub fn state_word(
 /// sheets of the team count.
 pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (String, Tone) {
     let yes_no = lang.t(
-        "y/Entrée : oui · autre touche : non",
+        "o/y/Entrée : oui · autre touche : non",
         "y/Enter: yes · other key: no",
     );
     let Some(status) = &grid.status else {

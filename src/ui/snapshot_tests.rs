@@ -206,7 +206,7 @@ fn quit_question_while_the_timer_runs() {
     drive(&mut app, &[(Action::Quit, 40)]);
     let screen = text(&draw(&app, at(40), (80, 24), false));
     assert!(screen.contains("Un chronomètre tourne"), "{screen}");
-    assert!(screen.contains("y ou o : quitter"));
+    assert!(screen.contains("o/y : quitter"));
 }
 
 #[test]
