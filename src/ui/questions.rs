@@ -10,6 +10,10 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::theme::phase_label;
 use super::{View, cut, org_name};
+
+#[cfg(test)]
+#[path = "questions_tests.rs"]
+mod tests;
 use crate::app::keymap::juror_hotkeys;
 use crate::domain::questions::elapsed;
 use crate::domain::stage::clock_text;
@@ -18,6 +22,22 @@ pub struct QuestionsScreen<'a>(pub &'a View<'a>);
 
 fn hhmm(at: DateTime<Utc>, offset: FixedOffset) -> String {
     at.with_timezone(&offset).format("%H:%M:%S").to_string()
+}
+
+/// One question asked: "Name  22:47:45 → 22:47:48  (0:03)" when it fits,
+/// else "Name  22:47  0:03" with the name cut first, so the times and the
+/// length always show.
+fn asked_line(name: &str, start: &str, end: &str, took: &str, width: usize) -> String {
+    let full = format!("{name}  {start} → {end}  ({took})");
+    if full.chars().count() <= width {
+        return full;
+    }
+    let tail = format!("  {}  {took}", start.get(..5).unwrap_or(start));
+    let room = width.saturating_sub(tail.chars().count());
+    if room < 4 {
+        return cut(&tail.trim_start().to_string(), width);
+    }
+    format!("{}{tail}", cut(name, room))
 }
 
 impl Widget for &QuestionsScreen<'_> {
@@ -146,15 +166,12 @@ impl Widget for &QuestionsScreen<'_> {
                 let name = s
                     .juror(&q.juror)
                     .map_or(q.juror.as_str(), |j| j.name.as_str());
-                Line::from(cut(
-                    &format!(
-                        "{name}  {} → {}  ({})",
-                        hhmm(q.start, view.app.offset),
-                        hhmm(q.end, view.app.offset),
-                        clock_text((q.end - q.start).num_seconds())
-                    ),
-                    inner.width as usize,
-                ))
+                let (start, end) = (
+                    hhmm(q.start, view.app.offset),
+                    hhmm(q.end, view.app.offset),
+                );
+                let took = clock_text((q.end - q.start).num_seconds());
+                Line::from(asked_line(name, &start, &end, &took, inner.width as usize))
             })
             .collect();
         let skip = asked.len().saturating_sub(inner.height as usize);

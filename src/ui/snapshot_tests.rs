@@ -247,3 +247,29 @@ fn the_header_never_runs_together_down_to_the_minimum_width() {
         }
     }
 }
+
+#[test]
+fn a_long_queue_on_the_stage_shows_each_speaker_whole() {
+    let mut app = app(Lang::Fr);
+    let mut actions = vec![
+        (Action::StartPause, 0),
+        (Action::NextScreen, 1),
+        (Action::NextScreen, 1),
+    ];
+    for (i, j) in ["J1", "J2", "J3", "J4", "J5"].into_iter().enumerate() {
+        actions.push((Action::Ask(j.into()), 30 + i as i64));
+    }
+    actions.extend([(Action::PrevScreen, 40), (Action::PrevScreen, 40)]);
+    drive(&mut app, &actions);
+    assert_eq!(app.session.queue.len(), 5);
+    let screen = text(&draw(&app, at(65), (80, 24), false));
+    for speaker in [
+        "1. Claire Dumont",
+        "2. Karim Benali",
+        "3. Sophie Martin",
+        "4. Luc Moreau",
+        "5. Inès Garnier",
+    ] {
+        assert!(screen.contains(speaker), "{speaker}:\n{screen}");
+    }
+}

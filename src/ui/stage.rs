@@ -220,6 +220,7 @@ fn render_queue(view: &View, area: Rect, buf: &mut Buffer) {
         ));
     }
     let mut lines = Vec::new();
+    let mut items = Vec::new();
     for (i, speaker) in s.queue.iter().enumerate() {
         let name = s
             .juror(&speaker.juror)
@@ -236,12 +237,37 @@ fn render_queue(view: &View, area: Rect, buf: &mut Buffer) {
         if area.height > 2 {
             lines.push(Line::from(text));
         } else {
-            let style = if i == 0 { t.title() } else { t.dim() };
-            spans.push(Span::styled(text, style));
-            spans.push(Span::raw("   "));
+            items.push(text);
         }
     }
-    let mut all = vec![Line::from(spans)];
+    // Little room: the speakers go on the lines there are, each whole,
+    // and "+N" says how many more wait.
+    let mut all = Vec::new();
+    let width = usize::from(area.width);
+    let widths = |spans: &[Span]| spans.iter().map(|s| s.content.chars().count()).sum::<usize>();
+    // Whether the line has a speaker yet (the first starts with the title).
+    let mut has_item = false;
+    for (i, text) in items.iter().enumerate() {
+        let style = if i == 0 { t.title() } else { t.dim() };
+        let more = items.len() - i - 1;
+        // Room for this one, and for "+N" after it if others follow.
+        let reserve = if more > 0 { 3 + format!("+{more}").len() } else { 0 };
+        let sep = if has_item { 3 } else { 0 };
+        if has_item && widths(&spans) + sep + text.chars().count() + reserve > width {
+            if all.len() + 2 > usize::from(area.height) {
+                spans.push(Span::styled(format!("   +{}", items.len() - i), t.dim()));
+                break;
+            }
+            all.push(Line::from(std::mem::take(&mut spans)));
+            has_item = false;
+        }
+        if has_item {
+            spans.push(Span::raw("   "));
+        }
+        spans.push(Span::styled(cut(text, width), style));
+        has_item = true;
+    }
+    all.push(Line::from(spans));
     all.extend(lines);
     Paragraph::new(all)
         .alignment(Alignment::Center)
