@@ -307,14 +307,14 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
             let left_out = left_out(locked, scored, lang);
             match lang {
                 Lang::Fr => format!(
-                    "{} absent pour {} équipe(s), de {first} à {last}{left_out} ? {yes_no}",
+                    "{} absent pour {}, de {first} à {last}{left_out} ? {yes_no}",
                     juror_name(session, juror),
-                    teams.len()
+                    super::count(teams.len(), "équipe", "équipes")
                 ),
                 Lang::En => format!(
-                    "{} absent for {} team(s), {first} to {last}{left_out}? {yes_no}",
+                    "{} absent for {}, {first} to {last}{left_out}? {yes_no}",
                     juror_name(session, juror),
-                    teams.len()
+                    super::count(teams.len(), "team", "teams")
                 ),
             }
         }

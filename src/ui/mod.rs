@@ -128,6 +128,11 @@ impl Widget for &View<'_> {
     }
 }
 
+/// "1 équipe", "3 équipes": a count with its noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A team's Département (organisation) name.
 pub fn org_name<'s>(session: &'s Session, org: &'s str) -> &'s str {
     session.organisation(org).map_or(org, |o| o.name.as_str())

@@ -166,10 +166,7 @@ impl Widget for &QuestionsScreen<'_> {
                 let name = s
                     .juror(&q.juror)
                     .map_or(q.juror.as_str(), |j| j.name.as_str());
-                let (start, end) = (
-                    hhmm(q.start, view.app.offset),
-                    hhmm(q.end, view.app.offset),
-                );
+                let (start, end) = (hhmm(q.start, view.app.offset), hhmm(q.end, view.app.offset));
                 let took = clock_text((q.end - q.start).num_seconds());
                 Line::from(asked_line(name, &start, &end, &took, inner.width as usize))
             })

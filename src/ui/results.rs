@@ -121,12 +121,14 @@ fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec
         (
             match lang {
                 Lang::Fr => format!(
-                    "Classement officiel — {name} · lauréats {laureates} / {} · minimum {} feuille(s)",
-                    ranking.laureates, ranking.min_sheets
+                    "Classement officiel — {name} · lauréats {laureates} / {} · minimum {}",
+                    ranking.laureates,
+                    super::count(ranking.min_sheets as usize, "feuille", "feuilles")
                 ),
                 Lang::En => format!(
-                    "Official ranking — {name} · laureates {laureates} / {} · minimum {} sheet(s)",
-                    ranking.laureates, ranking.min_sheets
+                    "Official ranking — {name} · laureates {laureates} / {} · minimum {}",
+                    ranking.laureates,
+                    super::count(ranking.min_sheets as usize, "sheet", "sheets")
                 ),
             },
             style(Tone::Strong, color),

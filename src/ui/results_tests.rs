@@ -396,7 +396,7 @@ fn s_finds_the_smallest_change_that_alters_the_laureates() {
             )),
             "{screen}"
         );
-        assert!(screen.contains(lang.t("Impact 4 → 3 (-1 pas)", "Impact 4 → 3 (-1 steps)")));
+        assert!(screen.contains(lang.t("Impact 4 → 3 (-1 pas)", "Impact 4 → 3 (-1 step)")));
         // A new state of the session: the search is no longer shown.
         let app = decided(lang);
         let screen = panel(&text(&draw(&app, at(5), (120, 40), false)));

@@ -45,8 +45,9 @@ pub(super) fn sensitivity_line(
                     c.team
                 ),
                 Lang::En => format!(
-                    "Smallest change that alters the laureates: {} · {juror} · {criterion} {from} → {to} ({steps:+} steps)",
-                    c.team
+                    "Smallest change that alters the laureates: {} · {juror} · {criterion} {from} → {to} ({steps:+} {})",
+                    c.team,
+                    if steps.abs() == 1 { "step" } else { "steps" }
                 ),
             }
         }

@@ -212,31 +212,45 @@ fn render_summary(view: &View, p: &Plan, area: Rect, buf: &mut Buffer) {
     let second = if !p.can_catch_up {
         match lang {
             Lang::Fr => format!(
-                "Retard impossible à rattraper : fin décalée de {} ({} équipe(s) à passer).",
+                "Retard impossible à rattraper : fin décalée de {} ({} à passer).",
                 minutes(p.delay_ms),
-                p.remaining_teams
+                super::count(p.remaining_teams, "équipe", "équipes")
             ),
             Lang::En => format!(
-                "The delay cannot be caught up: the end slips by {} ({} team(s) to go).",
+                "The delay cannot be caught up: the end slips by {} ({} to go).",
                 minutes(p.delay_ms),
-                p.remaining_teams
+                super::count(p.remaining_teams, "team", "teams")
             ),
         }
     } else if p.give_up_secs > 0 {
-        match lang {
-            Lang::Fr => format!(
-                "Pour finir à l'heure, chacun des {} créneaux restants doit rendre {} s.",
-                p.remaining_teams, p.give_up_secs
+        match (lang, p.remaining_teams) {
+            (Lang::Fr, 1) => format!(
+                "Pour finir à l'heure, le dernier créneau doit rendre {} s.",
+                p.give_up_secs
             ),
-            Lang::En => format!(
-                "To finish on time, each of the {} remaining slots must give up {} s.",
-                p.remaining_teams, p.give_up_secs
+            (Lang::En, 1) => format!(
+                "To finish on time, the last slot must give up {} s.",
+                p.give_up_secs
+            ),
+            (Lang::Fr, n) => format!(
+                "Pour finir à l'heure, chacun des {n} créneaux restants doit rendre {} s.",
+                p.give_up_secs
+            ),
+            (Lang::En, n) => format!(
+                "To finish on time, each of the {n} remaining slots must give up {} s.",
+                p.give_up_secs
             ),
         }
     } else {
         match lang {
-            Lang::Fr => format!("À l'heure · {} équipe(s) à passer.", p.remaining_teams),
-            Lang::En => format!("On time · {} team(s) to go.", p.remaining_teams),
+            Lang::Fr => format!(
+                "À l'heure · {} à passer.",
+                super::count(p.remaining_teams, "équipe", "équipes")
+            ),
+            Lang::En => format!(
+                "On time · {} to go.",
+                super::count(p.remaining_teams, "team", "teams")
+            ),
         }
     };
     let second = cut(&second, area.width as usize);

@@ -244,14 +244,23 @@ fn render_queue(view: &View, area: Rect, buf: &mut Buffer) {
     // and "+N" says how many more wait.
     let mut all = Vec::new();
     let width = usize::from(area.width);
-    let widths = |spans: &[Span]| spans.iter().map(|s| s.content.chars().count()).sum::<usize>();
+    let widths = |spans: &[Span]| {
+        spans
+            .iter()
+            .map(|s| s.content.chars().count())
+            .sum::<usize>()
+    };
     // Whether the line has a speaker yet (the first starts with the title).
     let mut has_item = false;
     for (i, text) in items.iter().enumerate() {
         let style = if i == 0 { t.title() } else { t.dim() };
         let more = items.len() - i - 1;
         // Room for this one, and for "+N" after it if others follow.
-        let reserve = if more > 0 { 3 + format!("+{more}").len() } else { 0 };
+        let reserve = if more > 0 {
+            3 + format!("+{more}").len()
+        } else {
+            0
+        };
         let sep = if has_item { 3 } else { 0 };
         if has_item && widths(&spans) + sep + text.chars().count() + reserve > width {
             if all.len() + 2 > usize::from(area.height) {
