@@ -35,7 +35,7 @@ fn asked_line(name: &str, start: &str, end: &str, took: &str, width: usize) -> S
     let tail = format!("  {}  {took}", start.get(..5).unwrap_or(start));
     let room = width.saturating_sub(tail.chars().count());
     if room < 4 {
-        return cut(&tail.trim_start().to_string(), width);
+        return cut(tail.trim_start(), width);
     }
     format!("{}{tail}", cut(name, room))
 }
