@@ -388,7 +388,9 @@ fn absent_for_the_rest_names_the_teams_it_leaves_out() {
     let screen = text(&draw(&s, &g, Lang::Fr, 200, 24, false));
     let line = line_with(&screen, "absent pour");
     assert!(
-        line.contains("1 équipe, de T02 à T02 (T03 verrouillée non comprise ; T04 déjà notée non comprise) ?"),
+        line.contains(
+            "1 équipe, de T02 à T02 (T03 verrouillée non comprise ; T04 déjà notée non comprise) ?"
+        ),
         "{line}"
     );
     let screen = text(&draw(&s, &g, Lang::En, 200, 24, false));
