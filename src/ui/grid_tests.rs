@@ -151,7 +151,7 @@ fn grid_with_recused_and_absent_jurors() {
             "cursor on the first juror who scores"
         );
         assert!(screen.contains(lang.t(
-            "1 fiche(s) sur 2 comptent · 1 absent(s) · 2 récusé(s)",
+            "1 fiche(s) sur 2 comptent · 1 absent · 2 récusés",
             "1 of 2 sheet(s) count · 1 absent · 2 recused"
         )));
     });

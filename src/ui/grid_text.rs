@@ -255,19 +255,23 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
     match ask {
         Ask::Disagreement { juror, found, .. } => match lang {
             Lang::Fr => format!(
-                "{} : total {} loin de la médiane {} des {} autre(s) juré(s) (écart > {}). {yes_no}",
+                "{} : total {} loin de la médiane {} {} (écart > {}). {yes_no}",
                 juror_name(session, juror),
                 total(found.total, lang),
                 total(found.median, lang),
-                found.others,
+                if found.others == 1 {
+                    "de l'autre juré".to_string()
+                } else {
+                    format!("des {} autres jurés", found.others)
+                },
                 total(quarter(found.range), lang),
             ),
             Lang::En => format!(
-                "{}: total {} far from the median {} of the {} other juror(s) (gap > {}). {yes_no}",
+                "{}: total {} far from the median {} of the {} (gap > {}). {yes_no}",
                 juror_name(session, juror),
                 total(found.total, lang),
                 total(found.median, lang),
-                found.others,
+                super::count(found.others, "other juror", "other jurors"),
                 total(quarter(found.range), lang),
             ),
         },
@@ -390,10 +394,16 @@ fn counts_line(session: &Session, team: &Team, lang: Lang) -> String {
         ));
     }
     if c.absent > 0 {
-        parts.push(format!("{} {}", c.absent, lang.t("absent(s)", "absent")));
+        parts.push(match lang {
+            Lang::Fr => super::count(c.absent, "absent", "absents"),
+            Lang::En => super::count(c.absent, "absent", "absent"),
+        });
     }
     if c.recused > 0 {
-        parts.push(format!("{} {}", c.recused, lang.t("récusé(s)", "recused")));
+        parts.push(match lang {
+            Lang::Fr => super::count(c.recused, "récusé", "récusés"),
+            Lang::En => super::count(c.recused, "recused", "recused"),
+        });
     }
     parts.join(" · ")
 }

@@ -393,17 +393,17 @@ fn detail(
     out.push((
         match lang {
             Lang::Fr => format!(
-                "rang {} · score {} · {} feuille(s) · écart-type {}",
+                "rang {} · score {} · {} · écart-type {}",
                 crate::report::rank_label(row),
                 figure(row.score.as_ref(), lang, "—"),
-                row.sheets,
+                super::count(row.sheets, "feuille", "feuilles"),
                 figure(row.spread.as_ref(), lang, "—")
             ),
             Lang::En => format!(
-                "rank {} · score {} · {} sheet(s) · spread {}",
+                "rank {} · score {} · {} · spread {}",
                 crate::report::rank_label(row),
                 figure(row.score.as_ref(), lang, "—"),
-                row.sheets,
+                super::count(row.sheets, "sheet", "sheets"),
                 figure(row.spread.as_ref(), lang, "—")
             ),
         },

@@ -184,8 +184,8 @@ fn a_teams_detail() {
         let has = |fr: &str, en: &str| screen.contains(lang.t(fr, en));
         assert!(screen.contains("T6 Routes partagées — Somme"), "{screen}");
         assert!(has(
-            "rang 6 · score 4,67 · 3 feuille(s)",
-            "rank 6 · score 4.67 · 3 sheet(s)"
+            "rang 6 · score 4,67 · 3 feuilles",
+            "rank 6 · score 4.67 · 3 sheets"
         ));
         assert!(has("Moyenne par critère", "Mean per criterion"));
         assert!(has("incomplète", "partial"));
