@@ -13,6 +13,7 @@ use crate::domain::scoring::{self, Counts, PairState};
 use crate::domain::{Lang, Session};
 
 use super::grid::{Tone, put, style};
+use super::grid_text::sheets_count;
 
 pub struct BoardView<'a> {
     pub session: &'a Session,
@@ -90,18 +91,11 @@ impl Widget for BoardView<'_> {
         let board = scoring::board(s);
         let head = style(Tone::Strong, color);
 
-        let title = match lang {
-            Lang::Fr => format!(
-                "Complétude — {} fiche(s) sur {} comptent",
-                board.total.done(),
-                board.total.expected()
-            ),
-            Lang::En => format!(
-                "Completeness — {} of {} sheet(s) count",
-                board.total.done(),
-                board.total.expected()
-            ),
-        };
+        let title = format!(
+            "{} — {}",
+            lang.t("Complétude", "Completeness"),
+            sheets_count(board.total.done(), board.total.expected(), lang)
+        );
         put(buf, area, area.x, area.y, &title, area.width, head);
 
         // Columns: team, one cell per juror (as many as fit), counts.

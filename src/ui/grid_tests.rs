@@ -77,7 +77,7 @@ fn empty_grid() {
             j1.starts_with('›') && j1.contains(" [") && j1.contains("·]"),
             "cursor on J1's first cell: {j1}"
         );
-        assert!(screen.contains(lang.t("0 fiche(s) sur 5 comptent", "0 of 5 sheet(s) count")));
+        assert!(screen.contains(lang.t("0 fiche sur 5 compte", "0 of 5 sheets count")));
         assert!(screen.contains(lang.t(
             "coefficient 2 · de 0 à 5, pas de 1",
             "weight 2 · from 0 to 5, step 1"
@@ -151,8 +151,8 @@ fn grid_with_recused_and_absent_jurors() {
             "cursor on the first juror who scores"
         );
         assert!(screen.contains(lang.t(
-            "1 fiche(s) sur 2 comptent · 1 absent · 2 récusés",
-            "1 of 2 sheet(s) count · 1 absent · 2 recused"
+            "1 fiche sur 2 compte · 1 absent · 2 récusés",
+            "1 of 2 sheets counts · 1 absent · 2 recused"
         )));
     });
 }
@@ -496,4 +496,15 @@ fn headers_show_the_labels_or_their_longest_prefix_that_fits() {
     let screen = text(&draw(&s, &g, Lang::Fr, 80, 24, false));
     let head = line_with(&screen, "Juré");
     assert!(head.contains("util…") && head.contains("fais…"), "{head}");
+}
+
+#[test]
+fn sheet_counts_agree_in_number() {
+    use crate::ui::grid_text::sheets_count;
+    assert_eq!(sheets_count(0, 5, Lang::Fr), "0 fiche sur 5 compte");
+    assert_eq!(sheets_count(1, 5, Lang::Fr), "1 fiche sur 5 compte");
+    assert_eq!(sheets_count(3, 5, Lang::Fr), "3 fiches sur 5 comptent");
+    assert_eq!(sheets_count(1, 1, Lang::En), "1 of 1 sheet counts");
+    assert_eq!(sheets_count(1, 5, Lang::En), "1 of 5 sheets counts");
+    assert_eq!(sheets_count(3, 5, Lang::En), "3 of 5 sheets count");
 }

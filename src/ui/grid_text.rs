@@ -380,8 +380,7 @@ fn quarter(range: scoring::Total) -> scoring::Total {
 fn counts_line(session: &Session, team: &Team, lang: Lang) -> String {
     let c = scoring::team_counts(session, team);
     let mut parts = vec![match lang {
-        Lang::Fr => format!("{} fiche(s) sur {} comptent", c.done(), c.expected()),
-        Lang::En => format!("{} of {} sheet(s) count", c.done(), c.expected()),
+        Lang::Fr | Lang::En => sheets_count(c.done(), c.expected(), lang),
     }];
     if c.partial > 0 {
         parts.push(format!("{} {}", c.partial, lang.t("en cours", "partial")));
@@ -406,4 +405,18 @@ fn counts_line(session: &Session, team: &Team, lang: Lang) -> String {
         });
     }
     parts.join(" · ")
+}
+
+/// "3 fiches sur 5 comptent", "1 fiche sur 5 compte"; "3 of 5 sheets
+/// count", "1 of 5 sheets counts".
+pub fn sheets_count(done: usize, expected: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr if done <= 1 => format!("{done} fiche sur {expected} compte"),
+        Lang::Fr => format!("{done} fiches sur {expected} comptent"),
+        Lang::En => {
+            let noun = if expected == 1 { "sheet" } else { "sheets" };
+            let verb = if done == 1 { "counts" } else { "count" };
+            format!("{done} of {expected} {noun} {verb}")
+        }
+    }
 }
