@@ -90,7 +90,7 @@ fn board_snapshots_with_counts() {
             // (J1 Somme: T01 T04 T05 T08 T11 T14; J9 explicitly on T03 ...).
             let board = scoring::board(&s);
             let title = lang.t("12 fiches sur ", "12 of ");
-            assert!(line_with(&screen, lang.t("Complétude", "Completeness")).contains(&title));
+            assert!(line_with(&screen, lang.t("Complétude", "Completeness")).contains(title));
             assert_eq!(board.total.done(), 9 + 3);
             let t01 = line_with(&screen, "T01 Cantine");
             assert_eq!(marks(t01), "RVVVVVVVVV", "J1 recused, 9 verified");
