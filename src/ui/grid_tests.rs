@@ -437,14 +437,12 @@ fn locking_an_incomplete_grid_asks_saying_how_many_sheets_do_not_count() {
     g.handle(&s, GridKey::Verify);
     let screen = text(&draw(&s, &g, Lang::Fr, 120, 24, false));
     assert!(
-        screen.contains(
-            "4 fiche(s) attendue(s) ne comptent pas encore : verrouiller T01 quand même ?"
-        ),
+        screen.contains("4 fiches attendues ne comptent pas encore : verrouiller T01 quand même ?"),
         "{screen}"
     );
     let screen = text(&draw(&s, &g, Lang::En, 120, 24, false));
     assert!(
-        screen.contains("4 expected sheet(s) do not count yet: lock T01 anyway?"),
+        screen.contains("4 expected sheets do not count yet: lock T01 anyway?"),
         "{screen}"
     );
 }

@@ -183,14 +183,14 @@ pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (
             match (lang, not_counting) {
                 (Lang::Fr, 0) => "Grille vérifiée et verrouillée".to_string(),
                 (Lang::En, 0) => "Grid verified and locked".to_string(),
-                (Lang::Fr, n) => {
-                    format!(
-                        "Grille vérifiée et verrouillée ; {n} fiche(s) attendue(s) ne comptent pas"
-                    )
-                }
-                (Lang::En, n) => {
-                    format!("Grid verified and locked; {n} expected sheet(s) do not count")
-                }
+                (_, n) => format!(
+                    "{}{}",
+                    lang.t(
+                        "Grille vérifiée et verrouillée ; ",
+                        "Grid verified and locked; "
+                    ),
+                    not_counting_words(*n, lang)
+                ),
             },
             Tone::Good,
         ),
@@ -324,11 +324,13 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
         }
         Ask::VerifyIncomplete { not_counting, .. } => match lang {
             Lang::Fr => format!(
-                "{not_counting} fiche(s) attendue(s) ne comptent pas encore : verrouiller {} quand même ? {yes_no}",
+                "{} encore : verrouiller {} quand même ? {yes_no}",
+                not_counting_words(*not_counting, lang),
                 team.id
             ),
             Lang::En => format!(
-                "{not_counting} expected sheet(s) do not count yet: lock {} anyway? {yes_no}",
+                "{} yet: lock {} anyway? {yes_no}",
+                not_counting_words(*not_counting, lang),
                 team.id
             ),
         },
@@ -418,5 +420,15 @@ pub fn sheets_count(done: usize, expected: usize, lang: Lang) -> String {
             let verb = if done == 1 { "counts" } else { "count" };
             format!("{done} of {expected} {noun} {verb}")
         }
+    }
+}
+
+/// "1 fiche attendue ne compte pas", "4 expected sheets do not count".
+fn not_counting_words(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => "1 fiche attendue ne compte pas".into(),
+        (Lang::Fr, n) => format!("{n} fiches attendues ne comptent pas"),
+        (Lang::En, 1) => "1 expected sheet does not count".into(),
+        (Lang::En, n) => format!("{n} expected sheets do not count"),
     }
 }
