@@ -5,50 +5,21 @@ use crate::domain::scoring;
 use crate::domain::{Change, Mark, PairStatus, Session, Sheet, TeamId};
 
 impl Grid {
+    /// `a`: the juror is absent for this team, or present again.
     pub(super) fn absent(&mut self, session: &Session) -> Option<Change> {
-        let team = self.team.clone()?;
-        let t = session.team(&team)?;
-        let juror = session.jurors.get(self.row)?;
-        if session.verified.contains(&team) {
-            self.status = Some(Status::Locked);
-            return None;
-        }
-        let seen = self.sheet(session, &team, &juror.id);
-        let new = match session.pair_status(t, juror) {
-            PairStatus::Absent => Sheet::default(),
-            PairStatus::Expected => Sheet {
-                mark: Some(Mark::Absent),
-                ..Sheet::default()
-            },
-            status => {
-                self.status = Some(Status::NotScored {
-                    juror: juror.id.clone(),
-                    status,
-                });
-                return None;
-            }
-        };
-        let change = Change::SetSheet {
-            team,
-            juror: juror.id.clone(),
-            seen: seen.clone(),
-            new,
-        };
-        if seen.mark.is_none() && !seen.is_empty() {
-            self.status = Some(Status::Ask(Ask::Absent {
-                juror: juror.id.clone(),
-                change,
-            }));
-            return None;
-        }
-        self.drop_input();
-        self.status = None;
-        Some(change)
+        self.toggle_mark(session, Mark::Absent)
     }
 
     /// `R`: an explicit recusal of the juror for this team, or its lifting.
     /// The automatic (same organisation) recusal is derived, not a mark.
     pub(super) fn recuse(&mut self, session: &Session) -> Option<Change> {
+        self.toggle_mark(session, Mark::Recused)
+    }
+
+    /// Set `mark` on the juror's sheet for this team, or lift it when it is
+    /// already there. Recording a mark clears the values, so it asks first
+    /// when there are any.
+    fn toggle_mark(&mut self, session: &Session, mark: Mark) -> Option<Change> {
         let team = self.team.clone()?;
         let t = session.team(&team)?;
         let juror = session.jurors.get(self.row)?;
@@ -57,13 +28,15 @@ impl Grid {
             return None;
         }
         let seen = self.sheet(session, &team, &juror.id);
-        let new = match session.pair_status(t, juror) {
-            PairStatus::Recused => Sheet::default(),
-            PairStatus::Expected | PairStatus::Absent => Sheet {
-                mark: Some(Mark::Recused),
+        let new = match (session.pair_status(t, juror), mark) {
+            (PairStatus::Absent, Mark::Absent) | (PairStatus::Recused, Mark::Recused) => {
+                Sheet::default()
+            }
+            (PairStatus::Expected, _) | (PairStatus::Absent, Mark::Recused) => Sheet {
+                mark: Some(mark),
                 ..Sheet::default()
             },
-            status => {
+            (status, _) => {
                 self.status = Some(Status::NotScored {
                     juror: juror.id.clone(),
                     status,
@@ -78,9 +51,10 @@ impl Grid {
             new,
         };
         if seen.mark.is_none() && !seen.is_empty() {
-            self.status = Some(Status::Ask(Ask::Recuse {
-                juror: juror.id.clone(),
-                change,
+            let juror = juror.id.clone();
+            self.status = Some(Status::Ask(match mark {
+                Mark::Absent => Ask::Absent { juror, change },
+                Mark::Recused => Ask::Recuse { juror, change },
             }));
             return None;
         }
