@@ -8,6 +8,8 @@
 //! the whole screen is drawn again (120×40). The digits typed before it are
 //! timed too, as plain keystrokes. Usage: `keystroke [COUNT] [DIR]`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -19,6 +21,8 @@ use podium::app::grid::{Grid, GridKey};
 use podium::domain::{Lang, Operation, Session};
 use podium::storage;
 use podium::ui::grid::GridView;
+
+use common::report;
 
 const STATE: &str = include_str!("../assets/demo/forum.json");
 const JOURNAL: &str = include_str!("../assets/demo/forum.json.journal");
@@ -102,20 +106,4 @@ fn main() {
     report("  of which the commit to disk", &mut commits);
     report("keystroke redrawn (digit)", &mut plain);
     println!("journal lines: {}", session.revision);
-}
-
-fn report(what: &str, times: &mut [Duration]) {
-    times.sort();
-    let at = |p: f64| {
-        let i = ((times.len() as f64 * p).ceil() as usize).clamp(1, times.len()) - 1;
-        times[i].as_secs_f64() * 1000.0
-    };
-    println!(
-        "{what}: n={} p50={:.2} ms p95={:.2} ms p99={:.2} ms max={:.2} ms",
-        times.len(),
-        at(0.50),
-        at(0.95),
-        at(0.99),
-        at(1.0)
-    );
 }

@@ -10,12 +10,16 @@
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+use common::report;
 
 const STATE: &str = include_str!("../assets/demo/forum.json");
 const JOURNAL: &str = include_str!("../assets/demo/forum.json.journal");
@@ -155,20 +159,4 @@ fn main() {
     let _ = child.wait();
     report("Enter: value saved and shown saved", &mut saved);
     report("digit: shown typed", &mut typed);
-}
-
-fn report(what: &str, times: &mut [Duration]) {
-    times.sort();
-    let at = |p: f64| {
-        let i = ((times.len() as f64 * p).ceil() as usize).clamp(1, times.len()) - 1;
-        times[i].as_secs_f64() * 1000.0
-    };
-    println!(
-        "{what}: n={} p50={:.2} ms p95={:.2} ms p99={:.2} ms max={:.2} ms",
-        times.len(),
-        at(0.50),
-        at(0.95),
-        at(0.99),
-        at(1.0)
-    );
 }
