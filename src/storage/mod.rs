@@ -23,6 +23,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::{Change, FORMAT, Lang, Operation, Refusal, Session, validate};
 
 mod commit;
+pub mod digest;
 pub mod csv;
 mod error;
 pub mod faults;
