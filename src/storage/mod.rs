@@ -23,8 +23,8 @@ use chrono::{DateTime, Utc};
 use crate::domain::{Change, FORMAT, Lang, Operation, Refusal, Session, validate};
 
 mod commit;
-pub mod digest;
 pub mod csv;
+pub mod digest;
 mod error;
 pub mod faults;
 mod inspect;
