@@ -12,3 +12,4 @@ pub mod report;
 pub mod storage;
 pub mod tui;
 pub mod ui;
+pub mod words;
