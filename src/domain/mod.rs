@@ -2,6 +2,7 @@
 
 pub mod apply;
 pub mod decimal;
+pub mod id;
 pub mod operation;
 pub mod questions;
 pub mod ranking;
@@ -17,6 +18,7 @@ pub mod fixture;
 
 pub use apply::apply;
 pub use decimal::Dec;
+pub use id::WriterId;
 pub use operation::{Change, Operation};
 pub use refusal::Refusal;
 pub use session::*;

@@ -1,43 +1,43 @@
 //! Why an operation was refused, in words a jury secretary understands.
 
 use super::decimal::Dec;
-use super::session::{Lang, PairStatus};
+use super::session::{CriterionId, JurorId, Lang, OrgId, PairStatus, TeamId};
 use super::validate::Problem;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.message(Lang::En))]
 pub enum Refusal {
-    UnknownTeam(String),
-    UnknownJuror(String),
-    UnknownCriterion(String),
-    UnknownOrganisation(String),
+    UnknownTeam(TeamId),
+    UnknownJuror(JurorId),
+    UnknownCriterion(CriterionId),
+    UnknownOrganisation(OrgId),
     OutOfRange {
-        criterion: String,
+        criterion: CriterionId,
         value: Dec,
         min: Dec,
         max: Dec,
     },
     OffStep {
-        criterion: String,
+        criterion: CriterionId,
         value: Dec,
         min: Dec,
         step: Dec,
     },
     /// The pair is recused, absent or the team withdrawn.
     NotScored {
-        team: String,
-        juror: String,
+        team: TeamId,
+        juror: JurorId,
         status: PairStatus,
     },
     /// The team's grid is verified (locked).
     Verified {
-        team: String,
+        team: TeamId,
     },
     /// A cell changed since this terminal saw it: both values shown.
     StaleCell {
-        team: String,
-        juror: String,
-        criterion: String,
+        team: TeamId,
+        juror: JurorId,
+        criterion: CriterionId,
         seen: Option<Dec>,
         current: Option<Dec>,
     },

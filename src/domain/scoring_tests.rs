@@ -63,7 +63,7 @@ fn fill_of_a_sheet() {
 fn checksum_mismatch_stops_a_sheet_counting() {
     let mut s = session();
     put3(&mut s, "T01", "J1", "4", "3.5", "2");
-    let key = SheetKey::new("T01", "J1");
+    let key = SheetKey::new("T01".into(), "J1".into());
     s.sheets.get_mut(&key).unwrap().handwritten = Some(d("9"));
     let sum = summarize(&s.criteria, s.sheet("T01", "J1"));
     assert!(sum.mismatch, "4 + 3.5 + 2 = 9.5, not 9");
@@ -93,7 +93,7 @@ fn design_example_checksum() {
         &[("impact", "6"), ("faisabilite", "7")],
     );
     s.sheets
-        .get_mut(&SheetKey::new("T01", "J1"))
+        .get_mut(&SheetKey::new("T01".into(), "J1".into()))
         .unwrap()
         .handwritten = Some(d("12"));
     let sum = summarize(&s.criteria, s.sheet("T01", "J1"));
@@ -187,7 +187,7 @@ fn board_counts_per_team_and_per_juror() {
     mark(&mut s, "T01", "J4", Mark::Absent);
     put3(&mut s, "T02", "J1", "1", "1", "1");
     s.sheets
-        .get_mut(&SheetKey::new("T02", "J1"))
+        .get_mut(&SheetKey::new("T02".into(), "J1".into()))
         .unwrap()
         .handwritten = Some(d("4"));
     mark(&mut s, "T02", "J5", Mark::Recused);

@@ -14,10 +14,7 @@ use super::stage::Stage;
 /// The state file format written by this version.
 pub const FORMAT: u32 = 1;
 
-pub type TeamId = String;
-pub type JurorId = String;
-pub type CriterionId = String;
-pub type OrgId = String;
+pub use super::id::{CriterionId, JurorId, OrgId, TeamId};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -304,11 +301,8 @@ pub struct SheetKey {
 }
 
 impl SheetKey {
-    pub fn new(team: impl Into<TeamId>, juror: impl Into<JurorId>) -> SheetKey {
-        SheetKey {
-            team: team.into(),
-            juror: juror.into(),
-        }
+    pub fn new(team: TeamId, juror: JurorId) -> SheetKey {
+        SheetKey { team, juror }
     }
 }
 
@@ -408,7 +402,7 @@ impl Session {
     }
 
     pub fn sheet(&self, team: &str, juror: &str) -> Option<&Sheet> {
-        self.sheets.get(&SheetKey::new(team, juror))
+        self.sheets.get(&SheetKey::new(team.into(), juror.into()))
     }
 
     pub fn value(&self, team: &str, juror: &str, criterion: &str) -> Option<Dec> {

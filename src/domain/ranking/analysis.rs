@@ -83,12 +83,12 @@ pub fn compare_methods(session: &Session) -> Vec<MethodComparison> {
                 joining: other_set
                     .iter()
                     .filter(|t| !official_set.contains(t))
-                    .map(|t| t.to_string())
+                    .map(|t| TeamId::from(*t))
                     .collect(),
                 leaving: official_set
                     .iter()
                     .filter(|t| !other_set.contains(t))
-                    .map(|t| t.to_string())
+                    .map(|t| TeamId::from(*t))
                     .collect(),
                 cutoff_tie: other.cutoff_tie,
             }

@@ -124,7 +124,7 @@ pub fn search(session: &Session, budget: usize) -> Search {
                     return Search::Stopped { steps: k - 1 };
                 }
                 tried += 1;
-                let key = SheetKey::new(team.as_str(), juror.as_str());
+                let key = SheetKey::new(team.clone(), juror.clone());
                 let Some(sheet) = work.sheets.get_mut(&key) else {
                     continue;
                 };

@@ -304,7 +304,10 @@ pub fn import(
             continue;
         };
         let pair = pairs
-            .entry(SheetKey::new(row.get("team"), row.get("juror")))
+            .entry(SheetKey::new(
+                row.get("team").into(),
+                row.get("juror").into(),
+            ))
             .or_default();
         match entry {
             Entry::Mark(mark) => pair.0 = Some(mark),
@@ -354,7 +357,7 @@ pub fn import(
         ordered.sort_by_key(|(c, _)| session.criteria.iter().position(|k| k.id == **c));
         for (criterion, value) in ordered {
             summary.values += 1;
-            let seen = current.values.get(criterion).copied();
+            let seen = current.values.get(criterion.as_str()).copied();
             if seen == Some(value) {
                 summary.unchanged += 1;
                 continue;
@@ -363,7 +366,7 @@ pub fn import(
             changes.push(Change::SetCell {
                 team: team.clone(),
                 juror: juror.clone(),
-                criterion: criterion.clone(),
+                criterion: criterion.as_str().into(),
                 seen,
                 new: Some(value),
             });

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::domain::schedule::next_team;
 use crate::domain::stage::{Countdown, Level, Phase, clock_text};
-use crate::domain::{Lang, Session, questions};
+use crate::domain::{Lang, Session, TeamId, questions};
 use crate::ui::text::cut;
 use crate::ui::theme::phase_label;
 use crate::ui::{View, bigtime, org_name};
@@ -201,7 +201,7 @@ fn plain_line(s: &Session, countdown: Countdown, lang: Lang, hint: bool) -> Stri
 
 /// With nobody on stage the team shown is the one to call; the next is
 /// the one after it.
-fn next_after(s: &Session, shown: Option<&String>) -> Option<String> {
+fn next_after(s: &Session, shown: Option<&TeamId>) -> Option<TeamId> {
     let shown = shown?;
     let mut probe = s.clone();
     probe.stage.team = Some(shown.clone());

@@ -153,7 +153,7 @@ impl Grid {
         if self.team.as_deref() == Some(team) || session.team(team).is_none() {
             return;
         }
-        self.team = Some(team.to_string());
+        self.team = Some(team.into());
         self.drop_input();
         self.refused = None;
         self.status = None;

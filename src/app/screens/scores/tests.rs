@@ -226,7 +226,7 @@ fn the_stage_moves_on_while_the_grid_stays() {
         sim.app
             .grid
             .stage_moved_on(&sim.app.session)
-            .map(String::as_str),
+            .map(crate::domain::TeamId::as_str),
         Some("T2")
     );
     assert_eq!(sim.app.grid.input, "4", "still typed");
@@ -253,7 +253,7 @@ fn a_save_refused_by_the_file_marks_the_cell() {
     // The other terminal set the same cell meanwhile.
     sim.disk
         .sheets
-        .entry(crate::domain::SheetKey::new("T1", "J1"))
+        .entry(crate::domain::SheetKey::new("T1".into(), "J1".into()))
         .or_default()
         .values
         .insert("impact".into(), Dec::int(2));
@@ -275,7 +275,7 @@ fn a_save_refused_by_the_file_marks_the_cell() {
     sim.go_to(Screen::Scores);
     sim.disk
         .sheets
-        .entry(crate::domain::SheetKey::new("T1", "J1"))
+        .entry(crate::domain::SheetKey::new("T1".into(), "J1".into()))
         .or_default()
         .values
         .insert("impact".into(), Dec::int(3));
@@ -371,7 +371,7 @@ fn a_cell_the_other_terminal_saves_while_this_one_types_is_never_overwritten_sil
     // The other terminal saves 2 in the same cell; this one reloads.
     sim.disk
         .sheets
-        .entry(crate::domain::SheetKey::new("T1", "J1"))
+        .entry(crate::domain::SheetKey::new("T1".into(), "J1".into()))
         .or_default()
         .values
         .insert("impact".into(), Dec::int(2));

@@ -2,7 +2,7 @@
 
 use crate::app::screens::scores::grid::{Ask, CellKey, Column, Grid, Status};
 use crate::domain::scoring::{self, Fill, SheetSummary};
-use crate::domain::{Dec, Lang, PairStatus, Session, Team};
+use crate::domain::{Dec, Lang, PairStatus, Session, Team, TeamId};
 
 use crate::ui::text::{Tone, dec, total};
 
@@ -306,8 +306,8 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
             scored,
             ..
         } => {
-            let first = teams.first().map_or("", String::as_str);
-            let last = teams.last().map_or("", String::as_str);
+            let first = teams.first().map_or("", TeamId::as_str);
+            let last = teams.last().map_or("", TeamId::as_str);
             let left_out = left_out(locked, scored, lang);
             match lang {
                 Lang::Fr => format!(
@@ -343,7 +343,7 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
 
 /// " (T03 verrouillée non comprise, T04 déjà notée non comprise)": the
 /// teams "absent for the rest" leaves alone.
-fn left_out(locked: &[String], scored: &[String], lang: Lang) -> String {
+fn left_out(locked: &[TeamId], scored: &[TeamId], lang: Lang) -> String {
     let plural = |n: usize| if n > 1 { "s" } else { "" };
     let mut parts = Vec::new();
     if !locked.is_empty() {

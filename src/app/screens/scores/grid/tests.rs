@@ -42,7 +42,7 @@ fn opens_on_the_team_on_stage_then_stays() {
     s.stage.team = Some("T03".into());
     g.open(&s);
     assert_eq!(g.team.as_deref(), Some("T02"), "the grid stays on its team");
-    assert_eq!(g.stage_moved_on(&s).map(String::as_str), Some("T03"));
+    assert_eq!(g.stage_moved_on(&s).map(TeamId::as_str), Some("T03"));
     g.handle(&s, GridKey::NextTeam);
     assert_eq!(g.team.as_deref(), Some("T03"));
     assert_eq!(g.stage_moved_on(&s), None);
