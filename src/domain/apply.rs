@@ -5,8 +5,9 @@
 
 use super::decimal::Dec;
 use super::operation::Change;
+use super::pair::PairState;
 use super::refusal::Refusal;
-use super::session::{CriterionId, JurorId, PairStatus, Session, Sheet, SheetKey, TeamId};
+use super::session::{CriterionId, JurorId, Mark, Session, Sheet, SheetKey, TeamId};
 use super::validate;
 
 /// Apply one change. On refusal the session is unchanged.
@@ -45,9 +46,9 @@ fn check_pair(s: &Session, team: &TeamId, juror: &JurorId) -> Result<(), Refusal
     if s.verified.contains(team) {
         return Err(Refusal::Verified { team: team.clone() });
     }
-    match s.pair_status(t, j) {
-        PairStatus::Expected => Ok(()),
-        status => Err(Refusal::NotScored {
+    match s.excuse(t, j) {
+        None => Ok(()),
+        Some(status) => Err(Refusal::NotScored {
             team: team.clone(),
             juror: juror.clone(),
             status,
@@ -166,10 +167,10 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
             let has_values = !new.values.is_empty() || new.handwritten.is_some();
             if has_values {
                 if new.mark.is_some() || s.auto_recused(t, j) {
-                    let status = if new.mark == Some(super::session::Mark::Absent) {
-                        PairStatus::Absent
+                    let status = if new.mark == Some(Mark::Absent) {
+                        PairState::Absent
                     } else {
-                        PairStatus::Recused
+                        PairState::Recused
                     };
                     return Err(Refusal::NotScored {
                         team: team.clone(),

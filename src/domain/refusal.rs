@@ -1,7 +1,8 @@
 //! Why an operation was refused, in words a jury secretary understands.
 
 use super::decimal::Dec;
-use super::session::{CriterionId, JurorId, Lang, OrgId, PairStatus, TeamId};
+use super::pair::PairState;
+use super::session::{CriterionId, JurorId, Lang, OrgId, TeamId};
 use super::validate::Problem;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -27,7 +28,7 @@ pub enum Refusal {
     NotScored {
         team: TeamId,
         juror: JurorId,
-        status: PairStatus,
+        status: PairState,
     },
     /// The team's grid is verified (locked).
     Verified {
@@ -143,10 +144,14 @@ impl Refusal {
                 _,
             ) => {
                 let why = match status {
-                    PairStatus::AutoRecused | PairStatus::Recused => lang.t("récusé", "recused"),
-                    PairStatus::Absent => lang.t("absent", "absent"),
-                    PairStatus::Withdrawn => lang.t("équipe retirée", "team withdrawn"),
-                    PairStatus::Expected => lang.t("attendu", "expected"),
+                    PairState::AutoRecused | PairState::Recused => lang.t("récusé", "recused"),
+                    PairState::Absent => lang.t("absent", "absent"),
+                    PairState::Withdrawn => lang.t("équipe retirée", "team withdrawn"),
+                    PairState::Empty
+                    | PairState::Partial
+                    | PairState::Entered
+                    | PairState::Mismatch
+                    | PairState::Verified => lang.t("attendu", "expected"),
                 };
                 match lang {
                     Lang::Fr => format!("{juror} ne note pas {team} ({why})"),

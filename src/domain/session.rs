@@ -342,18 +342,6 @@ pub struct Decision {
     pub at: DateTime<Utc>,
 }
 
-/// How a pair (team, juror) stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PairStatus {
-    Expected,
-    /// Same organisation, with the session's recusal rule on.
-    AutoRecused,
-    Recused,
-    Absent,
-    /// The team is withdrawn.
-    Withdrawn,
-}
-
 impl Session {
     /// A new, empty session with the given id.
     pub fn new(id: impl Into<String>, event: Event, settings: Settings) -> Session {
@@ -413,18 +401,6 @@ impl Session {
     /// Whether the session's recusal rule excludes this pair.
     pub fn auto_recused(&self, team: &Team, juror: &Juror) -> bool {
         self.settings.recuse_same_org && team.org == juror.org
-    }
-
-    pub fn pair_status(&self, team: &Team, juror: &Juror) -> PairStatus {
-        if team.status == TeamStatus::Withdrawn {
-            return PairStatus::Withdrawn;
-        }
-        match self.sheet(&team.id, &juror.id).and_then(|s| s.mark) {
-            Some(Mark::Recused) => PairStatus::Recused,
-            Some(Mark::Absent) => PairStatus::Absent,
-            None if self.auto_recused(team, juror) => PairStatus::AutoRecused,
-            None => PairStatus::Expected,
-        }
     }
 
     /// Scoring has started once any value is entered: criteria and the

@@ -32,7 +32,6 @@ use crate::domain::session::{CriterionId, Method, Session};
 pub use figure::Figure;
 pub use order::Separation;
 pub use output::{CriterionMeans, Ranking, Row, Warning, WarningCode};
-pub use sheets::{SheetState, sheet_state};
 
 /// A team's score under one method, as compared.
 #[derive(Clone, Debug, PartialEq)]

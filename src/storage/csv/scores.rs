@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::domain::{
-    Change, Criterion, Dec, Juror, Lang, Mark, PairStatus, Refusal, Session, Sheet, SheetKey, Team,
+    Change, Criterion, Dec, Juror, Lang, Mark, Refusal, Session, Sheet, SheetKey, Team,
 };
 
 use super::reader::{self, Column, Problems, Row};
@@ -176,19 +176,18 @@ fn entry(index: &Index, row: &Row, problems: &mut Problems) -> Option<Entry> {
         );
         return None;
     }
-    if !matches!(entry, Entry::Mark(_)) {
-        let status = session.pair_status(team, juror);
-        if status != PairStatus::Expected {
-            refuse(
-                problems,
-                Refusal::NotScored {
-                    team: team.id.clone(),
-                    juror: juror.id.clone(),
-                    status,
-                },
-            );
-            return None;
-        }
+    if !matches!(entry, Entry::Mark(_))
+        && let Some(status) = session.excuse(team, juror)
+    {
+        refuse(
+            problems,
+            Refusal::NotScored {
+                team: team.id.clone(),
+                juror: juror.id.clone(),
+                status,
+            },
+        );
+        return None;
     }
     ok.then_some(entry)
 }

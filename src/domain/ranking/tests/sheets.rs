@@ -1,7 +1,9 @@
 //! Which sheets count, minimum sheets, teams with no sheet, warnings.
 
 use super::support::*;
-use crate::domain::ranking::{Separation, SheetState, WarningCode, rank, sheet_state};
+use crate::domain::PairState;
+use crate::domain::ranking::sheets::sheet_state;
+use crate::domain::ranking::{Separation, WarningCode, rank};
 use crate::domain::session::{JurorId, Mark, Method, SheetKey, TeamId};
 
 #[test]
@@ -28,7 +30,7 @@ fn missing_and_partial_sheets_make_results_provisional() {
     assert_eq!(score(&r, "A"), Some(11.0));
     assert_eq!(r.row("A").unwrap().sheets, 1);
     let (a, j2) = (s.team("A").unwrap(), s.juror("J2").unwrap());
-    assert_eq!(sheet_state(&s, a, j2), SheetState::Partial);
+    assert_eq!(sheet_state(&s, a, j2), PairState::Partial);
 }
 
 #[test]
@@ -188,5 +190,5 @@ fn values_are_read_by_criterion_whatever_the_id_order() {
         .unwrap();
     sheet.values.remove("a");
     let (a, j1) = (s.team("A").unwrap(), s.juror("J1").unwrap());
-    assert_eq!(sheet_state(&s, a, j1), SheetState::Partial);
+    assert_eq!(sheet_state(&s, a, j1), PairState::Partial);
 }

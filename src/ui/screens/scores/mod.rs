@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::screens::scores::grid::{CellKey, Column, Grid, default_team};
 use crate::domain::scoring::{self, Fill};
-use crate::domain::{Lang, PairStatus, Session, Team};
+use crate::domain::{Lang, Session, Team};
 
 use crate::ui::text::{Tone, cut, dec, put, right, style, total};
 
@@ -412,7 +412,7 @@ impl GridView<'_> {
             .take(usize::from(rows))
         {
             let y = top + (i - offset) as u16;
-            let status = s.pair_status(team, juror);
+            let excuse = s.excuse(team, juror);
             let here = i == grid.row;
             let name = format!("{} {}", juror.id, juror.name);
             let name_tone = if here { Tone::Strong } else { Tone::Plain };
@@ -427,7 +427,7 @@ impl GridView<'_> {
                 lay.name_w - 1,
                 style(name_tone, color),
             );
-            let scored = status == PairStatus::Expected;
+            let scored = excuse.is_none();
             let sheet = grid.sheet(s, &team.id, &juror.id);
             let mut x = crit_x;
             for (ci, c) in s
@@ -483,7 +483,7 @@ impl GridView<'_> {
             let disagrees = scored
                 && summary.fill == Fill::Complete
                 && scoring::disagreement(s, &team.id, &juror.id, &sheet).is_some();
-            let (word, tone) = state_word(status, &summary, disagrees, lang);
+            let (word, tone) = state_word(excuse, &summary, disagrees, lang);
             put(buf, area, state_x, y, word, STATE_W, style(tone, color));
         }
     }
