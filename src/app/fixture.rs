@@ -140,7 +140,7 @@ pub fn session_with_jurors(n: usize) -> Session {
     let mut s = session();
     s.jurors = (1..=n)
         .map(|i| Juror {
-            id: format!("J{i}"),
+            id: format!("J{i}").into(),
             name: format!("Juré {i}"),
             role: String::new(),
             org: "somme".into(),
@@ -160,4 +160,21 @@ pub fn options(lang: Lang) -> Options {
 /// The app on the fixture forum, in French, at `at(0)`.
 pub fn app() -> App {
     App::new(session(), options(Lang::Fr), at(0))
+}
+
+/// The status line as shown, for assertions on its words and colour.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said {
+    pub text: String,
+    pub error: bool,
+}
+
+impl App {
+    /// What the status line says, in the app's language.
+    pub fn said(&self) -> Option<Said> {
+        self.status.as_ref().map(|n| Said {
+            text: crate::words::notice::text(n, self.lang),
+            error: n.is_warning(),
+        })
+    }
 }

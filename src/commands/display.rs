@@ -32,7 +32,7 @@ pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
         offset: *chrono::Local::now().offset(),
     };
     let mut app = App::new(session, options, clock.now());
-    app.read_only = true;
+    app.mode = crate::app::Mode::Display;
     let store = ReaderStore::new(file, lang, live);
     tui::run(store, app, clock, Theme::new(tui::colour_wanted()))
         .map_err(|e| Failure::one(lang, format!("terminal: {}", storage::io_words(&e, lang))))

@@ -8,11 +8,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::app::{App, Options};
+use crate::app::{App, Options, SaveOutcome};
 use crate::domain::{Lang, Operation, Session};
 use crate::i18n;
 use crate::storage::{self, StoreError};
-use crate::tui::{self, Clock, SaveError, Store};
+use crate::tui::{self, Busy, Clock, Store};
 use crate::ui::Theme;
 
 use super::{Failure, Outcome};
@@ -43,10 +43,7 @@ pub fn run_noting(flag: Option<Lang>, file: &Path, note: Option<String>) -> Outc
     let mut notices: Vec<String> = opened_notices.iter().map(|n| n.message(lang)).collect();
     notices.extend(note);
     if !notices.is_empty() {
-        app.status = Some(crate::app::Status {
-            text: notices.join(" · "),
-            error: false,
-        });
+        app.status = Some(crate::app::Notice::Opened(notices));
     }
     let result = tui::run(store.clone(), app, clock, Theme::new(tui::colour_wanted()))
         .map_err(|e| Failure::one(lang, format!("terminal: {}", storage::io_words(&e, lang))));
@@ -107,7 +104,7 @@ impl FileStore {
     /// where the old data went, and what to do.
     fn replaced_message(&self) -> String {
         let id = self.expected().session;
-        let lead = crate::app::replaced::headline(self.lang);
+        let lead = crate::words::notice::replaced_headline(self.lang);
         let backup = storage::backup_of(&self.path, &id).map(|b| match self.lang {
             Lang::Fr => format!(" Ancienne copie : {}", b.display()),
             Lang::En => format!(" Previous copy: {}", b.display()),
@@ -120,17 +117,22 @@ impl FileStore {
 impl Store for FileStore {
     type Stamp = storage::Stamp;
 
-    fn commit(&self, op: &Operation, wait: Duration) -> Result<Session, SaveError> {
-        match self.live().commit(op, wait, Instant::now()) {
+    fn commit(&self, op: &Operation, wait: Duration) -> Result<SaveOutcome, Busy> {
+        let mut live = self.live();
+        Ok(match live.commit(op, wait, Instant::now()) {
             Ok(committed) => {
                 self.seen(committed.session.revision);
-                Ok(committed.session)
+                SaveOutcome::Saved(Box::new(committed.session))
             }
-            Err(StoreError::Busy { .. }) => Err(SaveError::Busy),
-            Err(StoreError::Refused(refusal)) => Err(SaveError::Refused(refusal)),
-            Err(StoreError::Replaced { .. }) => Err(SaveError::Replaced(self.replaced_message())),
-            Err(other) => Err(SaveError::Failed(other.message(self.lang))),
-        }
+            Err(StoreError::Busy { .. }) => return Err(Busy),
+            // The session as this terminal now knows it (the other's value).
+            Err(StoreError::Refused(refusal)) => SaveOutcome::Refused {
+                refusal,
+                fresh: Some(Box::new(live.session().clone())),
+            },
+            Err(StoreError::Replaced { .. }) => SaveOutcome::Replaced(self.replaced_message()),
+            Err(other) => SaveOutcome::Failed(other.message(self.lang)),
+        })
     }
 
     fn replaced(&self, fresh: &Session) -> Option<String> {
@@ -154,10 +156,6 @@ impl Store for FileStore {
             Ok(true) => Some(live.session().clone()),
             _ => None,
         }
-    }
-
-    fn current(&self) -> Option<Session> {
-        Some(self.live().session().clone())
     }
 
     fn idle(&self) {
@@ -191,8 +189,8 @@ impl ReaderStore {
 impl Store for ReaderStore {
     type Stamp = storage::Stamp;
 
-    fn commit(&self, _op: &Operation, _wait: Duration) -> Result<Session, SaveError> {
-        Err(SaveError::Failed(
+    fn commit(&self, _op: &Operation, _wait: Duration) -> Result<SaveOutcome, Busy> {
+        Ok(SaveOutcome::Failed(
             self.lang
                 .t("affichage en lecture seule", "read-only display")
                 .to_string(),

@@ -21,9 +21,9 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
         .map(|row| {
             vec![
                 rank_label(row),
-                row.team.clone(),
+                row.team.to_string(),
                 row.name.clone(),
-                row.org.clone(),
+                row.org.to_string(),
                 figure(row.score.as_ref(), lang, "—"),
                 row.sheets.to_string(),
                 figure(row.spread.as_ref(), lang, "—"),

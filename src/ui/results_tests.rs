@@ -6,8 +6,8 @@ use ratatui::style::Color;
 
 use super::snapshot_tests::{draw, drive, line_with, text};
 use crate::app::fixture::{at, options};
-use crate::app::results::ResultsKey;
 use crate::app::results_fixture::{forum, large};
+use crate::app::screens::results::ResultsKey;
 use crate::app::{Action, App, Screen};
 use crate::domain::{Dec, Lang, SheetKey};
 
@@ -18,7 +18,7 @@ fn app(lang: Lang) -> App {
 }
 
 fn keys(app: &mut App, keys: &[ResultsKey]) {
-    let actions: Vec<(Action, i64)> = keys.iter().map(|k| (Action::Results(*k), 5)).collect();
+    let actions: Vec<(Action, i64)> = keys.iter().map(|k| (Action::from(*k), 5)).collect();
     drive(app, &actions);
 }
 
@@ -441,7 +441,7 @@ fn a_tie_break_step_is_named_between_neighbours() {
     s.settings.tie_break = vec!["impact".into()];
     let sheet = s
         .sheets
-        .get_mut(&crate::domain::SheetKey::new("T4", "J1"))
+        .get_mut(&crate::domain::SheetKey::new("T4".into(), "J1".into()))
         .unwrap();
     sheet
         .values
@@ -469,7 +469,10 @@ fn demo_one_team_scored(lang: Lang) -> App {
     let mut s: crate::domain::Session =
         serde_json::from_str(crate::commands::demo::STATE).expect("the demo session");
     for j in ["J03", "J04", "J06", "J07", "J08", "J09", "J10"] {
-        let sheet = s.sheets.entry(SheetKey::new("T01", j)).or_default();
+        let sheet = s
+            .sheets
+            .entry(SheetKey::new("T01".into(), j.into()))
+            .or_default();
         for c in ["utilite", "faisabilite", "transfert", "cooperation"] {
             sheet.values.insert(c.into(), Dec::int(12));
         }

@@ -5,4 +5,6 @@
 //! words here. Each area has its own submodule; one exhaustive `match` per
 //! message keeps both languages complete.
 
+pub mod notice;
 pub mod storage;
+pub mod undo;

@@ -1,0 +1,512 @@
+//! The results screen inside the app: which method is shown, the selected
+//! row, the team detail, and the form that records the jury's decision on
+//! a tie at the laureate cut-off (saved as `Change::AddDecision`).
+
+use chrono::{DateTime, Utc};
+use crossterm::event::KeyCode;
+
+use super::Reply;
+use crate::app::App;
+use crate::app::keys::{Binding, Key, bind};
+use crate::app::notice::Notice;
+use crate::domain::ranking::decisions::{DecisionProblem, problems};
+use crate::domain::ranking::robustness::{self, Search};
+use crate::domain::ranking::{self, Ranking};
+use crate::domain::{Change, Decision, DecisionKind, Method, Session, TeamId};
+
+pub mod cache;
+
+/// A key of the results screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResultsKey {
+    /// Show the next method (the official one, then the others).
+    NextMethod,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    /// Open or close the selected team's detail.
+    Detail,
+    /// Record a decision on the tie at the cut-off.
+    Decide,
+    /// Look for the smallest change to one cell that alters the laureates.
+    Sensitivity,
+    // In the decision form.
+    /// The jury fixes an order.
+    Order,
+    /// The jury admits every tied team.
+    Admit,
+    /// Move the selected team up (or down) in the decided order.
+    MoveUp,
+    MoveDown,
+    /// Enter: next field, or record.
+    Confirm,
+    /// Esc: close the detail, or abandon the decision.
+    Cancel,
+    /// A character typed in a text field.
+    Char(char),
+    Backspace,
+}
+
+impl ResultsKey {
+    /// Whether the key only looks around (nothing to save).
+    pub fn only_looks(self) -> bool {
+        matches!(
+            self,
+            ResultsKey::NextMethod
+                | ResultsKey::Up
+                | ResultsKey::Down
+                | ResultsKey::PageUp
+                | ResultsKey::PageDown
+                | ResultsKey::Detail
+                | ResultsKey::Sensitivity
+                | ResultsKey::Cancel
+        )
+    }
+
+    /// A text field's binding with the character typed.
+    pub fn typed(self, c: char) -> ResultsKey {
+        match self {
+            ResultsKey::Char(_) => ResultsKey::Char(c),
+            other => other,
+        }
+    }
+}
+
+impl From<ResultsKey> for crate::app::Action {
+    fn from(key: ResultsKey) -> crate::app::Action {
+        crate::app::Action::Key(super::ScreenKey::Results(key))
+    }
+}
+
+/// Where the decision form is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Order or admit; the order itself.
+    Choice,
+    /// Typing who decided (a text field).
+    By,
+    /// Typing the reason (a text field).
+    Reason,
+}
+
+/// The decision being written for the group straddling the cut-off.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecisionForm {
+    /// The group's teams; for an order, in the order decided so far.
+    pub teams: Vec<TeamId>,
+    pub kind: DecisionKind,
+    pub step: Step,
+    /// The selected team in the order.
+    pub cursor: usize,
+    pub by: String,
+    pub reason: String,
+    /// Why the last attempt was refused.
+    pub problems: Vec<DecisionProblem>,
+}
+
+/// The results screen's state (not saved).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Results {
+    /// A method shown for comparison; `None`: the official one.
+    pub method: Option<Method>,
+    /// Selected row of the ranking.
+    pub row: usize,
+    /// The selected team's detail is open.
+    pub detail: bool,
+    pub form: Option<DecisionForm>,
+    /// The last search for the smallest change that alters the laureates,
+    /// with the session's id and revision it was made on.
+    pub sensitivity: Option<(String, u64, Search)>,
+    /// The figures drawn, computed once per state of the session.
+    pub cache: cache::Cache,
+}
+
+impl Results {
+    /// The method shown.
+    pub fn method(&self, session: &Session) -> Method {
+        self.method.unwrap_or(session.settings.method)
+    }
+
+    /// Whether a text field has the keyboard.
+    pub fn typing(&self) -> bool {
+        self.form
+            .as_ref()
+            .is_some_and(|f| matches!(f.step, Step::By | Step::Reason))
+    }
+
+    /// The ranking shown.
+    pub fn ranking(&self, session: &Session) -> Ranking {
+        ranking::rank(session, self.method(session))
+    }
+
+    /// The ranking shown and the other methods' laureates, computed once
+    /// per state of the session (what the screen draws from).
+    pub fn computed(&self, session: &Session) -> std::rc::Rc<cache::Computed> {
+        self.cache.get(session, self.method(session))
+    }
+
+    /// The search for the smallest change, if made on this very state.
+    pub fn sensitivity(&self, session: &Session) -> Option<&Search> {
+        self.sensitivity
+            .as_ref()
+            .filter(|(id, revision, _)| *id == session.id && *revision == session.revision)
+            .map(|(_, _, search)| search)
+    }
+
+    /// The selected team, if any.
+    pub fn selected(&self, ranking: &Ranking) -> Option<TeamId> {
+        let last = ranking.ranking.len().checked_sub(1)?;
+        Some(ranking.ranking[self.row.min(last)].team.clone())
+    }
+}
+
+/// How many rankings `s` may try: a ranking's cost grows with the number
+/// of possible cells, so the budget shrinks as the forum grows (between 20
+/// and 20,000 rankings) and the search stays short; it says when it stopped.
+fn search_budget(session: &Session) -> usize {
+    let cells = (session.teams.len() * session.jurors.len() * session.criteria.len()).max(1);
+    (25_000_000 / cells).clamp(20, 20_000)
+}
+
+/// Rows moved by PgUp / PgDn.
+const PAGE: usize = 10;
+
+/// The screen's keys in its state now: the ranking's, the decision
+/// form's, or a text field's.
+pub fn bindings(app: &App) -> Vec<Binding<ResultsKey>> {
+    if app.text_field_active() {
+        text_bindings()
+    } else {
+        table(app.results.form.is_some())
+    }
+}
+
+/// The ranking's keys, or the form's when it is open on its first step.
+fn table(form_open: bool) -> Vec<Binding<ResultsKey>> {
+    use ResultsKey as R;
+    if form_open {
+        return vec![
+            bind(Key::Char('o'), R::Order, "ordre décidé", "order decided").foot("ordre", "order"),
+            bind(Key::Char('a'), R::Admit, "tous admis", "all admitted")
+                .foot("tous admis", "admit all"),
+            bind(
+                Key::Code(KeyCode::Up),
+                R::Up,
+                "équipe précédente",
+                "previous team",
+            ),
+            bind(
+                Key::Code(KeyCode::Down),
+                R::Down,
+                "équipe suivante",
+                "next team",
+            ),
+            bind(
+                Key::Char('K'),
+                R::MoveUp,
+                "monter l'équipe dans l'ordre",
+                "move the team up the order",
+            )
+            .or(Key::Shift(KeyCode::Up)),
+            bind(
+                Key::Char('J'),
+                R::MoveDown,
+                "descendre l'équipe dans l'ordre",
+                "move the team down the order",
+            )
+            .or(Key::Shift(KeyCode::Down)),
+            bind(
+                Key::Code(KeyCode::Enter),
+                R::Confirm,
+                "continuer : qui a décidé, puis le motif",
+                "go on: who decided, then the reason",
+            )
+            .foot("continuer", "go on"),
+            bind(
+                Key::Code(KeyCode::Esc),
+                R::Cancel,
+                "abandonner la décision",
+                "abandon the decision",
+            )
+            .foot("abandonner", "abandon"),
+        ];
+    }
+    vec![
+        bind(
+            Key::Char('m'),
+            R::NextMethod,
+            "méthode suivante (comparaison, non officielle)",
+            "next method (comparison, not official)",
+        )
+        .foot("méthode", "method"),
+        bind(
+            Key::Code(KeyCode::Up),
+            R::Up,
+            "équipe précédente",
+            "previous team",
+        ),
+        bind(
+            Key::Code(KeyCode::Down),
+            R::Down,
+            "équipe suivante",
+            "next team",
+        ),
+        bind(
+            Key::Code(KeyCode::PageUp),
+            R::PageUp,
+            "page précédente",
+            "previous page",
+        ),
+        bind(
+            Key::Code(KeyCode::PageDown),
+            R::PageDown,
+            "page suivante",
+            "next page",
+        ),
+        bind(
+            Key::Code(KeyCode::Enter),
+            R::Detail,
+            "détail de l'équipe (ouvrir / fermer)",
+            "the team's detail (open / close)",
+        )
+        .foot("détail", "detail"),
+        bind(
+            Key::Code(KeyCode::Esc),
+            R::Cancel,
+            "fermer le détail",
+            "close the detail",
+        ),
+        bind(
+            Key::Char('s'),
+            R::Sensitivity,
+            "plus petit changement d'une case qui modifie les lauréats",
+            "smallest change to one cell that alters the laureates",
+        ),
+        bind(
+            Key::Char('d'),
+            R::Decide,
+            "décision du jury sur l'égalité à la limite",
+            "the jury's decision on the tie at the cut-off",
+        )
+        .foot("décider", "decide"),
+    ]
+}
+
+/// The keys of a text field: every printable key is text.
+fn text_bindings() -> Vec<Binding<ResultsKey>> {
+    use ResultsKey as R;
+    vec![
+        bind(Key::Text, R::Char(' '), "taper le texte", "type the text"),
+        bind(
+            Key::Code(KeyCode::Enter),
+            R::Confirm,
+            "valider le champ",
+            "confirm the field",
+        )
+        .foot("valider", "confirm"),
+        bind(
+            Key::Code(KeyCode::Esc),
+            R::Cancel,
+            "abandonner la décision",
+            "abandon the decision",
+        )
+        .foot("abandonner", "abandon"),
+        bind(
+            Key::Code(KeyCode::Backspace),
+            R::Backspace,
+            "effacer le dernier caractère",
+            "erase the last character",
+        )
+        .foot("effacer", "erase"),
+    ]
+}
+
+pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Reply {
+    if app.results.form.is_some() && app.projector {
+        // Never type into a form nobody can see.
+        app.results.form = None;
+        return Reply::say(Notice::ProjectorDecisionAbandoned);
+    }
+    if app.results.form.is_some() {
+        return handle_form(app, key, now);
+    }
+    let mut reply = Reply::none();
+    match key {
+        ResultsKey::NextMethod => {
+            let official = app.session.settings.method;
+            let shown = app.results.method(&app.session);
+            let i = Method::ALL.iter().position(|m| *m == shown).unwrap_or(0);
+            let next = Method::ALL[(i + 1) % Method::ALL.len()];
+            // The selection stays on its team, wherever the method puts it.
+            let team = app
+                .results
+                .selected(&app.results.computed(&app.session).ranking);
+            app.results.method = (next != official).then_some(next);
+            let computed = app.results.computed(&app.session);
+            if let Some(row) =
+                team.and_then(|t| computed.ranking.ranking.iter().position(|r| r.team == t))
+            {
+                app.results.row = row;
+            }
+        }
+        ResultsKey::Up => app.results.row = app.results.row.saturating_sub(1),
+        ResultsKey::Down => app.results.row += 1,
+        ResultsKey::PageUp => app.results.row = app.results.row.saturating_sub(PAGE),
+        ResultsKey::PageDown => app.results.row += PAGE,
+        ResultsKey::Detail => app.results.detail = !app.results.detail,
+        ResultsKey::Cancel => app.results.detail = false,
+        ResultsKey::Decide => reply.notice = open_form(app),
+        ResultsKey::Sensitivity if !app.projector => {
+            let s = &app.session;
+            let found = robustness::search(s, search_budget(s));
+            app.results.sensitivity = Some((s.id.clone(), s.revision, found));
+        }
+        _ => {}
+    }
+    clamp(app);
+    reply
+}
+
+/// Keep the selection on a row.
+pub fn clamp(app: &mut App) {
+    let rows = app
+        .session
+        .teams
+        .iter()
+        .filter(|t| t.status == crate::domain::TeamStatus::Scheduled)
+        .count();
+    app.results.row = app.results.row.min(rows.saturating_sub(1));
+}
+
+/// `d`: a form for the group straddling the cut-off under the official
+/// method, or why there is none to decide.
+fn open_form(app: &mut App) -> Option<Notice> {
+    if app.projector {
+        return Some(Notice::ProjectorResultsHidden);
+    }
+    let basis = app.basis().into_owned();
+    if app.results.method.is_some() {
+        return Some(Notice::DecisionOfficialOnly);
+    }
+    let official = ranking::rank(&basis, basis.settings.method);
+    let Some(group) = official.cutoff_groups().into_iter().next() else {
+        return Some(Notice::NoTieAtCutoff);
+    };
+    app.results.detail = false;
+    app.results.form = Some(DecisionForm {
+        teams: group.iter().map(|t| TeamId::from(*t)).collect(),
+        kind: DecisionKind::Order,
+        step: Step::Choice,
+        cursor: 0,
+        by: String::new(),
+        reason: String::new(),
+        problems: Vec::new(),
+    });
+    None
+}
+
+fn handle_form(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Reply {
+    let Some(form) = app.results.form.as_mut() else {
+        return Reply::none();
+    };
+    if key == ResultsKey::Cancel {
+        app.results.form = None;
+        return Reply::say(Notice::DecisionAbandoned);
+    }
+    match (form.step, key) {
+        (Step::Choice, ResultsKey::Order) => form.kind = DecisionKind::Order,
+        (Step::Choice, ResultsKey::Admit) => form.kind = DecisionKind::Admit,
+        (Step::Choice, ResultsKey::Up) => form.cursor = form.cursor.saturating_sub(1),
+        (Step::Choice, ResultsKey::Down) => {
+            form.cursor = (form.cursor + 1).min(form.teams.len().saturating_sub(1))
+        }
+        (Step::Choice, ResultsKey::MoveUp) if form.cursor > 0 => {
+            form.teams.swap(form.cursor, form.cursor - 1);
+            form.cursor -= 1;
+            form.kind = DecisionKind::Order;
+        }
+        (Step::Choice, ResultsKey::MoveDown) if form.cursor + 1 < form.teams.len() => {
+            form.teams.swap(form.cursor, form.cursor + 1);
+            form.cursor += 1;
+            form.kind = DecisionKind::Order;
+        }
+        (Step::Choice, ResultsKey::Confirm) => form.step = Step::By,
+        (Step::By | Step::Reason, ResultsKey::Char(c)) => field(form).push(c),
+        (Step::By | Step::Reason, ResultsKey::Backspace) => {
+            field(form).pop();
+        }
+        (Step::By, ResultsKey::Confirm) => {
+            if form.by.trim().is_empty() {
+                form.problems = vec![DecisionProblem::NoBy];
+            } else {
+                form.problems.clear();
+                form.step = Step::Reason;
+            }
+        }
+        (Step::Reason, ResultsKey::Confirm) => return record(app, now),
+        _ => {}
+    }
+    Reply::none()
+}
+
+fn field(form: &mut DecisionForm) -> &mut String {
+    match form.step {
+        Step::Reason => &mut form.reason,
+        _ => &mut form.by,
+    }
+}
+
+/// Enter on the reason: the same check as `podium decide`, then the
+/// decision is sent to be saved.
+fn record(app: &mut App, now: DateTime<Utc>) -> Reply {
+    let Some(form) = app.results.form.as_ref() else {
+        return Reply::none();
+    };
+    let decision = Decision {
+        kind: form.kind,
+        teams: form.teams.clone(),
+        by: form.by.trim().to_string(),
+        reason: form.reason.trim().to_string(),
+        at: now,
+    };
+    let basis = app.basis().into_owned();
+    let found = problems(&basis, &decision);
+    if !found.is_empty() {
+        if let Some(form) = app.results.form.as_mut() {
+            form.problems = found.clone();
+            if found.contains(&DecisionProblem::NoBy) {
+                form.step = Step::By;
+            }
+        }
+        return Reply::say(Notice::DecisionRefused(found));
+    }
+    app.results.form = None;
+    let notice = Notice::DecisionSent {
+        kind: decision.kind,
+        teams: decision.teams.clone(),
+    };
+    Reply {
+        changes: vec![Change::AddDecision { decision }],
+        notice: Some(notice),
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod budget_tests {
+    use super::search_budget;
+    use crate::app::results_fixture::{forum, large};
+
+    #[test]
+    fn the_search_budget_shrinks_with_the_forum() {
+        assert_eq!(search_budget(&forum()), 20_000);
+        let mut big = large(2000);
+        big.jurors = (0..60).map(|_| big.jurors[0].clone()).collect();
+        big.criteria = (0..6).map(|_| big.criteria[0].clone()).collect();
+        // 2,000 teams × 60 jurors × 6 criteria: a few dozen rankings.
+        assert_eq!(search_budget(&big), 34);
+    }
+}

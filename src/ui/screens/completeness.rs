@@ -1,0 +1,275 @@
+//! The completeness board: teams × jurors, each pair's state as one mark,
+//! with counts per team and per juror. Drawing only.
+//!
+//! Every state has its own character, so the board reads without colour.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::widgets::Widget;
+
+use crate::app::screens::completeness::Board;
+use crate::domain::PairState;
+use crate::domain::scoring::{self, Counts};
+use crate::domain::{Lang, Session};
+
+use super::scores::text::sheets_count;
+use crate::ui::text::{Tone, put, style};
+
+pub struct BoardView<'a> {
+    pub session: &'a Session,
+    pub board: &'a Board,
+    pub lang: Lang,
+    pub color: bool,
+}
+
+/// The mark of a state, and how it stands out.
+pub fn mark(state: PairState) -> (&'static str, Tone) {
+    match state {
+        PairState::Empty => ("·", Tone::Dim),
+        PairState::Partial => ("½", Tone::Warn),
+        PairState::Entered => ("✓", Tone::Good),
+        PairState::Mismatch => ("≠", Tone::Bad),
+        PairState::Verified => ("V", Tone::Good),
+        PairState::Absent => ("A", Tone::Dim),
+        PairState::Recused | PairState::AutoRecused => ("R", Tone::Dim),
+        PairState::Withdrawn => ("-", Tone::Dim),
+    }
+}
+
+/// The legend, each mark with its meaning and its count over the board.
+fn legend(c: &Counts, lang: Lang) -> Vec<String> {
+    let items: [(PairState, &str, &str, usize); 7] = [
+        (PairState::Empty, "vide", "empty", c.empty),
+        (PairState::Partial, "en cours", "partial", c.partial),
+        (PairState::Entered, "saisie", "entered", c.entered),
+        (
+            PairState::Mismatch,
+            "écart papier",
+            "paper mismatch",
+            c.mismatch,
+        ),
+        (PairState::Verified, "vérifiée", "verified", c.verified),
+        (PairState::Absent, "absent", "absent", c.absent),
+        (PairState::Recused, "récusé", "recused", c.recused),
+    ];
+    items
+        .iter()
+        .map(|(s, fr, en, n)| format!("{} {} {n}", mark(*s).0, lang.t(fr, en)))
+        .collect()
+}
+
+/// Lay `items` out on lines of at most `width` characters.
+fn wrap(items: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for item in items {
+        let line = lines.last_mut().expect("one line");
+        let len = line.chars().count();
+        if len > 0 && len + 3 + item.chars().count() > width {
+            lines.push(item.clone());
+        } else {
+            if len > 0 {
+                line.push_str(" · ");
+            }
+            line.push_str(item);
+        }
+    }
+    lines
+}
+
+const CELL_W: u16 = 3;
+const COUNT_W: u16 = 7;
+const MISSING_W: u16 = 7;
+
+impl Widget for BoardView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height < 8 || area.width < 40 {
+            return;
+        }
+        let lang = self.lang;
+        let s = self.session;
+        let color = self.color;
+        let board = scoring::board(s);
+        let head = style(Tone::Strong, color);
+
+        let title = format!(
+            "{} — {}",
+            lang.t("Complétude", "Completeness"),
+            sheets_count(board.total.done(), board.total.expected(), lang)
+        );
+        put(buf, area, area.x, area.y, &title, area.width, head);
+
+        // Columns: team, one cell per juror (as many as fit), counts.
+        let id_len = board
+            .jurors
+            .iter()
+            .map(|j| j.chars().count())
+            .max()
+            .unwrap_or(2);
+        let mut cell_w = (id_len as u16 + 1).clamp(CELL_W, 5);
+        let jurors = board.jurors.len() as u16;
+        let team_min: u16 = 18;
+        let fixed = COUNT_W + MISSING_W + 2;
+        let mut fit = (area.width.saturating_sub(team_min + fixed) / cell_w).min(jurors);
+        if fit < jurors {
+            // Room for the "+N" of the jurors left out.
+            fit = (area.width.saturating_sub(team_min + fixed + 5) / cell_w).min(jurors);
+        }
+        let hidden = jurors - fit;
+        if hidden == 0 && jurors > 0 {
+            // Wide screens: wider cells, up to 6.
+            let room = area.width.saturating_sub(28 + fixed) / jurors;
+            cell_w = room.clamp(cell_w, 6);
+        }
+        let team_w = area
+            .width
+            .saturating_sub(fixed + fit * cell_w + if hidden > 0 { 5 } else { 0 })
+            .min(32);
+        let y = area.y + 2;
+        put(buf, area, area.x, y, lang.t("Équipe", "Team"), team_w, head);
+        let cells_x = area.x + team_w;
+        for (i, id) in board.jurors.iter().take(usize::from(fit)).enumerate() {
+            let x = cells_x + i as u16 * cell_w;
+            let text = format!("{id:>width$}", width = usize::from(cell_w));
+            put(buf, area, x, y, &text, cell_w, head);
+        }
+        let mut x = cells_x + fit * cell_w;
+        if hidden > 0 {
+            put(buf, area, x + 1, y, &format!("+{hidden}"), 4, head);
+            x += 5;
+        }
+        let count_x = x + 1;
+        let missing_x = count_x + COUNT_W + 1;
+        put(
+            buf,
+            area,
+            count_x,
+            y,
+            &format!("{:>7}", lang.t("Fiches", "Sheets")),
+            COUNT_W,
+            head,
+        );
+        put(
+            buf,
+            area,
+            missing_x,
+            y,
+            &format!("{:>7}", lang.t("Manque", "Missing")),
+            MISSING_W,
+            head,
+        );
+
+        // Rows below: per-juror counts, then the legend with its counts.
+        let top = y + 1;
+        let key = wrap(&legend(&board.total, lang), usize::from(area.width));
+        let rows = area.bottom().saturating_sub(top + 1 + key.len() as u16);
+        let selected = self.board.row.min(board.rows.len().saturating_sub(1));
+        let offset = (selected + 1).saturating_sub(usize::from(rows));
+        let mut y = top;
+        for (i, row) in board
+            .rows
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(usize::from(rows))
+        {
+            let team = s.team(&row.team);
+            let name = team.map_or(String::new(), |t| format!("{} {}", t.id, t.name));
+            let here = i == selected;
+            let mut st = style(
+                if row.withdrawn {
+                    Tone::Dim
+                } else {
+                    Tone::Plain
+                },
+                color,
+            );
+            if here {
+                st = st.add_modifier(Modifier::REVERSED);
+            }
+            let marker = if here { "›" } else { " " };
+            put(
+                buf,
+                area,
+                area.x,
+                y,
+                &format!("{marker}{name}"),
+                team_w.saturating_sub(1),
+                st,
+            );
+            for (j, state) in row.cells.iter().take(usize::from(fit)).enumerate() {
+                let (m, tone) = mark(*state);
+                let x = cells_x + j as u16 * cell_w;
+                let text = format!("{m:>width$}", width = usize::from(cell_w));
+                put(buf, area, x, y, &text, cell_w, style(tone, color));
+            }
+            let c = &row.counts;
+            if row.withdrawn {
+                let text = format!("{:>15}", lang.t("retirée", "withdrawn"));
+                let w = COUNT_W + 1 + MISSING_W;
+                put(buf, area, count_x, y, &text, w, style(Tone::Dim, color));
+            } else {
+                let done = format!("{:>7}", format!("{}/{}", c.done(), c.expected()));
+                let tone = if c.missing() == 0 {
+                    Tone::Good
+                } else {
+                    Tone::Plain
+                };
+                put(buf, area, count_x, y, &done, COUNT_W, style(tone, color));
+                // The count, verified or not (the cells already say "V").
+                let missing = format!("{:>7}", c.missing());
+                put(
+                    buf,
+                    area,
+                    missing_x,
+                    y,
+                    &missing,
+                    MISSING_W,
+                    style(Tone::Plain, color),
+                );
+            }
+            y += 1;
+        }
+
+        // Per juror: sheets still missing.
+        let label = lang.t(" Manque par juré", " Missing by juror");
+        put(buf, area, area.x, y, label, team_w, head);
+        for (j, c) in board.juror_counts.iter().take(usize::from(fit)).enumerate() {
+            let x = cells_x + j as u16 * cell_w;
+            let text = if c.missing() == 0 {
+                "✓".to_string()
+            } else {
+                c.missing().to_string()
+            };
+            let text = format!("{text:>width$}", width = usize::from(cell_w));
+            put(buf, area, x, y, &text, cell_w, head);
+        }
+        let t = &board.total;
+        put(
+            buf,
+            area,
+            count_x,
+            y,
+            &format!("{:>7}", format!("{}/{}", t.done(), t.expected())),
+            COUNT_W,
+            head,
+        );
+        put(
+            buf,
+            area,
+            missing_x,
+            y,
+            &format!("{:>7}", t.missing()),
+            MISSING_W,
+            head,
+        );
+        for (i, line) in key.iter().enumerate() {
+            let st = style(Tone::Dim, color);
+            put(buf, area, area.x, y + 1 + i as u16, line, area.width, st);
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "completeness_tests.rs"]
+mod tests;

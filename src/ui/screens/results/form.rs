@@ -1,0 +1,162 @@
+//! The decision form over the results screen: order or admit, the teams
+//! of the tie, who decided and why. Drawing only.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use crate::app::screens::results::{DecisionForm, Step};
+use crate::domain::ranking::Ranking;
+use crate::domain::{DecisionKind, Lang, Session};
+use crate::ui::View;
+use crate::ui::text::{Tone, put, style};
+
+type Lines = Vec<(String, Style)>;
+
+/// The decision form, over the screen, when open.
+pub fn form(view: &View, ranking: &Ranking, area: Rect, buf: &mut Buffer) {
+    let Some(form) = &view.app.results.form else {
+        return;
+    };
+    let lang = view.lang();
+    let color = view.theme.color;
+    let session = view.session();
+    let width = area.width.min(76);
+    // Room for the teams: the box's height less its borders and the
+    // choice, the two fields, the problems and the hint.
+    let fixed = 4 + form.problems.len() as u16 + 2;
+    let room = usize::from(area.height.saturating_sub(fixed)).max(1);
+    let lines = form_lines(session, ranking, form, (width - 2, room), lang, color);
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    Clear.render(rect, buf);
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " {} ",
+        lang.t(
+            "Décision du jury — égalité à la limite",
+            "Jury decision — tie at the cut-off"
+        )
+    ));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    for (k, (text, st)) in lines.iter().take(inner.height as usize).enumerate() {
+        put(
+            buf,
+            inner,
+            inner.x,
+            inner.y + k as u16,
+            text,
+            inner.width,
+            *st,
+        );
+    }
+}
+
+fn form_lines(
+    session: &Session,
+    ranking: &Ranking,
+    form: &DecisionForm,
+    (width, room): (u16, usize),
+    lang: Lang,
+    color: bool,
+) -> Lines {
+    let head = style(Tone::Strong, color);
+    let plain = Style::new();
+    let reversed = Style::new().add_modifier(Modifier::REVERSED);
+    let mut out: Lines = Vec::new();
+    let check = |on: bool| if on { "[x]" } else { "[ ]" };
+    out.push((
+        format!(
+            "{} {}   {} {}",
+            check(form.kind == DecisionKind::Order),
+            lang.t("o : ordre décidé", "o: order decided"),
+            check(form.kind == DecisionKind::Admit),
+            lang.t("a : toutes admises", "a: all admitted"),
+        ),
+        if form.step == Step::Choice {
+            head
+        } else {
+            plain
+        },
+    ));
+    let first_rank = form
+        .teams
+        .iter()
+        .filter_map(|t| ranking.row(t).map(|r| r.rank))
+        .min()
+        .unwrap_or(1);
+    // A window of the teams around the selected one when they do not fit.
+    let start = form
+        .cursor
+        .saturating_sub(room / 2)
+        .min(form.teams.len().saturating_sub(room));
+    for (i, team) in form.teams.iter().enumerate().skip(start).take(room) {
+        let name = session.team(team).map_or("", |t| t.name.as_str());
+        let place = match form.kind {
+            DecisionKind::Order => format!("{:>3}.", first_rank + i),
+            DecisionKind::Admit => "  ★ ".to_string(),
+        };
+        let st = if form.step == Step::Choice && i == form.cursor {
+            reversed
+        } else {
+            plain
+        };
+        out.push((format!("{place} {team} {name}"), st));
+    }
+    let field = |label: &str, value: &str, active: bool| -> (String, Style) {
+        let cursor = if active { "▏" } else { "" };
+        // The end of a long text stays in view.
+        let fit = usize::from(width).saturating_sub(label.chars().count() + 2);
+        let count = value.chars().count();
+        let value = if count > fit {
+            format!(
+                "…{}",
+                value.chars().skip(count - fit + 1).collect::<String>()
+            )
+        } else {
+            value.to_string()
+        };
+        (
+            format!("{label}{value}{cursor}"),
+            if active { head } else { plain },
+        )
+    };
+    out.push(field(
+        lang.t("Par : ", "By: "),
+        &form.by,
+        form.step == Step::By,
+    ));
+    out.push(field(
+        lang.t("Motif : ", "Reason: "),
+        &form.reason,
+        form.step == Step::Reason,
+    ));
+    for p in &form.problems {
+        out.push((p.describe(lang), style(Tone::Bad, color)));
+    }
+    out.push((
+        match form.step {
+            Step::Choice => lang.t(
+                "↑↓ choisir · K/J déplacer · Entrée : continuer · Échap : abandonner",
+                "↑↓ select · K/J move · Enter: go on · Esc: abandon",
+            ),
+            Step::By => lang.t(
+                "Qui a décidé ? Entrée : continuer · Échap : abandonner",
+                "Who decided? Enter: go on · Esc: abandon",
+            ),
+            Step::Reason => lang.t(
+                "Pourquoi ? Entrée : enregistrer · Échap : abandonner",
+                "Why? Enter: record · Esc: abandon",
+            ),
+        }
+        .into(),
+        style(Tone::Dim, color),
+    ));
+    out
+}

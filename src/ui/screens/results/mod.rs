@@ -1,0 +1,496 @@
+//! The results screen: the ranking under the method shown (the official
+//! one unless another is asked for, then marked as a comparison), what is
+//! missing, the tie at the cut-off, and beside the ranking a bar per team.
+//! The panel (analysis, team detail) and the decision form are drawn in
+//! `results_panel.rs`. Drawing only; projector mode hides everything.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::Widget;
+
+use self::{form as results_form, panel as results_panel};
+use crate::domain::ranking::{Ranking, Row, WarningCode};
+use crate::domain::{DecisionKind, Lang, Session};
+use crate::report::{figure, method_name, rank_label};
+use crate::ui::text::cut;
+use crate::ui::text::{Tone, put, style};
+use crate::ui::{View, org_name};
+
+mod form;
+mod panel;
+mod words;
+
+pub struct ResultsScreen<'a, 'v>(pub &'a View<'v>);
+
+impl Widget for ResultsScreen<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let view = self.0;
+        let app = view.app;
+        let lang = view.lang();
+        let color = view.theme.color;
+        if area.height < 3 {
+            return;
+        }
+        if app.projector {
+            projector_notice(area, buf, lang, color);
+            return;
+        }
+        let session = view.session();
+        let computed = app.results.computed(session);
+        let ranking = &computed.ranking;
+        let mut y = area.y;
+        // Heading lines wrap, two screen lines at most each.
+        for (text, st) in heading(ranking, session, lang, color) {
+            for part in results_panel::wrap(&text, usize::from(area.width))
+                .into_iter()
+                .take(2)
+            {
+                put(buf, area, area.x, y, &part, area.width, st);
+                y += 1;
+            }
+        }
+        let rest = Rect {
+            y,
+            height: area.bottom().saturating_sub(y),
+            ..area
+        };
+        let (table, panel) = if area.width >= 110 {
+            let side = area.width.saturating_sub(80).clamp(40, 80);
+            let [t, _, p] = Layout::horizontal([
+                Constraint::Min(0),
+                Constraint::Length(1),
+                Constraint::Length(side),
+            ])
+            .areas(rest);
+            (t, p)
+        } else {
+            // The table as tall as its rows (head, cut-off line, legend),
+            // leaving the panel at least a few lines.
+            let needed =
+                ranking.ranking.len() as u16 + 2 + legend_lines(lang, rest.width).len() as u16;
+            // With the detail open, the table shrinks to a few rows around
+            // the selection.
+            let table = if app.results.detail {
+                needed.min(7)
+            } else {
+                needed
+                    .min(rest.height.saturating_sub(5))
+                    .max(rest.height / 2)
+            };
+            let [t, p] =
+                Layout::vertical([Constraint::Length(table), Constraint::Min(0)]).areas(rest);
+            (t, p)
+        };
+        let table_view = TableView {
+            session,
+            ranking,
+            selected: app.results.row,
+            lang,
+            color,
+        };
+        table_view.render(table, buf);
+        results_panel::panel(view, &computed, panel, buf);
+        results_form::form(view, ranking, area, buf);
+    }
+}
+
+/// What projector mode shows instead of any score or result.
+pub fn projector_notice(area: Rect, buf: &mut Buffer, lang: Lang, color: bool) {
+    let lines = [
+        lang.t(
+            "Résultats masqués (mode projecteur)",
+            "Results hidden (projector mode)",
+        ),
+        lang.t("p pour les montrer", "p to show them"),
+    ];
+    let y = area.y + area.height / 2 - 1;
+    for (i, text) in lines.iter().enumerate() {
+        let w = text.chars().count() as u16;
+        let x = area.x + area.width.saturating_sub(w) / 2;
+        let st = if i == 0 {
+            style(Tone::Warn, color).add_modifier(Modifier::REVERSED)
+        } else {
+            style(Tone::Dim, color)
+        };
+        put(buf, area, x, y + i as u16, text, area.width, st);
+    }
+}
+
+/// The lines above the table: method, what is missing, the cut-off tie.
+fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec<(String, Style)> {
+    let mut lines = Vec::new();
+    let name = method_name(ranking.method, lang);
+    let laureates = ranking.ranking.iter().filter(|r| r.laureate).count();
+    lines.push(if ranking.official {
+        (
+            match lang {
+                Lang::Fr => format!(
+                    "Classement officiel — {name} · lauréats {laureates} / {} · minimum {}",
+                    ranking.laureates,
+                    crate::ui::text::count(ranking.min_sheets as usize, "feuille", "feuilles")
+                ),
+                Lang::En => format!(
+                    "Official ranking — {name} · laureates {laureates} / {} · minimum {}",
+                    ranking.laureates,
+                    crate::ui::text::count(ranking.min_sheets as usize, "sheet", "sheets")
+                ),
+            },
+            style(Tone::Strong, color),
+        )
+    } else {
+        let official = method_name(session.settings.method, lang);
+        (
+            match lang {
+                Lang::Fr => format!(
+                    "COMPARAISON — {name} : PAS le classement officiel ({official}) · m : méthode suivante"
+                ),
+                Lang::En => format!(
+                    "COMPARISON — {name}: NOT the official ranking ({official}) · m: next method"
+                ),
+            },
+            style(Tone::Warn, color).add_modifier(Modifier::REVERSED),
+        )
+    });
+    let count = |code: WarningCode| ranking.warnings.iter().filter(|w| w.code == code).count();
+    if ranking.provisional {
+        let (missing, partial, mismatch) = (
+            count(WarningCode::MissingSheet),
+            count(WarningCode::PartialSheet),
+            count(WarningCode::ChecksumMismatch),
+        );
+        lines.push((
+            match lang {
+                Lang::Fr => format!(
+                    "PROVISOIRE — feuilles manquantes {missing} · incomplètes {partial} · total manuscrit différent {mismatch}"
+                ),
+                Lang::En => format!(
+                    "PROVISIONAL — sheets missing {missing} · partial {partial} · handwritten total mismatch {mismatch}"
+                ),
+            },
+            style(Tone::Warn, color),
+        ));
+    } else if !ranking.ranking.is_empty() {
+        lines.push((
+            lang.t(
+                "Toutes les feuilles attendues comptent.",
+                "Every expected sheet counts.",
+            )
+            .to_string(),
+            style(Tone::Good, color),
+        ));
+    }
+    if let Some(group) = ranking.cutoff_groups().first() {
+        let teams = group.join(", ");
+        let decided = group.first().and_then(|t| ranking.decision_for(t));
+        lines.push(match decided {
+            None if !ranking.official => (
+                match lang {
+                    Lang::Fr => format!(
+                        "Égalité à la limite sous cette méthode : {teams} (seule la méthode officielle se décide)"
+                    ),
+                    Lang::En => format!(
+                        "Tie at the cut-off under this method: {teams} (only the official method is decided)"
+                    ),
+                },
+                style(Tone::Warn, color),
+            ),
+            None => (
+                match lang {
+                    Lang::Fr => format!(
+                        "ÉGALITÉ À LA LIMITE : {teams} — décision du jury attendue (d pour la saisir)"
+                    ),
+                    Lang::En => format!(
+                        "TIE AT THE CUT-OFF: {teams} — waiting for the jury's decision (d to record it)"
+                    ),
+                },
+                style(Tone::Bad, color),
+            ),
+            Some(kind) => (
+                {
+                    // Who decided and why, after the decision itself.
+                    let who = group
+                        .first()
+                        .and_then(|t| ranking.row(t))
+                        .and_then(|r| r.decision)
+                        .and_then(|i| ranking.decisions.get(i))
+                        .map(|d| match lang {
+                            Lang::Fr => format!(" — {}, «\u{a0}{}\u{a0}»", d.by, d.reason),
+                            Lang::En => format!(" — {}, \"{}\"", d.by, d.reason),
+                        })
+                        .unwrap_or_default();
+                    let what = match (kind, lang) {
+                    (DecisionKind::Order, Lang::Fr) => {
+                        format!("Égalité à la limite départagée par le jury : ordre {teams}")
+                    }
+                    (DecisionKind::Order, Lang::En) => {
+                        format!("Tie at the cut-off settled by the jury: order {teams}")
+                    }
+                    (DecisionKind::Admit, Lang::Fr) => {
+                        format!("Égalité à la limite : {teams} admises par décision du jury")
+                    }
+                    (DecisionKind::Admit, Lang::En) => {
+                        format!("Tie at the cut-off: {teams} admitted by the jury's decision")
+                    }
+                    };
+                    format!("{what}{who}")
+                },
+                style(Tone::Good, color),
+            ),
+        });
+    }
+    lines
+}
+
+/// The laureate mark, in its own colour.
+pub fn laureate_style(color: bool) -> Style {
+    if color {
+        Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
+    } else {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+}
+
+/// A row's marks: laureate, to be decided or decided at the cut-off, too
+/// few sheets, no sheet.
+pub fn marks(ranking: &Ranking, row: &Row) -> String {
+    let mut s = String::new();
+    if row.laureate {
+        s.push('★');
+    }
+    if row.at_cutoff {
+        s.push(match ranking.decision_for(&row.team) {
+            None => '?',
+            Some(_) => '!',
+        });
+    }
+    if row.too_few_sheets {
+        s.push(if row.sheets == 0 { '∅' } else { '▽' });
+    }
+    s
+}
+
+/// Where the cut-off line goes: before this row index.
+pub fn cut_index(ranking: &Ranking) -> Option<usize> {
+    let n = ranking.laureates as usize;
+    let rows = &ranking.ranking;
+    let index = if ranking.cutoff_tie {
+        n
+    } else {
+        rows.iter().position(|r| !r.laureate)?
+    };
+    (index > 0 && index < rows.len()).then_some(index)
+}
+
+struct TableView<'a> {
+    session: &'a Session,
+    ranking: &'a Ranking,
+    selected: usize,
+    lang: Lang,
+    color: bool,
+}
+
+/// Eighths of a block, for the bars.
+const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+
+fn bar(fraction: f64, width: u16) -> String {
+    let eighths = (fraction.clamp(0.0, 1.0) * f64::from(width) * 8.0).round() as usize;
+    let mut s = "█".repeat(eighths / 8);
+    s.push_str(EIGHTHS[eighths % 8]);
+    s
+}
+
+impl TableView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height < 3 || area.width < 30 {
+            return;
+        }
+        let lang = self.lang;
+        let color = self.color;
+        let ranking = self.ranking;
+        let rows = &ranking.ranking;
+        let head = style(Tone::Strong, color);
+        // Columns: rank, marks, team, name, Département, score, sheets, bar.
+        let id_w = rows
+            .iter()
+            .map(|r| r.team.chars().count())
+            .max()
+            .unwrap_or(3)
+            .clamp(4, 8) as u16;
+        let (rank_w, mark_w, score_w, sheets_w) = (4u16, 3u16, 7u16, 6u16);
+        let fixed = rank_w + mark_w + id_w + score_w + sheets_w + 6;
+        let flexible = area.width.saturating_sub(fixed);
+        let bar_w = if flexible >= 50 {
+            (flexible / 3).min(40)
+        } else {
+            flexible.saturating_sub(30).min(12)
+        };
+        let text_w = flexible.saturating_sub(bar_w + 1);
+        let org_w = (text_w * 2 / 5).clamp(6, 16);
+        let name_w = text_w.saturating_sub(org_w + 1);
+        let columns = [
+            (rank_w, lang.t("Rang", "Rank"), true),
+            (mark_w, "", false),
+            (id_w, lang.t("Éq.", "Team"), false),
+            (name_w, lang.t("Nom", "Name"), false),
+            (org_w, lang.t("Département", "Département"), false),
+            (score_w, lang.t("Score", "Score"), true),
+            (sheets_w, lang.t("Feuil.", "Sheets"), true),
+            (bar_w, "", false),
+        ];
+        let cells = |cells: [String; 8], y: u16, buf: &mut Buffer, st: [Style; 8]| {
+            let mut x = area.x;
+            for (i, ((w, _, right), text)) in columns.iter().zip(cells).enumerate() {
+                let text = if *right {
+                    format!("{text:>width$}", width = usize::from(*w))
+                } else {
+                    cut(&text, usize::from(*w))
+                };
+                put(buf, area, x, y, &text, *w, st[i]);
+                x += w + 1;
+            }
+        };
+        cells(
+            columns.map(|(_, h, _)| h.to_string()),
+            area.y,
+            buf,
+            [head; 8],
+        );
+        // Lines: the rows, the cut-off line between places N and N+1.
+        let cut_at = cut_index(ranking);
+        let mut lines: Vec<Option<usize>> = Vec::new();
+        for i in 0..rows.len() {
+            if cut_at == Some(i) {
+                lines.push(None);
+            }
+            lines.push(Some(i));
+        }
+        // The legend on two lines only when every row still shows; else
+        // on one line, cut (the rows matter more).
+        let mut legend: Vec<String> = legend_lines(lang, area.width);
+        if legend.len() > 1 && usize::from(area.height) < lines.len() + 1 + legend.len() {
+            let whole: Vec<&str> = legend.iter().map(|l| l.trim_start()).collect();
+            legend = vec![cut(&whole.join(" "), usize::from(area.width))];
+        }
+        let height = usize::from(area.height.saturating_sub(1 + legend.len() as u16));
+        let selected = self.selected.min(rows.len().saturating_sub(1));
+        let sel_line = lines.iter().position(|l| *l == Some(selected)).unwrap_or(0);
+        let offset = sel_line
+            .saturating_sub(height / 2)
+            .min(lines.len().saturating_sub(height));
+        let (lo, hi) = scale(ranking);
+        for (k, line) in lines.iter().skip(offset).take(height).enumerate() {
+            let y = area.y + 1 + k as u16;
+            let Some(i) = *line else {
+                let label = match lang {
+                    Lang::Fr => format!(" limite des lauréats ({}) ", ranking.laureates),
+                    Lang::En => format!(" laureate cut-off ({}) ", ranking.laureates),
+                };
+                let side = usize::from(area.width).saturating_sub(label.chars().count()) / 2;
+                let text = format!("{}{label}{}", "┄".repeat(side), "┄".repeat(side));
+                put(
+                    buf,
+                    area,
+                    area.x,
+                    y,
+                    &text,
+                    area.width,
+                    style(Tone::Warn, color),
+                );
+                continue;
+            };
+            let row = &rows[i];
+            let fraction = row
+                .score
+                .as_ref()
+                .map(|s| (s.to_f64() - lo) / (hi - lo))
+                .filter(|f| f.is_finite())
+                .unwrap_or(if row.score.is_some() { 1.0 } else { 0.0 });
+            let texts = [
+                rank_label(row),
+                marks(ranking, row),
+                row.team.to_string(),
+                row.name.clone(),
+                org_name(self.session, &row.org).to_string(),
+                figure(row.score.as_ref(), lang, "—"),
+                row.sheets.to_string(),
+                bar(fraction, bar_w),
+            ];
+            let base = if i == selected {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else if row.too_few_sheets {
+                style(Tone::Dim, color)
+            } else {
+                Style::new()
+            };
+            let mut st = [base; 8];
+            if row.laureate {
+                st[1] = base.patch(laureate_style(color));
+                st[2] = st[1];
+            } else if row.at_cutoff {
+                st[1] = base.patch(style(Tone::Bad, color));
+            }
+            st[7] = if color && row.laureate {
+                base.fg(Color::Green)
+            } else {
+                base
+            };
+            cells(texts, y, buf, st);
+        }
+        if lines.len() > height {
+            let text = format!("{}/{}", selected + 1, rows.len());
+            let w = text.chars().count() as u16;
+            put(
+                buf,
+                area,
+                area.right().saturating_sub(w),
+                area.y,
+                &text,
+                w,
+                style(Tone::Dim, color),
+            );
+        }
+        let first = area.bottom() - legend.len() as u16;
+        for (i, line) in legend.iter().enumerate() {
+            put(
+                buf,
+                area,
+                area.x,
+                first + i as u16,
+                line,
+                area.width,
+                style(Tone::Dim, color),
+            );
+        }
+    }
+}
+
+/// The legend under the table, wrapped between its items (no-break spaces
+/// inside each) rather than cut: two lines at most.
+fn legend_lines(lang: Lang, width: u16) -> Vec<String> {
+    let legend = lang
+        .t(
+            "★ lauréat · = ex aequo · ? à départager · ! décidé · ▽ trop peu de feuilles · ∅ aucune",
+            "★ laureate · = tied · ? to be decided · ! decided · ▽ too few sheets · ∅ none",
+        )
+        .split(" · ")
+        .map(|item| item.replace(' ', "\u{a0}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let mut lines = results_panel::wrap(&legend, usize::from(width));
+    lines.truncate(2);
+    lines
+}
+
+/// The bars' range: from the lowest score (or zero) to the highest.
+fn scale(ranking: &Ranking) -> (f64, f64) {
+    let scores: Vec<f64> = ranking
+        .ranking
+        .iter()
+        .filter_map(|r| r.score.as_ref().map(|s| s.to_f64()))
+        .filter(|f| f.is_finite())
+        .collect();
+    let lo = scores.iter().copied().fold(0.0, f64::min);
+    let hi = scores.iter().copied().fold(0.0, f64::max);
+    (lo, hi)
+}

@@ -1,0 +1,259 @@
+//! The schedule screen: teams in order with status, planned and actual
+//! start, time used and overtime; the running delay, the projected end and
+//! what each remaining slot must give up. The provisional score column is
+//! hidden in projector mode.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget};
+
+use crate::domain::schedule::{Plan, SlotStatus, plan};
+use crate::domain::stage::clock_text;
+use crate::domain::{Lang, Session, Slot, TeamId, ranking, scoring};
+use crate::ui::text::cut;
+use crate::ui::{View, org_name};
+
+pub struct ScheduleScreen<'a>(pub &'a View<'a>);
+
+/// What projector mode shows instead of a score.
+pub const HIDDEN: &str = "•••";
+
+fn hhmm(at: DateTime<Utc>, offset: FixedOffset) -> String {
+    at.with_timezone(&offset).format("%H:%M").to_string()
+}
+
+fn minutes(ms: i64) -> String {
+    clock_text(ms / 1000)
+}
+
+pub fn status_text(status: SlotStatus, lang: Lang) -> &'static str {
+    match status {
+        SlotStatus::Waiting => lang.t("à venir", "waiting"),
+        SlotStatus::Called => lang.t("appelée", "called"),
+        SlotStatus::Pitching => lang.t("▶ pitch", "▶ pitching"),
+        SlotStatus::Questions => lang.t("◆ questions", "◆ questions"),
+        SlotStatus::Scoring => lang.t("✎ notation", "✎ scoring"),
+        SlotStatus::Done => lang.t("✓ passée", "✓ done"),
+        SlotStatus::Withdrawn => lang.t("✗ retirée", "✗ withdrawn"),
+        SlotStatus::Break => lang.t("pause", "break"),
+    }
+}
+
+/// Each team's provisional score under the official method, with its rank.
+fn scores(session: &Session, lang: Lang) -> HashMap<TeamId, String> {
+    let sep = if lang == Lang::Fr { ',' } else { '.' };
+    ranking::rank(session, session.settings.method)
+        .ranking
+        .into_iter()
+        .filter_map(|row| {
+            let score = row.score?;
+            Some((
+                row.team,
+                format!("{} ({})", score.two_decimals(sep), row.rank),
+            ))
+        })
+        .collect()
+}
+
+impl Widget for &ScheduleScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let view = self.0;
+        let s = view.session();
+        let lang = view.lang();
+        let t = view.theme;
+        let p = plan(s, view.app.offset, view.now);
+        let [summary, _, table] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ])
+        .areas(area);
+        render_summary(view, &p, summary, buf);
+
+        let wide = area.width >= 110;
+        let scores = scores(s, lang);
+        let header: Vec<&str> = [
+            lang.t("Prévu", "Plan"),
+            lang.t("Équipe", "Team"),
+            lang.t("Département", "Département"),
+            lang.t("Statut", "Status"),
+            lang.t("Début", "Began"),
+            lang.t("Utilisé", "Used"),
+            lang.t("Dépass.", "Over"),
+            lang.t("Feuil.", "Sheets"),
+            lang.t("Note/rang", "Score/rank"),
+        ]
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| wide || *i != 2)
+        .map(|(_, h)| h)
+        .collect();
+        let mut rows = Vec::new();
+        for row in &p.rows {
+            let slot = &s.schedule[row.index];
+            let (name, org) = match slot {
+                Slot::Team { team } => match s.team(team) {
+                    Some(tm) => (
+                        format!("{} {}", tm.id, tm.name),
+                        org_name(s, &tm.org).to_string(),
+                    ),
+                    None => (team.to_string(), String::new()),
+                },
+                Slot::Break { label, minutes, .. } => {
+                    (format!("— {label} ({minutes} min)"), String::new())
+                }
+            };
+            let (sheets, score) = match slot.team().and_then(|id| s.team(id)) {
+                Some(tm) if row.status != SlotStatus::Withdrawn => {
+                    let c = scoring::team_counts(s, tm);
+                    let score = if view.app.projector {
+                        HIDDEN.to_string()
+                    } else {
+                        scores.get(&tm.id).cloned().unwrap_or_default()
+                    };
+                    (format!("{}/{}", c.done(), c.expected()), score)
+                }
+                _ => (String::new(), String::new()),
+            };
+            let used = row.used_ms.map(minutes).unwrap_or_default();
+            let over = if row.overtime_ms > 0 {
+                format!("+{}", minutes(row.overtime_ms))
+            } else {
+                String::new()
+            };
+            let mut cells = vec![
+                Cell::from(hhmm(row.planned_start, view.app.offset)),
+                Cell::from(name),
+            ];
+            if wide {
+                cells.push(Cell::from(org));
+            }
+            cells.extend([
+                Cell::from(status_text(row.status, lang)).style(status_style(view, row.status)),
+                Cell::from(
+                    row.actual_start
+                        .map(|a| hhmm(a, view.app.offset))
+                        .unwrap_or_default(),
+                ),
+                Cell::from(used),
+                Cell::from(over).style(t.late(true)),
+                Cell::from(sheets),
+                Cell::from(score),
+            ]);
+            let mut r = Row::new(cells);
+            if row.index == view.app.cursors.schedule {
+                r = r.style(t.selected());
+            }
+            rows.push(r);
+        }
+        let mut widths = vec![Constraint::Length(5), Constraint::Min(18)];
+        if wide {
+            widths.push(Constraint::Length(14));
+        }
+        widths.extend([
+            Constraint::Length(11),
+            Constraint::Length(5),
+            Constraint::Length(7),
+            Constraint::Length(6),
+            Constraint::Length(6),
+            Constraint::Length(10),
+        ]);
+        // Keep the selected row in view.
+        let visible = table.height.saturating_sub(1) as usize;
+        let skip = view
+            .app
+            .cursors
+            .schedule
+            .saturating_sub(visible.saturating_sub(1));
+        let rows: Vec<Row> = rows.into_iter().skip(skip).collect();
+        let table_widget = Table::new(rows, widths)
+            .header(Row::new(header).style(t.title()))
+            .column_spacing(1);
+        Widget::render(table_widget, table, buf);
+    }
+}
+
+fn status_style(view: &View, status: SlotStatus) -> Style {
+    use crate::domain::stage::Phase;
+    let t = view.theme;
+    match status {
+        SlotStatus::Pitching => t.phase(Phase::Pitch),
+        SlotStatus::Questions => t.phase(Phase::Questions),
+        SlotStatus::Scoring => t.phase(Phase::Scoring),
+        SlotStatus::Done | SlotStatus::Withdrawn | SlotStatus::Break => t.dim(),
+        SlotStatus::Waiting | SlotStatus::Called => Style::new(),
+    }
+}
+
+fn render_summary(view: &View, p: &Plan, area: Rect, buf: &mut Buffer) {
+    let lang = view.lang();
+    let t = view.theme;
+    let offset = view.app.offset;
+    let late = p.delay_ms > 0;
+    let delay = if p.delay_ms >= 0 {
+        format!("{} +{}", lang.t("Retard", "Delay"), minutes(p.delay_ms))
+    } else {
+        format!("{} {}", lang.t("Avance", "Ahead"), minutes(-p.delay_ms))
+    };
+    let first = Line::from(vec![
+        Span::styled(delay, t.late(late)),
+        Span::raw(format!(
+            "   {} {}   {} {}",
+            lang.t("Fin prévue", "Planned end"),
+            hhmm(p.planned_end, offset),
+            lang.t("Fin projetée", "Projected end"),
+            hhmm(p.projected_end, offset),
+        )),
+    ]);
+    let second = if !p.can_catch_up {
+        match lang {
+            Lang::Fr => format!(
+                "Retard impossible à rattraper : fin décalée de {} ({} à passer).",
+                minutes(p.delay_ms),
+                crate::ui::text::count(p.remaining_teams, "équipe", "équipes")
+            ),
+            Lang::En => format!(
+                "The delay cannot be caught up: the end slips by {} ({} to go).",
+                minutes(p.delay_ms),
+                crate::ui::text::count(p.remaining_teams, "team", "teams")
+            ),
+        }
+    } else if p.give_up_secs > 0 {
+        match (lang, p.remaining_teams) {
+            (Lang::Fr, 1) => format!(
+                "Pour finir à l'heure, le dernier créneau doit rendre {} s.",
+                p.give_up_secs
+            ),
+            (Lang::En, 1) => format!(
+                "To finish on time, the last slot must give up {} s.",
+                p.give_up_secs
+            ),
+            (Lang::Fr, n) => format!(
+                "Pour finir à l'heure, chacun des {n} créneaux restants doit rendre {} s.",
+                p.give_up_secs
+            ),
+            (Lang::En, n) => format!(
+                "To finish on time, each of the {n} remaining slots must give up {} s.",
+                p.give_up_secs
+            ),
+        }
+    } else {
+        match lang {
+            Lang::Fr => format!(
+                "À l'heure · {} à passer.",
+                crate::ui::text::count(p.remaining_teams, "équipe", "équipes")
+            ),
+            Lang::En => format!(
+                "On time · {} to go.",
+                crate::ui::text::count(p.remaining_teams, "team", "teams")
+            ),
+        }
+    };
+    let second = cut(&second, area.width as usize);
+    Paragraph::new(vec![first, Line::styled(second, t.late(late))]).render(area, buf);
+}

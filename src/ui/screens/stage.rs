@@ -1,0 +1,290 @@
+//! The stage screen: the team on stage in large type, the countdown in big
+//! digits (the largest that fit) and as plain text, the phase, the next
+//! team and the question queue.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::domain::schedule::next_team;
+use crate::domain::stage::{Countdown, Level, Phase, clock_text};
+use crate::domain::{Lang, Session, TeamId, questions};
+use crate::ui::text::cut;
+use crate::ui::theme::phase_label;
+use crate::ui::{View, bigtime, org_name};
+
+pub struct StageScreen<'a>(pub &'a View<'a>);
+
+/// What the stage shows about time, decided once per frame.
+struct Shown {
+    countdown: Countdown,
+    level: Level,
+    flash_on: bool,
+    /// Nobody on stage and nobody left to call.
+    finished: bool,
+}
+
+fn shown(view: &View) -> Shown {
+    let s = view.session();
+    let stage = &s.stage;
+    Shown {
+        countdown: stage.countdown(&s.settings, view.now),
+        level: stage.level(&s.settings, view.now),
+        flash_on: stage.flash_on(&s.settings, view.now),
+        finished: stage.team.is_none() && !stage.log.is_empty() && next_team(s).is_none(),
+    }
+}
+
+impl Widget for &StageScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let view = self.0;
+        let s = view.session();
+        let lang = view.lang();
+        let t = view.theme;
+        let shown = shown(view);
+        let big_name = area.height >= 34;
+        let queue_rows = if area.height >= 30 { 6 } else { 2 };
+        let [team, _, phase, clock, plain, _, next, queue] = Layout::vertical([
+            Constraint::Length(if big_name { 6 } else { 3 }),
+            Constraint::Length(u16::from(area.height >= 22)),
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(queue_rows),
+        ])
+        .areas(area);
+
+        // The team on stage (or the one about to be called).
+        let upcoming = next_team(s);
+        let shown_team = s.stage.team.clone().or(upcoming.clone());
+        let [name_area, project_area, org_area] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(team);
+        match shown_team.as_deref().and_then(|id| s.team(id)) {
+            Some(team) => {
+                let style = t.title();
+                let drawn =
+                    big_name && bigtime::render(&team.name, style, name_area, buf).is_some();
+                if !drawn {
+                    let y = name_area.y + name_area.height.saturating_sub(1);
+                    Paragraph::new(Line::styled(
+                        team.name.clone(),
+                        style.add_modifier(Modifier::BOLD),
+                    ))
+                    .alignment(Alignment::Center)
+                    .render(
+                        Rect {
+                            y,
+                            height: 1,
+                            ..name_area
+                        },
+                        buf,
+                    );
+                }
+                Paragraph::new(Line::styled(team.project.clone(), t.title()))
+                    .alignment(Alignment::Center)
+                    .render(project_area, buf);
+                let prefix = if s.stage.team.is_none() {
+                    lang.t("À appeler · ", "To call · ")
+                } else {
+                    ""
+                };
+                Paragraph::new(Line::from(format!(
+                    "{prefix}{} · {}",
+                    team.id,
+                    org_name(s, &team.org)
+                )))
+                .alignment(Alignment::Center)
+                .render(org_area, buf);
+            }
+            None => {
+                let text = if shown.finished {
+                    lang.t("Programme terminé", "Schedule complete")
+                } else {
+                    lang.t("Aucune équipe au programme", "No team scheduled")
+                };
+                Paragraph::new(Line::styled(text, t.title()))
+                    .alignment(Alignment::Center)
+                    .render(name_area, buf);
+            }
+        }
+
+        // The phase.
+        let phase_text = phase_label(s.stage.phase, s.stage.is_running(), lang);
+        Paragraph::new(Line::styled(
+            format!(" {phase_text} "),
+            t.phase(s.stage.phase),
+        ))
+        .alignment(Alignment::Center)
+        .render(phase, buf);
+
+        // The countdown: big, flashing in overtime, and as plain text.
+        let text = shown.countdown.text();
+        let style = t.countdown(shown.level, s.stage.phase);
+        if !shown.finished && shown.flash_on {
+            bigtime::render(&text, style, clock, buf);
+        }
+        let plain_text = if shown.finished {
+            String::new()
+        } else {
+            plain_line(
+                s,
+                shown.countdown,
+                lang,
+                view.app.mode != crate::app::Mode::Display,
+            )
+        };
+        Paragraph::new(Line::styled(plain_text, style))
+            .alignment(Alignment::Center)
+            .render(plain, buf);
+
+        // Next team.
+        let next_id = if s.stage.team.is_some() {
+            upcoming
+        } else {
+            next_after(s, upcoming.as_ref())
+        };
+        let next_text = match next_id.as_deref().and_then(|id| s.team(id)) {
+            Some(team) => format!(
+                "{} {} · {} · {}",
+                lang.t("Équipe suivante :", "Next team:"),
+                team.id,
+                team.name,
+                org_name(s, &team.org)
+            ),
+            None => lang.t("Équipe suivante : —", "Next team: —").to_string(),
+        };
+        Paragraph::new(Line::styled(cut(&next_text, area.width as usize), t.dim()))
+            .alignment(Alignment::Center)
+            .render(next, buf);
+
+        render_queue(view, queue, buf);
+    }
+}
+
+/// The time in words, e.g. "Temps restant : 2:59".
+fn plain_line(s: &Session, countdown: Countdown, lang: Lang, hint: bool) -> String {
+    let stage = &s.stage;
+    match (stage.phase, countdown) {
+        (Phase::Waiting, Countdown::Left(secs)) if !hint => {
+            format!("{} {}", lang.t("Pitch de", "Pitch of"), clock_text(secs))
+        }
+        (Phase::Waiting, Countdown::Left(secs)) => format!(
+            "{} {} · {}",
+            lang.t("Pitch de", "Pitch of"),
+            clock_text(secs),
+            lang.t("Espace pour commencer", "Space to start")
+        ),
+        (_, Countdown::Left(secs)) if !stage.is_running() => format!(
+            "{} {}",
+            lang.t("En pause · reste", "Paused · left"),
+            clock_text(secs)
+        ),
+        (_, Countdown::Left(secs)) => {
+            format!(
+                "{} {}",
+                lang.t("Temps restant", "Time left"),
+                clock_text(secs)
+            )
+        }
+        (_, Countdown::Over(0)) => lang.t("Temps écoulé 0:00", "Time is up 0:00").to_string(),
+        (_, over) => format!("{} {}", lang.t("Dépassement", "Overtime"), over.text()),
+    }
+}
+
+/// With nobody on stage the team shown is the one to call; the next is
+/// the one after it.
+fn next_after(s: &Session, shown: Option<&TeamId>) -> Option<TeamId> {
+    let shown = shown?;
+    let mut probe = s.clone();
+    probe.stage.team = Some(shown.clone());
+    next_team(&probe)
+}
+
+fn render_queue(view: &View, area: Rect, buf: &mut Buffer) {
+    let s = view.session();
+    let lang = view.lang();
+    let t = view.theme;
+    if area.height == 0 {
+        return;
+    }
+    let mut spans = vec![Span::styled(
+        format!("{} ", lang.t("Questions :", "Questions:")),
+        t.title(),
+    )];
+    if s.queue.is_empty() {
+        spans.push(Span::styled(
+            lang.t("personne en attente", "nobody waiting"),
+            t.dim(),
+        ));
+    }
+    let mut lines = Vec::new();
+    let mut items = Vec::new();
+    for (i, speaker) in s.queue.iter().enumerate() {
+        let name = s
+            .juror(&speaker.juror)
+            .map_or(speaker.juror.as_str(), |j| j.name.as_str());
+        let text = match questions::elapsed(speaker, view.now) {
+            Some(d) => format!(
+                "{}. {name} ({} {})",
+                i + 1,
+                lang.t("parle depuis", "speaking for"),
+                clock_text(d.num_seconds())
+            ),
+            None => format!("{}. {name}", i + 1),
+        };
+        if area.height > 2 {
+            lines.push(Line::from(text));
+        } else {
+            items.push(text);
+        }
+    }
+    // Little room: the speakers go on the lines there are, each whole,
+    // and "+N" says how many more wait.
+    let mut all = Vec::new();
+    let width = usize::from(area.width);
+    let widths = |spans: &[Span]| {
+        spans
+            .iter()
+            .map(|s| s.content.chars().count())
+            .sum::<usize>()
+    };
+    // Whether the line has a speaker yet (the first starts with the title).
+    let mut has_item = false;
+    for (i, text) in items.iter().enumerate() {
+        let style = if i == 0 { t.title() } else { t.dim() };
+        let more = items.len() - i - 1;
+        // Room for this one, and for "+N" after it if others follow.
+        let reserve = if more > 0 {
+            3 + format!("+{more}").len()
+        } else {
+            0
+        };
+        let sep = if has_item { 3 } else { 0 };
+        if has_item && widths(&spans) + sep + text.chars().count() + reserve > width {
+            if all.len() + 2 > usize::from(area.height) {
+                spans.push(Span::styled(format!("   +{}", items.len() - i), t.dim()));
+                break;
+            }
+            all.push(Line::from(std::mem::take(&mut spans)));
+            has_item = false;
+        }
+        if has_item {
+            spans.push(Span::raw("   "));
+        }
+        spans.push(Span::styled(cut(text, width), style));
+        has_item = true;
+    }
+    all.push(Line::from(spans));
+    all.extend(lines);
+    Paragraph::new(all)
+        .alignment(Alignment::Center)
+        .render(area, buf);
+}
