@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::update::send;
 use super::{Action, App, Effect};
 use crate::domain::stage::Phase;
-use crate::domain::{Change, questions};
+use crate::domain::{BatchLabel, Change, Edit, questions};
 
 pub fn handle(app: &mut App, action: &Action, now: DateTime<Utc>) -> Vec<Effect> {
     let basis = app.basis().into_owned();
@@ -30,8 +30,7 @@ pub fn handle(app: &mut App, action: &Action, now: DateTime<Utc>) -> Vec<Effect>
             let running = basis.stage.phase == Phase::Questions;
             match questions::enqueue(queue, juror, &team, running, now) {
                 Some(new) => Some(Change::SetQueue {
-                    seen: queue.clone(),
-                    new,
+                    edit: Edit::new(queue.clone(), new),
                 }),
                 None => {
                     let name = basis
@@ -47,11 +46,10 @@ pub fn handle(app: &mut App, action: &Action, now: DateTime<Utc>) -> Vec<Effect>
         }
         Action::QuestionDone => match questions::done(queue, now) {
             Some((new, question)) => Some(Change::Batch {
-                label: "question_done".into(),
+                label: BatchLabel::QuestionDone,
                 changes: vec![
                     Change::SetQueue {
-                        seen: queue.clone(),
-                        new,
+                        edit: Edit::new(queue.clone(), new),
                     },
                     Change::AddQuestion { question },
                 ],
@@ -63,8 +61,7 @@ pub fn handle(app: &mut App, action: &Action, now: DateTime<Utc>) -> Vec<Effect>
         },
         Action::RemoveSpeaker => {
             questions::remove(queue, app.cursors.queue, now).map(|new| Change::SetQueue {
-                seen: queue.clone(),
-                new,
+                edit: Edit::new(queue.clone(), new),
             })
         }
         _ => None,

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::update::send;
 use super::{Action, App, Effect};
-use crate::domain::{Change, Lang, Session, Slot, TeamId, TeamStatus};
+use crate::domain::{Change, Edit, Lang, Session, Slot, TeamId, TeamStatus};
 
 /// Breaks change by five minutes; a new one lasts ten.
 const BREAK_STEP: u32 = 5;
@@ -60,11 +60,13 @@ pub fn handle(app: &mut App, action: &Action, now: DateTime<Utc>) -> Vec<Effect>
             }
             Some(id) => basis.team(id).map(|t| Change::SetTeamStatus {
                 team: t.id.clone(),
-                seen: t.status,
-                new: match t.status {
-                    TeamStatus::Scheduled => TeamStatus::Withdrawn,
-                    TeamStatus::Withdrawn => TeamStatus::Scheduled,
-                },
+                edit: Edit::new(
+                    t.status,
+                    match t.status {
+                        TeamStatus::Scheduled => TeamStatus::Withdrawn,
+                        TeamStatus::Withdrawn => TeamStatus::Scheduled,
+                    },
+                ),
             }),
             None => {
                 app.say(lang.t("Choisissez une équipe.", "Select a team."));
@@ -155,7 +157,6 @@ fn gone(session: &Session, slot: &Slot) -> Option<Gone> {
 
 fn set_schedule(seen: &[Slot], new: Vec<Slot>) -> Change {
     Change::SetSchedule {
-        seen: seen.to_vec(),
-        new,
+        edit: Edit::new(seen.to_vec(), new),
     }
 }

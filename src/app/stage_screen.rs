@@ -8,7 +8,7 @@ use super::update::send;
 use super::{Action, App, Effect};
 use crate::domain::schedule::next_team;
 use crate::domain::stage::{ADJUST_MS, Clock, Phase, Stage};
-use crate::domain::{Change, Lang, TeamStatus, questions};
+use crate::domain::{BatchLabel, Change, Edit, Lang, TeamStatus, questions};
 
 pub fn handle(app: &mut App, action: &Action, now: DateTime<Utc>) -> Vec<Effect> {
     let basis = app.basis().into_owned();
@@ -76,8 +76,7 @@ fn with_queue(
     now: DateTime<Utc>,
 ) -> Change {
     let set_stage = Change::SetStage {
-        seen: Box::new(old.clone()),
-        new: Box::new(new.clone()),
+        edit: Edit::new(Box::new(old.clone()), Box::new(new.clone())),
     };
     let leaving_questions = old.phase == Phase::Questions && new.phase != Phase::Questions;
     let entering_questions = old.phase != Phase::Questions && new.phase == Phase::Questions;
@@ -88,26 +87,24 @@ fn with_queue(
             changes.push(Change::AddQuestion { question });
         }
         changes.push(Change::SetQueue {
-            seen: queue.to_vec(),
-            new: Vec::new(),
+            edit: Edit::new(queue.to_vec(), Vec::new()),
         });
     } else if entering_questions && !queue.is_empty() {
         let given = questions::give_floor(queue.to_vec(), now);
         if given != queue {
             changes.push(Change::SetQueue {
-                seen: queue.to_vec(),
-                new: given,
+                edit: Edit::new(queue.to_vec(), given),
             });
         }
     }
     if changes.len() == 1 {
         changes.pop().unwrap_or(Change::Batch {
-            label: String::new(),
+            label: BatchLabel::Stage,
             changes: Vec::new(),
         })
     } else {
         Change::Batch {
-            label: "stage".into(),
+            label: BatchLabel::Stage,
             changes,
         }
     }

@@ -4,7 +4,7 @@
 use super::fixture::{self, at, at_ms};
 use super::*;
 use crate::domain::stage::{Countdown, Stage};
-use crate::domain::{Change, Refusal, Slot, TeamStatus};
+use crate::domain::{Change, Edit, Refusal, Slot, TeamStatus};
 
 /// The app and the session file's content, saving as the loop would.
 struct Sim {
@@ -61,7 +61,10 @@ fn space_sends_an_operation_and_shows_it_only_once_saved() {
         panic!("one save expected, got {effects:?}");
     };
     assert_eq!(op.writer, "w-test");
-    let Change::SetStage { seen, new } = &op.change else {
+    let Change::SetStage {
+        edit: Edit { seen, new },
+    } = &op.change
+    else {
         panic!("a stage change expected");
     };
     assert_eq!(**seen, app.session.stage);
