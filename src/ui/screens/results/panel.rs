@@ -10,9 +10,9 @@ use super::words::{
     explanations, sensitivity_line, separation_words, short_method_name, warning_short,
     warning_words,
 };
-use crate::app::screens::results::cache::Computed;
+use crate::app::screens::results::Sensitivity;
+use crate::app::screens::results::view::Computed;
 use crate::domain::ranking::analysis::{self, margin};
-use crate::domain::ranking::robustness::Search;
 use crate::domain::ranking::{Ranking, Separation};
 use crate::domain::{Lang, PairState, Session};
 use crate::report::{figure, method_name, separator};
@@ -92,7 +92,7 @@ type Lines = Vec<(String, Style)>;
 fn analysis_lines(
     session: &Session,
     computed: &Computed,
-    sensitivity: Option<&Search>,
+    sensitivity: Option<&Sensitivity>,
     selected: Option<&str>,
     (width, height): (usize, usize),
     lang: Lang,
