@@ -11,6 +11,7 @@ pub mod refusal;
 pub mod schedule;
 pub mod scoring;
 pub mod session;
+pub mod setup;
 pub mod stage;
 pub mod validate;
 

@@ -284,6 +284,15 @@ pub enum BatchLabel {
     AbsentFromRest { juror: JurorId, from: TeamId },
     /// Scores imported from a file.
     Import { file: String },
+    /// One field of a team, a juror or the settings edited, with the
+    /// values of the pairs it makes recused cleared.
+    Edit { id: String },
+    /// A team added late, at the end of the schedule.
+    LateTeam { team: TeamId },
+    /// A juror who left replaced by a newcomer.
+    Replace { left: JurorId, by: JurorId },
+    /// The teams and jurors re-read from the organisers' spreadsheets.
+    Roster,
     /// A label this version does not know, kept as it was written.
     Other(String),
 }
@@ -294,7 +303,23 @@ impl BatchLabel {
         match text {
             "stage" => return BatchLabel::Stage,
             "question_done" => return BatchLabel::QuestionDone,
+            "roster" => return BatchLabel::Roster,
             _ => {}
+        }
+        if let Some((left, by)) = text
+            .strip_prefix("replace ")
+            .and_then(|rest| rest.split_once(" by "))
+        {
+            return BatchLabel::Replace {
+                left: left.into(),
+                by: by.into(),
+            };
+        }
+        if let Some(team) = text.strip_prefix("late ") {
+            return BatchLabel::LateTeam { team: team.into() };
+        }
+        if let Some(id) = text.strip_prefix("edit ") {
+            return BatchLabel::Edit { id: id.into() };
         }
         if let Some((juror, from)) = text
             .strip_prefix("absent ")
@@ -320,6 +345,10 @@ impl fmt::Display for BatchLabel {
             BatchLabel::QuestionDone => f.write_str("question_done"),
             BatchLabel::AbsentFromRest { juror, from } => write!(f, "absent {juror} from {from}"),
             BatchLabel::Import { file } => write!(f, "import {file}"),
+            BatchLabel::Edit { id } => write!(f, "edit {id}"),
+            BatchLabel::LateTeam { team } => write!(f, "late {team}"),
+            BatchLabel::Replace { left, by } => write!(f, "replace {left} by {by}"),
+            BatchLabel::Roster => f.write_str("roster"),
             BatchLabel::Other(text) => f.write_str(text),
         }
     }
@@ -354,6 +383,13 @@ mod tests {
             BatchLabel::Import {
                 file: "notes du jury.csv".into(),
             },
+            BatchLabel::Edit { id: "T03".into() },
+            BatchLabel::LateTeam { team: "T16".into() },
+            BatchLabel::Replace {
+                left: "J3".into(),
+                by: "J6".into(),
+            },
+            BatchLabel::Roster,
             BatchLabel::Other(String::new()),
             BatchLabel::Other("absent J1".into()),
         ];

@@ -3,6 +3,7 @@
 use super::decimal::Dec;
 use super::pair::PairState;
 use super::session::{CriterionId, JurorId, Lang, OrgId, TeamId};
+use super::setup::{Field, Value};
 use super::validate::Problem;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -45,6 +46,15 @@ pub enum Refusal {
     /// Something else changed since this terminal saw it.
     Stale {
         what: String,
+    },
+    /// A field the author changed was changed by the other terminal
+    /// meanwhile: what the author saw and what it holds now.
+    StaleField {
+        /// The team or juror, if the field is one of theirs.
+        item: Option<String>,
+        field: Field,
+        seen: Value,
+        current: Value,
     },
     /// Criteria and the official method are fixed once scoring started.
     ScoringStarted {
@@ -198,6 +208,15 @@ impl Refusal {
             (Refusal::Stale { what }, Lang::En) => {
                 format!("{what} was changed by another terminal meanwhile")
             }
+            (
+                Refusal::StaleField {
+                    item,
+                    field,
+                    seen,
+                    current,
+                },
+                _,
+            ) => crate::words::setup::stale_field(lang, item.as_deref(), *field, seen, current),
             (Refusal::ScoringStarted { what }, Lang::Fr) => {
                 format!("{what} ne peut plus changer : la notation a commencé")
             }

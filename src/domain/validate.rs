@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::decimal::Dec;
 use super::session::{CriterionId, JurorId, Lang, Mark, OrgId, Session, Slot, TeamId};
+use super::setup::unsafe_char;
 
 /// One thing wrong with a session.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,6 +75,12 @@ pub enum Problem {
     },
     TieBreakUnknownCriterion {
         criterion: CriterionId,
+    },
+    /// A control character or a bidirectional override in an id or a
+    /// name (a terminal escape, text shown in another order).
+    UnsafeText {
+        kind: Kind,
+        id: String,
     },
     LaureatesZero,
     MinSheetsZero,
@@ -206,6 +213,14 @@ impl Problem {
             TieBreakUnknownCriterion { criterion } => {
                 format!("tie-break: unknown criterion {criterion}")
             }
+            UnsafeText { kind, id } if fr => format!(
+                "{} {id} : caractère de contrôle ou d'inversion du sens dans le nom ou l'identifiant",
+                kind.name(lang)
+            ),
+            UnsafeText { kind, id } => format!(
+                "{} {id}: control or direction-override character in the name or id",
+                kind.name(lang)
+            ),
             LaureatesZero if fr => "le nombre de lauréats doit être d'au moins 1".into(),
             LaureatesZero => "the number of laureates must be at least 1".into(),
             MinSheetsZero if fr => "le minimum de feuilles doit être d'au moins 1".into(),
@@ -245,6 +260,34 @@ fn unique<'a>(
     seen
 }
 
+/// Ids and names with a control character or a direction override.
+fn unsafe_texts(s: &Session, out: &mut Vec<Problem>) {
+    let bad = |texts: &[&str]| texts.iter().any(|t| unsafe_char(t).is_some());
+    let mut say = |kind, id: &str| {
+        out.push(Problem::UnsafeText {
+            kind,
+            id: id.escape_debug().to_string(),
+        })
+    };
+    for o in &s.organisations {
+        if bad(&[&o.id, &o.name]) {
+            say(Kind::Organisation, &o.id);
+        }
+    }
+    for t in &s.teams {
+        let mut texts = vec![t.id.as_str(), &t.name, &t.project, &t.summary];
+        texts.extend(t.members.iter().map(String::as_str));
+        if bad(&texts) {
+            say(Kind::Team, &t.id);
+        }
+    }
+    for j in &s.jurors {
+        if bad(&[&j.id, &j.name, &j.role]) {
+            say(Kind::Juror, &j.id);
+        }
+    }
+}
+
 /// Every consistency problem of the session, in a stable order.
 pub fn problems(s: &Session) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -272,6 +315,7 @@ pub fn problems(s: &Session) -> Vec<Problem> {
         }),
         &mut out,
     );
+    unsafe_texts(s, &mut out);
     for t in &s.teams {
         if !orgs.contains(t.org.as_str()) {
             out.push(Problem::UnknownOrganisation {

@@ -6,5 +6,6 @@
 //! message keeps both languages complete.
 
 pub mod notice;
+pub mod setup;
 pub mod storage;
 pub mod undo;

@@ -55,6 +55,9 @@ fn stage_step(seen: &Stage, new: &Stage, lang: Lang) -> String {
 /// The undone change `done`, as the status line says it. Cell changes say
 /// what the undo puts back (`done`'s new value → its seen value).
 pub fn undone(done: &Change, lang: Lang) -> String {
+    if let Some(what) = super::setup::undone(done, lang) {
+        return format!("{} {what}", lang.t("Annulé :", "Undone:"));
+    }
     let what = match done {
         Change::SetCell {
             team,

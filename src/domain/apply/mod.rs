@@ -56,7 +56,7 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
         SetHandwritten { team, juror, edit } => cells::set_handwritten(s, team, juror, edit),
         SetSheet { team, juror, edit } => cells::set_sheet(s, team, juror, edit),
         SetVerified { team, edit } => cells::set_verified(s, team, edit),
-        SetEvent { edit } => set(&mut s.event, edit, "event"),
+        SetEvent { edit } => roster::set_event(s, edit),
         SetSettings { edit } => roster::set_settings(s, edit),
         SetOrganisation { id, position, edit } => roster::set_organisation(s, id, *position, edit),
         SetTeam { id, position, edit } => roster::set_team(s, id, *position, edit),

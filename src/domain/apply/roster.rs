@@ -6,22 +6,24 @@
 use super::super::operation::Edit;
 use super::super::refusal::Refusal;
 use super::super::session::{
-    Criterion, CriterionId, Juror, JurorId, OrgId, Organisation, Session, Settings, Team, TeamId,
-    TeamStatus,
+    Criterion, CriterionId, Event, Juror, JurorId, OrgId, Organisation, Session, Settings, Team,
+    TeamId, TeamStatus,
 };
+use super::super::setup::merge;
 use super::{set, stale};
 
 pub(super) fn set_settings(s: &mut Session, edit: &Edit<Box<Settings>>) -> Result<(), Refusal> {
-    if s.settings != *edit.seen {
-        return Err(stale("settings"));
-    }
-    if edit.new.method != s.settings.method && s.scoring_started() {
+    if edit.new.method != edit.seen.method && s.scoring_started() {
         return Err(Refusal::ScoringStarted {
             what: "method".into(),
         });
     }
-    s.settings = (*edit.new).clone();
-    Ok(())
+    let edit = Edit::new((*edit.seen).clone(), (*edit.new).clone());
+    merge(&mut s.settings, &edit, None)
+}
+
+pub(super) fn set_event(s: &mut Session, edit: &Edit<Event>) -> Result<(), Refusal> {
+    merge(&mut s.event, edit, None)
 }
 
 pub(super) fn set_organisation(
@@ -48,6 +50,11 @@ pub(super) fn set_team(
     let index = s.teams.iter().position(|t| t.id == *id);
     if edit.new.is_none() && s.sheets.keys().any(|k| k.team == *id) {
         return Err(stale(id.clone()));
+    }
+    if let (Some(i), Some(seen), Some(new)) = (index, &edit.seen, &edit.new) {
+        // An edit of a team there is: field by field.
+        let edit = Edit::new((**seen).clone(), (**new).clone());
+        return merge(&mut s.teams[i], &edit, Some(id));
     }
     let items = Items {
         index,
@@ -79,6 +86,14 @@ pub(super) fn set_juror(
     let index = s.jurors.iter().position(|j| j.id == *id);
     if edit.new.is_none() && s.sheets.keys().any(|k| k.juror == *id) {
         return Err(stale(id.clone()));
+    }
+    if let (Some(i), Some(seen), Some(new)) = (index, &edit.seen, &edit.new) {
+        // An edit of a juror there is: field by field.
+        return merge(
+            &mut s.jurors[i],
+            &Edit::new(seen.clone(), new.clone()),
+            Some(id),
+        );
     }
     let items = Items {
         index,
