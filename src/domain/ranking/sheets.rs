@@ -33,10 +33,6 @@ pub struct TeamSheets {
     /// Per criterion (session order), the sum of the values (scaled 10^6) over
     /// the sheets that count.
     pub counting_sums: Vec<i128>,
-    /// Totals of the complete sheets (counting or not), in juror order.
-    pub complete_totals: Vec<i128>,
-    /// Per criterion, the sum of the values over the complete sheets.
-    pub complete_sums: Vec<i128>,
 }
 
 impl TeamSheets {
@@ -104,7 +100,6 @@ impl<'a> Board<'a> {
         for (t, team) in teams.iter().enumerate() {
             let mut entry = TeamSheets {
                 counting_sums: vec![0; criteria.len()],
-                complete_sums: vec![0; criteria.len()],
                 ..TeamSheets::default()
             };
             for (j, juror) in jurors.iter().enumerate() {
@@ -112,7 +107,7 @@ impl<'a> Board<'a> {
                 let state = classify(session, team, juror, sheet, &columns, &mut values);
                 match state {
                     SheetState::NotExpected => continue,
-                    SheetState::Missing | SheetState::Partial => {
+                    SheetState::Missing | SheetState::Partial | SheetState::Mismatch => {
                         gaps.push(Gap {
                             team: t,
                             juror: j,
@@ -120,26 +115,13 @@ impl<'a> Board<'a> {
                         });
                         continue;
                     }
-                    SheetState::Mismatch => gaps.push(Gap {
-                        team: t,
-                        juror: j,
-                        state,
-                    }),
                     SheetState::Counts => {}
                 }
-                // Complete from here on: every value is there.
-                let total = columns.total(&values);
-                entry.complete_totals.push(total);
+                // A sheet that counts: every value is there.
                 for (c, v) in values.iter().enumerate() {
-                    let v = i128::from(v.unwrap_or(0));
-                    entry.complete_sums[c] += v;
-                    if state == SheetState::Counts {
-                        entry.counting_sums[c] += v;
-                    }
+                    entry.counting_sums[c] += i128::from(v.unwrap_or(0));
                 }
-                if state == SheetState::Counts {
-                    entry.counting.push((j, total));
-                }
+                entry.counting.push((j, columns.total(&values)));
             }
             sheets.push(entry);
         }
