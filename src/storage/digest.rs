@@ -101,10 +101,7 @@ mod tests {
 
     #[test]
     fn a_torn_last_line_is_skipped() {
-        assert_eq!(
-            digest_of(b"one\ntwo\n{\"torn"),
-            Some(line_digest(b"two"))
-        );
+        assert_eq!(digest_of(b"one\ntwo\n{\"torn"), Some(line_digest(b"two")));
         assert_eq!(digest_of(b"{\"torn"), None);
     }
 

@@ -32,6 +32,7 @@ pub mod install;
 mod journal;
 mod lock;
 mod notice;
+pub mod output;
 mod recovery;
 mod replace;
 mod state;

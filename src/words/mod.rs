@@ -4,3 +4,6 @@
 //! their data); the UI, the reports and the command line turn them into
 //! words here. Each area has its own submodule; one exhaustive `match` per
 //! message keeps both languages complete.
+
+pub mod minutes;
+pub mod report;

@@ -163,7 +163,10 @@ fn spread_and_criteria_use_the_sheets_that_count() {
     // Complete, but its handwritten total is wrong: it does not count, so it
     // is in neither the spread nor the means (nor the score).
     put(&mut s, "A", "J4", &["20", "20"]);
-    s.sheets.get_mut(&SheetKey::new("A", "J4")).unwrap().handwritten = Some(dec("39"));
+    s.sheets
+        .get_mut(&SheetKey::new("A", "J4"))
+        .unwrap()
+        .handwritten = Some(dec("39"));
     let r = rank(&s, Method::Mean);
     let row = r.row("A").unwrap();
     assert_eq!(row.sheets, 2);
