@@ -46,13 +46,13 @@ fn forum(teams: usize) -> Session {
     s.organisations = orgs
         .iter()
         .map(|o| Organisation {
-            id: o.to_string(),
+            id: (*o).into(),
             name: o.to_string(),
         })
         .collect();
     s.teams = (0..teams)
         .map(|i| Team {
-            id: format!("T{i:05}"),
+            id: format!("T{i:05}").into(),
             name: format!("Team {i}"),
             project: String::new(),
             summary: String::new(),
@@ -68,7 +68,7 @@ fn forum(teams: usize) -> Session {
         .collect();
     s.jurors = (0..JURORS)
         .map(|j| Juror {
-            id: format!("J{j:02}"),
+            id: format!("J{j:02}").into(),
             name: format!("Juror {j}"),
             role: String::new(),
             org: orgs[j % orgs.len()].into(),
@@ -77,7 +77,7 @@ fn forum(teams: usize) -> Session {
     s.criteria = CRITERIA
         .iter()
         .map(|(id, weight)| Criterion {
-            id: id.to_string(),
+            id: (*id).into(),
             label: id.to_string(),
             weight: weight.parse().unwrap(),
             min: Dec::ZERO,
@@ -94,7 +94,7 @@ fn forum(teams: usize) -> Session {
     };
     for t in &s.teams {
         for j in &s.jurors {
-            let key = SheetKey::new(t.id.as_str(), j.id.as_str());
+            let key = SheetKey::new(t.id.clone(), j.id.clone());
             if next() % 40 == 0 {
                 let sheet = Sheet {
                     mark: Some(podium::domain::Mark::Absent),
@@ -108,7 +108,7 @@ fn forum(teams: usize) -> Session {
                 let half_steps = (next() % 21) as i64;
                 sheet
                     .values
-                    .insert(id.to_string(), Dec::from_raw(half_steps * 500_000));
+                    .insert((*id).into(), Dec::from_raw(half_steps * 500_000));
             }
             s.sheets.insert(key, sheet);
         }

@@ -6,7 +6,7 @@ mod common;
 use common::ops::*;
 
 use common::*;
-use podium::domain::{Change, Mark, PairStatus, Refusal, Sheet, TeamStatus};
+use podium::domain::{Change, Mark, PairState, Refusal, Sheet, TeamStatus};
 
 #[test]
 fn create_cannot_be_applied_nor_undone() {
@@ -98,7 +98,7 @@ fn set_cell_checks() {
     assert!(matches!(
         refused(&absent, set("T1", "J1", "c1", "1")),
         Refusal::NotScored {
-            status: PairStatus::Absent,
+            status: PairState::Absent,
             ..
         }
     ));
@@ -114,7 +114,7 @@ fn set_cell_checks() {
     assert!(matches!(
         refused(&recused, set("T1", "J1", "c1", "1")),
         Refusal::NotScored {
-            status: PairStatus::Recused,
+            status: PairState::Recused,
             ..
         }
     ));
@@ -129,7 +129,7 @@ fn set_cell_checks() {
     assert!(matches!(
         refused(&withdrawn, set("T1", "J1", "c1", "1")),
         Refusal::NotScored {
-            status: PairStatus::Withdrawn,
+            status: PairState::Withdrawn,
             ..
         }
     ));
@@ -138,7 +138,7 @@ fn set_cell_checks() {
     assert!(matches!(
         refused(&same_org, set("T1", "J1", "c1", "1")),
         Refusal::NotScored {
-            status: PairStatus::AutoRecused,
+            status: PairState::AutoRecused,
             ..
         }
     ));
@@ -257,7 +257,7 @@ fn set_sheet_marks_and_restores() {
             )
         ),
         Refusal::NotScored {
-            status: PairStatus::Absent,
+            status: PairState::Absent,
             ..
         }
     ));
@@ -272,7 +272,7 @@ fn set_sheet_marks_and_restores() {
             )
         ),
         Refusal::NotScored {
-            status: PairStatus::Recused,
+            status: PairState::Recused,
             ..
         }
     ));

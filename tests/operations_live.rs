@@ -12,7 +12,7 @@ use podium::domain::{Change, Decision, DecisionKind, Mark, Question, Refusal, Sh
 fn decision(teams: &[&str]) -> Decision {
     Decision {
         kind: DecisionKind::Order,
-        teams: teams.iter().map(|t| t.to_string()).collect(),
+        teams: teams.iter().map(|t| (*t).into()).collect(),
         by: "la présidente".into(),
         reason: "voix prépondérante".into(),
         at: at(600),

@@ -29,7 +29,10 @@ fn a_decision_typed_on_the_results_screen_is_saved() {
         ("T4", "2", "2"),
     ] {
         for juror in ["J1", "J2"] {
-            let sheet = s.sheets.entry(SheetKey::new(team, juror)).or_default();
+            let sheet = s
+                .sheets
+                .entry(SheetKey::new(team.into(), juror.into()))
+                .or_default();
             sheet.values.insert("c1".into(), common::dec(c1));
             sheet.values.insert("c2".into(), common::dec(c2));
         }

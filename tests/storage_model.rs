@@ -51,12 +51,13 @@ impl Model {
         for (key, sheet) in &session.sheets {
             for (c, v) in &sheet.values {
                 assert_eq!(c, "c1");
-                m.cells.insert((key.team.clone(), key.juror.clone()), *v);
+                m.cells
+                    .insert((key.team.to_string(), key.juror.to_string()), *v);
             }
         }
         for q in &session.questions {
             m.events
-                .push((q.juror.clone(), (q.start - at(0)).num_minutes()));
+                .push((q.juror.to_string(), (q.start - at(0)).num_minutes()));
         }
         m
     }

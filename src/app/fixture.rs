@@ -140,7 +140,7 @@ pub fn session_with_jurors(n: usize) -> Session {
     let mut s = session();
     s.jurors = (1..=n)
         .map(|i| Juror {
-            id: format!("J{i}"),
+            id: format!("J{i}").into(),
             name: format!("Juré {i}"),
             role: String::new(),
             org: "somme".into(),

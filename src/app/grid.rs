@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use crate::domain::scoring;
 use crate::domain::{
-    Change, CriterionId, Dec, JurorId, PairStatus, Refusal, Session, Sheet, TeamId, TeamStatus,
+    Change, CriterionId, Dec, JurorId, Refusal, Session, Sheet, TeamId, TeamStatus,
 };
 
 mod cells;
@@ -134,7 +134,7 @@ impl Grid {
         if self.team.as_deref() == Some(team) || session.team(team).is_none() {
             return;
         }
-        self.team = Some(team.to_string());
+        self.team = Some(team.into());
         self.drop_input();
         self.refused = None;
         self.status = None;
@@ -328,13 +328,10 @@ impl Grid {
         if session.verified.contains(&team.id) {
             return Some(Status::Locked);
         }
-        match session.pair_status(team, juror) {
-            PairStatus::Expected => None,
-            status => Some(Status::NotScored {
-                juror: juror.id.clone(),
-                status,
-            }),
-        }
+        session.excuse(team, juror).map(|status| Status::NotScored {
+            juror: juror.id.clone(),
+            status,
+        })
     }
 
     /// Commit the typed value (if any), then move.

@@ -11,7 +11,7 @@ use std::collections::VecDeque;
 use chrono::{DateTime, FixedOffset, Timelike, Utc};
 
 use crate::domain::stage::Phase;
-use crate::domain::{Lang, Operation, Session, apply, questions, stage};
+use crate::domain::{Lang, Operation, Session, TeamId, apply, questions, stage};
 
 pub mod action;
 pub mod board;
@@ -141,7 +141,7 @@ pub struct App {
     /// This terminal's saved operations, newest last (what `u` reverses).
     pub undo: Vec<Operation>,
     /// The phase run the bell has rung for.
-    pub bell_rung: Option<(Option<String>, Phase, Option<DateTime<Utc>>)>,
+    pub bell_rung: Option<(Option<TeamId>, Phase, Option<DateTime<Utc>>)>,
     pub cursors: Cursors,
     /// The score grid: its team, cursor and half-typed value (kept while
     /// other screens are shown).

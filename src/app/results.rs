@@ -398,7 +398,7 @@ fn open_form(app: &mut App, lang: Lang) {
     };
     app.results.detail = false;
     app.results.form = Some(DecisionForm {
-        teams: group.iter().map(|t| t.to_string()).collect(),
+        teams: group.iter().map(|t| TeamId::from(*t)).collect(),
         kind: DecisionKind::Order,
         step: Step::Choice,
         cursor: 0,

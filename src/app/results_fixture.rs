@@ -29,7 +29,10 @@ pub fn forum() -> Session {
             if team == "T5" && juror == "J5" {
                 continue;
             }
-            let sheet = s.sheets.entry(SheetKey::new(team, &juror)).or_default();
+            let sheet = s
+                .sheets
+                .entry(SheetKey::new(team.into(), juror.as_str().into()))
+                .or_default();
             sheet
                 .values
                 .insert("impact".into(), Dec::int(i64::from(*impact)));
@@ -55,7 +58,7 @@ pub fn large(n: usize) -> Session {
     s.teams.clear();
     s.schedule.clear();
     for i in 0..n {
-        let id = format!("T{:02}", i + 1);
+        let id = crate::domain::TeamId::new(format!("T{:02}", i + 1));
         s.teams.push(crate::domain::Team {
             id: id.clone(),
             name: format!("Équipe {}", i + 1),
@@ -66,7 +69,7 @@ pub fn large(n: usize) -> Session {
         for j in 0..5 {
             let sheet = s
                 .sheets
-                .entry(SheetKey::new(&id, format!("J{}", j + 1)))
+                .entry(SheetKey::new(id.clone(), format!("J{}", j + 1).into()))
                 .or_default();
             let v = |k: usize| Dec::int(((i * k + j) % 6) as i64);
             sheet.values.insert("impact".into(), v(7));

@@ -242,7 +242,7 @@ fn a_decision_on_a_group_that_no_longer_straddles_is_refused() {
     let mut fresh = sim.app.session.clone();
     fresh
         .sheets
-        .get_mut(&crate::domain::SheetKey::new("T4", "J3"))
+        .get_mut(&crate::domain::SheetKey::new("T4".into(), "J3".into()))
         .unwrap()
         .values
         .insert("impact".into(), crate::domain::Dec::int(5));

@@ -225,7 +225,7 @@ fn the_stage_moves_on_while_the_grid_stays() {
         sim.app
             .grid
             .stage_moved_on(&sim.app.session)
-            .map(String::as_str),
+            .map(crate::domain::TeamId::as_str),
         Some("T2")
     );
     assert_eq!(sim.app.grid.input, "4", "still typed");
@@ -252,7 +252,7 @@ fn a_save_refused_by_the_file_marks_the_cell() {
     // The other terminal set the same cell meanwhile.
     sim.disk
         .sheets
-        .entry(crate::domain::SheetKey::new("T1", "J1"))
+        .entry(crate::domain::SheetKey::new("T1".into(), "J1".into()))
         .or_default()
         .values
         .insert("impact".into(), Dec::int(2));
@@ -274,7 +274,7 @@ fn a_save_refused_by_the_file_marks_the_cell() {
     sim.go_to(Screen::Scores);
     sim.disk
         .sheets
-        .entry(crate::domain::SheetKey::new("T1", "J1"))
+        .entry(crate::domain::SheetKey::new("T1".into(), "J1".into()))
         .or_default()
         .values
         .insert("impact".into(), Dec::int(3));
@@ -370,7 +370,7 @@ fn a_cell_the_other_terminal_saves_while_this_one_types_is_never_overwritten_sil
     // The other terminal saves 2 in the same cell; this one reloads.
     sim.disk
         .sheets
-        .entry(crate::domain::SheetKey::new("T1", "J1"))
+        .entry(crate::domain::SheetKey::new("T1".into(), "J1".into()))
         .or_default()
         .values
         .insert("impact".into(), Dec::int(2));
@@ -423,7 +423,7 @@ fn the_first_digit_typed_on_a_locked_grid_says_it_is_locked_and_how_to_unlock() 
 
 #[test]
 fn r_recuses_the_juror_explicitly_asking_first_over_values_and_again_lifts_it() {
-    use crate::domain::{Mark, PairStatus};
+    use crate::domain::{Mark, PairState};
     let mut sim = Sim::new();
     sim.go_to(Screen::Scores);
     assert!(
@@ -440,9 +440,9 @@ fn r_recuses_the_juror_explicitly_asking_first_over_values_and_again_lifts_it() 
     sim.keys("y", at(2));
     let pair = |sim: &Sim| {
         let team = sim.disk.team("T1").unwrap();
-        sim.disk.pair_status(team, &sim.disk.jurors[0])
+        sim.disk.excuse(team, &sim.disk.jurors[0])
     };
-    assert_eq!(pair(&sim), PairStatus::Recused);
+    assert_eq!(pair(&sim), Some(PairState::Recused));
     assert_eq!(
         sim.disk.sheet("T1", "J1").and_then(|s| s.mark),
         Some(Mark::Recused)
@@ -450,12 +450,12 @@ fn r_recuses_the_juror_explicitly_asking_first_over_values_and_again_lifts_it() 
     assert_eq!(sim.disk.value("T1", "J1", "impact"), None);
     // Again: lifted, without asking (nothing to lose).
     sim.keys("R", at(3));
-    assert_eq!(pair(&sim), PairStatus::Expected);
+    assert_eq!(pair(&sim), None);
     // Undo puts the recusal back; undo again, the values.
     sim.keys("u", at(4));
-    assert_eq!(pair(&sim), PairStatus::Recused);
+    assert_eq!(pair(&sim), Some(PairState::Recused));
     sim.keys("u", at(5));
-    assert_eq!(pair(&sim), PairStatus::Expected);
+    assert_eq!(pair(&sim), None);
     assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
     // A recused juror's cells take no value.
     sim.keys("R", at(6));

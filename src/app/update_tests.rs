@@ -246,7 +246,7 @@ fn schedule_moves_withdraws_and_breaks_are_operations() {
         s.schedule
             .iter()
             .map(|slot| match slot {
-                Slot::Team { team } => team.clone(),
+                Slot::Team { team } => team.to_string(),
                 Slot::Break { id, minutes, .. } => format!("{id}:{minutes}"),
             })
             .collect()
@@ -350,7 +350,7 @@ fn the_other_terminals_work_is_shown_when_newer() {
     let mut app = fixture::app();
     let mut newer = app.session.clone();
     newer.revision = 5;
-    newer.stage = newer.stage.toggled(Some(&"T3".to_string()), at(0)).unwrap();
+    newer.stage = newer.stage.toggled(Some(&"T3".into()), at(0)).unwrap();
     update(&mut app, Action::Reloaded(Box::new(newer.clone())), at(1));
     assert_eq!(app.session, newer);
     let mut older = newer.clone();

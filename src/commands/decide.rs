@@ -10,7 +10,7 @@ use crate::domain::ranking::{
     self,
     decisions::{DecisionProblem, problems},
 };
-use crate::domain::{Change, Decision, DecisionKind, Lang, Operation, Session};
+use crate::domain::{Change, Decision, DecisionKind, Lang, Operation, Session, TeamId};
 use crate::storage::{self, StoreError};
 
 use super::{Failure, Outcome};
@@ -24,7 +24,7 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
     } else {
         (DecisionKind::Admit, args.admit.clone())
     };
-    let teams: Vec<String> = teams.iter().map(|t| t.trim().to_string()).collect();
+    let teams: Vec<TeamId> = teams.iter().map(|t| t.trim().into()).collect();
     let decision = Decision {
         kind,
         teams,

@@ -185,11 +185,7 @@ pub fn build_session(
             });
         }
     }
-    settings.tie_break = args
-        .tie_break
-        .iter()
-        .map(|c| c.trim().to_string())
-        .collect();
+    settings.tie_break = args.tie_break.iter().map(|c| c.trim().into()).collect();
     let date = match args.date.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(text) => match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {

@@ -5,8 +5,9 @@
 
 use super::decimal::Dec;
 use super::operation::Change;
+use super::pair::PairState;
 use super::refusal::Refusal;
-use super::session::{PairStatus, Session, Sheet, SheetKey};
+use super::session::{CriterionId, JurorId, Mark, Session, Sheet, SheetKey, TeamId};
 use super::validate;
 
 /// Apply one change. On refusal the session is unchanged.
@@ -35,35 +36,33 @@ pub fn apply(session: &mut Session, change: &Change) -> Result<(), Refusal> {
 }
 
 /// The team and juror exist, the pair is expected and the grid not locked.
-fn check_pair(s: &Session, team: &str, juror: &str) -> Result<(), Refusal> {
+fn check_pair(s: &Session, team: &TeamId, juror: &JurorId) -> Result<(), Refusal> {
     let t = s
         .team(team)
-        .ok_or_else(|| Refusal::UnknownTeam(team.to_string()))?;
+        .ok_or_else(|| Refusal::UnknownTeam(team.clone()))?;
     let j = s
         .juror(juror)
-        .ok_or_else(|| Refusal::UnknownJuror(juror.to_string()))?;
+        .ok_or_else(|| Refusal::UnknownJuror(juror.clone()))?;
     if s.verified.contains(team) {
-        return Err(Refusal::Verified {
-            team: team.to_string(),
-        });
+        return Err(Refusal::Verified { team: team.clone() });
     }
-    match s.pair_status(t, j) {
-        PairStatus::Expected => Ok(()),
-        status => Err(Refusal::NotScored {
-            team: team.to_string(),
-            juror: juror.to_string(),
+    match s.excuse(t, j) {
+        None => Ok(()),
+        Some(status) => Err(Refusal::NotScored {
+            team: team.clone(),
+            juror: juror.clone(),
             status,
         }),
     }
 }
 
-fn check_value(s: &Session, criterion: &str, value: Dec) -> Result<(), Refusal> {
+fn check_value(s: &Session, criterion: &CriterionId, value: Dec) -> Result<(), Refusal> {
     let c = s
         .criterion(criterion)
-        .ok_or_else(|| Refusal::UnknownCriterion(criterion.to_string()))?;
+        .ok_or_else(|| Refusal::UnknownCriterion(criterion.clone()))?;
     if value < c.min || value > c.max {
         return Err(Refusal::OutOfRange {
-            criterion: criterion.to_string(),
+            criterion: criterion.clone(),
             value,
             min: c.min,
             max: c.max,
@@ -71,7 +70,7 @@ fn check_value(s: &Session, criterion: &str, value: Dec) -> Result<(), Refusal> 
     }
     if !value.is_on_step(c.min, c.step) {
         return Err(Refusal::OffStep {
-            criterion: criterion.to_string(),
+            criterion: criterion.clone(),
             value,
             min: c.min,
             step: c.step,
@@ -120,7 +119,7 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
             if let Some(v) = new {
                 check_value(s, criterion, *v)?;
             }
-            let key = SheetKey::new(team.as_str(), juror.as_str());
+            let key = SheetKey::new(team.clone(), juror.clone());
             let mut sheet = s.sheets.remove(&key).unwrap_or_default();
             match new {
                 Some(v) => sheet.values.insert(criterion.clone(), *v),
@@ -140,7 +139,7 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
             if current != *seen {
                 return Err(stale(format!("{team}/{juror}")));
             }
-            let key = SheetKey::new(team.as_str(), juror.as_str());
+            let key = SheetKey::new(team.clone(), juror.clone());
             let mut sheet = s.sheets.remove(&key).unwrap_or_default();
             sheet.handwritten = *new;
             store_sheet(s, key, sheet);
@@ -168,10 +167,10 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
             let has_values = !new.values.is_empty() || new.handwritten.is_some();
             if has_values {
                 if new.mark.is_some() || s.auto_recused(t, j) {
-                    let status = if new.mark == Some(super::session::Mark::Absent) {
-                        PairStatus::Absent
+                    let status = if new.mark == Some(Mark::Absent) {
+                        PairState::Absent
                     } else {
-                        PairStatus::Recused
+                        PairState::Recused
                     };
                     return Err(Refusal::NotScored {
                         team: team.clone(),
@@ -183,7 +182,7 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
                     check_value(s, criterion, *value)?;
                 }
             }
-            store_sheet(s, SheetKey::new(team.as_str(), juror.as_str()), new.clone());
+            store_sheet(s, SheetKey::new(team.clone(), juror.clone()), new.clone());
             Ok(())
         }
         Change::SetVerified { team, seen, new } => {
@@ -283,7 +282,9 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
             new,
         } => {
             if s.scoring_started() {
-                return Err(Refusal::ScoringStarted { what: id.clone() });
+                return Err(Refusal::ScoringStarted {
+                    what: id.to_string(),
+                });
             }
             let index = s.criteria.iter().position(|c| c.id == *id);
             if index.map(|i| &s.criteria[i]) != seen.as_ref() {

@@ -79,9 +79,12 @@ pub fn session() -> Session {
 
 /// Put a full or partial sheet straight into the session.
 pub fn put(s: &mut Session, team: &str, juror: &str, values: &[(&str, &str)]) {
-    let sheet = s.sheets.entry(SheetKey::new(team, juror)).or_default();
+    let sheet = s
+        .sheets
+        .entry(SheetKey::new(team.into(), juror.into()))
+        .or_default();
     for (c, v) in values {
-        sheet.values.insert((*c).to_string(), d(v));
+        sheet.values.insert((*c).into(), d(v));
     }
 }
 
@@ -97,7 +100,7 @@ pub fn put3(s: &mut Session, team: &str, juror: &str, a: &str, b: &str, c: &str)
 
 pub fn mark(s: &mut Session, team: &str, juror: &str, mark: super::session::Mark) {
     s.sheets.insert(
-        SheetKey::new(team, juror),
+        SheetKey::new(team.into(), juror.into()),
         Sheet {
             mark: Some(mark),
             ..Sheet::default()

@@ -2,7 +2,9 @@
 
 pub mod apply;
 pub mod decimal;
+pub mod id;
 pub mod operation;
+pub mod pair;
 pub mod questions;
 pub mod ranking;
 pub mod refusal;
@@ -17,6 +19,8 @@ pub mod fixture;
 
 pub use apply::apply;
 pub use decimal::Dec;
+pub use id::WriterId;
 pub use operation::{Change, Operation};
+pub use pair::PairState;
 pub use refusal::Refusal;
 pub use session::*;

@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::decimal::Dec;
+use super::id::WriterId;
 use super::session::{
     Criterion, CriterionId, Decision, Event, Juror, JurorId, OrgId, Organisation, Question,
     Session, Settings, Sheet, Slot, Speaker, Team, TeamId, TeamStatus,
@@ -20,12 +21,12 @@ use super::stage::Stage;
 pub struct Operation {
     pub at: DateTime<Utc>,
     /// Which terminal (or command) made it.
-    pub writer: String,
+    pub writer: WriterId,
     pub change: Change,
 }
 
 impl Operation {
-    pub fn new(change: Change, writer: impl Into<String>, at: DateTime<Utc>) -> Operation {
+    pub fn new(change: Change, writer: impl Into<WriterId>, at: DateTime<Utc>) -> Operation {
         Operation {
             at,
             writer: writer.into(),
@@ -34,7 +35,7 @@ impl Operation {
     }
 
     /// The operation that undoes this one, made by `writer` at `at`.
-    pub fn inverse(&self, writer: impl Into<String>, at: DateTime<Utc>) -> Option<Operation> {
+    pub fn inverse(&self, writer: impl Into<WriterId>, at: DateTime<Utc>) -> Option<Operation> {
         self.change
             .inverse()
             .map(|change| Operation::new(change, writer, at))

@@ -118,7 +118,7 @@ mod tests {
 
     #[test]
     fn first_in_line_speaks_during_questions_others_wait() {
-        let t = "T1".to_string();
+        let t = TeamId::from("T1");
         let q = enqueue(&[], &"J1".into(), &t, true, at(0)).unwrap();
         let q = enqueue(&q, &"J2".into(), &t, true, at(5)).unwrap();
         assert_eq!(ids(&q), ["J1", "J2"]);
@@ -130,7 +130,7 @@ mod tests {
 
     #[test]
     fn queued_during_the_pitch_speaks_when_questions_start() {
-        let t = "T1".to_string();
+        let t = TeamId::from("T1");
         let q = enqueue(&[], &"J3".into(), &t, false, at(0)).unwrap();
         assert_eq!(q[0].since, None);
         assert_eq!(close(&q, at(10)), None);
@@ -140,7 +140,7 @@ mod tests {
 
     #[test]
     fn done_logs_the_question_and_hands_over() {
-        let t = "T1".to_string();
+        let t = TeamId::from("T1");
         let q = enqueue(&[], &"J1".into(), &t, true, at(0)).unwrap();
         let q = enqueue(&q, &"J2".into(), &t, true, at(3)).unwrap();
         let (q, question) = done(&q, at(40)).unwrap();
@@ -162,10 +162,10 @@ mod tests {
 
     #[test]
     fn remove_drops_one_and_the_next_speaks_if_it_was_the_head() {
-        let t = "T1".to_string();
+        let t = TeamId::from("T1");
         let mut q = Vec::new();
         for (i, j) in ["J1", "J2", "J3"].iter().enumerate() {
-            q = enqueue(&q, &j.to_string(), &t, true, at(i as i64)).unwrap();
+            q = enqueue(&q, &JurorId::from(*j), &t, true, at(i as i64)).unwrap();
         }
         let without_j2 = remove(&q, 1, at(9)).unwrap();
         assert_eq!(ids(&without_j2), ["J1", "J3"]);
@@ -178,7 +178,7 @@ mod tests {
 
     #[test]
     fn speaking_time_changes_on_whole_seconds() {
-        let t = "T1".to_string();
+        let t = TeamId::from("T1");
         let q = enqueue(&[], &"J1".into(), &t, true, at(10)).unwrap();
         let now = at(12) + TimeDelta::milliseconds(300);
         assert_eq!(next_visible_change(&q, now), Some(at(13)));

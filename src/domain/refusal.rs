@@ -1,43 +1,44 @@
 //! Why an operation was refused, in words a jury secretary understands.
 
 use super::decimal::Dec;
-use super::session::{Lang, PairStatus};
+use super::pair::PairState;
+use super::session::{CriterionId, JurorId, Lang, OrgId, TeamId};
 use super::validate::Problem;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.message(Lang::En))]
 pub enum Refusal {
-    UnknownTeam(String),
-    UnknownJuror(String),
-    UnknownCriterion(String),
-    UnknownOrganisation(String),
+    UnknownTeam(TeamId),
+    UnknownJuror(JurorId),
+    UnknownCriterion(CriterionId),
+    UnknownOrganisation(OrgId),
     OutOfRange {
-        criterion: String,
+        criterion: CriterionId,
         value: Dec,
         min: Dec,
         max: Dec,
     },
     OffStep {
-        criterion: String,
+        criterion: CriterionId,
         value: Dec,
         min: Dec,
         step: Dec,
     },
     /// The pair is recused, absent or the team withdrawn.
     NotScored {
-        team: String,
-        juror: String,
-        status: PairStatus,
+        team: TeamId,
+        juror: JurorId,
+        status: PairState,
     },
     /// The team's grid is verified (locked).
     Verified {
-        team: String,
+        team: TeamId,
     },
     /// A cell changed since this terminal saw it: both values shown.
     StaleCell {
-        team: String,
-        juror: String,
-        criterion: String,
+        team: TeamId,
+        juror: JurorId,
+        criterion: CriterionId,
         seen: Option<Dec>,
         current: Option<Dec>,
     },
@@ -143,10 +144,14 @@ impl Refusal {
                 _,
             ) => {
                 let why = match status {
-                    PairStatus::AutoRecused | PairStatus::Recused => lang.t("récusé", "recused"),
-                    PairStatus::Absent => lang.t("absent", "absent"),
-                    PairStatus::Withdrawn => lang.t("équipe retirée", "team withdrawn"),
-                    PairStatus::Expected => lang.t("attendu", "expected"),
+                    PairState::AutoRecused | PairState::Recused => lang.t("récusé", "recused"),
+                    PairState::Absent => lang.t("absent", "absent"),
+                    PairState::Withdrawn => lang.t("équipe retirée", "team withdrawn"),
+                    PairState::Empty
+                    | PairState::Partial
+                    | PairState::Entered
+                    | PairState::Mismatch
+                    | PairState::Verified => lang.t("attendu", "expected"),
                 };
                 match lang {
                     Lang::Fr => format!("{juror} ne note pas {team} ({why})"),

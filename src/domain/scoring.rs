@@ -6,7 +6,8 @@
 //! product is an integer number of 10⁻¹² and a sum of products never rounds.
 
 use super::decimal::Dec;
-use super::session::{Criterion, JurorId, PairStatus, Session, Sheet, Team, TeamId, TeamStatus};
+use super::pair::PairState;
+use super::session::{Criterion, JurorId, Session, Sheet, Team, TeamId, TeamStatus};
 
 /// 10¹²: the unit of a `Total` is a millionth of a millionth.
 const TOTAL_SCALE: i128 = 1_000_000_000_000;
@@ -211,7 +212,7 @@ pub fn other_totals(session: &Session, team: &str, juror: &str) -> Vec<Total> {
     session
         .jurors
         .iter()
-        .filter(|j| j.id != juror && session.pair_status(t, j) == PairStatus::Expected)
+        .filter(|j| j.id != juror && session.expects(t, j))
         .filter_map(|j| {
             let s = summarize(&session.criteria, session.sheet(team, &j.id));
             (s.fill == Fill::Complete).then_some(s.total)
@@ -239,56 +240,11 @@ pub fn disagreement(
     )
 }
 
-/// How a (team, juror) pair stands on the completeness board.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PairState {
-    Empty,
-    Partial,
-    /// Complete, no mismatch: the sheet counts.
-    Entered,
-    /// Complete, but the handwritten total differs from the plain sum.
-    Mismatch,
-    /// Counts, and the team's grid is verified.
-    Verified,
-    Absent,
-    Recused,
-    /// The team is withdrawn: nothing is expected.
-    Withdrawn,
-}
-
-impl PairState {
-    /// An expected sheet (neither absent, recused nor withdrawn).
-    pub fn is_expected(self) -> bool {
-        !matches!(
-            self,
-            PairState::Absent | PairState::Recused | PairState::Withdrawn
-        )
-    }
-
-    /// The sheet counts.
-    pub fn counts(self) -> bool {
-        matches!(self, PairState::Entered | PairState::Verified)
-    }
-}
-
-/// The state of one pair.
+/// The state of one pair, by ids (an unknown team or juror: `Empty`).
 pub fn pair_state(session: &Session, team: &str, juror: &str) -> PairState {
-    let (Some(t), Some(j)) = (session.team(team), session.juror(juror)) else {
-        return PairState::Empty;
-    };
-    match session.pair_status(t, j) {
-        PairStatus::Withdrawn => return PairState::Withdrawn,
-        PairStatus::Absent => return PairState::Absent,
-        PairStatus::Recused | PairStatus::AutoRecused => return PairState::Recused,
-        PairStatus::Expected => {}
-    }
-    let summary = summarize(&session.criteria, session.sheet(team, juror));
-    match summary.fill {
-        Fill::Empty => PairState::Empty,
-        Fill::Partial => PairState::Partial,
-        Fill::Complete if summary.mismatch => PairState::Mismatch,
-        Fill::Complete if session.verified.contains(team) => PairState::Verified,
-        Fill::Complete => PairState::Entered,
+    match (session.team(team), session.juror(juror)) {
+        (Some(t), Some(j)) => session.pair_state(t, j),
+        _ => PairState::Empty,
     }
 }
 
@@ -313,7 +269,7 @@ impl Counts {
             PairState::Mismatch => self.mismatch += 1,
             PairState::Verified => self.verified += 1,
             PairState::Absent => self.absent += 1,
-            PairState::Recused => self.recused += 1,
+            PairState::Recused | PairState::AutoRecused => self.recused += 1,
             PairState::Withdrawn => {}
         }
     }

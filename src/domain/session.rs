@@ -14,10 +14,7 @@ use super::stage::Stage;
 /// The state file format written by this version.
 pub const FORMAT: u32 = 1;
 
-pub type TeamId = String;
-pub type JurorId = String;
-pub type CriterionId = String;
-pub type OrgId = String;
+pub use super::id::{CriterionId, JurorId, OrgId, TeamId};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -304,11 +301,8 @@ pub struct SheetKey {
 }
 
 impl SheetKey {
-    pub fn new(team: impl Into<TeamId>, juror: impl Into<JurorId>) -> SheetKey {
-        SheetKey {
-            team: team.into(),
-            juror: juror.into(),
-        }
+    pub fn new(team: TeamId, juror: JurorId) -> SheetKey {
+        SheetKey { team, juror }
     }
 }
 
@@ -346,18 +340,6 @@ pub struct Decision {
     pub by: String,
     pub reason: String,
     pub at: DateTime<Utc>,
-}
-
-/// How a pair (team, juror) stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PairStatus {
-    Expected,
-    /// Same organisation, with the session's recusal rule on.
-    AutoRecused,
-    Recused,
-    Absent,
-    /// The team is withdrawn.
-    Withdrawn,
 }
 
 impl Session {
@@ -408,7 +390,7 @@ impl Session {
     }
 
     pub fn sheet(&self, team: &str, juror: &str) -> Option<&Sheet> {
-        self.sheets.get(&SheetKey::new(team, juror))
+        self.sheets.get(&SheetKey::new(team.into(), juror.into()))
     }
 
     pub fn value(&self, team: &str, juror: &str, criterion: &str) -> Option<Dec> {
@@ -419,18 +401,6 @@ impl Session {
     /// Whether the session's recusal rule excludes this pair.
     pub fn auto_recused(&self, team: &Team, juror: &Juror) -> bool {
         self.settings.recuse_same_org && team.org == juror.org
-    }
-
-    pub fn pair_status(&self, team: &Team, juror: &Juror) -> PairStatus {
-        if team.status == TeamStatus::Withdrawn {
-            return PairStatus::Withdrawn;
-        }
-        match self.sheet(&team.id, &juror.id).and_then(|s| s.mark) {
-            Some(Mark::Recused) => PairStatus::Recused,
-            Some(Mark::Absent) => PairStatus::Absent,
-            None if self.auto_recused(team, juror) => PairStatus::AutoRecused,
-            None => PairStatus::Expected,
-        }
     }
 
     /// Scoring has started once any value is entered: criteria and the

@@ -18,7 +18,7 @@ fn settings() -> Settings {
 }
 
 fn team(id: &str) -> TeamId {
-    id.to_string()
+    id.into()
 }
 
 /// T1's pitch started at t0.

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::decimal::Dec;
-use super::session::{Lang, Mark, Session, Slot};
+use super::session::{CriterionId, JurorId, Lang, Mark, OrgId, Session, Slot, TeamId};
 
 /// One thing wrong with a session.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,71 +19,71 @@ pub enum Problem {
     UnknownOrganisation {
         kind: Kind,
         id: String,
-        org: String,
+        org: OrgId,
     },
     NotScheduled {
-        team: String,
+        team: TeamId,
     },
     ScheduledTwice {
-        team: String,
+        team: TeamId,
     },
     ScheduleUnknownTeam {
-        team: String,
+        team: TeamId,
     },
     WeightNotPositive {
-        criterion: String,
+        criterion: CriterionId,
     },
     MinNotBelowMax {
-        criterion: String,
+        criterion: CriterionId,
     },
     StepNotPositive {
-        criterion: String,
+        criterion: CriterionId,
     },
     SheetUnknownTeam {
-        team: String,
-        juror: String,
+        team: TeamId,
+        juror: JurorId,
     },
     SheetUnknownJuror {
-        team: String,
-        juror: String,
+        team: TeamId,
+        juror: JurorId,
     },
     SheetUnknownCriterion {
-        team: String,
-        juror: String,
-        criterion: String,
+        team: TeamId,
+        juror: JurorId,
+        criterion: CriterionId,
     },
     ValueRejected {
-        team: String,
-        juror: String,
-        criterion: String,
+        team: TeamId,
+        juror: JurorId,
+        criterion: CriterionId,
         value: Dec,
     },
     MarkedSheetHasValues {
-        team: String,
-        juror: String,
+        team: TeamId,
+        juror: JurorId,
     },
     RecusedPairHasValues {
-        team: String,
-        juror: String,
+        team: TeamId,
+        juror: JurorId,
     },
     VerifiedUnknownTeam {
-        team: String,
+        team: TeamId,
     },
     DecisionUnknownTeam {
-        team: String,
+        team: TeamId,
     },
     TieBreakUnknownCriterion {
-        criterion: String,
+        criterion: CriterionId,
     },
     LaureatesZero,
     MinSheetsZero,
     AlarmAfterWarning,
     StageUnknownTeam {
-        team: String,
+        team: TeamId,
     },
     QuestionUnknown {
-        team: String,
-        juror: String,
+        team: TeamId,
+        juror: JurorId,
     },
 }
 
@@ -276,7 +276,7 @@ pub fn problems(s: &Session) -> Vec<Problem> {
         if !orgs.contains(t.org.as_str()) {
             out.push(Problem::UnknownOrganisation {
                 kind: Kind::Team,
-                id: t.id.clone(),
+                id: t.id.to_string(),
                 org: t.org.clone(),
             });
         }
@@ -285,7 +285,7 @@ pub fn problems(s: &Session) -> Vec<Problem> {
         if !orgs.contains(j.org.as_str()) {
             out.push(Problem::UnknownOrganisation {
                 kind: Kind::Juror,
-                id: j.id.clone(),
+                id: j.id.to_string(),
                 org: j.org.clone(),
             });
         }

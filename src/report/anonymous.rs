@@ -21,7 +21,7 @@ impl Aliases {
         let mut names = Vec::new();
         for (i, juror) in session.jurors.iter().enumerate() {
             let label = format!("J{}", i + 1);
-            labels.insert(juror.id.clone(), label.clone());
+            labels.insert(juror.id.to_string(), label.clone());
             if !juror.name.trim().is_empty() {
                 names.push((juror.name.trim().to_string(), label));
             }
@@ -54,7 +54,7 @@ pub fn session(session: &Session) -> Session {
     let mut out = session.clone();
     for juror in &mut out.jurors {
         let label = aliases.juror(&juror.id);
-        juror.id = label.clone();
+        juror.id = label.as_str().into();
         juror.name = label;
         juror.role = String::new();
     }
@@ -63,16 +63,16 @@ pub fn session(session: &Session) -> Session {
         .iter()
         .map(|(key, sheet)| {
             (
-                SheetKey::new(key.team.clone(), aliases.juror(&key.juror)),
+                SheetKey::new(key.team.clone(), aliases.juror(&key.juror).into()),
                 sheet.clone(),
             )
         })
         .collect::<BTreeMap<_, _>>();
     for speaker in &mut out.queue {
-        speaker.juror = aliases.juror(&speaker.juror);
+        speaker.juror = aliases.juror(&speaker.juror).into();
     }
     for question in &mut out.questions {
-        question.juror = aliases.juror(&question.juror);
+        question.juror = aliases.juror(&question.juror).into();
     }
     for decision in &mut out.decisions {
         decision.by = aliases.text(&decision.by);

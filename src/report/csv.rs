@@ -37,14 +37,14 @@ pub fn render(ranking: &Ranking, cx: &Context) -> String {
         .from_writer(Vec::new());
     let yes_no = |b: bool| if b { Text::Yes } else { Text::No }.get(lang);
     let mut header: Vec<String> = COLUMNS.iter().map(|c| c.key(lang)).collect();
-    header.extend(session.criteria.iter().map(|c| c.id.clone()));
+    header.extend(session.criteria.iter().map(|c| c.id.to_string()));
     let _ = writer.write_record(&header);
     for row in &ranking.ranking {
         let mut record = vec![
             row.rank.to_string(),
-            row.team.clone(),
+            row.team.to_string(),
             row.name.clone(),
-            row.org.clone(),
+            row.org.to_string(),
             figure(row.score.as_ref(), lang, ""),
             row.sheets.to_string(),
             yes_no(row.laureate).to_string(),

@@ -122,9 +122,9 @@ pub fn human_columns(lang: Lang) -> Vec<String> {
 pub fn human_cells(row: &Row, lang: Lang) -> Vec<String> {
     vec![
         rank_label(row),
-        row.team.clone(),
+        row.team.to_string(),
         row.name.clone(),
-        row.org.clone(),
+        row.org.to_string(),
         figure(row.score.as_ref(), lang, "—"),
         row.sheets.to_string(),
         figure(row.spread.as_ref(), lang, "—"),

@@ -48,7 +48,7 @@ pub fn method_blocks(ranking: &Ranking, cx: &Context) -> Vec<Block> {
         .map(|id| {
             session
                 .criterion(id)
-                .map_or(id.clone(), |c| c.label.clone())
+                .map_or(id.to_string(), |c| c.label.clone())
         })
         .collect();
     // The method line and the laureates line are the table's heading lines.

@@ -3,7 +3,7 @@
 //! the juror's own total; teams the juror does not score are struck
 //! through with the reason.
 
-use crate::domain::{Criterion, Juror, Lang, PairStatus, Session, Team};
+use crate::domain::{Criterion, Juror, Lang, PairState, Session, Team};
 use crate::words::report::{self as words, Column, Text};
 
 use super::html::{document, element, esc};
@@ -29,13 +29,12 @@ body{font-size:9pt}.sheet h1{font-size:13pt}.sheet p{margin:1mm 0}.sheet td.box{
 
 /// Why a juror does not score a team, if so.
 fn reason(session: &Session, team: &Team, juror: &Juror) -> Option<Text> {
-    match session.pair_status(team, juror) {
-        PairStatus::Expected => None,
-        PairStatus::AutoRecused => Some(Text::SameOrg),
-        PairStatus::Recused => Some(Text::Recused),
-        PairStatus::Absent => Some(Text::AbsentMark),
-        PairStatus::Withdrawn => Some(Text::Withdrawn),
-    }
+    session.excuse(team, juror).map(|excuse| match excuse {
+        PairState::AutoRecused => Text::SameOrg,
+        PairState::Recused => Text::Recused,
+        PairState::Absent => Text::AbsentMark,
+        _ => Text::Withdrawn,
+    })
 }
 
 fn criterion_head(c: &Criterion, lang: Lang) -> String {
@@ -82,7 +81,7 @@ fn team_cell(team: &Team) -> String {
 fn sheet(session: &Session, juror: &Juror, lang: Lang) -> String {
     let mut out = String::from("<section class=\"sheet\">\n");
     let who = if juror.name.trim().is_empty() {
-        juror.id.clone()
+        juror.id.to_string()
     } else {
         format!("{} ({})", juror.name, juror.id)
     };

@@ -248,7 +248,7 @@ fn a_provisional_page_says_so_first() {
     let mut s = forum();
     fixture::put(&mut s, "T04", "J5", &[("impact", "3")]);
     s.sheets
-        .get_mut(&crate::domain::SheetKey::new("T04", "J5"))
+        .get_mut(&crate::domain::SheetKey::new("T04".into(), "J5".into()))
         .unwrap()
         .mark = None;
     let html = page::render(&official(&s), &context(&s, Lang::Fr));

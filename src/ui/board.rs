@@ -9,7 +9,8 @@ use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
 
 use crate::app::board::Board;
-use crate::domain::scoring::{self, Counts, PairState};
+use crate::domain::PairState;
+use crate::domain::scoring::{self, Counts};
 use crate::domain::{Lang, Session};
 
 use super::grid::{Tone, put, style};
@@ -31,7 +32,7 @@ pub fn mark(state: PairState) -> (&'static str, Tone) {
         PairState::Mismatch => ("≠", Tone::Bad),
         PairState::Verified => ("V", Tone::Good),
         PairState::Absent => ("A", Tone::Dim),
-        PairState::Recused => ("R", Tone::Dim),
+        PairState::Recused | PairState::AutoRecused => ("R", Tone::Dim),
         PairState::Withdrawn => ("-", Tone::Dim),
     }
 }

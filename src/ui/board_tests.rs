@@ -14,7 +14,7 @@ fn forum() -> Session {
     for i in 5..=15 {
         let org = ["nord", "oise", "somme"][i % 3];
         s.teams.push(Team {
-            id: format!("T{i:02}"),
+            id: format!("T{i:02}").into(),
             name: format!("Projet {i}"),
             project: String::new(),
             summary: String::new(),
@@ -23,12 +23,12 @@ fn forum() -> Session {
             status: TeamStatus::Scheduled,
         });
         s.schedule.push(Slot::Team {
-            team: format!("T{i:02}"),
+            team: format!("T{i:02}").into(),
         });
     }
     for i in 6..=10 {
         s.jurors.push(Juror {
-            id: format!("J{i}"),
+            id: format!("J{i}").into(),
             name: format!("Juré {i}"),
             role: String::new(),
             org: "partenaire".into(),
@@ -46,7 +46,7 @@ fn forum() -> Session {
     put(&mut s, "T02", "J6", &[("impact", "4")]);
     put3(&mut s, "T02", "J7", "1", "1", "1");
     s.sheets
-        .get_mut(&SheetKey::new("T02", "J7"))
+        .get_mut(&SheetKey::new("T02".into(), "J7".into()))
         .unwrap()
         .handwritten = Some(d("4"));
     mark(&mut s, "T02", "J8", Mark::Absent);
@@ -129,7 +129,7 @@ fn the_selected_team_stays_in_view_and_many_jurors_are_counted() {
     let mut s = forum();
     for i in 11..=40 {
         s.jurors.push(Juror {
-            id: format!("J{i}"),
+            id: format!("J{i}").into(),
             name: format!("Juré {i}"),
             role: String::new(),
             org: "partenaire".into(),

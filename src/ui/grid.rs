@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::grid::{CellKey, Column, Grid, default_team};
 use crate::domain::scoring::{self, Fill, Total};
-use crate::domain::{Dec, Lang, PairStatus, Session, Team};
+use crate::domain::{Dec, Lang, Session, Team};
 
 use super::grid_text::{state_word, status_text, weighted};
 
@@ -468,7 +468,7 @@ impl GridView<'_> {
             .take(usize::from(rows))
         {
             let y = top + (i - offset) as u16;
-            let status = s.pair_status(team, juror);
+            let excuse = s.excuse(team, juror);
             let here = i == grid.row;
             let name = format!("{} {}", juror.id, juror.name);
             let name_tone = if here { Tone::Strong } else { Tone::Plain };
@@ -483,7 +483,7 @@ impl GridView<'_> {
                 lay.name_w - 1,
                 style(name_tone, color),
             );
-            let scored = status == PairStatus::Expected;
+            let scored = excuse.is_none();
             let sheet = grid.sheet(s, &team.id, &juror.id);
             let mut x = crit_x;
             for (ci, c) in s
@@ -539,7 +539,7 @@ impl GridView<'_> {
             let disagrees = scored
                 && summary.fill == Fill::Complete
                 && scoring::disagreement(s, &team.id, &juror.id, &sheet).is_some();
-            let (word, tone) = state_word(status, &summary, disagrees, lang);
+            let (word, tone) = state_word(excuse, &summary, disagrees, lang);
             put(buf, area, state_x, y, word, STATE_W, style(tone, color));
         }
     }

@@ -245,7 +245,7 @@ fn projector_mode_hides_every_score() {
     let mut s = session();
     put3(&mut s, "T01", "J1", "4", "3.5", "2");
     s.sheets
-        .get_mut(&SheetKey::new("T01", "J1"))
+        .get_mut(&SheetKey::new("T01".into(), "J1".into()))
         .unwrap()
         .handwritten = Some(d("9"));
     let mut g = Grid::default();
@@ -269,7 +269,7 @@ fn many_criteria_scroll_with_the_cursor_and_tiny_areas_do_not_panic() {
     let mut s = session();
     for i in 0..9 {
         let mut c = s.criteria[0].clone();
-        c.id = format!("c{i}");
+        c.id = format!("c{i}").into();
         c.label = format!("Critère {i}");
         s.criteria.push(c);
     }

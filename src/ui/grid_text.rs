@@ -2,7 +2,7 @@
 
 use crate::app::grid::{Ask, CellKey, Column, Grid, Status};
 use crate::domain::scoring::{self, Fill, SheetSummary};
-use crate::domain::{Dec, Lang, PairStatus, Session, Team};
+use crate::domain::{Dec, Lang, PairState, Session, Team, TeamId};
 
 use super::grid::{Tone, dec, total};
 
@@ -25,32 +25,38 @@ fn value_text(value: Option<Dec>, lang: Lang) -> String {
     value.map_or_else(|| lang.t("vide", "empty").to_string(), |v| dec(v, lang))
 }
 
-fn why(status: PairStatus, lang: Lang) -> &'static str {
+fn why(status: PairState, lang: Lang) -> &'static str {
     match status {
-        PairStatus::AutoRecused => {
+        PairState::AutoRecused => {
             lang.t("récusé (même organisation)", "recused (same organisation)")
         }
-        PairStatus::Recused => lang.t("récusé", "recused"),
-        PairStatus::Absent => lang.t("absent", "absent"),
-        PairStatus::Withdrawn => lang.t("équipe retirée", "team withdrawn"),
-        PairStatus::Expected => lang.t("attendu", "expected"),
+        PairState::Recused => lang.t("récusé", "recused"),
+        PairState::Absent => lang.t("absent", "absent"),
+        PairState::Withdrawn => lang.t("équipe retirée", "team withdrawn"),
+        PairState::Empty
+        | PairState::Partial
+        | PairState::Entered
+        | PairState::Mismatch
+        | PairState::Verified => lang.t("attendu", "expected"),
     }
 }
 
 /// The word in the grid's last column, and how it stands out.
 pub fn state_word(
-    status: PairStatus,
+    excuse: Option<PairState>,
     summary: &SheetSummary,
     disagrees: bool,
     lang: Lang,
 ) -> (&'static str, Tone) {
-    match status {
-        PairStatus::AutoRecused | PairStatus::Recused => (lang.t("récusé", "recused"), Tone::Dim),
-        PairStatus::Absent => (lang.t("absent", "absent"), Tone::Dim),
-        PairStatus::Withdrawn => (lang.t("retirée", "withdrawn"), Tone::Dim),
-        PairStatus::Expected if summary.mismatch => (lang.t("≠ papier", "≠ paper"), Tone::Bad),
-        PairStatus::Expected if disagrees => (lang.t("divergent", "far off"), Tone::Warn),
-        PairStatus::Expected => match summary.fill {
+    match excuse {
+        Some(PairState::AutoRecused | PairState::Recused) => {
+            (lang.t("récusé", "recused"), Tone::Dim)
+        }
+        Some(PairState::Absent) => (lang.t("absent", "absent"), Tone::Dim),
+        Some(_) => (lang.t("retirée", "withdrawn"), Tone::Dim),
+        None if summary.mismatch => (lang.t("≠ papier", "≠ paper"), Tone::Bad),
+        None if disagrees => (lang.t("divergent", "far off"), Tone::Warn),
+        None => match summary.fill {
             Fill::Complete => ("✓", Tone::Good),
             Fill::Partial => (lang.t("en cours", "partial"), Tone::Dim),
             Fill::Empty => ("", Tone::Plain),
@@ -83,7 +89,7 @@ pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (
         }
         // The cursor on a sheet whose paper total disagrees: say with what.
         if let Some(juror) = session.jurors.get(grid.row)
-            && session.pair_status(team, juror) == PairStatus::Expected
+            && session.expects(team, juror)
         {
             let sheet = grid.sheet(session, &team.id, &juror.id);
             let summary = scoring::summarize(&session.criteria, Some(&sheet));
@@ -306,8 +312,8 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
             scored,
             ..
         } => {
-            let first = teams.first().map_or("", String::as_str);
-            let last = teams.last().map_or("", String::as_str);
+            let first = teams.first().map_or("", TeamId::as_str);
+            let last = teams.last().map_or("", TeamId::as_str);
             let left_out = left_out(locked, scored, lang);
             match lang {
                 Lang::Fr => format!(
@@ -343,7 +349,7 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
 
 /// " (T03 verrouillée non comprise, T04 déjà notée non comprise)": the
 /// teams "absent for the rest" leaves alone.
-fn left_out(locked: &[String], scored: &[String], lang: Lang) -> String {
+fn left_out(locked: &[TeamId], scored: &[TeamId], lang: Lang) -> String {
     let plural = |n: usize| if n > 1 { "s" } else { "" };
     let mut parts = Vec::new();
     if !locked.is_empty() {

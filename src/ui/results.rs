@@ -404,7 +404,7 @@ impl TableView<'_> {
             let texts = [
                 rank_label(row),
                 marks(ranking, row),
-                row.team.clone(),
+                row.team.to_string(),
                 row.name.clone(),
                 org_name(self.session, &row.org).to_string(),
                 figure(row.score.as_ref(), lang, "—"),

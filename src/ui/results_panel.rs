@@ -15,8 +15,8 @@ use super::results_words::{
 use crate::app::results_cache::Computed;
 use crate::domain::ranking::analysis::{self, margin};
 use crate::domain::ranking::robustness::Search;
-use crate::domain::ranking::{Ranking, Separation, SheetState};
-use crate::domain::{Lang, PairStatus, Session};
+use crate::domain::ranking::{Ranking, Separation};
+use crate::domain::{Lang, PairState, Session};
 use crate::report::{figure, method_name, separator};
 
 /// The panel: the selected team's detail, or the analysis.
@@ -426,8 +426,8 @@ fn detail(
             .map_or(line.juror.as_str(), |j| j.name.as_str());
         let total = figure(line.total.as_ref(), lang, "");
         let (text, tone) = match line.state {
-            SheetState::Counts => (total, Tone::Plain),
-            SheetState::Mismatch => (
+            PairState::Entered | PairState::Verified => (total, Tone::Plain),
+            PairState::Mismatch => (
                 format!(
                     "{total} ≠ {} {}",
                     line.handwritten
@@ -437,19 +437,12 @@ fn detail(
                 ),
                 Tone::Bad,
             ),
-            SheetState::Partial => (lang.t("incomplète", "partial").into(), Tone::Warn),
-            SheetState::Missing => (lang.t("manquante", "missing").into(), Tone::Warn),
-            SheetState::NotExpected => {
-                let status = match (session.team(team), session.juror(&line.juror)) {
-                    (Some(t), Some(j)) => session.pair_status(t, j),
-                    _ => PairStatus::Expected,
-                };
-                let word = match status {
-                    PairStatus::Absent => lang.t("absent", "absent"),
-                    PairStatus::Withdrawn => lang.t("retirée", "withdrawn"),
-                    _ => lang.t("récusé", "recused"),
-                };
-                (word.into(), Tone::Dim)
+            PairState::Partial => (lang.t("incomplète", "partial").into(), Tone::Warn),
+            PairState::Empty => (lang.t("manquante", "missing").into(), Tone::Warn),
+            PairState::Absent => (lang.t("absent", "absent").into(), Tone::Dim),
+            PairState::Withdrawn => (lang.t("retirée", "withdrawn").into(), Tone::Dim),
+            PairState::Recused | PairState::AutoRecused => {
+                (lang.t("récusé", "recused").into(), Tone::Dim)
             }
         };
         cells.push((format!("{:<14} {text:>9}", super::cut(name, 14)), tone));

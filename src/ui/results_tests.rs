@@ -443,7 +443,7 @@ fn a_tie_break_step_is_named_between_neighbours() {
     s.settings.tie_break = vec!["impact".into()];
     let sheet = s
         .sheets
-        .get_mut(&crate::domain::SheetKey::new("T4", "J1"))
+        .get_mut(&crate::domain::SheetKey::new("T4".into(), "J1".into()))
         .unwrap();
     sheet
         .values
@@ -471,7 +471,10 @@ fn demo_one_team_scored(lang: Lang) -> App {
     let mut s: crate::domain::Session =
         serde_json::from_str(crate::commands::demo::STATE).expect("the demo session");
     for j in ["J03", "J04", "J06", "J07", "J08", "J09", "J10"] {
-        let sheet = s.sheets.entry(SheetKey::new("T01", j)).or_default();
+        let sheet = s
+            .sheets
+            .entry(SheetKey::new("T01".into(), j.into()))
+            .or_default();
         for c in ["utilite", "faisabilite", "transfert", "cooperation"] {
             sheet.values.insert(c.into(), Dec::int(12));
         }

@@ -32,7 +32,7 @@ pub(super) fn sensitivity_line(
         Some(Search::Found(c)) => {
             let juror = session
                 .juror(&c.juror)
-                .map_or(c.juror.clone(), |j| format!("{} ({})", j.name, c.juror));
+                .map_or(c.juror.to_string(), |j| format!("{} ({})", j.name, c.juror));
             let criterion = session
                 .criterion(&c.criterion)
                 .map_or(c.criterion.as_str(), |x| x.label.as_str());

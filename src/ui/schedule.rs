@@ -15,7 +15,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget};
 use super::{View, cut, org_name};
 use crate::domain::schedule::{Plan, SlotStatus, plan};
 use crate::domain::stage::clock_text;
-use crate::domain::{Lang, Session, Slot, ranking, scoring};
+use crate::domain::{Lang, Session, Slot, TeamId, ranking, scoring};
 
 pub struct ScheduleScreen<'a>(pub &'a View<'a>);
 
@@ -44,7 +44,7 @@ pub fn status_text(status: SlotStatus, lang: Lang) -> &'static str {
 }
 
 /// Each team's provisional score under the official method, with its rank.
-fn scores(session: &Session, lang: Lang) -> HashMap<String, String> {
+fn scores(session: &Session, lang: Lang) -> HashMap<TeamId, String> {
     let sep = if lang == Lang::Fr { ',' } else { '.' };
     ranking::rank(session, session.settings.method)
         .ranking
@@ -101,7 +101,7 @@ impl Widget for &ScheduleScreen<'_> {
                         format!("{} {}", tm.id, tm.name),
                         org_name(s, &tm.org).to_string(),
                     ),
-                    None => (team.clone(), String::new()),
+                    None => (team.to_string(), String::new()),
                 },
                 Slot::Break { label, minutes, .. } => {
                     (format!("— {label} ({minutes} min)"), String::new())

@@ -20,7 +20,9 @@ fn scored_day(lang: Lang) -> App {
         let mut sheet = Sheet::default();
         sheet.values.insert("impact".into(), Dec::int(impact));
         sheet.values.insert("faisabilite".into(), Dec::int(feas));
-        app.session.sheets.insert(SheetKey::new("T1", juror), sheet);
+        app.session
+            .sheets
+            .insert(SheetKey::new("T1".into(), juror.into()), sheet);
     }
     drive(
         &mut app,

@@ -12,7 +12,7 @@ use super::theme::phase_label;
 use super::{View, bigtime, cut, org_name};
 use crate::domain::schedule::next_team;
 use crate::domain::stage::{Countdown, Level, Phase, clock_text};
-use crate::domain::{Lang, Session, questions};
+use crate::domain::{Lang, Session, TeamId, questions};
 
 pub struct StageScreen<'a>(pub &'a View<'a>);
 
@@ -195,7 +195,7 @@ fn plain_line(s: &Session, countdown: Countdown, lang: Lang, hint: bool) -> Stri
 
 /// With nobody on stage the team shown is the one to call; the next is
 /// the one after it.
-fn next_after(s: &Session, shown: Option<&String>) -> Option<String> {
+fn next_after(s: &Session, shown: Option<&TeamId>) -> Option<TeamId> {
     let shown = shown?;
     let mut probe = s.clone();
     probe.stage.team = Some(shown.clone());

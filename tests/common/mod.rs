@@ -43,7 +43,7 @@ pub fn session(id: &str, teams: usize, jurors: usize) -> Session {
     ];
     s.teams = (1..=teams)
         .map(|i| Team {
-            id: format!("T{i}"),
+            id: format!("T{i}").into(),
             name: format!("Team {i}"),
             project: String::new(),
             summary: String::new(),
@@ -59,7 +59,7 @@ pub fn session(id: &str, teams: usize, jurors: usize) -> Session {
         .collect();
     s.jurors = (1..=jurors)
         .map(|i| Juror {
-            id: format!("J{i}"),
+            id: format!("J{i}").into(),
             name: format!("Juror {i}"),
             role: String::new(),
             org: "somme".into(),

@@ -51,10 +51,7 @@ pub fn with(s: &Session, changes: &[Change]) -> Session {
 pub fn sheet(mark: Option<Mark>, values: &[(&str, &str)], handwritten: Option<&str>) -> Sheet {
     Sheet {
         mark,
-        values: values
-            .iter()
-            .map(|(c, v)| (c.to_string(), dec(v)))
-            .collect(),
+        values: values.iter().map(|(c, v)| ((*c).into(), dec(v))).collect(),
         handwritten: handwritten.map(dec),
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{Ask, Grid, Status, scheduled};
 use crate::domain::scoring;
-use crate::domain::{Change, Mark, PairStatus, Session, Sheet, TeamId};
+use crate::domain::{Change, Mark, PairState, Session, Sheet, TeamId};
 
 impl Grid {
     /// `a`: the juror is absent for this team, or present again.
@@ -28,15 +28,15 @@ impl Grid {
             return None;
         }
         let seen = self.sheet(session, &team, &juror.id);
-        let new = match (session.pair_status(t, juror), mark) {
-            (PairStatus::Absent, Mark::Absent) | (PairStatus::Recused, Mark::Recused) => {
+        let new = match (session.excuse(t, juror), mark) {
+            (Some(PairState::Absent), Mark::Absent) | (Some(PairState::Recused), Mark::Recused) => {
                 Sheet::default()
             }
-            (PairStatus::Expected, _) | (PairStatus::Absent, Mark::Recused) => Sheet {
+            (None, _) | (Some(PairState::Absent), Mark::Recused) => Sheet {
                 mark: Some(mark),
                 ..Sheet::default()
             },
-            (status, _) => {
+            (Some(status), _) => {
                 self.status = Some(Status::NotScored {
                     juror: juror.id.clone(),
                     status,
@@ -73,7 +73,7 @@ impl Grid {
         let (mut locked, mut scored) = (Vec::new(), Vec::new());
         for (i, id) in order.iter().enumerate().skip(start) {
             let Some(t) = session.team(id) else { continue };
-            if session.pair_status(t, &juror) != PairStatus::Expected {
+            if !session.expects(t, &juror) {
                 continue;
             }
             // Verified teams are locked: left alone, and the question says so.
@@ -140,7 +140,7 @@ impl Grid {
                     .jurors
                     .iter()
                     .filter(|j| {
-                        session.pair_status(t, j) == PairStatus::Expected
+                        session.expects(t, j)
                             && !scoring::summarize(&session.criteria, session.sheet(&team, &j.id))
                                 .counts()
                     })

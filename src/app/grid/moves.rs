@@ -1,7 +1,7 @@
 //! Where the cursor goes: along the row, between jurors, between teams.
 
 use super::{Grid, Move, scheduled};
-use crate::domain::{PairStatus, Session, TeamId};
+use crate::domain::{Session, TeamId};
 
 impl Grid {
     pub(super) fn go(&mut self, session: &Session, then: Move) {
@@ -60,8 +60,7 @@ impl Grid {
     /// The first row at or after `from` whose juror scores the team.
     pub(super) fn next_expected_row(&self, session: &Session, from: usize) -> Option<usize> {
         let team = session.team(self.team.as_ref()?)?;
-        (from..session.jurors.len())
-            .find(|&i| session.pair_status(team, &session.jurors[i]) == PairStatus::Expected)
+        (from..session.jurors.len()).find(|&i| session.expects(team, &session.jurors[i]))
     }
 
     pub(super) fn skip_to_expected(&mut self, session: &Session) {

@@ -1,7 +1,7 @@
 //! What the grid's status line says, and the one-key questions it asks.
 
 use crate::domain::scoring::Disagreement;
-use crate::domain::{Change, Dec, JurorId, PairStatus, Refusal, TeamId};
+use crate::domain::{Change, Dec, JurorId, PairState, Refusal, TeamId};
 
 /// What the status line says.
 // One value per grid, never in a hot collection: its size does not matter.
@@ -20,7 +20,7 @@ pub enum Status {
     /// The cell cannot be entered (recused, absent, withdrawn).
     NotScored {
         juror: JurorId,
-        status: PairStatus,
+        status: PairState,
     },
     /// The team's grid is verified: unlock it first.
     Locked,

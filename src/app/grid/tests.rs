@@ -1,7 +1,7 @@
 use super::*;
-use crate::domain::Mark;
 use crate::domain::apply;
 use crate::domain::fixture::{d, mark, put, put3, session};
+use crate::domain::{Mark, PairState};
 
 /// Type a string of keys: digits and separators as characters, `\n` Enter.
 pub(super) fn typed(grid: &mut Grid, s: &Session, text: &str) -> Vec<Change> {
@@ -42,7 +42,7 @@ fn opens_on_the_team_on_stage_then_stays() {
     s.stage.team = Some("T03".into());
     g.open(&s);
     assert_eq!(g.team.as_deref(), Some("T02"), "the grid stays on its team");
-    assert_eq!(g.stage_moved_on(&s).map(String::as_str), Some("T03"));
+    assert_eq!(g.stage_moved_on(&s).map(TeamId::as_str), Some("T03"));
     g.handle(&s, GridKey::NextTeam);
     assert_eq!(g.team.as_deref(), Some("T03"));
     assert_eq!(g.stage_moved_on(&s), None);
@@ -235,7 +235,7 @@ fn recused_and_absent_cells_cannot_be_entered() {
     assert!(matches!(
         &g.status,
         Some(Status::NotScored {
-            status: PairStatus::AutoRecused,
+            status: PairState::AutoRecused,
             ..
         })
     ));
@@ -249,7 +249,7 @@ fn recused_and_absent_cells_cannot_be_entered() {
     assert!(matches!(
         &g.status,
         Some(Status::NotScored {
-            status: PairStatus::Recused,
+            status: PairState::Recused,
             ..
         })
     ));
@@ -269,7 +269,7 @@ fn absent_for_this_team_toggles() {
     save(&mut s, &mut g, &change);
     assert_eq!(
         crate::domain::scoring::pair_state(&s, "T01", "J1"),
-        crate::domain::scoring::PairState::Absent
+        PairState::Absent
     );
     let back = g.handle(&s, GridKey::Absent).expect("present again");
     save(&mut s, &mut g, &back);
@@ -457,7 +457,7 @@ fn a_handwritten_total_that_differs_from_the_sum_is_flagged() {
     assert_eq!(s.sheet("T01", "J1").unwrap().handwritten, Some(d("9")));
     assert_eq!(
         crate::domain::scoring::pair_state(&s, "T01", "J1"),
-        crate::domain::scoring::PairState::Mismatch
+        PairState::Mismatch
     );
     // Resolved by correcting the handwritten total.
     g.row = 0;
@@ -468,7 +468,7 @@ fn a_handwritten_total_that_differs_from_the_sum_is_flagged() {
     assert_eq!(g.status, None);
     assert_eq!(
         crate::domain::scoring::pair_state(&s, "T01", "J1"),
-        crate::domain::scoring::PairState::Entered
+        PairState::Entered
     );
 }
 

@@ -11,7 +11,8 @@ use crate::domain::session::{JurorId, Method, Session, TeamId};
 use super::figure::Figure;
 use super::order::Separation;
 use super::output::Ranking;
-use super::sheets::{self, Board, SheetState, TOTAL_SCALE};
+use super::sheets::{self, Board, TOTAL_SCALE};
+use crate::domain::pair::PairState;
 
 /// The gap between places N and N+1 (teams with enough sheets only).
 #[derive(Clone, Debug, PartialEq)]
@@ -83,12 +84,12 @@ pub fn compare_methods(session: &Session) -> Vec<MethodComparison> {
                 joining: other_set
                     .iter()
                     .filter(|t| !official_set.contains(t))
-                    .map(|t| t.to_string())
+                    .map(|t| TeamId::from(*t))
                     .collect(),
                 leaving: official_set
                     .iter()
                     .filter(|t| !other_set.contains(t))
-                    .map(|t| t.to_string())
+                    .map(|t| TeamId::from(*t))
                     .collect(),
                 cutoff_tie: other.cutoff_tie,
             }
@@ -100,7 +101,7 @@ pub fn compare_methods(session: &Session) -> Vec<MethodComparison> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct JurorLine {
     pub juror: JurorId,
-    pub state: SheetState,
+    pub state: PairState,
     /// Values in criterion order.
     pub values: Vec<Option<Dec>>,
     /// Σ weight × value, for a complete sheet.
@@ -121,7 +122,7 @@ pub fn team_detail(session: &Session, team: &str) -> Option<TeamDetail> {
         .jurors
         .iter()
         .map(|j| {
-            let state = sheets::sheet_state(session, t, j);
+            let state = session.pair_state(t, j);
             let sheet = session.sheet(&t.id, &j.id);
             let values = session
                 .criteria
@@ -129,7 +130,7 @@ pub fn team_detail(session: &Session, team: &str) -> Option<TeamDetail> {
                 .map(|c| sheet.and_then(|s| s.values.get(&c.id).copied()))
                 .collect();
             let total = match (state, sheet) {
-                (SheetState::Counts | SheetState::Mismatch, Some(s)) => {
+                (PairState::Entered | PairState::Verified | PairState::Mismatch, Some(s)) => {
                     Some(Figure::Exact(BigRational::new(
                         BigInt::from(sheets::total_of(s, &session.criteria)),
                         BigInt::from(TOTAL_SCALE),

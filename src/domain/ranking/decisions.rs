@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::session::{Decision, Lang, Method, Session};
+use crate::domain::session::{Decision, Lang, Method, Session, TeamId};
 
 use super::order::Group;
 use super::sheets::Board;
@@ -21,7 +21,7 @@ pub struct Settled {
 
 /// The teams of a decision as a sorted set, or `None` if a team is named twice.
 fn team_set(decision: &Decision) -> Option<Vec<&str>> {
-    let mut ids: Vec<&str> = decision.teams.iter().map(String::as_str).collect();
+    let mut ids: Vec<&str> = decision.teams.iter().map(TeamId::as_str).collect();
     ids.sort_unstable();
     let before = ids.len();
     ids.dedup();
@@ -54,8 +54,8 @@ pub fn settle(groups: &[Group], board: &Board, decisions: &[Decision]) -> Settle
 
 /// Whether `teams` are exactly one group of equal teams straddling the
 /// cut-off in this ranking: what `decide` requires.
-pub fn names_cutoff_group(ranking: &super::Ranking, teams: &[String]) -> bool {
-    let mut wanted: Vec<&str> = teams.iter().map(String::as_str).collect();
+pub fn names_cutoff_group(ranking: &super::Ranking, teams: &[TeamId]) -> bool {
+    let mut wanted: Vec<&str> = teams.iter().map(TeamId::as_str).collect();
     wanted.sort_unstable();
     let before = wanted.len();
     wanted.dedup();
@@ -76,13 +76,13 @@ pub enum DecisionProblem {
     NoBy,
     /// No reason is given.
     NoReason,
-    UnknownTeam(String),
+    UnknownTeam(TeamId),
     /// The teams are not exactly a group of equal teams straddling the
     /// cut-off under the official method.
     NotACutoffGroup {
-        listed: Vec<String>,
+        listed: Vec<TeamId>,
         /// The groups at the cut-off, each as its team ids.
-        groups: Vec<Vec<String>>,
+        groups: Vec<Vec<TeamId>>,
         /// The official method.
         method: Method,
     },
@@ -168,7 +168,7 @@ pub fn problems(session: &Session, decision: &Decision) -> Vec<DecisionProblem> 
                 groups: official
                     .cutoff_groups()
                     .iter()
-                    .map(|g| g.iter().map(|t| t.to_string()).collect())
+                    .map(|g| g.iter().map(|t| TeamId::from(t.to_string())).collect())
                     .collect(),
                 method: session.settings.method,
             });

@@ -1,6 +1,6 @@
 //! Places, shared ranks, the cut-off, laureates and decisions applied.
 
-use crate::domain::session::{Decision, DecisionKind};
+use crate::domain::session::{Decision, DecisionKind, TeamId};
 
 use super::decisions::Settled;
 use super::order::{Group, Separation};
@@ -34,7 +34,7 @@ pub fn place(
     settled: &Settled,
     laureates: usize,
     decisions: &[Decision],
-    team_id: impl Fn(usize) -> String,
+    team_id: impl Fn(usize) -> TeamId,
 ) -> (Vec<Place>, bool) {
     let mut places = Vec::new();
     let mut cutoff_tie = false;

@@ -27,12 +27,11 @@ use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::ToPrimitive;
 
-use crate::domain::session::{Method, Session};
+use crate::domain::session::{CriterionId, Method, Session};
 
 pub use figure::Figure;
 pub use order::Separation;
 pub use output::{CriterionMeans, Ranking, Row, Warning, WarningCode};
-pub use sheets::{SheetState, sheet_state};
 
 /// A team's score under one method, as compared.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,7 +86,7 @@ pub fn rank_board(session: &Session, board: &sheets::Board, method: Method) -> R
     let settings = &session.settings;
     let official = method == settings.method;
     let scores = scores(board, method);
-    let tie_break: Vec<(String, usize)> = settings
+    let tie_break: Vec<(CriterionId, usize)> = settings
         .tie_break
         .iter()
         .filter_map(|id| {

@@ -7,6 +7,7 @@ use num_bigint::BigInt;
 use super::Score;
 use super::majority;
 use super::sheets::Board;
+use crate::domain::session::CriterionId;
 
 /// Why a row stands below the one before it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,7 +17,7 @@ pub enum Separation {
     /// A lower score (or majority values).
     Score,
     /// Equal scores, separated by this tie-break criterion (its id).
-    TieBreak(String),
+    TieBreak(CriterionId),
     /// Equal, ordered by the jury's decision.
     Decision,
     /// Equal: shares the rank of the row before.
@@ -70,7 +71,7 @@ pub fn groups(
     members: &[usize],
     scores: &[Option<Score>],
     board: &Board,
-    tie_break: &[(String, usize)],
+    tie_break: &[(CriterionId, usize)],
 ) -> Vec<Group> {
     let mut sorted: Vec<(usize, &Score)> = members
         .iter()
@@ -104,7 +105,7 @@ fn break_ties(
     equal: Vec<usize>,
     first: Separation,
     board: &Board,
-    tie_break: &[(String, usize)],
+    tie_break: &[(CriterionId, usize)],
 ) -> Vec<Group> {
     if equal.len() < 2 || tie_break.is_empty() {
         return vec![Group {

@@ -152,8 +152,8 @@ impl Warning {
         });
         Warning {
             code: self.code,
-            team,
-            juror,
+            team: team.map(TeamId::from),
+            juror: juror.map(JurorId::from),
         }
         .describe(lang)
     }

@@ -11,9 +11,7 @@
 //! and so on: the first change found is the smallest.
 
 use crate::domain::decimal::Dec;
-use crate::domain::session::{
-    CriterionId, JurorId, Method, PairStatus, Session, SheetKey, TeamId, TeamStatus,
-};
+use crate::domain::session::{CriterionId, JurorId, Method, Session, SheetKey, TeamId, TeamStatus};
 
 /// One cell changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,7 +85,7 @@ pub fn search(session: &Session, budget: usize) -> Search {
             let Some(sheet) = session.sheet(&team.id, &juror.id) else {
                 continue;
             };
-            if session.pair_status(team, juror) != PairStatus::Expected {
+            if !session.expects(team, juror) {
                 continue;
             }
             for c in &session.criteria {
@@ -124,7 +122,7 @@ pub fn search(session: &Session, budget: usize) -> Search {
                     return Search::Stopped { steps: k - 1 };
                 }
                 tried += 1;
-                let key = SheetKey::new(team.as_str(), juror.as_str());
+                let key = SheetKey::new(team.clone(), juror.clone());
                 let Some(sheet) = work.sheets.get_mut(&key) else {
                     continue;
                 };

@@ -5,25 +5,12 @@
 
 use std::collections::HashMap;
 
-use crate::domain::session::{Criterion, Juror, Mark, Session, Sheet, Team, TeamStatus};
+use crate::domain::pair::PairState;
+use crate::domain::scoring::Fill;
+use crate::domain::session::{Criterion, Juror, Session, Sheet, Team, TeamStatus};
 
 /// The scale of a sheet total: one unit is 10^-12.
 pub const TOTAL_SCALE: i128 = 1_000_000_000_000;
-
-/// How one (team, juror) pair stands for the ranking.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SheetState {
-    /// Recused, absent, or the team is withdrawn: no sheet is expected.
-    NotExpected,
-    /// Expected, and no value entered.
-    Missing,
-    /// Some criteria have a value, not all.
-    Partial,
-    /// Complete, but the handwritten total differs from the plain sum.
-    Mismatch,
-    /// Complete and checked: the sheet enters every method.
-    Counts,
-}
 
 /// The sheets of one ranked team.
 #[derive(Clone, Debug, Default)]
@@ -49,7 +36,7 @@ impl TeamSheets {
 pub struct Gap {
     pub team: usize,
     pub juror: usize,
-    pub state: SheetState,
+    pub state: PairState,
 }
 
 /// Every ranked team's sheets: the input of every method.
@@ -105,17 +92,16 @@ impl<'a> Board<'a> {
             for (j, juror) in jurors.iter().enumerate() {
                 let sheet = grid[t * width + j];
                 let state = classify(session, team, juror, sheet, &columns, &mut values);
-                match state {
-                    SheetState::NotExpected => continue,
-                    SheetState::Missing | SheetState::Partial | SheetState::Mismatch => {
-                        gaps.push(Gap {
-                            team: t,
-                            juror: j,
-                            state,
-                        });
-                        continue;
-                    }
-                    SheetState::Counts => {}
+                if !state.is_expected() {
+                    continue;
+                }
+                if !state.counts() {
+                    gaps.push(Gap {
+                        team: t,
+                        juror: j,
+                        state,
+                    });
+                    continue;
                 }
                 // A sheet that counts: every value is there.
                 for (c, v) in values.iter().enumerate() {
@@ -140,18 +126,14 @@ impl<'a> Board<'a> {
     }
 }
 
-/// How the pair (team, juror) stands, for the grid's counts and the results.
-pub fn sheet_state(session: &Session, team: &Team, juror: &Juror) -> SheetState {
+/// The pair's state read the ranking's way (one pass over the sheet), to
+/// check it against [`Session::pair_state`].
+#[cfg(test)]
+pub fn sheet_state(session: &Session, team: &Team, juror: &Juror) -> PairState {
     let columns = Columns::new(&session.criteria);
     let mut values = vec![None; session.criteria.len()];
-    classify(
-        session,
-        team,
-        juror,
-        session.sheet(&team.id, &juror.id),
-        &columns,
-        &mut values,
-    )
+    let sheet = session.sheet(&team.id, &juror.id);
+    classify(session, team, juror, sheet, &columns, &mut values)
 }
 
 /// Reads a sheet's values in criterion order, in one pass over the sheet
@@ -206,7 +188,8 @@ impl<'a> Columns<'a> {
     }
 }
 
-/// The pair's state; `values` is filled with the sheet's values.
+/// The pair's state, as [`Session::pair_state`] has it, read in one pass
+/// over the sheet; `values` is filled with the sheet's values.
 fn classify(
     session: &Session,
     team: &Team,
@@ -214,34 +197,30 @@ fn classify(
     sheet: Option<&Sheet>,
     columns: &Columns,
     values: &mut [Option<i64>],
-) -> SheetState {
-    if team.status == TeamStatus::Withdrawn {
-        return SheetState::NotExpected;
+) -> PairState {
+    if let Some(excuse) = session.excuse_with_mark(team, juror, sheet.and_then(|s| s.mark)) {
+        return excuse;
     }
-    match sheet.and_then(|s| s.mark) {
-        Some(Mark::Recused) | Some(Mark::Absent) => return SheetState::NotExpected,
-        None if session.auto_recused(team, juror) => return SheetState::NotExpected,
-        None => {}
-    }
+    let verified = session.verified.contains(&team.id);
     let Some(sheet) = sheet else {
-        return SheetState::Missing;
+        return PairState::of_sheet(Fill::Empty, false, verified);
     };
     let entered = columns.read(sheet, values);
-    if entered == 0 {
-        SheetState::Missing
+    let fill = if entered == 0 {
+        Fill::Empty
     } else if entered < values.len() {
-        SheetState::Partial
-    } else if sheet.handwritten.is_some_and(|h| {
+        Fill::Partial
+    } else {
+        Fill::Complete
+    };
+    let mismatch = sheet.handwritten.is_some_and(|h| {
         i128::from(h.raw())
             != values
                 .iter()
                 .map(|v| i128::from(v.unwrap_or(0)))
                 .sum::<i128>()
-    }) {
-        SheetState::Mismatch
-    } else {
-        SheetState::Counts
-    }
+    });
+    PairState::of_sheet(fill, mismatch, verified)
 }
 
 /// Σ weight × value of one sheet, scaled 10^12.

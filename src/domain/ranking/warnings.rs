@@ -1,11 +1,12 @@
 //! Warnings, in schedule order then juror order (team-level ones after the
 //! team's sheet warnings).
 
+use crate::domain::pair::PairState;
 use crate::domain::session::Decision;
 
 use super::minimum::Partition;
 use super::output::{Warning, WarningCode};
-use super::sheets::{Board, SheetState};
+use super::sheets::Board;
 
 pub fn collect(
     board: &Board,
@@ -18,10 +19,15 @@ pub fn collect(
     let after_jurors = board.juror_count();
     for gap in &board.gaps {
         let code = match gap.state {
-            SheetState::Missing => WarningCode::MissingSheet,
-            SheetState::Partial => WarningCode::PartialSheet,
-            SheetState::Mismatch => WarningCode::ChecksumMismatch,
-            SheetState::Counts | SheetState::NotExpected => continue,
+            PairState::Empty => WarningCode::MissingSheet,
+            PairState::Partial => WarningCode::PartialSheet,
+            PairState::Mismatch => WarningCode::ChecksumMismatch,
+            PairState::Entered
+            | PairState::Verified
+            | PairState::Absent
+            | PairState::Recused
+            | PairState::AutoRecused
+            | PairState::Withdrawn => continue,
         };
         keyed.push((
             gap.team,

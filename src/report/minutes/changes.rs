@@ -125,16 +125,16 @@ fn describe<'a>(
         Change::SetSettings { .. } => What::Settings,
         Change::SetSchedule { .. } => What::Schedule,
         Change::SetOrganisation { id, seen, new, .. } => {
-            roster(Item::Organisation, id.clone(), Edit::of(seen, new))
+            roster(Item::Organisation, id.to_string(), Edit::of(seen, new))
         }
         Change::SetTeam { id, seen, new, .. } => {
-            roster(Item::Team, id.clone(), Edit::of(seen, new))
+            roster(Item::Team, id.to_string(), Edit::of(seen, new))
         }
         Change::SetJuror { id, seen, new, .. } => {
             roster(Item::Juror, juror(id), Edit::of(seen, new))
         }
         Change::SetCriterion { id, seen, new, .. } => {
-            roster(Item::Criterion, id.clone(), Edit::of(seen, new))
+            roster(Item::Criterion, id.to_string(), Edit::of(seen, new))
         }
         Change::AddDecision { decision } | Change::RemoveDecision { decision } => What::Decision {
             added: matches!(change, Change::AddDecision { .. }),

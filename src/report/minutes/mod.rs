@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::ranking::Ranking;
 use crate::domain::schedule::{self, SlotStatus};
-use crate::domain::{Operation, PairStatus, Session, Slot, TeamStatus};
+use crate::domain::{Operation, PairState, Session, Slot, TeamStatus};
 use crate::words::report::{self as words, Column, Text};
 
 use super::anonymous::Aliases;
@@ -33,12 +33,12 @@ pub struct Minutes<'a> {
 }
 
 /// Teams a juror does not score, by reason.
-fn teams_with(session: &Session, juror: usize, status: PairStatus) -> Vec<String> {
+fn teams_with(session: &Session, juror: usize, excuse: PairState) -> Vec<String> {
     let j = &session.jurors[juror];
     session
         .teams_in_order()
-        .filter(|t| session.pair_status(t, j) == status)
-        .map(|t| t.id.clone())
+        .filter(|t| session.excuse(t, j) == Some(excuse))
+        .map(|t| t.id.to_string())
         .collect()
 }
 
@@ -66,7 +66,7 @@ fn jury(cx: &Context) -> Vec<Block> {
         vec![false, false, false, false, false, true],
     );
     for (i, juror) in session.jurors.iter().enumerate() {
-        let absent = teams_with(session, i, PairStatus::Absent);
+        let absent = teams_with(session, i, PairState::Absent);
         let presence = if absent.is_empty() {
             Text::Present.get(lang).to_string()
         } else if absent.len() >= scheduled {
@@ -81,10 +81,10 @@ fn jury(cx: &Context) -> Vec<Block> {
             .count();
         let org = session
             .organisation(&juror.org)
-            .map_or(juror.org.clone(), |o| o.name.clone());
+            .map_or(juror.org.to_string(), |o| o.name.clone());
         table.push(
             vec![
-                juror.id.clone(),
+                juror.id.to_string(),
                 juror.name.clone(),
                 juror.role.clone(),
                 org,
@@ -106,8 +106,8 @@ fn recusals(cx: &Context) -> Vec<Block> {
     for (i, juror) in session.jurors.iter().enumerate() {
         let mut parts = Vec::new();
         for (status, why) in [
-            (PairStatus::AutoRecused, Text::SameOrg),
-            (PairStatus::Recused, Text::Recused),
+            (PairState::AutoRecused, Text::SameOrg),
+            (PairState::Recused, Text::Recused),
         ] {
             let teams = teams_with(session, i, status);
             if !teams.is_empty() {
@@ -115,8 +115,8 @@ fn recusals(cx: &Context) -> Vec<Block> {
             }
         }
         if !parts.is_empty() {
-            let who = if juror.name == juror.id {
-                juror.id.clone()
+            let who = if juror.name == juror.id.as_str() {
+                juror.id.to_string()
             } else {
                 format!("{} {}", juror.id, juror.name)
             };
@@ -158,7 +158,7 @@ fn criteria(cx: &Context) -> Vec<Block> {
         );
         table.push(
             vec![
-                c.id.clone(),
+                c.id.to_string(),
                 c.label.clone(),
                 c.weight.format_with(sep),
                 scale,
@@ -198,7 +198,7 @@ fn run(cx: &Context, now: DateTime<Utc>) -> Vec<Block> {
         let label = match (&row.team, session.schedule.get(row.index)) {
             (Some(id), _) => session
                 .team(id)
-                .map_or(id.clone(), |t| format!("{id} {}", t.name)),
+                .map_or(id.to_string(), |t| format!("{id} {}", t.name)),
             (None, Some(Slot::Break { label, .. })) if !label.is_empty() => label.clone(),
             _ => Text::Break.get(lang).into(),
         };

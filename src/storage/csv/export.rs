@@ -40,7 +40,7 @@ pub fn scores(session: &Session, lang: Lang) -> String {
             let pair = |criterion: &str, value: String| {
                 [
                     team.to_string(),
-                    juror.id.clone(),
+                    juror.id.to_string(),
                     criterion.to_string(),
                     value,
                 ]

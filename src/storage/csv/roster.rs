@@ -116,11 +116,11 @@ pub fn teams(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Team>> {
         ("aucune équipe", "no team"),
         problems,
         |row, id, name, org| Team {
-            id: id.to_string(),
+            id: id.into(),
             name: name.to_string(),
             project: row.get("project").to_string(),
             summary: row.get("summary").to_string(),
-            org: org.to_string(),
+            org: org.into(),
             members: row
                 .get("members")
                 .split('|')
@@ -141,10 +141,10 @@ pub fn jurors(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Juror>> {
         ("aucun juré", "no juror"),
         problems,
         |row, id, name, org| Juror {
-            id: id.to_string(),
+            id: id.into(),
             name: name.to_string(),
             role: row.get("role").to_string(),
-            org: org.to_string(),
+            org: org.into(),
         },
     )
 }
@@ -248,7 +248,7 @@ pub fn criteria(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Criterion>>
             );
         }
         criteria.push(Criterion {
-            id: id.to_string(),
+            id: id.into(),
             label: label.to_string(),
             weight,
             min,
@@ -273,7 +273,7 @@ pub fn organisations(teams: &[Team], jurors: &[Juror]) -> Vec<Organisation> {
         if !out.iter().any(|o| o.id == *org) {
             out.push(Organisation {
                 id: org.clone(),
-                name: org.clone(),
+                name: org.to_string(),
             });
         }
     }
@@ -358,7 +358,10 @@ mod tests {
             members: vec![],
             status: TeamStatus::Scheduled,
         }];
-        let ids: Vec<String> = organisations(&t, &j).into_iter().map(|o| o.id).collect();
+        let ids: Vec<String> = organisations(&t, &j)
+            .into_iter()
+            .map(|o| o.id.into_string())
+            .collect();
         assert_eq!(ids, vec!["Somme", "Val-d'Oise"]);
     }
 }

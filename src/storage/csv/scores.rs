@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::domain::{
-    Change, Criterion, Dec, Juror, Lang, Mark, PairStatus, Refusal, Session, Sheet, SheetKey, Team,
+    Change, Criterion, Dec, Juror, Lang, Mark, Refusal, Session, Sheet, SheetKey, Team,
 };
 
 use super::reader::{self, Column, Problems, Row};
@@ -176,19 +176,18 @@ fn entry(index: &Index, row: &Row, problems: &mut Problems) -> Option<Entry> {
         );
         return None;
     }
-    if !matches!(entry, Entry::Mark(_)) {
-        let status = session.pair_status(team, juror);
-        if status != PairStatus::Expected {
-            refuse(
-                problems,
-                Refusal::NotScored {
-                    team: team.id.clone(),
-                    juror: juror.id.clone(),
-                    status,
-                },
-            );
-            return None;
-        }
+    if !matches!(entry, Entry::Mark(_))
+        && let Some(status) = session.excuse(team, juror)
+    {
+        refuse(
+            problems,
+            Refusal::NotScored {
+                team: team.id.clone(),
+                juror: juror.id.clone(),
+                status,
+            },
+        );
+        return None;
     }
     ok.then_some(entry)
 }
@@ -304,7 +303,10 @@ pub fn import(
             continue;
         };
         let pair = pairs
-            .entry(SheetKey::new(row.get("team"), row.get("juror")))
+            .entry(SheetKey::new(
+                row.get("team").into(),
+                row.get("juror").into(),
+            ))
             .or_default();
         match entry {
             Entry::Mark(mark) => pair.0 = Some(mark),
@@ -354,7 +356,7 @@ pub fn import(
         ordered.sort_by_key(|(c, _)| session.criteria.iter().position(|k| k.id == **c));
         for (criterion, value) in ordered {
             summary.values += 1;
-            let seen = current.values.get(criterion).copied();
+            let seen = current.values.get(criterion.as_str()).copied();
             if seen == Some(value) {
                 summary.unchanged += 1;
                 continue;
@@ -363,7 +365,7 @@ pub fn import(
             changes.push(Change::SetCell {
                 team: team.clone(),
                 juror: juror.clone(),
-                criterion: criterion.clone(),
+                criterion: criterion.as_str().into(),
                 seen,
                 new: Some(value),
             });

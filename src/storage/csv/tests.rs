@@ -328,5 +328,9 @@ proptest! {
 fn keys_are_compared_as_written() {
     let s = fixture();
     let after = imported(&s, "team,juror,criterion,value\n T1 , J2 , impact , 3 \n");
-    assert!(after.sheets.contains_key(&SheetKey::new("T1", "J2")));
+    assert!(
+        after
+            .sheets
+            .contains_key(&SheetKey::new("T1".into(), "J2".into()))
+    );
 }

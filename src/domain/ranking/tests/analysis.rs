@@ -1,8 +1,9 @@
 //! What the results screen uses: margin, other methods, team detail.
 
 use super::support::*;
+use crate::domain::PairState;
 use crate::domain::ranking::analysis::{compare_methods, margin, team_detail};
-use crate::domain::ranking::{Figure, Separation, SheetState, rank};
+use crate::domain::ranking::{Figure, Separation, rank};
 use crate::domain::session::{Mark, Method};
 
 /// A: 12, 15, 19 · B: 14, 16, 17 · C: 9, 17, 18 (mean B > A > C, trimmed
@@ -49,9 +50,9 @@ fn a_team_detail_lists_every_juror() {
     mark(&mut s, "A", "J2", Mark::Absent);
     let d = team_detail(&s, "A").unwrap();
     assert_eq!(d.jurors.len(), 3);
-    assert_eq!(d.jurors[0].state, SheetState::Counts);
+    assert_eq!(d.jurors[0].state, PairState::Entered);
     assert_eq!(d.jurors[0].total, Some(Figure::ratio(12, 1)));
-    assert_eq!(d.jurors[1].state, SheetState::NotExpected);
+    assert_eq!(d.jurors[1].state, PairState::Absent);
     assert_eq!(d.jurors[1].total, None);
     assert!(team_detail(&s, "Z").is_none());
 }

@@ -144,7 +144,7 @@ fn row9_handwritten_total_mismatch() {
     let mut s = session(&["A"], &["J1"], &[("a", "1"), ("b", "1")]);
     put(&mut s, "A", "J1", &["6", "7"]);
     s.sheets
-        .get_mut(&SheetKey::new("A", "J1"))
+        .get_mut(&SheetKey::new("A".into(), "J1".into()))
         .unwrap()
         .handwritten = Some(dec("12"));
     for method in Method::ALL {
@@ -158,7 +158,7 @@ fn row9_handwritten_total_mismatch() {
     }
     // A correct handwritten total counts.
     s.sheets
-        .get_mut(&SheetKey::new("A", "J1"))
+        .get_mut(&SheetKey::new("A".into(), "J1".into()))
         .unwrap()
         .handwritten = Some(dec("13"));
     let r = rank(&s, Method::Mean);

@@ -65,12 +65,12 @@ fn duplicate_jurors(s: &Session) -> Session {
     for juror in &s.jurors {
         d.jurors.push(juror.clone());
         let mut twin = juror.clone();
-        twin.id = format!("{}b", juror.id);
+        twin.id = format!("{}b", juror.id).into();
         d.jurors.push(twin);
     }
     for (key, sheet) in &s.sheets {
         let mut k = key.clone();
-        k.juror = format!("{}b", key.juror);
+        k.juror = format!("{}b", key.juror).into();
         d.sheets.insert(k, sheet.clone());
     }
     d
@@ -201,7 +201,7 @@ proptest! {
             prop_assert_eq!(warnings(&a), warnings(&b));
             prop_assert_eq!(a.cutoff_tie, b.cutoff_tie);
             // Inside a shared rank, rows follow the schedule.
-            let position = |id: &str| p.schedule.iter().position(|slot| slot.team().map(String::as_str) == Some(id));
+            let position = |id: &str| p.schedule.iter().position(|slot| slot.team().map(crate::domain::TeamId::as_str) == Some(id));
             for pair in b.ranking.windows(2) {
                 if pair[0].rank == pair[1].rank {
                     prop_assert!(position(&pair[0].team) < position(&pair[1].team));

@@ -6,7 +6,7 @@ use crate::domain::session::{Session, SheetKey};
 
 fn put(s: &mut Session, team: &str, juror: &str, value: &str) {
     s.sheets
-        .entry(SheetKey::new(team, juror))
+        .entry(SheetKey::new(team.into(), juror.into()))
         .or_default()
         .values
         .insert("c".into(), dec(value));
@@ -69,7 +69,7 @@ fn the_search_stops_at_its_budget_and_skips_what_cannot_change() {
     // A handwritten total moves with its value: the sheet still counts.
     s.settings.laureates = 1;
     s.sheets
-        .get_mut(&SheetKey::new("A", "J1"))
+        .get_mut(&SheetKey::new("A".into(), "J1".into()))
         .unwrap()
         .handwritten = Some(dec("60"));
     let Search::Found(change) = search(&s, usize::MAX) else {

@@ -1,8 +1,10 @@
 //! Which sheets count, minimum sheets, teams with no sheet, warnings.
 
 use super::support::*;
-use crate::domain::ranking::{Separation, SheetState, WarningCode, rank, sheet_state};
-use crate::domain::session::{Mark, Method, SheetKey};
+use crate::domain::PairState;
+use crate::domain::ranking::sheets::sheet_state;
+use crate::domain::ranking::{Separation, WarningCode, rank};
+use crate::domain::session::{JurorId, Mark, Method, SheetKey, TeamId};
 
 #[test]
 fn missing_and_partial_sheets_make_results_provisional() {
@@ -28,7 +30,7 @@ fn missing_and_partial_sheets_make_results_provisional() {
     assert_eq!(score(&r, "A"), Some(11.0));
     assert_eq!(r.row("A").unwrap().sheets, 1);
     let (a, j2) = (s.team("A").unwrap(), s.juror("J2").unwrap());
-    assert_eq!(sheet_state(&s, a, j2), SheetState::Partial);
+    assert_eq!(sheet_state(&s, a, j2), PairState::Partial);
 }
 
 #[test]
@@ -128,9 +130,9 @@ fn warnings_come_in_schedule_then_juror_order() {
     s.settings.min_sheets = 2;
     put1(&mut s, "A", &[("J1", 3)]);
     s.sheets.insert(
-        SheetKey::new("A", "J2"),
+        SheetKey::new("A".into(), "J2".into()),
         crate::domain::session::Sheet {
-            values: [("c".to_string(), dec("4"))].into(),
+            values: [("c".into(), dec("4"))].into(),
             handwritten: Some(dec("5")),
             mark: None,
         },
@@ -141,7 +143,7 @@ fn warnings_come_in_schedule_then_juror_order() {
         .iter()
         .map(|w| (w.code, w.team.clone().unwrap(), w.juror.clone()))
         .collect();
-    let w = |c, t: &str, j: Option<&str>| (c, t.to_string(), j.map(str::to_string));
+    let w = |c, t: &str, j: Option<&str>| (c, TeamId::from(t), j.map(JurorId::from));
     assert_eq!(
         got,
         [
@@ -164,7 +166,7 @@ fn spread_and_criteria_use_the_sheets_that_count() {
     // is in neither the spread nor the means (nor the score).
     put(&mut s, "A", "J4", &["20", "20"]);
     s.sheets
-        .get_mut(&SheetKey::new("A", "J4"))
+        .get_mut(&SheetKey::new("A".into(), "J4".into()))
         .unwrap()
         .handwritten = Some(dec("39"));
     let r = rank(&s, Method::Mean);
@@ -180,16 +182,22 @@ fn spread_and_criteria_use_the_sheets_that_count() {
 #[test]
 fn values_are_read_by_criterion_whatever_the_id_order() {
     let mut s = session(&["A"], &["J1"], &[("m", "2"), ("a", "1"), ("z", "0.5")]);
-    let sheet = s.sheets.entry(SheetKey::new("A", "J1")).or_default();
+    let sheet = s
+        .sheets
+        .entry(SheetKey::new("A".into(), "J1".into()))
+        .or_default();
     for (id, v) in [("z", "4"), ("b", "7"), ("a", "1"), ("m", "3")] {
-        sheet.values.insert(id.to_string(), dec(v));
+        sheet.values.insert(id.into(), dec(v));
     }
     // 2·3 + 1·1 + 0.5·4 = 9; the value of unknown criterion b is ignored.
     let r = rank(&s, Method::Mean);
     assert_eq!(score(&r, "A"), Some(9.0));
     assert_eq!(r.row("A").unwrap().criteria.get("m").unwrap().to_f64(), 3.0);
-    let sheet = s.sheets.get_mut(&SheetKey::new("A", "J1")).unwrap();
+    let sheet = s
+        .sheets
+        .get_mut(&SheetKey::new("A".into(), "J1".into()))
+        .unwrap();
     sheet.values.remove("a");
     let (a, j1) = (s.team("A").unwrap(), s.juror("J1").unwrap());
-    assert_eq!(sheet_state(&s, a, j1), SheetState::Partial);
+    assert_eq!(sheet_state(&s, a, j1), PairState::Partial);
 }

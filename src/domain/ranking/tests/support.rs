@@ -20,7 +20,7 @@ pub fn session(teams: &[&str], jurors: &[&str], criteria: &[(&str, &str)]) -> Se
     });
     for id in teams {
         s.teams.push(Team {
-            id: id.to_string(),
+            id: (*id).into(),
             name: format!("Team {id}"),
             project: String::new(),
             summary: String::new(),
@@ -28,13 +28,11 @@ pub fn session(teams: &[&str], jurors: &[&str], criteria: &[(&str, &str)]) -> Se
             members: Vec::new(),
             status: TeamStatus::Scheduled,
         });
-        s.schedule.push(Slot::Team {
-            team: id.to_string(),
-        });
+        s.schedule.push(Slot::Team { team: (*id).into() });
     }
     for id in jurors {
         s.jurors.push(Juror {
-            id: id.to_string(),
+            id: (*id).into(),
             name: format!("Juror {id}"),
             role: String::new(),
             org: "org".into(),
@@ -42,7 +40,7 @@ pub fn session(teams: &[&str], jurors: &[&str], criteria: &[(&str, &str)]) -> Se
     }
     for (id, weight) in criteria {
         s.criteria.push(Criterion {
-            id: id.to_string(),
+            id: (*id).into(),
             label: id.to_string(),
             weight: dec(weight),
             min: Dec::ZERO,
@@ -60,8 +58,11 @@ pub fn simple(teams: &[&str], jurors: &[&str]) -> Session {
 
 /// Set a sheet's values, in criterion order.
 pub fn put(s: &mut Session, team: &str, juror: &str, values: &[&str]) {
-    let ids: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
-    let sheet = s.sheets.entry(SheetKey::new(team, juror)).or_default();
+    let ids: Vec<CriterionId> = s.criteria.iter().map(|c| c.id.clone()).collect();
+    let sheet = s
+        .sheets
+        .entry(SheetKey::new(team.into(), juror.into()))
+        .or_default();
     for (id, v) in ids.iter().zip(values) {
         sheet.values.insert(id.clone(), dec(v));
     }
@@ -76,7 +77,7 @@ pub fn put1(s: &mut Session, team: &str, scores: &[(&str, i64)]) {
 
 pub fn mark(s: &mut Session, team: &str, juror: &str, mark: Mark) {
     s.sheets.insert(
-        SheetKey::new(team, juror),
+        SheetKey::new(team.into(), juror.into()),
         Sheet {
             mark: Some(mark),
             ..Sheet::default()
@@ -90,7 +91,7 @@ pub fn decide(s: &mut Session, kind: DecisionKind, teams: &[&str]) {
         .unwrap();
     s.decisions.push(Decision {
         kind,
-        teams: teams.iter().map(|t| t.to_string()).collect(),
+        teams: teams.iter().map(|t| TeamId::from(*t)).collect(),
         by: "jury".into(),
         reason: "vote".into(),
         at,

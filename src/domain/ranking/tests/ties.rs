@@ -100,9 +100,7 @@ fn shared_ranks_skip_places_and_keep_schedule_order() {
     // Schedule: D before C.
     s.schedule = ["B", "D", "C", "A"]
         .iter()
-        .map(|t| Slot::Team {
-            team: t.to_string(),
-        })
+        .map(|t| Slot::Team { team: (*t).into() })
         .collect();
     let r = rank(&s, Method::Mean);
     assert_eq!(order(&r), ["B", "D", "C", "A"]);
