@@ -17,10 +17,10 @@ use chrono::Utc;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use podium::app::grid::{Grid, GridKey};
+use podium::app::screens::scores::grid::{Grid, GridKey};
 use podium::domain::{Lang, Operation, Session};
 use podium::storage;
-use podium::ui::grid::GridView;
+use podium::ui::screens::scores::GridView;
 
 use common::report;
 
@@ -48,6 +48,7 @@ fn main() {
                     grid,
                     lang: Lang::Fr,
                     projector: false,
+                    saves: true,
                     color: true,
                 },
                 f.area(),

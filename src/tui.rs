@@ -14,8 +14,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
 
-use crate::app::{Action, App, Effect, action_for, update};
-use crate::domain::{Operation, Refusal, Session};
+use crate::app::{Action, App, Effect, SaveOutcome, action_for, update};
+use crate::domain::{Operation, Session};
 use crate::ui::{Theme, View};
 
 /// The session file is checked for the other terminal's work this often.
@@ -32,24 +32,16 @@ const BUSY_POLL: Duration = Duration::from_millis(50);
 /// After `q`, pending saves get this long to finish.
 const QUIT_GRACE: Duration = Duration::from_secs(10);
 
-/// Why a save did not happen.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SaveError {
-    /// The other terminal holds the lock: try again.
-    Busy,
-    Refused(Refusal),
-    /// A file error, already in the user's language.
-    Failed(String),
-    /// The file now holds another session (or an older copy): nothing more
-    /// is saved from this terminal. The message is in the user's language.
-    Replaced(String),
-}
+/// The other terminal holds the lock: try again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Busy;
 
 /// The session file as the loop needs it (the storage module behind it).
 pub trait Store: Clone + Send + 'static {
     type Stamp: PartialEq + Send;
-    /// Lock (waiting at most `wait`), apply, journal, write; the fresh state.
-    fn commit(&self, op: &Operation, wait: Duration) -> Result<Session, SaveError>;
+    /// Lock (waiting at most `wait`), apply, journal, write: how it ended
+    /// (a refusal with the fresh state if it can be read), or `Busy`.
+    fn commit(&self, op: &Operation, wait: Duration) -> Result<SaveOutcome, Busy>;
     /// A cheap "did the file change?" marker.
     fn stamp(&self) -> Option<Self::Stamp>;
     /// Read the current state (never locks, never writes).
@@ -96,19 +88,17 @@ pub fn colour_wanted() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-enum Outcome {
-    Saved(Session),
-    Refused(Refusal, Option<Session>),
-    Failed(String),
-    Replaced(String),
+/// What the saving thread reports.
+enum Report {
     Busy,
+    Settled(SaveOutcome),
 }
 
 /// The saving thread: commits operations in order, retrying while the
 /// other terminal holds the lock.
 struct Saver {
     ops: Sender<Operation>,
-    outcomes: Receiver<Outcome>,
+    outcomes: Receiver<Report>,
     in_flight: usize,
     /// The other terminal holds the lock: the save waits its turn.
     busy: bool,
@@ -123,20 +113,17 @@ impl Saver {
                 let mut told_busy = false;
                 let outcome = loop {
                     match store.commit(&op, LOCK_WAIT) {
-                        Ok(session) => break Outcome::Saved(session),
-                        Err(SaveError::Busy) => {
+                        Ok(outcome) => break outcome,
+                        Err(Busy) => {
                             if !told_busy {
                                 told_busy = true;
-                                let _ = out_tx.send(Outcome::Busy);
+                                let _ = out_tx.send(Report::Busy);
                             }
                             thread::sleep(Duration::from_millis(50));
                         }
-                        Err(SaveError::Refused(r)) => break Outcome::Refused(r, store.load()),
-                        Err(SaveError::Failed(m)) => break Outcome::Failed(m),
-                        Err(SaveError::Replaced(m)) => break Outcome::Replaced(m),
                     }
                 };
-                if out_tx.send(outcome).is_err() {
+                if out_tx.send(Report::Settled(outcome)).is_err() {
                     return;
                 }
             }
@@ -158,27 +145,13 @@ impl Saver {
     /// Outcomes ready now, as actions for the app.
     fn ready(&mut self) -> Vec<Action> {
         let mut actions = Vec::new();
-        while let Ok(outcome) = self.outcomes.try_recv() {
-            self.busy = matches!(outcome, Outcome::Busy);
-            if let Outcome::Replaced(m) = &outcome {
-                actions.push(Action::Replaced(m.clone()));
-            }
-            actions.push(match outcome {
-                Outcome::Busy => Action::Busy,
-                Outcome::Saved(s) => {
+        while let Ok(report) = self.outcomes.try_recv() {
+            self.busy = matches!(report, Report::Busy);
+            actions.push(match report {
+                Report::Busy => Action::Busy,
+                Report::Settled(outcome) => {
                     self.in_flight -= 1;
-                    Action::Saved(Box::new(s))
-                }
-                Outcome::Refused(refusal, fresh) => {
-                    self.in_flight -= 1;
-                    Action::Refused {
-                        refusal,
-                        fresh: fresh.map(Box::new),
-                    }
-                }
-                Outcome::Failed(m) | Outcome::Replaced(m) => {
-                    self.in_flight -= 1;
-                    Action::SaveFailed(m)
+                    Action::Settled(outcome)
                 }
             });
         }
@@ -230,7 +203,7 @@ fn event_loop<S: Store>(
             dirty = false;
             due = app.next_visible_change(now);
         }
-        if app.quit {
+        if app.leaving {
             let asked = *quit_asked.get_or_insert_with(Instant::now);
             if saver.in_flight == 0 || asked.elapsed() > QUIT_GRACE {
                 return Ok(());
@@ -295,7 +268,6 @@ fn event_loop<S: Store>(
                     let mut out = io::stdout();
                     let _ = out.write_all(b"\x07").and_then(|()| out.flush());
                 }
-                Effect::Quit => {}
             }
         }
     }

@@ -1,9 +1,8 @@
 //! What can happen to the app (actions) and what the app asks the event
 //! loop to do (effects).
 
-use super::grid::GridKey;
-use super::results::ResultsKey;
-use crate::domain::{JurorId, Operation, Refusal, Session};
+use super::screens::ScreenKey;
+use crate::domain::{Operation, Refusal, Session};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -22,57 +21,14 @@ pub enum Action {
     /// Hide (or show again) every score and result.
     ToggleProjector,
 
-    // The timer (stage, schedule, questions).
-    /// Start, pause or resume.
-    StartPause,
-    /// Pitch → questions → scoring → next team.
-    NextPhase,
-    AddTime,
-    RemoveTime,
-    RestartPhase,
-
-    // Lists.
-    Up,
-    Down,
-
-    // Schedule.
-    MoveUp,
-    MoveDown,
-    ToggleWithdrawn,
-    InsertBreak,
-    LongerBreak,
-    ShorterBreak,
-    RemoveBreak,
-
-    // Questions.
-    /// A juror's hotkey: queue them for the team on stage.
-    Ask(JurorId),
-    /// The head of the queue has finished; the next one speaks.
-    QuestionDone,
-    /// Drop the selected juror from the queue.
-    RemoveSpeaker,
-
-    // The score grid and the completeness board.
-    /// A key of the score grid.
-    Grid(GridKey),
-    /// On the completeness board: open the selected team's grid.
-    OpenTeam,
-
-    /// A key of the results screen (its decision form included).
-    Results(ResultsKey),
+    /// A key of one screen (see `screens`).
+    Key(ScreenKey),
 
     // From the event loop.
     /// Time passed (a visible change is due).
     Tick,
-    /// The oldest operation sent is saved; the fresh state after it.
-    Saved(Box<Session>),
-    /// The oldest operation sent was refused; the fresh state if known.
-    Refused {
-        refusal: Refusal,
-        fresh: Option<Box<Session>>,
-    },
-    /// The oldest operation sent could not be saved (a file error).
-    SaveFailed(String),
+    /// The oldest operation sent is settled: saved, refused or not.
+    Settled(SaveOutcome),
     /// The other terminal holds the lock; saving goes on in the background.
     Busy,
     /// The session file changed (the other terminal's work).
@@ -83,6 +39,24 @@ pub enum Action {
     Replaced(String),
 }
 
+/// How committing one operation ended: what the store says, what the
+/// saving thread passes on, what `update` and the screens hear.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveOutcome {
+    /// On disk; the fresh state after it.
+    Saved(Box<Session>),
+    /// Refused (nothing written); the fresh state if known.
+    Refused {
+        refusal: Refusal,
+        fresh: Option<Box<Session>>,
+    },
+    /// A file error (in the user's language): not saved.
+    Failed(String),
+    /// The file holds another session (the message says where the old
+    /// data went): not saved, and nothing more will be.
+    Replaced(String),
+}
+
 /// What `update` asks the event loop to do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
@@ -90,6 +64,4 @@ pub enum Effect {
     Save(Box<Operation>),
     /// Ring the terminal bell.
     Bell,
-    /// Leave (after the pending saves are done).
-    Quit,
 }

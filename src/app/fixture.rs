@@ -161,3 +161,20 @@ pub fn options(lang: Lang) -> Options {
 pub fn app() -> App {
     App::new(session(), options(Lang::Fr), at(0))
 }
+
+/// The status line as shown, for assertions on its words and colour.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said {
+    pub text: String,
+    pub error: bool,
+}
+
+impl App {
+    /// What the status line says, in the app's language.
+    pub fn said(&self) -> Option<Said> {
+        self.status.as_ref().map(|n| Said {
+            text: crate::words::notice::text(n, self.lang),
+            error: n.is_warning(),
+        })
+    }
+}

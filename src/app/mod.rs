@@ -1,9 +1,9 @@
 //! The live session's state machine: `update(&mut App, Action, now)` returns
-//! effects for the event loop to perform. No terminal, no files, no clock.
+//! effects for the event loop to perform. No terminal, no files, no clock,
+//! no sentences (a notice is a typed value; `crate::words` words it).
 //!
-//! Adding a screen: a `Screen` variant (and its place in `Screen::ALL`), its
-//! table in `keymap.rs`, its actions in a module here (like `stage.rs`),
-//! its drawing in `src/ui/<screen>.rs`.
+//! Each screen is a room in `screens/` (its state, keys, table, handler);
+//! adding one is described there and in ARCHITECTURE.md.
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
@@ -11,20 +11,13 @@ use std::collections::VecDeque;
 use chrono::{DateTime, FixedOffset, Timelike, Utc};
 
 use crate::domain::stage::Phase;
-use crate::domain::{Lang, Operation, Session, TeamId, apply, questions, stage};
+use crate::domain::{Lang, Operation, Session, TeamId, apply, questions};
 
 pub mod action;
-pub mod board;
-pub mod grid;
 pub mod keymap;
-pub mod questions_screen;
-pub mod replaced;
-pub mod results;
-pub mod results_cache;
-pub mod schedule_screen;
-pub mod scores_screen;
-pub mod stage_screen;
-pub mod undo_text;
+pub mod keys;
+pub mod notice;
+pub mod screens;
 pub mod update;
 
 #[cfg(test)]
@@ -36,51 +29,11 @@ pub mod results_fixture;
 #[cfg(test)]
 mod update_tests;
 
-pub use action::{Action, Effect};
+pub use action::{Action, Effect, SaveOutcome};
 pub use keymap::action_for;
+pub use notice::Notice;
+pub use screens::{Screen, ScreenKey};
 pub use update::update;
-
-/// The screens, in `Tab` order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Screen {
-    Stage,
-    Schedule,
-    Questions,
-    /// The secretary's score grid.
-    Scores,
-    /// Teams × jurors: which sheets are in.
-    Completeness,
-    /// The ranking, ties at the cut-off, the jury's decisions.
-    Results,
-}
-
-impl Screen {
-    pub const ALL: &'static [Screen] = &[
-        Screen::Stage,
-        Screen::Schedule,
-        Screen::Questions,
-        Screen::Scores,
-        Screen::Completeness,
-        Screen::Results,
-    ];
-
-    pub fn title(self, lang: Lang) -> &'static str {
-        match self {
-            Screen::Stage => lang.t("Scène", "Stage"),
-            Screen::Schedule => lang.t("Programme", "Schedule"),
-            Screen::Questions => lang.t("Questions", "Questions"),
-            Screen::Scores => lang.t("Notes", "Scores"),
-            Screen::Completeness => lang.t("Complétude", "Completeness"),
-            Screen::Results => lang.t("Résultats", "Results"),
-        }
-    }
-
-    fn step(self, by: isize) -> Screen {
-        let all = Screen::ALL;
-        let i = all.iter().position(|s| *s == self).unwrap_or(0) as isize;
-        all[(i + by).rem_euclid(all.len() as isize) as usize]
-    }
-}
 
 /// A window over the screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,11 +43,18 @@ pub enum Overlay {
     ConfirmQuit,
 }
 
-/// The line above the footer.
+/// What this terminal may do with the session file.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
+pub enum Mode {
+    /// Moderator and secretary: every change is saved.
+    Live,
+    /// The stage display (`podium display`): the stage only, nothing
+    /// changes, no score ever shown.
+    Display,
+    /// The session file now holds another session (see
+    /// `Action::Replaced`): nothing more is saved; the banner says so
+    /// until quitting, with the store's message if it gave one.
+    Replaced(Option<String>),
 }
 
 /// An operation sent to be saved, not yet on disk.
@@ -135,7 +95,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// Projector mode: every score and result hidden.
     pub projector: bool,
-    pub status: Option<Status>,
+    /// The line above the footer.
+    pub status: Option<Notice>,
     /// Operations sent to the loop, oldest first, not yet saved.
     pub pending: VecDeque<Pending>,
     /// This terminal's saved operations, newest last (what `u` reverses).
@@ -145,18 +106,14 @@ pub struct App {
     pub cursors: Cursors,
     /// The score grid: its team, cursor and half-typed value (kept while
     /// other screens are shown).
-    pub grid: grid::Grid,
+    pub grid: screens::scores::grid::Grid,
     /// The completeness board's selected team.
-    pub board: board::Board,
+    pub board: screens::completeness::Board,
     /// The results screen: method shown, selection, decision form.
-    pub results: results::Results,
-    pub quit: bool,
-    /// The stage display (`podium display`): the stage only, nothing
-    /// changes, no score ever shown.
-    pub read_only: bool,
-    /// The session file was replaced under this terminal (see
-    /// `Action::Replaced`): the message, shown until quitting.
-    pub replaced: Option<String>,
+    pub results: screens::results::Results,
+    pub mode: Mode,
+    /// `q` was answered: the loop leaves once the pending saves are done.
+    pub leaving: bool,
 }
 
 impl App {
@@ -179,12 +136,11 @@ impl App {
             undo: Vec::new(),
             bell_rung,
             cursors: Cursors::default(),
-            grid: grid::Grid::default(),
-            board: board::Board::default(),
-            results: results::Results::default(),
-            quit: false,
-            read_only: false,
-            replaced: None,
+            grid: Default::default(),
+            board: Default::default(),
+            results: Default::default(),
+            mode: Mode::Live,
+            leaving: false,
         }
     }
 
@@ -205,8 +161,11 @@ impl App {
     /// Whether quitting asks first.
     pub fn quit_needs_confirmation(&self) -> bool {
         // Once replaced nothing here can be saved: there is nothing to keep.
-        self.replaced.is_none()
-            && (!self.read_only && self.basis().stage.is_running() || self.half_typed())
+        match self.mode {
+            Mode::Live => self.basis().stage.is_running() || self.half_typed(),
+            Mode::Display => self.half_typed(),
+            Mode::Replaced(_) => false,
+        }
     }
 
     /// Whether a value is half-typed in the score grid.
@@ -230,23 +189,14 @@ impl App {
         [timer, speaker, minute].into_iter().flatten().min()
     }
 
-    pub(crate) fn say(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: false,
-        });
-    }
-
-    pub(crate) fn warn(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: true,
-        });
+    /// Whether changes made here are saved.
+    pub fn saves(&self) -> bool {
+        self.mode == Mode::Live
     }
 
     pub(crate) fn next_screen(&mut self, by: isize) {
         self.screen = self.screen.step(by);
-        scores_screen::on_enter(self);
+        self.screen.on_enter(self);
     }
 }
 
@@ -255,11 +205,3 @@ fn next_minute(now: DateTime<Utc>) -> DateTime<Utc> {
         + chrono::TimeDelta::nanoseconds(i64::from(now.nanosecond()));
     now - into + chrono::TimeDelta::minutes(1)
 }
-
-/// The countdown text as shown, for the plain-text line and tests.
-pub fn countdown_text(session: &Session, now: DateTime<Utc>) -> String {
-    session.stage.countdown(&session.settings, now).text()
-}
-
-/// Re-exported for the UI.
-pub use stage::{Countdown, Level};

@@ -2,9 +2,13 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
+use crate::app::SaveOutcome;
 use crate::app::fixture::{self, at};
-use crate::app::grid::GridKey;
-use crate::app::{Action, App, Effect, Overlay, Screen, action_for, update};
+use crate::app::screens::questions::QuestionsKey;
+use crate::app::screens::schedule::ScheduleKey;
+use crate::app::screens::scores::grid::GridKey;
+use crate::app::screens::stage::StageKey;
+use crate::app::{Action, App, Effect, Mode, Overlay, Screen, action_for, update};
 
 const MESSAGE: &str = "The session was replaced on disk; nothing more is saved here: \
                        quit and reopen. Previous copy: /x/backup-1";
@@ -24,7 +28,7 @@ fn replaced_app() -> App {
 }
 
 fn refused_said(app: &App) -> bool {
-    app.status
+    app.said()
         .as_ref()
         .is_some_and(|s| s.error && s.text.starts_with("Refusé") && s.text.chars().count() < 80)
 }
@@ -33,7 +37,7 @@ fn refused_said(app: &App) -> bool {
 fn typing_in_the_grid_is_refused_at_once_and_nothing_is_sent() {
     let mut app = replaced_app();
     app.screen = Screen::Scores;
-    crate::app::scores_screen::on_enter(&mut app);
+    crate::app::screens::scores::on_enter(&mut app);
     let effects = press(&mut app, KeyCode::Char('4'), 2);
     assert!(effects.is_empty());
     assert_eq!(app.grid.input, "", "nothing typed");
@@ -46,14 +50,14 @@ fn typing_in_the_grid_is_refused_at_once_and_nothing_is_sent() {
     // Moving around still works.
     press(&mut app, KeyCode::Down, 4);
     assert_eq!(app.grid.row, 1);
-    assert!(app.grid.saving_off, "the grid no longer says saved");
+    assert!(!app.saves(), "the grid no longer says saved");
 }
 
 #[test]
 fn a_value_typed_before_the_replacement_is_never_sent_by_an_arrow() {
     let mut app = fixture::app();
     app.screen = Screen::Scores;
-    crate::app::scores_screen::on_enter(&mut app);
+    crate::app::screens::scores::on_enter(&mut app);
     press(&mut app, KeyCode::Char('4'), 1);
     update(&mut app, Action::Replaced(MESSAGE.into()), at(2));
     let effects = press(&mut app, KeyCode::Right, 3);
@@ -66,14 +70,14 @@ fn a_value_typed_before_the_replacement_is_never_sent_by_an_arrow() {
 fn timer_schedule_undo_and_decision_keys_are_refused() {
     let mut app = replaced_app();
     for action in [
-        Action::StartPause,
-        Action::NextPhase,
+        Action::from(StageKey::StartPause),
+        Action::from(StageKey::NextPhase),
         Action::Undo,
-        Action::ToggleWithdrawn,
-        Action::InsertBreak,
-        Action::QuestionDone,
-        Action::Grid(GridKey::Char('3')),
-        Action::Results(crate::app::results::ResultsKey::Decide),
+        Action::from(ScheduleKey::ToggleWithdrawn),
+        Action::from(ScheduleKey::InsertBreak),
+        Action::from(QuestionsKey::QuestionDone),
+        Action::from(GridKey::Char('3')),
+        Action::from(crate::app::screens::results::ResultsKey::Decide),
     ] {
         app.status = None;
         let effects = update(&mut app, action.clone(), at(5));
@@ -85,24 +89,32 @@ fn timer_schedule_undo_and_decision_keys_are_refused() {
     update(&mut app, Action::NextScreen, at(6));
     assert_eq!(app.screen, Screen::Schedule);
     assert_eq!(app.status, None);
-    assert_eq!(app.replaced.as_deref(), Some(MESSAGE), "the banner stays");
+    assert_eq!(
+        app.mode,
+        Mode::Replaced(Some(MESSAGE.into())),
+        "the banner stays"
+    );
 }
 
 #[test]
 fn q_quits_without_asking_about_a_running_timer() {
     let mut app = fixture::app();
-    let effects = update(&mut app, Action::StartPause, at(0));
+    let effects = update(&mut app, Action::from(StageKey::StartPause), at(0));
     assert!(!effects.is_empty());
     // Pretend it was saved: the timer runs.
     if let Some(Effect::Save(op)) = effects.first() {
         let mut s = app.session.clone();
         crate::domain::apply(&mut s, &op.change).unwrap();
-        update(&mut app, Action::Saved(Box::new(s)), at(0));
+        update(
+            &mut app,
+            Action::Settled(SaveOutcome::Saved(Box::new(s))),
+            at(0),
+        );
     }
     assert!(app.session.stage.is_running());
     update(&mut app, Action::Replaced(MESSAGE.into()), at(1));
     let effects = press(&mut app, KeyCode::Char('q'), 2);
     assert_eq!(app.overlay, None::<Overlay>);
-    assert!(app.quit);
-    assert_eq!(effects, vec![Effect::Quit]);
+    assert!(app.leaving);
+    assert!(effects.is_empty());
 }

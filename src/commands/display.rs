@@ -31,7 +31,7 @@ pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
         offset: *chrono::Local::now().offset(),
     };
     let mut app = App::new(session, options, clock.now());
-    app.read_only = true;
+    app.mode = crate::app::Mode::Display;
     let store = ReaderStore {
         path: file.to_path_buf(),
         lang,

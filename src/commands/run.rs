@@ -8,11 +8,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::app::{App, Options};
+use crate::app::{App, Options, SaveOutcome};
 use crate::domain::{Lang, Operation, Session};
 use crate::i18n;
 use crate::storage::{self, StoreError};
-use crate::tui::{self, Clock, SaveError, Store};
+use crate::tui::{self, Busy, Clock, Store};
 use crate::ui::Theme;
 
 use super::{Failure, Outcome};
@@ -41,10 +41,7 @@ pub fn run_noting(flag: Option<Lang>, file: &Path, note: Option<String>) -> Outc
     let mut notices: Vec<String> = opened.notices.iter().map(|n| n.message(lang)).collect();
     notices.extend(note);
     if !notices.is_empty() {
-        app.status = Some(crate::app::Status {
-            text: notices.join(" · "),
-            error: false,
-        });
+        app.status = Some(crate::app::Notice::Opened(notices));
     }
     tui::run(store, app, clock, Theme::new(tui::colour_wanted()))
         .map_err(|e| Failure::one(lang, format!("terminal: {}", storage::io_words(&e, lang))))
@@ -91,7 +88,7 @@ impl FileStore {
     /// where the old data went, and what to do.
     fn replaced_message(&self) -> String {
         let id = self.expected().session;
-        let lead = crate::app::replaced::headline(self.lang);
+        let lead = crate::words::notice::replaced_headline(self.lang);
         let backup = storage::backup_of(&self.path, &id).map(|b| match self.lang {
             Lang::Fr => format!(" Ancienne copie : {}", b.display()),
             Lang::En => format!(" Previous copy: {}", b.display()),
@@ -104,17 +101,22 @@ impl FileStore {
 impl Store for FileStore {
     type Stamp = storage::Stamp;
 
-    fn commit(&self, op: &Operation, wait: Duration) -> Result<Session, SaveError> {
-        match storage::commit_expecting(&self.path, op, wait, &self.expected()) {
-            Ok(committed) => {
-                self.seen(committed.session.revision);
-                Ok(committed.session)
-            }
-            Err(StoreError::Busy { .. }) => Err(SaveError::Busy),
-            Err(StoreError::Refused(refusal)) => Err(SaveError::Refused(refusal)),
-            Err(StoreError::Replaced { .. }) => Err(SaveError::Replaced(self.replaced_message())),
-            Err(other) => Err(SaveError::Failed(other.message(self.lang))),
-        }
+    fn commit(&self, op: &Operation, wait: Duration) -> Result<SaveOutcome, Busy> {
+        Ok(
+            match storage::commit_expecting(&self.path, op, wait, &self.expected()) {
+                Ok(committed) => {
+                    self.seen(committed.session.revision);
+                    SaveOutcome::Saved(Box::new(committed.session))
+                }
+                Err(StoreError::Busy { .. }) => return Err(Busy),
+                Err(StoreError::Refused(refusal)) => SaveOutcome::Refused {
+                    refusal,
+                    fresh: self.load().map(Box::new),
+                },
+                Err(StoreError::Replaced { .. }) => SaveOutcome::Replaced(self.replaced_message()),
+                Err(other) => SaveOutcome::Failed(other.message(self.lang)),
+            },
+        )
     }
 
     fn replaced(&self, fresh: &Session) -> Option<String> {
@@ -146,8 +148,8 @@ pub struct ReaderStore {
 impl Store for ReaderStore {
     type Stamp = storage::Stamp;
 
-    fn commit(&self, _op: &Operation, _wait: Duration) -> Result<Session, SaveError> {
-        Err(SaveError::Failed(
+    fn commit(&self, _op: &Operation, _wait: Duration) -> Result<SaveOutcome, Busy> {
+        Ok(SaveOutcome::Failed(
             self.lang
                 .t("affichage en lecture seule", "read-only display")
                 .to_string(),

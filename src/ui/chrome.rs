@@ -8,9 +8,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::{View, cut, theme::phase_label, theme::phase_sign};
-use crate::app::keymap::{self, Key};
-use crate::app::{Action, Overlay, Screen};
+use super::text::cut;
+use super::{View, theme::phase_label, theme::phase_sign};
+use crate::app::keymap::{self, keys_label};
+use crate::app::{Action, Mode, Overlay, Screen};
+use crate::words;
 
 pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
     let app = view.app;
@@ -19,7 +21,11 @@ pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
     let logo = Span::styled(" PODIUM ", t.title().add_modifier(Modifier::REVERSED));
     // The screens' names (none on the read-only display): in full, then
     // shortened, then only the current one, until they fit beside the timer.
-    let screens = if app.read_only { &[][..] } else { Screen::ALL };
+    let screens = if app.mode == Mode::Display {
+        &[][..]
+    } else {
+        Screen::ALL
+    };
     let tabs = |fit: Fit| -> Vec<Span<'static>> {
         screens
             .iter()
@@ -107,46 +113,6 @@ pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Word-wrap a text to `width` columns, at most `max` lines (the last one
-/// cut with an ellipsis); a word longer than a line is split.
-pub fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        loop {
-            let used = line.chars().count();
-            let gap = usize::from(used > 0);
-            if used + gap + word.len() <= width {
-                if gap == 1 {
-                    line.push(' ');
-                }
-                line.extend(word.iter());
-                break;
-            }
-            if used > 0 {
-                lines.push(std::mem::take(&mut line));
-                continue;
-            }
-            let rest = word.split_off(width);
-            lines.push(word.iter().collect());
-            word = rest;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    if lines.len() > max {
-        lines.truncate(max);
-        if let Some(last) = lines.last_mut() {
-            last.push('…');
-            *last = cut(last, width);
-        }
-    }
-    lines
-}
-
 /// The replaced-session banner: red, one line per wrapped line.
 pub fn banner(view: &View, lines: &[String], area: Rect, buf: &mut Buffer) {
     let style = view.theme.error().add_modifier(Modifier::BOLD);
@@ -169,9 +135,13 @@ pub fn status(view: &View, area: Rect, buf: &mut Buffer) {
     let t = view.theme;
     let lang = view.lang();
     let app = view.app;
-    let line = if let Some(status) = &app.status {
-        let style = if status.error { t.error() } else { t.notice() };
-        Line::styled(format!(" {}", status.text), style)
+    let line = if let Some(notice) = &app.status {
+        let style = if notice.is_warning() {
+            t.error()
+        } else {
+            t.notice()
+        };
+        Line::styled(format!(" {}", words::notice::text(notice, lang)), style)
     } else if !app.pending.is_empty() {
         Line::styled(
             format!(" {}", lang.t("Enregistrement…", "Saving…")),
@@ -195,8 +165,8 @@ pub fn status(view: &View, area: Rect, buf: &mut Buffer) {
 pub fn footer(view: &View, area: Rect, buf: &mut Buffer) {
     let lang = view.lang();
     let t = view.theme;
-    let bindings = keymap::bindings(view.app);
-    let item = |key: Key, help: &str| -> Vec<Span<'static>> {
+    let bindings = keymap::screen_bindings(view.app);
+    let item = |key: crate::app::keys::Key, help: &str| -> Vec<Span<'static>> {
         vec![
             Span::styled(format!(" {} ", key.label(lang)), t.key()),
             Span::raw(format!("{help} ")),
@@ -210,7 +180,7 @@ pub fn footer(view: &View, area: Rect, buf: &mut Buffer) {
     let help_width: usize = help.iter().map(|s| s.width()).sum();
     // The screen's own keys first, then those that hold everywhere.
     // Once the session was replaced, only keys that still do something.
-    let works = |a: &Action| view.app.replaced.is_none() || crate::app::replaced::only_looks(a);
+    let works = |a: &Action| view.app.saves() || crate::app::update::only_looks(a);
     let (global, own): (Vec<_>, Vec<_>) = bindings
         .iter()
         .filter(|b| b.footer.is_some() && b.action != Action::Help && works(&b.action))
@@ -252,39 +222,7 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
 fn help(view: &View, body: Rect, buf: &mut Buffer) {
     let lang = view.lang();
     let t = view.theme;
-    // Keys doing the same thing, or said the same way, share a line
-    // (single characters side by side: "0123456789.,").
-    let mut rows: Vec<(String, &str, Action)> = Vec::new();
-    let mut hotkeys = 0;
-    for b in keymap::bindings(view.app) {
-        if matches!(b.action, Action::Ask(_)) {
-            hotkeys += 1;
-            continue;
-        }
-        let label = b.key.label(lang);
-        match rows
-            .iter_mut()
-            .find(|r| r.2 == b.action || r.1 == b.help(lang))
-        {
-            Some(row) if is_char(&row.0, &label) => row.0.push_str(&label),
-            Some(row) => row.0 = format!("{} / {label}", row.0),
-            None => rows.push((label, b.help(lang), b.action.clone())),
-        }
-    }
-    let mut entries: Vec<(String, String)> = rows
-        .into_iter()
-        .map(|(keys, help, _)| (keys, help.to_string()))
-        .collect();
-    if hotkeys > 0 {
-        entries.push((
-            "a, b, c…".to_string(),
-            lang.t(
-                "mettre un juré dans la file (touche près du nom)",
-                "queue a juror (the key beside their name)",
-            )
-            .to_string(),
-        ));
-    }
+    let entries = keymap::help_lines(view.app, lang);
     // One column if it fits the height, else two side by side.
     let room = body.height.saturating_sub(4) as usize;
     let columns = if entries.len() > room { 2 } else { 1 };
@@ -329,16 +267,26 @@ fn help(view: &View, body: Rect, buf: &mut Buffer) {
         Paragraph::new(lines).render(*part, buf);
     }
     Line::styled(
-        format!(" {}", lang.t("Échap : fermer", "Esc: close")),
+        format!(" {}", keys_line(&keymap::help_overlay(), lang)),
         t.dim(),
     )
     .render(hint, buf);
 }
 
-/// Whether two key labels are runs of single characters (digits and the
-/// like), written side by side in the help.
-fn is_char(run: &str, label: &str) -> bool {
-    label.chars().count() == 1 && run.chars().all(|c| c.is_ascii_digit() || ".,".contains(c))
+/// An overlay's keys on one line: "y / o : quitter · autre touche : rester".
+fn keys_line(table: &[crate::app::keys::Binding<Action>], lang: crate::domain::Lang) -> String {
+    let colon = lang.t(" : ", ": ");
+    table
+        .iter()
+        .map(|b| {
+            format!(
+                "{}{colon}{}",
+                keys_label(b, lang),
+                b.footer(lang).unwrap_or(b.help(lang))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 fn confirm_quit(view: &View, body: Rect, buf: &mut Buffer) {
@@ -355,10 +303,7 @@ fn confirm_quit(view: &View, body: Rect, buf: &mut Buffer) {
             "A timer is running (it will go on, saved). Quit anyway?",
         )
     };
-    let keys = lang.t(
-        "o/y : quitter · autre touche : rester",
-        "y: quit · any other key: stay",
-    );
+    let keys = keys_line(&keymap::confirm_quit(), lang);
     let area = centred(body, 60, 6);
     Clear.render(area, buf);
     let block = Block::default()

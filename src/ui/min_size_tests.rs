@@ -7,6 +7,7 @@ use crate::domain::Lang;
 
 use super::snapshot_tests::{app, draw, drive, text};
 use super::{MIN_HEIGHT, MIN_WIDTH};
+use crate::app::screens::stage::StageKey;
 
 /// What each screen must show whole at the minimum size (T1 in questions,
 /// 10 s over its slot, on the fixture forum).
@@ -49,7 +50,10 @@ fn every_screen_is_whole_at_the_minimum_and_says_so_just_below() {
         let mut app = app(lang);
         drive(
             &mut app,
-            &[(Action::StartPause, 0), (Action::NextPhase, 190)],
+            &[
+                (Action::from(StageKey::StartPause), 0),
+                (Action::from(StageKey::NextPhase), 190),
+            ],
         );
         for &screen in Screen::ALL {
             while app.screen != screen {

@@ -7,21 +7,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::app::{App, Screen};
+use crate::app::{App, Mode};
 use crate::domain::{Lang, Session};
+use crate::words;
 
 pub mod bigtime;
-pub mod board;
 mod chrome;
-pub mod grid;
-mod grid_text;
-pub mod questions;
-pub mod results;
-mod results_form;
-mod results_panel;
-mod results_words;
-pub mod schedule;
-pub mod stage;
+pub mod screens;
+pub mod text;
 pub mod theme;
 
 #[cfg(test)]
@@ -85,12 +78,16 @@ impl Widget for &View<'_> {
         }
         // Once the file holds another session, a banner under the header
         // says so for good (wrapped, at most three lines).
-        let banner_lines = self
-            .app
-            .replaced
-            .as_deref()
-            .map(|m| chrome::wrap(m, area.width.saturating_sub(1) as usize, 3))
-            .unwrap_or_default();
+        let banner_lines = match &self.app.mode {
+            Mode::Replaced(message) => {
+                let lang = self.lang();
+                let m = message
+                    .as_deref()
+                    .unwrap_or(words::notice::replaced_headline(lang));
+                text::wrap(m, area.width.saturating_sub(1) as usize, 3)
+            }
+            Mode::Live | Mode::Display => Vec::new(),
+        };
         let [header, banner, body, status, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(banner_lines.len() as u16),
@@ -101,52 +98,14 @@ impl Widget for &View<'_> {
         .areas(area);
         chrome::header(self, header, buf);
         chrome::banner(self, &banner_lines, banner, buf);
-        match self.app.screen {
-            Screen::Stage => stage::StageScreen(self).render(body, buf),
-            Screen::Schedule => schedule::ScheduleScreen(self).render(body, buf),
-            Screen::Questions => questions::QuestionsScreen(self).render(body, buf),
-            Screen::Scores => grid::GridView {
-                session: &self.app.session,
-                grid: &self.app.grid,
-                lang: self.lang(),
-                projector: self.app.projector,
-                color: self.theme.color,
-            }
-            .render(body, buf),
-            Screen::Completeness => board::BoardView {
-                session: &self.app.session,
-                board: &self.app.board,
-                lang: self.lang(),
-                color: self.theme.color,
-            }
-            .render(body, buf),
-            Screen::Results => results::ResultsScreen(self).render(body, buf),
-        }
+        screens::draw(self, body, buf);
         chrome::status(self, status, buf);
         chrome::footer(self, footer, buf);
         chrome::overlay(self, body, buf);
     }
 }
 
-/// "1 équipe", "3 équipes": a count with its noun in the right number.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// A team's Département (organisation) name.
 pub fn org_name<'s>(session: &'s Session, org: &'s str) -> &'s str {
     session.organisation(org).map_or(org, |o| o.name.as_str())
-}
-
-/// Cut a text to a number of characters, with an ellipsis.
-pub fn cut(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else if width == 0 {
-        String::new()
-    } else {
-        let mut s: String = text.chars().take(width - 1).collect();
-        s.push('…');
-        s
-    }
 }

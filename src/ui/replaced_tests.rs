@@ -19,7 +19,7 @@ fn a_replaced_session_shows_a_banner_under_the_header_and_the_grid_stops_saying_
             before.contains(lang.t("✓ enregistré", "✓ saved")),
             "{before}"
         );
-        let headline = crate::app::replaced::headline(lang);
+        let headline = crate::words::notice::replaced_headline(lang);
         let message = format!("{headline} Previous copy: /tmp/forum/backup-20261128-2300");
         update(&mut app, Action::Replaced(message), at(3));
         let screen = text(&draw(&app, at(4), (80, 24), false));
@@ -43,12 +43,12 @@ fn a_replaced_session_shows_a_banner_under_the_header_and_the_grid_stops_saying_
         // A refused key says so on the status line, whole.
         update(
             &mut app,
-            Action::Grid(crate::app::grid::GridKey::Char('4')),
+            Action::from(crate::app::screens::scores::grid::GridKey::Char('4')),
             at(5),
         );
         let screen = text(&draw(&app, at(5), (80, 24), false));
-        let refused = crate::app::replaced::refused(lang);
-        assert!(screen.lines().any(|l| l.contains(refused)), "{screen}");
+        let refused = crate::words::notice::text(&crate::app::Notice::ReplacedRefused, lang);
+        assert!(screen.lines().any(|l| l.contains(&refused)), "{screen}");
         // The footer offers only keys that still work.
         let footer = screen.lines().last().unwrap_or_default();
         assert!(footer.contains(lang.t("quitter", "quit")), "{footer}");

@@ -6,8 +6,8 @@ use ratatui::style::Color;
 
 use super::snapshot_tests::{draw, drive, line_with, text};
 use crate::app::fixture::{at, options};
-use crate::app::results::ResultsKey;
 use crate::app::results_fixture::{forum, large};
+use crate::app::screens::results::ResultsKey;
 use crate::app::{Action, App, Screen};
 use crate::domain::{Dec, Lang, SheetKey};
 
@@ -18,7 +18,7 @@ fn app(lang: Lang) -> App {
 }
 
 fn keys(app: &mut App, keys: &[ResultsKey]) {
-    let actions: Vec<(Action, i64)> = keys.iter().map(|k| (Action::Results(*k), 5)).collect();
+    let actions: Vec<(Action, i64)> = keys.iter().map(|k| (Action::from(*k), 5)).collect();
     drive(app, &actions);
 }
 

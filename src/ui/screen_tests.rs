@@ -4,8 +4,10 @@ use crate::app::fixture::at;
 use crate::app::{Action, App, Screen};
 use crate::domain::{Dec, Lang, Sheet, SheetKey};
 
-use super::schedule::HIDDEN;
+use super::screens::schedule::HIDDEN;
 use super::snapshot_tests::{SIZES, app, draw, drive, text};
+use crate::app::screens::questions::QuestionsKey;
+use crate::app::screens::stage::StageKey;
 
 /// T1 has pitched (10 s over) and been scored by every juror; T2 pitches.
 fn scored_day(lang: Lang) -> App {
@@ -27,14 +29,14 @@ fn scored_day(lang: Lang) -> App {
     drive(
         &mut app,
         &[
-            (Action::StartPause, 0),
-            (Action::NextPhase, 190),
-            (Action::NextPhase, 310),
-            (Action::NextPhase, 360),
-            (Action::StartPause, 370),
+            (Action::from(StageKey::StartPause), 0),
+            (Action::from(StageKey::NextPhase), 190),
+            (Action::from(StageKey::NextPhase), 310),
+            (Action::from(StageKey::NextPhase), 360),
+            (Action::from(StageKey::StartPause), 370),
             (Action::NextScreen, 371),
-            (Action::Down, 371),
-            (Action::Down, 371),
+            (Action::from(QuestionsKey::Down), 371),
+            (Action::from(QuestionsKey::Down), 371),
         ],
     );
     app
@@ -108,14 +110,14 @@ fn questions_running(lang: Lang) -> App {
     drive(
         &mut app,
         &[
-            (Action::StartPause, 0),
+            (Action::from(StageKey::StartPause), 0),
             (Action::NextScreen, 1),
             (Action::NextScreen, 1),
-            (Action::Ask("J1".into()), 100),
-            (Action::NextPhase, 180),
-            (Action::Ask("J2".into()), 185),
-            (Action::Ask("J4".into()), 186),
-            (Action::QuestionDone, 200),
+            (Action::from(QuestionsKey::Ask("J1".into())), 100),
+            (Action::from(StageKey::NextPhase), 180),
+            (Action::from(QuestionsKey::Ask("J2".into())), 185),
+            (Action::from(QuestionsKey::Ask("J4".into())), 186),
+            (Action::from(QuestionsKey::QuestionDone), 200),
         ],
     );
     app
@@ -150,7 +152,10 @@ fn questions_snapshots() {
 #[test]
 fn every_screen_draws_at_any_size_without_panicking() {
     let mut app = scored_day(Lang::En);
-    drive(&mut app, &[(Action::Ask("J3".into()), 380)]);
+    drive(
+        &mut app,
+        &[(Action::from(QuestionsKey::Ask("J3".into())), 380)],
+    );
     let sizes = (1..=12u16)
         .flat_map(|w| (1..=6u16).map(move |h| (w * 9, h * 6)))
         .chain([(1, 1), (49, 14), (50, 15), (51, 16), (79, 23), (300, 100)]);

@@ -8,7 +8,10 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
 use super::{Theme, View};
+use crate::app::SaveOutcome;
 use crate::app::fixture::{self, at};
+use crate::app::screens::questions::QuestionsKey;
+use crate::app::screens::stage::StageKey;
 use crate::app::{Action, App, Effect, Screen, update};
 use crate::domain::{Lang, apply};
 
@@ -58,7 +61,11 @@ pub(super) fn drive(app: &mut App, actions: &[(Action, i64)]) {
                 let mut s = app.session.clone();
                 apply(&mut s, &op.change).expect("the operation applies");
                 s.revision += 1;
-                effects.extend(update(app, Action::Saved(Box::new(s)), now));
+                effects.extend(update(
+                    app,
+                    Action::Settled(SaveOutcome::Saved(Box::new(s))),
+                    now,
+                ));
             }
         }
     }
@@ -74,11 +81,11 @@ fn pitching(lang: Lang) -> App {
     drive(
         &mut app,
         &[
-            (Action::StartPause, 0),
+            (Action::from(StageKey::StartPause), 0),
             (Action::NextScreen, 1),
             (Action::NextScreen, 1),
-            (Action::Ask("J2".into()), 30),
-            (Action::Ask("J4".into()), 31),
+            (Action::from(QuestionsKey::Ask("J2".into())), 30),
+            (Action::from(QuestionsKey::Ask("J4".into())), 31),
             (Action::PrevScreen, 32),
             (Action::PrevScreen, 32),
         ],
@@ -206,7 +213,10 @@ fn quit_question_while_the_timer_runs() {
     drive(&mut app, &[(Action::Quit, 40)]);
     let screen = text(&draw(&app, at(40), (80, 24), false));
     assert!(screen.contains("Un chronomètre tourne"), "{screen}");
-    assert!(screen.contains("o/y : quitter"));
+    assert!(
+        screen.contains("y / o / Y / O / Ctrl-C : quitter · autre touche : rester"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -217,8 +227,8 @@ fn the_header_never_runs_together_down_to_the_minimum_width() {
         drive(
             &mut app,
             &[
-                (Action::NextPhase, 50),
-                (Action::StartPause, 60),
+                (Action::from(StageKey::NextPhase), 50),
+                (Action::from(StageKey::StartPause), 60),
                 (Action::ToggleProjector, 60),
             ],
         );
@@ -252,12 +262,12 @@ fn the_header_never_runs_together_down_to_the_minimum_width() {
 fn a_long_queue_on_the_stage_shows_each_speaker_whole() {
     let mut app = app(Lang::Fr);
     let mut actions = vec![
-        (Action::StartPause, 0),
+        (Action::from(StageKey::StartPause), 0),
         (Action::NextScreen, 1),
         (Action::NextScreen, 1),
     ];
     for (i, j) in ["J1", "J2", "J3", "J4", "J5"].into_iter().enumerate() {
-        actions.push((Action::Ask(j.into()), 30 + i as i64));
+        actions.push((Action::from(QuestionsKey::Ask(j.into())), 30 + i as i64));
     }
     actions.extend([(Action::PrevScreen, 40), (Action::PrevScreen, 40)]);
     drive(&mut app, &actions);

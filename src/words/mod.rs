@@ -6,4 +6,6 @@
 //! message keeps both languages complete.
 
 pub mod minutes;
+pub mod notice;
 pub mod report;
+pub mod undo;

@@ -7,14 +7,17 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
 
-use crate::app::grid::{CellKey, Column, Grid, default_team};
-use crate::domain::scoring::{self, Fill, Total};
-use crate::domain::{Dec, Lang, Session, Team};
+use crate::app::screens::scores::grid::{CellKey, Column, Grid, default_team};
+use crate::domain::scoring::{self, Fill};
+use crate::domain::{Lang, Session, Team};
 
-use super::grid_text::{state_word, status_text, weighted};
+use crate::ui::text::{Tone, cut, dec, put, right, style, total};
+
+pub mod text;
+use text::{state_word, status_text, weighted};
 
 /// Everything the grid needs to draw one frame.
 pub struct GridView<'a> {
@@ -23,67 +26,11 @@ pub struct GridView<'a> {
     pub lang: Lang,
     /// Projector mode: no score is drawn.
     pub projector: bool,
+    /// Whether values typed here are saved (not once the session file
+    /// holds another session).
+    pub saves: bool,
     /// Colours allowed (off with NO_COLOR and in snapshots).
     pub color: bool,
-}
-
-/// How a line or a cell should stand out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tone {
-    Plain,
-    Dim,
-    Good,
-    Warn,
-    Bad,
-    Strong,
-}
-
-pub fn style(tone: Tone, color: bool) -> Style {
-    let s = Style::default();
-    match (tone, color) {
-        (Tone::Plain, _) => s,
-        (Tone::Strong, _) => s.add_modifier(Modifier::BOLD),
-        (Tone::Dim, true) => s.fg(Color::DarkGray),
-        (Tone::Dim, false) => s.add_modifier(Modifier::DIM),
-        (Tone::Good, true) => s.fg(Color::Green),
-        (Tone::Warn, true) => s.fg(Color::Yellow).add_modifier(Modifier::BOLD),
-        (Tone::Bad, true) => s.fg(Color::Red).add_modifier(Modifier::BOLD),
-        (Tone::Good, false) => s,
-        (Tone::Warn | Tone::Bad, false) => s.add_modifier(Modifier::BOLD),
-    }
-}
-
-pub fn sep(lang: Lang) -> char {
-    if lang == Lang::Fr { ',' } else { '.' }
-}
-
-pub fn dec(value: Dec, lang: Lang) -> String {
-    value.format_with(sep(lang))
-}
-
-pub fn total(value: Total, lang: Lang) -> String {
-    value.format_with(sep(lang), 2)
-}
-
-/// Write `text` at (x, y), cut to `width` cells and to the buffer's area.
-pub fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, text: &str, width: u16, st: Style) {
-    if y >= area.bottom() || x >= area.right() {
-        return;
-    }
-    let width = width.min(area.right() - x);
-    buf.set_stringn(x, y, text, usize::from(width), st);
-}
-
-/// Cut `text` to `width` characters, ending with `…` when cut.
-fn cut(text: &str, width: u16) -> String {
-    let w = usize::from(width);
-    if text.chars().count() <= w {
-        text.to_string()
-    } else {
-        let mut s: String = text.chars().take(w.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
 }
 
 /// `text` on one line if it fits `width`, else on two, broken at the last
@@ -101,7 +48,10 @@ fn wrap2(text: &str, width: u16) -> Vec<String> {
         .unwrap_or(w);
     let first: String = chars[..brk].iter().collect();
     let rest: String = chars[brk..].iter().collect();
-    vec![first.trim_end().to_string(), cut(rest.trim_start(), width)]
+    vec![
+        first.trim_end().to_string(),
+        cut(rest.trim_start(), usize::from(width)),
+    ]
 }
 
 /// Column headers that tell criteria apart in `width` characters: the
@@ -112,29 +62,15 @@ fn headers(criteria: &[crate::domain::Criterion], width: usize) -> Vec<String> {
         let mut seen = std::collections::HashSet::new();
         v.iter().all(|h| seen.insert(h.as_str()))
     };
-    let labels: Vec<String> = criteria
-        .iter()
-        .map(|c| cut(&c.label, width as u16))
-        .collect();
+    let labels: Vec<String> = criteria.iter().map(|c| cut(&c.label, width)).collect();
     if distinct(&labels) {
         return labels;
     }
-    let ids: Vec<String> = criteria.iter().map(|c| cut(&c.id, width as u16)).collect();
+    let ids: Vec<String> = criteria.iter().map(|c| cut(&c.id, width)).collect();
     if distinct(&ids) {
         return ids;
     }
     (1..=criteria.len()).map(|i| format!("#{i}")).collect()
-}
-
-/// Right-align `text` in `width` cells (cut from the left if too long).
-fn right(text: &str, width: u16) -> String {
-    let n = text.chars().count();
-    let w = usize::from(width);
-    if n >= w {
-        text.chars().skip(n - w).collect()
-    } else {
-        format!("{}{text}", " ".repeat(w - n))
-    }
 }
 
 const TOTAL_W: u16 = 7;
@@ -269,7 +205,7 @@ impl GridView<'_> {
             marks.push((lang.t("VÉRIFIÉE", "VERIFIED").to_string(), Tone::Good));
         }
         let saving = self.grid.pending.len();
-        if self.grid.saving_off {
+        if !self.saves {
             marks.push((
                 lang.t("✗ plus rien n'est enregistré", "✗ nothing is saved")
                     .to_string(),
@@ -421,7 +357,7 @@ impl GridView<'_> {
                 area,
                 x,
                 y,
-                &right(label, lay.crit_w - 2),
+                &right(label, usize::from(lay.crit_w - 2)),
                 lay.crit_w,
                 head,
             );
@@ -434,14 +370,22 @@ impl GridView<'_> {
             put(buf, area, x - 1, y, "›", 1, head);
         }
         let tot_x = x;
-        put(buf, area, tot_x, y, &right("Total", TOTAL_W), TOTAL_W, head);
+        put(
+            buf,
+            area,
+            tot_x,
+            y,
+            &right("Total", usize::from(TOTAL_W)),
+            TOTAL_W,
+            head,
+        );
         let paper_x = tot_x + TOTAL_W + 1;
         put(
             buf,
             area,
             paper_x,
             y,
-            &right(lang.t("Papier", "Paper"), PAPER_W - 1),
+            &right(lang.t("Papier", "Paper"), usize::from(PAPER_W - 1)),
             PAPER_W,
             head,
         );
@@ -517,7 +461,7 @@ impl GridView<'_> {
                 } else {
                     Tone::Dim
                 };
-                let text = right(&total(summary.total, lang), TOTAL_W);
+                let text = right(&total(summary.total, lang), usize::from(TOTAL_W));
                 put(buf, area, tot_x, y, &text, TOTAL_W, style(tone, color));
             }
             let key = CellKey {
@@ -582,9 +526,9 @@ impl GridView<'_> {
         let inner = width.saturating_sub(2);
         let shown = if cursor {
             let mark = if mark == " " { "" } else { mark };
-            format!("[{}]", right(&format!("{text}{mark}"), inner))
+            format!("[{}]", right(&format!("{text}{mark}"), usize::from(inner)))
         } else {
-            format!(" {}{mark}", right(&text, inner))
+            format!(" {}{mark}", right(&text, usize::from(inner)))
         };
         let mut st = style(tone, self.color);
         if cursor {
@@ -595,5 +539,6 @@ impl GridView<'_> {
 }
 
 #[cfg(test)]
-#[path = "grid_tests.rs"]
+mod screen_tests;
+#[cfg(test)]
 mod tests;

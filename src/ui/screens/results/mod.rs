@@ -9,12 +9,17 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
-use super::grid::{Tone, put, style};
-use super::{View, cut, org_name};
-use super::{results_form, results_panel};
+use self::{form as results_form, panel as results_panel};
 use crate::domain::ranking::{Ranking, Row, WarningCode};
 use crate::domain::{DecisionKind, Lang, Session};
 use crate::report::{figure, method_name, rank_label};
+use crate::ui::text::cut;
+use crate::ui::text::{Tone, put, style};
+use crate::ui::{View, org_name};
+
+mod form;
+mod panel;
+mod words;
 
 pub struct ResultsScreen<'a, 'v>(pub &'a View<'v>);
 
@@ -123,12 +128,12 @@ fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec
                 Lang::Fr => format!(
                     "Classement officiel — {name} · lauréats {laureates} / {} · minimum {}",
                     ranking.laureates,
-                    super::count(ranking.min_sheets as usize, "feuille", "feuilles")
+                    crate::ui::text::count(ranking.min_sheets as usize, "feuille", "feuilles")
                 ),
                 Lang::En => format!(
                     "Official ranking — {name} · laureates {laureates} / {} · minimum {}",
                     ranking.laureates,
-                    super::count(ranking.min_sheets as usize, "sheet", "sheets")
+                    crate::ui::text::count(ranking.min_sheets as usize, "sheet", "sheets")
                 ),
             },
             style(Tone::Strong, color),

@@ -4,11 +4,11 @@
 
 use ratatui::style::Style;
 
-use super::grid::{Tone, style};
 use crate::domain::ranking::robustness::Search;
 use crate::domain::ranking::{Figure, Ranking, Row, Separation, Warning, WarningCode};
 use crate::domain::{Lang, Method, Session};
 use crate::report::{figure, separator};
+use crate::ui::text::{Tone, style};
 
 /// The smallest change to one cell that alters the laureates, once
 /// searched (`s`) on this state of the session.

@@ -6,18 +6,18 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::View;
-use super::grid::{Tone, put, style};
-use super::results_words::{
+use super::words::{
     explanations, sensitivity_line, separation_words, short_method_name, warning_short,
     warning_words,
 };
-use crate::app::results_cache::Computed;
+use crate::app::screens::results::cache::Computed;
 use crate::domain::ranking::analysis::{self, margin};
 use crate::domain::ranking::robustness::Search;
 use crate::domain::ranking::{Ranking, Separation};
 use crate::domain::{Lang, PairState, Session};
 use crate::report::{figure, method_name, separator};
+use crate::ui::View;
+use crate::ui::text::{Tone, put, style};
 
 /// The panel: the selected team's detail, or the analysis.
 pub fn panel(view: &View, computed: &Computed, area: Rect, buf: &mut Buffer) {
@@ -396,14 +396,14 @@ fn detail(
                 "rang {} · score {} · {} · écart-type {}",
                 crate::report::rank_label(row),
                 figure(row.score.as_ref(), lang, "—"),
-                super::count(row.sheets, "feuille", "feuilles"),
+                crate::ui::text::count(row.sheets, "feuille", "feuilles"),
                 figure(row.spread.as_ref(), lang, "—")
             ),
             Lang::En => format!(
                 "rank {} · score {} · {} · spread {}",
                 crate::report::rank_label(row),
                 figure(row.score.as_ref(), lang, "—"),
-                super::count(row.sheets, "sheet", "sheets"),
+                crate::ui::text::count(row.sheets, "sheet", "sheets"),
                 figure(row.spread.as_ref(), lang, "—")
             ),
         },

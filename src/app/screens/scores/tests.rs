@@ -4,8 +4,9 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
+use crate::app::SaveOutcome;
 use crate::app::fixture::{self, at};
-use crate::app::grid::{CellKey, Column};
+use crate::app::screens::scores::grid::{CellKey, Column};
 use crate::app::{Action, App, Effect, Overlay, Screen, action_for, update};
 use crate::domain::{Change, Dec, Session, apply};
 
@@ -44,12 +45,12 @@ impl Sim {
                 let fed = match apply(&mut self.disk, &op.change) {
                     Ok(()) => {
                         self.disk.revision += 1;
-                        Action::Saved(Box::new(self.disk.clone()))
+                        Action::Settled(SaveOutcome::Saved(Box::new(self.disk.clone())))
                     }
-                    Err(refusal) => Action::Refused {
+                    Err(refusal) => Action::Settled(SaveOutcome::Refused {
                         refusal,
                         fresh: Some(Box::new(self.disk.clone())),
-                    },
+                    }),
                 };
                 effects.extend(update(&mut self.app, fed, now));
             }
@@ -138,7 +139,7 @@ fn typing_saving_and_undo_through_the_keymap() {
     // `u` keeps its global meaning in the grid: the last value goes.
     sim.keys("u", at(4));
     assert_eq!(
-        sim.app.status.as_ref().map(|s| s.text.as_str()),
+        sim.app.said().as_ref().map(|s| s.text.as_str()),
         Some("Annulé : T1 J1 faisabilite 3 → vide")
     );
     assert_eq!(sim.disk.value("T1", "J1", "faisabilite"), None);
@@ -156,7 +157,7 @@ fn a_half_typed_value_survives_switching_screens_and_quitting_asks() {
     assert!(sim.app.half_typed());
     sim.keys("q", at(2));
     assert_eq!(sim.app.overlay, Some(Overlay::ConfirmQuit));
-    assert!(!sim.app.quit);
+    assert!(!sim.app.leaving);
     sim.key(KeyCode::Esc, at(2)); // stay
     assert_eq!(sim.app.overlay, None);
     sim.go_to(Screen::Scores);
@@ -170,7 +171,7 @@ fn a_half_typed_value_survives_switching_screens_and_quitting_asks() {
     assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
     assert!(!sim.app.half_typed());
     sim.keys("q", at(4));
-    assert!(sim.app.quit, "nothing half-typed any more");
+    assert!(sim.app.leaving, "nothing half-typed any more");
 }
 
 #[test]
@@ -266,7 +267,7 @@ fn a_save_refused_by_the_file_marks_the_cell() {
     // Said once: on the grid's line, not again on the app's status line.
     assert!(matches!(
         sim.app.grid.status,
-        Some(crate::app::grid::Status::SaveRefused(_))
+        Some(crate::app::screens::scores::grid::Status::SaveRefused(_))
     ));
     assert_eq!(sim.app.status, None);
     // Elsewhere the app's status line says it.
@@ -283,7 +284,7 @@ fn a_save_refused_by_the_file_marks_the_cell() {
     sim.keys("1\n", at(2));
     sim.go_to(Screen::Stage);
     sim.release(at(3));
-    assert!(sim.app.status.as_ref().is_some_and(|s| s.error));
+    assert!(sim.app.said().as_ref().is_some_and(|s| s.error));
 }
 
 #[test]
@@ -352,7 +353,7 @@ fn opening_another_team_from_the_board_never_loses_a_typed_value() {
     assert_eq!(sim.app.grid.input, "4");
     assert_eq!(
         sim.app.grid.status,
-        Some(crate::app::grid::Status::FinishEntry)
+        Some(crate::app::screens::scores::grid::Status::FinishEntry)
     );
     sim.keys("\n", at(3));
     sim.go_to(Screen::Completeness);
@@ -400,12 +401,16 @@ fn the_first_digit_typed_on_a_locked_grid_says_it_is_locked_and_how_to_unlock() 
     assert!(sim.disk.verified.contains("T1"));
     sim.keys("4", at(2));
     assert_eq!(sim.app.grid.input, "");
-    assert_eq!(sim.app.grid.status, Some(crate::app::grid::Status::Locked));
-    let t = crate::ui::grid::GridView {
+    assert_eq!(
+        sim.app.grid.status,
+        Some(crate::app::screens::scores::grid::Status::Locked)
+    );
+    let t = crate::ui::screens::scores::GridView {
         session: &sim.app.session,
         grid: &sim.app.grid,
         lang: sim.app.lang,
         projector: false,
+        saves: true,
         color: false,
     };
     let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 80, 20));
@@ -429,7 +434,7 @@ fn r_recuses_the_juror_explicitly_asking_first_over_values_and_again_lifts_it() 
     assert!(
         crate::app::keymap::bindings(&sim.app)
             .iter()
-            .any(|b| b.key == crate::app::keymap::Key::Char('R')),
+            .any(|b| b.key == crate::app::keys::Key::Char('R')),
         "in the one keymap table (footer and ?)"
     );
     sim.keys("4\n", at(1));

@@ -12,10 +12,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget};
 
-use super::{View, cut, org_name};
 use crate::domain::schedule::{Plan, SlotStatus, plan};
 use crate::domain::stage::clock_text;
 use crate::domain::{Lang, Session, Slot, TeamId, ranking, scoring};
+use crate::ui::text::cut;
+use crate::ui::{View, org_name};
 
 pub struct ScheduleScreen<'a>(pub &'a View<'a>);
 
@@ -214,12 +215,12 @@ fn render_summary(view: &View, p: &Plan, area: Rect, buf: &mut Buffer) {
             Lang::Fr => format!(
                 "Retard impossible à rattraper : fin décalée de {} ({} à passer).",
                 minutes(p.delay_ms),
-                super::count(p.remaining_teams, "équipe", "équipes")
+                crate::ui::text::count(p.remaining_teams, "équipe", "équipes")
             ),
             Lang::En => format!(
                 "The delay cannot be caught up: the end slips by {} ({} to go).",
                 minutes(p.delay_ms),
-                super::count(p.remaining_teams, "team", "teams")
+                crate::ui::text::count(p.remaining_teams, "team", "teams")
             ),
         }
     } else if p.give_up_secs > 0 {
@@ -245,11 +246,11 @@ fn render_summary(view: &View, p: &Plan, area: Rect, buf: &mut Buffer) {
         match lang {
             Lang::Fr => format!(
                 "À l'heure · {} à passer.",
-                super::count(p.remaining_teams, "équipe", "équipes")
+                crate::ui::text::count(p.remaining_teams, "équipe", "équipes")
             ),
             Lang::En => format!(
                 "On time · {} to go.",
-                super::count(p.remaining_teams, "team", "teams")
+                crate::ui::text::count(p.remaining_teams, "team", "teams")
             ),
         }
     };

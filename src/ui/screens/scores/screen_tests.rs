@@ -6,8 +6,11 @@ use chrono::Utc;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use crate::app::SaveOutcome;
 use crate::app::fixture::{self, at};
-use crate::app::grid::GridKey;
+use crate::app::screens::completeness::BoardKey;
+use crate::app::screens::scores::grid::GridKey;
+use crate::app::screens::stage::StageKey;
 use crate::app::{Action, App, Effect, Screen, update};
 use crate::domain::{Lang, apply};
 use crate::ui::snapshot_tests::text;
@@ -28,7 +31,11 @@ fn drive(app: &mut App, actions: &[Action]) {
                 let mut s = app.session.clone();
                 apply(&mut s, &op.change).expect("applies");
                 s.revision += 1;
-                effects.extend(update(app, Action::Saved(Box::new(s)), at(5)));
+                effects.extend(update(
+                    app,
+                    Action::Settled(SaveOutcome::Saved(Box::new(s))),
+                    at(5),
+                ));
             }
         }
     }
@@ -38,8 +45,8 @@ fn drive(app: &mut App, actions: &[Action]) {
 /// is typing J2's second; J3 is absent.
 fn secretary(lang: Lang) -> App {
     let mut app = App::new(fixture::session(), fixture::options(lang), at(0));
-    let g = |k| Action::Grid(k);
-    let mut actions = vec![Action::StartPause];
+    let g = |k| Action::from(k);
+    let mut actions = vec![Action::from(StageKey::StartPause)];
     actions.extend([Action::NextScreen, Action::NextScreen, Action::NextScreen]);
     for c in "4\n3\n8\n2\n".chars() {
         actions.push(g(if c == '\n' {
@@ -94,9 +101,9 @@ fn the_board_screen_in_the_app() {
             drive(
                 &mut app,
                 &[
-                    Action::Grid(GridKey::Escape),
+                    Action::from(GridKey::Escape),
                     Action::NextScreen,
-                    Action::Down,
+                    Action::from(BoardKey::Down),
                 ],
             );
             assert_eq!(app.screen, Screen::Completeness);
@@ -140,7 +147,7 @@ fn the_help_lists_the_grid_keys_on_one_screen() {
                 "a absent, A for the rest, R recused",
             ),
             lang.t("grille vérifiée", "grid verified"),
-            lang.t("Échap : fermer", "Esc: close"),
+            lang.t("Échap / ? / q : fermer", "Esc / ? / q: close"),
         ] {
             assert!(
                 screen.contains(text),

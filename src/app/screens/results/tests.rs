@@ -6,8 +6,10 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::{ResultsKey, Step};
+use crate::app::SaveOutcome;
 use crate::app::fixture::{at, options};
-use crate::app::keymap::{Key, bindings};
+use crate::app::keymap::bindings;
+use crate::app::keys::Key;
 use crate::app::results_fixture::forum;
 use crate::app::{Action, App, Effect, Screen, action_for, update};
 use crate::domain::{Change, DecisionKind, Lang, Method, Session, apply};
@@ -37,12 +39,12 @@ impl Sim {
                     Ok(()) => {
                         self.disk.revision += 1;
                         self.saved.push(op.change.clone());
-                        Action::Saved(Box::new(self.disk.clone()))
+                        Action::Settled(SaveOutcome::Saved(Box::new(self.disk.clone())))
                     }
-                    Err(refusal) => Action::Refused {
+                    Err(refusal) => Action::Settled(SaveOutcome::Refused {
                         refusal,
                         fresh: Some(Box::new(self.disk.clone())),
-                    },
+                    }),
                 };
                 effects.extend(update(&mut self.app, fed, now));
             }
@@ -72,7 +74,7 @@ impl Sim {
 
     fn status(&self) -> String {
         self.app
-            .status
+            .said()
             .as_ref()
             .map(|s| s.text.clone())
             .unwrap_or_default()
@@ -152,7 +154,7 @@ fn a_decision_typed_on_the_screen_is_saved_and_settles_the_tie() {
     assert!(sim.app.text_field_active());
     // Inside a text field every printable key is text, q, u, m and ? too.
     sim.keys("Présidente q?um\n");
-    assert!(!sim.app.quit && sim.app.overlay.is_none());
+    assert!(!sim.app.leaving && sim.app.overlay.is_none());
     assert_eq!(sim.app.results.form.as_ref().unwrap().step, Step::Reason);
     sim.key(KeyCode::Backspace);
     sim.keys("vote à main levée\n");
@@ -198,7 +200,7 @@ fn esc_abandons_the_decision_from_any_step() {
         assert!(sim.status().contains("abandonnée"));
         // Keys are keys again: q quits.
         sim.keys("q");
-        assert!(sim.app.quit, "{keys}");
+        assert!(sim.app.leaving, "{keys}");
     }
 }
 
@@ -208,7 +210,13 @@ fn an_empty_by_stays_on_the_field() {
     sim.keys("d\n   \n");
     let form = sim.app.results.form.as_ref().unwrap();
     assert_eq!(form.step, Step::By);
-    assert!(form.problems[0].contains("par"), "{:?}", form.problems);
+    assert!(
+        form.problems[0]
+            .describe(crate::domain::Lang::Fr)
+            .contains("par"),
+        "{:?}",
+        form.problems
+    );
     assert!(sim.saved.is_empty());
 }
 
@@ -253,12 +261,14 @@ fn a_decision_on_a_group_that_no_longer_straddles_is_refused() {
     assert!(sim.saved.is_empty(), "refused, nothing saved");
     let form = sim.app.results.form.as_ref().expect("the form stays");
     assert!(
-        form.problems[0].starts_with("refusé"),
+        form.problems[0]
+            .describe(crate::domain::Lang::Fr)
+            .starts_with("refusé"),
         "{:?}",
         form.problems
     );
     assert!(sim.status().contains("refusé"));
-    assert!(sim.app.status.as_ref().unwrap().error);
+    assert!(sim.app.said().as_ref().unwrap().error);
 }
 
 #[test]
@@ -284,7 +294,7 @@ fn the_form_keys_never_clash_and_text_fields_take_every_key() {
     let p = Event::Key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::NONE));
     assert_eq!(
         action_for(&p, &sim.app),
-        Some(Action::Results(ResultsKey::Char('p')))
+        Some(Action::from(ResultsKey::Char('p')))
     );
 }
 

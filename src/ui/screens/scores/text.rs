@@ -1,10 +1,10 @@
 //! The grid's words: the status line and each sheet's state.
 
-use crate::app::grid::{Ask, CellKey, Column, Grid, Status};
+use crate::app::screens::scores::grid::{Ask, CellKey, Column, Grid, Status};
 use crate::domain::scoring::{self, Fill, SheetSummary};
 use crate::domain::{Dec, Lang, PairState, Session, Team, TeamId};
 
-use super::grid::{Tone, dec, total};
+use crate::ui::text::{Tone, dec, total};
 
 fn juror_name(session: &Session, id: &str) -> String {
     session
@@ -277,7 +277,7 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
                 juror_name(session, juror),
                 total(found.total, lang),
                 total(found.median, lang),
-                super::count(found.others, "other juror", "other jurors"),
+                crate::ui::text::count(found.others, "other juror", "other jurors"),
                 total(quarter(found.range), lang),
             ),
         },
@@ -319,12 +319,12 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
                 Lang::Fr => format!(
                     "{} absent pour {}, de {first} à {last}{left_out} ? {yes_no}",
                     juror_name(session, juror),
-                    super::count(teams.len(), "équipe", "équipes")
+                    crate::ui::text::count(teams.len(), "équipe", "équipes")
                 ),
                 Lang::En => format!(
                     "{} absent for {}, {first} to {last}{left_out}? {yes_no}",
                     juror_name(session, juror),
-                    super::count(teams.len(), "team", "teams")
+                    crate::ui::text::count(teams.len(), "team", "teams")
                 ),
             }
         }
@@ -402,14 +402,14 @@ fn counts_line(session: &Session, team: &Team, lang: Lang) -> String {
     }
     if c.absent > 0 {
         parts.push(match lang {
-            Lang::Fr => super::count(c.absent, "absent", "absents"),
-            Lang::En => super::count(c.absent, "absent", "absent"),
+            Lang::Fr => crate::ui::text::count(c.absent, "absent", "absents"),
+            Lang::En => crate::ui::text::count(c.absent, "absent", "absent"),
         });
     }
     if c.recused > 0 {
         parts.push(match lang {
-            Lang::Fr => super::count(c.recused, "récusé", "récusés"),
-            Lang::En => super::count(c.recused, "recused", "recused"),
+            Lang::Fr => crate::ui::text::count(c.recused, "récusé", "récusés"),
+            Lang::En => crate::ui::text::count(c.recused, "recused", "recused"),
         });
     }
     parts.join(" · ")

@@ -8,11 +8,12 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::theme::phase_label;
-use super::{View, bigtime, cut, org_name};
 use crate::domain::schedule::next_team;
 use crate::domain::stage::{Countdown, Level, Phase, clock_text};
 use crate::domain::{Lang, Session, TeamId, questions};
+use crate::ui::text::cut;
+use crate::ui::theme::phase_label;
+use crate::ui::{View, bigtime, org_name};
 
 pub struct StageScreen<'a>(pub &'a View<'a>);
 
@@ -133,7 +134,12 @@ impl Widget for &StageScreen<'_> {
         let plain_text = if shown.finished {
             String::new()
         } else {
-            plain_line(s, shown.countdown, lang, !view.app.read_only)
+            plain_line(
+                s,
+                shown.countdown,
+                lang,
+                view.app.mode != crate::app::Mode::Display,
+            )
         };
         Paragraph::new(Line::styled(plain_text, style))
             .alignment(Alignment::Center)

@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::View;
-use super::grid::{Tone, put, style};
-use crate::app::results::{DecisionForm, Step};
+use crate::app::screens::results::{DecisionForm, Step};
 use crate::domain::ranking::Ranking;
 use crate::domain::{DecisionKind, Lang, Session};
+use crate::ui::View;
+use crate::ui::text::{Tone, put, style};
 
 type Lines = Vec<(String, Style)>;
 
@@ -138,7 +138,7 @@ fn form_lines(
         form.step == Step::Reason,
     ));
     for p in &form.problems {
-        out.push((p.clone(), style(Tone::Bad, color)));
+        out.push((p.describe(lang), style(Tone::Bad, color)));
     }
     out.push((
         match form.step {

@@ -8,13 +8,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
 
-use crate::app::board::Board;
+use crate::app::screens::completeness::Board;
 use crate::domain::PairState;
 use crate::domain::scoring::{self, Counts};
 use crate::domain::{Lang, Session};
 
-use super::grid::{Tone, put, style};
-use super::grid_text::sheets_count;
+use super::scores::text::sheets_count;
+use crate::ui::text::{Tone, put, style};
 
 pub struct BoardView<'a> {
     pub session: &'a Session,
@@ -271,9 +271,5 @@ impl Widget for BoardView<'_> {
 }
 
 #[cfg(test)]
-#[path = "board_tests.rs"]
+#[path = "completeness_tests.rs"]
 mod tests;
-
-#[cfg(test)]
-#[path = "scores_screen_tests.rs"]
-mod screen_tests;

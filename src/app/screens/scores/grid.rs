@@ -58,6 +58,25 @@ pub enum GridKey {
     RowEnd,
 }
 
+impl GridKey {
+    /// Whether the key only moves or discards (nothing to save).
+    pub fn only_looks(self) -> bool {
+        matches!(
+            self,
+            GridKey::Up
+                | GridKey::Down
+                | GridKey::Left
+                | GridKey::Right
+                | GridKey::RowStart
+                | GridKey::RowEnd
+                | GridKey::PrevTeam
+                | GridKey::NextTeam
+                | GridKey::StageTeam
+                | GridKey::Escape
+        )
+    }
+}
+
 /// A column of the grid.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Column {

@@ -1,8 +1,10 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use ratatui::style::Color;
+
 use super::*;
-use crate::app::grid::GridKey;
+use crate::app::screens::scores::grid::GridKey;
 use crate::domain::fixture::{d, mark, put, put3, session};
 use crate::domain::{Mark, SheetKey, apply};
 use crate::ui::snapshot_tests::{line_with, text};
@@ -23,6 +25,7 @@ fn draw(
                 grid: g,
                 lang,
                 projector,
+                saves: true,
                 color: false,
             },
             f.area(),
@@ -312,6 +315,7 @@ fn colour_marks_refused_and_pending_cells() {
                 grid: &g,
                 lang: Lang::Fr,
                 projector: false,
+                saves: true,
                 color: true,
             },
             f.area(),
@@ -498,7 +502,7 @@ fn headers_show_the_labels_or_their_longest_prefix_that_fits() {
 
 #[test]
 fn sheet_counts_agree_in_number() {
-    use crate::ui::grid_text::sheets_count;
+    use crate::ui::screens::scores::text::sheets_count;
     assert_eq!(sheets_count(0, 5, Lang::Fr), "0 fiche sur 5 compte");
     assert_eq!(sheets_count(1, 5, Lang::Fr), "1 fiche sur 5 compte");
     assert_eq!(sheets_count(3, 5, Lang::Fr), "3 fiches sur 5 comptent");

@@ -5,13 +5,16 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
 
-use super::keymap::{Binding, Key};
-use super::update::send;
-use super::{Action, App, Effect};
+use super::Reply;
+use crate::app::App;
+use crate::app::keys::{Binding, Key, bind};
+use crate::app::notice::Notice;
 use crate::domain::ranking::decisions::{DecisionProblem, problems};
 use crate::domain::ranking::robustness::{self, Search};
 use crate::domain::ranking::{self, Ranking};
-use crate::domain::{Change, Decision, DecisionKind, Lang, Method, Session, TeamId};
+use crate::domain::{Change, Decision, DecisionKind, Method, Session, TeamId};
+
+pub mod cache;
 
 /// A key of the results screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +48,37 @@ pub enum ResultsKey {
     Backspace,
 }
 
+impl ResultsKey {
+    /// Whether the key only looks around (nothing to save).
+    pub fn only_looks(self) -> bool {
+        matches!(
+            self,
+            ResultsKey::NextMethod
+                | ResultsKey::Up
+                | ResultsKey::Down
+                | ResultsKey::PageUp
+                | ResultsKey::PageDown
+                | ResultsKey::Detail
+                | ResultsKey::Sensitivity
+                | ResultsKey::Cancel
+        )
+    }
+
+    /// A text field's binding with the character typed.
+    pub fn typed(self, c: char) -> ResultsKey {
+        match self {
+            ResultsKey::Char(_) => ResultsKey::Char(c),
+            other => other,
+        }
+    }
+}
+
+impl From<ResultsKey> for crate::app::Action {
+    fn from(key: ResultsKey) -> crate::app::Action {
+        crate::app::Action::Key(super::ScreenKey::Results(key))
+    }
+}
+
 /// Where the decision form is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -67,8 +101,8 @@ pub struct DecisionForm {
     pub cursor: usize,
     pub by: String,
     pub reason: String,
-    /// Why the last attempt was refused, in words.
-    pub problems: Vec<String>,
+    /// Why the last attempt was refused.
+    pub problems: Vec<DecisionProblem>,
 }
 
 /// The results screen's state (not saved).
@@ -85,7 +119,7 @@ pub struct Results {
     /// with the session's id and revision it was made on.
     pub sensitivity: Option<(String, u64, Search)>,
     /// The figures drawn, computed once per state of the session.
-    pub cache: super::results_cache::Cache,
+    pub cache: cache::Cache,
 }
 
 impl Results {
@@ -108,7 +142,7 @@ impl Results {
 
     /// The ranking shown and the other methods' laureates, computed once
     /// per state of the session (what the screen draws from).
-    pub fn computed(&self, session: &Session) -> std::rc::Rc<super::results_cache::Computed> {
+    pub fn computed(&self, session: &Session) -> std::rc::Rc<cache::Computed> {
         self.cache.get(session, self.method(session))
     }
 
@@ -138,17 +172,18 @@ fn search_budget(session: &Session) -> usize {
 /// Rows moved by PgUp / PgDn.
 const PAGE: usize = 10;
 
-fn bind(key: Key, action: ResultsKey, fr: &'static str, en: &'static str) -> Binding {
-    Binding {
-        key,
-        action: Action::Results(action),
-        help: (fr, en),
-        footer: None,
+/// The screen's keys in its state now: the ranking's, the decision
+/// form's, or a text field's.
+pub fn bindings(app: &App) -> Vec<Binding<ResultsKey>> {
+    if app.text_field_active() {
+        text_bindings()
+    } else {
+        table(app.results.form.is_some())
     }
 }
 
-/// The screen's keys (the form's when it is open on its first step).
-pub fn bindings(form_open: bool) -> Vec<Binding> {
+/// The ranking's keys, or the form's when it is open on its first step.
+fn table(form_open: bool) -> Vec<Binding<ResultsKey>> {
     use ResultsKey as R;
     if form_open {
         return vec![
@@ -172,25 +207,15 @@ pub fn bindings(form_open: bool) -> Vec<Binding> {
                 R::MoveUp,
                 "monter l'équipe dans l'ordre",
                 "move the team up the order",
-            ),
+            )
+            .or(Key::Shift(KeyCode::Up)),
             bind(
                 Key::Char('J'),
                 R::MoveDown,
                 "descendre l'équipe dans l'ordre",
                 "move the team down the order",
-            ),
-            bind(
-                Key::Shift(KeyCode::Up),
-                R::MoveUp,
-                "monter l'équipe dans l'ordre",
-                "move the team up the order",
-            ),
-            bind(
-                Key::Shift(KeyCode::Down),
-                R::MoveDown,
-                "descendre l'équipe dans l'ordre",
-                "move the team down the order",
-            ),
+            )
+            .or(Key::Shift(KeyCode::Down)),
             bind(
                 Key::Code(KeyCode::Enter),
                 R::Confirm,
@@ -268,10 +293,11 @@ pub fn bindings(form_open: bool) -> Vec<Binding> {
     ]
 }
 
-/// The keys of a text field, for the footer (every printable key is text).
-pub fn text_bindings() -> Vec<Binding> {
+/// The keys of a text field: every printable key is text.
+fn text_bindings() -> Vec<Binding<ResultsKey>> {
     use ResultsKey as R;
     vec![
+        bind(Key::Text, R::Char(' '), "taper le texte", "type the text"),
         bind(
             Key::Code(KeyCode::Enter),
             R::Confirm,
@@ -296,33 +322,16 @@ pub fn text_bindings() -> Vec<Binding> {
     ]
 }
 
-/// A key typed while a text field has the keyboard.
-pub fn text_key(key: Key) -> Option<Action> {
-    let k = match key {
-        Key::Char(c) => ResultsKey::Char(c),
-        Key::Code(KeyCode::Enter) => ResultsKey::Confirm,
-        Key::Code(KeyCode::Esc) => ResultsKey::Cancel,
-        Key::Code(KeyCode::Backspace) => ResultsKey::Backspace,
-        Key::Ctrl('c') => return Some(Action::Quit),
-        _ => return None,
-    };
-    Some(Action::Results(k))
-}
-
-pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Option<Effect> {
+pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Reply {
     if app.results.form.is_some() && app.projector {
         // Never type into a form nobody can see.
         app.results.form = None;
-        app.warn(app.lang.t(
-            "Mode projecteur : décision abandonnée, rien n'a été enregistré.",
-            "Projector mode: decision abandoned, nothing was saved.",
-        ));
-        return None;
+        return Reply::say(Notice::ProjectorDecisionAbandoned);
     }
     if app.results.form.is_some() {
         return handle_form(app, key, now);
     }
-    let lang = app.lang;
+    let mut reply = Reply::none();
     match key {
         ResultsKey::NextMethod => {
             let official = app.session.settings.method;
@@ -347,7 +356,7 @@ pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Option<Effe
         ResultsKey::PageDown => app.results.row += PAGE,
         ResultsKey::Detail => app.results.detail = !app.results.detail,
         ResultsKey::Cancel => app.results.detail = false,
-        ResultsKey::Decide => open_form(app, lang),
+        ResultsKey::Decide => reply.notice = open_form(app),
         ResultsKey::Sensitivity if !app.projector => {
             let s = &app.session;
             let found = robustness::search(s, search_budget(s));
@@ -356,7 +365,7 @@ pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Option<Effe
         _ => {}
     }
     clamp(app);
-    None
+    reply
 }
 
 /// Keep the selection on a row.
@@ -372,29 +381,17 @@ pub fn clamp(app: &mut App) {
 
 /// `d`: a form for the group straddling the cut-off under the official
 /// method, or why there is none to decide.
-fn open_form(app: &mut App, lang: Lang) {
+fn open_form(app: &mut App) -> Option<Notice> {
     if app.projector {
-        app.warn(lang.t(
-            "Mode projecteur : les résultats sont masqués (p pour les montrer).",
-            "Projector mode: results are hidden (p to show them).",
-        ));
-        return;
+        return Some(Notice::ProjectorResultsHidden);
     }
     let basis = app.basis().into_owned();
     if app.results.method.is_some() {
-        app.warn(lang.t(
-            "Une décision ne porte que sur la méthode officielle : m pour y revenir.",
-            "A decision applies to the official method only: m to go back to it.",
-        ));
-        return;
+        return Some(Notice::DecisionOfficialOnly);
     }
     let official = ranking::rank(&basis, basis.settings.method);
     let Some(group) = official.cutoff_groups().into_iter().next() else {
-        app.warn(lang.t(
-            "Aucune égalité à la limite des lauréats : rien à décider.",
-            "No tie at the laureate cut-off: nothing to decide.",
-        ));
-        return;
+        return Some(Notice::NoTieAtCutoff);
     };
     app.results.detail = false;
     app.results.form = Some(DecisionForm {
@@ -406,18 +403,16 @@ fn open_form(app: &mut App, lang: Lang) {
         reason: String::new(),
         problems: Vec::new(),
     });
+    None
 }
 
-fn handle_form(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Option<Effect> {
-    let lang = app.lang;
-    let form = app.results.form.as_mut()?;
+fn handle_form(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Reply {
+    let Some(form) = app.results.form.as_mut() else {
+        return Reply::none();
+    };
     if key == ResultsKey::Cancel {
         app.results.form = None;
-        app.say(lang.t(
-            "Décision abandonnée : rien n'a été enregistré.",
-            "Decision abandoned: nothing was saved.",
-        ));
-        return None;
+        return Reply::say(Notice::DecisionAbandoned);
     }
     match (form.step, key) {
         (Step::Choice, ResultsKey::Order) => form.kind = DecisionKind::Order,
@@ -443,7 +438,7 @@ fn handle_form(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Option<Eff
         }
         (Step::By, ResultsKey::Confirm) => {
             if form.by.trim().is_empty() {
-                form.problems = vec![DecisionProblem::NoBy.describe(lang)];
+                form.problems = vec![DecisionProblem::NoBy];
             } else {
                 form.problems.clear();
                 form.step = Step::Reason;
@@ -452,7 +447,7 @@ fn handle_form(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Option<Eff
         (Step::Reason, ResultsKey::Confirm) => return record(app, now),
         _ => {}
     }
-    None
+    Reply::none()
 }
 
 fn field(form: &mut DecisionForm) -> &mut String {
@@ -464,9 +459,10 @@ fn field(form: &mut DecisionForm) -> &mut String {
 
 /// Enter on the reason: the same check as `podium decide`, then the
 /// decision is sent to be saved.
-fn record(app: &mut App, now: DateTime<Utc>) -> Option<Effect> {
-    let lang = app.lang;
-    let form = app.results.form.as_ref()?;
+fn record(app: &mut App, now: DateTime<Utc>) -> Reply {
+    let Some(form) = app.results.form.as_ref() else {
+        return Reply::none();
+    };
     let decision = Decision {
         kind: form.kind,
         teams: form.teams.clone(),
@@ -477,29 +473,26 @@ fn record(app: &mut App, now: DateTime<Utc>) -> Option<Effect> {
     let basis = app.basis().into_owned();
     let found = problems(&basis, &decision);
     if !found.is_empty() {
-        let lines: Vec<String> = found.iter().map(|p| p.describe(lang)).collect();
-        app.warn(lines.join(" · "));
         if let Some(form) = app.results.form.as_mut() {
-            form.problems = lines;
+            form.problems = found.clone();
             if found.contains(&DecisionProblem::NoBy) {
                 form.step = Step::By;
             }
         }
-        return None;
+        return Reply::say(Notice::DecisionRefused(found));
     }
     app.results.form = None;
-    let teams = decision.teams.join(", ");
-    app.say(match (decision.kind, lang) {
-        (DecisionKind::Order, Lang::Fr) => format!("Décision envoyée : ordre {teams}."),
-        (DecisionKind::Order, Lang::En) => format!("Decision sent: order {teams}."),
-        (DecisionKind::Admit, Lang::Fr) => format!("Décision envoyée : {teams} admises."),
-        (DecisionKind::Admit, Lang::En) => format!("Decision sent: {teams} admitted."),
-    });
-    Some(send(app, Change::AddDecision { decision }, now))
+    let notice = Notice::DecisionSent {
+        kind: decision.kind,
+        teams: decision.teams.clone(),
+    };
+    Reply {
+        changes: vec![Change::AddDecision { decision }],
+        notice: Some(notice),
+    }
 }
 
 #[cfg(test)]
-#[path = "results_tests.rs"]
 mod tests;
 
 #[cfg(test)]

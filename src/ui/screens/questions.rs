@@ -8,13 +8,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use super::theme::phase_label;
-use super::{View, cut, org_name};
+use crate::ui::text::cut;
+use crate::ui::theme::phase_label;
+use crate::ui::{View, org_name};
 
 #[cfg(test)]
 #[path = "questions_tests.rs"]
 mod tests;
-use crate::app::keymap::juror_hotkeys;
+use crate::app::screens::questions::juror_hotkeys;
 use crate::domain::questions::elapsed;
 use crate::domain::stage::clock_text;
 

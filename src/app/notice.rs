@@ -1,0 +1,98 @@
+//! What the status line says, as a typed value with its data. The words
+//! are in `crate::words::notice`.
+
+use crate::domain::ranking::decisions::DecisionProblem;
+use crate::domain::{Change, DecisionKind, Refusal, TeamId};
+
+/// A line above the footer, until the next key.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    // Opening.
+    /// What opening the session found (already worded by the storage).
+    Opened(Vec<String>),
+
+    // The timer.
+    /// The team called was withdrawn meanwhile: the next one is called.
+    WithdrawnCalled {
+        gone: TeamId,
+        next: Option<TeamId>,
+    },
+    NoTeamToCall,
+    NothingToDoYet,
+
+    // The schedule.
+    /// Only teams still to come move.
+    PitchedStays(TeamId),
+    OnStageStays(TeamId),
+    /// The team on stage cannot be withdrawn.
+    OnStageNotWithdrawn(TeamId),
+    SelectTeam,
+    SelectBreak,
+
+    // The questions.
+    NoTeamOnStage,
+    /// The juror (by name) is already in the queue.
+    AlreadyQueued(String),
+    QueueEmpty,
+
+    // The results.
+    ProjectorDecisionAbandoned,
+    ProjectorResultsHidden,
+    DecisionOfficialOnly,
+    NoTieAtCutoff,
+    DecisionAbandoned,
+    DecisionRefused(Vec<DecisionProblem>),
+    DecisionSent {
+        kind: DecisionKind,
+        teams: Vec<TeamId>,
+    },
+
+    // Everywhere.
+    ProjectorOn,
+    ProjectorOff,
+    NothingToUndo,
+    Undone(Box<Change>),
+    /// The other terminal is saving; the save waits its turn.
+    Busy,
+    Refused(Refusal),
+    /// A file error, already in the user's language.
+    NotSaved(String),
+    /// The session was replaced on disk: the key was refused.
+    ReplacedRefused,
+}
+
+impl Notice {
+    /// Whether the line is a warning (shown in red).
+    pub fn is_warning(&self) -> bool {
+        use Notice::*;
+        match self {
+            PitchedStays(_)
+            | OnStageStays(_)
+            | OnStageNotWithdrawn(_)
+            | ProjectorDecisionAbandoned
+            | ProjectorResultsHidden
+            | DecisionOfficialOnly
+            | NoTieAtCutoff
+            | DecisionRefused(_)
+            | Refused(_)
+            | NotSaved(_)
+            | ReplacedRefused => true,
+            Opened(_)
+            | WithdrawnCalled { .. }
+            | NoTeamToCall
+            | NothingToDoYet
+            | SelectTeam
+            | SelectBreak
+            | NoTeamOnStage
+            | AlreadyQueued(_)
+            | QueueEmpty
+            | DecisionAbandoned
+            | DecisionSent { .. }
+            | ProjectorOn
+            | ProjectorOff
+            | NothingToUndo
+            | Undone(_)
+            | Busy => false,
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! The screens, one room each. A room (`stage.rs`, `schedule.rs`, …) holds
+//! its state, its key enum, its table of bindings and its handler; its
+//! drawing is the module of the same name in `src/ui/screens/`.
+//!
+//! Every handler has the same shape, `handle(&mut App, Key, now) -> Reply`:
+//! it moves its own state and says what it wants done (changes to save, a
+//! notice); only `update` turns that into effects.
+//!
+//! A new screen touches four places, each pointed out by the compiler:
+//! its room here (a new module), a `Screen` and a `ScreenKey` variant below
+//! (the exhaustive matches of this file follow), and its drawing in
+//! `src/ui/screens/` (the exhaustive `draw` match there).
+
+use chrono::{DateTime, Utc};
+use crossterm::event::KeyCode;
+
+use super::keys::{Binding, Key, bind};
+use super::notice::Notice;
+use super::{Action, App};
+use crate::domain::{Change, Lang};
+
+pub mod completeness;
+pub mod questions;
+pub mod results;
+pub mod schedule;
+pub mod scores;
+pub mod stage;
+
+/// The screens, in `Tab` order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Stage,
+    Schedule,
+    Questions,
+    /// The secretary's score grid.
+    Scores,
+    /// Teams × jurors: which sheets are in.
+    Completeness,
+    /// The ranking, ties at the cut-off, the jury's decisions.
+    Results,
+}
+
+/// A key of one screen, in that screen's own words.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScreenKey {
+    Stage(stage::StageKey),
+    Schedule(schedule::ScheduleKey),
+    Questions(questions::QuestionsKey),
+    Scores(scores::GridKey),
+    Completeness(completeness::BoardKey),
+    Results(results::ResultsKey),
+}
+
+/// What a handler wants done: changes to send to be saved (in order) and
+/// a line to show.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reply {
+    pub changes: Vec<Change>,
+    pub notice: Option<Notice>,
+}
+
+impl Reply {
+    pub fn none() -> Reply {
+        Reply::default()
+    }
+
+    pub fn send(change: Change) -> Reply {
+        Reply {
+            changes: vec![change],
+            notice: None,
+        }
+    }
+
+    pub fn say(notice: Notice) -> Reply {
+        Reply {
+            changes: Vec::new(),
+            notice: Some(notice),
+        }
+    }
+
+    /// A change, if any, with nothing to say.
+    pub fn sending(change: Option<Change>) -> Reply {
+        Reply {
+            changes: change.into_iter().collect(),
+            notice: None,
+        }
+    }
+}
+
+/// Keys that hold on every screen (outside text fields and overlays).
+pub fn global() -> Vec<Binding<Action>> {
+    use Action::{Help, NextScreen, PrevScreen, Quit, ToggleProjector, Undo};
+    vec![
+        bind(Key::Char('?'), Help, "aide", "help").foot("aide", "help"),
+        bind(Key::Char('q'), Quit, "quitter", "quit")
+            .or(Key::Ctrl('c'))
+            .foot("quitter", "quit"),
+        bind(
+            Key::Code(KeyCode::Tab),
+            NextScreen,
+            "écran suivant",
+            "next screen",
+        )
+        .foot("écran suivant", "next screen"),
+        bind(
+            Key::Code(KeyCode::BackTab),
+            PrevScreen,
+            "écran précédent",
+            "previous screen",
+        ),
+        bind(
+            Key::Char('u'),
+            Undo,
+            "annuler ma dernière opération",
+            "undo my last operation",
+        )
+        .foot("annuler", "undo"),
+        bind(
+            Key::Char('p'),
+            ToggleProjector,
+            "mode projecteur (masque les notes)",
+            "projector mode (hides scores)",
+        ),
+    ]
+}
+
+impl Screen {
+    pub const ALL: &'static [Screen] = &[
+        Screen::Stage,
+        Screen::Schedule,
+        Screen::Questions,
+        Screen::Scores,
+        Screen::Completeness,
+        Screen::Results,
+    ];
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Screen::Stage => lang.t("Scène", "Stage"),
+            Screen::Schedule => lang.t("Programme", "Schedule"),
+            Screen::Questions => lang.t("Questions", "Questions"),
+            Screen::Scores => lang.t("Notes", "Scores"),
+            Screen::Completeness => lang.t("Complétude", "Completeness"),
+            Screen::Results => lang.t("Résultats", "Results"),
+        }
+    }
+
+    pub(crate) fn step(self, by: isize) -> Screen {
+        let all = Screen::ALL;
+        let i = all.iter().position(|s| *s == self).unwrap_or(0) as isize;
+        all[(i + by).rem_euclid(all.len() as isize) as usize]
+    }
+
+    /// The screen's own bindings in its state now (no key that holds
+    /// everywhere), as the app's actions.
+    pub fn bindings(self, app: &App) -> Vec<Binding<Action>> {
+        fn wrap<K>(table: Vec<Binding<K>>, f: fn(K) -> ScreenKey) -> Vec<Binding<Action>> {
+            table
+                .into_iter()
+                .map(|b| b.map(|k| Action::Key(f(k))))
+                .collect()
+        }
+        match self {
+            Screen::Stage => wrap(stage::bindings(app), ScreenKey::Stage),
+            Screen::Schedule => wrap(schedule::bindings(app), ScreenKey::Schedule),
+            Screen::Questions => wrap(questions::bindings(app), ScreenKey::Questions),
+            Screen::Scores => wrap(scores::bindings(app), ScreenKey::Scores),
+            Screen::Completeness => wrap(completeness::bindings(app), ScreenKey::Completeness),
+            Screen::Results => wrap(results::bindings(app), ScreenKey::Results),
+        }
+    }
+
+    /// The screen comes into view.
+    pub(crate) fn on_enter(self, app: &mut App) {
+        match self {
+            Screen::Scores => scores::on_enter(app),
+            Screen::Completeness => completeness::on_enter(app),
+            Screen::Stage | Screen::Schedule | Screen::Questions | Screen::Results => {}
+        }
+    }
+}
+
+impl ScreenKey {
+    /// The screen's handler.
+    pub(crate) fn handle(self, app: &mut App, now: DateTime<Utc>) -> Reply {
+        match self {
+            ScreenKey::Stage(k) => stage::handle(app, k, now),
+            ScreenKey::Schedule(k) => schedule::handle(app, k, now),
+            ScreenKey::Questions(k) => questions::handle(app, k, now),
+            ScreenKey::Scores(k) => scores::handle(app, k, now),
+            ScreenKey::Completeness(k) => completeness::handle(app, k, now),
+            ScreenKey::Results(k) => results::handle(app, k, now),
+        }
+    }
+
+    /// Whether the key only looks around (moves, opens, closes): what
+    /// still works once nothing can be saved.
+    pub fn only_looks(&self) -> bool {
+        match self {
+            ScreenKey::Stage(_) => false,
+            ScreenKey::Schedule(k) => k.only_looks(),
+            ScreenKey::Questions(k) => k.only_looks(),
+            ScreenKey::Scores(k) => k.only_looks(),
+            ScreenKey::Completeness(_) => true,
+            ScreenKey::Results(k) => k.only_looks(),
+        }
+    }
+
+    /// The key with the character typed (a text field's binding).
+    pub(crate) fn typed(self, c: char) -> ScreenKey {
+        match self {
+            ScreenKey::Results(k) => ScreenKey::Results(k.typed(c)),
+            other => other,
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! The questions screen: a juror's hotkey queues them, `Enter` ends the
+//! head's question (logged) and gives the floor to the next, `Delete` drops
+//! the selected one (and the timer's keys).
+
+use chrono::{DateTime, Utc};
+use crossterm::event::KeyCode;
+
+use super::Reply;
+use super::stage::{self, StageKey};
+use crate::app::App;
+use crate::app::keys::{Binding, Key, bind};
+use crate::app::notice::Notice;
+use crate::domain::stage::Phase;
+use crate::domain::{Change, JurorId, Session, questions};
+
+/// A key of the questions screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuestionsKey {
+    /// The timer's keys work here too.
+    Timer(StageKey),
+    /// A juror's hotkey: queue them for the team on stage.
+    Ask(JurorId),
+    /// The head of the queue has finished; the next one speaks.
+    QuestionDone,
+    Up,
+    Down,
+    /// Drop the selected juror from the queue.
+    RemoveSpeaker,
+}
+
+impl QuestionsKey {
+    pub fn only_looks(&self) -> bool {
+        matches!(self, QuestionsKey::Up | QuestionsKey::Down)
+    }
+}
+
+impl From<QuestionsKey> for crate::app::Action {
+    fn from(key: QuestionsKey) -> crate::app::Action {
+        crate::app::Action::Key(super::ScreenKey::Questions(key))
+    }
+}
+
+/// The screen's own keys, the timer's, then each juror's hotkey.
+pub fn bindings(app: &App) -> Vec<Binding<QuestionsKey>> {
+    let mut all = fixed();
+    for (juror, key) in juror_hotkeys(&app.session) {
+        if let Some(c) = key {
+            all.push(bind(
+                Key::Char(c),
+                QuestionsKey::Ask(juror),
+                "file de questions : le juré marqué de cette touche",
+                "question queue: the juror marked with this key",
+            ));
+        }
+    }
+    all
+}
+
+fn fixed() -> Vec<Binding<QuestionsKey>> {
+    use QuestionsKey::*;
+    let mut all = vec![
+        bind(
+            Key::Code(KeyCode::Enter),
+            QuestionDone,
+            "question terminée, au suivant",
+            "question done, next one",
+        )
+        .foot("question terminée", "question done"),
+        bind(
+            Key::Code(KeyCode::Up),
+            Up,
+            "juré précédent dans la file",
+            "previous in the queue",
+        ),
+        bind(
+            Key::Code(KeyCode::Down),
+            Down,
+            "juré suivant dans la file",
+            "next in the queue",
+        ),
+        bind(
+            Key::Code(KeyCode::Delete),
+            RemoveSpeaker,
+            "retirer de la file",
+            "remove from the queue",
+        )
+        .or(Key::Code(KeyCode::Backspace))
+        .foot("retirer", "remove"),
+    ];
+    all.extend(stage::timer().into_iter().map(|b| b.map(Timer)));
+    all
+}
+
+/// Keys offered to jurors on the questions screen, in this order.
+const HOTKEY_POOL: &str = "abcdefghijklmnopqrstuvwxyz1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/// Each juror's hotkey on the questions screen (jurors in order; a juror
+/// past the end of the pool has none). Never a key the app already takes
+/// on this screen.
+pub fn juror_hotkeys(session: &Session) -> Vec<(JurorId, Option<char>)> {
+    let taken: Vec<Key> = (super::global().iter().flat_map(|b| b.keys()))
+        .chain(fixed().iter().flat_map(|b| b.keys()))
+        .collect();
+    let mut free = HOTKEY_POOL
+        .chars()
+        .filter(|c| !taken.contains(&Key::Char(*c)));
+    session
+        .jurors
+        .iter()
+        .map(|j| (j.id.clone(), free.next()))
+        .collect()
+}
+
+pub fn handle(app: &mut App, key: QuestionsKey, now: DateTime<Utc>) -> Reply {
+    use QuestionsKey as A;
+    let basis = app.basis().into_owned();
+    let queue = &basis.queue;
+    let change = match key {
+        A::Timer(k) => return stage::handle(app, k, now),
+        A::Up => {
+            app.cursors.queue = app.cursors.queue.saturating_sub(1);
+            None
+        }
+        A::Down => {
+            app.cursors.queue = (app.cursors.queue + 1).min(queue.len().saturating_sub(1));
+            None
+        }
+        A::Ask(juror) => {
+            let Some(team) = basis.stage.team.clone() else {
+                return Reply::say(Notice::NoTeamOnStage);
+            };
+            let running = basis.stage.phase == Phase::Questions;
+            match questions::enqueue(queue, &juror, &team, running, now) {
+                Some(new) => Some(Change::SetQueue {
+                    seen: queue.clone(),
+                    new,
+                }),
+                None => {
+                    let name = basis
+                        .juror(&juror)
+                        .map_or(juror.as_str(), |j| j.name.as_str());
+                    return Reply::say(Notice::AlreadyQueued(name.to_string()));
+                }
+            }
+        }
+        A::QuestionDone => match questions::done(queue, now) {
+            Some((new, question)) => Some(Change::Batch {
+                label: "question_done".into(),
+                changes: vec![
+                    Change::SetQueue {
+                        seen: queue.clone(),
+                        new,
+                    },
+                    Change::AddQuestion { question },
+                ],
+            }),
+            None => return Reply::say(Notice::QueueEmpty),
+        },
+        A::RemoveSpeaker => {
+            questions::remove(queue, app.cursors.queue, now).map(|new| Change::SetQueue {
+                seen: queue.clone(),
+                new,
+            })
+        }
+    };
+    Reply::sending(change)
+}

@@ -1,0 +1,185 @@
+//! The text kit: how a text is cut, wrapped and put into a buffer, and how
+//! a line stands out. Every width is counted in terminal cells
+//! (`unicode-width`), never in bytes or characters.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::domain::scoring::Total;
+use crate::domain::{Dec, Lang};
+
+/// How a line or a cell should stand out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Dim,
+    Good,
+    Warn,
+    Bad,
+    Strong,
+}
+
+pub fn style(tone: Tone, color: bool) -> Style {
+    let s = Style::default();
+    match (tone, color) {
+        (Tone::Plain, _) => s,
+        (Tone::Strong, _) => s.add_modifier(Modifier::BOLD),
+        (Tone::Dim, true) => s.fg(Color::DarkGray),
+        (Tone::Dim, false) => s.add_modifier(Modifier::DIM),
+        (Tone::Good, true) => s.fg(Color::Green),
+        (Tone::Warn, true) => s.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        (Tone::Bad, true) => s.fg(Color::Red).add_modifier(Modifier::BOLD),
+        (Tone::Good, false) => s,
+        (Tone::Warn | Tone::Bad, false) => s.add_modifier(Modifier::BOLD),
+    }
+}
+
+pub fn sep(lang: Lang) -> char {
+    if lang == Lang::Fr { ',' } else { '.' }
+}
+
+pub fn dec(value: Dec, lang: Lang) -> String {
+    value.format_with(sep(lang))
+}
+
+pub fn total(value: Total, lang: Lang) -> String {
+    value.format_with(sep(lang), 2)
+}
+
+/// Write `text` at (x, y), cut to `width` cells and to the buffer's area.
+pub fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, text: &str, width: u16, st: Style) {
+    if y >= area.bottom() || x >= area.right() {
+        return;
+    }
+    let width = width.min(area.right() - x);
+    buf.set_stringn(x, y, text, usize::from(width), st);
+}
+
+/// "1 équipe", "3 équipes": a count with its noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// How many terminal cells a text takes.
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// The longest start of `text` that fits `cells` (never half a wide
+/// character), and the rest.
+fn split_at_width(text: &str, cells: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > cells {
+            return text.split_at(i);
+        }
+        used += w;
+    }
+    (text, "")
+}
+
+/// Cut a text to `cells` terminal cells, ending with `…` when cut.
+pub fn cut(text: &str, cells: usize) -> String {
+    if width(text) <= cells {
+        text.to_string()
+    } else if cells == 0 {
+        String::new()
+    } else {
+        let (kept, _) = split_at_width(text, cells - 1);
+        format!("{kept}…")
+    }
+}
+
+/// Right-align `text` in `cells` cells (cut from the left if too long).
+pub fn right(text: &str, cells: usize) -> String {
+    let w = width(text);
+    if w <= cells {
+        return format!("{}{text}", " ".repeat(cells - w));
+    }
+    let mut skip = w - cells;
+    let mut start = text.len();
+    for (i, c) in text.char_indices() {
+        if skip == 0 {
+            start = i;
+            break;
+        }
+        skip = skip.saturating_sub(c.width().unwrap_or(0));
+    }
+    text[start..].to_string()
+}
+
+/// Word-wrap a text to `cells` columns, at most `max` lines (the last one
+/// cut with an ellipsis); a word longer than a line is split.
+pub fn wrap(text: &str, cells: usize, max: usize) -> Vec<String> {
+    let cells = cells.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word = word;
+        loop {
+            let used = width(&line);
+            let gap = usize::from(used > 0);
+            if used + gap + width(word) <= cells {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                break;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            let (head, rest) = split_at_width(word, cells);
+            // A character wider than the line still goes somewhere.
+            let (head, rest) = if head.is_empty() {
+                word.split_at(word.chars().next().map_or(word.len(), char::len_utf8))
+            } else {
+                (head, rest)
+            };
+            lines.push(head.to_string());
+            word = rest;
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            last.push('…');
+            *last = cut(last, cells);
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_count_cells_not_characters() {
+        assert_eq!(cut("Équipe", 10), "Équipe");
+        assert_eq!(cut("Équipe du jour", 7), "Équipe…");
+        assert_eq!(cut("日本語です", 5), "日本…");
+        assert_eq!(cut("abc", 0), "");
+        assert_eq!(right("12,5", 6), "  12,5");
+        assert_eq!(right("123456", 4), "3456");
+        assert_eq!(right("日本", 2), "本");
+    }
+
+    #[test]
+    fn wrapping_splits_words_and_marks_the_cut() {
+        assert_eq!(wrap("un deux trois", 8, 3), ["un deux", "trois"]);
+        assert_eq!(wrap("abcdefghij", 4, 5), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a b c d e f", 3, 2), ["a b", "c …"]);
+        assert_eq!(wrap("日本語", 4, 3), ["日本", "語"]);
+    }
+}

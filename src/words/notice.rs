@@ -1,0 +1,112 @@
+//! The status line's sentences (`crate::app::notice::Notice`).
+
+use crate::app::notice::Notice;
+use crate::domain::{DecisionKind, Lang, Refusal};
+
+/// The notice in words.
+pub fn text(notice: &Notice, lang: Lang) -> String {
+    use Notice::*;
+    let t = |fr: &str, en: &str| lang.t(fr, en).to_string();
+    let fr = lang == Lang::Fr;
+    match notice {
+        Opened(lines) => lines.join(" · "),
+        WithdrawnCalled { gone, next } => match (next, fr) {
+            (Some(n), true) => format!("{gone} est retirée : {n} est appelée à sa place."),
+            (Some(n), false) => format!("{gone} is withdrawn: {n} is called instead."),
+            (None, true) => format!("{gone} est retirée : plus d'équipe à appeler."),
+            (None, false) => format!("{gone} is withdrawn: no team left to call."),
+        },
+        NoTeamToCall => t("Aucune équipe à appeler.", "No team left to call."),
+        NothingToDoYet => t(
+            "Rien à faire ici pour l'instant.",
+            "Nothing to do here yet.",
+        ),
+        PitchedStays(id) if fr => {
+            format!("{id} est déjà passée : seules les équipes à venir se déplacent.")
+        }
+        PitchedStays(id) => format!("{id} has already pitched: only teams still to come move."),
+        OnStageStays(id) if fr => {
+            format!("{id} est sur scène : seules les équipes à venir se déplacent.")
+        }
+        OnStageStays(id) => format!("{id} is on stage: only teams still to come move."),
+        OnStageNotWithdrawn(id) if fr => {
+            format!("{id} est sur scène : passez d'abord à l'équipe suivante (n), puis retirez-la.")
+        }
+        OnStageNotWithdrawn(id) => {
+            format!("{id} is on stage: move on to the next team first (n), then withdraw it.")
+        }
+        SelectTeam => t("Choisissez une équipe.", "Select a team."),
+        SelectBreak => t("Choisissez une pause.", "Select a break."),
+        NoTeamOnStage => t("Aucune équipe sur scène.", "No team on stage."),
+        AlreadyQueued(name) => format!(
+            "{name} {}",
+            lang.t("est déjà dans la file.", "is already in the queue.")
+        ),
+        QueueEmpty => t("La file est vide.", "The queue is empty."),
+        ProjectorDecisionAbandoned => t(
+            "Mode projecteur : décision abandonnée, rien n'a été enregistré.",
+            "Projector mode: decision abandoned, nothing was saved.",
+        ),
+        ProjectorResultsHidden => t(
+            "Mode projecteur : les résultats sont masqués (p pour les montrer).",
+            "Projector mode: results are hidden (p to show them).",
+        ),
+        DecisionOfficialOnly => t(
+            "Une décision ne porte que sur la méthode officielle : m pour y revenir.",
+            "A decision applies to the official method only: m to go back to it.",
+        ),
+        NoTieAtCutoff => t(
+            "Aucune égalité à la limite des lauréats : rien à décider.",
+            "No tie at the laureate cut-off: nothing to decide.",
+        ),
+        DecisionAbandoned => t(
+            "Décision abandonnée : rien n'a été enregistré.",
+            "Decision abandoned: nothing was saved.",
+        ),
+        DecisionRefused(problems) => problems
+            .iter()
+            .map(|p| p.describe(lang))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        DecisionSent { kind, teams } => {
+            let teams = teams.join(", ");
+            match (kind, fr) {
+                (DecisionKind::Order, true) => format!("Décision envoyée : ordre {teams}."),
+                (DecisionKind::Order, false) => format!("Decision sent: order {teams}."),
+                (DecisionKind::Admit, true) => format!("Décision envoyée : {teams} admises."),
+                (DecisionKind::Admit, false) => format!("Decision sent: {teams} admitted."),
+            }
+        }
+        ProjectorOn => t(
+            "Mode projecteur : notes et résultats masqués (p pour les montrer).",
+            "Projector mode: scores and results hidden (p to show them).",
+        ),
+        ProjectorOff => t("Mode projecteur désactivé.", "Projector mode off."),
+        NothingToUndo => t("Rien à annuler.", "Nothing to undo."),
+        Undone(change) => super::undo::undone(change, lang),
+        Busy => t(
+            "L'autre terminal enregistre ; nouvel essai en cours…",
+            "The other terminal is saving; trying again…",
+        ),
+        Refused(Refusal::Stale { .. }) => t(
+            "Déjà modifié par l'autre terminal : rien n'a été fait deux fois. Écran à jour.",
+            "Already changed on the other terminal: nothing was done twice. Screen updated.",
+        ),
+        Refused(other) => format!("{} {}", lang.t("Refusé :", "Refused:"), other.message(lang)),
+        NotSaved(message) => format!("{} {message}", lang.t("Non enregistré :", "Not saved:")),
+        ReplacedRefused => t(
+            "Refusé : session remplacée sur le disque, rien n'est enregistré. q : quitter",
+            "Refused: the session was replaced on disk, nothing is saved. q: quit",
+        ),
+    }
+}
+
+/// The banner's first line once the session was replaced on disk: what
+/// happened and what to do. Fits 80 columns (with a leading blank) in
+/// English; the French one wraps.
+pub fn replaced_headline(lang: Lang) -> &'static str {
+    lang.t(
+        "Session remplacée sur le disque : rien n'est plus enregistré ici ; quittez (q) et rouvrez.",
+        "The session was replaced on disk; nothing more is saved here: quit and reopen.",
+    )
+}
