@@ -6,7 +6,7 @@ mod common;
 use common::ops::*;
 
 use common::*;
-use podium::domain::{Change, Mark, PairState, Refusal, Sheet, TeamStatus};
+use podium::domain::{Change, Edit, Mark, PairState, Refusal, Sheet, TeamStatus};
 
 #[test]
 fn create_cannot_be_applied_nor_undone() {
@@ -78,8 +78,7 @@ fn set_cell_checks() {
         &s,
         &[Change::SetVerified {
             team: "T1".into(),
-            seen: false,
-            new: true,
+            edit: Edit::new(false, true),
         }],
     );
     assert_eq!(
@@ -122,8 +121,7 @@ fn set_cell_checks() {
         &s,
         &[Change::SetTeamStatus {
             team: "T1".into(),
-            seen: TeamStatus::Scheduled,
-            new: TeamStatus::Withdrawn,
+            edit: Edit::new(TeamStatus::Scheduled, TeamStatus::Withdrawn),
         }],
     );
     assert!(matches!(
@@ -173,8 +171,7 @@ fn handwritten_total() {
         &s,
         &[Change::SetVerified {
             team: "T1".into(),
-            seen: false,
-            new: true,
+            edit: Edit::new(false, true),
         }],
     );
     assert!(matches!(
@@ -313,8 +310,7 @@ fn set_sheet_marks_and_restores() {
         &s,
         &[Change::SetVerified {
             team: "T1".into(),
-            seen: false,
-            new: true,
+            edit: Edit::new(false, true),
         }],
     );
     assert!(matches!(
@@ -328,8 +324,7 @@ fn verification() {
     let s = base();
     let on = Change::SetVerified {
         team: "T1".into(),
-        seen: false,
-        new: true,
+        edit: Edit::new(false, true),
     };
     let verified = round_trip(&s, on.clone());
     assert!(matches!(refused(&verified, on), Refusal::Stale { .. }));
@@ -338,8 +333,7 @@ fn verification() {
             &s,
             Change::SetVerified {
                 team: "T9".into(),
-                seen: false,
-                new: true
+                edit: Edit::new(false, true),
             }
         ),
         Refusal::UnknownTeam("T9".into())

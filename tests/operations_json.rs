@@ -9,8 +9,8 @@ mod common;
 use common::*;
 use podium::domain::stage::{Phase, Stage};
 use podium::domain::{
-    Change, Decision, DecisionKind, Event, Juror, Mark, Organisation, Question, Settings, Sheet,
-    Slot, Speaker,
+    BatchLabel, Change, Decision, DecisionKind, Edit, Event, Juror, Mark, Organisation, Question,
+    Settings, Sheet, Slot, Speaker,
 };
 use podium::storage::Line;
 
@@ -89,114 +89,118 @@ fn every_kind() -> Vec<Change> {
         Change::SetHandwritten {
             team: "T1".into(),
             juror: "J2".into(),
-            seen: None,
-            new: Some(dec("16.5")),
+            edit: Edit::new(None, Some(dec("16.5"))),
         },
         Change::SetSheet {
             team: "T2".into(),
             juror: "J1".into(),
-            seen: sheet.clone(),
-            new: absent,
+            edit: Edit::new(sheet.clone(), absent),
         },
         Change::SetVerified {
             team: "T3".into(),
-            seen: false,
-            new: true,
+            edit: Edit::new(false, true),
         },
         Change::SetEvent {
-            seen: s.event.clone(),
-            new: Event {
-                title: "Forum \"2026\"".into(),
-                place: "Amiens".into(),
-                date: chrono::NaiveDate::from_ymd_opt(2026, 12, 6),
+            edit: Edit {
+                seen: s.event.clone(),
+                new: Event {
+                    title: "Forum \"2026\"".into(),
+                    place: "Amiens".into(),
+                    date: chrono::NaiveDate::from_ymd_opt(2026, 12, 6),
+                },
             },
         },
         Change::SetSettings {
-            seen: Box::new(s.settings.clone()),
-            new: Box::new(Settings {
-                pitch_secs: 240,
-                tie_break: vec!["c2".into()],
-                start_time: chrono::NaiveTime::from_hms_opt(9, 30, 0),
-                ..s.settings.clone()
-            }),
+            edit: Edit {
+                seen: Box::new(s.settings.clone()),
+                new: Box::new(Settings {
+                    pitch_secs: 240,
+                    tie_break: vec!["c2".into()],
+                    start_time: chrono::NaiveTime::from_hms_opt(9, 30, 0),
+                    ..s.settings.clone()
+                }),
+            },
         },
         Change::SetOrganisation {
             id: org.id.clone(),
             position: None,
-            seen: Some(org.clone()),
-            new: Some(renamed),
+            edit: Edit::new(Some(org.clone()), Some(renamed)),
         },
         Change::SetTeam {
             id: team.id.clone(),
             position: Some(0),
-            seen: Some(Box::new(team.clone())),
-            new: None,
+            edit: Edit::new(Some(Box::new(team.clone())), None),
         },
         Change::SetTeamStatus {
             team: "T2".into(),
-            seen: Default::default(),
-            new: podium::domain::TeamStatus::Withdrawn,
+            edit: Edit::new(Default::default(), podium::domain::TeamStatus::Withdrawn),
         },
         Change::SetJuror {
             id: "J3".into(),
             position: None,
-            seen: None,
-            new: Some(Juror {
-                id: "J3".into(),
-                name: "Zoé Lemaire".into(),
-                role: "Élue".into(),
-                org: "nord".into(),
-            }),
+            edit: Edit {
+                seen: None,
+                new: Some(Juror {
+                    id: "J3".into(),
+                    name: "Zoé Lemaire".into(),
+                    role: "Élue".into(),
+                    org: "nord".into(),
+                }),
+            },
         },
         Change::SetCriterion {
             id: criterion.id.clone(),
             position: Some(1),
-            seen: Some(criterion.clone()),
-            new: None,
+            edit: Edit::new(Some(criterion.clone()), None),
         },
         Change::SetSchedule {
-            seen: s.schedule.clone(),
-            new: vec![
-                Slot::Team { team: "T2".into() },
-                Slot::Break {
-                    id: "b1".into(),
-                    label: "Pause".into(),
-                    minutes: 10,
-                },
-                Slot::Team { team: "T1".into() },
-                Slot::Team { team: "T3".into() },
-            ],
+            edit: Edit {
+                seen: s.schedule.clone(),
+                new: vec![
+                    Slot::Team { team: "T2".into() },
+                    Slot::Break {
+                        id: "b1".into(),
+                        label: "Pause".into(),
+                        minutes: 10,
+                    },
+                    Slot::Team { team: "T1".into() },
+                    Slot::Team { team: "T3".into() },
+                ],
+            },
         },
         Change::AddDecision {
             decision: decision.clone(),
         },
         Change::RemoveDecision { decision },
         Change::SetStage {
-            seen: Box::new(Stage::default()),
-            new: Box::new(stage),
+            edit: Edit::new(Box::new(Stage::default()), Box::new(stage)),
         },
         Change::SetQueue {
-            seen: vec![],
-            new: vec![Speaker {
-                juror: juror.id.clone(),
-                team: "T1".into(),
-                since: Some(at(30)),
-            }],
+            edit: Edit {
+                seen: vec![],
+                new: vec![Speaker {
+                    juror: juror.id.clone(),
+                    team: "T1".into(),
+                    since: Some(at(30)),
+                }],
+            },
         },
         Change::AddQuestion {
             question: question.clone(),
         },
         Change::RemoveQuestion { question },
         Change::Batch {
-            label: "absent".into(),
+            label: BatchLabel::Other("absent".into()),
             changes: vec![
                 Change::SetSheet {
                     team: "T1".into(),
                     juror: "J2".into(),
-                    seen: Sheet::default(),
-                    new: Sheet {
-                        mark: Some(Mark::Recused),
-                        ..Sheet::default()
+                    edit: Edit {
+                        seen: Sheet::default(),
+                        new: Sheet {
+                            mark: Some(Mark::Recused),
+                            ..Sheet::default()
+                        },
                     },
                 },
                 set_cell("T3", "J2", "c1", Some(dec("7")), None),

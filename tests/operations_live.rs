@@ -7,7 +7,9 @@ use common::ops::*;
 
 use common::*;
 use podium::domain::stage::{Phase, Stage};
-use podium::domain::{Change, Decision, DecisionKind, Mark, Question, Refusal, Sheet, Speaker};
+use podium::domain::{
+    BatchLabel, Change, Decision, DecisionKind, Edit, Mark, Question, Refusal, Sheet, Speaker,
+};
 
 fn decision(teams: &[&str]) -> Decision {
     Decision {
@@ -66,8 +68,7 @@ fn stage() {
     let on = round_trip(
         &s,
         Change::SetStage {
-            seen: Box::new(s.stage.clone()),
-            new: Box::new(pitch.clone()),
+            edit: Edit::new(Box::new(s.stage.clone()), Box::new(pitch.clone())),
         },
     );
     let mut paused = pitch.clone();
@@ -75,16 +76,14 @@ fn stage() {
     round_trip(
         &on,
         Change::SetStage {
-            seen: Box::new(pitch.clone()),
-            new: Box::new(paused),
+            edit: Edit::new(Box::new(pitch.clone()), Box::new(paused)),
         },
     );
     assert!(matches!(
         refused(
             &on,
             Change::SetStage {
-                seen: Box::new(s.stage.clone()),
-                new: Box::new(pitch.clone())
+                edit: Edit::new(Box::new(s.stage.clone()), Box::new(pitch.clone())),
             }
         ),
         Refusal::Stale { .. }
@@ -95,8 +94,7 @@ fn stage() {
         refused(
             &s,
             Change::SetStage {
-                seen: Box::new(s.stage.clone()),
-                new: Box::new(unknown)
+                edit: Edit::new(Box::new(s.stage.clone()), Box::new(unknown)),
             }
         ),
         Refusal::UnknownTeam("T9".into())
@@ -114,23 +112,20 @@ fn queue_and_questions() {
     let queued = round_trip(
         &s,
         Change::SetQueue {
-            seen: vec![],
-            new: vec![speaker("J1", "T1"), speaker("J2", "T1")],
+            edit: Edit::new(vec![], vec![speaker("J1", "T1"), speaker("J2", "T1")]),
         },
     );
     round_trip(
         &queued,
         Change::SetQueue {
-            seen: queued.queue.clone(),
-            new: vec![speaker("J2", "T1")],
+            edit: Edit::new(queued.queue.clone(), vec![speaker("J2", "T1")]),
         },
     );
     assert!(matches!(
         refused(
             &queued,
             Change::SetQueue {
-                seen: vec![],
-                new: vec![]
+                edit: Edit::new(vec![], vec![]),
             }
         ),
         Refusal::Stale { .. }
@@ -139,8 +134,7 @@ fn queue_and_questions() {
         refused(
             &s,
             Change::SetQueue {
-                seen: vec![],
-                new: vec![speaker("J9", "T1")]
+                edit: Edit::new(vec![], vec![speaker("J9", "T1")]),
             }
         ),
         Refusal::UnknownJuror("J9".into())
@@ -149,8 +143,7 @@ fn queue_and_questions() {
         refused(
             &s,
             Change::SetQueue {
-                seen: vec![],
-                new: vec![speaker("J1", "T9")]
+                edit: Edit::new(vec![], vec![speaker("J1", "T9")]),
             }
         ),
         Refusal::UnknownTeam("T9".into())
@@ -206,7 +199,7 @@ fn queue_and_questions() {
 fn a_batch_is_all_or_nothing_and_undone_in_reverse() {
     let s = base();
     let import = Change::Batch {
-        label: "import".into(),
+        label: BatchLabel::Other("import".into()),
         changes: vec![
             set_cell("T1", "J1", "c1", None, Some(dec("5"))),
             set_cell("T1", "J1", "c2", None, Some(dec("7.5"))),
@@ -216,7 +209,7 @@ fn a_batch_is_all_or_nothing_and_undone_in_reverse() {
     round_trip(&s, import);
     // Two changes to the same cell: the inverse must undo them in reverse.
     let twice = Change::Batch {
-        label: "twice".into(),
+        label: BatchLabel::Other("twice".into()),
         changes: vec![
             set_cell("T1", "J1", "c1", None, Some(dec("5"))),
             set_cell("T1", "J1", "c1", Some(dec("5")), Some(dec("6"))),
@@ -225,7 +218,7 @@ fn a_batch_is_all_or_nothing_and_undone_in_reverse() {
     round_trip(&s, twice);
     // One bad change refuses the whole batch.
     let bad = Change::Batch {
-        label: "import".into(),
+        label: BatchLabel::Other("import".into()),
         changes: vec![
             set_cell("T1", "J1", "c1", None, Some(dec("5"))),
             set_cell("T1", "J2", "c1", None, Some(dec("50"))),
@@ -234,7 +227,7 @@ fn a_batch_is_all_or_nothing_and_undone_in_reverse() {
     assert!(matches!(refused(&s, bad), Refusal::OutOfRange { .. }));
     // A juror absent for every remaining team.
     let all_absent = Change::Batch {
-        label: "J2 absent".into(),
+        label: BatchLabel::Other("J2 absent".into()),
         changes: ["T1", "T2", "T3"]
             .iter()
             .map(|t| {

@@ -8,8 +8,8 @@ use common::ops::*;
 use chrono::NaiveTime;
 use common::*;
 use podium::domain::{
-    Change, Criterion, Event, Juror, Method, Organisation, Refusal, Session, Settings, Slot, Team,
-    TeamStatus,
+    BatchLabel, Change, Criterion, Edit, Event, Juror, Method, Organisation, Refusal, Session,
+    Settings, Slot, Team, TeamStatus,
 };
 
 #[test]
@@ -23,16 +23,14 @@ fn event_and_settings() {
     round_trip(
         &s,
         Change::SetEvent {
-            seen: s.event.clone(),
-            new: event.clone(),
+            edit: Edit::new(s.event.clone(), event.clone()),
         },
     );
     assert!(matches!(
         refused(
             &s,
             Change::SetEvent {
-                seen: event.clone(),
-                new: s.event.clone()
+                edit: Edit::new(event.clone(), s.event.clone()),
             }
         ),
         Refusal::Stale { .. }
@@ -41,8 +39,7 @@ fn event_and_settings() {
         let mut new = s.settings.clone();
         f(&mut new);
         Change::SetSettings {
-            seen: Box::new(s.settings.clone()),
-            new: Box::new(new),
+            edit: Edit::new(Box::new(s.settings.clone()), Box::new(new)),
         }
     };
     round_trip(
@@ -65,8 +62,7 @@ fn event_and_settings() {
         let mut new = started.settings.clone();
         new.method = Method::Majority;
         Change::SetSettings {
-            seen: Box::new(started.settings.clone()),
-            new: Box::new(new),
+            edit: Edit::new(Box::new(started.settings.clone()), Box::new(new)),
         }
     };
     assert!(matches!(
@@ -79,13 +75,11 @@ fn event_and_settings() {
     round_trip(
         &started,
         Change::SetSettings {
-            seen: Box::new(started.settings.clone()),
-            new: Box::new(new.clone()),
+            edit: Edit::new(Box::new(started.settings.clone()), Box::new(new.clone())),
         },
     );
     let stale = Change::SetSettings {
-        seen: Box::new(new.clone()),
-        new: Box::new(new),
+        edit: Edit::new(Box::new(new.clone()), Box::new(new)),
     };
     assert!(matches!(refused(&started, stale), Refusal::Stale { .. }));
 }
@@ -105,8 +99,7 @@ fn organisations() {
         Change::SetOrganisation {
             position: None,
             id: "oise".into(),
-            seen: None,
-            new: Some(org("oise")),
+            edit: Edit::new(None, Some(org("oise"))),
         },
     );
     let mut renamed = org("oise");
@@ -116,8 +109,7 @@ fn organisations() {
         Change::SetOrganisation {
             position: None,
             id: "oise".into(),
-            seen: Some(org("oise")),
-            new: Some(renamed),
+            edit: Edit::new(Some(org("oise")), Some(renamed)),
         },
     );
     round_trip(
@@ -125,8 +117,7 @@ fn organisations() {
         Change::SetOrganisation {
             position: None,
             id: "oise".into(),
-            seen: Some(org("oise")),
-            new: None,
+            edit: Edit::new(Some(org("oise")), None),
         },
     );
     assert!(matches!(
@@ -135,8 +126,7 @@ fn organisations() {
             Change::SetOrganisation {
                 position: None,
                 id: "oise".into(),
-                seen: Some(org("oise")),
-                new: None
+                edit: Edit::new(Some(org("oise")), None),
             }
         ),
         Refusal::Stale { .. }
@@ -149,8 +139,7 @@ fn organisations() {
             Change::SetOrganisation {
                 position: None,
                 id: "somme".into(),
-                seen: Some(somme),
-                new: None
+                edit: Edit::new(Some(somme), None),
             }
         ),
         Refusal::Inconsistent(_)
@@ -171,8 +160,7 @@ fn team(id: &str, org: &str) -> Team {
 
 fn schedule(s: &Session, new: Vec<Slot>) -> Change {
     Change::SetSchedule {
-        seen: s.schedule.clone(),
-        new,
+        edit: Edit::new(s.schedule.clone(), new),
     }
 }
 
@@ -182,13 +170,12 @@ fn teams() {
     let mut slots = s.schedule.clone();
     slots.push(Slot::Team { team: "T4".into() });
     let add = Change::Batch {
-        label: "add T4".into(),
+        label: BatchLabel::Other("add T4".into()),
         changes: vec![
             Change::SetTeam {
                 position: None,
                 id: "T4".into(),
-                seen: None,
-                new: Some(Box::new(team("T4", "nord"))),
+                edit: Edit::new(None, Some(Box::new(team("T4", "nord")))),
             },
             schedule(&s, slots),
         ],
@@ -201,8 +188,7 @@ fn teams() {
             Change::SetTeam {
                 position: None,
                 id: "T4".into(),
-                seen: None,
-                new: Some(Box::new(team("T4", "nord")))
+                edit: Edit::new(None, Some(Box::new(team("T4", "nord")))),
             }
         ),
         Refusal::Inconsistent(_)
@@ -213,13 +199,12 @@ fn teams() {
         refused(
             &s,
             Change::Batch {
-                label: "add".into(),
+                label: BatchLabel::Other("add".into()),
                 changes: vec![
                     Change::SetTeam {
                         position: None,
                         id: "T4".into(),
-                        seen: None,
-                        new: Some(Box::new(team("T4", "aisne")))
+                        edit: Edit::new(None, Some(Box::new(team("T4", "aisne")))),
                     },
                     schedule(&s, slots),
                 ],
@@ -236,8 +221,7 @@ fn teams() {
         Change::SetTeam {
             position: None,
             id: "T4".into(),
-            seen: Some(Box::new(t4.clone())),
-            new: Some(Box::new(renamed.clone())),
+            edit: Edit::new(Some(Box::new(t4.clone())), Some(Box::new(renamed.clone()))),
         },
     );
     assert!(matches!(
@@ -246,22 +230,20 @@ fn teams() {
             Change::SetTeam {
                 position: None,
                 id: "T4".into(),
-                seen: Some(Box::new(renamed)),
-                new: None
+                edit: Edit::new(Some(Box::new(renamed)), None),
             }
         ),
         Refusal::Stale { .. }
     ));
     // Removing the last team of the list, with its slot, and undoing it.
     let remove = Change::Batch {
-        label: "remove T4".into(),
+        label: BatchLabel::Other("remove T4".into()),
         changes: vec![
             schedule(&added, s.schedule.clone()),
             Change::SetTeam {
                 position: None,
                 id: "T4".into(),
-                seen: Some(Box::new(t4)),
-                new: None,
+                edit: Edit::new(Some(Box::new(t4)), None),
             },
         ],
     };
@@ -279,14 +261,13 @@ fn teams() {
         refused(
             &started,
             Change::Batch {
-                label: "remove T1".into(),
+                label: BatchLabel::Other("remove T1".into()),
                 changes: vec![
                     schedule(&started, slots),
                     Change::SetTeam {
                         position: None,
                         id: "T1".into(),
-                        seen: Some(Box::new(t1)),
-                        new: None
+                        edit: Edit::new(Some(Box::new(t1)), None),
                     },
                 ],
             }
@@ -301,8 +282,7 @@ fn withdraw_and_restore() {
     let s = base();
     let withdraw = Change::SetTeamStatus {
         team: "T2".into(),
-        seen: TeamStatus::Scheduled,
-        new: TeamStatus::Withdrawn,
+        edit: Edit::new(TeamStatus::Scheduled, TeamStatus::Withdrawn),
     };
     let withdrawn = round_trip(&s, withdraw.clone());
     assert!(matches!(
@@ -314,8 +294,7 @@ fn withdraw_and_restore() {
             &s,
             Change::SetTeamStatus {
                 team: "T9".into(),
-                seen: TeamStatus::Scheduled,
-                new: TeamStatus::Withdrawn
+                edit: Edit::new(TeamStatus::Scheduled, TeamStatus::Withdrawn),
             }
         ),
         Refusal::UnknownTeam("T9".into())
@@ -339,8 +318,7 @@ fn jurors() {
         Change::SetJuror {
             position: None,
             id: "J3".into(),
-            seen: None,
-            new: Some(juror("J3", "nord")),
+            edit: Edit::new(None, Some(juror("J3", "nord"))),
         },
     );
     // A substitution: same id, another person.
@@ -351,8 +329,7 @@ fn jurors() {
         Change::SetJuror {
             position: None,
             id: "J3".into(),
-            seen: Some(juror("J3", "nord")),
-            new: Some(substitute),
+            edit: Edit::new(Some(juror("J3", "nord")), Some(substitute)),
         },
     );
     round_trip(
@@ -360,8 +337,7 @@ fn jurors() {
         Change::SetJuror {
             position: None,
             id: "J3".into(),
-            seen: Some(juror("J3", "nord")),
-            new: None,
+            edit: Edit::new(Some(juror("J3", "nord")), None),
         },
     );
     assert!(matches!(
@@ -370,8 +346,7 @@ fn jurors() {
             Change::SetJuror {
                 position: None,
                 id: "J3".into(),
-                seen: None,
-                new: Some(juror("J3", "aisne"))
+                edit: Edit::new(None, Some(juror("J3", "aisne"))),
             }
         ),
         Refusal::Inconsistent(_)
@@ -382,8 +357,7 @@ fn jurors() {
             Change::SetJuror {
                 position: None,
                 id: "J3".into(),
-                seen: None,
-                new: Some(juror("J3", "nord"))
+                edit: Edit::new(None, Some(juror("J3", "nord"))),
             }
         ),
         Refusal::Stale { .. }
@@ -397,8 +371,7 @@ fn jurors() {
             Change::SetJuror {
                 position: None,
                 id: "J1".into(),
-                seen: Some(j1),
-                new: None
+                edit: Edit::new(Some(j1), None),
             }
         ),
         Refusal::Stale { .. }
@@ -424,8 +397,7 @@ fn criteria() {
         Change::SetCriterion {
             position: None,
             id: "c3".into(),
-            seen: None,
-            new: Some(criterion("c3", "5")),
+            edit: Edit::new(None, Some(criterion("c3", "5"))),
         },
     );
     round_trip(
@@ -433,8 +405,7 @@ fn criteria() {
         Change::SetCriterion {
             position: None,
             id: "c3".into(),
-            seen: Some(criterion("c3", "5")),
-            new: Some(criterion("c3", "6")),
+            edit: Edit::new(Some(criterion("c3", "5")), Some(criterion("c3", "6"))),
         },
     );
     round_trip(
@@ -442,8 +413,7 @@ fn criteria() {
         Change::SetCriterion {
             position: None,
             id: "c3".into(),
-            seen: Some(criterion("c3", "5")),
-            new: None,
+            edit: Edit::new(Some(criterion("c3", "5")), None),
         },
     );
     assert!(matches!(
@@ -452,8 +422,7 @@ fn criteria() {
             Change::SetCriterion {
                 position: None,
                 id: "c3".into(),
-                seen: None,
-                new: Some(criterion("c3", "0"))
+                edit: Edit::new(None, Some(criterion("c3", "0"))),
             }
         ),
         Refusal::Inconsistent(_)
@@ -464,8 +433,7 @@ fn criteria() {
             Change::SetCriterion {
                 position: None,
                 id: "c3".into(),
-                seen: None,
-                new: Some(criterion("c3", "5"))
+                edit: Edit::new(None, Some(criterion("c3", "5"))),
             }
         ),
         Refusal::Stale { .. }
@@ -477,8 +445,7 @@ fn criteria() {
             Change::SetCriterion {
                 position: None,
                 id: "c3".into(),
-                seen: None,
-                new: Some(criterion("c3", "5"))
+                edit: Edit::new(None, Some(criterion("c3", "5"))),
             }
         ),
         Refusal::ScoringStarted { .. }
@@ -493,8 +460,7 @@ fn criteria() {
             Change::SetCriterion {
                 position: None,
                 id: "c2".into(),
-                seen: Some(c2),
-                new: None
+                edit: Edit::new(Some(c2), None),
             }
         ),
         Refusal::Inconsistent(_)
@@ -543,8 +509,7 @@ fn undoing_a_removal_puts_the_item_back_in_place() {
         Change::SetCriterion {
             position: Some(0),
             id: first.id.clone(),
-            seen: Some(first.clone()),
-            new: None,
+            edit: Edit::new(Some(first.clone()), None),
         },
     );
     assert_eq!(order(&removed).len(), s.criteria.len() - 1);
@@ -554,8 +519,7 @@ fn undoing_a_removal_puts_the_item_back_in_place() {
     let undo = Change::SetCriterion {
         position: Some(0),
         id: first.id.clone(),
-        seen: Some(first.clone()),
-        new: None,
+        edit: Edit::new(Some(first.clone()), None),
     }
     .inverse()
     .expect("invertible");

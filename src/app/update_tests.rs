@@ -8,7 +8,7 @@ use crate::app::screens::questions::QuestionsKey;
 use crate::app::screens::schedule::ScheduleKey;
 use crate::app::screens::stage::StageKey;
 use crate::domain::stage::{Countdown, Stage};
-use crate::domain::{Change, Refusal, Slot, TeamStatus};
+use crate::domain::{Change, Edit, Refusal, Slot, TeamStatus};
 
 /// The app and the session file's content, saving as the loop would.
 struct Sim {
@@ -65,7 +65,10 @@ fn space_sends_an_operation_and_shows_it_only_once_saved() {
         panic!("one save expected, got {effects:?}");
     };
     assert_eq!(op.writer, "w-test");
-    let Change::SetStage { seen, new } = &op.change else {
+    let Change::SetStage {
+        edit: Edit { seen, new },
+    } = &op.change
+    else {
         panic!("a stage change expected");
     };
     assert_eq!(**seen, app.session.stage);

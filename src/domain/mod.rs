@@ -20,7 +20,7 @@ pub mod fixture;
 pub use apply::apply;
 pub use decimal::Dec;
 pub use id::WriterId;
-pub use operation::{Change, Operation};
+pub use operation::{BatchLabel, Change, Edit, Operation};
 pub use pair::PairState;
 pub use refusal::Refusal;
 pub use session::*;

@@ -1,13 +1,20 @@
 //! Operations: every change to a session is one small value.
 //!
-//! An operation carries what it changes, the value its author saw before,
-//! the new value, the time and the writer (terminal) that made it. It is
-//! what the journal records, what undo reverses (by its inverse) and what
-//! two terminals merge: a change whose `seen` value is no longer current is
-//! refused, never applied over the other terminal's work.
+//! An operation carries what it changes, as an [`Edit`] (the value its
+//! author saw before and the new value), the time and the writer (terminal)
+//! that made it. It is what the journal records, what undo reverses (by its
+//! inverse, which swaps every edit) and what two terminals merge: a change
+//! whose `seen` value is no longer current is refused, never applied over
+//! the other terminal's work.
+//!
+//! The JSON of an operation is fixed by the journal format: an edit's two
+//! fields sit flat beside the change's other fields, and a batch's label is
+//! a string (`tests/operations_json.rs` checks the bytes).
+
+use std::fmt;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::decimal::Dec;
 use super::id::WriterId;
@@ -42,8 +49,27 @@ impl Operation {
     }
 }
 
-/// What an operation changes. Every `seen` is the value the author saw;
-/// `new` the value it sets.
+/// A value as the author saw it and the value it sets. The inverse of an
+/// edit swaps the two.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edit<T> {
+    pub seen: T,
+    pub new: T,
+}
+
+impl<T> Edit<T> {
+    pub fn new(seen: T, new: T) -> Edit<T> {
+        Edit { seen, new }
+    }
+
+    /// The edit that undoes this one.
+    pub fn swap(&mut self) {
+        std::mem::swap(&mut self.seen, &mut self.new);
+    }
+}
+
+/// What an operation changes. Every `edit` holds the value the author saw
+/// and the value it sets.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
@@ -56,37 +82,37 @@ pub enum Change {
         team: TeamId,
         juror: JurorId,
         criterion: CriterionId,
-        seen: Option<Dec>,
-        new: Option<Dec>,
+        #[serde(flatten)]
+        edit: Edit<Option<Dec>>,
     },
     /// Set or clear a sheet's handwritten total.
     SetHandwritten {
         team: TeamId,
         juror: JurorId,
-        seen: Option<Dec>,
-        new: Option<Dec>,
+        #[serde(flatten)]
+        edit: Edit<Option<Dec>>,
     },
     /// Replace a whole sheet: marking absent or recused (which clears the
     /// values), lifting the mark, or restoring values on undo.
     SetSheet {
         team: TeamId,
         juror: JurorId,
-        seen: Sheet,
-        new: Sheet,
+        #[serde(flatten)]
+        edit: Edit<Sheet>,
     },
     /// Lock (verified) or unlock a team's grid.
     SetVerified {
         team: TeamId,
-        seen: bool,
-        new: bool,
+        #[serde(flatten)]
+        edit: Edit<bool>,
     },
     SetEvent {
-        seen: Event,
-        new: Event,
+        #[serde(flatten)]
+        edit: Edit<Event>,
     },
     SetSettings {
-        seen: Box<Settings>,
-        new: Box<Settings>,
+        #[serde(flatten)]
+        edit: Edit<Box<Settings>>,
     },
     /// Add (`seen` none), edit or remove (`new` none) an organisation.
     SetOrganisation {
@@ -95,49 +121,46 @@ pub enum Change {
         /// addition; none = at the end), so undo puts it back in place.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         position: Option<usize>,
-        seen: Option<Organisation>,
-        new: Option<Organisation>,
+        #[serde(flatten)]
+        edit: Edit<Option<Organisation>>,
     },
     /// Add, edit or remove a team (a removed team must be out of the schedule).
     SetTeam {
         id: TeamId,
-        /// Where the item stands in its list (a removal) or goes (an
-        /// addition; none = at the end), so undo puts it back in place.
+        /// As for an organisation.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         position: Option<usize>,
-        seen: Option<Box<Team>>,
-        new: Option<Box<Team>>,
+        #[serde(flatten)]
+        edit: Edit<Option<Box<Team>>>,
     },
     /// Withdraw or restore a team.
     SetTeamStatus {
         team: TeamId,
-        seen: TeamStatus,
-        new: TeamStatus,
+        #[serde(flatten)]
+        edit: Edit<TeamStatus>,
     },
     /// Add, edit (a substitution, a corrected name) or remove a juror.
     SetJuror {
         id: JurorId,
-        /// Where the item stands in its list (a removal) or goes (an
-        /// addition; none = at the end), so undo puts it back in place.
+        /// As for an organisation.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         position: Option<usize>,
-        seen: Option<Juror>,
-        new: Option<Juror>,
+        #[serde(flatten)]
+        edit: Edit<Option<Juror>>,
     },
     /// Add, edit or remove a criterion; refused once scoring has started.
     SetCriterion {
         id: CriterionId,
-        /// Where the item stands in its list (a removal) or goes (an
-        /// addition; none = at the end), so undo puts it back in place.
+        /// As for an organisation.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         position: Option<usize>,
-        seen: Option<Criterion>,
-        new: Option<Criterion>,
+        #[serde(flatten)]
+        edit: Edit<Option<Criterion>>,
     },
     /// The running order: a team moved, a break inserted or removed.
     SetSchedule {
-        seen: Vec<Slot>,
-        new: Vec<Slot>,
+        #[serde(flatten)]
+        edit: Edit<Vec<Slot>>,
     },
     AddDecision {
         decision: Decision,
@@ -147,13 +170,13 @@ pub enum Change {
     },
     /// Start, pause, resume, adjust, restart, next phase or team.
     SetStage {
-        seen: Box<Stage>,
-        new: Box<Stage>,
+        #[serde(flatten)]
+        edit: Edit<Box<Stage>>,
     },
     /// Jurors waiting to ask a question.
     SetQueue {
-        seen: Vec<Speaker>,
-        new: Vec<Speaker>,
+        #[serde(flatten)]
+        edit: Edit<Vec<Speaker>>,
     },
     /// A question asked, logged when the juror has finished.
     AddQuestion {
@@ -165,7 +188,7 @@ pub enum Change {
     /// Several changes applied together or not at all (an import, a juror
     /// absent for every remaining team, a question done and the next one).
     Batch {
-        label: String,
+        label: BatchLabel,
         changes: Vec<Change>,
     },
 }
@@ -174,130 +197,51 @@ impl Change {
     /// The change that reverses this one; `None` for the creation.
     pub fn inverse(&self) -> Option<Change> {
         use Change::*;
-        Some(match self.clone() {
+        let mut change = self.clone();
+        match &mut change {
             Create { .. } => return None,
-            SetCell {
-                team,
-                juror,
-                criterion,
-                seen,
-                new,
-            } => SetCell {
-                team,
-                juror,
-                criterion,
-                seen: new,
-                new: seen,
-            },
-            SetHandwritten {
-                team,
-                juror,
-                seen,
-                new,
-            } => SetHandwritten {
-                team,
-                juror,
-                seen: new,
-                new: seen,
-            },
-            SetSheet {
-                team,
-                juror,
-                seen,
-                new,
-            } => SetSheet {
-                team,
-                juror,
-                seen: new,
-                new: seen,
-            },
-            SetVerified { team, seen, new } => SetVerified {
-                team,
-                seen: new,
-                new: seen,
-            },
-            SetEvent { seen, new } => SetEvent {
-                seen: new,
-                new: seen,
-            },
-            SetSettings { seen, new } => SetSettings {
-                seen: new,
-                new: seen,
-            },
-            SetOrganisation {
-                id,
-                position,
-                seen,
-                new,
-            } => SetOrganisation {
-                id,
-                position,
-                seen: new,
-                new: seen,
-            },
-            SetTeam {
-                id,
-                position,
-                seen,
-                new,
-            } => SetTeam {
-                id,
-                position,
-                seen: new,
-                new: seen,
-            },
-            SetTeamStatus { team, seen, new } => SetTeamStatus {
-                team,
-                seen: new,
-                new: seen,
-            },
-            SetJuror {
-                id,
-                position,
-                seen,
-                new,
-            } => SetJuror {
-                id,
-                position,
-                seen: new,
-                new: seen,
-            },
-            SetCriterion {
-                id,
-                position,
-                seen,
-                new,
-            } => SetCriterion {
-                id,
-                position,
-                seen: new,
-                new: seen,
-            },
-            SetSchedule { seen, new } => SetSchedule {
-                seen: new,
-                new: seen,
-            },
-            AddDecision { decision } => RemoveDecision { decision },
-            RemoveDecision { decision } => AddDecision { decision },
-            SetStage { seen, new } => SetStage {
-                seen: new,
-                new: seen,
-            },
-            SetQueue { seen, new } => SetQueue {
-                seen: new,
-                new: seen,
-            },
-            AddQuestion { question } => RemoveQuestion { question },
-            RemoveQuestion { question } => AddQuestion { question },
-            Batch { label, changes } => Batch {
-                label,
-                changes: changes
+            SetCell { edit, .. } | SetHandwritten { edit, .. } => edit.swap(),
+            SetSheet { edit, .. } => edit.swap(),
+            SetVerified { edit, .. } => edit.swap(),
+            SetEvent { edit } => edit.swap(),
+            SetSettings { edit } => edit.swap(),
+            SetOrganisation { edit, .. } => edit.swap(),
+            SetTeam { edit, .. } => edit.swap(),
+            SetTeamStatus { edit, .. } => edit.swap(),
+            SetJuror { edit, .. } => edit.swap(),
+            SetCriterion { edit, .. } => edit.swap(),
+            SetSchedule { edit } => edit.swap(),
+            SetStage { edit } => edit.swap(),
+            SetQueue { edit } => edit.swap(),
+            AddDecision { decision } => {
+                return Some(RemoveDecision {
+                    decision: decision.clone(),
+                });
+            }
+            RemoveDecision { decision } => {
+                return Some(AddDecision {
+                    decision: decision.clone(),
+                });
+            }
+            AddQuestion { question } => {
+                return Some(RemoveQuestion {
+                    question: question.clone(),
+                });
+            }
+            RemoveQuestion { question } => {
+                return Some(AddQuestion {
+                    question: question.clone(),
+                });
+            }
+            Batch { changes, .. } => {
+                *changes = changes
                     .iter()
                     .rev()
                     .map(Change::inverse)
-                    .collect::<Option<Vec<_>>>()?,
-            },
-        })
+                    .collect::<Option<Vec<_>>>()?;
+            }
+        }
+        Some(change)
     }
 
     /// Whether this change can alter the session's structure (ids, schedule),
@@ -312,7 +256,134 @@ impl Change {
             | Change::SetSchedule { .. }
             | Change::SetSettings { .. } => true,
             Change::Batch { changes, .. } => changes.iter().any(Change::is_structural),
-            _ => false,
+            Change::SetCell { .. }
+            | Change::SetHandwritten { .. }
+            | Change::SetSheet { .. }
+            | Change::SetVerified { .. }
+            | Change::SetEvent { .. }
+            | Change::SetTeamStatus { .. }
+            | Change::AddDecision { .. }
+            | Change::RemoveDecision { .. }
+            | Change::SetStage { .. }
+            | Change::SetQueue { .. }
+            | Change::AddQuestion { .. }
+            | Change::RemoveQuestion { .. } => false,
         }
+    }
+}
+
+/// What a batch of changes is: written in the journal as a short text
+/// (`stage`, `question_done`, `absent J1 from T02`, `import scores.csv`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BatchLabel {
+    /// The stage moved on and the question queue with it.
+    Stage,
+    /// A question done and the next juror speaking.
+    QuestionDone,
+    /// A juror absent for every remaining team, from this one on.
+    AbsentFromRest { juror: JurorId, from: TeamId },
+    /// Scores imported from a file.
+    Import { file: String },
+    /// A label this version does not know, kept as it was written.
+    Other(String),
+}
+
+impl BatchLabel {
+    /// Read back from the journal's text.
+    pub fn parse(text: &str) -> BatchLabel {
+        match text {
+            "stage" => return BatchLabel::Stage,
+            "question_done" => return BatchLabel::QuestionDone,
+            _ => {}
+        }
+        if let Some((juror, from)) = text
+            .strip_prefix("absent ")
+            .and_then(|rest| rest.split_once(" from "))
+        {
+            return BatchLabel::AbsentFromRest {
+                juror: juror.into(),
+                from: from.into(),
+            };
+        }
+        match text.strip_prefix("import ") {
+            Some(file) => BatchLabel::Import { file: file.into() },
+            None => BatchLabel::Other(text.into()),
+        }
+    }
+}
+
+/// The journal's text of the label.
+impl fmt::Display for BatchLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BatchLabel::Stage => f.write_str("stage"),
+            BatchLabel::QuestionDone => f.write_str("question_done"),
+            BatchLabel::AbsentFromRest { juror, from } => write!(f, "absent {juror} from {from}"),
+            BatchLabel::Import { file } => write!(f, "import {file}"),
+            BatchLabel::Other(text) => f.write_str(text),
+        }
+    }
+}
+
+impl Serialize for BatchLabel {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for BatchLabel {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Ok(BatchLabel::parse(&text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_batch_label_reads_back_as_written() {
+        let labels = [
+            BatchLabel::Stage,
+            BatchLabel::QuestionDone,
+            BatchLabel::AbsentFromRest {
+                juror: "J1".into(),
+                from: "T02".into(),
+            },
+            BatchLabel::Import {
+                file: "notes du jury.csv".into(),
+            },
+            BatchLabel::Other(String::new()),
+            BatchLabel::Other("absent J1".into()),
+        ];
+        for label in labels {
+            assert_eq!(BatchLabel::parse(&label.to_string()), label);
+        }
+        // Text the parse splits differently still writes back the same.
+        for text in ["absent a from b from c", "import ", "stage "] {
+            assert_eq!(BatchLabel::parse(text).to_string(), text);
+        }
+    }
+
+    #[test]
+    fn an_inverse_swaps_every_edit_and_reverses_a_batch() {
+        let cell = |seen: i64, new: i64| Change::SetCell {
+            team: "T1".into(),
+            juror: "J1".into(),
+            criterion: "c".into(),
+            edit: Edit::new(Some(Dec::int(seen)), Some(Dec::int(new))),
+        };
+        let batch = Change::Batch {
+            label: BatchLabel::Stage,
+            changes: vec![cell(1, 2), cell(2, 3)],
+        };
+        assert_eq!(
+            batch.inverse(),
+            Some(Change::Batch {
+                label: BatchLabel::Stage,
+                changes: vec![cell(3, 2), cell(2, 1)],
+            })
+        );
     }
 }

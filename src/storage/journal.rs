@@ -342,12 +342,12 @@ pub fn move_torn(path: &Path, torn_path: &Path, torn: &Torn) -> Result<(), Store
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Change, Operation};
+    use crate::domain::{BatchLabel, Change, Operation};
     use chrono::{TimeZone, Utc};
 
     fn line(rev: u64, label_len: usize) -> Line {
         let change = Change::Batch {
-            label: "x".repeat(label_len),
+            label: BatchLabel::Other("x".repeat(label_len)),
             changes: vec![],
         };
         Line {

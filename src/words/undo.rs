@@ -2,7 +2,7 @@
 //! "Annulé : pause du chrono".
 
 use crate::domain::stage::{Phase, Stage};
-use crate::domain::{Change, Dec, Lang, Mark, TeamStatus};
+use crate::domain::{Change, Dec, Edit, Lang, Mark, TeamStatus};
 
 fn value(v: Option<Dec>, lang: Lang) -> String {
     match v {
@@ -60,8 +60,7 @@ pub fn undone(done: &Change, lang: Lang) -> String {
             team,
             juror,
             criterion,
-            seen,
-            new,
+            edit: Edit { seen, new },
         } => format!(
             "{team} {juror} {criterion} {} → {}",
             value(*new, lang),
@@ -70,37 +69,35 @@ pub fn undone(done: &Change, lang: Lang) -> String {
         Change::SetHandwritten {
             team,
             juror,
-            seen,
-            new,
+            edit: Edit { seen, new },
         } => format!(
             "{team} {juror} {} {} → {}",
             lang.t("total papier", "paper total"),
             value(*new, lang),
             value(*seen, lang)
         ),
-        Change::SetSheet {
-            team, juror, new, ..
-        } if new.mark == Some(Mark::Absent) => match lang {
+        Change::SetSheet { team, juror, edit } if edit.new.mark == Some(Mark::Absent) => match lang
+        {
             Lang::Fr => format!("{juror} absent pour {team}"),
             Lang::En => format!("{juror} absent for {team}"),
         },
-        Change::SetSheet {
-            team, juror, new, ..
-        } if new.mark == Some(Mark::Recused) => match lang {
-            Lang::Fr => format!("récusation de {juror} pour {team}"),
-            Lang::En => format!("recusal of {juror} for {team}"),
-        },
+        Change::SetSheet { team, juror, edit } if edit.new.mark == Some(Mark::Recused) => {
+            match lang {
+                Lang::Fr => format!("récusation de {juror} pour {team}"),
+                Lang::En => format!("recusal of {juror} for {team}"),
+            }
+        }
         Change::SetSheet { team, juror, .. } => match lang {
             Lang::Fr => format!("fiche de {juror} pour {team}"),
             Lang::En => format!("{juror}'s sheet for {team}"),
         },
-        Change::SetVerified { team, new, .. } => match (new, lang) {
+        Change::SetVerified { team, edit } => match (edit.new, lang) {
             (true, Lang::Fr) => format!("vérification de {team}"),
             (true, Lang::En) => format!("verification of {team}"),
             (false, Lang::Fr) => format!("déverrouillage de {team}"),
             (false, Lang::En) => format!("unlocking of {team}"),
         },
-        Change::SetTeamStatus { team, new, .. } => match (new, lang) {
+        Change::SetTeamStatus { team, edit } => match (edit.new, lang) {
             (TeamStatus::Withdrawn, Lang::Fr) => format!("retrait de {team}"),
             (TeamStatus::Withdrawn, Lang::En) => format!("withdrawal of {team}"),
             (TeamStatus::Scheduled, Lang::Fr) => format!("retour de {team}"),
@@ -109,7 +106,7 @@ pub fn undone(done: &Change, lang: Lang) -> String {
         Change::SetSchedule { .. } => lang
             .t("changement du programme", "schedule change")
             .to_string(),
-        Change::SetStage { seen, new } => stage_step(seen, new, lang),
+        Change::SetStage { edit } => stage_step(&edit.seen, &edit.new, lang),
         Change::SetQueue { .. } | Change::AddQuestion { .. } | Change::RemoveQuestion { .. } => {
             lang.t("file des questions", "question queue").to_string()
         }
@@ -150,7 +147,7 @@ pub fn undone(done: &Change, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Sheet;
+    use crate::domain::{BatchLabel, Sheet};
     use chrono::{TimeZone, Utc};
 
     #[test]
@@ -159,8 +156,7 @@ mod tests {
             team: "T02".into(),
             juror: "J03".into(),
             criterion: "utilite".into(),
-            seen: None,
-            new: Some(Dec::int(12)),
+            edit: Edit::new(None, Some(Dec::int(12))),
         };
         assert_eq!(
             undone(&cell, Lang::Fr),
@@ -182,37 +178,32 @@ mod tests {
         paused.clock.running_since = None;
         paused.clock.spent_ms = 5_000;
         let pause = Change::SetStage {
-            seen: Box::new(running.clone()),
-            new: Box::new(paused.clone()),
+            edit: Edit::new(Box::new(running.clone()), Box::new(paused.clone())),
         };
         assert_eq!(undone(&pause, Lang::Fr), "Annulé : pause du chrono");
         let resume = Change::SetStage {
-            seen: Box::new(paused.clone()),
-            new: Box::new(running.clone()),
+            edit: Edit::new(Box::new(paused.clone()), Box::new(running.clone())),
         };
         assert_eq!(undone(&resume, Lang::En), "Undone: timer resume");
         let mut more = running.clone();
         more.clock.extra_ms = 10_000;
         let add = Change::SetStage {
-            seen: Box::new(running.clone()),
-            new: Box::new(more),
+            edit: Edit::new(Box::new(running.clone()), Box::new(more)),
         };
         assert_eq!(undone(&add, Lang::Fr), "Annulé : +10 s");
         let mut questions = running.clone();
         questions.phase = Phase::Questions;
         let next = Change::SetStage {
-            seen: Box::new(running),
-            new: Box::new(questions),
+            edit: Edit::new(Box::new(running), Box::new(questions)),
         };
         assert_eq!(undone(&next, Lang::Fr), "Annulé : passage en questions");
         // With the queue emptied alongside: the stage step still says it.
         let with_queue = Change::Batch {
-            label: "stage".into(),
+            label: BatchLabel::Stage,
             changes: vec![
                 next,
                 Change::SetQueue {
-                    seen: vec![],
-                    new: vec![],
+                    edit: Edit::new(vec![], vec![]),
                 },
             ],
         };
@@ -223,10 +214,12 @@ mod tests {
         let absent = |team: &str| Change::SetSheet {
             team: team.into(),
             juror: "J3".into(),
-            seen: Sheet::default(),
-            new: Sheet {
-                mark: Some(Mark::Absent),
-                ..Sheet::default()
+            edit: Edit {
+                seen: Sheet::default(),
+                new: Sheet {
+                    mark: Some(Mark::Absent),
+                    ..Sheet::default()
+                },
             },
         };
         assert_eq!(
@@ -234,7 +227,10 @@ mod tests {
             "Annulé : J3 absent pour T02"
         );
         let rest = Change::Batch {
-            label: "absent".into(),
+            label: BatchLabel::AbsentFromRest {
+                juror: "J3".into(),
+                from: "T02".into(),
+            },
             changes: vec![absent("T02"), absent("T03")],
         };
         assert_eq!(undone(&rest, Lang::En), "Undone: J3's sheets for 2 team(s)");

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
 use podium::domain::{
-    Change, Criterion, Dec, Event, Juror, Operation, Organisation, Session, Settings, Slot, Team,
+    Change, Criterion, Dec, Edit, Event, Juror, Operation, Organisation, Session, Settings, Slot,
+    Team,
 };
 
 pub fn at(secs: i64) -> DateTime<Utc> {
@@ -97,8 +98,7 @@ pub fn set_cell(
         team: team.into(),
         juror: juror.into(),
         criterion: criterion.into(),
-        seen,
-        new,
+        edit: Edit::new(seen, new),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Helpers for the operation tests: apply, refuse, round trip.
 #![allow(dead_code)]
 
-use podium::domain::{Change, Mark, Refusal, Session, Sheet, apply};
+use podium::domain::{Change, Edit, Mark, Refusal, Session, Sheet, apply};
 
 use super::{dec, session, set_cell};
 
@@ -60,8 +60,7 @@ pub fn set_sheet(team: &str, juror: &str, seen: Sheet, new: Sheet) -> Change {
     Change::SetSheet {
         team: team.into(),
         juror: juror.into(),
-        seen,
-        new,
+        edit: Edit::new(seen, new),
     }
 }
 
@@ -69,8 +68,7 @@ pub fn handwritten(seen: Option<&str>, new: Option<&str>) -> Change {
     Change::SetHandwritten {
         team: "T1".into(),
         juror: "J1".into(),
-        seen: seen.map(dec),
-        new: new.map(dec),
+        edit: Edit::new(seen.map(dec), new.map(dec)),
     }
 }
 

@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::app::keys::{Binding, Key, bind};
 use crate::app::notice::Notice;
 use crate::domain::stage::Phase;
-use crate::domain::{Change, JurorId, Session, questions};
+use crate::domain::{BatchLabel, Change, Edit, JurorId, Session, questions};
 
 /// A key of the questions screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,8 +132,7 @@ pub fn handle(app: &mut App, key: QuestionsKey, now: DateTime<Utc>) -> Reply {
             let running = basis.stage.phase == Phase::Questions;
             match questions::enqueue(queue, &juror, &team, running, now) {
                 Some(new) => Some(Change::SetQueue {
-                    seen: queue.clone(),
-                    new,
+                    edit: Edit::new(queue.clone(), new),
                 }),
                 None => {
                     let name = basis
@@ -145,11 +144,10 @@ pub fn handle(app: &mut App, key: QuestionsKey, now: DateTime<Utc>) -> Reply {
         }
         A::QuestionDone => match questions::done(queue, now) {
             Some((new, question)) => Some(Change::Batch {
-                label: "question_done".into(),
+                label: BatchLabel::QuestionDone,
                 changes: vec![
                     Change::SetQueue {
-                        seen: queue.clone(),
-                        new,
+                        edit: Edit::new(queue.clone(), new),
                     },
                     Change::AddQuestion { question },
                 ],
@@ -158,8 +156,7 @@ pub fn handle(app: &mut App, key: QuestionsKey, now: DateTime<Utc>) -> Reply {
         },
         A::RemoveSpeaker => {
             questions::remove(queue, app.cursors.queue, now).map(|new| Change::SetQueue {
-                seen: queue.clone(),
-                new,
+                edit: Edit::new(queue.clone(), new),
             })
         }
     };

@@ -10,7 +10,7 @@ use super::stage::{self, StageKey};
 use crate::app::App;
 use crate::app::keys::{Binding, Key, bind};
 use crate::app::notice::Notice;
-use crate::domain::{Change, Session, Slot, TeamStatus};
+use crate::domain::{Change, Edit, Session, Slot, TeamStatus};
 
 /// A key of the schedule screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,10 +145,12 @@ pub fn handle(app: &mut App, key: ScheduleKey, now: DateTime<Utc>) -> Reply {
             }
             Some(id) => basis.team(id).map(|t| Change::SetTeamStatus {
                 team: t.id.clone(),
-                seen: t.status,
-                new: match t.status {
-                    TeamStatus::Scheduled => TeamStatus::Withdrawn,
-                    TeamStatus::Withdrawn => TeamStatus::Scheduled,
+                edit: Edit {
+                    seen: t.status,
+                    new: match t.status {
+                        TeamStatus::Scheduled => TeamStatus::Withdrawn,
+                        TeamStatus::Withdrawn => TeamStatus::Scheduled,
+                    },
                 },
             }),
             None => {
@@ -217,7 +219,6 @@ fn gone(session: &Session, slot: &Slot) -> Option<Notice> {
 
 fn set_schedule(seen: &[Slot], new: Vec<Slot>) -> Change {
     Change::SetSchedule {
-        seen: seen.to_vec(),
-        new,
+        edit: Edit::new(seen.to_vec(), new),
     }
 }

@@ -12,7 +12,7 @@ use crate::app::keys::{Binding, Key, bind};
 use crate::app::notice::Notice;
 use crate::domain::schedule::next_team;
 use crate::domain::stage::{ADJUST_MS, Clock, Phase, Stage};
-use crate::domain::{Change, TeamStatus, questions};
+use crate::domain::{BatchLabel, Change, Edit, TeamStatus, questions};
 
 /// A key of the timer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,8 +115,10 @@ fn with_queue(
     now: DateTime<Utc>,
 ) -> Change {
     let set_stage = Change::SetStage {
-        seen: Box::new(old.clone()),
-        new: Box::new(new.clone()),
+        edit: Edit {
+            seen: Box::new(old.clone()),
+            new: Box::new(new.clone()),
+        },
     };
     let leaving_questions = old.phase == Phase::Questions && new.phase != Phase::Questions;
     let entering_questions = old.phase != Phase::Questions && new.phase == Phase::Questions;
@@ -127,26 +129,30 @@ fn with_queue(
             changes.push(Change::AddQuestion { question });
         }
         changes.push(Change::SetQueue {
-            seen: queue.to_vec(),
-            new: Vec::new(),
+            edit: Edit {
+                seen: queue.to_vec(),
+                new: Vec::new(),
+            },
         });
     } else if entering_questions && !queue.is_empty() {
         let given = questions::give_floor(queue.to_vec(), now);
         if given != queue {
             changes.push(Change::SetQueue {
-                seen: queue.to_vec(),
-                new: given,
+                edit: Edit {
+                    seen: queue.to_vec(),
+                    new: given,
+                },
             });
         }
     }
     if changes.len() == 1 {
         changes.pop().unwrap_or(Change::Batch {
-            label: String::new(),
+            label: BatchLabel::Stage,
             changes: Vec::new(),
         })
     } else {
         Change::Batch {
-            label: "stage".into(),
+            label: BatchLabel::Stage,
             changes,
         }
     }

@@ -9,7 +9,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::domain::{
-    Change, Criterion, Dec, Juror, Lang, Mark, Refusal, Session, Sheet, SheetKey, Team,
+    BatchLabel, Change, Criterion, Dec, Edit, Juror, Lang, Mark, Refusal, Session, Sheet, SheetKey,
+    Team,
 };
 
 use super::reader::{self, Column, Problems, Row};
@@ -345,8 +346,7 @@ pub fn import(
                 changes.push(Change::SetSheet {
                     team,
                     juror,
-                    seen: current,
-                    new,
+                    edit: Edit::new(current, new),
                 });
             }
             continue;
@@ -366,8 +366,7 @@ pub fn import(
                 team: team.clone(),
                 juror: juror.clone(),
                 criterion: criterion.as_str().into(),
-                seen,
-                new: Some(value),
+                edit: Edit::new(seen, Some(value)),
             });
         }
         if let Some(total) = handwritten {
@@ -379,14 +378,15 @@ pub fn import(
                 changes.push(Change::SetHandwritten {
                     team,
                     juror,
-                    seen: current.handwritten,
-                    new: Some(total),
+                    edit: Edit::new(current.handwritten, Some(total)),
                 });
             }
         }
     }
     let change = (!changes.is_empty()).then(|| Change::Batch {
-        label: format!("import {file}"),
+        label: BatchLabel::Import {
+            file: file.to_string(),
+        },
         changes,
     });
     Ok((change, summary))

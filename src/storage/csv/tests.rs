@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 
 use super::{export, scores};
+use crate::domain::Edit;
 use crate::domain::{
     Change, Criterion, Dec, Event, Juror, Lang, Mark, Organisation, Session, Settings, Sheet,
     SheetKey, Slot, Team, TeamStatus, apply,
@@ -118,18 +119,19 @@ fn replaced_values_are_recorded_and_undone() {
         team: "T1".into(),
         juror: "J2".into(),
         criterion: "impact".into(),
-        seen: Some(Dec::int(10)),
-        new: Some(Dec::int(11)),
+        edit: Edit::new(Some(Dec::int(10)), Some(Dec::int(11))),
     }));
     let mut seen_sheet = Sheet::default();
     seen_sheet.values.insert("impact".into(), Dec::int(4));
     assert!(changes.contains(&Change::SetSheet {
         team: "T2".into(),
         juror: "J3".into(),
-        seen: seen_sheet,
-        new: Sheet {
-            mark: Some(Mark::Absent),
-            ..Sheet::default()
+        edit: Edit {
+            seen: seen_sheet,
+            new: Sheet {
+                mark: Some(Mark::Absent),
+                ..Sheet::default()
+            }
         },
     }));
     apply(&mut s, &change).unwrap();

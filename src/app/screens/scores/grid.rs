@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use crate::domain::scoring;
 use crate::domain::{
-    Change, CriterionId, Dec, JurorId, Refusal, Session, Sheet, TeamId, TeamStatus,
+    Change, CriterionId, Dec, Edit, JurorId, Refusal, Session, Sheet, TeamId, TeamStatus,
 };
 
 mod cells;
@@ -475,8 +475,10 @@ impl Grid {
         let Change::SetHandwritten {
             team,
             juror,
-            new: Some(handwritten),
-            ..
+            edit: Edit {
+                new: Some(handwritten),
+                ..
+            },
         } = change
         else {
             return None;

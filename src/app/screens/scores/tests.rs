@@ -388,7 +388,7 @@ fn a_cell_the_other_terminal_saves_while_this_one_types_is_never_overwritten_sil
     let last = sim.app.undo.last().map(|op| &op.change);
     assert!(matches!(
         last,
-        Some(Change::SetCell { seen: Some(s), new: Some(n), .. }) if *s == Dec::int(2) && *n == Dec::int(4)
+        Some(Change::SetCell { edit: crate::domain::Edit { seen: Some(s), new: Some(n) }, .. }) if *s == Dec::int(2) && *n == Dec::int(4)
     ));
 }
 

@@ -1,7 +1,7 @@
 //! Cells of the grid: reading, setting, and the changes that set them.
 
 use super::{CellKey, Column};
-use crate::domain::{Change, Criterion, Dec, Refusal, Session, Sheet};
+use crate::domain::{Change, Criterion, Dec, Edit, Refusal, Session, Sheet};
 
 /// Why a value does not fit a criterion, before anything is sent.
 pub(super) fn check(c: &Criterion, value: Dec) -> Option<Refusal> {
@@ -50,14 +50,12 @@ pub(super) fn cell_change(key: &CellKey, seen: Option<Dec>, new: Option<Dec>) ->
             team: key.team.clone(),
             juror: key.juror.clone(),
             criterion: id.clone(),
-            seen,
-            new,
+            edit: Edit::new(seen, new),
         },
         Column::Handwritten => Change::SetHandwritten {
             team: key.team.clone(),
             juror: key.juror.clone(),
-            seen,
-            new,
+            edit: Edit::new(seen, new),
         },
     }
 }
@@ -69,25 +67,22 @@ pub(super) fn cells_of(change: &Change, out: &mut Vec<(CellKey, Option<Dec>)>) {
             team,
             juror,
             criterion,
-            new,
-            ..
+            edit,
         } => out.push((
             CellKey {
                 team: team.clone(),
                 juror: juror.clone(),
                 column: Column::Criterion(criterion.clone()),
             },
-            *new,
+            edit.new,
         )),
-        Change::SetHandwritten {
-            team, juror, new, ..
-        } => out.push((
+        Change::SetHandwritten { team, juror, edit } => out.push((
             CellKey {
                 team: team.clone(),
                 juror: juror.clone(),
                 column: Column::Handwritten,
             },
-            *new,
+            edit.new,
         )),
         Change::Batch { changes, .. } => changes.iter().for_each(|c| cells_of(c, out)),
         _ => {}

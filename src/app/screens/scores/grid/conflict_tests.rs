@@ -36,8 +36,7 @@ fn a_cell_changed_by_the_other_terminal_while_typing_is_refused_with_both_values
             team: "T01".into(),
             juror: "J1".into(),
             criterion: "impact".into(),
-            seen: Some(d("1")),
-            new: Some(d("4")),
+            edit: Edit::new(Some(d("1")), Some(d("4"))),
         }
     );
     save(&mut s, &mut g, &change);
@@ -68,7 +67,7 @@ fn the_value_seen_is_taken_again_once_the_input_is_emptied() {
     let sent = typed(&mut g, &s, "3\n");
     assert!(matches!(
         sent.as_slice(),
-        [Change::SetCell { seen: Some(v), new: Some(n), .. }] if *v == d("1") && *n == d("3")
+        [Change::SetCell { edit: Edit { seen: Some(v), new: Some(n) }, .. }] if *v == d("1") && *n == d("3")
     ));
 }
 
@@ -87,7 +86,9 @@ fn delete_while_typing_clears_only_what_was_shown() {
     typed(&mut g, &s, "3");
     put(&mut s, "T01", "J1", &[("impact", "2")]);
     let change = g.handle(&s, GridKey::Delete).expect("sent");
-    assert!(matches!(change, Change::SetCell { seen: Some(v), new: None, .. } if v == d("1")));
+    assert!(
+        matches!(change, Change::SetCell { edit: Edit { seen: Some(v), new: None }, .. } if v == d("1"))
+    );
     save(&mut s, &mut g, &change);
     assert_eq!(g.value(&s, &key("T01", "J1", "impact")), Some(d("2")));
     assert!(matches!(g.status, Some(Status::SaveRefused(_))));

@@ -2,7 +2,7 @@
 
 use super::{Ask, Grid, Status, scheduled};
 use crate::domain::scoring;
-use crate::domain::{Change, Mark, PairState, Session, Sheet, TeamId};
+use crate::domain::{BatchLabel, Change, Edit, Mark, PairState, Session, Sheet, TeamId};
 
 impl Grid {
     /// `a`: the juror is absent for this team, or present again.
@@ -47,8 +47,7 @@ impl Grid {
         let change = Change::SetSheet {
             team,
             juror: juror.id.clone(),
-            seen: seen.clone(),
-            new,
+            edit: Edit::new(seen.clone(), new),
         };
         if seen.mark.is_none() && !seen.is_empty() {
             let juror = juror.id.clone();
@@ -91,11 +90,13 @@ impl Grid {
             changes.push(Change::SetSheet {
                 team: (*id).clone(),
                 juror: juror.id.clone(),
-                seen,
-                new: Sheet {
-                    mark: Some(Mark::Absent),
-                    ..Sheet::default()
-                },
+                edit: Edit::new(
+                    seen,
+                    Sheet {
+                        mark: Some(Mark::Absent),
+                        ..Sheet::default()
+                    },
+                ),
             });
         }
         if changes.is_empty() {
@@ -103,7 +104,10 @@ impl Grid {
             return None;
         }
         let change = Change::Batch {
-            label: format!("absent {} from {}", juror.id, team),
+            label: BatchLabel::AbsentFromRest {
+                juror: juror.id.clone(),
+                from: team.clone(),
+            },
             changes,
         };
         self.status = Some(Status::Ask(Ask::AbsentForRest {
@@ -122,8 +126,7 @@ impl Grid {
             self.status = Some(Status::Ask(Ask::Unverify {
                 change: Change::SetVerified {
                     team,
-                    seen: true,
-                    new: false,
+                    edit: Edit::new(true, false),
                 },
             }));
             return None;
@@ -149,8 +152,7 @@ impl Grid {
             .unwrap_or(0);
         let change = Change::SetVerified {
             team,
-            seen: false,
-            new: true,
+            edit: Edit::new(false, true),
         };
         if not_counting > 0 {
             // Some expected sheets do not count yet: ask first.

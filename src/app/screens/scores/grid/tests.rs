@@ -64,15 +64,13 @@ fn entry_commits_a_cell_with_the_value_seen_and_moves_right_then_down() {
                 team: "T01".into(),
                 juror: "J1".into(),
                 criterion: "impact".into(),
-                seen: None,
-                new: Some(d("4")),
+                edit: Edit::new(None, Some(d("4"))),
             },
             Change::SetCell {
                 team: "T01".into(),
                 juror: "J1".into(),
                 criterion: "faisabilite".into(),
-                seen: None,
-                new: Some(d("3.5")),
+                edit: Edit::new(None, Some(d("3.5"))),
             },
         ]
     );
@@ -89,7 +87,9 @@ fn entry_commits_a_cell_with_the_value_seen_and_moves_right_then_down() {
     assert_eq!(s.value("T01", "J1", "faisabilite"), Some(d("3.5")));
     // Third criterion, then the handwritten total, then the next juror's row.
     let more = typed(&mut g, &s, "2\n9.5\n");
-    assert!(matches!(more[1], Change::SetHandwritten { new: Some(v), .. } if v == d("9.5")));
+    assert!(
+        matches!(more[1], Change::SetHandwritten { edit: Edit { new: Some(v), .. }, .. } if v == d("9.5"))
+    );
     assert_eq!((g.row, g.col), (1, 0));
     // Replacing a value carries the value seen.
     for c in &more {
@@ -100,7 +100,7 @@ fn entry_commits_a_cell_with_the_value_seen_and_moves_right_then_down() {
     let again = typed(&mut g, &s, "5\n");
     assert!(matches!(
         again[0],
-        Change::SetCell { seen: Some(old), new: Some(new), .. } if old == d("4") && new == d("5")
+        Change::SetCell { edit: Edit { seen: Some(old), new: Some(new) }, .. } if old == d("4") && new == d("5")
     ));
 }
 
@@ -113,7 +113,7 @@ fn the_value_seen_follows_a_pending_change_of_the_same_cell() {
     let second = typed(&mut g, &s, "3\n");
     assert!(matches!(
         second[0],
-        Change::SetCell { seen: Some(old), new: Some(new), .. } if old == d("4") && new == d("3")
+        Change::SetCell { edit: Edit { seen: Some(old), new: Some(new) }, .. } if old == d("4") && new == d("3")
     ));
 }
 
@@ -209,8 +209,7 @@ fn delete_clears_the_cell() {
             team: "T01".into(),
             juror: "J1".into(),
             criterion: "impact".into(),
-            seen: Some(d("4")),
-            new: None,
+            edit: Edit::new(Some(d("4")), None),
         }
     );
     assert_eq!(g.input, "");
@@ -264,8 +263,10 @@ fn absent_for_this_team_toggles() {
     let change = g
         .handle(&s, GridKey::Absent)
         .expect("absent at once: nothing to lose");
-    assert!(matches!(&change, Change::SetSheet { juror, new, .. }
-        if juror == "J1" && new.mark == Some(Mark::Absent)));
+    assert!(
+        matches!(&change, Change::SetSheet { juror, edit: Edit { new, .. }, .. }
+        if juror == "J1" && new.mark == Some(Mark::Absent))
+    );
     save(&mut s, &mut g, &change);
     assert_eq!(
         crate::domain::scoring::pair_state(&s, "T01", "J1"),
@@ -288,7 +289,9 @@ fn absent_over_values_asks_first_and_no_keeps_them() {
     assert!(!g.is_asking());
     g.handle(&s, GridKey::Absent);
     let change = g.handle(&s, GridKey::Yes).expect("confirmed");
-    assert!(matches!(&change, Change::SetSheet { seen, .. } if seen.values.len() == 1));
+    assert!(
+        matches!(&change, Change::SetSheet { edit: Edit { seen, .. }, .. } if seen.values.len() == 1)
+    );
     save(&mut s, &mut g, &change);
     assert_eq!(s.value("T01", "J1", "impact"), None);
 }
@@ -395,8 +398,7 @@ fn verification_locks_and_unlocking_asks() {
         lock,
         Change::SetVerified {
             team: "T01".into(),
-            seen: false,
-            new: true,
+            edit: Edit::new(false, true),
         }
     );
     assert_eq!(g.status, Some(Status::Verified { not_counting: 4 }));
@@ -416,8 +418,10 @@ fn verification_locks_and_unlocking_asks() {
     assert!(matches!(
         unlock,
         Change::SetVerified {
-            seen: true,
-            new: false,
+            edit: Edit {
+                seen: true,
+                new: false
+            },
             ..
         }
     ));
@@ -502,7 +506,7 @@ fn disagreement_asks_once_and_never_loses_what_was_typed() {
     assert!(g.is_asking());
     // Yes: sent, and the cursor moves on as Enter would have.
     let sent = g.handle(&s, GridKey::Yes).expect("confirmed");
-    assert!(matches!(sent, Change::SetCell { new: Some(v), .. } if v == d("0")));
+    assert!(matches!(sent, Change::SetCell { edit: Edit { new: Some(v), .. }, .. } if v == d("0")));
     assert_eq!((g.row, g.col), (0, 3));
     assert_eq!(g.input, "");
 }

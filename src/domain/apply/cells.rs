@@ -1,0 +1,174 @@
+//! Cells and marks: values, handwritten totals, whole sheets (absent,
+//! recused) and the verification lock of a team's grid.
+
+use super::super::decimal::Dec;
+use super::super::operation::Edit;
+use super::super::pair::PairState;
+use super::super::refusal::Refusal;
+use super::super::session::{CriterionId, JurorId, Mark, Session, Sheet, SheetKey, TeamId};
+use super::stale;
+
+pub(super) fn set_cell(
+    s: &mut Session,
+    team: &TeamId,
+    juror: &JurorId,
+    criterion: &CriterionId,
+    edit: &Edit<Option<Dec>>,
+) -> Result<(), Refusal> {
+    check_pair(s, team, juror)?;
+    if s.criterion(criterion).is_none() {
+        return Err(Refusal::UnknownCriterion(criterion.clone()));
+    }
+    let current = s.value(team, juror, criterion);
+    if current != edit.seen {
+        return Err(Refusal::StaleCell {
+            team: team.clone(),
+            juror: juror.clone(),
+            criterion: criterion.clone(),
+            seen: edit.seen,
+            current,
+        });
+    }
+    if let Some(v) = edit.new {
+        check_value(s, criterion, v)?;
+    }
+    change_sheet(s, team, juror, |sheet| match edit.new {
+        Some(v) => {
+            sheet.values.insert(criterion.clone(), v);
+        }
+        None => {
+            sheet.values.remove(criterion);
+        }
+    });
+    Ok(())
+}
+
+pub(super) fn set_handwritten(
+    s: &mut Session,
+    team: &TeamId,
+    juror: &JurorId,
+    edit: &Edit<Option<Dec>>,
+) -> Result<(), Refusal> {
+    check_pair(s, team, juror)?;
+    let current = s.sheet(team, juror).and_then(|sh| sh.handwritten);
+    if current != edit.seen {
+        return Err(stale(format!("{team}/{juror}")));
+    }
+    change_sheet(s, team, juror, |sheet| sheet.handwritten = edit.new);
+    Ok(())
+}
+
+pub(super) fn set_sheet(
+    s: &mut Session,
+    team: &TeamId,
+    juror: &JurorId,
+    edit: &Edit<Sheet>,
+) -> Result<(), Refusal> {
+    let t = s
+        .team(team)
+        .ok_or_else(|| Refusal::UnknownTeam(team.clone()))?;
+    let j = s
+        .juror(juror)
+        .ok_or_else(|| Refusal::UnknownJuror(juror.clone()))?;
+    if s.verified.contains(team) {
+        return Err(Refusal::Verified { team: team.clone() });
+    }
+    let current = s.sheet(team, juror).cloned().unwrap_or_default();
+    if current != edit.seen {
+        return Err(stale(format!("{team}/{juror}")));
+    }
+    let new = &edit.new;
+    let has_values = !new.values.is_empty() || new.handwritten.is_some();
+    if has_values {
+        if new.mark.is_some() || s.auto_recused(t, j) {
+            let status = if new.mark == Some(Mark::Absent) {
+                PairState::Absent
+            } else {
+                PairState::Recused
+            };
+            return Err(Refusal::NotScored {
+                team: team.clone(),
+                juror: juror.clone(),
+                status,
+            });
+        }
+        for (criterion, value) in &new.values {
+            check_value(s, criterion, *value)?;
+        }
+    }
+    change_sheet(s, team, juror, |sheet| *sheet = new.clone());
+    Ok(())
+}
+
+pub(super) fn set_verified(
+    s: &mut Session,
+    team: &TeamId,
+    edit: &Edit<bool>,
+) -> Result<(), Refusal> {
+    if s.team(team).is_none() {
+        return Err(Refusal::UnknownTeam(team.clone()));
+    }
+    if s.verified.contains(team) != edit.seen {
+        return Err(stale(team.clone()));
+    }
+    if edit.new {
+        s.verified.insert(team.clone());
+    } else {
+        s.verified.remove(team);
+    }
+    Ok(())
+}
+
+/// The team and juror exist, the pair is expected and the grid not locked.
+fn check_pair(s: &Session, team: &TeamId, juror: &JurorId) -> Result<(), Refusal> {
+    let t = s
+        .team(team)
+        .ok_or_else(|| Refusal::UnknownTeam(team.clone()))?;
+    let j = s
+        .juror(juror)
+        .ok_or_else(|| Refusal::UnknownJuror(juror.clone()))?;
+    if s.verified.contains(team) {
+        return Err(Refusal::Verified { team: team.clone() });
+    }
+    match s.excuse(t, j) {
+        None => Ok(()),
+        Some(status) => Err(Refusal::NotScored {
+            team: team.clone(),
+            juror: juror.clone(),
+            status,
+        }),
+    }
+}
+
+fn check_value(s: &Session, criterion: &CriterionId, value: Dec) -> Result<(), Refusal> {
+    let c = s
+        .criterion(criterion)
+        .ok_or_else(|| Refusal::UnknownCriterion(criterion.clone()))?;
+    if value < c.min || value > c.max {
+        return Err(Refusal::OutOfRange {
+            criterion: criterion.clone(),
+            value,
+            min: c.min,
+            max: c.max,
+        });
+    }
+    if !value.is_on_step(c.min, c.step) {
+        return Err(Refusal::OffStep {
+            criterion: criterion.clone(),
+            value,
+            min: c.min,
+            step: c.step,
+        });
+    }
+    Ok(())
+}
+
+/// Change the pair's sheet in place; a sheet left empty is dropped.
+fn change_sheet(s: &mut Session, team: &TeamId, juror: &JurorId, change: impl FnOnce(&mut Sheet)) {
+    let key = SheetKey::new(team.clone(), juror.clone());
+    let mut sheet = s.sheets.remove(&key).unwrap_or_default();
+    change(&mut sheet);
+    if !sheet.is_empty() {
+        s.sheets.insert(key, sheet);
+    }
+}

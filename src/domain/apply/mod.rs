@@ -1,0 +1,92 @@
+//! Applying an operation to a session: check everything, then change.
+//!
+//! `apply` either changes the session exactly as the operation says or
+//! refuses with a precise reason and leaves the session untouched. Each area
+//! has its own file: `cells` (values, handwritten totals, marks,
+//! verification), `schedule` (running order, stage clock, questions),
+//! `roster` (event, settings, organisations, teams, jurors, criteria) and
+//! `decisions`.
+
+mod cells;
+mod decisions;
+mod roster;
+mod schedule;
+
+use super::operation::{Change, Edit};
+use super::refusal::Refusal;
+use super::session::Session;
+use super::validate;
+
+/// Apply one change. On refusal the session is unchanged.
+pub fn apply(session: &mut Session, change: &Change) -> Result<(), Refusal> {
+    if change.is_structural() {
+        // Structural changes are made on a copy and kept only when the whole
+        // session is still consistent afterwards.
+        let mut copy = session.clone();
+        apply_unchecked(&mut copy, change)?;
+        let problems = validate::problems(&copy);
+        if !problems.is_empty() {
+            return Err(Refusal::Inconsistent(problems));
+        }
+        *session = copy;
+        Ok(())
+    } else if let Change::Batch { changes, .. } = change {
+        let mut copy = session.clone();
+        for c in changes {
+            apply_unchecked(&mut copy, c)?;
+        }
+        *session = copy;
+        Ok(())
+    } else {
+        apply_unchecked(session, change)
+    }
+}
+
+/// Hand each change to its area.
+fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
+    use Change::*;
+    match change {
+        Create { .. } => Err(Refusal::AlreadyCreated),
+        SetCell {
+            team,
+            juror,
+            criterion,
+            edit,
+        } => cells::set_cell(s, team, juror, criterion, edit),
+        SetHandwritten { team, juror, edit } => cells::set_handwritten(s, team, juror, edit),
+        SetSheet { team, juror, edit } => cells::set_sheet(s, team, juror, edit),
+        SetVerified { team, edit } => cells::set_verified(s, team, edit),
+        SetEvent { edit } => set(&mut s.event, edit, "event"),
+        SetSettings { edit } => roster::set_settings(s, edit),
+        SetOrganisation { id, position, edit } => roster::set_organisation(s, id, *position, edit),
+        SetTeam { id, position, edit } => roster::set_team(s, id, *position, edit),
+        SetTeamStatus { team, edit } => roster::set_team_status(s, team, edit),
+        SetJuror { id, position, edit } => roster::set_juror(s, id, *position, edit),
+        SetCriterion { id, position, edit } => roster::set_criterion(s, id, *position, edit),
+        SetSchedule { edit } => set(&mut s.schedule, edit, "schedule"),
+        SetStage { edit } => schedule::set_stage(s, edit),
+        SetQueue { edit } => schedule::set_queue(s, edit),
+        AddQuestion { question } => schedule::add_question(s, question),
+        RemoveQuestion { question } => schedule::remove_question(s, question),
+        AddDecision { decision } => decisions::add(s, decision),
+        RemoveDecision { decision } => decisions::remove(s, decision),
+        Batch { changes, .. } => changes.iter().try_for_each(|c| apply_unchecked(s, c)),
+    }
+}
+
+/// Set a value whose author saw it as it is now; refused as stale otherwise.
+fn set<T: PartialEq + Clone>(
+    current: &mut T,
+    edit: &Edit<T>,
+    what: impl Into<String>,
+) -> Result<(), Refusal> {
+    if *current != edit.seen {
+        return Err(stale(what));
+    }
+    *current = edit.new.clone();
+    Ok(())
+}
+
+fn stale(what: impl Into<String>) -> Refusal {
+    Refusal::Stale { what: what.into() }
+}

@@ -1,0 +1,60 @@
+//! Schedule and timer: the stage (team on, phase, clock), the jurors
+//! waiting to ask a question and the questions asked. The running order
+//! itself is a plain edit (`super::set`).
+
+use super::super::operation::Edit;
+use super::super::refusal::Refusal;
+use super::super::session::{Question, Session, Speaker};
+use super::super::stage::Stage;
+use super::stale;
+
+pub(super) fn set_stage(s: &mut Session, edit: &Edit<Box<Stage>>) -> Result<(), Refusal> {
+    if s.stage != *edit.seen {
+        return Err(stale("stage"));
+    }
+    if let Some(team) = &edit.new.team
+        && s.team(team).is_none()
+    {
+        return Err(Refusal::UnknownTeam(team.clone()));
+    }
+    s.stage = (*edit.new).clone();
+    Ok(())
+}
+
+pub(super) fn set_queue(s: &mut Session, edit: &Edit<Vec<Speaker>>) -> Result<(), Refusal> {
+    if s.queue != edit.seen {
+        return Err(stale("queue"));
+    }
+    for speaker in &edit.new {
+        check_asker(s, speaker.juror.as_str(), speaker.team.as_str())?;
+    }
+    s.queue = edit.new.clone();
+    Ok(())
+}
+
+pub(super) fn add_question(s: &mut Session, question: &Question) -> Result<(), Refusal> {
+    check_asker(s, question.juror.as_str(), question.team.as_str())?;
+    s.questions.push(question.clone());
+    Ok(())
+}
+
+pub(super) fn remove_question(s: &mut Session, question: &Question) -> Result<(), Refusal> {
+    let index = s
+        .questions
+        .iter()
+        .rposition(|q| q == question)
+        .ok_or(Refusal::NoSuchQuestion)?;
+    s.questions.remove(index);
+    Ok(())
+}
+
+/// The juror asking and the team asked both exist.
+fn check_asker(s: &Session, juror: &str, team: &str) -> Result<(), Refusal> {
+    if s.juror(juror).is_none() {
+        return Err(Refusal::UnknownJuror(juror.into()));
+    }
+    if s.team(team).is_none() {
+        return Err(Refusal::UnknownTeam(team.into()));
+    }
+    Ok(())
+}
