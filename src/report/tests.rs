@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use crate::domain::fixture::{self, d, put3};
+use crate::domain::operation::Edit;
 use crate::domain::ranking::{Ranking, rank};
 use crate::domain::stage::{Phase, PhaseRecord};
 use crate::domain::{Change, Decision, DecisionKind, Lang, Mark, Operation, Question, Session};
@@ -91,8 +92,7 @@ fn history() -> Vec<Operation> {
         team: "T01".into(),
         juror: "J2".into(),
         criterion: "impact".into(),
-        seen: seen.map(d),
-        new: Some(d(new)),
+        edit: Edit::new(seen.map(d), Some(d(new))),
     };
     vec![
         Operation::new(cell(None, "4"), writer, at(13, 15)),
@@ -102,8 +102,7 @@ fn history() -> Vec<Operation> {
                 team: "T03".into(),
                 juror: "J1".into(),
                 criterion: "impact".into(),
-                seen: None,
-                new: Some(d("3")),
+                edit: Edit::new(None, Some(d("3"))),
             },
             writer,
             at(13, 25),
@@ -112,11 +111,13 @@ fn history() -> Vec<Operation> {
             Change::SetSheet {
                 team: "T04".into(),
                 juror: "J5".into(),
-                seen: Default::default(),
-                new: crate::domain::Sheet {
-                    mark: Some(Mark::Absent),
-                    ..Default::default()
-                },
+                edit: Edit::new(
+                    Default::default(),
+                    crate::domain::Sheet {
+                        mark: Some(Mark::Absent),
+                        ..Default::default()
+                    },
+                ),
             },
             "f0e1d2c3b4a59687",
             at(14, 5),

@@ -15,26 +15,26 @@ pub fn value(v: Option<Dec>, lang: Lang) -> String {
 
 /// Whether an item was added, edited or removed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Edit {
+pub enum RosterEdit {
     Added,
     Edited,
     Removed,
 }
 
-impl Edit {
-    pub fn of<T>(seen: &Option<T>, new: &Option<T>) -> Edit {
+impl RosterEdit {
+    pub fn of<T>(seen: &Option<T>, new: &Option<T>) -> RosterEdit {
         match (seen, new) {
-            (None, _) => Edit::Added,
-            (_, None) => Edit::Removed,
-            _ => Edit::Edited,
+            (None, _) => RosterEdit::Added,
+            (_, None) => RosterEdit::Removed,
+            _ => RosterEdit::Edited,
         }
     }
 
     fn word(self, lang: Lang) -> &'static str {
         match self {
-            Edit::Added => lang.t("ajout", "added"),
-            Edit::Edited => lang.t("modification", "edited"),
-            Edit::Removed => lang.t("retrait", "removed"),
+            RosterEdit::Added => lang.t("ajout", "added"),
+            RosterEdit::Edited => lang.t("modification", "edited"),
+            RosterEdit::Removed => lang.t("retrait", "removed"),
         }
     }
 }
@@ -91,7 +91,7 @@ pub enum What<'a> {
     Roster {
         item: Item,
         id: String,
-        edit: Edit,
+        edit: RosterEdit,
     },
     Event,
     Settings,

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::{Change, Operation};
 use crate::report::anonymous::Aliases;
-use crate::words::minutes::{Edit, Item, What};
+use crate::words::minutes::{Item, RosterEdit, What};
 
 /// One listed change.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,8 +26,8 @@ pub struct Changes<'a> {
 /// Whether a change enters a value (the first score starts the list).
 fn enters_a_value(change: &Change) -> bool {
     match change {
-        Change::SetCell { new, .. } => new.is_some(),
-        Change::SetSheet { new, .. } => !new.values.is_empty(),
+        Change::SetCell { edit, .. } => edit.new.is_some(),
+        Change::SetSheet { edit, .. } => !edit.new.values.is_empty(),
         Change::Batch { changes, .. } => changes.iter().any(enters_a_value),
         _ => false,
     }
@@ -61,16 +61,11 @@ fn describe<'a>(
     let juror = |id: &str| aliases.map_or_else(|| id.to_string(), |a| a.juror(id));
     let text = |t: &str| aliases.map_or_else(|| t.to_string(), |a| a.text(t));
     let what = match change {
-        Change::SetCell {
-            seen: None,
-            new: Some(_),
-            ..
+        Change::SetCell { edit, .. } if edit.seen.is_none() && edit.new.is_some() => {
+            *first_entries += 1;
+            return;
         }
-        | Change::SetHandwritten {
-            seen: None,
-            new: Some(_),
-            ..
-        } => {
+        Change::SetHandwritten { edit, .. } if edit.seen.is_none() && edit.new.is_some() => {
             *first_entries += 1;
             return;
         }
@@ -89,53 +84,64 @@ fn describe<'a>(
             team,
             juror: j,
             criterion,
-            seen,
-            new,
+            edit,
         } => What::Cell {
             team,
             juror: juror(j),
             criterion,
-            seen: *seen,
-            new: *new,
+            seen: edit.seen,
+            new: edit.new,
         },
         Change::SetHandwritten {
             team,
             juror: j,
-            seen,
-            new,
+            edit,
         } => What::Handwritten {
             team,
             juror: juror(j),
-            seen: *seen,
-            new: *new,
+            seen: edit.seen,
+            new: edit.new,
         },
         Change::SetSheet {
             team,
             juror: j,
-            new,
-            ..
+            edit,
         } => What::Sheet {
             team,
             juror: juror(j),
-            new,
+            new: &edit.new,
         },
-        Change::SetVerified { team, new, .. } => What::Verified { team, new: *new },
-        Change::SetTeamStatus { team, new, .. } => What::Status { team, new: *new },
+        Change::SetVerified { team, edit } => What::Verified {
+            team,
+            new: edit.new,
+        },
+        Change::SetTeamStatus { team, edit } => What::Status {
+            team,
+            new: edit.new,
+        },
         Change::SetEvent { .. } => What::Event,
         Change::SetSettings { .. } => What::Settings,
         Change::SetSchedule { .. } => What::Schedule,
-        Change::SetOrganisation { id, seen, new, .. } => {
-            roster(Item::Organisation, id.to_string(), Edit::of(seen, new))
-        }
-        Change::SetTeam { id, seen, new, .. } => {
-            roster(Item::Team, id.to_string(), Edit::of(seen, new))
-        }
-        Change::SetJuror { id, seen, new, .. } => {
-            roster(Item::Juror, juror(id), Edit::of(seen, new))
-        }
-        Change::SetCriterion { id, seen, new, .. } => {
-            roster(Item::Criterion, id.to_string(), Edit::of(seen, new))
-        }
+        Change::SetOrganisation { id, edit, .. } => roster(
+            Item::Organisation,
+            id.to_string(),
+            RosterEdit::of(&edit.seen, &edit.new),
+        ),
+        Change::SetTeam { id, edit, .. } => roster(
+            Item::Team,
+            id.to_string(),
+            RosterEdit::of(&edit.seen, &edit.new),
+        ),
+        Change::SetJuror { id, edit, .. } => roster(
+            Item::Juror,
+            juror(id),
+            RosterEdit::of(&edit.seen, &edit.new),
+        ),
+        Change::SetCriterion { id, edit, .. } => roster(
+            Item::Criterion,
+            id.to_string(),
+            RosterEdit::of(&edit.seen, &edit.new),
+        ),
         Change::AddDecision { decision } | Change::RemoveDecision { decision } => What::Decision {
             added: matches!(change, Change::AddDecision { .. }),
             decision,
@@ -146,7 +152,7 @@ fn describe<'a>(
     out.push(what);
 }
 
-fn roster<'a>(item: Item, id: String, edit: Edit) -> What<'a> {
+fn roster<'a>(item: Item, id: String, edit: RosterEdit) -> What<'a> {
     What::Roster { item, id, edit }
 }
 
@@ -154,7 +160,8 @@ fn roster<'a>(item: Item, id: String, edit: Edit) -> What<'a> {
 mod tests {
     use super::*;
     use crate::domain::fixture::d;
-    use crate::domain::{Lang, Mark, Sheet};
+    use crate::domain::operation::{BatchLabel, Edit};
+    use crate::domain::{Event, Lang, Mark, Sheet};
 
     fn op(change: Change, minute: i64) -> Operation {
         Operation::new(
@@ -169,8 +176,7 @@ mod tests {
             team: "T01".into(),
             juror: juror.into(),
             criterion: "impact".into(),
-            seen: seen.map(d),
-            new: new.map(d),
+            edit: Edit::new(seen.map(d), new.map(d)),
         }
     }
 
@@ -179,8 +185,7 @@ mod tests {
         let history = vec![
             op(
                 Change::SetEvent {
-                    seen: Default::default(),
-                    new: Default::default(),
+                    edit: Edit::new(Event::default(), Event::default()),
                 },
                 0,
             ),
@@ -189,17 +194,19 @@ mod tests {
             op(cell("J1", Some("3"), Some("5")), 3),
             op(
                 Change::Batch {
-                    label: "x".into(),
+                    label: BatchLabel::Other("x".into()),
                     changes: vec![
                         cell("J3", None, Some("1")),
                         Change::SetSheet {
                             team: "T02".into(),
                             juror: "J2".into(),
-                            seen: Sheet::default(),
-                            new: Sheet {
-                                mark: Some(Mark::Absent),
-                                ..Sheet::default()
-                            },
+                            edit: Edit::new(
+                                Sheet::default(),
+                                Sheet {
+                                    mark: Some(Mark::Absent),
+                                    ..Sheet::default()
+                                },
+                            ),
                         },
                     ],
                 },
@@ -221,8 +228,7 @@ mod tests {
     fn nothing_before_the_first_score() {
         let history = vec![op(
             Change::SetEvent {
-                seen: Default::default(),
-                new: Default::default(),
+                edit: Edit::new(Event::default(), Event::default()),
             },
             0,
         )];
