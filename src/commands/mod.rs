@@ -112,12 +112,6 @@ pub fn open_writer(
     Ok((opened.session, lang))
 }
 
-/// What a command not built yet says.
-pub fn coming(flag: Option<Lang>, fr: &str, en: &str) -> Outcome {
-    let lang = i18n::resolve(flag, None);
-    Err(Failure::one(lang, lang.t(fr, en)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
