@@ -78,6 +78,8 @@ pub enum Command {
     /// Everything for the records in one zip: session, journal, results
     /// under every method, the page, the minutes, a manifest.
     Archive(ArchiveArgs),
+    /// Restart a journal that lags its state (the old one is kept).
+    Repair(FileArg),
 }
 
 #[derive(Debug, Args)]

@@ -8,4 +8,5 @@
 pub mod minutes;
 pub mod notice;
 pub mod report;
+pub mod storage;
 pub mod undo;
