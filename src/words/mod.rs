@@ -5,7 +5,9 @@
 //! words here. Each area has its own submodule; one exhaustive `match` per
 //! message keeps both languages complete.
 
+pub mod minutes;
 pub mod notice;
+pub mod report;
 pub mod setup;
 pub mod storage;
 pub mod undo;
