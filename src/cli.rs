@@ -80,6 +80,10 @@ pub enum Command {
     Archive(ArchiveArgs),
     /// Restart a journal that lags its state (the old one is kept).
     Repair(FileArg),
+    /// Show the settings, or change them (one operation).
+    Settings(SettingsArgs),
+    /// Re-read the teams and jurors spreadsheets (one operation).
+    Roster(RosterArgs),
 }
 
 #[derive(Debug, Args)]
@@ -254,4 +258,67 @@ pub struct ArchiveArgs {
     /// The zip to write (- for standard output).
     #[arg(short, long)]
     pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    /// The session file.
+    pub file: PathBuf,
+    /// Title of the event.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Where the event takes place.
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Date of the event (YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Pitch duration (e.g. 3m, 180s, 2m30s, 3:00).
+    #[arg(long)]
+    pub pitch: Option<String>,
+    /// Questions duration.
+    #[arg(long)]
+    pub qa: Option<String>,
+    /// Changeover between two teams.
+    #[arg(long)]
+    pub changeover: Option<String>,
+    /// Planned start of the first team (HH:MM, or now).
+    #[arg(long)]
+    pub start: Option<String>,
+    /// Remaining time at which the countdown turns to the warning colour.
+    #[arg(long)]
+    pub warning: Option<String>,
+    /// Remaining time at which it turns to the alarm colour.
+    #[arg(long)]
+    pub alarm: Option<String>,
+    /// Ring the bell when the countdown reaches zero (on or off).
+    #[arg(long, value_parser = ["on", "off"])]
+    pub bell: Option<String>,
+    /// Number of laureates.
+    #[arg(long)]
+    pub laureates: Option<u32>,
+    /// Minimum number of sheets for a team to be ranked among the others.
+    #[arg(long)]
+    pub min_sheets: Option<u32>,
+    /// Criterion ids breaking ties, in order (an empty value clears it).
+    #[arg(long, value_delimiter = ',')]
+    pub tie_break: Option<Vec<String>>,
+    /// Official ranking method (fixed once the first score is entered).
+    #[arg(long, value_enum)]
+    pub method: Option<MethodArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct RosterArgs {
+    /// The session file.
+    pub file: PathBuf,
+    /// Teams spreadsheet (CSV: id, name, org, [project], [summary], [members]).
+    #[arg(long)]
+    pub teams: Option<PathBuf>,
+    /// Jurors spreadsheet (CSV: id, name, org, [role]).
+    #[arg(long)]
+    pub jurors: Option<PathBuf>,
+    /// Print what would change, one line each, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }

@@ -14,8 +14,10 @@ pub mod new;
 pub mod output;
 pub mod repair;
 pub mod results;
+pub mod roster;
 pub mod run;
 pub mod scores;
+pub mod settings;
 pub mod sheets;
 
 /// How many problem lines are printed before a count of the rest.
@@ -94,6 +96,8 @@ pub fn dispatch(cli: Cli) -> Outcome {
         Some(Command::Sheets(args)) => sheets::run(flag, &args),
         Some(Command::Archive(args)) => archive::run(flag, &args),
         Some(Command::Repair(args)) => repair::run(flag, &args.file),
+        Some(Command::Settings(args)) => settings::run(flag, &args),
+        Some(Command::Roster(args)) => roster::run(flag, &args),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod pair;
 pub mod questions;
 pub mod ranking;
 pub mod refusal;
+pub mod roster;
 pub mod schedule;
 pub mod scoring;
 pub mod session;

@@ -50,6 +50,13 @@ pub enum Field {
     JurorOrg,
 }
 
+impl Field {
+    /// The event's fields, in the order shown.
+    pub const ALL_EVENT: &'static [Field] = <Event as Fields>::FIELDS;
+    /// The settings' fields, in the order shown.
+    pub const ALL_SETTINGS: &'static [Field] = <Settings as Fields>::FIELDS;
+}
+
 /// A field's value, typed (the words format it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
@@ -318,10 +325,12 @@ pub fn recusal_clears(s: &Session, changes: &[Change]) -> Vec<Change> {
     let mut after = s.clone();
     after.sheets.clear();
     after.verified.clear();
-    for change in changes {
-        if super::apply(&mut after, change).is_err() {
-            return Vec::new();
-        }
+    let all = Change::Batch {
+        label: BatchLabel::Roster,
+        changes: changes.to_vec(),
+    };
+    if super::apply(&mut after, &all).is_err() {
+        return Vec::new();
     }
     let mut clears = Vec::new();
     for (key, sheet) in &s.sheets {

@@ -1,6 +1,7 @@
 //! The setup's words: field names, values as people read them, a field
 //! changed by the other terminal, what undoing a setup change does.
 
+use crate::domain::roster::Line;
 use crate::domain::setup::{Field, Fields, Value};
 use crate::domain::{BatchLabel, Change, Lang};
 
@@ -90,6 +91,164 @@ fn edited<T: Fields>(seen: &T, new: &T, lang: Lang) -> Option<String> {
         value(&new.get(*field), lang),
         value(&seen.get(*field), lang)
     ))
+}
+
+/// What an option should have looked like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Duration,
+    Time,
+    Date,
+}
+
+/// An option that cannot be read.
+pub fn bad_option(flag: &str, text: &str, expected: Expected, lang: Lang) -> String {
+    let example = match expected {
+        Expected::Duration => lang.t(
+            "durée illisible (exemples : 3m, 180s, 2m30s, 3:00)",
+            "unreadable duration (examples: 3m, 180s, 2m30s, 3:00)",
+        ),
+        Expected::Time => lang.t(
+            "heure illisible (exemples : 14:30, now)",
+            "unreadable time (examples: 14:30, now)",
+        ),
+        Expected::Date => lang.t(
+            "date illisible (exemple : 2026-12-10)",
+            "unreadable date (example: 2026-12-10)",
+        ),
+    };
+    match lang {
+        Lang::Fr => format!("--{flag} {text} : {example}"),
+        Lang::En => format!("--{flag} {text}: {example}"),
+    }
+}
+
+pub fn method_locked(lang: Lang) -> String {
+    lang.t(
+        "--method : la méthode officielle ne peut plus changer, la notation a commencé",
+        "--method: the official method cannot change, scoring has started",
+    )
+    .to_string()
+}
+
+pub fn pitch_zero(lang: Lang) -> String {
+    lang.t(
+        "--pitch : la durée doit être positive",
+        "--pitch: the duration must be above zero",
+    )
+    .to_string()
+}
+
+/// `podium settings FILE`: the event and the settings, one per line.
+pub fn settings_text(s: &crate::domain::Session, lang: Lang) -> String {
+    let event = Field::ALL_EVENT.iter().map(|f| (*f, s.event.get(*f)));
+    let settings = Field::ALL_SETTINGS.iter().map(|f| (*f, s.settings.get(*f)));
+    let rows: Vec<(&str, String)> = event
+        .chain(settings)
+        .map(|(f, v)| (field_name(f, lang), value(&v, lang)))
+        .collect();
+    let width = rows
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    let sep = lang.t(" : ", ": ");
+    rows.iter()
+        .map(|(n, v)| {
+            let pad = " ".repeat(width - n.chars().count());
+            format!("{n}{pad}{sep}{v}\n")
+        })
+        .collect()
+}
+
+pub fn settings_saved(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{file} : réglages enregistrés"),
+        Lang::En => format!("{file}: settings saved"),
+    }
+}
+
+pub fn nothing_to_change(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{file} : rien à changer"),
+        Lang::En => format!("{file}: nothing to change"),
+    }
+}
+
+/// "pitch duration: 3:00 → 2:30".
+pub fn changed_line(field: Field, before: &Value, now: &Value, lang: Lang) -> String {
+    format!(
+        "{}{}{} → {}",
+        field_name(field, lang),
+        lang.t(" : ", ": "),
+        value(before, lang),
+        value(now, lang)
+    )
+}
+
+/// One line of `podium roster`.
+pub fn roster_line(line: &Line, lang: Lang) -> String {
+    let fields = |fields: &[Field]| {
+        fields
+            .iter()
+            .map(|f| field_name(*f, lang))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (line, lang) {
+        (Line::TeamUpdated { id, fields: f }, Lang::Fr) => {
+            format!("équipe {id} modifiée : {}", fields(f))
+        }
+        (Line::TeamUpdated { id, fields: f }, Lang::En) => {
+            format!("team {id} updated: {}", fields(f))
+        }
+        (Line::TeamAdded(id), Lang::Fr) => format!("équipe {id} ajoutée en fin de programme"),
+        (Line::TeamAdded(id), Lang::En) => format!("team {id} added at the end of the schedule"),
+        (Line::TeamMissing(id), Lang::Fr) => {
+            format!(
+                "équipe {id} absente du fichier : laissée en place (retrait sur l'écran Réglages ou Programme)"
+            )
+        }
+        (Line::TeamMissing(id), Lang::En) => {
+            format!(
+                "team {id} not in the file: left in place (withdraw it on the Setup or Schedule screen)"
+            )
+        }
+        (Line::JurorUpdated { id, fields: f }, Lang::Fr) => {
+            format!("juré {id} modifié : {}", fields(f))
+        }
+        (Line::JurorUpdated { id, fields: f }, Lang::En) => {
+            format!("juror {id} updated: {}", fields(f))
+        }
+        (Line::JurorAdded(id), Lang::Fr) => format!("juré {id} ajouté"),
+        (Line::JurorAdded(id), Lang::En) => format!("juror {id} added"),
+        (Line::JurorMissing(id), Lang::Fr) => {
+            format!("juré {id} absent du fichier : laissé en place")
+        }
+        (Line::JurorMissing(id), Lang::En) => format!("juror {id} not in the file: left in place"),
+        (Line::OrganisationAdded(id), Lang::Fr) => format!("organisation {id} ajoutée"),
+        (Line::OrganisationAdded(id), Lang::En) => format!("organisation {id} added"),
+        (Line::ValuesCleared { team, juror }, Lang::Fr) => format!(
+            "{juror} devient récusé pour {team} (même organisation) : ses notes sont retirées (annuler les rétablit)"
+        ),
+        (Line::ValuesCleared { team, juror }, Lang::En) => format!(
+            "{juror} becomes recused for {team} (same organisation): their values are cleared (undo restores them)"
+        ),
+    }
+}
+
+pub fn dry_run(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{file} : essai à blanc, rien n'est écrit"),
+        Lang::En => format!("{file}: dry run, nothing written"),
+    }
+}
+
+pub fn roster_saved(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{file} : listes enregistrées (une opération)"),
+        Lang::En => format!("{file}: roster saved (one operation)"),
+    }
 }
 
 /// What undoing a setup change does, if `done` is one.

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::setup::unsafe_char;
 use crate::domain::{Criterion, Dec, Juror, Lang, Organisation, Team, TeamStatus};
 
 use super::reader::{self, Column, Problems, Row};
@@ -98,6 +99,14 @@ fn people<T>(
             continue;
         };
         if !unique_id(&mut seen, id, row.line, problems) {
+            continue;
+        }
+        if [id, name].iter().any(|t| unsafe_char(t).is_some()) {
+            problems.say(
+                row.line,
+                "caractère de contrôle ou d'inversion du sens dans l'identifiant ou le nom",
+                "control or direction-override character in the id or name",
+            );
             continue;
         }
         entries.push(make(row, id, name, org));

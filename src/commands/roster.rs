@@ -1,0 +1,82 @@
+//! `podium roster FILE [--teams teams.csv] [--jurors jurors.csv] [--dry-run]`:
+//! re-read the organisers' spreadsheets (the same formats and rules as
+//! `new`) and apply what changed as one operation; `--dry-run` prints it
+//! and writes nothing. A bad line anywhere refuses everything.
+
+use chrono::Utc;
+
+use crate::cli::RosterArgs;
+use crate::domain::roster;
+use crate::domain::{Lang, Operation};
+use crate::storage::{self, StoreError};
+use crate::words::setup as words;
+
+use super::{Failure, Outcome};
+
+pub fn run(flag: Option<Lang>, args: &RosterArgs) -> Outcome {
+    let file = args.file.display().to_string();
+    // The whole journal is checked first: a damaged one is never written to.
+    let (session, lang) = super::open_writer(flag, &args.file)?;
+    let mut problems = Vec::new();
+    let teams = args
+        .teams
+        .as_ref()
+        .and_then(|path| match storage::csv::read_teams(path, lang) {
+            Ok(teams) => Some(teams),
+            Err(lines) => {
+                problems.extend(lines);
+                None
+            }
+        });
+    let jurors =
+        args.jurors
+            .as_ref()
+            .and_then(|path| match storage::csv::read_jurors(path, lang) {
+                Ok(jurors) => Some(jurors),
+                Err(lines) => {
+                    problems.extend(lines);
+                    None
+                }
+            });
+    if !problems.is_empty() {
+        return Err(Failure::new(lang, problems));
+    }
+    let update = roster::update(&session, teams.as_deref(), jurors.as_deref());
+    if let Some(change) = &update.change {
+        // Checked before anything is said or written.
+        let mut copy = session.clone();
+        if let Err(refusal) = crate::domain::apply(&mut copy, change) {
+            return Err(Failure::one(
+                lang,
+                format!("{file}: {}", refusal.message(lang)),
+            ));
+        }
+    }
+    let lines: Vec<String> = update
+        .lines
+        .iter()
+        .map(|l| words::roster_line(l, lang))
+        .collect();
+    let Some(change) = update.change else {
+        lines.iter().for_each(|l| println!("{l}"));
+        println!("{}", words::nothing_to_change(&file, lang));
+        return Ok(());
+    };
+    if args.dry_run {
+        lines.iter().for_each(|l| println!("{l}"));
+        println!("{}", words::dry_run(&file, lang));
+        return Ok(());
+    }
+    let op = Operation::new(change, storage::new_id(), Utc::now());
+    let expect = storage::Expect::of(&session);
+    storage::commit_expecting(&args.file, &op, storage::CLI_WAIT, &expect).map_err(|e| {
+        let line = match &e {
+            StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
+            _ => e.message(lang),
+        };
+        Failure::one(lang, line)
+    })?;
+    lines.iter().for_each(|l| println!("{l}"));
+    println!("{}", words::roster_saved(&file, lang));
+    Ok(())
+}
