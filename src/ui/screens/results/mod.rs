@@ -14,7 +14,7 @@ use crate::domain::ranking::{Ranking, Row, WarningCode};
 use crate::domain::{DecisionKind, Lang, Session};
 use crate::report::{figure, method_name, rank_label};
 use crate::ui::text::cut;
-use crate::ui::text::{Tone, put, style};
+use crate::ui::text::{Tone, put, style, wrap_indented};
 use crate::ui::{View, org_name};
 
 mod form;
@@ -42,7 +42,7 @@ impl Widget for ResultsScreen<'_, '_> {
         let mut y = area.y;
         // Heading lines wrap, two screen lines at most each.
         for (text, st) in heading(ranking, session, lang, color) {
-            for part in results_panel::wrap(&text, usize::from(area.width))
+            for part in wrap_indented(&text, usize::from(area.width))
                 .into_iter()
                 .take(2)
             {
@@ -106,7 +106,7 @@ pub fn projector_notice(area: Rect, buf: &mut Buffer, lang: Lang, color: bool) {
     ];
     let y = area.y + area.height / 2 - 1;
     for (i, text) in lines.iter().enumerate() {
-        let w = text.chars().count() as u16;
+        let w = crate::ui::text::width(text) as u16;
         let x = area.x + area.width.saturating_sub(w) / 2;
         let st = if i == 0 {
             style(Tone::Warn, color).add_modifier(Modifier::REVERSED)
@@ -313,7 +313,7 @@ impl TableView<'_> {
         // Columns: rank, marks, team, name, Département, score, sheets, bar.
         let id_w = rows
             .iter()
-            .map(|r| r.team.chars().count())
+            .map(|r| crate::ui::text::width(&r.team))
             .max()
             .unwrap_or(3)
             .clamp(4, 8) as u16;
@@ -386,7 +386,8 @@ impl TableView<'_> {
                     Lang::Fr => format!(" limite des lauréats ({}) ", ranking.laureates),
                     Lang::En => format!(" laureate cut-off ({}) ", ranking.laureates),
                 };
-                let side = usize::from(area.width).saturating_sub(label.chars().count()) / 2;
+                let side =
+                    usize::from(area.width).saturating_sub(crate::ui::text::width(&label)) / 2;
                 let text = format!("{}{label}{}", "┄".repeat(side), "┄".repeat(side));
                 put(
                     buf,
@@ -439,7 +440,7 @@ impl TableView<'_> {
         }
         if lines.len() > height {
             let text = format!("{}/{}", selected + 1, rows.len());
-            let w = text.chars().count() as u16;
+            let w = crate::ui::text::width(&text) as u16;
             put(
                 buf,
                 area,
@@ -477,7 +478,7 @@ fn legend_lines(lang: Lang, width: u16) -> Vec<String> {
         .map(|item| item.replace(' ', "\u{a0}"))
         .collect::<Vec<_>>()
         .join(" · ");
-    let mut lines = results_panel::wrap(&legend, usize::from(width));
+    let mut lines = wrap_indented(&legend, usize::from(width));
     lines.truncate(2);
     lines
 }

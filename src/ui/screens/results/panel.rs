@@ -17,7 +17,7 @@ use crate::domain::ranking::{Ranking, Separation};
 use crate::domain::{Lang, PairState, Session};
 use crate::report::{figure, method_name, separator};
 use crate::ui::View;
-use crate::ui::text::{Tone, put, style};
+use crate::ui::text::{Tone, put, style, wrap_indented};
 
 /// The panel: the selected team's detail, or the analysis.
 pub fn panel(view: &View, computed: &Computed, area: Rect, buf: &mut Buffer) {
@@ -52,7 +52,7 @@ pub fn panel(view: &View, computed: &Computed, area: Rect, buf: &mut Buffer) {
     let wrapped: Lines = lines
         .into_iter()
         .flat_map(|(text, st)| {
-            wrap(&text, usize::from(area.width))
+            wrap_indented(&text, usize::from(area.width))
                 .into_iter()
                 .map(move |t| (t, st))
         })
@@ -60,31 +60,6 @@ pub fn panel(view: &View, computed: &Computed, area: Rect, buf: &mut Buffer) {
     for (k, (text, st)) in wrapped.iter().take(area.height as usize).enumerate() {
         put(buf, area, area.x, area.y + k as u16, text, area.width, *st);
     }
-}
-
-/// Split a line at spaces to fit `width`; continuation lines are indented
-/// one step deeper than the line itself.
-pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
-    if text.chars().count() <= width || width < 16 {
-        return vec![text.to_string()];
-    }
-    let lead = text.chars().take_while(|c| *c == ' ').count();
-    let mut out: Vec<String> = Vec::new();
-    let mut line = " ".repeat(lead);
-    let mut first = true;
-    for word in text.trim_start_matches(' ').split(' ') {
-        if !first && line.chars().count() + 1 + word.chars().count() > width {
-            out.push(std::mem::replace(&mut line, " ".repeat(lead + 4)));
-            first = true;
-        }
-        if !first {
-            line.push(' ');
-        }
-        line.push_str(word);
-        first = false;
-    }
-    out.push(line);
-    out
 }
 
 type Lines = Vec<(String, Style)>;
@@ -118,7 +93,7 @@ fn analysis_lines(
     out.extend(neighbour_lines(
         session, ranking, selected, room, lang, color,
     ));
-    let used: usize = out.iter().map(|(t, _)| wrap(t, width).len()).sum();
+    let used: usize = out.iter().map(|(t, _)| wrap_indented(t, width).len()).sum();
     out.extend(warning_lines(
         session,
         ranking,
@@ -327,7 +302,7 @@ fn warning_lines(
             .iter()
             .map(|w| format!("  {}", warning_words(session, w, lang)))
             .collect();
-        let wrapped: usize = texts.iter().map(|t| wrap(t, width).len()).sum();
+        let wrapped: usize = texts.iter().map(|t| wrap_indented(t, width).len()).sum();
         // Wrapped when they all fit, else one short line each (team and
         // juror first, so both stay visible).
         let (shown, cut) = if wrapped <= room {
@@ -509,7 +484,7 @@ fn detail(
     // spaces apart after a two-space indent.
     let cell_w = cells
         .iter()
-        .map(|(t, _)| t.chars().count())
+        .map(|(t, _)| crate::ui::text::width(t))
         .max()
         .unwrap_or(1);
     let columns = (usize::from(width).saturating_sub(2) / (cell_w + 2)).clamp(1, 4);
@@ -564,12 +539,16 @@ fn detail(
             .to_string(),
         style(Tone::Dim, color),
     );
-    let lines_of = |ls: &Lines| ls.iter().map(|(t, _)| wrap(t, w).len()).sum::<usize>();
+    let lines_of = |ls: &Lines| {
+        ls.iter()
+            .map(|(t, _)| wrap_indented(t, w).len())
+            .sum::<usize>()
+    };
     let fixed = lines_of(&out) + 1 + juror_lines.len();
     let room = usize::from(height);
     let means: Lines = if fixed + lines_of(&tall_means) < room {
         tall_means
-    } else if fixed + wrap(&one_line, w).len() < room {
+    } else if fixed + wrap_indented(&one_line, w).len() < room {
         vec![(one_line, plain)]
     } else {
         vec![(super::cut(&one_line, w), plain)]

@@ -14,10 +14,10 @@ use crate::app::screens::scores::grid::{CellKey, Column, Grid, default_team};
 use crate::domain::scoring::{self, Fill};
 use crate::domain::{Lang, Session, Team};
 
-use crate::ui::text::{Tone, cut, dec, put, right, style, total};
+use crate::ui::text::{Tone, cut, dec, put, right, style, total, two_lines};
 
-pub mod text;
-use text::{state_word, status_text, weighted};
+pub mod words;
+use words::{state_word, status_text, weighted};
 
 /// Everything the grid needs to draw one frame.
 pub struct GridView<'a> {
@@ -31,27 +31,6 @@ pub struct GridView<'a> {
     pub saves: bool,
     /// Colours allowed (off with NO_COLOR and in snapshots).
     pub color: bool,
-}
-
-/// `text` on one line if it fits `width`, else on two, broken at the last
-/// space that fits (the second line cut if still too long).
-fn wrap2(text: &str, width: u16) -> Vec<String> {
-    let w = usize::from(width);
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= w {
-        return vec![text.to_string()];
-    }
-    let brk = chars[..=w.min(chars.len() - 1)]
-        .iter()
-        .rposition(|c| *c == ' ')
-        .filter(|&i| i > 0)
-        .unwrap_or(w);
-    let first: String = chars[..brk].iter().collect();
-    let rest: String = chars[brk..].iter().collect();
-    vec![
-        first.trim_end().to_string(),
-        cut(rest.trim_start(), usize::from(width)),
-    ]
 }
 
 /// Column headers that tell criteria apart in `width` characters: the
@@ -165,7 +144,7 @@ impl Widget for GridView<'_> {
         // A status too long for one line (a question) takes two, the table
         // one row less.
         let (text, tone) = status_text(s, self.grid, team, lang);
-        let lines = wrap2(&text, area.width);
+        let lines = two_lines(&text, usize::from(area.width));
         let table_area = Rect {
             height: area.height - (lines.len() as u16 - 1),
             ..area
@@ -229,7 +208,7 @@ impl GridView<'_> {
             .map(|(t, _)| t.as_str())
             .collect::<Vec<_>>()
             .join("  ");
-        let right_w = right_text.chars().count() as u16;
+        let right_w = crate::ui::text::width(&right_text) as u16;
         let left_w = area.width.saturating_sub(right_w + 2);
         put(
             buf,
@@ -251,7 +230,7 @@ impl GridView<'_> {
                 area.width,
                 style(tone, self.color),
             );
-            x += t.chars().count() as u16 + 2;
+            x += crate::ui::text::width(&t) as u16 + 2;
         }
     }
 
@@ -316,7 +295,8 @@ impl GridView<'_> {
         );
         let text = if self.grid.col < s.criteria.len()
             && weighted(s)
-            && (text.chars().count() + hint.chars().count()) <= usize::from(area.width)
+            && (crate::ui::text::width(&text) + crate::ui::text::width(hint))
+                <= usize::from(area.width)
         {
             format!("{text}{hint}")
         } else {
@@ -341,7 +321,7 @@ impl GridView<'_> {
         let labels = s
             .criteria
             .iter()
-            .map(|c| c.label.chars().count())
+            .map(|c| crate::ui::text::width(&c.label))
             .max()
             .unwrap_or(0);
         let lay = layout(area.width, s.criteria.len(), grid.col, labels);
