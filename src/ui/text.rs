@@ -48,6 +48,19 @@ pub fn total(value: Total, lang: Lang) -> String {
     value.format_with(sep(lang), 2)
 }
 
+/// Write `text` on line `y` of `area`, from its left edge, cut to it.
+pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, text: &str, st: Style) {
+    put(buf, area, area.x, y, text, area.width, st);
+}
+
+/// Write `lines` on the last lines of `area`.
+pub fn put_bottom(buf: &mut Buffer, area: Rect, lines: &[String], st: Style) {
+    let first = area.bottom().saturating_sub(lines.len() as u16);
+    for (i, line) in lines.iter().enumerate() {
+        put_line(buf, area, first + i as u16, line, st);
+    }
+}
+
 /// Write `text` at (x, y), cut to `width` cells and to the buffer's area.
 pub fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, text: &str, width: u16, st: Style) {
     if y >= area.bottom() || x >= area.right() {

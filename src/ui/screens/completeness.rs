@@ -14,7 +14,7 @@ use crate::domain::scoring::{self, Counts};
 use crate::domain::{Lang, Session};
 
 use super::scores::words::sheets_count;
-use crate::ui::text::{Tone, join_wrapped, put, style};
+use crate::ui::text::{Tone, join_wrapped, put, put_line, style};
 
 pub struct BoardView<'a> {
     pub session: &'a Session,
@@ -157,7 +157,7 @@ impl Widget for BoardView<'_> {
             lang.t("Complétude", "Completeness"),
             sheets_count(board.total.done(), board.total.expected(), lang)
         );
-        put(buf, area, area.x, area.y, &title, area.width, head);
+        put_line(buf, area, area.y, &title, head);
 
         let cols = Columns::of(&board, area);
         let y = area.y + 2;
@@ -221,7 +221,7 @@ impl Widget for BoardView<'_> {
         );
         for (i, line) in key.iter().enumerate() {
             let st = style(Tone::Dim, color);
-            put(buf, area, area.x, y + 1 + i as u16, line, area.width, st);
+            put_line(buf, area, y + 1 + i as u16, line, st);
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::domain::ranking::{Ranking, Row, WarningCode};
 use crate::domain::{DecisionKind, Lang, Session};
 use crate::report::{figure, method_name, rank_label};
 use crate::ui::text::cut;
-use crate::ui::text::{Tone, put, style, wrap_indented};
+use crate::ui::text::{Tone, put, put_bottom, put_line, style, wrap_indented};
 use crate::ui::{View, org_name};
 
 mod form;
@@ -46,7 +46,7 @@ impl Widget for ResultsScreen<'_, '_> {
                 .into_iter()
                 .take(2)
             {
-                put(buf, area, area.x, y, &part, area.width, st);
+                put_line(buf, area, y, &part, st);
                 y += 1;
             }
         }
@@ -389,15 +389,7 @@ impl TableView<'_> {
                 let side =
                     usize::from(area.width).saturating_sub(crate::ui::text::width(&label)) / 2;
                 let text = format!("{}{label}{}", "┄".repeat(side), "┄".repeat(side));
-                put(
-                    buf,
-                    area,
-                    area.x,
-                    y,
-                    &text,
-                    area.width,
-                    style(Tone::Warn, color),
-                );
+                put_line(buf, area, y, &text, style(Tone::Warn, color));
                 continue;
             };
             let row = &rows[i];
@@ -451,18 +443,7 @@ impl TableView<'_> {
                 style(Tone::Dim, color),
             );
         }
-        let first = area.bottom() - legend.len() as u16;
-        for (i, line) in legend.iter().enumerate() {
-            put(
-                buf,
-                area,
-                area.x,
-                first + i as u16,
-                line,
-                area.width,
-                style(Tone::Dim, color),
-            );
-        }
+        put_bottom(buf, area, &legend, style(Tone::Dim, color));
     }
 }
 

@@ -17,7 +17,7 @@ use crate::domain::ranking::{Ranking, Separation};
 use crate::domain::{Lang, PairState, Session};
 use crate::report::{figure, method_name, separator};
 use crate::ui::View;
-use crate::ui::text::{Tone, put, style, wrap_indented};
+use crate::ui::text::{Tone, put_line, style, wrap_indented};
 
 /// The panel: the selected team's detail, or the analysis.
 pub fn panel(view: &View, computed: &Computed, area: Rect, buf: &mut Buffer) {
@@ -58,7 +58,7 @@ pub fn panel(view: &View, computed: &Computed, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     for (k, (text, st)) in wrapped.iter().take(area.height as usize).enumerate() {
-        put(buf, area, area.x, area.y + k as u16, text, area.width, *st);
+        put_line(buf, area, area.y + k as u16, text, *st);
     }
 }
 

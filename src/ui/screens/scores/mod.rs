@@ -14,7 +14,7 @@ use crate::app::screens::scores::grid::{CellKey, Column, Grid, default_team};
 use crate::domain::scoring::{self, Fill};
 use crate::domain::{Lang, Session, Team};
 
-use crate::ui::text::{Tone, cut, dec, put, right, style, total, two_lines};
+use crate::ui::text::{Tone, cut, dec, put, put_bottom, put_line, right, style, total, two_lines};
 
 pub mod words;
 use words::{state_word, status_text, weighted};
@@ -111,15 +111,7 @@ impl Widget for GridView<'_> {
         let team_id = self.grid.team.clone().or_else(|| default_team(s));
         let Some(team) = team_id.as_deref().and_then(|t| s.team(t)) else {
             let text = lang.t("Aucune équipe à noter.", "No team to score.");
-            put(
-                buf,
-                area,
-                area.x,
-                area.y,
-                text,
-                area.width,
-                style(Tone::Dim, color),
-            );
+            put_line(buf, area, area.y, text, style(Tone::Dim, color));
             return;
         };
         self.title(buf, area, team);
@@ -129,15 +121,7 @@ impl Widget for GridView<'_> {
                 "Mode projecteur : les notes sont masquées (p pour les afficher).",
                 "Projector mode: scores are hidden (p to show them).",
             );
-            put(
-                buf,
-                area,
-                area.x,
-                y + 1,
-                text,
-                area.width,
-                style(Tone::Warn, color),
-            );
+            put_line(buf, area, y + 1, text, style(Tone::Warn, color));
             return;
         }
         self.notice(buf, area, y, team);
@@ -150,18 +134,7 @@ impl Widget for GridView<'_> {
             ..area
         };
         self.table(buf, table_area, y + 1, team);
-        let first = area.bottom() - lines.len() as u16;
-        for (i, line) in lines.iter().enumerate() {
-            put(
-                buf,
-                area,
-                area.x,
-                first + i as u16,
-                line,
-                area.width,
-                style(tone, color),
-            );
-        }
+        put_bottom(buf, area, &lines, style(tone, color));
     }
 }
 
@@ -250,15 +223,7 @@ impl GridView<'_> {
                     team.id
                 ),
             };
-            put(
-                buf,
-                area,
-                area.x,
-                y,
-                &text,
-                area.width,
-                style(Tone::Warn, self.color),
-            );
+            put_line(buf, area, y, &text, style(Tone::Warn, self.color));
             return;
         }
         let text = match s.criteria.get(self.grid.col) {
@@ -302,15 +267,7 @@ impl GridView<'_> {
         } else {
             text
         };
-        put(
-            buf,
-            area,
-            area.x,
-            y,
-            &text,
-            area.width,
-            style(Tone::Dim, self.color),
-        );
+        put_line(buf, area, y, &text, style(Tone::Dim, self.color));
     }
 
     fn table(&self, buf: &mut Buffer, area: Rect, y: u16, team: &Team) {
