@@ -181,45 +181,53 @@ fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec
         ));
     }
     if let Some(group) = ranking.cutoff_groups().first() {
-        let teams = group.join(", ");
-        let decided = group.first().and_then(|t| ranking.decision_for(t));
-        lines.push(match decided {
-            None if !ranking.official => (
-                match lang {
-                    Lang::Fr => format!(
-                        "Égalité à la limite sous cette méthode : {teams} (seule la méthode officielle se décide)"
-                    ),
-                    Lang::En => format!(
-                        "Tie at the cut-off under this method: {teams} (only the official method is decided)"
-                    ),
-                },
-                style(Tone::Warn, color),
-            ),
-            None => (
-                match lang {
-                    Lang::Fr => format!(
-                        "ÉGALITÉ À LA LIMITE : {teams} — décision du jury attendue (d pour la saisir)"
-                    ),
-                    Lang::En => format!(
-                        "TIE AT THE CUT-OFF: {teams} — waiting for the jury's decision (d to record it)"
-                    ),
-                },
-                style(Tone::Bad, color),
-            ),
-            Some(kind) => (
-                {
-                    // Who decided and why, after the decision itself.
-                    let who = group
-                        .first()
-                        .and_then(|t| ranking.row(t))
-                        .and_then(|r| r.decision)
-                        .and_then(|i| ranking.decisions.get(i))
-                        .map(|d| match lang {
-                            Lang::Fr => format!(" — {}, «\u{a0}{}\u{a0}»", d.by, d.reason),
-                            Lang::En => format!(" — {}, \"{}\"", d.by, d.reason),
-                        })
-                        .unwrap_or_default();
-                    let what = match (kind, lang) {
+        lines.push(cutoff_line(ranking, group, lang, color));
+    }
+    lines
+}
+
+/// The tie at the laureate cut-off: waiting for the jury, or how the
+/// jury settled it (who decided and why).
+fn cutoff_line(ranking: &Ranking, group: &[&str], lang: Lang, color: bool) -> (String, Style) {
+    let teams = group.join(", ");
+    let decided = group.first().and_then(|t| ranking.decision_for(t));
+    match decided {
+        None if !ranking.official => (
+            match lang {
+                Lang::Fr => format!(
+                    "Égalité à la limite sous cette méthode : {teams} (seule la méthode officielle se décide)"
+                ),
+                Lang::En => format!(
+                    "Tie at the cut-off under this method: {teams} (only the official method is decided)"
+                ),
+            },
+            style(Tone::Warn, color),
+        ),
+        None => (
+            match lang {
+                Lang::Fr => format!(
+                    "ÉGALITÉ À LA LIMITE : {teams} — décision du jury attendue (d pour la saisir)"
+                ),
+                Lang::En => format!(
+                    "TIE AT THE CUT-OFF: {teams} — waiting for the jury's decision (d to record it)"
+                ),
+            },
+            style(Tone::Bad, color),
+        ),
+        Some(kind) => (
+            {
+                // Who decided and why, after the decision itself.
+                let who = group
+                    .first()
+                    .and_then(|t| ranking.row(t))
+                    .and_then(|r| r.decision)
+                    .and_then(|i| ranking.decisions.get(i))
+                    .map(|d| match lang {
+                        Lang::Fr => format!(" — {}, «\u{a0}{}\u{a0}»", d.by, d.reason),
+                        Lang::En => format!(" — {}, \"{}\"", d.by, d.reason),
+                    })
+                    .unwrap_or_default();
+                let what = match (kind, lang) {
                     (DecisionKind::Order, Lang::Fr) => {
                         format!("Égalité à la limite départagée par le jury : ordre {teams}")
                     }
@@ -232,14 +240,12 @@ fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec
                     (DecisionKind::Admit, Lang::En) => {
                         format!("Tie at the cut-off: {teams} admitted by the jury's decision")
                     }
-                    };
-                    format!("{what}{who}")
-                },
-                style(Tone::Good, color),
-            ),
-        });
+                };
+                format!("{what}{who}")
+            },
+            style(Tone::Good, color),
+        ),
     }
-    lines
 }
 
 /// The laureate mark, in its own colour.
@@ -392,42 +398,7 @@ impl TableView<'_> {
                 put_line(buf, area, y, &text, style(Tone::Warn, color));
                 continue;
             };
-            let row = &rows[i];
-            let fraction = row
-                .score
-                .as_ref()
-                .map(|s| (s.to_f64() - lo) / (hi - lo))
-                .filter(|f| f.is_finite())
-                .unwrap_or(if row.score.is_some() { 1.0 } else { 0.0 });
-            let texts = [
-                rank_label(row),
-                marks(ranking, row),
-                row.team.to_string(),
-                row.name.clone(),
-                org_name(self.session, &row.org).to_string(),
-                figure(row.score.as_ref(), lang, "—"),
-                row.sheets.to_string(),
-                bar(fraction, bar_w),
-            ];
-            let base = if i == selected {
-                Style::new().add_modifier(Modifier::REVERSED)
-            } else if row.too_few_sheets {
-                style(Tone::Dim, color)
-            } else {
-                Style::new()
-            };
-            let mut st = [base; 8];
-            if row.laureate {
-                st[1] = base.patch(laureate_style(color));
-                st[2] = st[1];
-            } else if row.at_cutoff {
-                st[1] = base.patch(style(Tone::Bad, color));
-            }
-            st[7] = if color && row.laureate {
-                base.fg(Color::Green)
-            } else {
-                base
-            };
+            let (texts, st) = self.row(&rows[i], i == selected, bar_w, (lo, hi));
             cells(texts, y, buf, st);
         }
         if lines.len() > height {
@@ -444,6 +415,52 @@ impl TableView<'_> {
             );
         }
         put_bottom(buf, area, &legend, style(Tone::Dim, color));
+    }
+
+    /// A row's eight cells and their styles.
+    fn row(
+        &self,
+        row: &Row,
+        selected: bool,
+        bar_w: u16,
+        (lo, hi): (f64, f64),
+    ) -> ([String; 8], [Style; 8]) {
+        let fraction = row
+            .score
+            .as_ref()
+            .map(|s| (s.to_f64() - lo) / (hi - lo))
+            .filter(|f| f.is_finite())
+            .unwrap_or(if row.score.is_some() { 1.0 } else { 0.0 });
+        let texts = [
+            rank_label(row),
+            marks(self.ranking, row),
+            row.team.to_string(),
+            row.name.clone(),
+            org_name(self.session, &row.org).to_string(),
+            figure(row.score.as_ref(), self.lang, "—"),
+            row.sheets.to_string(),
+            bar(fraction, bar_w),
+        ];
+        let base = if selected {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else if row.too_few_sheets {
+            style(Tone::Dim, self.color)
+        } else {
+            Style::new()
+        };
+        let mut st = [base; 8];
+        if row.laureate {
+            st[1] = base.patch(laureate_style(self.color));
+            st[2] = st[1];
+        } else if row.at_cutoff {
+            st[1] = base.patch(style(Tone::Bad, self.color));
+        }
+        st[7] = if self.color && row.laureate {
+            base.fg(Color::Green)
+        } else {
+            base
+        };
+        (texts, st)
     }
 }
 

@@ -405,6 +405,68 @@ fn no_margin_words(ranking: &Ranking, lang: Lang) -> String {
     }
 }
 
+/// Each juror's total (or why there is none), side by side as many as the
+/// panel holds.
+fn juror_lines(
+    session: &Session,
+    jurors: Vec<analysis::JurorLine>,
+    width: u16,
+    lang: Lang,
+    color: bool,
+) -> Lines {
+    let mut cells: Vec<(String, Tone)> = Vec::new();
+    for line in jurors {
+        let name = session
+            .juror(&line.juror)
+            .map_or(line.juror.as_str(), |j| j.name.as_str());
+        let total = figure(line.total.as_ref(), lang, "");
+        let (text, tone) = match line.state {
+            PairState::Entered | PairState::Verified => (total, Tone::Plain),
+            PairState::Mismatch => (
+                format!(
+                    "{total} ≠ {} {}",
+                    line.handwritten
+                        .map(|h| h.format_with(separator(lang)))
+                        .unwrap_or_default(),
+                    lang.t("manuscrit", "handwritten")
+                ),
+                Tone::Bad,
+            ),
+            PairState::Partial => (lang.t("incomplète", "partial").into(), Tone::Warn),
+            PairState::Empty => (lang.t("manquante", "missing").into(), Tone::Warn),
+            PairState::Absent => (lang.t("absent", "absent").into(), Tone::Dim),
+            PairState::Withdrawn => (lang.t("retirée", "withdrawn").into(), Tone::Dim),
+            PairState::Recused | PairState::AutoRecused => {
+                (lang.t("récusé", "recused").into(), Tone::Dim)
+            }
+        };
+        cells.push((format!("{:<14} {text:>9}", super::cut(name, 14)), tone));
+    }
+    // Jurors side by side as many as the panel holds (4 at most), two
+    // spaces apart after a two-space indent.
+    let cell_w = cells
+        .iter()
+        .map(|(t, _)| crate::ui::text::width(t))
+        .max()
+        .unwrap_or(1);
+    let columns = (usize::from(width).saturating_sub(2) / (cell_w + 2)).clamp(1, 4);
+    cells
+        .chunks(columns)
+        .map(|chunk| {
+            let text: String = chunk
+                .iter()
+                .map(|(t, _)| format!("  {t:<cell_w$}"))
+                .collect();
+            // The row takes the most pressing tone of its cells.
+            let tone = [Tone::Bad, Tone::Warn, Tone::Plain, Tone::Dim]
+                .into_iter()
+                .find(|t| chunk.iter().any(|(_, c)| c == t))
+                .unwrap_or(Tone::Plain);
+            (text.trim_end().to_string(), style(tone, color))
+        })
+        .collect()
+}
+
 /// The selected team's detail: figures, per-criterion means, each juror's
 /// sheet total, and what separates it from the team above.
 fn detail(
@@ -452,57 +514,7 @@ fn detail(
     let Some(d) = analysis::team_detail(session, team) else {
         return out;
     };
-    let mut cells: Vec<(String, Tone)> = Vec::new();
-    for line in d.jurors {
-        let name = session
-            .juror(&line.juror)
-            .map_or(line.juror.as_str(), |j| j.name.as_str());
-        let total = figure(line.total.as_ref(), lang, "");
-        let (text, tone) = match line.state {
-            PairState::Entered | PairState::Verified => (total, Tone::Plain),
-            PairState::Mismatch => (
-                format!(
-                    "{total} ≠ {} {}",
-                    line.handwritten
-                        .map(|h| h.format_with(separator(lang)))
-                        .unwrap_or_default(),
-                    lang.t("manuscrit", "handwritten")
-                ),
-                Tone::Bad,
-            ),
-            PairState::Partial => (lang.t("incomplète", "partial").into(), Tone::Warn),
-            PairState::Empty => (lang.t("manquante", "missing").into(), Tone::Warn),
-            PairState::Absent => (lang.t("absent", "absent").into(), Tone::Dim),
-            PairState::Withdrawn => (lang.t("retirée", "withdrawn").into(), Tone::Dim),
-            PairState::Recused | PairState::AutoRecused => {
-                (lang.t("récusé", "recused").into(), Tone::Dim)
-            }
-        };
-        cells.push((format!("{:<14} {text:>9}", super::cut(name, 14)), tone));
-    }
-    // Jurors side by side as many as the panel holds (4 at most), two
-    // spaces apart after a two-space indent.
-    let cell_w = cells
-        .iter()
-        .map(|(t, _)| crate::ui::text::width(t))
-        .max()
-        .unwrap_or(1);
-    let columns = (usize::from(width).saturating_sub(2) / (cell_w + 2)).clamp(1, 4);
-    let juror_lines: Lines = cells
-        .chunks(columns)
-        .map(|chunk| {
-            let text: String = chunk
-                .iter()
-                .map(|(t, _)| format!("  {t:<cell_w$}"))
-                .collect();
-            // The row takes the most pressing tone of its cells.
-            let tone = [Tone::Bad, Tone::Warn, Tone::Plain, Tone::Dim]
-                .into_iter()
-                .find(|t| chunk.iter().any(|(_, c)| c == t))
-                .unwrap_or(Tone::Plain);
-            (text.trim_end().to_string(), style(tone, color))
-        })
-        .collect();
+    let juror_lines = juror_lines(session, d.jurors, width, lang, color);
     // Criteria one per line when there is room, else on one wrapped line,
     // else on one cut line: every juror's total comes first.
     let w = usize::from(width);

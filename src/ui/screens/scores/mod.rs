@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::screens::scores::grid::{CellKey, Column, Grid, default_team};
 use crate::domain::scoring::{self, Fill};
-use crate::domain::{Lang, Session, Team};
+use crate::domain::{Juror, Lang, Session, Team};
 
 use crate::ui::text::{Tone, cut, dec, put, put_bottom, put_line, right, style, total, two_lines};
 
@@ -349,80 +349,96 @@ impl GridView<'_> {
             .take(usize::from(rows))
         {
             let y = top + (i - offset) as u16;
-            let excuse = s.excuse(team, juror);
-            let here = i == grid.row;
-            let name = format!("{} {}", juror.id, juror.name);
-            let name_tone = if here { Tone::Strong } else { Tone::Plain };
-            let marker = if here { "›" } else { " " };
-            put(buf, area, area.x, y, marker, 1, style(name_tone, color));
-            put(
-                buf,
-                area,
-                area.x + 1,
-                y,
-                &name,
-                lay.name_w - 1,
-                style(name_tone, color),
-            );
-            let scored = excuse.is_none();
-            let sheet = grid.sheet(s, &team.id, &juror.id);
-            let mut x = crit_x;
-            for (ci, c) in s
-                .criteria
-                .iter()
-                .enumerate()
-                .skip(lay.first)
-                .take(lay.shown)
-            {
-                let key = CellKey {
-                    team: team.id.clone(),
-                    juror: juror.id.clone(),
-                    column: Column::Criterion(c.id.clone()),
-                };
-                self.cell(
-                    buf,
-                    area,
-                    x,
-                    y,
-                    lay.crit_w - 1,
-                    &key,
-                    scored,
-                    here && grid.col == ci,
-                );
-                x += lay.crit_w;
-            }
-            let summary = scoring::summarize(&s.criteria, Some(&sheet));
-            if scored && summary.fill != Fill::Empty {
-                let tone = if summary.fill == Fill::Complete {
-                    Tone::Strong
-                } else {
-                    Tone::Dim
-                };
-                let text = right(&total(summary.total, lang), usize::from(TOTAL_W));
-                put(buf, area, tot_x, y, &text, TOTAL_W, style(tone, color));
-            }
+            let xs = (crit_x, tot_x, paper_x, state_x);
+            self.juror_row(buf, area, (y, xs), &lay, team, (i, juror));
+        }
+    }
+
+    /// A juror's row: name, a cell per criterion shown, the total, the
+    /// paper total and the sheet's state.
+    fn juror_row(
+        &self,
+        buf: &mut Buffer,
+        area: Rect,
+        (y, (crit_x, tot_x, paper_x, state_x)): (u16, (u16, u16, u16, u16)),
+        lay: &Layout,
+        team: &Team,
+        (i, juror): (usize, &Juror),
+    ) {
+        let (lang, s, grid, color) = (self.lang, self.session, self.grid, self.color);
+        let excuse = s.excuse(team, juror);
+        let here = i == grid.row;
+        let name = format!("{} {}", juror.id, juror.name);
+        let name_tone = if here { Tone::Strong } else { Tone::Plain };
+        let marker = if here { "›" } else { " " };
+        put(buf, area, area.x, y, marker, 1, style(name_tone, color));
+        put(
+            buf,
+            area,
+            area.x + 1,
+            y,
+            &name,
+            lay.name_w - 1,
+            style(name_tone, color),
+        );
+        let scored = excuse.is_none();
+        let sheet = grid.sheet(s, &team.id, &juror.id);
+        let mut x = crit_x;
+        for (ci, c) in s
+            .criteria
+            .iter()
+            .enumerate()
+            .skip(lay.first)
+            .take(lay.shown)
+        {
             let key = CellKey {
                 team: team.id.clone(),
                 juror: juror.id.clone(),
-                column: Column::Handwritten,
+                column: Column::Criterion(c.id.clone()),
             };
-            let on_paper = here && grid.col >= s.criteria.len();
             self.cell(
                 buf,
                 area,
-                paper_x - 1,
+                x,
                 y,
-                PAPER_W + 1,
+                lay.crit_w - 1,
                 &key,
                 scored,
-                on_paper,
+                here && grid.col == ci,
             );
-            let disagrees = scored
-                && summary.fill == Fill::Complete
-                && scoring::disagreement(s, &team.id, &juror.id, &sheet).is_some();
-            let (word, tone) = state_word(excuse, &summary, disagrees, lang);
-            put(buf, area, state_x, y, word, STATE_W, style(tone, color));
+            x += lay.crit_w;
         }
+        let summary = scoring::summarize(&s.criteria, Some(&sheet));
+        if scored && summary.fill != Fill::Empty {
+            let tone = if summary.fill == Fill::Complete {
+                Tone::Strong
+            } else {
+                Tone::Dim
+            };
+            let text = right(&total(summary.total, lang), usize::from(TOTAL_W));
+            put(buf, area, tot_x, y, &text, TOTAL_W, style(tone, color));
+        }
+        let key = CellKey {
+            team: team.id.clone(),
+            juror: juror.id.clone(),
+            column: Column::Handwritten,
+        };
+        let on_paper = here && grid.col >= s.criteria.len();
+        self.cell(
+            buf,
+            area,
+            paper_x - 1,
+            y,
+            PAPER_W + 1,
+            &key,
+            scored,
+            on_paper,
+        );
+        let disagrees = scored
+            && summary.fill == Fill::Complete
+            && scoring::disagreement(s, &team.id, &juror.id, &sheet).is_some();
+        let (word, tone) = state_word(excuse, &summary, disagrees, lang);
+        put(buf, area, state_x, y, word, STATE_W, style(tone, color));
     }
 
     /// One value cell of `width` columns: the value right-aligned between
