@@ -30,6 +30,8 @@ const SAVE_POLL: Duration = Duration::from_millis(1);
 /// How often to look while the other terminal holds the lock (the saving
 /// thread retries every 50 ms): no busy loop while it waits.
 const BUSY_POLL: Duration = Duration::from_millis(50);
+/// How often the saving thread, while idle, asks for a checkpoint.
+const IDLE_CHECK: Duration = Duration::from_millis(500);
 /// While a job runs on the worker the loop looks for its result this often.
 const WORK_POLL: Duration = Duration::from_millis(50);
 /// After `q`, pending saves get this long to finish.
@@ -47,7 +49,8 @@ pub trait Store: Clone + Send + 'static {
     fn commit(&self, op: &Operation, wait: Duration) -> Result<SaveOutcome, Busy>;
     /// A cheap "did the file change?" marker.
     fn stamp(&self) -> Option<Self::Stamp>;
-    /// Read the current state (never locks, never writes).
+    /// The session when it changed since the last call (never locks,
+    /// never writes).
     fn load(&self) -> Option<Session>;
     /// Whether a session read from the file is not the one this terminal
     /// works on (another session id, or a revision lower than it has
@@ -55,6 +58,9 @@ pub trait Store: Clone + Send + 'static {
     fn replaced(&self, _fresh: &Session) -> Option<String> {
         None
     }
+    /// Called by the saving thread while no change is waiting: time for a
+    /// checkpoint if the last change is old enough.
+    fn idle(&self) {}
 }
 
 /// `now` from a monotonic clock anchored to the wall clock at start-up, so
@@ -112,7 +118,15 @@ impl Saver {
         let (ops, op_rx) = mpsc::channel::<Operation>();
         let (out_tx, outcomes) = mpsc::channel();
         thread::spawn(move || {
-            for op in op_rx {
+            loop {
+                let op = match op_rx.recv_timeout(IDLE_CHECK) {
+                    Ok(op) => op,
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        store.idle();
+                        continue;
+                    }
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                };
                 let mut told_busy = false;
                 let outcome = loop {
                     match store.commit(&op, LOCK_WAIT) {

@@ -6,4 +6,5 @@
 //! message keeps both languages complete.
 
 pub mod notice;
+pub mod storage;
 pub mod undo;
