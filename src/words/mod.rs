@@ -5,6 +5,8 @@
 //! words here. Each area has its own submodule; one exhaustive `match` per
 //! message keeps both languages complete.
 
+pub mod minutes;
 pub mod notice;
+pub mod report;
 pub mod storage;
 pub mod undo;
