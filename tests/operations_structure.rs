@@ -7,9 +7,10 @@ use common::ops::*;
 
 use chrono::NaiveTime;
 use common::*;
+use podium::domain::setup::{Field, Value};
 use podium::domain::{
     BatchLabel, Change, Criterion, Edit, Event, Juror, Method, Organisation, Refusal, Session,
-    Settings, Slot, Team, TeamStatus,
+    Settings, Slot, Team, TeamStatus, apply,
 };
 
 #[test]
@@ -26,15 +27,34 @@ fn event_and_settings() {
             edit: Edit::new(s.event.clone(), event.clone()),
         },
     );
+    // Edited field by field: a field the author changed must still hold
+    // what the author saw, else both values are given.
+    let later = Event {
+        title: "Forum 2028".into(),
+        ..event.clone()
+    };
     assert!(matches!(
         refused(
             &s,
             Change::SetEvent {
-                edit: Edit::new(event.clone(), s.event.clone()),
+                edit: Edit::new(event.clone(), later),
             }
         ),
-        Refusal::Stale { .. }
+        Refusal::StaleField {
+            field: Field::Title,
+            ..
+        }
     ));
+    // Already as the author wants it: nothing happens twice.
+    let mut same = s.clone();
+    apply(
+        &mut same,
+        &Change::SetEvent {
+            edit: Edit::new(event.clone(), s.event.clone()),
+        },
+    )
+    .expect("nothing to do");
+    assert_eq!(same, s);
     let settings = |f: &dyn Fn(&mut Settings)| {
         let mut new = s.settings.clone();
         f(&mut new);
@@ -78,10 +98,20 @@ fn event_and_settings() {
             edit: Edit::new(Box::new(started.settings.clone()), Box::new(new.clone())),
         },
     );
+    let mut six = new.clone();
+    six.laureates = 6;
     let stale = Change::SetSettings {
-        edit: Edit::new(Box::new(new.clone()), Box::new(new)),
+        edit: Edit::new(Box::new(new), Box::new(six)),
     };
-    assert!(matches!(refused(&started, stale), Refusal::Stale { .. }));
+    assert!(matches!(
+        refused(&started, stale),
+        Refusal::StaleField {
+            field: Field::Laureates,
+            seen: Value::Count(5),
+            current: Value::Count(8),
+            ..
+        }
+    ));
 }
 
 fn org(id: &str) -> Organisation {
