@@ -37,15 +37,15 @@ pub fn style(tone: Tone, color: bool) -> Style {
 }
 
 pub fn sep(lang: Lang) -> char {
-    if lang == Lang::Fr { ',' } else { '.' }
+    lang.decimal_separator()
 }
 
 pub fn dec(value: Dec, lang: Lang) -> String {
-    value.format_with(sep(lang))
+    crate::words::number::dec(value, lang)
 }
 
 pub fn total(value: Total, lang: Lang) -> String {
-    value.format_with(sep(lang), 2)
+    crate::words::number::total(value, lang)
 }
 
 /// Write `text` at (x, y), cut to `width` cells and to the buffer's area.
