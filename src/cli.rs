@@ -71,6 +71,8 @@ pub enum Command {
     Results(ResultsArgs),
     /// Validate a session and print every problem.
     Check(FileArg),
+    /// Restart a journal that lags its state (the old one is kept).
+    Repair(FileArg),
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
 
+use crate::app::action::Job;
 use crate::app::{Action, App, Effect, SaveOutcome, action_for, update};
 use crate::domain::{Operation, Session};
 use crate::ui::{Theme, View};
@@ -29,6 +30,10 @@ const SAVE_POLL: Duration = Duration::from_millis(1);
 /// How often to look while the other terminal holds the lock (the saving
 /// thread retries every 50 ms): no busy loop while it waits.
 const BUSY_POLL: Duration = Duration::from_millis(50);
+/// How often the saving thread, while idle, asks for a checkpoint.
+const IDLE_CHECK: Duration = Duration::from_millis(500);
+/// While a job runs on the worker the loop looks for its result this often.
+const WORK_POLL: Duration = Duration::from_millis(50);
 /// After `q`, pending saves get this long to finish.
 const QUIT_GRACE: Duration = Duration::from_secs(10);
 
@@ -44,7 +49,8 @@ pub trait Store: Clone + Send + 'static {
     fn commit(&self, op: &Operation, wait: Duration) -> Result<SaveOutcome, Busy>;
     /// A cheap "did the file change?" marker.
     fn stamp(&self) -> Option<Self::Stamp>;
-    /// Read the current state (never locks, never writes).
+    /// The session when it changed since the last call (never locks,
+    /// never writes).
     fn load(&self) -> Option<Session>;
     /// Whether a session read from the file is not the one this terminal
     /// works on (another session id, or a revision lower than it has
@@ -52,6 +58,9 @@ pub trait Store: Clone + Send + 'static {
     fn replaced(&self, _fresh: &Session) -> Option<String> {
         None
     }
+    /// Called by the saving thread while no change is waiting: time for a
+    /// checkpoint if the last change is old enough.
+    fn idle(&self) {}
 }
 
 /// `now` from a monotonic clock anchored to the wall clock at start-up, so
@@ -109,7 +118,15 @@ impl Saver {
         let (ops, op_rx) = mpsc::channel::<Operation>();
         let (out_tx, outcomes) = mpsc::channel();
         thread::spawn(move || {
-            for op in op_rx {
+            loop {
+                let op = match op_rx.recv_timeout(IDLE_CHECK) {
+                    Ok(op) => op,
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        store.idle();
+                        continue;
+                    }
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                };
                 let mut told_busy = false;
                 let outcome = loop {
                     match store.commit(&op, LOCK_WAIT) {
@@ -159,6 +176,46 @@ impl Saver {
     }
 }
 
+/// The worker: runs the app's long jobs (`Effect::Run`) one at a time,
+/// off the loop's thread, and hands their results back as actions.
+struct Worker {
+    jobs: Sender<Job>,
+    done: Receiver<Action>,
+    in_flight: usize,
+}
+
+impl Worker {
+    fn spawn() -> Worker {
+        let (jobs, job_rx) = mpsc::channel::<Job>();
+        let (done_tx, done) = mpsc::channel();
+        thread::spawn(move || {
+            for job in job_rx {
+                if done_tx.send(job.run()).is_err() {
+                    return;
+                }
+            }
+        });
+        Worker {
+            jobs,
+            done,
+            in_flight: 0,
+        }
+    }
+
+    fn send(&mut self, job: Job) {
+        if self.jobs.send(job).is_ok() {
+            self.in_flight += 1;
+        }
+    }
+
+    /// Results ready now.
+    fn ready(&mut self) -> Vec<Action> {
+        let actions: Vec<Action> = self.done.try_iter().collect();
+        self.in_flight -= actions.len();
+        actions
+    }
+}
+
 /// Whether standard input and output are a terminal the interface can use.
 pub fn has_terminal() -> bool {
     use std::io::IsTerminal;
@@ -190,6 +247,7 @@ fn event_loop<S: Store>(
     theme: Theme,
 ) -> io::Result<()> {
     let mut saver = Saver::spawn(store.clone());
+    let mut worker = Worker::spawn();
     let mut stamp = store.stamp();
     let mut last_check = Instant::now();
     let mut quit_asked: Option<Instant> = None;
@@ -220,6 +278,9 @@ fn event_loop<S: Store>(
             let poll = if saver.busy { BUSY_POLL } else { SAVE_POLL };
             wake = wake.min(Instant::now() + poll);
         }
+        if worker.in_flight > 0 {
+            wake = wake.min(Instant::now() + WORK_POLL);
+        }
         let wait = ceil_ms(wake.saturating_duration_since(Instant::now()));
         let mut effects = Vec::new();
         if event::poll(wait)? {
@@ -237,7 +298,7 @@ fn event_loop<S: Store>(
                 }
             }
         }
-        for action in saver.ready() {
+        for action in saver.ready().into_iter().chain(worker.ready()) {
             effects.extend(update(&mut app, action, clock.now()));
             dirty = true;
         }
@@ -268,6 +329,7 @@ fn event_loop<S: Store>(
                     let mut out = io::stdout();
                     let _ = out.write_all(b"\x07").and_then(|()| out.flush());
                 }
+                Effect::Run(job) => worker.send(job),
             }
         }
     }

@@ -30,6 +30,12 @@ fn child_commit() {
     let op: Operation = serde_json::from_str(&op).unwrap();
     let done = storage::commit(Path::new(&file), &op, WAIT).unwrap();
     println!("CHILD SAVED rev {}", done.session.revision);
+    if std::env::var_os("PODIUM_CHILD_CHECKPOINT").is_some() {
+        use std::io::Write;
+        std::io::stdout().flush().unwrap();
+        storage::checkpoint(Path::new(&file), WAIT).unwrap();
+        println!("CHILD CHECKPOINTED");
+    }
 }
 
 fn spawn_child(path: &Path, op: &Operation, envs: &[(&str, String)]) -> std::process::Child {
@@ -44,6 +50,7 @@ fn spawn_child(path: &Path, op: &Operation, envs: &[(&str, String)]) -> std::pro
     .env("PODIUM_CHILD_FILE", path)
     .env("PODIUM_CHILD_OP", serde_json::to_string(op).unwrap())
     .env_remove("PODIUM_TEST_CRASH_AFTER")
+    .env_remove("PODIUM_CHILD_CHECKPOINT")
     .env_remove("PODIUM_TEST_HOLD_LOCK_MS")
     .stdout(std::process::Stdio::piped())
     .stderr(std::process::Stdio::piped());
@@ -148,6 +155,115 @@ fn crash_after(step: Step) {
 fn a_crash_after_each_step_of_a_commit() {
     for step in Step::SEQUENCE.into_iter().chain([Step::Torn]) {
         crash_after(step);
+    }
+}
+
+/// A process killed right after `step` of a checkpoint that follows its
+/// commit: the commit is saved; readers see every change before and after
+/// recovery; the state file is the old checkpoint or the new one, never
+/// half of one; the next writer removes what the crash left.
+fn crash_in_checkpoint(step: Step) {
+    let (_dir, path) = folder();
+    storage::create(&path, &session("ckpt", 2, 3), "w", at(0)).unwrap();
+    for (t, j, v) in [("T1", "J1", "1"), ("T1", "J2", "2")] {
+        storage::commit(&path, &cell(t, j, v), WAIT).unwrap();
+    }
+    let state_before = std::fs::read(&path).unwrap();
+    let out = run_child(
+        &path,
+        &cell("T2", "J3", "9"),
+        &[
+            ("PODIUM_TEST_CRASH_AFTER", step.name().into()),
+            ("PODIUM_CHILD_CHECKPOINT", "1".into()),
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{step:?}: no crash: {stdout}");
+    assert!(stdout.contains("CHILD SAVED rev 4"), "{step:?}: {stdout}");
+    assert!(!stdout.contains("CHECKPOINTED"), "{step:?}: {stdout}");
+    let state_after = std::fs::read(&path).unwrap();
+    let renamed = matches!(
+        step,
+        Step::Renamed | Step::FolderSynced | Step::CheckpointUnlocked
+    );
+    assert_eq!(state_after == state_before, !renamed, "{step:?}");
+    let on_disk: podium::domain::Session = serde_json::from_slice(&state_after).unwrap();
+    assert_eq!(on_disk.revision, if renamed { 4 } else { 1 }, "{step:?}");
+    // A reader sees every saved change, checkpoint or not.
+    let want = [("T1", "J1", "1"), ("T1", "J2", "2"), ("T2", "J3", "9")];
+    let loaded = storage::load(&path).unwrap();
+    for (t, j, v) in want {
+        assert_eq!(loaded.value(t, j, "c1"), Some(dec(v)), "{step:?}: {t}/{j}");
+    }
+    assert!(podium_check(&path).status.success(), "{step:?}");
+    let opened = storage::open(&path).unwrap();
+    assert_eq!(opened.session, loaded, "{step:?}");
+    let leftovers = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().ends_with(".tmp")
+        })
+        .count();
+    assert_eq!(leftovers, 0, "{step:?}");
+    let next = storage::commit(&path, &cell("T1", "J3", "4"), WAIT).unwrap();
+    assert_eq!(next.session.revision, 5);
+    assert!(storage::checkpoint(&path, WAIT).unwrap());
+    assert_eq!(storage::load(&path).unwrap(), next.session);
+    assert!(podium_check(&path).status.success());
+}
+
+#[test]
+fn a_crash_after_each_step_of_a_checkpoint() {
+    for step in Step::CHECKPOINT {
+        crash_in_checkpoint(step);
+    }
+}
+
+/// A commit that finds the journal 500 lines past the state writes the
+/// checkpoint itself, within its lock: killed at each step of that
+/// checkpoint, it has saved its change all the same.
+#[test]
+fn a_crash_in_the_checkpoint_a_commit_makes() {
+    let (_dir, path) = folder();
+    storage::create(&path, &session("due", 2, 3), "w", at(0)).unwrap();
+    for n in 0..(storage::CHECKPOINT_LINES - 1) {
+        let value = (n % 10).to_string();
+        let seen = (n > 0).then(|| dec(&((n - 1) % 10).to_string()));
+        let change = set_cell("T1", "J1", "c1", seen, Some(dec(&value)));
+        storage::commit(&path, &op(change), WAIT).unwrap();
+    }
+    // The state at revision 1, the journal at 500: the next commit is due.
+    let revision = storage::CHECKPOINT_LINES;
+    for step in [
+        Step::TempWritten,
+        Step::TempSynced,
+        Step::Renamed,
+        Step::FolderSynced,
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir.path().join("forum.json");
+        for name in ["forum.json", "forum.json.journal"] {
+            std::fs::copy(path.with_file_name(name), dir.path().join(name)).unwrap();
+        }
+        let out = run_child(
+            &copy,
+            &cell("T2", "J3", "9"),
+            &[("PODIUM_TEST_CRASH_AFTER", step.name().into())],
+        );
+        assert!(!out.status.success(), "{step:?}");
+        let on_disk: podium::domain::Session =
+            serde_json::from_slice(&std::fs::read(&copy).unwrap()).unwrap();
+        let renamed = matches!(step, Step::Renamed | Step::FolderSynced);
+        assert_eq!(
+            on_disk.revision,
+            if renamed { revision + 1 } else { 1 },
+            "{step:?}"
+        );
+        let loaded = storage::load(&copy).unwrap();
+        assert_eq!(loaded.revision, revision + 1, "{step:?}");
+        assert_eq!(loaded.value("T2", "J3", "c1"), Some(dec("9")), "{step:?}");
+        assert!(podium_check(&copy).status.success(), "{step:?}");
     }
 }
 

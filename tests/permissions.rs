@@ -73,10 +73,11 @@ fn a_torn_line_moved_aside_and_a_state_left_by_a_crash_are_owner_only() {
     let files = storage::Files::new(&path);
     assert!(files.torn.exists());
     assert_eq!(mode(&files.torn), 0o600);
-    // A temporary state file left by a crash after it was written.
-    storage::faults::crash_at(Some(storage::Step::TempWritten));
+    // A temporary state file left by a checkpoint crashed after writing it.
     let change = set_cell("T2", "J1", "c1", None, Some(dec("3")));
-    let crashed = storage::commit(&path, &op(change), Duration::from_secs(5));
+    storage::commit(&path, &op(change), Duration::from_secs(5)).unwrap();
+    storage::faults::crash_at(Some(storage::Step::TempWritten));
+    let crashed = storage::checkpoint(&path, Duration::from_secs(5));
     storage::faults::crash_at(None);
     assert!(matches!(crashed, Err(storage::StoreError::Crashed { .. })));
     let temps: Vec<_> = std::fs::read_dir(path.parent().unwrap())

@@ -104,7 +104,10 @@ fn torn_last_line_without_newline() {
     assert_eq!(storage::load(&path).unwrap(), base());
     assert!(matches!(
         storage::inspect(&path).notes[..],
-        [Note::Torn { line: 5, .. }]
+        [
+            Note::Torn { line: 5, .. },
+            Note::ChainStarts { line: 0, .. }
+        ]
     ));
     assert_eq!(snapshot(dir.path()), before);
     // A writer moves it aside, cuts the journal back and says so.
@@ -153,11 +156,23 @@ fn torn_last_line_that_does_not_parse() {
             .unwrap()
             .ends_with(b"garbage\n")
     );
+    // The fixture predates the hash chain: it is chained from its last
+    // line before the new one on (a migration), and check says so.
     let report = storage::inspect(&path);
     assert!(
-        report.findings.is_empty() && report.notes.is_empty(),
+        report.findings.is_empty()
+            && matches!(report.notes[..], [Note::ChainStarts { line: 4, .. }]),
         "{report:?}"
     );
+    let lines = journal_lines(&path);
+    let prev = podium::storage::digest::line_digest(lines[3].as_bytes());
+    assert!(
+        lines[4].contains(&format!(r#""prev":"{prev}""#)),
+        "{}",
+        lines[4]
+    );
+    let text = report.notes[0].message(Lang::En);
+    assert!(text.contains("from line 4"), "{text}");
 }
 
 #[test]
@@ -173,12 +188,22 @@ fn a_bad_line_past_the_state_refuses_to_open() {
 }
 
 #[test]
-fn a_bad_line_in_the_history_refuses_to_open_but_readers_never_parse_it() {
-    refused_everywhere("bad_line_in_history", 2, false);
-    // A reader (and a commit) reads only the lines past the state's
-    // revision: the history the state already holds is never parsed.
+fn a_bad_line_in_the_history_is_reported_by_check_but_never_parsed() {
+    // Readers, writers' opens and commits read only the lines past the
+    // state's revision: the history the state already holds is never
+    // parsed. `check` reads everything and names the line.
     let (_dir, path) = fixture("bad_line_in_history");
+    let report = storage::inspect(&path);
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| matches!(f, Finding::Line { line: 2, .. })),
+        "{:?}",
+        report.findings
+    );
     assert_eq!(storage::load(&path).unwrap(), base());
+    assert_eq!(storage::open(&path).unwrap().session, base());
     assert_eq!(
         storage::commit(&path, &a_commit(), WAIT)
             .unwrap()
@@ -233,60 +258,80 @@ fn a_missing_state_is_rebuilt_from_line_one() {
     assert!(!path.exists());
     assert!(matches!(
         storage::inspect(&path).notes[..],
-        [Note::StateMissing { .. }]
+        [Note::ChainStarts { line: 0, .. }, Note::StateMissing { .. }]
     ));
-    // A writer writes it.
+    // A writer writes it, with the digest of the journal's line 4.
     let opened = storage::open(&path).unwrap();
     assert_eq!(opened.session, want);
     assert!(matches!(
         opened.notices[..],
         [Notice::StateRebuilt { revision: 4, .. }]
     ));
-    assert_eq!(
-        std::fs::read(&path).unwrap(),
-        std::fs::read(dir.path().join("expected.json")).unwrap()
+    let on_disk: Session = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(on_disk, want);
+    let digest = podium::storage::digest::line_digest(journal_lines(&path)[3].as_bytes());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with(&format!("{{\n  \"journal_digest\": \"{digest}\",\n")),
+        "{}",
+        &text[..100]
     );
+    assert!(storage::inspect(&path).findings.is_empty());
 }
 
 #[test]
-fn a_state_behind_the_journal_is_completed() {
+fn a_state_behind_the_journal_is_a_checkpoint() {
     let (dir, path) = fixture("state_behind");
     let want = expected(dir.path());
     let before = snapshot(dir.path());
     assert_eq!(storage::load(&path).unwrap(), want);
-    assert!(matches!(
-        storage::inspect(&path).notes[..],
-        [Note::StateBehind {
-            state: 2,
-            journal: 4,
-            ..
-        }]
-    ));
+    let report = storage::inspect(&path);
+    assert!(report.findings.is_empty(), "{report:?}");
     assert_eq!(snapshot(dir.path()), before);
+    // Normal: a writer's open reads the tail and writes nothing (2 lines
+    // past the state: no checkpoint due).
     let opened = storage::open(&path).unwrap();
-    assert!(matches!(
-        opened.notices[..],
-        [Notice::StateCompleted { from: 2, to: 4, .. }]
-    ));
-    assert_eq!(storage::load(&path).unwrap(), want);
+    assert!(opened.notices.is_empty(), "{:?}", opened.notices);
+    assert_eq!(opened.session, want);
+    let mut after = snapshot(dir.path());
+    after.remove("forum.json.lock");
+    assert_eq!(after, before);
+    // A checkpoint brings the state file to the journal's end.
+    assert!(storage::checkpoint(&path, WAIT).unwrap());
+    assert!(!storage::checkpoint(&path, WAIT).unwrap(), "nothing to do");
     let on_disk: Session = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     assert_eq!(on_disk, want);
+    assert!(storage::inspect(&path).findings.is_empty());
 }
 
 #[test]
-fn a_state_newer_than_the_journal_is_used_as_it_is() {
-    let (_dir, path) = fixture("state_newer");
+fn a_state_newer_than_the_journal_is_read_then_repaired() {
+    let (dir, path) = fixture("state_newer");
+    let before = snapshot(dir.path());
+    // Readers show it as it is.
     assert_eq!(storage::load(&path).unwrap(), base());
-    let opened = storage::open(&path).unwrap();
-    assert_eq!(opened.session, base());
-    assert!(matches!(
-        opened.notices[..],
-        [Notice::StateNewerThanJournal {
-            state: 4,
-            journal: Some(2),
-            ..
-        }]
-    ));
+    // Writers refuse to append after it, and say what to do.
+    for e in [
+        storage::open(&path).unwrap_err(),
+        storage::commit(&path, &a_commit(), WAIT).unwrap_err(),
+    ] {
+        assert!(
+            matches!(
+                e,
+                StoreError::StateNewer {
+                    state: 4,
+                    journal: Some(2),
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        assert!(e.message(Lang::En).contains("podium repair"), "{e}");
+        assert!(e.message(Lang::Fr).contains("rien n'a été écrit"), "{e}");
+    }
+    let mut after = snapshot(dir.path());
+    after.remove("forum.json.lock");
+    assert_eq!(after, before);
     // check reports it.
     let report = storage::inspect(&path);
     assert!(
@@ -301,20 +346,48 @@ fn a_state_newer_than_the_journal_is_used_as_it_is() {
         "{:?}",
         report.findings
     );
-    // Work goes on: the journal continues at revision 5, and opens again.
+    // repair keeps the old journal and starts a new one from the state,
+    // chained to the old journal's last line.
+    let old = std::fs::read(journal(&path)).unwrap();
+    let old_last = journal_lines(&path)[1].clone();
+    let done = storage::repair(&path, "w", at(60)).unwrap().unwrap();
+    assert_eq!(done.revision, 4);
+    let kept = done.kept.unwrap();
+    assert!(
+        kept.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("forum.json.journal.before-repair-"),
+        "{kept:?}"
+    );
+    assert_eq!(std::fs::read(&kept).unwrap(), old);
+    let lines = journal_lines(&path);
+    assert_eq!(lines.len(), 1);
+    let digest = podium::storage::digest::line_digest(old_last.as_bytes());
+    assert!(lines[0].contains(r#""rev":4"#), "{}", lines[0]);
+    assert!(lines[0].contains(&format!(r#""prev":"{digest}""#)));
+    assert_eq!(done.previous, Some(digest));
+    // check passes and reports the repair; nothing more to repair.
+    let report = storage::inspect(&path);
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert!(
+        matches!(report.notes[..], [Note::Repaired { revision: 4, .. }]),
+        "{:?}",
+        report.notes
+    );
+    assert!(storage::repair(&path, "w", at(61)).unwrap().is_none());
+    // Work goes on at revision 5, and every reader agrees.
     let done = storage::commit(&path, &a_commit(), WAIT).unwrap();
     assert_eq!(done.session.revision, 5);
     assert_eq!(storage::open(&path).unwrap().session, done.session);
     assert_eq!(storage::load(&path).unwrap(), done.session);
-    let report = storage::inspect(&path);
-    assert!(
-        report
-            .findings
-            .iter()
-            .any(|f| matches!(f, Finding::HistoryMissing { from: 3, to: 4, .. })),
-        "{:?}",
-        report.findings
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(
+        storage::load(&path).unwrap(),
+        done.session,
+        "rebuilt from the new journal"
     );
+    assert!(storage::inspect(&path).findings.is_empty());
 }
 
 #[test]
@@ -397,7 +470,8 @@ fn the_base_fixture_is_clean() {
     let (_dir, path) = fixture("base");
     let report = storage::inspect(&path);
     assert!(
-        report.findings.is_empty() && report.notes.is_empty(),
+        report.findings.is_empty()
+            && matches!(report.notes[..], [Note::ChainStarts { line: 0, .. }]),
         "{report:?}"
     );
     assert_eq!(report.session.unwrap(), base());

@@ -42,7 +42,7 @@ fn create_refuses_an_existing_file_or_journal() {
 }
 
 #[test]
-fn commit_appends_one_line_and_replaces_the_state() {
+fn commit_appends_one_chained_line_and_leaves_the_checkpoint() {
     let (_dir, path) = folder();
     storage::create(&path, &session("s1", 2, 2), "w", at(0)).unwrap();
     let done = storage::commit(
@@ -56,9 +56,24 @@ fn commit_appends_one_line_and_replaces_the_state() {
     assert!(done.notices.is_empty());
     let lines = journal_lines(&path);
     assert_eq!(lines.len(), 2);
-    assert!(lines[1].starts_with(r#"{"session":"s1","rev":2,"prev":null,"op":"#));
+    assert!(lines[0].starts_with(r#"{"session":"s1","rev":1,"prev":null,"op":"#));
+    let prev = storage::digest::line_digest(lines[0].as_bytes());
+    assert!(
+        lines[1].starts_with(&format!(
+            r#"{{"session":"s1","rev":2,"prev":"{prev}","op":"#
+        )),
+        "{}",
+        lines[1]
+    );
+    // The state file is a checkpoint: still at revision 1, with line 1's
+    // digest; readers replay the line past it.
+    let state = std::fs::read_to_string(&path).unwrap();
+    assert!(state.contains(&format!(r#""journal_digest": "{prev}""#)));
+    assert!(state.contains(r#""revision": 1,"#), "{state}");
     assert_eq!(storage::load(&path).unwrap(), done.session);
     assert_eq!(storage::open(&path).unwrap().session, done.session);
+    assert!(storage::inspect(&path).findings.is_empty());
+    assert!(storage::inspect(&path).notes.is_empty());
 }
 
 #[test]
@@ -181,4 +196,49 @@ fn create_in_a_missing_folder_names_the_folder() {
         "{text}"
     );
     assert!(!dir.path().join("nowhere").exists());
+}
+
+#[test]
+fn a_terminal_checkpoints_after_two_idle_seconds_and_reads_only_new_lines() {
+    use std::time::Instant;
+    let (_dir, path) = folder();
+    storage::create(&path, &session("s1", 2, 2), "w", at(0)).unwrap();
+    let (mut mine, notices) = storage::Live::open(&path).unwrap();
+    assert!(notices.is_empty());
+    let mut display = storage::Live::read(&path).unwrap();
+    let t0 = Instant::now();
+    let change = set_cell("T1", "J1", "c1", None, Some(dec("7")));
+    let done = mine.commit(&op(change), WAIT, t0).unwrap();
+    assert_eq!(done.session.revision, 2);
+    let state_rev = || storage::checkpoint_revision(&path);
+    assert_eq!(state_rev(), Some(1), "no checkpoint per keystroke");
+    // Not idle long enough yet; then due.
+    assert!(
+        !mine
+            .checkpoint_if_due(t0 + Duration::from_millis(1999), WAIT)
+            .unwrap()
+    );
+    assert_eq!(state_rev(), Some(1));
+    assert!(
+        mine.checkpoint_if_due(t0 + storage::IDLE_CHECKPOINT, WAIT)
+            .unwrap()
+    );
+    assert_eq!(state_rev(), Some(2));
+    assert!(
+        !mine
+            .checkpoint_if_due(t0 + Duration::from_secs(9), WAIT)
+            .unwrap()
+    );
+    // The display reads the new line, then nothing more: a checkpoint is
+    // not a change.
+    assert!(display.refresh().unwrap());
+    assert_eq!(display.session(), &done.session);
+    assert!(!display.refresh().unwrap());
+    // Another writer's change reaches both terminals.
+    let change = set_cell("T2", "J1", "c1", None, Some(dec("3")));
+    let other = storage::commit(&path, &op(change), WAIT).unwrap();
+    assert!(display.refresh().unwrap());
+    assert!(mine.refresh().unwrap());
+    assert_eq!(display.session(), &other.session);
+    assert_eq!(mine.session(), &other.session);
 }

@@ -2,6 +2,7 @@
 //! loop to do (effects).
 
 use super::screens::ScreenKey;
+use crate::domain::ranking::robustness::{self, Search};
 use crate::domain::{Operation, Refusal, Session};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +38,38 @@ pub enum Action {
     /// this terminal saves nothing more; the message says why and where
     /// the old data went.
     Replaced(String),
+    /// A search for the smallest change that alters the laureates ended
+    /// (on the session's id and revision it was started on).
+    Searched {
+        session: String,
+        revision: u64,
+        found: Search,
+    },
+}
+
+/// Work too long for a key press: the loop runs it on a worker thread
+/// and feeds its result back as an action.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Job {
+    /// The results' `s`: the smallest change to one cell that alters the
+    /// laureates, trying at most `budget` rankings.
+    Sensitivity {
+        session: Box<Session>,
+        budget: usize,
+    },
+}
+
+impl Job {
+    /// Do the work (pure, possibly long): the action that reports it.
+    pub fn run(self) -> Action {
+        match self {
+            Job::Sensitivity { session, budget } => Action::Searched {
+                session: session.id.clone(),
+                revision: session.revision,
+                found: robustness::search(&session, budget),
+            },
+        }
+    }
 }
 
 /// How committing one operation ended: what the store says, what the
@@ -64,4 +97,6 @@ pub enum Effect {
     Save(Box<Operation>),
     /// Ring the terminal bell.
     Bell,
+    /// Run the job off the loop's thread.
+    Run(Job),
 }

@@ -178,3 +178,30 @@ impl App {
         })
     }
 }
+
+/// What the event loop feeds back for an effect, in a test, at once: a
+/// save applied to `disk` (the session file: refused if it does not
+/// apply), a job's result; `None` for what only the terminal sees (the
+/// bell).
+pub fn outcome(
+    disk: &mut crate::domain::Session,
+    effect: &crate::app::Effect,
+) -> Option<crate::app::Action> {
+    use crate::app::{Action, Effect, SaveOutcome};
+    match effect {
+        Effect::Save(op) => Some(Action::Settled(
+            match crate::domain::apply(disk, &op.change) {
+                Ok(()) => {
+                    disk.revision += 1;
+                    SaveOutcome::Saved(Box::new(disk.clone()))
+                }
+                Err(refusal) => SaveOutcome::Refused {
+                    refusal,
+                    fresh: Some(Box::new(disk.clone())),
+                },
+            },
+        )),
+        Effect::Run(job) => Some(job.clone().run()),
+        Effect::Bell => None,
+    }
+}

@@ -32,7 +32,7 @@ mod update_tests;
 pub use action::{Action, Effect, SaveOutcome};
 pub use keymap::action_for;
 pub use notice::Notice;
-pub use screens::{Screen, ScreenKey};
+pub use screens::Screen;
 pub use update::update;
 
 /// A window over the screen.

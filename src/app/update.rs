@@ -45,6 +45,7 @@ pub fn only_looks(action: &Action) -> bool {
         Action::Key(key) => key.only_looks(),
         Action::Undo
         | Action::Tick
+        | Action::Searched { .. }
         | Action::Settled(_)
         | Action::Busy
         | Action::Reloaded(_)
@@ -102,7 +103,10 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         }
         Action::Key(key) => key.handle(app, now),
         Action::Tick => Reply::none(),
-        Action::Settled(outcome) => settled(app, outcome),
+        Action::Settled(outcome) => Reply {
+            notice: settled(app, outcome),
+            ..Reply::default()
+        },
         Action::Busy => Reply::say(Notice::Busy),
         Action::Reloaded(session) => {
             let other = session.id != app.session.id;
@@ -117,6 +121,14 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
             }
             Reply::none()
         }
+        Action::Searched {
+            session,
+            revision,
+            found,
+        } => {
+            super::screens::results::searched(app, &session, revision, found);
+            Reply::none()
+        }
         Action::Replaced(message) => {
             app.mode = Mode::Replaced(Some(message));
             Reply::none()
@@ -124,21 +136,26 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     };
     effects.extend(perform(app, reply, now));
     clamp_cursors(app);
+    if app.screen == Screen::Results {
+        super::screens::results::refresh(app);
+    }
     effects.extend(bell(app, now));
     effects
 }
 
 /// What a handler wants done: its changes sent to be saved, its notice
-/// shown.
+/// shown, its job run off the key handler.
 fn perform(app: &mut App, reply: Reply, now: DateTime<Utc>) -> Vec<Effect> {
     if let Some(notice) = reply.notice {
         app.status = Some(notice);
     }
-    reply
+    let mut effects: Vec<Effect> = reply
         .changes
         .into_iter()
         .map(|change| send(app, change, now))
-        .collect()
+        .collect();
+    effects.extend(reply.job.map(Effect::Run));
+    effects
 }
 
 pub(super) fn is_from_user(action: &Action) -> bool {
@@ -149,13 +166,14 @@ pub(super) fn is_from_user(action: &Action) -> bool {
             | Action::Busy
             | Action::Reloaded(_)
             | Action::Replaced(_)
+            | Action::Searched { .. }
     )
 }
 
 /// The oldest operation sent is settled: saved, refused or not saved. A
 /// saved operation of this terminal becomes undoable. Screens that show
 /// their own pending changes (the score grid) hear about it here.
-fn settled(app: &mut App, outcome: SaveOutcome) -> Reply {
+fn settled(app: &mut App, outcome: SaveOutcome) -> Option<Notice> {
     let mut notice = None;
     match &outcome {
         SaveOutcome::Saved(session) => app.session = (**session).clone(),
@@ -179,19 +197,13 @@ fn settled(app: &mut App, outcome: SaveOutcome) -> Reply {
         }
     }
     let Some(done) = app.pending.pop_front() else {
-        return Reply {
-            changes: Vec::new(),
-            notice,
-        };
+        return notice;
     };
     super::screens::scores::on_outcome(app, &done.op.change, &outcome);
     if matches!(outcome, SaveOutcome::Saved(_)) && !done.is_undo {
         app.undo.push(done.op);
     }
-    Reply {
-        changes: Vec::new(),
-        notice,
-    }
+    notice
 }
 
 /// Send a change to be saved, built on what this terminal sees.

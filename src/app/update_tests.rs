@@ -31,21 +31,9 @@ impl Sim {
         let mut out = Vec::new();
         let mut queue = update(&mut self.app, action, now);
         while let Some(effect) = queue.pop() {
-            match effect {
-                Effect::Save(op) => {
-                    let fed = match apply(&mut self.disk, &op.change) {
-                        Ok(()) => {
-                            self.disk.revision += 1;
-                            Action::Settled(SaveOutcome::Saved(Box::new(self.disk.clone())))
-                        }
-                        Err(refusal) => Action::Settled(SaveOutcome::Refused {
-                            refusal,
-                            fresh: Some(Box::new(self.disk.clone())),
-                        }),
-                    };
-                    queue.extend(update(&mut self.app, fed, now));
-                }
-                other => out.push(other),
+            match fixture::outcome(&mut self.disk, &effect) {
+                Some(fed) => queue.extend(update(&mut self.app, fed, now)),
+                None => out.push(effect),
             }
         }
         out

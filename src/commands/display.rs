@@ -22,7 +22,8 @@ pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
     if !tui::has_terminal() {
         return Err(Failure::one(early, tui::no_terminal_message(early)));
     }
-    let session = storage::load(file).map_err(|e| Failure::one(early, e.message(early)))?;
+    let live = storage::Live::read(file).map_err(|e| Failure::one(early, e.message(early)))?;
+    let session = live.session().clone();
     let lang = i18n::resolve(flag, Some(session.settings.lang));
     let clock = Clock::start();
     let options = Options {
@@ -32,10 +33,7 @@ pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
     };
     let mut app = App::new(session, options, clock.now());
     app.mode = crate::app::Mode::Display;
-    let store = ReaderStore {
-        path: file.to_path_buf(),
-        lang,
-    };
+    let store = ReaderStore::new(file, lang, live);
     tui::run(store, app, clock, Theme::new(tui::colour_wanted()))
         .map_err(|e| Failure::one(lang, format!("terminal: {}", storage::io_words(&e, lang))))
 }

@@ -9,6 +9,7 @@ pub mod decide;
 pub mod demo;
 pub mod display;
 pub mod new;
+pub mod repair;
 pub mod results;
 pub mod run;
 pub mod scores;
@@ -83,13 +84,15 @@ pub fn dispatch(cli: Cli) -> Outcome {
         Some(Command::Decide(args)) => decide::run(flag, &args),
         Some(Command::Results(args)) => results::run(flag, &args),
         Some(Command::Check(args)) => check::run(flag, &args.file),
+        Some(Command::Repair(args)) => repair::run(flag, &args.file),
     }
 }
 
-/// A command-line writer's open (`scores import`, `decide`): the whole
-/// journal is checked and an interrupted commit completed before anything is
-/// changed, so a damaged journal is refused, naming its file and line, and
-/// nothing is written. What recovery did is said on standard error.
+/// A command-line writer's open (`scores import`, `decide`): the journal
+/// lines past the checkpoint are checked (they must chain to it) and a torn
+/// line moved aside before anything is changed, so a damaged journal or a
+/// state newer than its journal is refused, naming the file (and line),
+/// and nothing is written. What recovery did is said on standard error.
 pub fn open_writer(
     flag: Option<Lang>,
     file: &std::path::Path,
@@ -101,12 +104,6 @@ pub fn open_writer(
         eprintln!("podium: {}", notice.message(lang));
     }
     Ok((opened.session, lang))
-}
-
-/// What a command not built yet says.
-pub fn coming(flag: Option<Lang>, fr: &str, en: &str) -> Outcome {
-    let lang = i18n::resolve(flag, None);
-    Err(Failure::one(lang, lang.t(fr, en)))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::app::{App, Options, SaveOutcome};
 use crate::domain::{Lang, Operation, Session};
@@ -28,33 +28,43 @@ pub fn run_noting(flag: Option<Lang>, file: &Path, note: Option<String>) -> Outc
     if !tui::has_terminal() {
         return Err(Failure::one(early, tui::no_terminal_message(early)));
     }
-    let opened = storage::open(file).map_err(|e| Failure::one(early, e.message(early)))?;
-    let lang = i18n::resolve(flag, Some(opened.session.settings.lang));
+    let (live, opened_notices) =
+        storage::Live::open(file).map_err(|e| Failure::one(early, e.message(early)))?;
+    let lang = i18n::resolve(flag, Some(live.session().settings.lang));
     let clock = Clock::start();
     let options = Options {
         writer: storage::new_id(),
         lang,
         offset: *chrono::Local::now().offset(),
     };
-    let store = FileStore::new(file, lang, &opened.session);
-    let mut app = App::new(opened.session, options, clock.now());
-    let mut notices: Vec<String> = opened.notices.iter().map(|n| n.message(lang)).collect();
+    let session = live.session().clone();
+    let store = FileStore::new(file, lang, live);
+    let mut app = App::new(session, options, clock.now());
+    let mut notices: Vec<String> = opened_notices.iter().map(|n| n.message(lang)).collect();
     notices.extend(note);
     if !notices.is_empty() {
         app.status = Some(crate::app::Notice::Opened(notices));
     }
-    tui::run(store, app, clock, Theme::new(tui::colour_wanted()))
-        .map_err(|e| Failure::one(lang, format!("terminal: {}", storage::io_words(&e, lang))))
+    let result = tui::run(store.clone(), app, clock, Theme::new(tui::colour_wanted()))
+        .map_err(|e| Failure::one(lang, format!("terminal: {}", storage::io_words(&e, lang))));
+    // On quit, a checkpoint: the next reader replays no tail.
+    if let Err(e) = store.live().checkpoint(storage::CLI_WAIT) {
+        eprintln!("podium: {}", e.message(lang));
+    }
+    result
 }
 
-/// The session file behind the event loop. It remembers which session it
-/// opened and the highest revision seen, so operations made on that
-/// session are never saved into another one put in its place (e.g. by
-/// `podium demo --reset`), nor onto an older copy.
+/// The session file behind the event loop: the session kept in memory
+/// ([`storage::Live`]: only new journal lines are read, a change is one
+/// journal line, checkpoints after 2 s idle and on quit). It remembers
+/// which session it opened and the highest revision seen, so operations
+/// made on that session are never saved into another one put in its place
+/// (e.g. by `podium demo --reset`), nor onto an older copy.
 #[derive(Clone, Debug)]
 pub struct FileStore {
     pub path: PathBuf,
     pub lang: Lang,
+    live: Arc<Mutex<storage::Live>>,
     /// The session and the highest revision seen (commits and reads).
     expect: Arc<Mutex<storage::Expect>>,
     /// The highest revision read by the event loop (its reads are in order,
@@ -63,13 +73,19 @@ pub struct FileStore {
 }
 
 impl FileStore {
-    pub fn new(path: &Path, lang: Lang, opened: &Session) -> FileStore {
+    pub fn new(path: &Path, lang: Lang, live: storage::Live) -> FileStore {
+        let opened = live.session();
         FileStore {
             path: path.to_path_buf(),
             lang,
             expect: Arc::new(Mutex::new(storage::Expect::of(opened))),
             read: Arc::new(AtomicU64::new(opened.revision)),
+            live: Arc::new(Mutex::new(live)),
         }
+    }
+
+    fn live(&self) -> std::sync::MutexGuard<'_, storage::Live> {
+        self.live.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn expected(&self) -> storage::Expect {
@@ -102,21 +118,21 @@ impl Store for FileStore {
     type Stamp = storage::Stamp;
 
     fn commit(&self, op: &Operation, wait: Duration) -> Result<SaveOutcome, Busy> {
-        Ok(
-            match storage::commit_expecting(&self.path, op, wait, &self.expected()) {
-                Ok(committed) => {
-                    self.seen(committed.session.revision);
-                    SaveOutcome::Saved(Box::new(committed.session))
-                }
-                Err(StoreError::Busy { .. }) => return Err(Busy),
-                Err(StoreError::Refused(refusal)) => SaveOutcome::Refused {
-                    refusal,
-                    fresh: self.load().map(Box::new),
-                },
-                Err(StoreError::Replaced { .. }) => SaveOutcome::Replaced(self.replaced_message()),
-                Err(other) => SaveOutcome::Failed(other.message(self.lang)),
+        let mut live = self.live();
+        Ok(match live.commit(op, wait, Instant::now()) {
+            Ok(committed) => {
+                self.seen(committed.session.revision);
+                SaveOutcome::Saved(Box::new(committed.session))
+            }
+            Err(StoreError::Busy { .. }) => return Err(Busy),
+            // The session as this terminal now knows it (the other's value).
+            Err(StoreError::Refused(refusal)) => SaveOutcome::Refused {
+                refusal,
+                fresh: Some(Box::new(live.session().clone())),
             },
-        )
+            Err(StoreError::Replaced { .. }) => SaveOutcome::Replaced(self.replaced_message()),
+            Err(other) => SaveOutcome::Failed(other.message(self.lang)),
+        })
     }
 
     fn replaced(&self, fresh: &Session) -> Option<String> {
@@ -133,16 +149,41 @@ impl Store for FileStore {
         storage::stamp(&self.path).ok()
     }
 
+    /// The session when another terminal changed it (new journal lines only).
     fn load(&self) -> Option<Session> {
-        storage::load(&self.path).ok()
+        let mut live = self.live();
+        match live.refresh() {
+            Ok(true) => Some(live.session().clone()),
+            _ => None,
+        }
+    }
+
+    fn idle(&self) {
+        // A failed idle checkpoint is tried again later; the journal holds
+        // every change meanwhile.
+        let _ = self
+            .live()
+            .checkpoint_if_due(Instant::now(), storage::TUI_WAIT);
     }
 }
 
-/// The session file read only (`podium display`): never locks, never writes.
+/// The session file read only (`podium display`): never locks, never
+/// writes; reads only the new journal lines.
 #[derive(Clone, Debug)]
 pub struct ReaderStore {
     pub path: PathBuf,
     pub lang: Lang,
+    live: Arc<Mutex<storage::Live>>,
+}
+
+impl ReaderStore {
+    pub fn new(path: &Path, lang: Lang, live: storage::Live) -> ReaderStore {
+        ReaderStore {
+            path: path.to_path_buf(),
+            lang,
+            live: Arc::new(Mutex::new(live)),
+        }
+    }
 }
 
 impl Store for ReaderStore {
@@ -161,6 +202,10 @@ impl Store for ReaderStore {
     }
 
     fn load(&self) -> Option<Session> {
-        storage::load(&self.path).ok()
+        let mut live = self.live.lock().unwrap_or_else(|e| e.into_inner());
+        match live.refresh() {
+            Ok(true) => Some(live.session().clone()),
+            _ => None,
+        }
     }
 }

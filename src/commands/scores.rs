@@ -42,7 +42,8 @@ fn is_stale(err: &StoreError) -> bool {
 }
 
 pub fn import(flag: Option<Lang>, file: &Path, csv: &Path) -> Outcome {
-    // The whole journal is checked first: a damaged one is never written to.
+    // The journal past the checkpoint is checked first: a damaged one is
+    // never written to.
     super::open_writer(flag, file)?;
     let writer = storage::new_id();
     let mut attempt = 0;

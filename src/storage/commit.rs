@@ -1,11 +1,13 @@
-//! One change, saved: the commit sequence.
+//! One change, saved: the commit sequence, and checkpoints.
 //!
 //! lock → read the state and replay the journal past it → check the
-//! operation → append its line to the journal and sync (from here the
-//! change is *saved*) → write the new state to a temporary file in the
-//! same folder, sync it, rename it over the state, sync the folder →
-//! unlock. A step after the journal sync that fails (or a crash) is
-//! completed by the next change or the next open.
+//! operation → append its line (chained to the one before) to the journal
+//! and sync it (from here the change is *saved*) → unlock. The state file
+//! is a checkpoint, rewritten (temporary file in the same folder, sync,
+//! rename over the state, sync the folder) only when the journal has grown
+//! 1 MB or 500 lines past it, or when asked ([`checkpoint`]: a terminal
+//! idle for 2 s, or quitting). A crash between the journal sync and a
+//! checkpoint loses nothing: the next reader replays a longer tail.
 
 use std::fs::OpenOptions;
 use std::io::{ErrorKind, Write};
@@ -15,6 +17,7 @@ use std::time::Duration;
 
 use crate::domain::{Operation, Session, apply};
 
+use super::digest::line_digest;
 use super::error::{Action, StoreError};
 use super::faults::{self, Step};
 use super::journal::{self, Line};
@@ -23,13 +26,25 @@ use super::recovery::{self, Depth};
 use super::replace::Expect;
 use super::{Files, Notice, state};
 
+/// A checkpoint is due when the journal has grown this many lines past
+/// the state file...
+pub const CHECKPOINT_LINES: u64 = 500;
+/// ...or this many bytes.
+pub const CHECKPOINT_BYTES: u64 = 1 << 20;
+
+/// Whether the journal has grown enough past the state file (`lines`
+/// and `bytes` past it) for a checkpoint.
+pub(crate) fn due(lines: u64, bytes: u64) -> bool {
+    lines >= CHECKPOINT_LINES || bytes >= CHECKPOINT_BYTES
+}
+
 /// A change that was saved.
 #[derive(Clone, Debug)]
 pub struct Committed {
     /// The fresh session, the operation applied (its revision is the
     /// operation's journal line).
     pub session: Session,
-    /// What recovery did on the way, or a state file left to complete.
+    /// What recovery did on the way, or a checkpoint that failed.
     pub notices: Vec<Notice>,
 }
 
@@ -39,20 +54,19 @@ pub struct Committed {
 /// Errors: [`StoreError::Busy`] when the lock could not be had in time;
 /// [`StoreError::Refused`] when the operation does not apply to the fresh
 /// session (e.g. a cell another terminal changed: both values are in the
-/// refusal); file errors naming the file. Nothing is saved on error.
+/// refusal); [`StoreError::StateNewer`] when the state holds revisions the
+/// journal lacks; file errors naming the file. Nothing is saved on error.
 ///
-/// Like a reader, a commit reads only the journal lines past the state's
-/// revision (so it stays fast on a long journal); [`super::open`] is what
-/// checks every line.
+/// A commit reads the state file and only the journal lines past its
+/// revision (so it stays fast on a long journal).
 pub fn commit(path: &Path, op: &Operation, wait: Duration) -> Result<Committed, StoreError> {
     commit_inner(path, op, wait, None)
 }
 
-/// [`commit`] for a writer that keeps the session open (the live
-/// interface): the operation was built on `expect`'s session at its
-/// revision or later. If the file now holds another session (it was
-/// replaced, e.g. by `podium demo --reset`) or an older revision (an older
-/// copy put back), nothing is written: [`StoreError::Replaced`].
+/// [`commit`] for an operation built on `expect`'s session at its revision
+/// or later. If the file now holds another session (it was replaced, e.g.
+/// by `podium demo --reset`) or an older revision (an older copy put
+/// back), nothing is written: [`StoreError::Replaced`].
 pub fn commit_expecting(
     path: &Path,
     op: &Operation,
@@ -80,40 +94,93 @@ fn commit_inner(
     }
     let mut notices = recovery::settle(&files, &current, false)?;
     faults::reached(Step::Read)?;
-    let state_rev = current.state_rev;
+    let prev = current.last_digest(&files)?;
     let mut session = current.session;
-    let before = session.revision;
-    if let Err(refusal) = apply(&mut session, &op.change) {
-        // Refused: still complete an earlier interrupted commit.
-        if state_rev.is_none_or(|r| r < before) {
-            state::write(&files.state, &session, false)?;
-        }
-        return Err(StoreError::Refused(refusal));
-    }
+    apply(&mut session, &op.change).map_err(StoreError::Refused)?;
     faults::reached(Step::Checked)?;
-    session.revision = before + 1;
-    let line = Line {
-        session: session.id.clone(),
-        rev: session.revision,
-        prev: None,
-        op: op.clone(),
-    };
-    append(&files.journal, &journal::encode(&line))?;
-    match state::write(&files.state, &session, true) {
-        Ok(()) => {}
-        Err(e @ StoreError::Crashed { .. }) => return Err(e),
-        // Saved already: the next change or open writes the state.
-        Err(e) => notices.push(Notice::StateNotWritten {
-            path: files.state.clone(),
-            reason: (
-                e.message(crate::domain::Lang::Fr),
-                e.message(crate::domain::Lang::En),
-            ),
-        }),
+    let (digest, len) = append_op(&files, &mut session, op, prev)?;
+    let lines = session.revision - current.state_rev.unwrap_or(0);
+    let bytes = current.end + len - current.tail_start;
+    if current.state_rev.is_none() || due(lines, bytes) {
+        checkpoint_now(&files, &session, &digest, &mut notices)?;
     }
     lock.release();
     faults::reached(Step::Unlocked)?;
     Ok(Committed { session, notices })
+}
+
+/// With the lock held and `op` applied to `session`: number it, chain it
+/// to `prev`, append its line and sync. Returns the line's digest and
+/// length (newline included).
+pub(crate) fn append_op(
+    files: &Files,
+    session: &mut Session,
+    op: &Operation,
+    prev: Option<String>,
+) -> Result<(String, u64), StoreError> {
+    session.revision += 1;
+    let line = Line {
+        session: session.id.clone(),
+        rev: session.revision,
+        prev,
+        op: op.clone(),
+    };
+    let bytes = journal::encode(&line);
+    append(&files.journal, &bytes)?;
+    let digest = line_digest(&bytes[..bytes.len() - 1]);
+    Ok((digest, bytes.len() as u64))
+}
+
+/// With the lock held: write the checkpoint. The change is saved already,
+/// so a failure (other than a simulated crash) is only a notice: the next
+/// checkpoint writes it.
+pub(crate) fn checkpoint_now(
+    files: &Files,
+    session: &Session,
+    digest: &str,
+    notices: &mut Vec<Notice>,
+) -> Result<(), StoreError> {
+    match state::write(&files.state, session, Some(digest)) {
+        Ok(()) => Ok(()),
+        Err(e @ StoreError::Crashed { .. }) => Err(e),
+        Err(e) => {
+            notices.push(Notice::StateNotWritten {
+                path: files.state.clone(),
+                reason: (
+                    e.message(crate::domain::Lang::Fr),
+                    e.message(crate::domain::Lang::En),
+                ),
+            });
+            Ok(())
+        }
+    }
+}
+
+/// Write the state file of `path` as a checkpoint of its journal, if it
+/// is behind it (or lacks its digest), under the lock (waiting at most
+/// `wait`). Returns whether a checkpoint was written.
+pub fn checkpoint(path: &Path, wait: Duration) -> Result<bool, StoreError> {
+    let files = Files::new(path);
+    let lock = Lock::acquire(&files.lock, wait)?;
+    faults::reached(Step::CheckpointLocked)?;
+    let current = recovery::current(&files, Depth::Tail)?;
+    recovery::settle(&files, &current, false)?;
+    faults::reached(Step::CheckpointRead)?;
+    let behind = current
+        .state_rev
+        .is_none_or(|r| r < current.session.revision)
+        || current.state_digest.is_none();
+    let digest = current.last_digest(&files)?;
+    let written = match (&digest, behind) {
+        (Some(digest), true) => {
+            state::write(&files.state, &current.session, Some(digest))?;
+            true
+        }
+        _ => false,
+    };
+    lock.release();
+    faults::reached(Step::CheckpointUnlocked)?;
+    Ok(written)
 }
 
 /// Append a line and sync it (steps `appended`, `journal-synced`).

@@ -8,6 +8,7 @@ use crate::domain::{Lang, Refusal};
 
 use super::faults::Step;
 use super::words::{JsonProblem, io_words};
+use crate::words::storage as words;
 
 /// Why a session's files could not be read, written or changed.
 #[derive(Debug)]
@@ -61,6 +62,13 @@ pub enum StoreError {
     Busy { path: PathBuf },
     /// The operation does not apply to the current session (nothing saved).
     Refused(Refusal),
+    /// The state file holds revisions its journal lacks: writers refuse to
+    /// append after it (`podium repair FILE`).
+    StateNewer {
+        path: PathBuf,
+        state: u64,
+        journal: Option<u64>,
+    },
     /// Test only: the in-process crash hook stopped the commit here.
     Crashed { step: Step },
 }
@@ -89,6 +97,12 @@ pub enum LineProblem {
     Refused(Box<Refusal>),
     /// The line's session was written by a newer Podium.
     NewerFormat { found: u32, supported: u32 },
+    /// The line's `prev` is not the digest of the line before it (or of
+    /// the state's `journal_digest`): the hash chain is broken.
+    Chain {
+        expected: Option<String>,
+        found: Option<String>,
+    },
 }
 
 impl LineProblem {
@@ -131,6 +145,9 @@ impl LineProblem {
                 format!("operation cannot be replayed: {}", r.message(lang))
             }
             (LineProblem::NewerFormat { found, supported }, _) => newer(*found, *supported, lang),
+            (LineProblem::Chain { expected, found }, _) => {
+                words::chain_broken(lang, expected.as_deref(), found.as_deref())
+            }
         }
     }
 }
@@ -280,6 +297,11 @@ impl StoreError {
                 )
             ),
             StoreError::Refused(refusal) => refusal.message(lang),
+            StoreError::StateNewer {
+                path,
+                state,
+                journal,
+            } => words::state_newer_refused(lang, path, *state, *journal),
             StoreError::Crashed { step } => format!("simulated crash after {}", step.name()),
         }
     }

@@ -3,13 +3,16 @@
 //! These exist so tests can prove what survives a crash. They are not for
 //! users and change nothing unless set:
 //!
-//! - `PODIUM_TEST_CRASH_AFTER=<step>`: a commit ends the process abruptly
-//!   (`std::process::abort`, no cleanup, no unlock, no destructors) right
-//!   after that step of the commit sequence. Steps, in order: `locked`,
-//!   `read`, `checked`, `appended` (journal line written, not synced),
-//!   `journal-synced` (the change is saved), `temp-written`, `temp-synced`,
-//!   `renamed`, `folder-synced`, `unlocked`. The extra step `torn` writes
-//!   only the first half of the journal line, then aborts.
+//! - `PODIUM_TEST_CRASH_AFTER=<step>`: a commit or a checkpoint ends the
+//!   process abruptly (`std::process::abort`, no cleanup, no unlock, no
+//!   destructors) right after that step. A commit's steps, in order:
+//!   `locked`, `read`, `checked`, `appended` (journal line written, not
+//!   synced), `journal-synced` (the change is saved), `unlocked`; the extra
+//!   step `torn` writes only the first half of the journal line, then
+//!   aborts. A checkpoint's: `checkpoint-locked`, `checkpoint-read`,
+//!   `temp-written`, `temp-synced`, `renamed`, `folder-synced`,
+//!   `checkpoint-unlocked` (a commit that checkpoints passes the four
+//!   middle ones before `unlocked`).
 //! - `PODIUM_TEST_HOLD_LOCK_MS=<n>`: a commit holds the lock `n`
 //!   milliseconds after taking it, before reading the state.
 //!
@@ -23,7 +26,7 @@ use std::time::Duration;
 
 use super::error::StoreError;
 
-/// The steps of the commit sequence, in order.
+/// The steps of a commit and of a checkpoint, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
     Locked,
@@ -33,27 +36,37 @@ pub enum Step {
     Torn,
     Appended,
     JournalSynced,
+    Unlocked,
+    CheckpointLocked,
+    CheckpointRead,
     TempWritten,
     TempSynced,
     Renamed,
     FolderSynced,
-    Unlocked,
+    CheckpointUnlocked,
 }
 
 impl Step {
-    /// Every step, in the order a commit passes them (`Torn` excluded: it
-    /// replaces `Appended`).
-    pub const SEQUENCE: [Step; 10] = [
+    /// Every step of a commit, in order (`Torn` excluded: it replaces
+    /// `Appended`).
+    pub const SEQUENCE: [Step; 6] = [
         Step::Locked,
         Step::Read,
         Step::Checked,
         Step::Appended,
         Step::JournalSynced,
+        Step::Unlocked,
+    ];
+
+    /// Every step of a checkpoint, in order.
+    pub const CHECKPOINT: [Step; 7] = [
+        Step::CheckpointLocked,
+        Step::CheckpointRead,
         Step::TempWritten,
         Step::TempSynced,
         Step::Renamed,
         Step::FolderSynced,
-        Step::Unlocked,
+        Step::CheckpointUnlocked,
     ];
 
     pub fn name(self) -> &'static str {
@@ -64,32 +77,32 @@ impl Step {
             Step::Torn => "torn",
             Step::Appended => "appended",
             Step::JournalSynced => "journal-synced",
+            Step::Unlocked => "unlocked",
+            Step::CheckpointLocked => "checkpoint-locked",
+            Step::CheckpointRead => "checkpoint-read",
             Step::TempWritten => "temp-written",
             Step::TempSynced => "temp-synced",
             Step::Renamed => "renamed",
             Step::FolderSynced => "folder-synced",
-            Step::Unlocked => "unlocked",
+            Step::CheckpointUnlocked => "checkpoint-unlocked",
         }
     }
 
     pub fn parse(text: &str) -> Option<Step> {
         Step::SEQUENCE
             .into_iter()
+            .chain(Step::CHECKPOINT)
             .chain([Step::Torn])
             .find(|s| s.name() == text.trim())
     }
 
     /// Whether a commit stopped right after this step has saved its change
-    /// (its journal line is complete and synced).
+    /// (its journal line is complete and synced). A checkpoint's steps
+    /// come after a commit's journal sync.
     pub fn saved(self) -> bool {
-        matches!(
+        !matches!(
             self,
-            Step::JournalSynced
-                | Step::TempWritten
-                | Step::TempSynced
-                | Step::Renamed
-                | Step::FolderSynced
-                | Step::Unlocked
+            Step::Locked | Step::Read | Step::Checked | Step::Torn | Step::Appended
         )
     }
 }

@@ -5,10 +5,11 @@
 
 use std::path::Path;
 
-use crate::domain::{Lang, Session};
+use crate::domain::{Change, Lang, Session};
+use crate::words::storage as words;
 
 use super::error::{LineProblem, StoreError};
-use super::journal;
+use super::journal::{self, Placed};
 use super::recovery;
 use super::{Files, state};
 
@@ -34,6 +35,12 @@ pub enum Finding {
         state: u64,
         journal: Option<u64>,
     },
+    /// The state's `journal_digest` is not the digest of the journal line
+    /// at its revision.
+    DigestDiffers {
+        path: std::path::PathBuf,
+        revision: u64,
+    },
     /// The journal lacks revisions the state holds (history missing).
     HistoryMissing {
         path: std::path::PathBuf,
@@ -42,7 +49,9 @@ pub enum Finding {
     },
 }
 
-/// Notes: normal after a crash, fixed by the next writer.
+/// Notes: normal after a crash (fixed by the next writer) or after a
+/// migration or a repair. A state behind its journal is normal (a
+/// checkpoint): not a note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Note {
     /// A torn last line, ignored; the next writer moves it aside.
@@ -50,14 +59,21 @@ pub enum Note {
         path: std::path::PathBuf,
         line: usize,
     },
-    /// The state is behind the journal; the next writer completes it.
-    StateBehind {
-        path: std::path::PathBuf,
-        state: u64,
-        journal: u64,
-    },
     /// No state file: the next writer rebuilds it from the journal.
     StateMissing { path: std::path::PathBuf },
+    /// The journal is a hash chain from this line on (a session older than
+    /// the chain, migrated); 0: not chained yet.
+    ChainStarts {
+        path: std::path::PathBuf,
+        line: usize,
+    },
+    /// `repair` restarted the journal at this revision; `previous`: the old
+    /// journal's last digest.
+    Repaired {
+        path: std::path::PathBuf,
+        revision: u64,
+        previous: Option<String>,
+    },
 }
 
 /// Everything found, and the session when one could be read.
@@ -108,6 +124,9 @@ impl Finding {
                     ),
                 }
             }
+            Finding::DigestDiffers { path, revision } => {
+                words::digest_differs(lang, path, *revision)
+            }
             Finding::HistoryMissing { path, from, to } => match lang {
                 Lang::Fr => format!(
                     "{}: les révisions {from} à {to} manquent au journal (le fichier les contient)",
@@ -135,30 +154,6 @@ impl Note {
                  the next save moves it aside",
                 path.display()
             ),
-            (
-                Note::StateBehind {
-                    path,
-                    state,
-                    journal,
-                },
-                Lang::Fr,
-            ) => format!(
-                "{}: révision {state}, le journal va jusqu'à {journal} ; \
-                 le prochain enregistrement complétera le fichier",
-                path.display()
-            ),
-            (
-                Note::StateBehind {
-                    path,
-                    state,
-                    journal,
-                },
-                Lang::En,
-            ) => format!(
-                "{}: revision {state}, the journal goes to {journal}; \
-                 the next save completes the file",
-                path.display()
-            ),
             (Note::StateMissing { path }, Lang::Fr) => format!(
                 "{}: fichier absent, il sera reconstruit depuis le journal",
                 path.display()
@@ -167,6 +162,15 @@ impl Note {
                 "{}: file missing, it will be rebuilt from the journal",
                 path.display()
             ),
+            (Note::ChainStarts { path, line }, _) => words::chain_starts(lang, path, *line),
+            (
+                Note::Repaired {
+                    path,
+                    revision,
+                    previous,
+                },
+                _,
+            ) => words::repaired_note(lang, path, *revision, previous.as_deref()),
         }
     }
 }
@@ -175,20 +179,15 @@ impl Note {
 pub fn inspect(path: &Path) -> Report {
     let files = Files::new(path);
     let mut report = Report::default();
-    let state = match state::read(&files.state) {
-        Ok(s) => s,
-        Err(e) => {
+    let (state, full) = match (state::read(&files.state), journal::read_all(&files.journal)) {
+        (Ok(state), Ok(full)) => (state, full),
+        (Err(e), _) | (_, Err(e)) => {
             report.findings.push(Finding::Fatal(e));
             return report;
         }
     };
-    let full = match journal::read_all(&files.journal) {
-        Ok(full) => full,
-        Err(e) => {
-            report.findings.push(Finding::Fatal(e));
-            return report;
-        }
-    };
+    let state_digest = state.as_ref().and_then(|c| c.digest.clone());
+    let state = state.map(|c| c.session);
     let Some(full) = full else {
         match state {
             None => report.findings.push(Finding::Fatal(StoreError::NotFound {
@@ -213,58 +212,122 @@ pub fn inspect(path: &Path) -> Report {
     for (n, _, problem) in &full.bad {
         report.findings.push(line(*n, problem.clone()));
     }
-    if let Some(torn) = &full.torn {
-        let n = full.lines.len() + full.bad.len() + 1;
-        let _ = torn;
+    if full.torn.is_some() {
         report.notes.push(Note::Torn {
             path: files.journal.clone(),
-            line: n,
+            line: full.lines.len() + full.bad.len() + 1,
         });
     }
     let ids = state.as_ref().map(|s| (s.id.as_str(), s.revision));
     for (n, problem) in recovery::sequence_problems(&full.lines, ids) {
         report.findings.push(line(n, problem));
     }
-    let journal_last = full.lines.last().map(|p| p.content.rev);
     if !report.findings.is_empty() {
         report.session = state;
         return report;
     }
-    // Replay the whole journal from line 1 (when it starts there), compare
-    // with the state at its revision, then go on to the journal's end.
-    let starts_at_creation = full.lines.first().is_some_and(|p| p.content.rev == 1);
-    let state_rev = state.as_ref().map(|s| s.revision);
+    chain(&files, &full.lines, &mut report);
     if let Some(s) = &state {
-        if journal_last.is_none_or(|last| last < s.revision) {
-            report.findings.push(Finding::StateNewer {
-                path: files.state.clone(),
-                state: s.revision,
-                journal: journal_last,
-            });
-        }
-        // A jump in rev that the state covers: history missing.
-        let mut previous = 0;
-        for p in &full.lines {
-            if p.content.rev > previous + 1 {
-                report.findings.push(Finding::HistoryMissing {
-                    path: files.journal.clone(),
-                    from: previous + 1,
-                    to: p.content.rev - 1,
-                });
-            }
-            previous = p.content.rev;
+        state_against_journal(&files, s, state_digest.as_deref(), &full.lines, &mut report);
+    }
+    replay_all(&files, state, &full.lines, &mut report);
+    report
+}
+
+/// The hash chain, line by line: where it starts (a journal chained since
+/// it was migrated, or restarted by `repair`), and every broken link.
+fn chain(files: &Files, lines: &[Placed], report: &mut Report) {
+    if let Some(first) = lines.first()
+        && first.content.rev > 1
+        && matches!(first.content.op.change, Change::Create { .. })
+    {
+        report.notes.push(Note::Repaired {
+            path: files.journal.clone(),
+            revision: first.content.rev,
+            previous: first.content.prev.clone(),
+        });
+    }
+    // The first line carrying `prev`: the chain covers the line before it.
+    let start = lines.iter().position(|p| p.content.prev.is_some());
+    match start {
+        Some(i) if i > 1 => report.notes.push(Note::ChainStarts {
+            path: files.journal.clone(),
+            line: lines[i - 1].line.unwrap_or(i),
+        }),
+        None if lines.len() > 1 => report.notes.push(Note::ChainStarts {
+            path: files.journal.clone(),
+            line: 0,
+        }),
+        _ => {}
+    }
+    let mut anchor = recovery::Anchor::default();
+    for placed in lines {
+        if let Err(e) = anchor.follow(&files.journal, placed) {
+            report.findings.push(as_finding(e));
+            anchor = recovery::Anchor {
+                digest: Some(placed.digest.clone()),
+                chained: true,
+            };
         }
     }
+}
+
+/// The state file against the journal: newer than it, history missing,
+/// its `journal_digest` not the line's at its revision.
+fn state_against_journal(
+    files: &Files,
+    s: &Session,
+    digest: Option<&str>,
+    lines: &[Placed],
+    report: &mut Report,
+) {
+    let journal_last = lines.last().map(|p| p.content.rev);
+    if journal_last.is_none_or(|last| last < s.revision) {
+        report.findings.push(Finding::StateNewer {
+            path: files.state.clone(),
+            state: s.revision,
+            journal: journal_last,
+        });
+    }
+    // A jump in rev that the state covers: history missing.
+    let mut previous = lines.first().map_or(0, |p| p.content.rev - 1);
+    for p in lines {
+        if p.content.rev > previous + 1 {
+            report.findings.push(Finding::HistoryMissing {
+                path: files.journal.clone(),
+                from: previous + 1,
+                to: p.content.rev - 1,
+            });
+        }
+        previous = p.content.rev;
+    }
+    let at_revision = lines.iter().find(|p| p.content.rev == s.revision);
+    if let (Some(digest), Some(line)) = (digest, at_revision)
+        && line.digest != digest
+    {
+        report.findings.push(Finding::DigestDiffers {
+            path: files.state.clone(),
+            revision: s.revision,
+        });
+    }
+}
+
+/// Replay the whole journal from its first line, compare with the state
+/// at its revision, then go on to the journal's end.
+fn replay_all(files: &Files, state: Option<Session>, lines: &[Placed], report: &mut Report) {
+    let state_rev = state.as_ref().map(|s| s.revision);
     let mut session = None;
-    if starts_at_creation {
-        let upto: Vec<_> = full
-            .lines
+    if lines
+        .first()
+        .is_some_and(|p| p.content.rev == 1 || p.content.prev.is_some())
+    {
+        let upto: Vec<_> = lines
             .iter()
             .filter(|p| state_rev.is_none_or(|r| p.content.rev <= r))
             .cloned()
             .collect();
         match recovery::rebuild(&files.journal, &upto) {
-            Ok(rebuilt) => {
+            Ok((rebuilt, _)) => {
                 if let Some(s) = &state
                     && rebuilt.revision == s.revision
                     && rebuilt != *s
@@ -289,24 +352,14 @@ pub fn inspect(path: &Path) -> Report {
                 });
                 s
             }
-            None => return report,
+            None => return,
         },
     };
-    if let Some(last) = journal_last
-        && last > current.revision
-        && state_rev.is_some()
-    {
-        report.notes.push(Note::StateBehind {
-            path: files.state.clone(),
-            state: current.revision,
-            journal: last,
-        });
-    }
-    if let Err(e) = recovery::replay(&files.journal, &mut current, &full.lines) {
+    let mut anchor = recovery::Anchor::default();
+    if let Err(e) = recovery::replay(&files.journal, &mut current, lines, &mut anchor) {
         report.findings.push(as_finding(e));
     }
     report.session = Some(current);
-    report
 }
 
 fn as_finding(e: StoreError) -> Finding {

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::Operation;
 
+use super::digest::line_digest;
 use super::error::{Action, LineProblem, StoreError, writing};
 
 /// One journal line.
@@ -26,7 +27,9 @@ pub struct Line {
     pub session: String,
     /// 1 for the creation, then one more per operation.
     pub rev: u64,
-    /// Reserved for the hash chain (the previous line's digest).
+    /// The hash chain: the SHA-256 (lowercase hex) of the previous line's
+    /// bytes without its newline; `None` on line 1 and on the lines a
+    /// journal held before it was chained (older sessions).
     pub prev: Option<String>,
     pub op: Operation,
 }
@@ -44,6 +47,8 @@ struct Head {
 pub struct Placed {
     pub offset: u64,
     pub line: Option<usize>,
+    /// The digest of the line's bytes (without its newline).
+    pub digest: String,
     pub content: Line,
 }
 
@@ -61,7 +66,20 @@ pub struct Tail {
     pub lines: Vec<Placed>,
     /// The session and rev of the last whole line, if any.
     pub last: Option<(String, u64)>,
+    /// Where the last whole line starts, when it is not in `lines` (it
+    /// was at or before the revision asked for): its digest is read on
+    /// demand with [`digest_at`].
+    pub last_at: Option<(u64, u64)>,
+    /// The end of the last whole line (where the next line goes).
+    pub end: u64,
     pub torn: Option<Torn>,
+}
+
+impl Tail {
+    /// Where the tail's lines start (the end of the lines before them).
+    pub fn start(&self) -> u64 {
+        self.lines.first().map_or(self.end, |p| p.offset)
+    }
 }
 
 /// The whole journal, every line parsed.
@@ -71,6 +89,8 @@ pub struct Full {
     /// Lines that are not journal lines (not the torn last one): number, why.
     pub bad: Vec<(usize, u64, LineProblem)>,
     pub torn: Option<Torn>,
+    /// The end of the last whole line.
+    pub end: u64,
 }
 
 /// The bytes of one line, newline included.
@@ -206,21 +226,32 @@ pub fn read_tail(path: &Path, after: u64) -> Result<Tail, StoreError> {
             });
             return Err(bad_line(path, start, problem));
         };
+        if tail.last.is_none() {
+            tail.end = end;
+        }
         if rev <= after {
+            if tail.last.is_none() {
+                tail.last_at = Some((start, content_end));
+            }
             tail.last.get_or_insert((session, rev));
             break;
         }
-        match parse(&file.range(start, content_end).map_err(read_err)?) {
+        let bytes = file.range(start, content_end).map_err(read_err)?;
+        match parse(&bytes) {
             Ok(content) => {
                 tail.last.get_or_insert((session, rev));
                 found.push(Placed {
                     offset: start,
                     line: None,
+                    digest: line_digest(&bytes),
                     content,
                 });
             }
             // A last line that ends well but does not parse is torn too.
-            Err(_) if last_line => tail.torn = Some(torn(&mut file)?),
+            Err(_) if last_line => {
+                tail.torn = Some(torn(&mut file)?);
+                tail.end = start;
+            }
             Err(problem) => return Err(bad_line(path, start, problem)),
         }
         last_line = false;
@@ -266,7 +297,7 @@ impl Backwards {
     }
 }
 
-/// Every line of the journal, parsed (for a writer's open and `check`).
+/// Every line of the journal, parsed (for `check`).
 pub fn read_all(path: &Path) -> Result<Option<Full>, StoreError> {
     let Some(mut file) = open_read(path)? else {
         return Ok(None);
@@ -274,7 +305,33 @@ pub fn read_all(path: &Path) -> Result<Option<Full>, StoreError> {
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)
         .map_err(|e| StoreError::io(path, Action::Read, e))?;
-    let mut full = Full::default();
+    Ok(Some(split(&bytes, 0, true)))
+}
+
+/// The lines from byte `offset` to the end of the journal (a terminal
+/// reading only what is new). `None` when the journal is shorter than
+/// `offset` (it was cut or replaced). Line numbers are not known.
+pub fn read_after(path: &Path, offset: u64) -> Result<Option<Full>, StoreError> {
+    let read_err = |e| StoreError::io(path, Action::Read, e);
+    let Some(mut file) = open_read(path)? else {
+        return Ok(None);
+    };
+    let len = file.metadata().map_err(read_err)?.len();
+    if len < offset {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity((len - offset) as usize);
+    file.seek(SeekFrom::Start(offset)).map_err(read_err)?;
+    file.read_to_end(&mut bytes).map_err(read_err)?;
+    Ok(Some(split(&bytes, offset, false)))
+}
+
+/// Split journal bytes that start at `base` into lines, parsing each.
+fn split(bytes: &[u8], base: u64, numbered: bool) -> Full {
+    let mut full = Full {
+        end: base,
+        ..Full::default()
+    };
     let mut offset = 0usize;
     let mut number = 0usize;
     while offset < bytes.len() {
@@ -285,26 +342,43 @@ pub fn read_all(path: &Path) -> Result<Option<Full>, StoreError> {
                 None => (bytes.len(), bytes.len(), false),
             };
         let is_last = next == bytes.len();
+        let at = base + offset as u64;
         let torn = || Torn {
-            offset: offset as u64,
+            offset: at,
             bytes: bytes[offset..next].to_vec(),
         };
         if !has_newline {
             full.torn = Some(torn());
         } else {
             match parse(&bytes[offset..content_end]) {
-                Ok(content) => full.lines.push(Placed {
-                    offset: offset as u64,
-                    line: Some(number),
-                    content,
-                }),
+                Ok(content) => {
+                    full.lines.push(Placed {
+                        offset: at,
+                        line: numbered.then_some(number),
+                        digest: line_digest(&bytes[offset..content_end]),
+                        content,
+                    });
+                    full.end = base + next as u64;
+                }
                 Err(_) if is_last => full.torn = Some(torn()),
-                Err(problem) => full.bad.push((number, offset as u64, problem)),
+                Err(problem) => {
+                    full.bad.push((number, at, problem));
+                    full.end = base + next as u64;
+                }
             }
         }
         offset = next;
     }
-    Ok(Some(full))
+    full
+}
+
+/// The digest of the bytes [from, to) of the journal (one line, without
+/// its newline).
+pub fn digest_at(path: &Path, from: u64, to: u64) -> Result<String, StoreError> {
+    let read_err = |e| StoreError::io(path, Action::Read, e);
+    let file = File::open(path).map_err(read_err)?;
+    let bytes = Backwards { file }.range(from, to).map_err(read_err)?;
+    Ok(line_digest(&bytes))
 }
 
 /// Open the journal for appending (created if missing).

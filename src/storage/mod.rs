@@ -30,19 +30,25 @@ pub mod faults;
 mod inspect;
 pub mod install;
 mod journal;
+mod live;
 mod lock;
 mod notice;
 mod recovery;
+mod repair;
 mod replace;
 mod state;
 mod words;
 
-pub use commit::{Committed, commit, commit_expecting};
+pub use commit::{
+    CHECKPOINT_BYTES, CHECKPOINT_LINES, Committed, checkpoint, commit, commit_expecting,
+};
 pub use error::{Action, LineProblem, StoreError};
 pub use faults::Step;
 pub use inspect::{Finding, Note, Report, inspect};
 pub use journal::Line;
+pub use live::{IDLE_CHECKPOINT, Live};
 pub use notice::Notice;
+pub use repair::{Repaired, repair};
 pub use replace::{BACKUP_PREFIX, Expect, Replaced, backup_of, replace};
 pub use words::{JsonKind, JsonProblem, io_words};
 
@@ -134,36 +140,46 @@ fn create_locked(
     let mut created = session.clone();
     created.format = FORMAT;
     created.revision = 0;
-    let line = Line {
-        session: created.id.clone(),
-        rev: 1,
-        prev: None,
-        op: Operation::new(
-            Change::Create {
-                session: Box::new(created.clone()),
-            },
-            writer,
-            at,
-        ),
-    };
-    commit::write_new_journal(&files.journal, &journal::encode(&line))?;
+    start_journal(files, &created, 1, None, (writer, at))?;
     created.revision = 1;
-    state::write(&files.state, &created, false)?;
     Ok(created)
 }
 
-/// A writer's open: lock (waiting at most 10 s), read and check the whole
-/// journal, recover (torn line moved aside, state completed or rebuilt,
-/// stale temporary files removed), unlock.
+/// With the lock held and no journal: write a journal whose first line,
+/// at `rev` and chained to `prev`, records `session` (a creation), then
+/// the state file at `rev` as its checkpoint.
+fn start_journal(
+    files: &Files,
+    session: &Session,
+    rev: u64,
+    prev: Option<String>,
+    by: (&str, DateTime<Utc>),
+) -> Result<(), StoreError> {
+    let change = Change::Create {
+        session: Box::new(session.clone()),
+    };
+    let line = Line {
+        session: session.id.clone(),
+        rev,
+        prev,
+        op: Operation::new(change, by.0, by.1),
+    };
+    let bytes = journal::encode(&line);
+    commit::write_new_journal(&files.journal, &bytes)?;
+    let digest = digest::line_digest(&bytes[..bytes.len() - 1]);
+    let mut checkpoint = session.clone();
+    checkpoint.revision = rev;
+    state::write(&files.state, &checkpoint, Some(&digest))
+}
+
+/// A writer's open: lock (waiting at most 10 s), read the state and the
+/// journal lines past it (checking they chain to it), recover (torn line
+/// moved aside, a missing state rebuilt, stale temporary files removed;
+/// a state newer than its journal refused), checkpoint if due, unlock.
 pub fn open(path: &Path) -> Result<Opened, StoreError> {
-    let files = Files::new(path);
-    let lock = lock::Lock::acquire(&files.lock, CLI_WAIT)?;
-    let current = recovery::current(&files, recovery::Depth::Full)?;
-    let notices = recovery::settle(&files, &current, true)?;
-    state::remove_stale_temps(&files.state);
-    lock.release();
+    let (live, notices) = Live::open(path)?;
     Ok(Opened {
-        session: current.session,
+        session: live.into_session(),
         notices,
     })
 }
@@ -218,6 +234,12 @@ pub fn stamp(path: &Path) -> Result<Stamp, StoreError> {
     })
 }
 
+/// `name`, then `name-2`, `name-3`… (for a dated file or folder that
+/// may be taken).
+pub(crate) fn numbered(name: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(name.to_string()).chain((2..1000).map(move |n| format!("{name}-{n}")))
+}
+
 /// A random id for a session or a writer (terminal): 16 hex digits.
 pub fn new_id() -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -230,6 +252,12 @@ pub fn new_id() -> String {
     hasher.write_u32(std::process::id());
     hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
     format!("{:016x}", hasher.finish())
+}
+
+/// The revision of the checkpoint in the state file (read from its first
+/// bytes), when there is one.
+pub fn checkpoint_revision(path: &Path) -> Option<u64> {
+    state::revision_of(path)
 }
 
 /// The language a session's errors should be shown in, when known.

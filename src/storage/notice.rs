@@ -13,18 +13,8 @@ pub enum Notice {
         torn: PathBuf,
         line: usize,
     },
-    /// The state file was behind the journal (a commit interrupted after
-    /// saving) and has been brought up to date.
-    StateCompleted { path: PathBuf, from: u64, to: u64 },
     /// The state file was missing and has been rebuilt from the journal.
     StateRebuilt { path: PathBuf, revision: u64 },
-    /// The state file is newer than the journal (journal lines are
-    /// missing); the state is used as it is.
-    StateNewerThanJournal {
-        path: PathBuf,
-        state: u64,
-        journal: Option<u64>,
-    },
     /// The change is saved in the journal, but the state file could not be
     /// written; the next change or open will complete it.
     /// `reason`: why, in French then in English.
@@ -63,14 +53,6 @@ impl Notice {
                 journal.display(),
                 torn.display()
             ),
-            (Notice::StateCompleted { path, from, to }, Lang::Fr) => format!(
-                "{}: enregistrement interrompu terminé (révision {from} → {to})",
-                path.display()
-            ),
-            (Notice::StateCompleted { path, from, to }, Lang::En) => format!(
-                "{}: interrupted save completed (revision {from} → {to})",
-                path.display()
-            ),
             (Notice::StateRebuilt { path, revision }, Lang::Fr) => format!(
                 "{}: fichier manquant reconstruit depuis le journal (révision {revision})",
                 path.display()
@@ -79,37 +61,15 @@ impl Notice {
                 "{}: missing file rebuilt from the journal (revision {revision})",
                 path.display()
             ),
-            (
-                Notice::StateNewerThanJournal {
-                    path,
-                    state,
-                    journal,
-                },
-                _,
-            ) => {
-                let journal = journal.map_or_else(|| "0".to_string(), |j| j.to_string());
-                match lang {
-                    Lang::Fr => format!(
-                        "{}: le fichier (révision {state}) est plus récent que son journal \
-                         (révision {journal}) ; il est utilisé tel quel",
-                        path.display()
-                    ),
-                    Lang::En => format!(
-                        "{}: the file (revision {state}) is newer than its journal \
-                         (revision {journal}); it is used as it is",
-                        path.display()
-                    ),
-                }
-            }
             (Notice::StateNotWritten { path, reason }, Lang::Fr) => format!(
                 "{}: changement enregistré dans le journal, mais fichier non mis à jour ({}) ; \
-                 ce sera fait au prochain changement",
+                 ce sera fait au prochain point de reprise",
                 path.display(),
                 reason.0
             ),
             (Notice::StateNotWritten { path, reason }, Lang::En) => format!(
                 "{}: change saved in the journal, but the file was not updated ({}); \
-                 the next change will do it",
+                 the next checkpoint will do it",
                 path.display(),
                 reason.1
             ),

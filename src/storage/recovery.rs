@@ -2,12 +2,14 @@
 //! recovery rules.
 //!
 //! - The state file is a checkpoint; journal lines with `rev` above its
-//!   `revision` are replayed (they must follow on without a gap).
+//!   `revision` are replayed (they must follow on without a gap, and chain:
+//!   the first to the state's `journal_digest`, each next one to it).
 //! - A torn last line is ignored here; writers move it aside (`settle`).
 //! - Any other bad line, a line of another session or a gap: an error
 //!   naming the journal and the line; nothing is written.
 //! - No state file but a journal: the session is rebuilt from line 1.
-//! - A state newer than the journal is used as it is.
+//! - A state newer than the journal is used as it is by readers; writers
+//!   refuse to append after it (`podium repair` restarts the journal).
 //! - A state file that cannot be read is an error, never overwritten.
 
 use std::path::Path;
@@ -34,9 +36,44 @@ pub struct Current {
     pub session: Session,
     /// The state file's revision (`None`: no state file).
     pub state_rev: Option<u64>,
+    /// The state file's `journal_digest`.
+    pub state_digest: Option<String>,
     /// The rev of the journal's last whole line (`None`: no line).
     pub journal_last: Option<u64>,
+    /// The digest of the journal's last whole line.
+    pub last: Last,
+    /// Where the journal lines past the state file start.
+    pub tail_start: u64,
+    /// The end of the journal's last whole line.
+    pub end: u64,
     pub torn: Option<Torn>,
+}
+
+/// The digest of the journal's last whole line: known, or to read from
+/// these bytes of the journal (a line the state already holds).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Last {
+    None,
+    Known(String),
+    At((u64, u64)),
+}
+
+impl Current {
+    /// Whether the state file holds revisions the journal does not (the
+    /// journal lost lines, or an older copy was put back): writers refuse.
+    pub fn state_newer(&self) -> bool {
+        self.state_rev
+            .is_some_and(|rev| self.journal_last.is_none_or(|last| last < rev))
+    }
+
+    /// The digest the next journal line carries as `prev`.
+    pub fn last_digest(&self, files: &Files) -> Result<Option<String>, StoreError> {
+        match &self.last {
+            Last::None => Ok(None),
+            Last::Known(digest) => Ok(Some(digest.clone())),
+            Last::At((from, to)) => journal::digest_at(&files.journal, *from, *to).map(Some),
+        }
+    }
 }
 
 /// The 1-based line number of a placed line.
@@ -86,8 +123,11 @@ pub fn sequence_problems(
                 },
             ));
         }
+        let restart = previous.is_none() && matches!(line.op.change, Change::Create { .. });
         let follows = match previous {
-            None => line.rev == 1 || (line.rev >= 1 && line.rev <= covered + 1),
+            // A journal `repair` restarted begins with a creation at the
+            // state's revision.
+            None => restart || line.rev == 1 || (line.rev >= 1 && line.rev <= covered + 1),
             // A jump over revisions the state already holds is allowed.
             Some(p) => line.rev == p + 1 || (line.rev > p && line.rev <= covered + 1),
         };
@@ -102,7 +142,7 @@ pub fn sequence_problems(
         }
         match &line.op.change {
             Change::Create { session } => {
-                if line.rev != 1 {
+                if !restart {
                     out.push((n, LineProblem::Create { expected: false }));
                 } else if session.id != line.session {
                     out.push((
@@ -130,11 +170,53 @@ pub fn sequence_problems(
     out
 }
 
-/// Apply, in order, the lines past the session's revision.
-pub fn replay(path: &Path, session: &mut Session, lines: &[Placed]) -> Result<(), StoreError> {
+/// The digest the next line of a journal must carry as `prev` (the last
+/// line read), and whether the journal is chained yet.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Anchor {
+    /// The digest of the last line seen (`None`: none seen, or unknown).
+    pub digest: Option<String>,
+    /// Whether a line seen so far carried `prev` (then every later one must).
+    pub chained: bool,
+}
+
+impl Anchor {
+    /// Check that `placed` chains to what was seen before it, then move
+    /// past it.
+    pub fn follow(&mut self, path: &Path, placed: &Placed) -> Result<(), StoreError> {
+        let prev = &placed.content.prev;
+        let broken = match (prev, &self.digest) {
+            (Some(p), Some(d)) => p != d,
+            (None, _) => self.chained,
+            (Some(_), None) => false,
+        };
+        if broken {
+            let problem = LineProblem::Chain {
+                expected: self.digest.clone(),
+                found: prev.clone(),
+            };
+            return Err(bad(path, placed, problem));
+        }
+        self.chained |= prev.is_some();
+        self.digest = Some(placed.digest.clone());
+        Ok(())
+    }
+}
+
+/// Apply, in order, the lines past the session's revision, checking that
+/// each chains to the one before it (the first to `anchor`, the digest of
+/// the line at the session's revision when known).
+pub fn replay(
+    path: &Path,
+    session: &mut Session,
+    lines: &[Placed],
+    anchor: &mut Anchor,
+) -> Result<(), StoreError> {
     for placed in lines {
         let line = &placed.content;
         if line.rev <= session.revision {
+            anchor.chained |= line.prev.is_some();
+            anchor.digest = Some(placed.digest.clone());
             continue;
         }
         if line.session != session.id {
@@ -154,6 +236,7 @@ pub fn replay(path: &Path, session: &mut Session, lines: &[Placed]) -> Result<()
         if let Change::Create { .. } = line.op.change {
             return Err(bad(path, placed, LineProblem::Create { expected: false }));
         }
+        anchor.follow(path, placed)?;
         apply(session, &line.op.change)
             .map_err(|refusal| bad(path, placed, LineProblem::Refused(Box::new(refusal))))?;
         session.revision = line.rev;
@@ -161,8 +244,9 @@ pub fn replay(path: &Path, session: &mut Session, lines: &[Placed]) -> Result<()
     Ok(())
 }
 
-/// The session from line 1 (the creation) and the lines after it.
-pub fn rebuild(path: &Path, lines: &[Placed]) -> Result<Session, StoreError> {
+/// The session from the journal's first line (the creation, or the
+/// restart `repair` wrote) and the lines after it.
+pub fn rebuild(path: &Path, lines: &[Placed]) -> Result<(Session, Anchor), StoreError> {
     let Some(first) = lines.first() else {
         return Err(StoreError::BadLine {
             path: path.to_path_buf(),
@@ -173,49 +257,78 @@ pub fn rebuild(path: &Path, lines: &[Placed]) -> Result<Session, StoreError> {
     let Change::Create { session } = &first.content.op.change else {
         return Err(bad(path, first, LineProblem::Create { expected: true }));
     };
-    if first.content.rev != 1 {
-        let problem = LineProblem::Gap {
-            expected: 1,
-            found: first.content.rev,
-        };
-        return Err(bad(path, first, problem));
-    }
     let mut session = (**session).clone();
-    session.revision = 1;
-    replay(path, &mut session, &lines[1..])?;
-    Ok(session)
+    session.revision = first.content.rev;
+    let mut anchor = Anchor {
+        digest: Some(first.digest.clone()),
+        chained: first.content.prev.is_some(),
+    };
+    replay(path, &mut session, &lines[1..], &mut anchor)?;
+    Ok((session, anchor))
 }
 
 /// Read the current session; writes nothing.
 pub fn current(files: &Files, depth: Depth) -> Result<Current, StoreError> {
     let state = state::read(&files.state)?;
-    let state_rev = state.as_ref().map(|s| s.revision);
-    let state = match (state, depth) {
-        (Some(mut session), Depth::Tail) => {
-            let tail = journal::read_tail(&files.journal, session.revision)?;
-            if let Some((id, _)) = &tail.last
-                && *id != session.id
-            {
-                // Read the whole journal to name the first line that is
-                // another session's (rare: only on this error).
-                return current(files, Depth::Full);
-            }
-            replay(&files.journal, &mut session, &tail.lines)?;
-            return Ok(Current {
-                session,
-                state_rev,
-                journal_last: tail.last.map(|(_, rev)| rev),
-                torn: tail.torn,
-            });
-        }
-        (state, _) => state,
+    match (state, depth) {
+        (Some(checkpoint), Depth::Tail) => from_tail(files, checkpoint),
+        (state, _) => from_whole(files, state),
+    }
+}
+
+/// The state file, then the journal lines past its revision.
+fn from_tail(files: &Files, checkpoint: state::Checkpoint) -> Result<Current, StoreError> {
+    let mut session = checkpoint.session;
+    let state_rev = session.revision;
+    let tail = journal::read_tail(&files.journal, state_rev)?;
+    if let Some((id, _)) = &tail.last
+        && *id != session.id
+    {
+        // Read the whole journal to name the first line that is
+        // another session's (rare: only on this error).
+        return current(files, Depth::Full);
+    }
+    let mut anchor = Anchor {
+        digest: checkpoint.digest.clone(),
+        chained: false,
     };
+    replay(&files.journal, &mut session, &tail.lines, &mut anchor)?;
+    let journal_last = tail.last.as_ref().map(|(_, rev)| *rev);
+    let last = match (tail.lines.last(), tail.last_at) {
+        (Some(placed), _) => Last::Known(placed.digest.clone()),
+        _ if journal_last == Some(state_rev) && checkpoint.digest.is_some() => {
+            Last::Known(checkpoint.digest.clone().unwrap_or_default())
+        }
+        (None, Some(at)) => Last::At(at),
+        (None, None) => Last::None,
+    };
+    Ok(Current {
+        session,
+        state_rev: Some(state_rev),
+        state_digest: checkpoint.digest,
+        journal_last,
+        last,
+        tail_start: tail.start(),
+        end: tail.end,
+        torn: tail.torn,
+    })
+}
+
+/// Every line of the journal (no state file, or an error to name).
+fn from_whole(files: &Files, state: Option<state::Checkpoint>) -> Result<Current, StoreError> {
+    let state_digest = state.as_ref().and_then(|c| c.digest.clone());
+    let state = state.map(|c| c.session);
+    let state_rev = state.as_ref().map(|s| s.revision);
     let Some(full) = journal::read_all(&files.journal)? else {
         return match state {
             Some(session) => Ok(Current {
                 session,
                 state_rev,
+                state_digest,
                 journal_last: None,
+                last: Last::None,
+                tail_start: 0,
+                end: 0,
                 torn: None,
             }),
             None => Err(StoreError::NotFound {
@@ -246,15 +359,32 @@ pub fn current(files: &Files, depth: Depth) -> Result<Current, StoreError> {
     let journal_last = full.lines.last().map(|p| p.content.rev);
     let session = match state {
         Some(mut session) => {
-            replay(&files.journal, &mut session, &full.lines)?;
+            replay(
+                &files.journal,
+                &mut session,
+                &full.lines,
+                &mut Anchor::default(),
+            )?;
             session
         }
-        None => rebuild(&files.journal, &full.lines)?,
+        None => rebuild(&files.journal, &full.lines)?.0,
     };
+    let tail_start = full
+        .lines
+        .iter()
+        .find(|p| state_rev.is_some_and(|r| p.content.rev > r))
+        .map_or(full.end, |p| p.offset);
     Ok(Current {
         session,
         state_rev,
+        state_digest,
         journal_last,
+        last: full
+            .lines
+            .last()
+            .map_or(Last::None, |p| Last::Known(p.digest.clone())),
+        tail_start,
+        end: full.end,
         torn: full.torn,
     })
 }
@@ -268,10 +398,18 @@ fn other_session(files: &Files, state_id: &str, journal_id: &str) -> StoreError 
     }
 }
 
-/// A writer's part of recovery: move a torn last line aside, and (when
-/// `complete`) write the state if it is missing or behind the journal.
-/// Returns what was done, for the user.
-pub fn settle(files: &Files, current: &Current, complete: bool) -> Result<Vec<Notice>, StoreError> {
+/// A writer's part of recovery: refuse a state newer than its journal
+/// (`podium repair` is for that), move a torn last line aside, and (when
+/// `rebuild`) write the state file if it is missing. Returns what was
+/// done, for the user.
+pub fn settle(files: &Files, current: &Current, rebuild: bool) -> Result<Vec<Notice>, StoreError> {
+    if current.state_newer() {
+        return Err(StoreError::StateNewer {
+            path: files.state.clone(),
+            state: current.session.revision,
+            journal: current.journal_last,
+        });
+    }
     let mut notices = Vec::new();
     if let Some(torn) = &current.torn {
         let line = journal::line_number(&files.journal, torn.offset)?;
@@ -282,33 +420,13 @@ pub fn settle(files: &Files, current: &Current, complete: bool) -> Result<Vec<No
             line,
         });
     }
-    let revision = current.session.revision;
-    if current.journal_last.is_none_or(|last| last < revision) && current.state_rev.is_some() {
-        notices.push(Notice::StateNewerThanJournal {
+    if rebuild && current.state_rev.is_none() {
+        let digest = current.last_digest(files)?;
+        state::write(&files.state, &current.session, digest.as_deref())?;
+        notices.push(Notice::StateRebuilt {
             path: files.state.clone(),
-            state: revision,
-            journal: current.journal_last,
+            revision: current.session.revision,
         });
-    }
-    if complete {
-        match current.state_rev {
-            None => {
-                state::write(&files.state, &current.session, false)?;
-                notices.push(Notice::StateRebuilt {
-                    path: files.state.clone(),
-                    revision,
-                });
-            }
-            Some(from) if from < revision => {
-                state::write(&files.state, &current.session, false)?;
-                notices.push(Notice::StateCompleted {
-                    path: files.state.clone(),
-                    from,
-                    to: revision,
-                });
-            }
-            Some(_) => {}
-        }
     }
     Ok(notices)
 }

@@ -105,12 +105,7 @@ pub fn replace(
 /// A new, empty folder `backup-YYYY-MM-DD-HHMMSS` (`-2`, `-3`… if taken).
 fn new_backup_folder(dir: &Path, at: DateTime<Utc>) -> Result<PathBuf, StoreError> {
     let stamp = at.with_timezone(&Local).format("%Y-%m-%d-%H%M%S");
-    for n in 1..1000 {
-        let name = if n == 1 {
-            format!("{BACKUP_PREFIX}{stamp}")
-        } else {
-            format!("{BACKUP_PREFIX}{stamp}-{n}")
-        };
+    for name in super::numbered(&format!("{BACKUP_PREFIX}{stamp}")) {
         let candidate = dir.join(name);
         match fs::create_dir(&candidate) {
             Ok(()) => return Ok(candidate),
@@ -135,7 +130,7 @@ pub fn backup_of(path: &Path, id: &str) -> Option<PathBuf> {
             let old = dir.join(name);
             super::load(&old)
                 .map(|s| s.id == id)
-                .or_else(|_| state::read(&old).map(|s| s.is_some_and(|s| s.id == id)))
+                .or_else(|_| state::read(&old).map(|s| s.is_some_and(|s| s.session.id == id)))
                 .unwrap_or(false)
         })
         .collect();

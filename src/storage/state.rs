@@ -9,7 +9,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::domain::{FORMAT, Session};
@@ -31,13 +31,71 @@ pub fn owner_only(options: &mut OpenOptions) -> &mut OpenOptions {
     options
 }
 
-/// Read the state file; `None` when it does not exist.
-pub fn read(path: &Path) -> Result<Option<Session>, StoreError> {
+/// A state file read: the session at its revision, and the digest of the
+/// journal line at that revision (`None` in files written before the
+/// journal was a hash chain).
+#[derive(Clone, Debug)]
+pub struct Checkpoint {
+    pub session: Session,
+    pub digest: Option<String>,
+}
+
+/// Read the state file; `None` when it does not exist. The session is
+/// deserialised straight from the bytes (no general JSON tree first).
+pub fn read(path: &Path) -> Result<Option<Checkpoint>, StoreError> {
     match fs::read(path) {
-        Ok(bytes) => decode(path, &bytes).map(Some),
+        Ok(bytes) => Ok(Some(Checkpoint {
+            digest: digest_of(&bytes),
+            session: decode(path, &bytes)?,
+        })),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(StoreError::io(path, Action::Read, e)),
     }
+}
+
+/// The state file's revision, read from its first bytes (where Podium
+/// writes it); `None` when missing or not found there.
+pub fn revision_of(path: &Path) -> Option<u64> {
+    use std::io::Read;
+    let mut head = [0u8; 512];
+    let mut file = File::open(path).ok()?;
+    let mut len = 0;
+    while len < head.len() {
+        match file.read(&mut head[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(_) => return None,
+        }
+    }
+    let text = String::from_utf8_lossy(&head[..len]);
+    let rest = &text[text.find("\"revision\": ")? + 12..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// The field holding the digest of the journal line at the state's revision.
+const DIGEST_FIELD: &str = "journal_digest";
+
+/// `journal_digest`, read from the first bytes where Podium writes it,
+/// else by a pass that skips every other field without keeping it.
+fn digest_of(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(256)];
+    let text = String::from_utf8_lossy(head);
+    let quoted = format!("\"{DIGEST_FIELD}\": \"");
+    if let Some(at) = text.find(&quoted) {
+        let rest = &text[at + quoted.len()..];
+        let hex: String = rest.chars().take_while(char::is_ascii_hexdigit).collect();
+        if hex.len() == 64 && rest[64..].starts_with('"') {
+            return Some(hex);
+        }
+    }
+    #[derive(Deserialize)]
+    struct DigestOnly {
+        journal_digest: Option<String>,
+    }
+    serde_json::from_slice::<DigestOnly>(bytes)
+        .ok()
+        .and_then(|d| d.journal_digest)
 }
 
 #[derive(Deserialize)]
@@ -115,11 +173,31 @@ pub fn migrate(mut value: Value, format: u32) -> Result<Value, String> {
     Ok(value)
 }
 
-/// The bytes written for a session: pretty JSON, human-readable.
-pub fn encode(session: &Session) -> Vec<u8> {
-    let mut bytes =
-        serde_json::to_vec_pretty(session).expect("a session always serialises to JSON");
-    bytes.push(b'\n');
+/// What a state file holds: `journal_digest` (when known) first, then the
+/// session's own fields.
+#[derive(Serialize)]
+struct Written<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    journal_digest: Option<&'a str>,
+    #[serde(flatten)]
+    session: &'a Session,
+}
+
+/// Write a state file's bytes to `out`: pretty JSON, human-readable.
+fn encode_to(out: &mut impl Write, session: &Session, digest: Option<&str>) -> io::Result<()> {
+    let written = Written {
+        journal_digest: digest,
+        session,
+    };
+    serde_json::to_writer_pretty(&mut *out, &written)?;
+    out.write_all(b"\n")
+}
+
+/// The bytes of a state file.
+#[cfg(test)]
+pub fn encode(session: &Session, digest: Option<&str>) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    encode_to(&mut bytes, session, digest).expect("a session always serialises to JSON");
     bytes
 }
 
@@ -154,17 +232,12 @@ pub fn sync_folder(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Replace the state file atomically. Within a commit (`in_commit`), the
-/// steps `temp-written`, `temp-synced`, `renamed` and `folder-synced` are
-/// passed to the test switches.
-pub fn write(path: &Path, session: &Session, in_commit: bool) -> Result<(), StoreError> {
-    let reached = |step| {
-        if in_commit {
-            faults::reached(step)
-        } else {
-            Ok(())
-        }
-    };
+/// Replace the state file atomically (a checkpoint), with the digest of
+/// the journal line at the session's revision. The steps `temp-written`,
+/// `temp-synced`, `renamed` and `folder-synced` are passed to the test
+/// switches.
+pub fn write(path: &Path, session: &Session, digest: Option<&str>) -> Result<(), StoreError> {
+    let reached = faults::reached;
     let dir = folder(path);
     let (prefix, suffix) = temp_affixes(path);
     let mut builder = tempfile::Builder::new();
@@ -173,8 +246,13 @@ pub fn write(path: &Path, session: &Session, in_commit: bool) -> Result<(), Stor
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(OWNER_ONLY));
     let mut temp = builder.tempfile_in(dir).map_err(writing(dir))?;
-    temp.write_all(&encode(session))
-        .map_err(writing(temp.path()))?;
+    let temp_path = temp.path().to_path_buf();
+    {
+        let mut out = io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
+        encode_to(&mut out, session, digest)
+            .and_then(|()| out.flush())
+            .map_err(writing(&temp_path))?;
+    }
     // A simulated crash leaves the temporary file behind, as a real one would.
     let keep = |temp: tempfile::NamedTempFile, e: StoreError| {
         let _ = temp.keep();
@@ -229,7 +307,19 @@ mod tests {
     #[test]
     fn the_current_format_reads_back() {
         let s = session();
-        assert_eq!(decode(Path::new("f.json"), &encode(&s)).unwrap(), s);
+        assert_eq!(decode(Path::new("f.json"), &encode(&s, None)).unwrap(), s);
+        let digest = "ab".repeat(32);
+        let bytes = encode(&s, Some(&digest));
+        assert_eq!(decode(Path::new("f.json"), &bytes).unwrap(), s);
+        assert_eq!(digest_of(&bytes), Some(digest.clone()));
+        // Another writer's field order: still found.
+        let mut value = serde_json::to_value(&s).unwrap();
+        value["journal_digest"] = digest.clone().into();
+        assert_eq!(
+            digest_of(&serde_json::to_vec(&value).unwrap()),
+            Some(digest)
+        );
+        assert_eq!(digest_of(&encode(&s, None)), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::snapshot_tests::{draw, drive, line_with, text};
 use crate::app::fixture::{at, options};
 use crate::app::results_fixture::{forum, large};
 use crate::app::screens::results::ResultsKey;
-use crate::app::{Action, App, Screen};
+use crate::app::{Action, App, Effect, Screen, update};
 use crate::domain::{Dec, Lang, SheetKey};
 
 fn app(lang: Lang) -> App {
@@ -386,6 +386,21 @@ fn s_finds_the_smallest_change_that_alters_the_laureates() {
         let mut app = app(lang);
         let before = text(&draw(&app, at(5), (120, 40), false));
         assert!(before.contains(lang.t("s : plus petit changement", "s: smallest change")));
+        // The search runs off the key handler: the panel says so meanwhile.
+        let mut searching = app.clone();
+        let effects = update(&mut searching, Action::from(ResultsKey::Sensitivity), at(5));
+        assert!(
+            matches!(effects.as_slice(), [Effect::Run(_)]),
+            "{effects:?}"
+        );
+        let screen = panel(&text(&draw(&searching, at(5), (120, 40), false)));
+        assert!(
+            screen.contains(lang.t(
+                "recherche du plus petit changement",
+                "looking for the smallest change"
+            )),
+            "{screen}"
+        );
         keys(&mut app, &[ResultsKey::Sensitivity]);
         let screen = panel(&text(&draw(&app, at(5), (120, 40), false)));
         // One step down on T2 breaks the tie: T3 and T4 become laureates.

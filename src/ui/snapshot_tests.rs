@@ -8,12 +8,11 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
 use super::{Theme, View};
-use crate::app::SaveOutcome;
 use crate::app::fixture::{self, at};
 use crate::app::screens::questions::QuestionsKey;
 use crate::app::screens::stage::StageKey;
-use crate::app::{Action, App, Effect, Screen, update};
-use crate::domain::{Lang, apply};
+use crate::app::{Action, App, Screen, update};
+use crate::domain::Lang;
 
 pub(super) const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
 
@@ -57,15 +56,9 @@ pub(super) fn drive(app: &mut App, actions: &[(Action, i64)]) {
         let now = at(*secs);
         let mut effects = update(app, action.clone(), now);
         while let Some(effect) = effects.pop() {
-            if let Effect::Save(op) = effect {
-                let mut s = app.session.clone();
-                apply(&mut s, &op.change).expect("the operation applies");
-                s.revision += 1;
-                effects.extend(update(
-                    app,
-                    Action::Settled(SaveOutcome::Saved(Box::new(s))),
-                    now,
-                ));
+            let mut disk = app.session.clone();
+            if let Some(fed) = fixture::outcome(&mut disk, &effect) {
+                effects.extend(update(app, fed, now));
             }
         }
     }

@@ -18,5 +18,6 @@ pub mod pair;
 pub mod ranking;
 pub mod refusal;
 pub mod session;
+pub mod storage;
 pub mod undo;
 pub mod validate;

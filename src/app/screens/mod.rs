@@ -14,6 +14,7 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
 
+use super::action::Job;
 use super::keys::{Binding, Key, bind};
 use super::notice::Notice;
 use super::{Action, App};
@@ -51,12 +52,13 @@ pub enum ScreenKey {
     Results(results::ResultsKey),
 }
 
-/// What a handler wants done: changes to send to be saved (in order) and
-/// a line to show.
+/// What a handler wants done: changes to send to be saved (in order), a
+/// line to show, work to run off the key handler.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Reply {
     pub changes: Vec<Change>,
     pub notice: Option<Notice>,
+    pub job: Option<Job>,
 }
 
 impl Reply {
@@ -67,14 +69,14 @@ impl Reply {
     pub fn send(change: Change) -> Reply {
         Reply {
             changes: vec![change],
-            notice: None,
+            ..Reply::default()
         }
     }
 
     pub fn say(notice: Notice) -> Reply {
         Reply {
-            changes: Vec::new(),
             notice: Some(notice),
+            ..Reply::default()
         }
     }
 
@@ -82,7 +84,7 @@ impl Reply {
     pub fn sending(change: Option<Change>) -> Reply {
         Reply {
             changes: change.into_iter().collect(),
-            notice: None,
+            ..Reply::default()
         }
     }
 }

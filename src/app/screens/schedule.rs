@@ -202,6 +202,7 @@ pub fn handle(app: &mut App, key: ScheduleKey, now: DateTime<Utc>) -> Reply {
     Reply {
         changes: change.into_iter().collect(),
         notice,
+        job: None,
     }
 }
 

@@ -86,6 +86,7 @@ pub fn handle(app: &mut App, key: StageKey, now: DateTime<Utc>) -> Reply {
         return Reply {
             changes: vec![with_queue(&basis.queue, stage, new, now)],
             notice: Some(Notice::WithdrawnCalled { gone, next }),
+            job: None,
         };
     }
     let new = match key {

@@ -5,7 +5,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 use crate::app::screens::completeness::Board;
@@ -81,25 +81,22 @@ const CELL_W: u16 = 3;
 const COUNT_W: u16 = 7;
 const MISSING_W: u16 = 7;
 
-impl Widget for BoardView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.height < 8 || area.width < 40 {
-            return;
-        }
-        let lang = self.lang;
-        let s = self.session;
-        let color = self.color;
-        let board = scoring::board(s);
-        let head = style(Tone::Strong, color);
+/// Where the board's columns go: the team, one cell per juror (as many as
+/// fit), the counts.
+#[derive(Clone, Copy)]
+struct Columns {
+    team_w: u16,
+    cells_x: u16,
+    cell_w: u16,
+    /// Jurors shown, and left out.
+    fit: u16,
+    hidden: u16,
+    count_x: u16,
+    missing_x: u16,
+}
 
-        let title = format!(
-            "{} — {}",
-            lang.t("Complétude", "Completeness"),
-            sheets_count(board.total.done(), board.total.expected(), lang)
-        );
-        put(buf, area, area.x, area.y, &title, area.width, head);
-
-        // Columns: team, one cell per juror (as many as fit), counts.
+impl Columns {
+    fn of(board: &scoring::Board, area: Rect) -> Columns {
         let id_len = board
             .jurors
             .iter()
@@ -125,39 +122,81 @@ impl Widget for BoardView<'_> {
             .width
             .saturating_sub(fixed + fit * cell_w + if hidden > 0 { 5 } else { 0 })
             .min(32);
-        let y = area.y + 2;
-        put(buf, area, area.x, y, lang.t("Équipe", "Team"), team_w, head);
         let cells_x = area.x + team_w;
-        for (i, id) in board.jurors.iter().take(usize::from(fit)).enumerate() {
-            let x = cells_x + i as u16 * cell_w;
-            let text = format!("{id:>width$}", width = usize::from(cell_w));
-            put(buf, area, x, y, &text, cell_w, head);
-        }
-        let mut x = cells_x + fit * cell_w;
-        if hidden > 0 {
-            put(buf, area, x + 1, y, &format!("+{hidden}"), 4, head);
-            x += 5;
-        }
-        let count_x = x + 1;
-        let missing_x = count_x + COUNT_W + 1;
-        put(
-            buf,
-            area,
+        let count_x = cells_x + fit * cell_w + if hidden > 0 { 5 } else { 0 } + 1;
+        Columns {
+            team_w,
+            cells_x,
+            cell_w,
+            fit,
+            hidden,
             count_x,
-            y,
-            &format!("{:>7}", lang.t("Fiches", "Sheets")),
-            COUNT_W,
-            head,
+            missing_x: count_x + COUNT_W + 1,
+        }
+    }
+
+    /// One text per juror shown, right-aligned in its cell.
+    fn cells(&self, buf: &mut Buffer, area: Rect, y: u16, texts: &[(String, Style)]) {
+        for (j, (text, st)) in texts.iter().take(usize::from(self.fit)).enumerate() {
+            let x = self.cells_x + j as u16 * self.cell_w;
+            let text = format!("{text:>width$}", width = usize::from(self.cell_w));
+            put(buf, area, x, y, &text, self.cell_w, *st);
+        }
+    }
+
+    /// The two counts, right-aligned.
+    fn counts(
+        &self,
+        buf: &mut Buffer,
+        area: Rect,
+        y: u16,
+        (done, missing): (&str, &str),
+        st: (Style, Style),
+    ) {
+        let done = format!("{done:>7}");
+        put(buf, area, self.count_x, y, &done, COUNT_W, st.0);
+        let missing = format!("{missing:>7}");
+        put(buf, area, self.missing_x, y, &missing, MISSING_W, st.1);
+    }
+}
+
+impl Widget for BoardView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height < 8 || area.width < 40 {
+            return;
+        }
+        let lang = self.lang;
+        let color = self.color;
+        let board = scoring::board(self.session);
+        let head = style(Tone::Strong, color);
+
+        let title = format!(
+            "{} — {}",
+            lang.t("Complétude", "Completeness"),
+            sheets_count(board.total.done(), board.total.expected(), lang)
         );
+        put(buf, area, area.x, area.y, &title, area.width, head);
+
+        let cols = Columns::of(&board, area);
+        let y = area.y + 2;
         put(
             buf,
             area,
-            missing_x,
+            area.x,
             y,
-            &format!("{:>7}", lang.t("Manque", "Missing")),
-            MISSING_W,
+            lang.t("Équipe", "Team"),
+            cols.team_w,
             head,
         );
+        let ids: Vec<(String, Style)> =
+            board.jurors.iter().map(|j| (j.to_string(), head)).collect();
+        cols.cells(buf, area, y, &ids);
+        if cols.hidden > 0 {
+            let x = cols.cells_x + cols.fit * cols.cell_w + 1;
+            put(buf, area, x, y, &format!("+{}", cols.hidden), 4, head);
+        }
+        let titles = (lang.t("Fiches", "Sheets"), lang.t("Manque", "Missing"));
+        cols.counts(buf, area, y, titles, (head, head));
 
         // Rows below: per-juror counts, then the legend with its counts.
         let top = y + 1;
@@ -173,99 +212,104 @@ impl Widget for BoardView<'_> {
             .skip(offset)
             .take(usize::from(rows))
         {
-            let team = s.team(&row.team);
-            let name = team.map_or(String::new(), |t| format!("{} {}", t.id, t.name));
-            let here = i == selected;
-            let mut st = style(
-                if row.withdrawn {
-                    Tone::Dim
-                } else {
-                    Tone::Plain
-                },
-                color,
-            );
-            if here {
-                st = st.add_modifier(Modifier::REVERSED);
-            }
-            let marker = if here { "›" } else { " " };
-            put(
-                buf,
-                area,
-                area.x,
-                y,
-                &format!("{marker}{name}"),
-                team_w.saturating_sub(1),
-                st,
-            );
-            for (j, state) in row.cells.iter().take(usize::from(fit)).enumerate() {
-                let (m, tone) = mark(*state);
-                let x = cells_x + j as u16 * cell_w;
-                let text = format!("{m:>width$}", width = usize::from(cell_w));
-                put(buf, area, x, y, &text, cell_w, style(tone, color));
-            }
-            let c = &row.counts;
-            if row.withdrawn {
-                let text = format!("{:>15}", lang.t("retirée", "withdrawn"));
-                let w = COUNT_W + 1 + MISSING_W;
-                put(buf, area, count_x, y, &text, w, style(Tone::Dim, color));
-            } else {
-                let done = format!("{:>7}", format!("{}/{}", c.done(), c.expected()));
-                let tone = if c.missing() == 0 {
-                    Tone::Good
-                } else {
-                    Tone::Plain
-                };
-                put(buf, area, count_x, y, &done, COUNT_W, style(tone, color));
-                // The count, verified or not (the cells already say "V").
-                let missing = format!("{:>7}", c.missing());
-                put(
-                    buf,
-                    area,
-                    missing_x,
-                    y,
-                    &missing,
-                    MISSING_W,
-                    style(Tone::Plain, color),
-                );
-            }
+            self.team_row(buf, area, &cols, y, row, i == selected);
             y += 1;
         }
 
         // Per juror: sheets still missing.
         let label = lang.t(" Manque par juré", " Missing by juror");
-        put(buf, area, area.x, y, label, team_w, head);
-        for (j, c) in board.juror_counts.iter().take(usize::from(fit)).enumerate() {
-            let x = cells_x + j as u16 * cell_w;
-            let text = if c.missing() == 0 {
-                "✓".to_string()
-            } else {
-                c.missing().to_string()
-            };
-            let text = format!("{text:>width$}", width = usize::from(cell_w));
-            put(buf, area, x, y, &text, cell_w, head);
-        }
+        put(buf, area, area.x, y, label, cols.team_w, head);
+        let missing: Vec<(String, Style)> = board
+            .juror_counts
+            .iter()
+            .map(|c| match c.missing() {
+                0 => ("✓".to_string(), head),
+                n => (n.to_string(), head),
+            })
+            .collect();
+        cols.cells(buf, area, y, &missing);
         let t = &board.total;
-        put(
+        let done = format!("{}/{}", t.done(), t.expected());
+        cols.counts(
             buf,
             area,
-            count_x,
             y,
-            &format!("{:>7}", format!("{}/{}", t.done(), t.expected())),
-            COUNT_W,
-            head,
-        );
-        put(
-            buf,
-            area,
-            missing_x,
-            y,
-            &format!("{:>7}", t.missing()),
-            MISSING_W,
-            head,
+            (&done, &t.missing().to_string()),
+            (head, head),
         );
         for (i, line) in key.iter().enumerate() {
             let st = style(Tone::Dim, color);
             put(buf, area, area.x, y + 1 + i as u16, line, area.width, st);
+        }
+    }
+}
+
+impl BoardView<'_> {
+    /// A team's row: its name, a mark per juror, its counts.
+    fn team_row(
+        &self,
+        buf: &mut Buffer,
+        area: Rect,
+        cols: &Columns,
+        y: u16,
+        row: &scoring::BoardRow,
+        here: bool,
+    ) {
+        let (lang, color) = (self.lang, self.color);
+        let team = self.session.team(&row.team);
+        let name = team.map_or(String::new(), |t| format!("{} {}", t.id, t.name));
+        let tone = if row.withdrawn {
+            Tone::Dim
+        } else {
+            Tone::Plain
+        };
+        let mut st = style(tone, color);
+        if here {
+            st = st.add_modifier(Modifier::REVERSED);
+        }
+        let marker = if here { "›" } else { " " };
+        let name = format!("{marker}{name}");
+        put(
+            buf,
+            area,
+            area.x,
+            y,
+            &name,
+            cols.team_w.saturating_sub(1),
+            st,
+        );
+        let marks: Vec<(String, Style)> = row
+            .cells
+            .iter()
+            .map(|state| {
+                let (m, tone) = mark(*state);
+                (m.to_string(), style(tone, color))
+            })
+            .collect();
+        cols.cells(buf, area, y, &marks);
+        let c = &row.counts;
+        if row.withdrawn {
+            let text = format!("{:>15}", lang.t("retirée", "withdrawn"));
+            let w = COUNT_W + 1 + MISSING_W;
+            put(
+                buf,
+                area,
+                cols.count_x,
+                y,
+                &text,
+                w,
+                style(Tone::Dim, color),
+            );
+        } else {
+            let done = format!("{}/{}", c.done(), c.expected());
+            let tone = if c.missing() == 0 {
+                Tone::Good
+            } else {
+                Tone::Plain
+            };
+            // The count, verified or not (the cells already say "V").
+            let st = (style(tone, color), style(Tone::Plain, color));
+            cols.counts(buf, area, y, (&done, &c.missing().to_string()), st);
         }
     }
 }

@@ -60,61 +60,13 @@ impl Widget for &StageScreen<'_> {
 
         // The team on stage (or the one about to be called).
         let upcoming = next_team(s);
-        let shown_team = s.stage.team.clone().or(upcoming.clone());
-        let [name_area, project_area, org_area] = Layout::vertical([
-            Constraint::Min(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(team);
-        match shown_team.as_deref().and_then(|id| s.team(id)) {
-            Some(team) => {
-                let style = t.title();
-                let drawn =
-                    big_name && bigtime::render(&team.name, style, name_area, buf).is_some();
-                if !drawn {
-                    let y = name_area.y + name_area.height.saturating_sub(1);
-                    Paragraph::new(Line::styled(
-                        team.name.clone(),
-                        style.add_modifier(Modifier::BOLD),
-                    ))
-                    .alignment(Alignment::Center)
-                    .render(
-                        Rect {
-                            y,
-                            height: 1,
-                            ..name_area
-                        },
-                        buf,
-                    );
-                }
-                Paragraph::new(Line::styled(team.project.clone(), t.title()))
-                    .alignment(Alignment::Center)
-                    .render(project_area, buf);
-                let prefix = if s.stage.team.is_none() {
-                    lang.t("À appeler · ", "To call · ")
-                } else {
-                    ""
-                };
-                Paragraph::new(Line::from(format!(
-                    "{prefix}{} · {}",
-                    team.id,
-                    org_name(s, &team.org)
-                )))
-                .alignment(Alignment::Center)
-                .render(org_area, buf);
-            }
-            None => {
-                let text = if shown.finished {
-                    lang.t("Programme terminé", "Schedule complete")
-                } else {
-                    lang.t("Aucune équipe au programme", "No team scheduled")
-                };
-                Paragraph::new(Line::styled(text, t.title()))
-                    .alignment(Alignment::Center)
-                    .render(name_area, buf);
-            }
-        }
+        render_team(
+            view,
+            upcoming.as_ref(),
+            shown.finished,
+            (team, big_name),
+            buf,
+        );
 
         // The phase.
         let phase_text = phase_label(s.stage.phase, s.stage.is_running(), lang);
@@ -166,6 +118,74 @@ impl Widget for &StageScreen<'_> {
             .render(next, buf);
 
         render_queue(view, queue, buf);
+    }
+}
+
+/// The team on stage (or the one about to be called): its name (big when
+/// there is room), project and Département.
+fn render_team(
+    view: &View,
+    upcoming: Option<&TeamId>,
+    finished: bool,
+    (team, big_name): (Rect, bool),
+    buf: &mut Buffer,
+) {
+    let s = view.session();
+    let lang = view.lang();
+    let t = view.theme;
+    let shown_team = s.stage.team.clone().or(upcoming.cloned());
+    let [name_area, project_area, org_area] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(team);
+    match shown_team.as_deref().and_then(|id| s.team(id)) {
+        Some(team) => {
+            let style = t.title();
+            let drawn = big_name && bigtime::render(&team.name, style, name_area, buf).is_some();
+            if !drawn {
+                let y = name_area.y + name_area.height.saturating_sub(1);
+                Paragraph::new(Line::styled(
+                    team.name.clone(),
+                    style.add_modifier(Modifier::BOLD),
+                ))
+                .alignment(Alignment::Center)
+                .render(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..name_area
+                    },
+                    buf,
+                );
+            }
+            Paragraph::new(Line::styled(team.project.clone(), t.title()))
+                .alignment(Alignment::Center)
+                .render(project_area, buf);
+            let prefix = if s.stage.team.is_none() {
+                lang.t("À appeler · ", "To call · ")
+            } else {
+                ""
+            };
+            Paragraph::new(Line::from(format!(
+                "{prefix}{} · {}",
+                team.id,
+                org_name(s, &team.org)
+            )))
+            .alignment(Alignment::Center)
+            .render(org_area, buf);
+        }
+        None => {
+            let text = if finished {
+                lang.t("Programme terminé", "Schedule complete")
+            } else {
+                lang.t("Aucune équipe au programme", "No team scheduled")
+            };
+            Paragraph::new(Line::styled(text, t.title()))
+                .alignment(Alignment::Center)
+                .render(name_area, buf);
+        }
     }
 }
 

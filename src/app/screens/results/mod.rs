@@ -7,14 +7,15 @@ use crossterm::event::KeyCode;
 
 use super::Reply;
 use crate::app::App;
+use crate::app::action::Job;
 use crate::app::keys::{Binding, Key, bind};
 use crate::app::notice::Notice;
 use crate::domain::ranking::decisions::{DecisionProblem, problems};
-use crate::domain::ranking::robustness::{self, Search};
+use crate::domain::ranking::robustness::Search;
 use crate::domain::ranking::{self, Ranking};
 use crate::domain::{Change, Decision, DecisionKind, Method, Session, TeamId};
 
-pub mod cache;
+pub mod view;
 
 /// A key of the results screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,11 +116,23 @@ pub struct Results {
     /// The selected team's detail is open.
     pub detail: bool,
     pub form: Option<DecisionForm>,
-    /// The last search for the smallest change that alters the laureates,
-    /// with the session's id and revision it was made on.
-    pub sensitivity: Option<(String, u64, Search)>,
-    /// The figures drawn, computed once per state of the session.
-    pub cache: cache::Cache,
+    /// The last search for the smallest change that alters the laureates.
+    pub sensitivity: Option<Sensitivity>,
+    /// The figures drawn, kept fresh by `update` (see [`refresh`]).
+    pub view: view::View,
+}
+
+/// The search for the smallest change that alters the laureates, on the
+/// session's state it was started on (its id and revision). It runs off
+/// the key handler, on the loop's worker (`Effect::Run`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sensitivity {
+    pub session: String,
+    pub revision: u64,
+    /// How many rankings it may try.
+    pub budget: usize,
+    /// `None` while it runs.
+    pub found: Option<Search>,
 }
 
 impl Results {
@@ -140,18 +153,17 @@ impl Results {
         ranking::rank(session, self.method(session))
     }
 
-    /// The ranking shown and the other methods' laureates, computed once
-    /// per state of the session (what the screen draws from).
-    pub fn computed(&self, session: &Session) -> std::rc::Rc<cache::Computed> {
-        self.cache.get(session, self.method(session))
+    /// The ranking shown and the other methods' laureates (what the
+    /// screen draws from), as `update` last computed them.
+    pub fn computed(&self, session: &Session) -> std::rc::Rc<view::Computed> {
+        self.view.get(session, self.method(session))
     }
 
-    /// The search for the smallest change, if made on this very state.
-    pub fn sensitivity(&self, session: &Session) -> Option<&Search> {
+    /// The search for the smallest change, if started on this very state.
+    pub fn sensitivity(&self, session: &Session) -> Option<&Sensitivity> {
         self.sensitivity
             .as_ref()
-            .filter(|(id, revision, _)| *id == session.id && *revision == session.revision)
-            .map(|(_, _, search)| search)
+            .filter(|s| s.session == session.id && s.revision == session.revision)
     }
 
     /// The selected team, if any.
@@ -343,6 +355,7 @@ pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Reply {
                 .results
                 .selected(&app.results.computed(&app.session).ranking);
             app.results.method = (next != official).then_some(next);
+            refresh(app);
             let computed = app.results.computed(&app.session);
             if let Some(row) =
                 team.and_then(|t| computed.ranking.ranking.iter().position(|r| r.team == t))
@@ -359,13 +372,42 @@ pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Reply {
         ResultsKey::Decide => reply.notice = open_form(app),
         ResultsKey::Sensitivity if !app.projector => {
             let s = &app.session;
-            let found = robustness::search(s, search_budget(s));
-            app.results.sensitivity = Some((s.id.clone(), s.revision, found));
+            if app.results.sensitivity(s).is_none() {
+                let budget = search_budget(s);
+                app.results.sensitivity = Some(Sensitivity {
+                    session: s.id.clone(),
+                    revision: s.revision,
+                    budget,
+                    found: None,
+                });
+                reply.job = Some(Job::Sensitivity {
+                    session: Box::new(s.clone()),
+                    budget,
+                });
+            }
         }
         _ => {}
     }
     clamp(app);
     reply
+}
+
+/// A search for the smallest change came back: kept if it was made on
+/// the state it was started on.
+pub fn searched(app: &mut App, session: &str, revision: u64, found: Search) {
+    if let Some(s) = app.results.sensitivity.as_mut()
+        && s.session == session
+        && s.revision == revision
+    {
+        s.found = Some(found);
+    }
+}
+
+/// Keep the view model fresh (after every update on this screen): the
+/// figures are computed here, never while drawing.
+pub fn refresh(app: &mut App) {
+    let method = app.results.method(&app.session);
+    app.results.view.refresh(&app.session, method);
 }
 
 /// Keep the selection on a row.
@@ -489,6 +531,7 @@ fn record(app: &mut App, now: DateTime<Utc>) -> Reply {
     Reply {
         changes: vec![Change::AddDecision { decision }],
         notice: Some(notice),
+        job: None,
     }
 }
 

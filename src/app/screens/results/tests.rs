@@ -6,13 +6,12 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::{ResultsKey, Step};
-use crate::app::SaveOutcome;
-use crate::app::fixture::{at, options};
+use crate::app::fixture::{self, at, options};
 use crate::app::keymap::bindings;
 use crate::app::keys::Key;
 use crate::app::results_fixture::forum;
 use crate::app::{Action, App, Effect, Screen, action_for, update};
-use crate::domain::{Change, DecisionKind, Lang, Method, Session, apply};
+use crate::domain::{Change, DecisionKind, Lang, Method, Session};
 
 struct Sim {
     app: App,
@@ -34,18 +33,13 @@ impl Sim {
     fn run(&mut self, action: Action, now: DateTime<Utc>) {
         let mut effects = update(&mut self.app, action, now);
         while let Some(effect) = effects.pop() {
-            if let Effect::Save(op) = effect {
-                let fed = match apply(&mut self.disk, &op.change) {
-                    Ok(()) => {
-                        self.disk.revision += 1;
-                        self.saved.push(op.change.clone());
-                        Action::Settled(SaveOutcome::Saved(Box::new(self.disk.clone())))
-                    }
-                    Err(refusal) => Action::Settled(SaveOutcome::Refused {
-                        refusal,
-                        fresh: Some(Box::new(self.disk.clone())),
-                    }),
-                };
+            let revision = self.disk.revision;
+            if let Some(fed) = fixture::outcome(&mut self.disk, &effect) {
+                if let Effect::Save(op) = &effect
+                    && self.disk.revision > revision
+                {
+                    self.saved.push(op.change.clone());
+                }
                 effects.extend(update(&mut self.app, fed, now));
             }
         }
@@ -310,7 +304,9 @@ fn s_searches_once_for_this_state_of_the_session() {
     sim.app.projector = false;
     sim.keys("s");
     let found = sim.app.results.sensitivity(&sim.app.session).cloned();
-    let Some(crate::domain::ranking::robustness::Search::Found(change)) = found else {
+    let Some(crate::domain::ranking::robustness::Search::Found(change)) =
+        found.as_ref().and_then(|s| s.found.clone())
+    else {
         panic!("found: {found:?}");
     };
     assert_eq!((change.team.as_str(), change.juror.as_str()), ("T2", "J1"));

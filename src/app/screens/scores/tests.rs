@@ -4,11 +4,10 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::SaveOutcome;
 use crate::app::fixture::{self, at};
 use crate::app::screens::scores::grid::{CellKey, Column};
 use crate::app::{Action, App, Effect, Overlay, Screen, action_for, update};
-use crate::domain::{Change, Dec, Session, apply};
+use crate::domain::{Change, Dec, Session};
 
 /// The app and the session file, saving as the loop would, or holding the
 /// saves back (`hold`) to look at the screen in between.
@@ -41,17 +40,7 @@ impl Sim {
                 self.held.push(effect);
                 continue;
             }
-            if let Effect::Save(op) = effect {
-                let fed = match apply(&mut self.disk, &op.change) {
-                    Ok(()) => {
-                        self.disk.revision += 1;
-                        Action::Settled(SaveOutcome::Saved(Box::new(self.disk.clone())))
-                    }
-                    Err(refusal) => Action::Settled(SaveOutcome::Refused {
-                        refusal,
-                        fresh: Some(Box::new(self.disk.clone())),
-                    }),
-                };
+            if let Some(fed) = fixture::outcome(&mut self.disk, &effect) {
                 effects.extend(update(&mut self.app, fed, now));
             }
         }

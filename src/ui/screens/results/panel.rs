@@ -10,9 +10,9 @@ use super::words::{
     explanations, sensitivity_line, separation_words, short_method_name, warning_short,
     warning_words,
 };
-use crate::app::screens::results::cache::Computed;
+use crate::app::screens::results::Sensitivity;
+use crate::app::screens::results::view::Computed;
 use crate::domain::ranking::analysis::{self, margin};
-use crate::domain::ranking::robustness::Search;
 use crate::domain::ranking::{Ranking, Separation};
 use crate::domain::{Lang, PairState, Session};
 use crate::report::{figure, method_name, separator};
@@ -92,24 +92,47 @@ type Lines = Vec<(String, Style)>;
 fn analysis_lines(
     session: &Session,
     computed: &Computed,
-    sensitivity: Option<&Search>,
+    sensitivity: Option<&Sensitivity>,
     selected: Option<&str>,
     (width, height): (usize, usize),
     lang: Lang,
     color: bool,
 ) -> Lines {
     let ranking = &computed.ranking;
-    let head = style(Tone::Strong, color);
-    let plain = Style::new();
     let mut out: Lines = Vec::new();
     if ranking.ranking.is_empty() {
         out.push((
             lang.t("Aucune équipe à classer.", "No team to rank.")
                 .into(),
-            plain,
+            Style::new(),
         ));
         return out;
     }
+    out.push(margin_line(session, ranking, lang, color));
+    if ranking.official {
+        out.push(sensitivity_line(session, sensitivity, lang, color));
+    }
+    out.extend(comparison_lines(session, computed, height, lang, color));
+    let warnings = ranking.warnings.len().min(3) + 1;
+    let room = height.saturating_sub(out.len() + warnings);
+    out.extend(neighbour_lines(
+        session, ranking, selected, room, lang, color,
+    ));
+    let used: usize = out.iter().map(|(t, _)| wrap(t, width).len()).sum();
+    out.extend(warning_lines(
+        session,
+        ranking,
+        (width, height),
+        used,
+        lang,
+        color,
+    ));
+    out
+}
+
+/// The margin at the laureate cut-off, and what makes it.
+fn margin_line(session: &Session, ranking: &Ranking, lang: Lang, color: bool) -> (String, Style) {
+    let head = style(Tone::Strong, color);
     let n = ranking.laureates;
     match margin(ranking) {
         Some(m) => {
@@ -118,7 +141,7 @@ fn analysis_lines(
                 Separation::Score => String::new(),
                 other => format!(" ({})", separation_words(session, other, lang)),
             };
-            out.push((
+            (
                 match lang {
                     Lang::Fr => format!(
                         "Écart places {n}/{} ({} / {}) : {gap}{how}",
@@ -134,13 +157,23 @@ fn analysis_lines(
                     ),
                 },
                 head,
-            ));
+            )
         }
-        None => out.push((no_margin_words(ranking, lang), head)),
+        None => (no_margin_words(ranking, lang), head),
     }
-    if ranking.official {
-        out.push(sensitivity_line(session, sensitivity, lang, color));
-    }
+}
+
+/// The other methods' laureates against the official ones (one wrapped
+/// line on a short panel), or the method shown against the official one.
+fn comparison_lines(
+    session: &Session,
+    computed: &Computed,
+    height: usize,
+    lang: Lang,
+    color: bool,
+) -> Lines {
+    let ranking = &computed.ranking;
+    let mut out: Lines = Vec::new();
     let comparisons = &computed.comparisons;
     let official = session.settings.method;
     // A short panel: every other method on one (wrapped) line.
@@ -231,11 +264,23 @@ fn analysis_lines(
         };
         out.push((text, style(tone, color)));
     }
-    // What separates neighbours: every pair when there is room, else the
-    // selected team and the one above it.
+    out
+}
+
+/// What separates neighbours: every pair when there is `room`, else the
+/// selected team and the one above it.
+fn neighbour_lines(
+    session: &Session,
+    ranking: &Ranking,
+    selected: Option<&str>,
+    room: usize,
+    lang: Lang,
+    color: bool,
+) -> Lines {
+    let head = style(Tone::Strong, color);
+    let plain = Style::new();
+    let mut out: Lines = Vec::new();
     let pairs = explanations(session, ranking, lang);
-    let warnings = ranking.warnings.len().min(3) + 1;
-    let room = height.saturating_sub(out.len() + warnings);
     if !pairs.is_empty() {
         if pairs.len() < room {
             out.push((
@@ -254,6 +299,20 @@ fn analysis_lines(
             }
         }
     }
+    out
+}
+
+/// What is missing, wrapped when it all fits below the `used` lines.
+fn warning_lines(
+    session: &Session,
+    ranking: &Ranking,
+    (width, height): (usize, usize),
+    used: usize,
+    lang: Lang,
+    color: bool,
+) -> Lines {
+    let head = style(Tone::Strong, color);
+    let mut out: Lines = Vec::new();
     if !ranking.warnings.is_empty() {
         out.push((
             match lang {
@@ -262,8 +321,7 @@ fn analysis_lines(
             },
             head,
         ));
-        let used: usize = out.iter().map(|(t, _)| wrap(t, width).len()).sum();
-        let room = height.saturating_sub(used);
+        let room = height.saturating_sub(used + 1);
         let texts: Vec<String> = ranking
             .warnings
             .iter()

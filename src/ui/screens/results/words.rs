@@ -4,6 +4,7 @@
 
 use ratatui::style::Style;
 
+use crate::app::screens::results::Sensitivity;
 use crate::domain::ranking::robustness::Search;
 use crate::domain::ranking::{Figure, Ranking, Row, Separation, Warning, WarningCode};
 use crate::domain::{Lang, Method, Session};
@@ -14,11 +15,25 @@ use crate::ui::text::{Tone, style};
 /// searched (`s`) on this state of the session.
 pub(super) fn sensitivity_line(
     session: &Session,
-    search: Option<&Search>,
+    search: Option<&Sensitivity>,
     lang: Lang,
     color: bool,
 ) -> (String, Style) {
-    let text = match search {
+    let text = match search.map(|s| (s.found.as_ref(), s.budget)) {
+        Some((None, budget)) => {
+            // Still running: say so, and how far it may go.
+            return (
+                match lang {
+                    Lang::Fr => format!(
+                        "s : recherche du plus petit changement qui modifie les lauréats… (au plus {budget} classements)"
+                    ),
+                    Lang::En => format!(
+                        "s: looking for the smallest change that alters the laureates… (at most {budget} rankings)"
+                    ),
+                },
+                style(Tone::Dim, color),
+            );
+        }
         None => {
             return (
                 lang.t(
@@ -29,7 +44,7 @@ pub(super) fn sensitivity_line(
                 style(Tone::Dim, color),
             );
         }
-        Some(Search::Found(c)) => {
+        Some((Some(Search::Found(c)), _)) => {
             let juror = session
                 .juror(&c.juror)
                 .map_or(c.juror.to_string(), |j| format!("{} ({})", j.name, c.juror));
@@ -51,13 +66,13 @@ pub(super) fn sensitivity_line(
                 ),
             }
         }
-        Some(Search::None) => lang
+        Some((Some(Search::None), _)) => lang
             .t(
                 "Aucun changement d'une seule case ne modifie les lauréats.",
                 "No change to a single cell alters the laureates.",
             )
             .into(),
-        Some(Search::Stopped { steps }) => match lang {
+        Some((Some(Search::Stopped { steps }), _)) => match lang {
             Lang::Fr => format!(
                 "Aucun changement d'une case jusqu'à {steps} pas ne modifie les lauréats (recherche arrêtée)."
             ),

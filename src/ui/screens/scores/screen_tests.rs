@@ -6,13 +6,12 @@ use chrono::Utc;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use crate::app::SaveOutcome;
 use crate::app::fixture::{self, at};
 use crate::app::screens::completeness::BoardKey;
 use crate::app::screens::scores::grid::GridKey;
 use crate::app::screens::stage::StageKey;
-use crate::app::{Action, App, Effect, Screen, update};
-use crate::domain::{Lang, apply};
+use crate::app::{Action, App, Screen, update};
+use crate::domain::Lang;
 use crate::ui::snapshot_tests::text;
 use crate::ui::{Theme, View};
 
@@ -27,15 +26,9 @@ fn drive(app: &mut App, actions: &[Action]) {
     for action in actions {
         let mut effects = update(app, action.clone(), at(5));
         while let Some(effect) = effects.pop() {
-            if let Effect::Save(op) = effect {
-                let mut s = app.session.clone();
-                apply(&mut s, &op.change).expect("applies");
-                s.revision += 1;
-                effects.extend(update(
-                    app,
-                    Action::Settled(SaveOutcome::Saved(Box::new(s))),
-                    at(5),
-                ));
+            let mut disk = app.session.clone();
+            if let Some(fed) = fixture::outcome(&mut disk, &effect) {
+                effects.extend(update(app, fed, at(5)));
             }
         }
     }

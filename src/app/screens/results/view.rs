@@ -1,0 +1,126 @@
+//! The results screen's view model: the figures it draws, computed by
+//! `update` once per state of the session and method shown (never while
+//! drawing): on a large forum a ranking under every method takes a
+//! noticeable time, and arrows only move a selection.
+
+use std::fmt;
+use std::rc::Rc;
+
+use crate::domain::ranking::analysis::{self, MethodComparison};
+use crate::domain::ranking::{self, Ranking};
+use crate::domain::{Method, Session};
+
+/// What the screen draws from.
+#[derive(Debug)]
+pub struct Computed {
+    key: Key,
+    /// The ranking under the method shown.
+    pub ranking: Ranking,
+    /// Every other method against the official one.
+    pub comparisons: Vec<MethodComparison>,
+}
+
+/// What the figures depend on: the session as saved (its id and revision;
+/// counts as a guard for sessions edited in tests) and the method shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Key {
+    id: String,
+    revision: u64,
+    sheets: usize,
+    decisions: usize,
+    teams: usize,
+    method: Method,
+    official: Method,
+}
+
+impl Key {
+    fn of(session: &Session, method: Method) -> Key {
+        Key {
+            id: session.id.clone(),
+            revision: session.revision,
+            sheets: session.sheets.len(),
+            decisions: session.decisions.len(),
+            teams: session.teams.len(),
+            method,
+            official: session.settings.method,
+        }
+    }
+}
+
+impl Computed {
+    fn new(session: &Session, method: Method) -> Computed {
+        Computed {
+            key: Key::of(session, method),
+            ranking: ranking::rank(session, method),
+            comparisons: analysis::compare_methods(session),
+        }
+    }
+}
+
+/// The last figures computed, kept fresh by `update`.
+#[derive(Clone, Default)]
+pub struct View(Option<Rc<Computed>>);
+
+impl View {
+    /// The figures for this state, if computed.
+    fn fresh(&self, session: &Session, method: Method) -> Option<&Rc<Computed>> {
+        let key = Key::of(session, method);
+        self.0.as_ref().filter(|c| c.key == key)
+    }
+
+    /// Compute the figures again if the state changed (what `update` does).
+    pub fn refresh(&mut self, session: &Session, method: Method) {
+        if self.fresh(session, method).is_none() {
+            self.0 = Some(Rc::new(Computed::new(session, method)));
+        }
+    }
+
+    /// The figures for this state: the view model's, or (for a state no
+    /// update has seen, as in a test drawing a session built by hand)
+    /// computed now, without keeping them.
+    pub fn get(&self, session: &Session, method: Method) -> Rc<Computed> {
+        match self.fresh(session, method) {
+            Some(c) => Rc::clone(c),
+            None => Rc::new(Computed::new(session, method)),
+        }
+    }
+}
+
+impl fmt::Debug for View {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("View")
+    }
+}
+
+/// Derived figures never make two states differ.
+impl PartialEq for View {
+    fn eq(&self, _: &View) -> bool {
+        true
+    }
+}
+
+impl Eq for View {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::results_fixture::forum;
+
+    #[test]
+    fn computed_once_per_state_and_method() {
+        let mut view = View::default();
+        let mut s = forum();
+        view.refresh(&s, Method::Mean);
+        let a = view.get(&s, Method::Mean);
+        view.refresh(&s, Method::Mean);
+        assert!(Rc::ptr_eq(&a, &view.get(&s, Method::Mean)));
+        view.refresh(&s, Method::Borda);
+        let b = view.get(&s, Method::Borda);
+        assert!(!Rc::ptr_eq(&a, &b));
+        assert_eq!(b.ranking.method, Method::Borda);
+        s.revision += 1;
+        let c = view.get(&s, Method::Borda);
+        assert!(!Rc::ptr_eq(&b, &c), "a new revision is not the view's");
+        assert_eq!(c.comparisons.len(), 4);
+    }
+}

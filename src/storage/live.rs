@@ -1,0 +1,315 @@
+//! A session kept in memory by a terminal (`podium run`, `podium display`).
+//!
+//! [`Live`] holds the session and where it stopped reading the journal, so
+//! a terminal reads only the lines that are new ([`Live::refresh`]), a
+//! change costs one journal line whatever the session's size
+//! ([`Live::commit`]), and the state file is rewritten only as a
+//! checkpoint: when the journal has grown 1 MB or 500 lines past it, after
+//! [`IDLE_CHECKPOINT`] without a change ([`Live::checkpoint_if_due`]), and
+//! on quit ([`Live::checkpoint`]).
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::domain::{Operation, Session, apply};
+
+use super::commit::{self, Committed};
+use super::error::{Action, StoreError};
+use super::faults::{self, Step};
+use super::journal;
+use super::lock::Lock;
+use super::recovery::{self, Anchor, Current, Depth};
+use super::{CLI_WAIT, Files, Notice, state};
+
+/// A terminal writes a checkpoint once it has been this long without a
+/// change of its own.
+pub const IDLE_CHECKPOINT: Duration = Duration::from_secs(2);
+
+/// A session in memory, and how far its journal has been read.
+#[derive(Debug)]
+pub struct Live {
+    files: Files,
+    session: Session,
+    /// The digest of the last journal line read.
+    anchor: Anchor,
+    /// The end of the last whole journal line read, and the journal's
+    /// identity then (a journal replaced or cut is read again from the
+    /// state file).
+    end: u64,
+    identity: Option<u64>,
+    /// The state file's revision as last known, and where the journal
+    /// lines past it start.
+    checkpoint_rev: u64,
+    checkpoint_end: u64,
+    /// When this terminal last changed the session and has not
+    /// checkpointed since.
+    changed_at: Option<Instant>,
+    /// The session this terminal opened and the highest revision it has
+    /// seen: operations are never saved into another session put in its
+    /// place, nor onto an older copy.
+    seen: super::Expect,
+}
+
+fn identity(path: &Path) -> Result<Option<u64>, StoreError> {
+    match std::fs::metadata(path) {
+        #[cfg(unix)]
+        Ok(m) => Ok(Some(std::os::unix::fs::MetadataExt::ino(&m))),
+        #[cfg(not(unix))]
+        Ok(_) => Ok(Some(0)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::io(path, Action::Read, e)),
+    }
+}
+
+impl Live {
+    fn from_current(files: Files, current: Current) -> Result<Live, StoreError> {
+        let digest = current.last_digest(&files)?;
+        Ok(Live {
+            identity: identity(&files.journal)?,
+            seen: super::Expect::of(&current.session),
+            session: current.session,
+            anchor: Anchor {
+                digest,
+                chained: false,
+            },
+            end: current.end,
+            checkpoint_rev: current.state_rev.unwrap_or(0),
+            checkpoint_end: current.tail_start,
+            changed_at: None,
+            files,
+        })
+    }
+
+    /// A writer's open: lock (waiting at most 10 s), read the state and
+    /// the journal past it, recover (torn line moved aside, a missing state
+    /// rebuilt, stale temporary files removed; a state newer than its
+    /// journal refused), checkpoint if due, unlock.
+    pub fn open(path: &Path) -> Result<(Live, Vec<Notice>), StoreError> {
+        let files = Files::new(path);
+        let lock = Lock::acquire(&files.lock, CLI_WAIT)?;
+        let current = recovery::current(&files, Depth::Tail)?;
+        let mut notices = recovery::settle(&files, &current, true)?;
+        let rebuilt = current.state_rev.is_none();
+        state::remove_stale_temps(&files.state);
+        let mut live = Live::from_current(files, current)?;
+        if rebuilt {
+            live.checkpoint_rev = live.session.revision;
+            live.checkpoint_end = live.end;
+        }
+        if live.due() {
+            live.write_checkpoint(&mut notices)?;
+        }
+        lock.release();
+        Ok((live, notices))
+    }
+
+    /// A reader's open: the state and the journal lines past it. Never
+    /// locks, never writes.
+    pub fn read(path: &Path) -> Result<Live, StoreError> {
+        let files = Files::new(path);
+        let current = recovery::current(&files, Depth::Tail)?;
+        Live::from_current(files, current)
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn into_session(self) -> Session {
+        self.session
+    }
+
+    /// Whether the journal has grown enough past the state file.
+    fn due(&self) -> bool {
+        let lines = self.session.revision.saturating_sub(self.checkpoint_rev);
+        commit::due(lines, self.end.saturating_sub(self.checkpoint_end))
+    }
+
+    /// Read the journal lines written since the last read (by another
+    /// terminal). Never locks, never writes. Returns whether the session
+    /// changed. A journal replaced or cut (another session put in place,
+    /// an older copy) is read again from the state file.
+    pub fn refresh(&mut self) -> Result<bool, StoreError> {
+        Ok(self.read_new()?.0)
+    }
+
+    /// [`Live::refresh`], also returning a torn last line (for a writer
+    /// to move aside).
+    fn read_new(&mut self) -> Result<(bool, Option<journal::Torn>), StoreError> {
+        let same = identity(&self.files.journal)? == self.identity;
+        let read = if same {
+            journal::read_after(&self.files.journal, self.end)?
+        } else {
+            None
+        };
+        let Some(new) = read else {
+            return self.reload();
+        };
+        if let Some((_, offset, problem)) = new.bad.into_iter().next() {
+            let line = journal::line_number(&self.files.journal, offset)?;
+            return Err(StoreError::BadLine {
+                path: self.files.journal.clone(),
+                line,
+                problem,
+            });
+        }
+        let before = self.session.revision;
+        recovery::replay(
+            &self.files.journal,
+            &mut self.session,
+            &new.lines,
+            &mut self.anchor,
+        )?;
+        self.end = new.end;
+        self.saw();
+        Ok((self.session.revision != before, new.torn))
+    }
+
+    /// Read everything again from the files.
+    fn reload(&mut self) -> Result<(bool, Option<journal::Torn>), StoreError> {
+        let current = recovery::current(&self.files, Depth::Tail)?;
+        let torn = current.torn.clone();
+        let fresh = Live::from_current(self.files.clone(), current)?;
+        let changed =
+            fresh.session.id != self.session.id || fresh.session.revision != self.session.revision;
+        *self = Live {
+            changed_at: self.changed_at,
+            seen: self.seen.clone(),
+            ..fresh
+        };
+        self.saw();
+        Ok((changed, torn))
+    }
+
+    /// Remember the highest revision seen of this terminal's session.
+    fn saw(&mut self) {
+        if self.session.id == self.seen.session {
+            self.seen.revision = self.seen.revision.max(self.session.revision);
+        }
+    }
+
+    /// Under the lock: bring the session up to date (moving a torn last
+    /// line aside), refusing a state newer than its journal.
+    fn catch_up(&mut self, notices: &mut Vec<Notice>) -> Result<(), StoreError> {
+        let (_, torn) = self.read_new()?;
+        if let Some(torn) = torn {
+            let line = journal::line_number(&self.files.journal, torn.offset)?;
+            journal::move_torn(&self.files.journal, &self.files.torn, &torn)?;
+            self.end = torn.offset;
+            notices.push(Notice::TornLineMoved {
+                journal: self.files.journal.clone(),
+                torn: self.files.torn.clone(),
+                line,
+            });
+        }
+        let state = state::revision_of(&self.files.state);
+        if state.is_some_and(|rev| rev > self.session.revision) {
+            return Err(StoreError::StateNewer {
+                path: self.files.state.clone(),
+                state: state.unwrap_or_default(),
+                journal: Some(self.session.revision),
+            });
+        }
+        Ok(())
+    }
+
+    /// Commit one operation (see [`super::commit`]): lock (waiting at most
+    /// `wait`), read the new journal lines, apply, append and sync the
+    /// line, checkpoint if due, unlock. If the files now hold another
+    /// session, or an older revision than this terminal has seen, nothing
+    /// is written: [`StoreError::Replaced`].
+    pub fn commit(
+        &mut self,
+        op: &Operation,
+        wait: Duration,
+        now: Instant,
+    ) -> Result<Committed, StoreError> {
+        let lock = Lock::acquire(&self.files.lock, wait)?;
+        faults::reached(Step::Locked)?;
+        if let Some(hold) = faults::hold_lock() {
+            std::thread::sleep(hold);
+        }
+        let mut notices = Vec::new();
+        self.catch_up(&mut notices)?;
+        self.seen.check(&self.files.state, &self.session)?;
+        faults::reached(Step::Read)?;
+        apply(&mut self.session, &op.change).map_err(StoreError::Refused)?;
+        let appended = faults::reached(Step::Checked).and_then(|()| {
+            let prev = self.anchor.digest.clone();
+            commit::append_op(&self.files, &mut self.session, op, prev)
+        });
+        let (digest, len) = match appended {
+            Ok(done) => done,
+            Err(e) => {
+                // The change is in memory only: read the files again.
+                self.reload()?;
+                return Err(e);
+            }
+        };
+        self.anchor.digest = Some(digest);
+        self.anchor.chained = true;
+        self.end += len;
+        self.saw();
+        self.changed_at = Some(now);
+        if self.due() {
+            self.write_checkpoint(&mut notices)?;
+        }
+        lock.release();
+        faults::reached(Step::Unlocked)?;
+        Ok(Committed {
+            session: self.session.clone(),
+            notices,
+        })
+    }
+
+    /// With the lock held: write the state file as a checkpoint at the
+    /// session's revision.
+    fn write_checkpoint(&mut self, notices: &mut Vec<Notice>) -> Result<(), StoreError> {
+        let Some(digest) = self.anchor.digest.clone() else {
+            return Ok(());
+        };
+        let before = notices.len();
+        commit::checkpoint_now(&self.files, &self.session, &digest, notices)?;
+        if notices.len() == before {
+            self.checkpoint_rev = self.session.revision;
+            self.checkpoint_end = self.end;
+            self.changed_at = None;
+        }
+        Ok(())
+    }
+
+    /// Write a checkpoint now if the state file is behind the session
+    /// (lock waited at most `wait`). Returns whether one was written.
+    pub fn checkpoint(&mut self, wait: Duration) -> Result<bool, StoreError> {
+        let lock = Lock::acquire(&self.files.lock, wait)?;
+        faults::reached(Step::CheckpointLocked)?;
+        let mut notices = Vec::new();
+        self.catch_up(&mut notices)?;
+        faults::reached(Step::CheckpointRead)?;
+        let on_disk = state::revision_of(&self.files.state);
+        let written = if on_disk.is_some_and(|rev| rev >= self.session.revision) {
+            // Another terminal checkpointed already.
+            self.checkpoint_rev = self.session.revision;
+            self.checkpoint_end = self.end;
+            self.changed_at = None;
+            false
+        } else {
+            self.write_checkpoint(&mut notices)?;
+            notices.is_empty()
+        };
+        lock.release();
+        faults::reached(Step::CheckpointUnlocked)?;
+        Ok(written)
+    }
+
+    /// A checkpoint after [`IDLE_CHECKPOINT`] without a change of this
+    /// terminal's: `Ok(false)` when none is due yet.
+    pub fn checkpoint_if_due(&mut self, now: Instant, wait: Duration) -> Result<bool, StoreError> {
+        match self.changed_at {
+            Some(at) if now.saturating_duration_since(at) >= IDLE_CHECKPOINT => {
+                self.checkpoint(wait)
+            }
+            _ => Ok(false),
+        }
+    }
+}
