@@ -11,7 +11,7 @@ use chrono::Utc;
 
 use crate::domain::{Lang, Operation, Refusal, Session};
 use crate::i18n;
-use crate::storage::{self, StoreError};
+use crate::storage::{self, StoreError, output::Privacy};
 
 use super::{Failure, Outcome};
 
@@ -106,31 +106,13 @@ fn said(lang: Lang, csv: &Path, file: &Path, s: &storage::csv::Summary, revision
     }
 }
 
-pub fn export(flag: Option<Lang>, file: &Path, out: Option<&Path>) -> Outcome {
-    let (session, lang) = load(flag, file)?;
-    let text = storage::csv::export::scores(&session, lang);
-    match out {
-        None => {
-            print!("{text}");
-            Ok(())
-        }
-        Some(out) => {
-            if storage::csv::is_session_file(file, out) {
-                return Err(Failure::one(
-                    lang,
-                    match lang {
-                        Lang::Fr => format!(
-                            "{} : c'est un fichier de la session, choisir un autre nom d'export",
-                            storage::csv::name(out)
-                        ),
-                        Lang::En => format!(
-                            "{}: this is one of the session's files, choose another export name",
-                            storage::csv::name(out)
-                        ),
-                    },
-                ));
-            }
-            storage::csv::write_text(out, &text, lang).map_err(|line| Failure::one(lang, line))
-        }
+pub fn export(flag: Option<Lang>, file: &Path, out: Option<&Path>, anonymous: bool) -> Outcome {
+    let loaded = super::output::load(flag, file, anonymous)?;
+    let lang = loaded.lang;
+    let mut text = storage::csv::export::scores(&loaded.session, lang);
+    if lang == Lang::Fr {
+        text.insert_str(0, crate::report::BOM);
     }
+    // Every juror's own scores: readable by the owner only, like the session.
+    super::output::write(file, out, text.as_bytes(), Privacy::OwnerOnly, lang)
 }

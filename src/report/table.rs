@@ -3,10 +3,12 @@
 
 use crate::domain::ranking::{Ranking, analysis};
 use crate::domain::{Lang, Session};
+use crate::words::report::{self as words, Column, Text};
 
-use super::{decision_lines, figure, heading, human_columns, rank_label, status};
+use super::{Context, decision_lines, heading, human_cells, human_columns, status};
 
-pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
+pub fn render(ranking: &Ranking, cx: &Context) -> String {
+    let (session, lang) = (cx.session, cx.lang);
     let mut out = String::new();
     for line in heading(ranking, session, lang) {
         out.push_str(&line);
@@ -14,21 +16,14 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
     }
     out.push('\n');
     let mut header = human_columns(lang);
-    header.push(lang.t("Statut", "Status").to_string());
+    header.push(Column::Status.label(lang).to_string());
     let rows: Vec<Vec<String>> = ranking
         .ranking
         .iter()
         .map(|row| {
-            vec![
-                rank_label(row),
-                row.team.to_string(),
-                row.name.clone(),
-                row.org.to_string(),
-                figure(row.score.as_ref(), lang, "—"),
-                row.sheets.to_string(),
-                figure(row.spread.as_ref(), lang, "—"),
-                status(ranking, row, lang),
-            ]
+            let mut cells = human_cells(row, lang);
+            cells.push(status(ranking, row, lang));
+            cells
         })
         .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
@@ -91,15 +86,17 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
         }
     }
     out.push_str(&robustness(ranking, session, lang));
-    let decisions = decision_lines(ranking, lang);
+    let decisions = decision_lines(ranking, cx);
     if !decisions.is_empty() {
         out.push('\n');
-        out.push_str(lang.t("Décisions du jury :\n", "Jury decisions:\n"));
+        out.push_str(&words::colon(Text::Decisions.get(lang), lang));
+        out.push('\n');
         for d in decisions {
             out.push_str("  - ");
             out.push_str(&d);
             out.push('\n');
         }
+        out.push_str(&format!("  {}\n", cx.zone_line()));
     }
     out
 }
@@ -114,20 +111,8 @@ fn robustness(ranking: &Ranking, session: &Session, lang: Lang) -> String {
     if let Some(m) = analysis::margin(ranking) {
         let n = ranking.laureates;
         let gap = m.difference.two_decimals(super::separator(lang));
-        out.push_str(&match lang {
-            Lang::Fr => format!(
-                "Écart entre la place {n} ({}) et la place {} ({}) : {gap}\n",
-                m.above,
-                n + 1,
-                m.below
-            ),
-            Lang::En => format!(
-                "Margin between place {n} ({}) and place {} ({}): {gap}\n",
-                m.above,
-                n + 1,
-                m.below
-            ),
-        });
+        out.push_str(&words::margin_line(n, &m.above, &m.below, &gap, lang));
+        out.push('\n');
     }
     out.push_str(lang.t(
         "Lauréats sous les autres méthodes (comparaison) :\n",

@@ -12,11 +12,13 @@
 //! [`number`]: the language's decimal separator and nouns that agree with
 //! their count.
 
+pub mod minutes;
 pub mod notice;
 pub mod number;
 pub mod pair;
 pub mod ranking;
 pub mod refusal;
+pub mod report;
 pub mod session;
 pub mod storage;
 pub mod undo;

@@ -43,9 +43,9 @@ pub struct Row {
     pub laureate: bool,
     pub tied: bool,
     pub at_cutoff: bool,
-    /// Population standard deviation of the complete sheets' totals.
+    /// Population standard deviation of the totals of the sheets that count.
     pub spread: Option<Figure>,
-    /// Mean value per criterion over the complete sheets (criterion order).
+    /// Mean value per criterion over the sheets that count (criterion order).
     pub criteria: CriterionMeans,
     /// Why this row stands below the previous one.
     #[serde(skip)]

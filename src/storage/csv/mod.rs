@@ -86,21 +86,5 @@ pub fn is_session_file(session: &Path, out: &Path) -> bool {
         .any(|p| p.canonicalize().ok().as_ref() == Some(&out))
 }
 
-/// Write text to a file (an export), replacing it.
-pub fn write_text(path: &Path, text: &str, lang: Lang) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|err| match lang {
-        Lang::Fr => format!(
-            "{}: écriture impossible ({})",
-            name(path),
-            super::io_words(&err, lang)
-        ),
-        Lang::En => format!(
-            "{}: cannot write ({})",
-            name(path),
-            super::io_words(&err, lang)
-        ),
-    })
-}
-
 #[cfg(test)]
 mod tests;
