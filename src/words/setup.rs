@@ -33,18 +33,13 @@ pub fn field_name(field: Field, lang: Lang) -> &'static str {
     }
 }
 
-/// `m:ss`.
-pub fn duration(secs: u32) -> String {
-    format!("{}:{:02}", secs / 60, secs % 60)
-}
-
 /// A value as people read it.
 pub fn value(v: &Value, lang: Lang) -> String {
     let none = || lang.t("(aucune)", "(none)").to_string();
     match v {
         Value::Text(t) if t.is_empty() => lang.t("(vide)", "(empty)").to_string(),
         Value::Text(t) => t.clone(),
-        Value::Secs(s) => duration(*s),
+        Value::Secs(s) => crate::domain::stage::clock_text(i64::from(*s)),
         Value::Time(t) => t.map_or_else(none, |t| t.format("%H:%M").to_string()),
         Value::Date(d) => d.map_or_else(none, |d| d.format("%Y-%m-%d").to_string()),
         Value::Count(n) => n.to_string(),
