@@ -87,10 +87,7 @@ pub fn method_name(method: Method, lang: Lang) -> &'static str {
 
 /// The decimal separator of human formats.
 pub fn separator(lang: Lang) -> char {
-    match lang {
-        Lang::Fr => ',',
-        Lang::En => '.',
-    }
+    lang.decimal_separator()
 }
 
 /// A figure rounded to two decimals, or `missing` when there is none.
