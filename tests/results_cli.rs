@@ -296,7 +296,7 @@ fn decide_refuses_anything_but_the_group_at_the_cut_off() {
         ],
     );
     assert!(
-        stderr(&out).contains("group(s) at the cut-off: T1, T2"),
+        stderr(&out).contains("group at the cut-off: T1, T2"),
         "{}",
         stderr(&out)
     );

@@ -14,15 +14,13 @@ use super::{Failure, Outcome, output};
 
 pub fn run(flag: Option<Lang>, args: &MinutesArgs) -> Outcome {
     let loaded = output::load(flag, &args.file, args.anonymous)?;
-    let lang = loaded.lang;
     let text = render(&loaded, &args.file, args.format)?;
     // The list of changes carries jurors' own scores: owner only.
-    output::write(
+    loaded.write(
         &args.file,
         args.output.as_deref(),
-        text.as_bytes(),
+        &text,
         Privacy::OwnerOnly,
-        lang,
     )
 }
 

@@ -26,6 +26,11 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Write a report of this session to `-o` (see [`write`]).
+    pub fn write(&self, file: &Path, out: Option<&Path>, text: &str, privacy: Privacy) -> Outcome {
+        write(file, out, text.as_bytes(), privacy, self.lang)
+    }
+
     pub fn context(&self) -> Context<'_> {
         Context {
             session: &self.session,

@@ -26,11 +26,5 @@ pub fn run(flag: Option<Lang>, args: &ResultsArgs) -> Outcome {
         ResultsFormat::Html => report::page(&ranking, &cx),
     };
     // The ranking holds no juror's own scores: shared like any page.
-    output::write(
-        &args.file,
-        args.output.as_deref(),
-        text.as_bytes(),
-        Privacy::Shared,
-        loaded.lang,
-    )
+    loaded.write(&args.file, args.output.as_deref(), &text, Privacy::Shared)
 }

@@ -12,11 +12,5 @@ pub fn run(flag: Option<Lang>, args: &SheetsArgs) -> Outcome {
     let loaded = output::load(flag, &args.file, false)?;
     let text = report::sheets::render(&loaded.session, loaded.lang);
     // Blank sheets: no score on them.
-    output::write(
-        &args.file,
-        args.output.as_deref(),
-        text.as_bytes(),
-        Privacy::Shared,
-        loaded.lang,
-    )
+    loaded.write(&args.file, args.output.as_deref(), &text, Privacy::Shared)
 }

@@ -5,16 +5,11 @@ use crate::domain::Lang;
 use crate::domain::ranking::Ranking;
 use crate::words::report::{Column, Text};
 
-use super::{Context, figure};
+use super::{Context, HUMAN_COLUMNS, figure};
 
-/// The columns of the CSV, before the criteria.
-const COLUMNS: [Column; 11] = [
-    Column::Rank,
-    Column::Team,
-    Column::Name,
-    Column::Org,
-    Column::Score,
-    Column::Sheets,
+/// The columns of the CSV after the human reports' first six (rank to
+/// sheets), before the criteria.
+const FLAGS: [Column; 5] = [
     Column::Laureate,
     Column::Tied,
     Column::AtCutoff,
@@ -36,7 +31,11 @@ pub fn render(ranking: &Ranking, cx: &Context) -> String {
         .delimiter(delimiter)
         .from_writer(Vec::new());
     let yes_no = |b: bool| if b { Text::Yes } else { Text::No }.get(lang);
-    let mut header: Vec<String> = COLUMNS.iter().map(|c| c.key(lang)).collect();
+    let mut header: Vec<String> = HUMAN_COLUMNS[..6]
+        .iter()
+        .chain(&FLAGS)
+        .map(|c| c.key(lang))
+        .collect();
     header.extend(session.criteria.iter().map(|c| c.id.to_string()));
     let _ = writer.write_record(&header);
     for row in &ranking.ranking {

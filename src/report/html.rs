@@ -53,7 +53,8 @@ table{border-collapse:collapse;width:100%;margin:.4rem 0;font-variant-numeric:ta
 caption{text-align:left;font-weight:600;padding:.2rem 0}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:#f2f2f2}
-td.num,th.num{text-align:right;white-space:nowrap}
+td.num,th.num{text-align:right}
+td.num{white-space:nowrap}
 tr.laureate td{background:var(--laureate);font-weight:600}
 .digest{font-family:ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere;font-size:.9rem}
 figure{margin:.6rem 0}
@@ -61,7 +62,7 @@ figcaption{color:var(--muted);font-size:.9rem}
 svg text{font-family:inherit}
 .signatures{display:flex;flex-wrap:wrap;gap:2rem;margin-top:1.5rem}
 .signature{flex:1 1 14rem;border:1px solid var(--line);min-height:7rem;padding:.5rem}
-@media (max-width:40rem){.opt{display:none}body{padding:.6rem;font-size:.95rem}h1{font-size:1.3rem}th,td{padding:.25rem .3rem}}
+@media (max-width:40rem){.opt{display:none}body{padding:.6rem;font-size:.95rem}h1{font-size:1.3rem}table{font-size:.88rem}th,td{padding:.2rem .25rem}}
 @media print{
 @page{size:A4;margin:14mm 12mm}
 body{max-width:none;padding:0;font-size:10.5pt}

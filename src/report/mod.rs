@@ -21,7 +21,7 @@ mod tests;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use crate::domain::ranking::{Figure, Ranking, Row};
+use crate::domain::ranking::{Figure, Ranking, Row, analysis};
 use crate::domain::{DecisionKind, Lang, Method, Session};
 use crate::words::report::{self as words, Column, Text};
 
@@ -87,10 +87,7 @@ pub fn method_name(method: Method, lang: Lang) -> &'static str {
 
 /// The decimal separator of human formats.
 pub fn separator(lang: Lang) -> char {
-    match lang {
-        Lang::Fr => ',',
-        Lang::En => '.',
-    }
+    lang.decimal_separator()
 }
 
 /// A figure rounded to two decimals, or `missing` when there is none.
@@ -220,4 +217,38 @@ pub fn decision_lines(ranking: &Ranking, cx: &Context) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// How robust the cut-off is: the margin between places N and N+1, and how
+/// the laureates change under each other method (official ranking only).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Robustness {
+    pub margin: Option<String>,
+    /// One line per other method.
+    pub methods: Vec<String>,
+}
+
+pub fn robustness(ranking: &Ranking, session: &Session, lang: Lang) -> Option<Robustness> {
+    if !ranking.official || ranking.laureates == 0 {
+        return None;
+    }
+    let margin = analysis::margin(ranking).map(|m| {
+        let gap = m.difference.two_decimals(separator(lang));
+        words::margin_line(ranking.laureates, &m.above, &m.below, &gap, lang)
+    });
+    let methods = analysis::compare_methods(session)
+        .into_iter()
+        .map(|c| {
+            let mut text = if c.changes() {
+                words::in_and_out(&c.joining.join(", "), &c.leaving.join(", "), lang)
+            } else {
+                Text::SameLaureates.get(lang).to_string()
+            };
+            if c.cutoff_tie {
+                text.push_str(&format!(" ({})", Text::TieAtCutoff.get(lang)));
+            }
+            format!("{} {text}", words::colon(c.method.name(lang), lang))
+        })
+        .collect();
+    Some(Robustness { margin, methods })
 }

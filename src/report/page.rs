@@ -102,6 +102,17 @@ fn means_table(ranking: &Ranking, cx: &Context) -> Table {
     table
 }
 
+/// The margin at the cut-off and the laureates under the other methods.
+pub fn robustness_blocks(ranking: &Ranking, cx: &Context) -> Vec<Block> {
+    let Some(r) = super::robustness(ranking, cx.session, cx.lang) else {
+        return Vec::new();
+    };
+    let mut blocks = vec![Block::Heading(2, Text::OtherMethods.get(cx.lang).into())];
+    blocks.extend(r.margin.map(Block::Paragraph));
+    blocks.push(Block::List(r.methods));
+    blocks
+}
+
 /// Decisions (local times), warnings, the digest.
 pub fn closing_blocks(ranking: &Ranking, cx: &Context) -> Vec<Block> {
     let lang = cx.lang;
@@ -173,6 +184,7 @@ pub fn render(ranking: &Ranking, cx: &Context) -> String {
         blocks.push(Block::Heading(2, Text::CriterionMeans.get(lang).into()));
         blocks.push(Block::Table(means_table(ranking, cx)));
     }
+    blocks.extend(robustness_blocks(ranking, cx));
     blocks.extend(closing_blocks(ranking, cx));
     html::document(lang, &title, "", &super::doc::html(&blocks))
 }

@@ -139,7 +139,7 @@ fn sheet(session: &Session, juror: &Juror, lang: Lang) -> String {
         &[("class", "sign")],
         &esc(&format!(
             "{} ......................",
-            words::colon(lang.t("Signature", "Signature"), lang)
+            words::colon(Text::Signature.get(lang), lang)
         )),
     ));
     out.push_str("</section>\n");

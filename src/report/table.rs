@@ -1,8 +1,7 @@
 //! The terminal table: laureates, ex aequo, too-few-sheets teams, the
 //! cut-off line, then warnings and decisions in the chosen language.
 
-use crate::domain::ranking::{Ranking, analysis};
-use crate::domain::{Lang, Session};
+use crate::domain::ranking::Ranking;
 use crate::words::report::{self as words, Column, Text};
 
 use super::{Context, decision_lines, heading, human_cells, human_columns, status};
@@ -61,10 +60,7 @@ pub fn render(ranking: &Ranking, cx: &Context) -> String {
     for (i, row) in ranking.ranking.iter().enumerate() {
         if !shown_cutoff && i > 0 && ranking.ranking[i - 1].laureate && !row.laureate {
             shown_cutoff = true;
-            let label = match lang {
-                Lang::Fr => format!(" limite des lauréats ({}) ", ranking.laureates),
-                Lang::En => format!(" laureate cut-off ({}) ", ranking.laureates),
-            };
+            let label = words::cutoff_label(ranking.laureates, lang);
             let side = total.saturating_sub(label.chars().count()) / 2;
             out.push_str(&"┄".repeat(side));
             out.push_str(&label);
@@ -75,17 +71,29 @@ pub fn render(ranking: &Ranking, cx: &Context) -> String {
     }
     if !ranking.warnings.is_empty() {
         out.push('\n');
-        out.push_str(&match lang {
-            Lang::Fr => format!("Avertissements ({}) :\n", ranking.warnings.len()),
-            Lang::En => format!("Warnings ({}):\n", ranking.warnings.len()),
-        });
+        let heading = format!("{} ({})", Text::Warnings.get(lang), ranking.warnings.len());
+        out.push_str(&words::colon(&heading, lang));
+        out.push('\n');
         for w in &ranking.warnings {
             out.push_str("  - ");
             out.push_str(&w.describe_in(session, lang));
             out.push('\n');
         }
     }
-    out.push_str(&robustness(ranking, session, lang));
+    if let Some(r) = super::robustness(ranking, session, lang) {
+        out.push('\n');
+        if let Some(margin) = r.margin {
+            out.push_str(&margin);
+            out.push('\n');
+        }
+        out.push_str(&words::colon(Text::OtherMethods.get(lang), lang));
+        out.push('\n');
+        for line in r.methods {
+            out.push_str("  - ");
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
     let decisions = decision_lines(ranking, cx);
     if !decisions.is_empty() {
         out.push('\n');
@@ -97,48 +105,6 @@ pub fn render(ranking: &Ranking, cx: &Context) -> String {
             out.push('\n');
         }
         out.push_str(&format!("  {}\n", cx.zone_line()));
-    }
-    out
-}
-
-/// The margin at the cut-off and how the laureates change under the other
-/// methods (official ranking only).
-fn robustness(ranking: &Ranking, session: &Session, lang: Lang) -> String {
-    if !ranking.official || ranking.laureates == 0 {
-        return String::new();
-    }
-    let mut out = String::from("\n");
-    if let Some(m) = analysis::margin(ranking) {
-        let n = ranking.laureates;
-        let gap = m.difference.two_decimals(super::separator(lang));
-        out.push_str(&words::margin_line(n, &m.above, &m.below, &gap, lang));
-        out.push('\n');
-    }
-    out.push_str(lang.t(
-        "Lauréats sous les autres méthodes (comparaison) :\n",
-        "Laureates under the other methods (comparison):\n",
-    ));
-    for c in analysis::compare_methods(session) {
-        let name = super::method_name(c.method, lang);
-        let text = if c.changes() {
-            let joining = c.joining.join(", ");
-            let leaving = c.leaving.join(", ");
-            match lang {
-                Lang::Fr => format!("entrent : {joining} ; sortent : {leaving}"),
-                Lang::En => format!("in: {joining}; out: {leaving}"),
-            }
-        } else {
-            lang.t("mêmes lauréats", "same laureates").to_string()
-        };
-        let tie = if c.cutoff_tie {
-            lang.t(" (égalité à la limite)", " (tie at the cut-off)")
-        } else {
-            ""
-        };
-        out.push_str(&match lang {
-            Lang::Fr => format!("  - {name} : {text}{tie}\n"),
-            Lang::En => format!("  - {name}: {text}{tie}\n"),
-        });
     }
     out
 }

@@ -37,15 +37,15 @@ pub fn style(tone: Tone, color: bool) -> Style {
 }
 
 pub fn sep(lang: Lang) -> char {
-    if lang == Lang::Fr { ',' } else { '.' }
+    lang.decimal_separator()
 }
 
 pub fn dec(value: Dec, lang: Lang) -> String {
-    value.format_with(sep(lang))
+    crate::words::number::dec(value, lang)
 }
 
 pub fn total(value: Total, lang: Lang) -> String {
-    value.format_with(sep(lang), 2)
+    crate::words::number::total(value, lang)
 }
 
 /// Write `text` on line `y` of `area`, from its left edge, cut to it.

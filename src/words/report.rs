@@ -143,6 +143,10 @@ pub enum Text {
     AbsentMark,
     Empty,
     Break,
+    Signature,
+    OtherMethods,
+    SameLaureates,
+    TieAtCutoff,
 }
 
 impl Text {
@@ -222,6 +226,13 @@ impl Text {
             AbsentMark => lang.t("absence", "absence"),
             Empty => lang.t("vide", "empty"),
             Break => lang.t("Pause", "Break"),
+            Signature => lang.t("Signature", "Signature"),
+            OtherMethods => lang.t(
+                "Lauréats sous les autres méthodes (comparaison)",
+                "Laureates under the other methods (comparison)",
+            ),
+            SameLaureates => lang.t("mêmes lauréats", "same laureates"),
+            TieAtCutoff => lang.t("égalité à la limite", "tie at the cut-off"),
         }
     }
 }
@@ -517,4 +528,25 @@ pub fn cannot_read(path: &std::path::Path, why: &str, lang: Lang) -> String {
         Lang::Fr => format!("{path}: lecture impossible ({why})"),
         Lang::En => format!("{path}: cannot read ({why})"),
     }
+}
+
+/// The line drawn at the laureate cut-off in the terminal table.
+pub fn cutoff_label(n: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(" limite des lauréats ({n}) "),
+        Lang::En => format!(" laureate cut-off ({n}) "),
+    }
+}
+
+/// Which laureates another method adds and drops.
+pub fn in_and_out(joining: &str, leaving: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("entrent : {joining} ; sortent : {leaving}"),
+        Lang::En => format!("in: {joining}; out: {leaving}"),
+    }
+}
+
+/// "jurés" after a count, singular or plural.
+pub fn jurors(n: usize, lang: Lang) -> String {
+    count(n, lang.t("juré", "juror"), lang.t("jurés", "jurors"))
 }

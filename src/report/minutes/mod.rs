@@ -57,11 +57,7 @@ fn jury(cx: &Context) -> Vec<Block> {
         Column::Questions,
     ];
     let mut table = Table::new(
-        words::count(
-            session.jurors.len(),
-            lang.t("juré", "juror"),
-            lang.t("jurés", "jurors"),
-        ),
+        words::jurors(session.jurors.len(), lang),
         head.iter().map(|c| c.label(lang).to_string()).collect(),
         vec![false, false, false, false, false, true],
     );
@@ -295,6 +291,7 @@ pub fn blocks(cx: &Context, m: &Minutes) -> Vec<Block> {
     blocks.push(Block::Table(page::ranking_table(ranking, cx)));
     blocks.push(Block::Heading(3, Text::Laureates.get(lang).into()));
     blocks.push(page::laureates(ranking, cx));
+    blocks.extend(page::robustness_blocks(ranking, cx));
     let mut closing = page::closing_blocks(ranking, cx);
     // The digest comes last before the signatures, after the changes.
     let digest = closing.split_off(closing.len().saturating_sub(3));

@@ -30,14 +30,7 @@ fn why(status: PairState, lang: Lang) -> &'static str {
         PairState::AutoRecused => {
             lang.t("récusé (même organisation)", "recused (same organisation)")
         }
-        PairState::Recused => lang.t("récusé", "recused"),
-        PairState::Absent => lang.t("absent", "absent"),
-        PairState::Withdrawn => lang.t("équipe retirée", "team withdrawn"),
-        PairState::Empty
-        | PairState::Partial
-        | PairState::Entered
-        | PairState::Mismatch
-        | PairState::Verified => lang.t("attendu", "expected"),
+        other => crate::words::pair::reason(other, lang),
     }
 }
 
