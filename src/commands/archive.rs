@@ -53,7 +53,7 @@ pub fn run(flag: Option<Lang>, args: &ArchiveArgs) -> Outcome {
     }
     let now = Utc::now().with_timezone(&loaded.offset);
     let made = now.format("%Y-%m-%d %H:%M:%S").to_string();
-    let manifest = report::archive::manifest(&cx, &entries, &made);
+    let manifest = report::archive::manifest(&cx, &entries, &made, storage::digest::line_digest);
     entries.insert(0, Entry::new("MANIFEST.txt", manifest));
     let bytes = report::archive::zip(&entries, now.naive_local()).map_err(|e| {
         Failure::one(

@@ -8,8 +8,6 @@ use chrono::{Datelike, NaiveDateTime, Timelike};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use crate::storage::digest::line_digest;
-
 use super::Context;
 
 /// One file of the archive.
@@ -28,8 +26,14 @@ impl Entry {
     }
 }
 
-/// The manifest: what the archive is, the digest, each file's SHA-256.
-pub fn manifest(cx: &Context, entries: &[Entry], made: &str) -> String {
+/// The manifest: what the archive is, the journal digest, each file's
+/// SHA-256 (`sha256` gives it, lowercase hex).
+pub fn manifest(
+    cx: &Context,
+    entries: &[Entry],
+    made: &str,
+    sha256: fn(&[u8]) -> String,
+) -> String {
     let session = cx.session;
     let mut out = String::new();
     out.push_str(&format!("podium archive\ntitle: {}\n", session.event.title));
@@ -43,7 +47,7 @@ pub fn manifest(cx: &Context, entries: &[Entry], made: &str) -> String {
         cx.offset
     ));
     for e in entries {
-        out.push_str(&format!("{}  {}\n", line_digest(&e.bytes), e.name));
+        out.push_str(&format!("{}  {}\n", sha256(&e.bytes), e.name));
     }
     out
 }

@@ -182,7 +182,7 @@ fn the_minutes_say_everything_the_jury_signs() {
         "Procès-verbal de délibération du jury",
         "Amiens, 10 décembre 2026",
         "| J1 | Anne Leroy | Présidente du jury | Somme | présent | 0 |",
-        "| J5 | Emma Petit |  | Oise | absent pour T04 | 0 |",
+        "| J5 | Emma Petit |  | Oise | absent à partir de T04 | 0 |",
         "| J2 | Bruno Caron |  | Nord | présent | 1 |",
         "J3 Chloé Dumas : T02 (récusation)",
         "| impact | Impact | 2 | 0 à 5, pas de 1 |",
@@ -207,6 +207,28 @@ fn the_minutes_say_everything_the_jury_signs() {
     }
     let laureates = text.split("### Lauréats").nth(1).unwrap();
     assert!(laureates.starts_with("\n\n1. T01 Cantine verte — Menus locaux (somme)\n2. T03"));
+}
+
+#[test]
+fn a_juror_who_left_and_the_one_who_replaced_them() {
+    let mut s = forum();
+    for team in ["T03", "T04"] {
+        fixture::mark(&mut s, team, "J4", Mark::Absent);
+    }
+    for team in ["T01", "T02", "T03"] {
+        fixture::mark(&mut s, team, "J5", Mark::Absent);
+    }
+    s.sheets
+        .remove(&crate::domain::SheetKey::new("T04".into(), "J5".into()));
+    put3(&mut s, "T04", "J5", "1", "2.5", "2");
+    fixture::mark(&mut s, "T02", "J2", Mark::Absent);
+    fixture::mark(&mut s, "T04", "J2", Mark::Absent);
+    let text = minutes_md(&s, Lang::Fr, None);
+    assert!(text.contains("| J4 | David Morel |  | Nord | absent à partir de T03 | 1 |"));
+    assert!(text.contains("| J5 | Emma Petit |  | Oise | présent à partir de T04 | 0 |"));
+    assert!(text.contains("| J2 | Bruno Caron |  | Nord | absent pour T02, T04 | 1 |"));
+    let en = minutes_md(&s, Lang::En, None);
+    assert!(en.contains("absent from T03 on") && en.contains("present from T04 on"));
 }
 
 #[test]

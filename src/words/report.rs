@@ -550,3 +550,19 @@ pub fn in_and_out(joining: &str, leaving: &str, lang: Lang) -> String {
 pub fn jurors(n: usize, lang: Lang) -> String {
     count(n, lang.t("juré", "juror"), lang.t("jurés", "jurors"))
 }
+
+/// A juror who left: absent from a team on.
+pub fn absent_from(team: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("absent à partir de {team}"),
+        Lang::En => format!("absent from {team} on"),
+    }
+}
+
+/// A juror who joined (a substitute): present from a team on.
+pub fn present_from(team: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("présent à partir de {team}"),
+        Lang::En => format!("present from {team} on"),
+    }
+}

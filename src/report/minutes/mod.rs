@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::ranking::Ranking;
 use crate::domain::schedule::{self, SlotStatus};
-use crate::domain::{Operation, PairState, Session, Slot, TeamStatus};
+use crate::domain::{Lang, Operation, PairState, Session, Slot, TeamStatus};
 use crate::words::report::{self as words, Column, Text};
 
 use super::anonymous::Aliases;
@@ -42,12 +42,31 @@ fn teams_with(session: &Session, juror: usize, excuse: PairState) -> Vec<String>
         .collect()
 }
 
+/// Present, absent, or absent for some teams: from a team on (a juror who
+/// left, replaced by another), until a team (a newcomer), or a list.
+fn presence(session: &Session, juror: usize, scheduled: &[String], lang: Lang) -> String {
+    let absent = teams_with(session, juror, PairState::Absent);
+    let from = scheduled.len() - absent.len();
+    if absent.is_empty() {
+        Text::Present.get(lang).to_string()
+    } else if absent.len() >= scheduled.len() {
+        Text::Absent.get(lang).to_string()
+    } else if scheduled[from..] == absent[..] {
+        words::absent_from(&absent[0], lang)
+    } else if scheduled[..absent.len()] == absent[..] {
+        words::present_from(&scheduled[absent.len()], lang)
+    } else {
+        words::absent_for(&absent.join(", "), lang)
+    }
+}
+
 fn jury(cx: &Context) -> Vec<Block> {
     let (session, lang) = (cx.session, cx.lang);
-    let scheduled = session
+    let scheduled: Vec<String> = session
         .teams_in_order()
         .filter(|t| t.status != TeamStatus::Withdrawn)
-        .count();
+        .map(|t| t.id.to_string())
+        .collect();
     let head = [
         Column::Juror,
         Column::Name,
@@ -62,14 +81,7 @@ fn jury(cx: &Context) -> Vec<Block> {
         vec![false, false, false, false, false, true],
     );
     for (i, juror) in session.jurors.iter().enumerate() {
-        let absent = teams_with(session, i, PairState::Absent);
-        let presence = if absent.is_empty() {
-            Text::Present.get(lang).to_string()
-        } else if absent.len() >= scheduled {
-            Text::Absent.get(lang).to_string()
-        } else {
-            words::absent_for(&absent.join(", "), lang)
-        };
+        let presence = presence(session, i, &scheduled, lang);
         let asked = session
             .questions
             .iter()
