@@ -5,7 +5,9 @@ use super::super::decimal::Dec;
 use super::super::operation::Edit;
 use super::super::pair::PairState;
 use super::super::refusal::Refusal;
-use super::super::session::{CriterionId, JurorId, Mark, Session, Sheet, SheetKey, TeamId};
+use super::super::session::{
+    CriterionId, Juror, JurorId, Mark, Session, Sheet, SheetKey, Team, TeamId,
+};
 use super::stale;
 
 pub(super) fn set_cell(
@@ -64,15 +66,7 @@ pub(super) fn set_sheet(
     juror: &JurorId,
     edit: &Edit<Sheet>,
 ) -> Result<(), Refusal> {
-    let t = s
-        .team(team)
-        .ok_or_else(|| Refusal::UnknownTeam(team.clone()))?;
-    let j = s
-        .juror(juror)
-        .ok_or_else(|| Refusal::UnknownJuror(juror.clone()))?;
-    if s.verified.contains(team) {
-        return Err(Refusal::Verified { team: team.clone() });
-    }
+    let (t, j) = unlocked_pair(s, team, juror)?;
     let current = s.sheet(team, juror).cloned().unwrap_or_default();
     if current != edit.seen {
         return Err(stale(format!("{team}/{juror}")));
@@ -119,8 +113,12 @@ pub(super) fn set_verified(
     Ok(())
 }
 
-/// The team and juror exist, the pair is expected and the grid not locked.
-fn check_pair(s: &Session, team: &TeamId, juror: &JurorId) -> Result<(), Refusal> {
+/// The team and juror exist and the team's grid is not locked.
+fn unlocked_pair<'s>(
+    s: &'s Session,
+    team: &TeamId,
+    juror: &JurorId,
+) -> Result<(&'s Team, &'s Juror), Refusal> {
     let t = s
         .team(team)
         .ok_or_else(|| Refusal::UnknownTeam(team.clone()))?;
@@ -130,6 +128,12 @@ fn check_pair(s: &Session, team: &TeamId, juror: &JurorId) -> Result<(), Refusal
     if s.verified.contains(team) {
         return Err(Refusal::Verified { team: team.clone() });
     }
+    Ok((t, j))
+}
+
+/// The team and juror exist, the pair is expected and the grid not locked.
+fn check_pair(s: &Session, team: &TeamId, juror: &JurorId) -> Result<(), Refusal> {
+    let (t, j) = unlocked_pair(s, team, juror)?;
     match s.excuse(t, j) {
         None => Ok(()),
         Some(status) => Err(Refusal::NotScored {
