@@ -164,7 +164,7 @@ fn the_method_and_the_criteria_lock_once_scored() {
     assert_eq!(
         apply(&mut s.clone(), &method.expect("a change")),
         Err(Refusal::ScoringStarted {
-            what: "method".into()
+            what: crate::domain::refusal::Subject::Method
         })
     );
     let criterion = &s.criteria[0];

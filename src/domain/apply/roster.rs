@@ -4,7 +4,7 @@
 //! consistency is checked after them (`super::apply`).
 
 use super::super::operation::Edit;
-use super::super::refusal::Refusal;
+use super::super::refusal::{Refusal, Subject};
 use super::super::session::{
     Criterion, CriterionId, Event, Juror, JurorId, OrgId, Organisation, Session, Settings, Team,
     TeamId, TeamStatus,
@@ -15,7 +15,7 @@ use super::{set, stale};
 pub(super) fn set_settings(s: &mut Session, edit: &Edit<Box<Settings>>) -> Result<(), Refusal> {
     if edit.new.method != edit.seen.method && s.scoring_started() {
         return Err(Refusal::ScoringStarted {
-            what: "method".into(),
+            what: Subject::Method,
         });
     }
     let edit = Edit::new((*edit.seen).clone(), (*edit.new).clone());
@@ -49,7 +49,7 @@ pub(super) fn set_team(
 ) -> Result<(), Refusal> {
     let index = s.teams.iter().position(|t| t.id == *id);
     if edit.new.is_none() && s.sheets.keys().any(|k| k.team == *id) {
-        return Err(stale(id.clone()));
+        return Err(stale(Subject::Item(id.to_string())));
     }
     if let (Some(i), Some(seen), Some(new)) = (index, &edit.seen, &edit.new) {
         // An edit of a team there is: field by field.
@@ -74,7 +74,7 @@ pub(super) fn set_team_status(
         .iter_mut()
         .find(|t| t.id == *team)
         .ok_or_else(|| Refusal::UnknownTeam(team.clone()))?;
-    set(&mut t.status, edit, team.clone())
+    set(&mut t.status, edit, Subject::Team(team.clone()))
 }
 
 pub(super) fn set_juror(
@@ -85,7 +85,7 @@ pub(super) fn set_juror(
 ) -> Result<(), Refusal> {
     let index = s.jurors.iter().position(|j| j.id == *id);
     if edit.new.is_none() && s.sheets.keys().any(|k| k.juror == *id) {
-        return Err(stale(id.clone()));
+        return Err(stale(Subject::Item(id.to_string())));
     }
     if let (Some(i), Some(seen), Some(new)) = (index, &edit.seen, &edit.new) {
         // An edit of a juror there is: field by field.
@@ -111,7 +111,7 @@ pub(super) fn set_criterion(
 ) -> Result<(), Refusal> {
     if s.scoring_started() {
         return Err(Refusal::ScoringStarted {
-            what: id.to_string(),
+            what: Subject::Item(id.to_string()),
         });
     }
     let index = s.criteria.iter().position(|c| c.id == *id);
@@ -141,7 +141,7 @@ impl Items<'_> {
         new: Option<&T>,
     ) -> Result<(), Refusal> {
         if self.index.map(|i| &list[i]) != seen {
-            return Err(stale(self.id));
+            return Err(stale(Subject::Item(self.id.to_string())));
         }
         match (self.index, new) {
             (Some(i), Some(v)) => list[i] = v.clone(),
