@@ -15,6 +15,7 @@
 pub mod minutes;
 pub mod notice;
 pub mod number;
+pub mod output;
 pub mod pair;
 pub mod ranking;
 pub mod refusal;
