@@ -4,7 +4,7 @@
 use super::super::decimal::Dec;
 use super::super::operation::Edit;
 use super::super::pair::PairState;
-use super::super::refusal::Refusal;
+use super::super::refusal::{Refusal, Subject};
 use super::super::session::{
     CriterionId, Juror, JurorId, Mark, Session, Sheet, SheetKey, Team, TeamId,
 };
@@ -54,7 +54,10 @@ pub(super) fn set_handwritten(
     check_pair(s, team, juror)?;
     let current = s.sheet(team, juror).and_then(|sh| sh.handwritten);
     if current != edit.seen {
-        return Err(stale(format!("{team}/{juror}")));
+        return Err(stale(Subject::Sheet {
+            team: team.clone(),
+            juror: juror.clone(),
+        }));
     }
     change_sheet(s, team, juror, |sheet| sheet.handwritten = edit.new);
     Ok(())
@@ -69,7 +72,10 @@ pub(super) fn set_sheet(
     let (t, j) = unlocked_pair(s, team, juror)?;
     let current = s.sheet(team, juror).cloned().unwrap_or_default();
     if current != edit.seen {
-        return Err(stale(format!("{team}/{juror}")));
+        return Err(stale(Subject::Sheet {
+            team: team.clone(),
+            juror: juror.clone(),
+        }));
     }
     let new = &edit.new;
     let has_values = !new.values.is_empty() || new.handwritten.is_some();
@@ -103,7 +109,7 @@ pub(super) fn set_verified(
         return Err(Refusal::UnknownTeam(team.clone()));
     }
     if s.verified.contains(team) != edit.seen {
-        return Err(stale(team.clone()));
+        return Err(stale(Subject::Team(team.clone())));
     }
     if edit.new {
         s.verified.insert(team.clone());
