@@ -226,7 +226,10 @@ pub fn has_terminal() -> bool {
 /// on every way out, a panic included (ratatui's hook restores it first).
 pub fn run<S: Store>(store: S, app: App, clock: Clock, theme: Theme) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
+    // A paste arrives as one event, never as keys.
+    let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste);
     let result = event_loop(&mut terminal, store, app, clock, theme);
+    let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     result
 }

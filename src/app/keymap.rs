@@ -72,6 +72,12 @@ pub fn bindings(app: &App) -> Vec<Binding<Action>> {
 /// The action for a terminal event, if any: key presses only (Windows also
 /// sends releases), in the overlay's table when one is open.
 pub fn action_for(event: &Event, app: &App) -> Option<Action> {
+    if let Event::Paste(text) = event {
+        // Pasted text is never taken as keys: it fills an open text field.
+        let field = app.overlay.is_none() && app.screen == screens::Screen::Setup;
+        return (field && app.text_field_active())
+            .then(|| Action::from(screens::setup::SetupKey::Paste(text.clone())));
+    }
     let Event::Key(key) = event else {
         return None;
     };

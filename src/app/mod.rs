@@ -105,6 +105,8 @@ pub struct App {
     pub board: screens::completeness::Board,
     /// The results screen: method shown, selection, decision form.
     pub results: screens::results::Results,
+    /// The Setup screen: its selected row and text field.
+    pub setup: screens::setup::SetupState,
     pub mode: Mode,
     /// `q` was answered: the loop leaves once the pending saves are done.
     pub leaving: bool,
@@ -134,6 +136,7 @@ impl App {
             grid: Default::default(),
             board: Default::default(),
             results: Default::default(),
+            setup: Default::default(),
             mode: Mode::Live,
             leaving: false,
         }
@@ -170,7 +173,11 @@ impl App {
 
     /// Whether a text field has the keyboard (every printable key is text).
     pub fn text_field_active(&self) -> bool {
-        self.screen == Screen::Results && self.results.typing() && !self.projector
+        match self.screen {
+            Screen::Results => self.results.typing() && !self.projector,
+            Screen::Setup => self.setup.typing(),
+            _ => false,
+        }
     }
 
     /// The next instant something shown changes by itself: the countdown's

@@ -29,6 +29,14 @@ pub enum Notice {
     SelectTeam,
     SelectBreak,
 
+    // The setup.
+    /// The official method and the criteria are locked: scoring started.
+    SetupLocked,
+    /// The text typed is not a value of the field.
+    SetupUnreadable(crate::domain::setup::Field),
+    SetupNameEmpty,
+    SelectJuror,
+
     // The questions.
     NoTeamOnStage,
     /// The juror (by name) is already in the queue.
@@ -76,6 +84,9 @@ impl Notice {
             | DecisionRefused(_)
             | Refused(_)
             | NotSaved(_)
+            | SetupLocked
+            | SetupUnreadable(_)
+            | SetupNameEmpty
             | ReplacedRefused => true,
             Opened(_)
             | WithdrawnCalled { .. }
@@ -83,6 +94,7 @@ impl Notice {
             | NothingToDoYet
             | SelectTeam
             | SelectBreak
+            | SelectJuror
             | NoTeamOnStage
             | AlreadyQueued(_)
             | QueueEmpty

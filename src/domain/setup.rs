@@ -457,6 +457,73 @@ pub fn unsafe_char(text: &str) -> Option<char> {
     })
 }
 
+/// Durations and times as people type them (the command line's options
+/// and the Setup screen's fields).
+/// Seconds from `3m`, `180s`, `2m30s`, `1h`, `3:00` (minutes:seconds) or `0`.
+pub fn parse_duration(text: &str) -> Option<u32> {
+    let text = text.trim().to_ascii_lowercase();
+    if text == "0" {
+        return Some(0);
+    }
+    if let Some((m, s)) = text.split_once(':') {
+        if s.len() != 2 {
+            return None;
+        }
+        let (m, s) = (digits(m)?, digits(s)?);
+        if s >= 60 {
+            return None;
+        }
+        return m.checked_mul(60)?.checked_add(s);
+    }
+    let mut total: u32 = 0;
+    let mut number = String::new();
+    let mut last_unit = 0u32; // units must come in decreasing order
+    for ch in text.chars() {
+        if ch.is_ascii_digit() {
+            number.push(ch);
+            continue;
+        }
+        let unit = match ch {
+            'h' => 3600,
+            'm' => 60,
+            's' => 1,
+            _ => return None,
+        };
+        if number.is_empty() || (last_unit != 0 && unit >= last_unit) {
+            return None;
+        }
+        total = total.checked_add(digits(&number)?.checked_mul(unit)?)?;
+        number.clear();
+        last_unit = unit;
+    }
+    if !number.is_empty() || last_unit == 0 {
+        return None;
+    }
+    Some(total)
+}
+
+fn digits(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// A time of day from `HH:MM` (also `9:30` and the French `9h30`, `14h`).
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let text = text.trim().to_ascii_lowercase();
+    let (h, m) = text.split_once(':').or_else(|| text.split_once('h'))?;
+    let h = digits(h)?;
+    let m = if m.is_empty() && text.contains('h') {
+        0
+    } else if m.len() == 2 {
+        digits(m)?
+    } else {
+        return None;
+    };
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
 #[cfg(test)]
 #[path = "setup_tests.rs"]
 mod tests;

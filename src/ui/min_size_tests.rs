@@ -35,6 +35,10 @@ fn key_figures(screen: Screen, lang: Lang) -> Vec<&'static str> {
             lang.t("Manque", "Missing"),
             "0/30",
         ],
+        Screen::Setup => vec![
+            lang.t("Réglages · durée du pitch", "Settings · pitch duration"),
+            "3:00",
+        ],
         Screen::Results => vec![
             lang.t("Score", "Score"),
             "T5   PMI mobile",

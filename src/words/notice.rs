@@ -37,6 +37,20 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         }
         SelectTeam => t("Choisissez une équipe.", "Select a team."),
         SelectBreak => t("Choisissez une pause.", "Select a break."),
+        SelectJuror => t("Choisissez un juré.", "Select a juror."),
+        SetupLocked => t(
+            "Verrouillé : la notation a commencé (la méthode officielle et les critères ne changent plus).",
+            "Locked: scoring has started (the official method and the criteria no longer change).",
+        ),
+        SetupUnreadable(field) => format!(
+            "{} : {}",
+            super::setup::field_name(*field, lang),
+            lang.t(
+                "valeur illisible (Entrée pour valider, Échap pour abandonner)",
+                "unreadable value (Enter to confirm, Esc to cancel)"
+            )
+        ),
+        SetupNameEmpty => t("Tapez un nom d'abord.", "Type a name first."),
         NoTeamOnStage => t("Aucune équipe sur scène.", "No team on stage."),
         AlreadyQueued(name) => format!(
             "{name} {}",

@@ -1,7 +1,9 @@
 //! The setup's words: field names, values as people read them, a field
 //! changed by the other terminal, what undoing a setup change does.
 
+use crate::app::screens::setup::Row;
 use crate::domain::roster::Line;
+use crate::domain::setup::Target;
 use crate::domain::setup::{Field, Fields, Value};
 use crate::domain::{BatchLabel, Change, Lang};
 
@@ -244,6 +246,93 @@ pub fn roster_saved(file: &str, lang: Lang) -> String {
         Lang::Fr => format!("{file} : listes enregistrées (une opération)"),
         Lang::En => format!("{file}: roster saved (one operation)"),
     }
+}
+
+/// The Setup screen's first line when no text field is open.
+pub fn setup_hint(lang: Lang) -> String {
+    lang.t(
+        "Réglages de la session : Entrée modifie le champ choisi, chaque modification s'annule avec u.",
+        "Session setup: Enter edits the selected field, u undoes each change.",
+    )
+    .to_string()
+}
+
+pub fn editing_hint(lang: Lang) -> String {
+    lang.t(
+        "Modification : Entrée valide, Échap abandonne.",
+        "Editing: Enter confirms, Esc cancels.",
+    )
+    .to_string()
+}
+
+pub fn late_team_prompt(lang: Lang) -> String {
+    lang.t(
+        "Nom de l'équipe en retard (ajoutée en fin de programme) :",
+        "Name of the late team (added at the end of the schedule):",
+    )
+    .to_string()
+}
+
+pub fn add_juror_prompt(lang: Lang) -> String {
+    lang.t("Nom du nouveau juré :", "Name of the new juror:")
+        .to_string()
+}
+
+pub fn replace_prompt(left: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => {
+            format!("Remplaçant de {left} (note les équipes à venir ; {left} y est absent) :")
+        }
+        Lang::En => {
+            format!("Replacing {left} (scores the teams to come; {left} is absent for them):")
+        }
+    }
+}
+
+pub fn withdrawn(lang: Lang) -> &'static str {
+    lang.t("(retirée)", "(withdrawn)")
+}
+
+pub fn locked_why(lang: Lang) -> &'static str {
+    lang.t(
+        "verrouillé : la notation a commencé",
+        "locked: scoring has started",
+    )
+}
+
+/// A row's label: "Réglages · durée du pitch", "T01 · nom".
+pub fn row_label(row: &Row, lang: Lang) -> String {
+    match row {
+        Row::Criteria => lang
+            .t("Réglages · critères", "Settings · criteria")
+            .to_string(),
+        Row::Field(target, field) => {
+            let who = match target {
+                Target::Event => lang.t("Événement", "Event").to_string(),
+                Target::Settings => lang.t("Réglages", "Settings").to_string(),
+                Target::Team(id) => id.to_string(),
+                Target::Juror(id) => id.to_string(),
+            };
+            format!("{who} · {}", field_name(*field, lang))
+        }
+    }
+}
+
+/// The criteria on one line: "impact ×2 (0–5), faisabilite (0–5 pas 0,5)".
+pub fn criteria_text(s: &crate::domain::Session, lang: Lang) -> String {
+    let d = |v| super::number::dec(v, lang);
+    s.criteria
+        .iter()
+        .map(|c| {
+            let weight = if c.weight == crate::domain::Dec::int(1) {
+                String::new()
+            } else {
+                format!(" ×{}", d(c.weight))
+            };
+            format!("{}{weight} ({}–{})", c.id, d(c.min), d(c.max))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What undoing a setup change does, if `done` is one.

@@ -25,6 +25,7 @@ pub mod questions;
 pub mod results;
 pub mod schedule;
 pub mod scores;
+pub mod setup;
 pub mod stage;
 
 /// The screens, in `Tab` order.
@@ -39,6 +40,8 @@ pub enum Screen {
     Completeness,
     /// The ranking, ties at the cut-off, the jury's decisions.
     Results,
+    /// The event, settings, teams and jurors, editable.
+    Setup,
 }
 
 /// A key of one screen, in that screen's own words.
@@ -50,6 +53,7 @@ pub enum ScreenKey {
     Scores(scores::GridKey),
     Completeness(completeness::BoardKey),
     Results(results::ResultsKey),
+    Setup(setup::SetupKey),
 }
 
 /// What a handler wants done: changes to send to be saved (in order), a
@@ -134,6 +138,7 @@ impl Screen {
         Screen::Scores,
         Screen::Completeness,
         Screen::Results,
+        Screen::Setup,
     ];
 
     pub fn title(self, lang: Lang) -> &'static str {
@@ -144,6 +149,7 @@ impl Screen {
             Screen::Scores => lang.t("Notes", "Scores"),
             Screen::Completeness => lang.t("Complétude", "Completeness"),
             Screen::Results => lang.t("Résultats", "Results"),
+            Screen::Setup => lang.t("Réglages", "Setup"),
         }
     }
 
@@ -169,6 +175,7 @@ impl Screen {
             Screen::Scores => wrap(scores::bindings(app), ScreenKey::Scores),
             Screen::Completeness => wrap(completeness::bindings(app), ScreenKey::Completeness),
             Screen::Results => wrap(results::bindings(app), ScreenKey::Results),
+            Screen::Setup => wrap(setup::bindings(app), ScreenKey::Setup),
         }
     }
 
@@ -177,7 +184,11 @@ impl Screen {
         match self {
             Screen::Scores => scores::on_enter(app),
             Screen::Completeness => completeness::on_enter(app),
-            Screen::Stage | Screen::Schedule | Screen::Questions | Screen::Results => {}
+            Screen::Stage
+            | Screen::Schedule
+            | Screen::Questions
+            | Screen::Results
+            | Screen::Setup => {}
         }
     }
 }
@@ -192,6 +203,7 @@ impl ScreenKey {
             ScreenKey::Scores(k) => scores::handle(app, k, now),
             ScreenKey::Completeness(k) => completeness::handle(app, k, now),
             ScreenKey::Results(k) => results::handle(app, k, now),
+            ScreenKey::Setup(k) => setup::handle(app, k, now),
         }
     }
 
@@ -205,6 +217,7 @@ impl ScreenKey {
             ScreenKey::Scores(k) => k.only_looks(),
             ScreenKey::Completeness(_) => true,
             ScreenKey::Results(k) => k.only_looks(),
+            ScreenKey::Setup(k) => k.only_looks(),
         }
     }
 
@@ -212,6 +225,7 @@ impl ScreenKey {
     pub(crate) fn typed(self, c: char) -> ScreenKey {
         match self {
             ScreenKey::Results(k) => ScreenKey::Results(k.typed(c)),
+            ScreenKey::Setup(k) => ScreenKey::Setup(k.typed(c)),
             other => other,
         }
     }

@@ -13,6 +13,7 @@ pub mod questions;
 pub mod results;
 pub mod schedule;
 pub mod scores;
+pub mod setup;
 pub mod stage;
 
 /// The body of the screen shown.
@@ -39,5 +40,6 @@ pub fn draw(view: &View, body: Rect, buf: &mut Buffer) {
         }
         .render(body, buf),
         Screen::Results => results::ResultsScreen(view).render(body, buf),
+        Screen::Setup => setup::SetupScreen(view).render(body, buf),
     }
 }

@@ -1,0 +1,169 @@
+use super::*;
+use crate::app::fixture::{app, at, outcome};
+use crate::app::{Action, Effect, Screen, update};
+use crate::domain::setup::Field;
+use crate::domain::{Refusal, Session, apply};
+
+/// Run an action and save what it sends on `disk` (as the loop would).
+fn run(app: &mut App, disk: &mut Session, action: Action) {
+    let mut effects = update(app, action, at(0));
+    while let Some(effect) = effects.pop() {
+        if let Some(fed) = outcome(disk, &effect) {
+            effects.extend(update(app, fed, at(0)));
+        }
+    }
+}
+
+fn to_row(app: &App, wanted: &Row) -> usize {
+    rows(&app.session)
+        .iter()
+        .position(|r| r == wanted)
+        .expect("the row is shown")
+}
+
+fn type_text(app: &mut App, disk: &mut Session, text: &str) {
+    for c in text.chars() {
+        run(app, disk, Action::from(SetupKey::Char(c)));
+    }
+}
+
+fn on_setup() -> (App, Session) {
+    let mut app = app();
+    app.screen = Screen::Setup;
+    let disk = app.session.clone();
+    (app, disk)
+}
+
+#[test]
+fn a_name_typed_and_confirmed_is_one_change_undone_by_u() {
+    let (mut app, mut disk) = on_setup();
+    app.setup.row = to_row(
+        &app,
+        &Row::Field(Target::Team("T2".into()), Field::TeamName),
+    );
+    run(&mut app, &mut disk, Action::from(SetupKey::Edit));
+    assert!(app.text_field_active());
+    assert_eq!(app.setup.editing.as_ref().unwrap().text, "Guichet unique");
+    // Every printable key is text, q and u included.
+    for _ in 0.."unique".len() {
+        run(&mut app, &mut disk, Action::from(SetupKey::Backspace));
+    }
+    type_text(&mut app, &mut disk, "quu");
+    assert!(!app.leaving, "q typed, not quitting");
+    run(
+        &mut app,
+        &mut disk,
+        Action::from(SetupKey::Paste("plus\nvite".into())),
+    );
+    assert_eq!(
+        app.setup.editing.as_ref().unwrap().text,
+        "Guichet quuplus vite"
+    );
+    run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
+    assert!(!app.text_field_active());
+    assert_eq!(disk.team("T2").unwrap().name, "Guichet quuplus vite");
+    assert_eq!(app.session.team("T2").unwrap().name, "Guichet quuplus vite");
+    run(&mut app, &mut disk, Action::Undo);
+    assert_eq!(disk.team("T2").unwrap().name, "Guichet unique");
+    assert!(app.said().unwrap().text.contains("Guichet unique"));
+}
+
+#[test]
+fn esc_cancels_and_an_unreadable_value_keeps_the_field_open() {
+    let (mut app, mut disk) = on_setup();
+    app.setup.row = to_row(&app, &Row::Field(Target::Settings, Field::Pitch));
+    run(&mut app, &mut disk, Action::from(SetupKey::Edit));
+    assert_eq!(app.setup.editing.as_ref().unwrap().text, "3:00");
+    type_text(&mut app, &mut disk, "x");
+    run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
+    assert!(app.text_field_active(), "still open");
+    assert!(app.said().unwrap().error);
+    run(&mut app, &mut disk, Action::from(SetupKey::Cancel));
+    assert!(!app.text_field_active());
+    assert_eq!(disk, app.session, "nothing sent");
+    // A readable one is saved.
+    run(&mut app, &mut disk, Action::from(SetupKey::Edit));
+    for _ in 0..4 {
+        run(&mut app, &mut disk, Action::from(SetupKey::Backspace));
+    }
+    type_text(&mut app, &mut disk, "2m30s");
+    run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
+    assert_eq!(disk.settings.pitch_secs, 150);
+}
+
+#[test]
+fn a_field_the_other_terminal_changed_is_refused_with_both_values() {
+    let (mut app, mut disk) = on_setup();
+    app.setup.row = to_row(
+        &app,
+        &Row::Field(Target::Team("T2".into()), Field::TeamName),
+    );
+    run(&mut app, &mut disk, Action::from(SetupKey::Edit));
+    type_text(&mut app, &mut disk, " bis");
+    // Meanwhile, the other terminal renamed T2.
+    let theirs = setup::set_field(
+        &disk,
+        &Target::Team("T2".into()),
+        Field::TeamName,
+        Value::Text("Guichet social".into()),
+    )
+    .unwrap();
+    apply(&mut disk, &theirs).unwrap();
+    run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
+    let said = app.said().unwrap();
+    assert!(said.error);
+    assert!(
+        said.text.contains("vu « Guichet unique »")
+            && said.text.contains("maintenant « Guichet social »"),
+        "{}",
+        said.text
+    );
+    assert!(matches!(
+        app.status,
+        Some(Notice::Refused(Refusal::StaleField { .. }))
+    ));
+    assert_eq!(disk.team("T2").unwrap().name, "Guichet social");
+}
+
+#[test]
+fn late_team_replacement_and_locks() {
+    let (mut app, mut disk) = on_setup();
+    run(&mut app, &mut disk, Action::from(SetupKey::LateTeam));
+    type_text(&mut app, &mut disk, "Retardataires");
+    run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
+    assert_eq!(disk.team("T7").unwrap().name, "Retardataires");
+    assert_eq!(
+        disk.schedule
+            .last()
+            .and_then(|s| s.team())
+            .map(|t| t.as_str()),
+        Some("T7")
+    );
+    app.setup.row = to_row(
+        &app,
+        &Row::Field(Target::Juror("J3".into()), Field::JurorName),
+    );
+    run(&mut app, &mut disk, Action::from(SetupKey::Replace));
+    type_text(&mut app, &mut disk, "Nadia Roux");
+    run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
+    let newcomer = disk.juror("J6").expect("the newcomer");
+    assert_eq!(
+        (newcomer.name.as_str(), newcomer.org.as_str()),
+        ("Nadia Roux", "pdc")
+    );
+    assert_eq!(
+        disk.sheet("T1", "J3").and_then(|s| s.mark),
+        Some(crate::domain::Mark::Absent),
+        "nothing has passed: J3 is absent for every team"
+    );
+    // Scoring started: the method is locked, and says so.
+    crate::domain::fixture::put(&mut disk, "T1", "J1", &[("impact", "3")]);
+    app.session = disk.clone();
+    app.setup.row = to_row(&app, &Row::Field(Target::Settings, Field::Method));
+    run(&mut app, &mut disk, Action::from(SetupKey::Edit));
+    assert!(!app.text_field_active());
+    assert_eq!(app.status, Some(Notice::SetupLocked));
+    let effects = update(&mut app, Action::from(SetupKey::Withdraw), at(0));
+    assert!(effects.iter().all(|e| !matches!(e, Effect::Save(_))));
+    assert_eq!(app.status, Some(Notice::SelectTeam));
+}

@@ -1,0 +1,109 @@
+//! Snapshots of the Setup screen at 80×24 and 120×40, in French and
+//! English: a field being edited, and the line after a refusal.
+
+use crate::app::fixture::{at, outcome};
+use crate::app::screens::setup::{Row, SetupKey, rows};
+use crate::app::{Action, App, Screen, update};
+use crate::domain::setup::{Field, Target, Value, set_field};
+use crate::domain::{Lang, Session, apply};
+use crate::ui::snapshot_tests::{app, draw, text};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn run(app: &mut App, disk: &mut Session, action: Action) {
+    let mut effects = update(app, action, at(0));
+    while let Some(effect) = effects.pop() {
+        if let Some(fed) = outcome(disk, &effect) {
+            effects.extend(update(app, fed, at(0)));
+        }
+    }
+}
+
+/// The Setup screen with T2's name being edited ("Guichet unique" + " bis").
+fn editing(lang: Lang) -> (App, Session) {
+    let mut app = app(lang);
+    app.screen = Screen::Setup;
+    let mut disk = app.session.clone();
+    let row = Row::Field(Target::Team("T2".into()), Field::TeamName);
+    app.setup.row = rows(&app.session).iter().position(|r| *r == row).unwrap();
+    run(&mut app, &mut disk, Action::from(SetupKey::Edit));
+    for c in " bis".chars() {
+        run(&mut app, &mut disk, Action::from(SetupKey::Char(c)));
+    }
+    (app, disk)
+}
+
+#[test]
+fn setup_while_editing_a_field() {
+    for lang in [Lang::Fr, Lang::En] {
+        let (app, _) = editing(lang);
+        for size in SIZES {
+            let t = draw(&app, at(0), size, false);
+            let screen = text(&t);
+            assert!(screen.contains("Guichet unique bis▏"), "{screen}");
+            assert!(
+                screen.contains(lang.t("▶ T2 · nom", "▶ T2 · name")),
+                "{screen}"
+            );
+            assert!(
+                screen.contains(lang.t(
+                    "Entrée valide, Échap abandonne",
+                    "Enter confirms, Esc cancels"
+                )),
+                "{screen}"
+            );
+            assert!(
+                screen.contains(lang.t("Réglages", "Setup")),
+                "the tab: {screen}"
+            );
+            insta::assert_snapshot!(
+                format!("setup_editing_{}_{}x{}", lang.code(), size.0, size.1),
+                t.backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn setup_after_a_refusal_shows_both_values() {
+    for lang in [Lang::Fr, Lang::En] {
+        let (mut app, mut disk) = editing(lang);
+        let theirs = set_field(
+            &disk,
+            &Target::Team("T2".into()),
+            Field::TeamName,
+            Value::Text("Guichet social".into()),
+        )
+        .unwrap();
+        apply(&mut disk, &theirs).unwrap();
+        run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
+        for size in SIZES {
+            let t = draw(&app, at(0), size, false);
+            let screen = text(&t);
+            assert!(
+                screen.contains(lang.t("vu « Guichet unique »", "seen \"Guichet unique\"")),
+                "{screen}"
+            );
+            assert!(
+                screen.contains("Guichet social"),
+                "the fresh name: {screen}"
+            );
+            insta::assert_snapshot!(
+                format!("setup_refused_{}_{}x{}", lang.code(), size.0, size.1),
+                t.backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_method_shows_locked_once_scored() {
+    let mut app = app(Lang::En);
+    app.screen = Screen::Setup;
+    crate::domain::fixture::put(&mut app.session, "T1", "J2", &[("impact", "3")]);
+    let row = Row::Field(Target::Settings, Field::Method);
+    app.setup.row = rows(&app.session).iter().position(|r| *r == row).unwrap();
+    let screen = text(&draw(&app, at(0), (120, 40), false));
+    let line = crate::ui::snapshot_tests::line_with(&screen, "official method");
+    assert!(line.contains("locked: scoring has started"), "{line}");
+}
