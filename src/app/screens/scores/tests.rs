@@ -104,6 +104,8 @@ fn tab_reaches_the_grid_on_the_team_on_stage_and_the_board_after_it() {
     sim.keys("\t", at(1));
     assert_eq!(sim.app.screen, Screen::Results);
     sim.keys("\t", at(1));
+    assert_eq!(sim.app.screen, Screen::Setup);
+    sim.keys("\t", at(1));
     assert_eq!(sim.app.screen, Screen::Stage, "Tab wraps around");
 }
 
