@@ -7,6 +7,8 @@
 
 use std::path::Path;
 
+use std::time::Instant;
+
 use chrono::Utc;
 
 use crate::domain::{Lang, Operation, Refusal, Session};
@@ -44,13 +46,12 @@ fn is_stale(err: &StoreError) -> bool {
 pub fn import(flag: Option<Lang>, file: &Path, csv: &Path) -> Outcome {
     // The journal past the checkpoint is checked first: a damaged one is
     // never written to.
-    super::open_writer(flag, file)?;
+    let (mut live, lang) = super::open_writer(flag, file)?;
     let writer = storage::new_id();
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let (session, lang) = load(flag, file)?;
-        let (change, summary) = storage::csv::import_scores(&session, csv, lang)
+        let (change, summary) = storage::csv::import_scores(live.session(), csv, lang)
             .map_err(|lines| Failure::new(lang, lines))?;
         let Some(change) = change else {
             println!(
@@ -69,16 +70,17 @@ pub fn import(flag: Option<Lang>, file: &Path, csv: &Path) -> Outcome {
             return Ok(());
         };
         let op = Operation::new(change, writer.as_str(), Utc::now());
-        // Built on `session`: never saved into another one put in its place.
-        let expect = storage::Expect::of(&session);
-        match storage::commit_expecting(file, &op, storage::CLI_WAIT, &expect) {
-            Ok(committed) => {
-                for notice in &committed.notices {
+        // Built on the session in memory: never saved into another one put
+        // in its place; a cell another writer changed since is refused,
+        // then the import is built again on the fresh session.
+        match live.commit(&op, storage::CLI_WAIT, Instant::now()) {
+            Ok(notices) => {
+                for notice in &notices {
                     eprintln!("podium: {}", notice.message(lang));
                 }
                 println!(
                     "{}",
-                    said(lang, csv, file, &summary, committed.session.revision)
+                    said(lang, csv, file, &summary, live.session().revision)
                 );
                 return Ok(());
             }
