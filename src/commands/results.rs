@@ -40,23 +40,7 @@ fn write_out(file: &Path, output: Option<&Path>, text: &str, lang: Lang) -> Outc
             let _ = stdout.flush();
             Ok(())
         }
-        Some(path) => {
-            if storage::csv::is_session_file(file, path) {
-                return Err(Failure::one(
-                    lang,
-                    match lang {
-                        Lang::Fr => format!(
-                            "{}: c'est un fichier de la session, il ne sera pas écrasé",
-                            path.display()
-                        ),
-                        Lang::En => format!(
-                            "{}: this is one of the session's files; it will not be overwritten",
-                            path.display()
-                        ),
-                    },
-                ));
-            }
-            storage::csv::write_text(path, text, lang).map_err(|line| Failure::one(lang, line))
-        }
+        Some(path) => storage::csv::write_export(file, path, text, lang)
+            .map_err(|line| Failure::one(lang, line)),
     }
 }

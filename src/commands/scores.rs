@@ -116,23 +116,7 @@ pub fn export(flag: Option<Lang>, file: &Path, out: Option<&Path>) -> Outcome {
             print!("{text}");
             Ok(())
         }
-        Some(out) => {
-            if storage::csv::is_session_file(file, out) {
-                return Err(Failure::one(
-                    lang,
-                    match lang {
-                        Lang::Fr => format!(
-                            "{} : c'est un fichier de la session, choisir un autre nom d'export",
-                            storage::csv::name(out)
-                        ),
-                        Lang::En => format!(
-                            "{}: this is one of the session's files, choose another export name",
-                            storage::csv::name(out)
-                        ),
-                    },
-                ));
-            }
-            storage::csv::write_text(out, &text, lang).map_err(|line| Failure::one(lang, line))
-        }
+        Some(out) => storage::csv::write_export(file, out, &text, lang)
+            .map_err(|line| Failure::one(lang, line)),
     }
 }

@@ -5,6 +5,7 @@
 //! words here. Each area has its own submodule; one exhaustive `match` per
 //! message keeps both languages complete.
 
+pub mod files;
 pub mod notice;
 pub mod storage;
 pub mod undo;
