@@ -71,6 +71,13 @@ pub enum Command {
     Results(ResultsArgs),
     /// Validate a session and print every problem.
     Check(FileArg),
+    /// The minutes of the jury's deliberation, ready to sign.
+    Minutes(MinutesArgs),
+    /// Printable score sheets: one page per juror.
+    Sheets(SheetsArgs),
+    /// Everything for the records in one zip: session, journal, results
+    /// under every method, the page, the minutes, a manifest.
+    Archive(ArchiveArgs),
     /// Restart a journal that lags its state (the old one is kept).
     Repair(FileArg),
 }
@@ -152,9 +159,12 @@ pub enum ScoresCommand {
     Export {
         /// The session file.
         file: PathBuf,
-        /// Output file (standard output if absent).
+        /// Output file (standard output if absent or -).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Replace jurors by J1, J2… (for publishing without personal data).
+        #[arg(long)]
+        anonymous: bool,
     },
 }
 
@@ -187,6 +197,8 @@ pub enum ResultsFormat {
     Json,
     Csv,
     Md,
+    /// One self-contained page to publish or print.
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -198,7 +210,48 @@ pub struct ResultsArgs {
     pub method: Option<MethodArg>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ResultsFormat,
-    /// Output file (standard output if absent).
+    /// Output file (standard output if absent or -).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Replace jurors by J1, J2… (for publishing without personal data).
+    #[arg(long)]
+    pub anonymous: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MinutesFormat {
+    Md,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct MinutesArgs {
+    /// The session file.
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: MinutesFormat,
+    /// Output file (standard output if absent or -).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Replace jurors by J1, J2… (for publishing without personal data).
+    #[arg(long)]
+    pub anonymous: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SheetsArgs {
+    /// The session file.
+    pub file: PathBuf,
+    /// Output file (standard output if absent or -).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ArchiveArgs {
+    /// The session file.
+    pub file: PathBuf,
+    /// The zip to write (- for standard output).
+    #[arg(short, long)]
+    pub output: PathBuf,
 }

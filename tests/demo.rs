@@ -180,9 +180,10 @@ fn demo_copies_once_and_reset_restores() {
         comparable(json(shipped.clone()))
     );
     let export = podium(d, &["scores", "export", path]);
+    // French CSV starts with a byte order mark (Excel then reads UTF-8).
     assert_eq!(
         String::from_utf8_lossy(&export.stdout),
-        "team;juror;criterion;value\n"
+        "\u{feff}team;juror;criterion;value\n"
     );
 }
 

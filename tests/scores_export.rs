@@ -53,9 +53,10 @@ fn french_by_default_english_on_request() {
     let d = dir.path();
     let fr = podium(d, &["scores", "export", "full.json"]);
     assert!(fr.status.success());
+    // A byte order mark first in French, so that Excel reads the accents.
     assert_eq!(
         String::from_utf8_lossy(&fr.stdout),
-        "team;juror;criterion;value\nT1;J2;impact;12,5\nT1;J2;transfer;3\nT1;J2;;15\n\
+        "\u{feff}team;juror;criterion;value\nT1;J2;impact;12,5\nT1;J2;transfer;3\nT1;J2;;15\n\
          T1;J3;impact;7\nT2;J1;;absent\nT2;J3;;recused\nT3;J1;transfer;5\n"
     );
     let en = podium(

@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::domain::{Dec, Lang, Session, validate};
 use crate::i18n;
 use crate::storage::{self, Finding};
+use crate::words::session as words;
 
 use super::{Failure, Outcome};
 
@@ -84,14 +85,9 @@ pub fn session_problems(s: &Session, lang: Lang) -> Vec<String> {
 }
 
 fn summary(name: &str, s: &Session, lang: Lang) -> String {
-    let values: usize = s.sheets.values().map(|sh| sh.values.len()).sum();
-    let (r, t, j, c) = (s.revision, s.teams.len(), s.jurors.len(), s.criteria.len());
+    let (r, sizes, values) = (s.revision, words::sizes(s, lang), words::values(s, lang));
     match lang {
-        Lang::Fr => format!(
-            "{name}: OK — révision {r}, {t} équipe(s), {j} juré(s), {c} critère(s), {values} note(s)"
-        ),
-        Lang::En => format!(
-            "{name}: OK — revision {r}, {t} team(s), {j} juror(s), {c} criterion/criteria, {values} value(s)"
-        ),
+        Lang::Fr => format!("{name}: OK — révision {r}, {sizes}, {values}"),
+        Lang::En => format!("{name}: OK — revision {r}, {sizes}, {values}"),
     }
 }

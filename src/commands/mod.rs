@@ -4,15 +4,19 @@ use crate::cli::{Cli, Command, LangArg, ScoresCommand};
 use crate::domain::Lang;
 use crate::i18n;
 
+pub mod archive;
 pub mod check;
 pub mod decide;
 pub mod demo;
 pub mod display;
+pub mod minutes;
 pub mod new;
+pub mod output;
 pub mod repair;
 pub mod results;
 pub mod run;
 pub mod scores;
+pub mod sheets;
 
 /// How many problem lines are printed before a count of the rest.
 pub const MAX_LINES: usize = 20;
@@ -78,12 +82,17 @@ pub fn dispatch(cli: Cli) -> Outcome {
         Some(Command::Scores(ScoresCommand::Import { file, csv })) => {
             scores::import(flag, &file, &csv)
         }
-        Some(Command::Scores(ScoresCommand::Export { file, output })) => {
-            scores::export(flag, &file, output.as_deref())
-        }
+        Some(Command::Scores(ScoresCommand::Export {
+            file,
+            output,
+            anonymous,
+        })) => scores::export(flag, &file, output.as_deref(), anonymous),
         Some(Command::Decide(args)) => decide::run(flag, &args),
         Some(Command::Results(args)) => results::run(flag, &args),
         Some(Command::Check(args)) => check::run(flag, &args.file),
+        Some(Command::Minutes(args)) => minutes::run(flag, &args),
+        Some(Command::Sheets(args)) => sheets::run(flag, &args),
+        Some(Command::Archive(args)) => archive::run(flag, &args),
         Some(Command::Repair(args)) => repair::run(flag, &args.file),
     }
 }

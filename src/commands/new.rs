@@ -62,16 +62,10 @@ fn with_file(path: &Path, e: &storage::StoreError, lang: Lang) -> String {
 }
 
 fn created_line(path: &Path, s: &Session, lang: Lang) -> String {
-    let (t, j, c) = (s.teams.len(), s.jurors.len(), s.criteria.len());
+    let (path, sizes) = (path.display(), crate::words::session::sizes(s, lang));
     match lang {
-        Lang::Fr => format!(
-            "{} créé : {t} équipe(s), {j} juré(s), {c} critère(s)",
-            path.display()
-        ),
-        Lang::En => format!(
-            "{} created: {t} team(s), {j} juror(s), {c} criterion/criteria",
-            path.display()
-        ),
+        Lang::Fr => format!("{path} créé : {sizes}"),
+        Lang::En => format!("{path} created: {sizes}"),
     }
 }
 

@@ -11,9 +11,8 @@ use std::time::Instant;
 
 use chrono::Utc;
 
-use crate::domain::{Lang, Operation, Refusal, Session};
-use crate::i18n;
-use crate::storage::{self, StoreError};
+use crate::domain::{Lang, Operation, Refusal};
+use crate::storage::{self, StoreError, output::Privacy};
 
 use super::{Failure, Outcome};
 
@@ -23,17 +22,6 @@ const ATTEMPTS: usize = 3;
 
 fn store_failure(lang: Lang, err: &StoreError) -> Failure {
     Failure::one(lang, err.message(lang))
-}
-
-/// The language of a session command: `--lang`, then the session's.
-fn lang_for(flag: Option<Lang>, file: &Path) -> Lang {
-    i18n::resolve(flag, storage::lang_of(file))
-}
-
-fn load(flag: Option<Lang>, file: &Path) -> Result<(Session, Lang), Failure> {
-    let session = storage::load(file).map_err(|e| store_failure(lang_for(flag, file), &e))?;
-    let lang = i18n::resolve(flag, Some(session.settings.lang));
-    Ok((session, lang))
 }
 
 fn is_stale(err: &StoreError) -> bool {
@@ -108,15 +96,13 @@ fn said(lang: Lang, csv: &Path, file: &Path, s: &storage::csv::Summary, revision
     }
 }
 
-pub fn export(flag: Option<Lang>, file: &Path, out: Option<&Path>) -> Outcome {
-    let (session, lang) = load(flag, file)?;
-    let text = storage::csv::export::scores(&session, lang);
-    match out {
-        None => {
-            print!("{text}");
-            Ok(())
-        }
-        Some(out) => storage::csv::write_export(file, out, &text, lang)
-            .map_err(|line| Failure::one(lang, line)),
+pub fn export(flag: Option<Lang>, file: &Path, out: Option<&Path>, anonymous: bool) -> Outcome {
+    let loaded = super::output::load(flag, file, anonymous)?;
+    let lang = loaded.lang;
+    let mut text = storage::csv::export::scores(&loaded.session, lang);
+    if lang == Lang::Fr {
+        text.insert_str(0, crate::report::BOM);
     }
+    // Every juror's own scores: readable by the owner only, like the session.
+    super::output::write(file, out, text.as_bytes(), Privacy::OwnerOnly, lang)
 }

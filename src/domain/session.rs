@@ -84,6 +84,15 @@ impl Lang {
     pub fn code(self) -> &'static str {
         self.t("fr", "en")
     }
+
+    /// The decimal separator of the language (`12,5` / `12.5`): the one
+    /// place it is decided. `crate::words::number` writes numbers with it.
+    pub fn decimal_separator(self) -> char {
+        match self {
+            Lang::Fr => ',',
+            Lang::En => '.',
+        }
+    }
 }
 
 #[derive(
@@ -115,17 +124,6 @@ impl Method {
             Method::Trimmed => "trimmed",
             Method::Borda => "borda",
             Method::Majority => "majority",
-        }
-    }
-
-    /// The method's name in words, for people (JSON keeps [`Method::id`]).
-    pub fn name(self, lang: Lang) -> &'static str {
-        match self {
-            Method::Mean => lang.t("moyenne", "mean"),
-            Method::Normalized => lang.t("moyenne normalisée (z)", "normalized (z-scores)"),
-            Method::Trimmed => lang.t("moyenne tronquée", "trimmed mean"),
-            Method::Borda => lang.t("Borda", "Borda"),
-            Method::Majority => lang.t("jugement majoritaire", "majority judgment"),
         }
     }
 

@@ -1,10 +1,11 @@
 //! Consistency of a whole session: what `check` reports and what every
-//! structural operation must keep true.
+//! structural operation must keep true. Each problem is a typed value; the
+//! sentences are in `crate::words::validate` (`Problem::message`).
 
 use std::collections::BTreeSet;
 
 use super::decimal::Dec;
-use super::session::{CriterionId, JurorId, Lang, Mark, OrgId, Session, Slot, TeamId};
+use super::session::{CriterionId, JurorId, Mark, OrgId, Session, Slot, TeamId};
 
 /// One thing wrong with a session.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,136 +95,6 @@ pub enum Kind {
     Juror,
     Criterion,
     Break,
-}
-
-impl Kind {
-    fn name(self, lang: Lang) -> &'static str {
-        match self {
-            Kind::Organisation => lang.t("organisation", "organisation"),
-            Kind::Team => lang.t("équipe", "team"),
-            Kind::Juror => lang.t("juré", "juror"),
-            Kind::Criterion => lang.t("critère", "criterion"),
-            Kind::Break => lang.t("pause", "break"),
-        }
-    }
-}
-
-impl Problem {
-    pub fn message(&self, lang: Lang) -> String {
-        use Problem::*;
-        let fr = lang == Lang::Fr;
-        match self {
-            DuplicateId { kind, id } if fr => {
-                format!("{} « {id} » définie deux fois", kind.name(lang))
-            }
-            DuplicateId { kind, id } => format!("{} \"{id}\" defined twice", kind.name(lang)),
-            EmptyId { kind } if fr => format!("{} sans identifiant", kind.name(lang)),
-            EmptyId { kind } => format!("{} without an id", kind.name(lang)),
-            UnknownOrganisation { kind, id, org } if fr => {
-                format!("{} {id} : organisation inconnue {org}", kind.name(lang))
-            }
-            UnknownOrganisation { kind, id, org } => {
-                format!("{} {id}: unknown organisation {org}", kind.name(lang))
-            }
-            NotScheduled { team } if fr => format!("l'équipe {team} n'est pas au programme"),
-            NotScheduled { team } => format!("team {team} is not in the schedule"),
-            ScheduledTwice { team } if fr => format!("l'équipe {team} est deux fois au programme"),
-            ScheduledTwice { team } => format!("team {team} is twice in the schedule"),
-            ScheduleUnknownTeam { team } if fr => format!("programme : équipe inconnue {team}"),
-            ScheduleUnknownTeam { team } => format!("schedule: unknown team {team}"),
-            WeightNotPositive { criterion } if fr => {
-                format!("critère {criterion} : le poids doit être positif")
-            }
-            WeightNotPositive { criterion } => {
-                format!("criterion {criterion}: the weight must be above zero")
-            }
-            MinNotBelowMax { criterion } if fr => {
-                format!("critère {criterion} : le minimum doit être inférieur au maximum")
-            }
-            MinNotBelowMax { criterion } => {
-                format!("criterion {criterion}: the minimum must be below the maximum")
-            }
-            StepNotPositive { criterion } if fr => {
-                format!("critère {criterion} : le pas doit être positif")
-            }
-            StepNotPositive { criterion } => {
-                format!("criterion {criterion}: the step must be above zero")
-            }
-            SheetUnknownTeam { team, juror } if fr => {
-                format!("feuille {team}/{juror} : équipe inconnue")
-            }
-            SheetUnknownTeam { team, juror } => format!("sheet {team}/{juror}: unknown team"),
-            SheetUnknownJuror { team, juror } if fr => {
-                format!("feuille {team}/{juror} : juré inconnu")
-            }
-            SheetUnknownJuror { team, juror } => format!("sheet {team}/{juror}: unknown juror"),
-            SheetUnknownCriterion {
-                team,
-                juror,
-                criterion,
-            } if fr => format!("feuille {team}/{juror} : critère inconnu {criterion}"),
-            SheetUnknownCriterion {
-                team,
-                juror,
-                criterion,
-            } => format!("sheet {team}/{juror}: unknown criterion {criterion}"),
-            ValueRejected {
-                team,
-                juror,
-                criterion,
-                value,
-            } if fr => format!(
-                "feuille {team}/{juror} : {} refusé pour {criterion} (hors limites ou hors pas)",
-                value.format_with(',')
-            ),
-            ValueRejected {
-                team,
-                juror,
-                criterion,
-                value,
-            } => format!(
-                "sheet {team}/{juror}: {value} not accepted for {criterion} (out of range or off step)"
-            ),
-            MarkedSheetHasValues { team, juror } if fr => {
-                format!("feuille {team}/{juror} : absent ou récusé mais avec des notes")
-            }
-            MarkedSheetHasValues { team, juror } => {
-                format!("sheet {team}/{juror}: absent or recused but has values")
-            }
-            RecusedPairHasValues { team, juror } if fr => {
-                format!("feuille {team}/{juror} : même organisation (récusé) mais avec des notes")
-            }
-            RecusedPairHasValues { team, juror } => {
-                format!("sheet {team}/{juror}: same organisation (recused) but has values")
-            }
-            VerifiedUnknownTeam { team } if fr => format!("vérifiée : équipe inconnue {team}"),
-            VerifiedUnknownTeam { team } => format!("verified: unknown team {team}"),
-            DecisionUnknownTeam { team } if fr => format!("décision : équipe inconnue {team}"),
-            DecisionUnknownTeam { team } => format!("decision: unknown team {team}"),
-            TieBreakUnknownCriterion { criterion } if fr => {
-                format!("départage : critère inconnu {criterion}")
-            }
-            TieBreakUnknownCriterion { criterion } => {
-                format!("tie-break: unknown criterion {criterion}")
-            }
-            LaureatesZero if fr => "le nombre de lauréats doit être d'au moins 1".into(),
-            LaureatesZero => "the number of laureates must be at least 1".into(),
-            MinSheetsZero if fr => "le minimum de feuilles doit être d'au moins 1".into(),
-            MinSheetsZero => "the minimum number of sheets must be at least 1".into(),
-            AlarmAfterWarning if fr => {
-                "le seuil d'alarme doit être inférieur ou égal au seuil d'avertissement".into()
-            }
-            AlarmAfterWarning => "the alarm threshold must not exceed the warning one".into(),
-            StageUnknownTeam { team } if fr => format!("scène : équipe inconnue {team}"),
-            StageUnknownTeam { team } => format!("stage: unknown team {team}"),
-            QuestionUnknown { team, juror } if fr => {
-                format!("question : équipe {team} ou juré {juror} inconnu")
-            }
-            QuestionUnknown { team, juror } => {
-                format!("question: unknown team {team} or juror {juror}")
-            }
-        }
-    }
 }
 
 fn unique<'a>(

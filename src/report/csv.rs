@@ -1,12 +1,28 @@
 //! CSV: `;` and a decimal comma in French (as French spreadsheets expect),
 //! `,` and `.` in English. Figures rounded to two decimals.
 
+use crate::domain::Lang;
 use crate::domain::ranking::Ranking;
-use crate::domain::{Lang, Session};
+use crate::words::report::{Column, Text};
 
-use super::figure;
+use super::{Context, HUMAN_COLUMNS, figure};
 
-pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
+/// The columns of the CSV after the human reports' first six (rank to
+/// sheets), before the criteria.
+const FLAGS: [Column; 5] = [
+    Column::Laureate,
+    Column::Tied,
+    Column::AtCutoff,
+    Column::TooFewSheets,
+    Column::Spread,
+];
+
+/// The byte order mark French CSV starts with, so that Excel reads UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// The CSV text; French starts with [`BOM`].
+pub fn render(ranking: &Ranking, cx: &Context) -> String {
+    let (session, lang) = (cx.session, cx.lang);
     let delimiter = match lang {
         Lang::Fr => b';',
         Lang::En => b',',
@@ -14,23 +30,12 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
     let mut writer = ::csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(Vec::new());
-    let yes_no = |b: bool| lang.t(if b { "oui" } else { "non" }, if b { "yes" } else { "no" });
-    let mut header: Vec<String> = [
-        lang.t("rang", "rank"),
-        lang.t("equipe", "team"),
-        lang.t("nom", "name"),
-        lang.t("org", "org"),
-        lang.t("score", "score"),
-        lang.t("feuilles", "sheets"),
-        lang.t("laureat", "laureate"),
-        lang.t("ex_aequo", "tied"),
-        lang.t("a_la_limite", "at_cutoff"),
-        lang.t("trop_peu_de_feuilles", "too_few_sheets"),
-        lang.t("ecart", "spread"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let yes_no = |b: bool| if b { Text::Yes } else { Text::No }.get(lang);
+    let mut header: Vec<String> = HUMAN_COLUMNS[..6]
+        .iter()
+        .chain(&FLAGS)
+        .map(|c| c.key(lang))
+        .collect();
     header.extend(session.criteria.iter().map(|c| c.id.to_string()));
     let _ = writer.write_record(&header);
     for row in &ranking.ranking {
@@ -56,5 +61,9 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
         let _ = writer.write_record(&record);
     }
     let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    match lang {
+        Lang::Fr => format!("{BOM}{text}"),
+        Lang::En => text,
+    }
 }

@@ -1,20 +1,21 @@
 //! Markdown: a heading, the ranking as a table, warnings and decisions.
 
 use crate::domain::ranking::Ranking;
-use crate::domain::{Lang, Session};
+use crate::words::report::{Column, Text};
 
-use super::{decision_lines, figure, heading, human_columns, rank_label, status};
+use super::{Context, decision_lines, figure, heading, human_cells, human_columns, status};
 
 /// Escape the characters that would break a table cell.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
+pub fn render(ranking: &Ranking, cx: &Context) -> String {
+    let (session, lang) = (cx.session, cx.lang);
     let mut out = String::new();
     let mut lines = heading(ranking, session, lang).into_iter();
     let title = if session.event.title.is_empty() {
-        lang.t("Résultats", "Results").to_string()
+        Text::Results.get(lang).to_string()
     } else {
         lines.next().unwrap_or_default()
     };
@@ -24,7 +25,7 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
     }
     let mut header = human_columns(lang);
     header.extend(session.criteria.iter().map(|c| cell(&c.label)));
-    header.push(lang.t("Statut", "Status").to_string());
+    header.push(Column::Status.label(lang).to_string());
     out.push_str(&format!("| {} |\n", header.join(" | ")));
     let aligns: Vec<&str> = (0..header.len())
         .map(|i| match i {
@@ -40,15 +41,8 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
         } else {
             cell(&row.team)
         };
-        let mut cells = vec![
-            rank_label(row),
-            team,
-            cell(&row.name),
-            cell(&row.org),
-            figure(row.score.as_ref(), lang, "—"),
-            row.sheets.to_string(),
-            figure(row.spread.as_ref(), lang, "—"),
-        ];
+        let mut cells: Vec<String> = human_cells(row, lang).iter().map(|c| cell(c)).collect();
+        cells[1] = team;
         cells.extend(
             session
                 .criteria
@@ -59,23 +53,18 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     if !ranking.warnings.is_empty() {
-        out.push_str(&format!(
-            "\n## {}\n\n",
-            lang.t("Avertissements", "Warnings")
-        ));
+        out.push_str(&format!("\n## {}\n\n", Text::Warnings.get(lang)));
         for w in &ranking.warnings {
             out.push_str(&format!("- {}\n", cell(&w.describe_in(session, lang))));
         }
     }
-    let decisions = decision_lines(ranking, lang);
+    let decisions = decision_lines(ranking, cx);
     if !decisions.is_empty() {
-        out.push_str(&format!(
-            "\n## {}\n\n",
-            lang.t("Décisions du jury", "Jury decisions")
-        ));
+        out.push_str(&format!("\n## {}\n\n", Text::Decisions.get(lang)));
         for d in decisions {
             out.push_str(&format!("- {}\n", cell(&d)));
         }
+        out.push_str(&format!("\n{}\n", cx.zone_line()));
     }
     out
 }

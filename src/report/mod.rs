@@ -1,16 +1,77 @@
-//! Rendering a ranking for people and programs: a terminal table, CSV,
-//! Markdown and JSON (exactly design.md's). Pure text: no files here.
+//! Rendering a ranking and a session for people and programs: a terminal
+//! table, CSV, Markdown, JSON (exactly design.md's), the results page, the
+//! minutes, the score sheets and the archive. Pure: no files, no clock
+//! (times and the journal digest are parameters). Sentences come from
+//! `crate::words::report`.
 
+pub mod anonymous;
+pub mod archive;
+mod chart;
 mod csv;
+pub mod doc;
+pub mod html;
 mod markdown;
+pub mod minutes;
+mod page;
+pub mod sheets;
 mod table;
 
-use crate::domain::ranking::{Figure, Ranking, Row};
-use crate::domain::{DecisionKind, Lang, Method, Session};
+#[cfg(test)]
+mod tests;
 
-pub use self::csv::render as csv;
+use chrono::{DateTime, FixedOffset, Utc};
+
+use crate::domain::ranking::{Figure, Ranking, Row, analysis};
+use crate::domain::{DecisionKind, Lang, Method, Session};
+use crate::words::report::{self as words, Column, Text};
+
+pub use self::csv::{BOM, render as csv};
 pub use markdown::render as markdown;
+pub use page::render as page;
 pub use table::render as table;
+
+/// What every report is rendered with besides the ranking.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    pub session: &'a Session,
+    pub lang: Lang,
+    /// The event's offset from UTC: times are shown local.
+    pub offset: FixedOffset,
+    /// The journal's last digest (see `storage::digest::last_digest`).
+    pub digest: Option<&'a str>,
+}
+
+impl Context<'_> {
+    /// A time as the event's local "YYYY-MM-DD HH:MM".
+    pub fn local(&self, at: DateTime<Utc>) -> String {
+        at.with_timezone(&self.offset)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    }
+
+    /// A time as the event's local "YYYY-MM-DD HH:MM:SS".
+    pub fn local_seconds(&self, at: DateTime<Utc>) -> String {
+        at.with_timezone(&self.offset)
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string()
+    }
+
+    /// A time as the event's local "HH:MM".
+    pub fn hhmm(&self, at: DateTime<Utc>) -> String {
+        at.with_timezone(&self.offset).format("%H:%M").to_string()
+    }
+
+    /// "Heures locales (UTC+01:00)."
+    pub fn zone_line(&self) -> String {
+        words::local_times(&self.offset.to_string(), self.lang)
+    }
+
+    /// The digest line's text.
+    pub fn digest_text(&self) -> String {
+        self.digest
+            .map_or_else(|| Text::NoDigest.get(self.lang).to_string(), str::to_string)
+    }
+}
 
 /// The JSON of `podium results --format json`, ending with a newline.
 pub fn json(ranking: &Ranking) -> String {
@@ -26,10 +87,7 @@ pub fn method_name(method: Method, lang: Lang) -> &'static str {
 
 /// The decimal separator of human formats.
 pub fn separator(lang: Lang) -> char {
-    match lang {
-        Lang::Fr => ',',
-        Lang::En => '.',
-    }
+    lang.decimal_separator()
 }
 
 /// A figure rounded to two decimals, or `missing` when there is none.
@@ -37,21 +95,37 @@ pub fn figure(f: Option<&Figure>, lang: Lang, missing: &str) -> String {
     f.map_or_else(|| missing.to_string(), |f| f.two_decimals(separator(lang)))
 }
 
-/// The first columns of the human reports (table, Markdown), before the
-/// criteria and the status.
+/// The first columns of the human reports (table, Markdown, page), before
+/// the criteria and the status.
+pub const HUMAN_COLUMNS: [Column; 7] = [
+    Column::Rank,
+    Column::Team,
+    Column::Name,
+    Column::Org,
+    Column::Score,
+    Column::Sheets,
+    Column::Spread,
+];
+
+/// [`HUMAN_COLUMNS`] in words.
 pub fn human_columns(lang: Lang) -> Vec<String> {
-    [
-        lang.t("Rang", "Rank"),
-        lang.t("Équipe", "Team"),
-        lang.t("Nom", "Name"),
-        lang.t("Org.", "Org"),
-        lang.t("Score", "Score"),
-        lang.t("Feuilles", "Sheets"),
-        lang.t("Écart", "Spread"),
+    HUMAN_COLUMNS
+        .iter()
+        .map(|c| c.label(lang).to_string())
+        .collect()
+}
+
+/// A row's figures in [`HUMAN_COLUMNS`] order.
+pub fn human_cells(row: &Row, lang: Lang) -> Vec<String> {
+    vec![
+        rank_label(row),
+        row.team.to_string(),
+        row.name.clone(),
+        row.org.to_string(),
+        figure(row.score.as_ref(), lang, "—"),
+        row.sheets.to_string(),
+        figure(row.spread.as_ref(), lang, "—"),
     ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect()
 }
 
 /// The heading lines: event, method (official or for comparison),
@@ -61,86 +135,61 @@ pub fn heading(ranking: &Ranking, session: &Session, lang: Lang) -> Vec<String> 
     if !session.event.title.is_empty() {
         lines.push(session.event.title.clone());
     }
-    let name = method_name(ranking.method, lang);
-    lines.push(if ranking.official {
-        match lang {
-            Lang::Fr => format!("Méthode officielle : {name}"),
-            Lang::En => format!("Official method: {name}"),
-        }
-    } else {
-        match lang {
-            Lang::Fr => format!(
-                "Méthode : {name} — pour comparaison, PAS le classement officiel ({})",
-                method_name(session.settings.method, lang)
-            ),
-            Lang::En => format!(
-                "Method: {name} — for comparison, NOT the official ranking ({})",
-                method_name(session.settings.method, lang)
-            ),
-        }
-    });
+    lines.push(words::method_line(
+        ranking.method,
+        session.settings.method,
+        lang,
+    ));
     let laureates = ranking.ranking.iter().filter(|r| r.laureate).count();
-    lines.push(match lang {
-        Lang::Fr => format!(
-            "Lauréats : {laureates} (demandés : {}) · minimum de feuilles : {}",
-            ranking.laureates, ranking.min_sheets
-        ),
-        Lang::En => format!(
-            "Laureates: {laureates} (asked for: {}) · minimum sheets: {}",
-            ranking.laureates, ranking.min_sheets
-        ),
-    });
+    lines.push(words::laureates_line(
+        laureates,
+        ranking.laureates,
+        ranking.min_sheets,
+        lang,
+    ));
     if ranking.provisional {
-        lines.push(
-            lang.t(
-                "RÉSULTATS PROVISOIRES : des feuilles attendues ne comptent pas encore.",
-                "PROVISIONAL RESULTS: some expected sheets do not count yet.",
-            )
-            .into(),
-        );
+        lines.push(Text::Provisional.get(lang).into());
     }
     if ranking.cutoff_tie {
-        lines.push(
-            lang.t(
-                "Égalité à la limite des lauréats : une décision du jury est requise (podium decide).",
-                "Tie at the laureate cut-off: the jury must decide (podium decide).",
-            )
-            .into(),
-        );
+        lines.push(Text::CutoffTie.get(lang).into());
     }
     lines
 }
 
 /// What a row's status column says.
 pub fn status(ranking: &Ranking, row: &Row, lang: Lang) -> String {
-    let mut parts: Vec<&str> = Vec::new();
+    let mut parts: Vec<Text> = Vec::new();
     if row.laureate {
-        parts.push(lang.t("lauréat", "laureate"));
+        parts.push(Text::Laureate);
     }
     if row.tied {
-        parts.push(lang.t("ex aequo", "tied"));
+        parts.push(Text::Tied);
     }
     if row.at_cutoff {
-        match row
-            .decision
-            .and_then(|i| ranking.decisions.get(i))
-            .map(|d| d.kind)
-        {
-            Some(DecisionKind::Order) => parts.push(lang.t("ordre décidé", "order decided")),
-            Some(DecisionKind::Admit) => {
-                parts.push(lang.t("admis par décision", "admitted by decision"))
-            }
-            None => parts.push(lang.t("à départager", "to be decided")),
-        }
+        parts.push(
+            match row
+                .decision
+                .and_then(|i| ranking.decisions.get(i))
+                .map(|d| d.kind)
+            {
+                Some(DecisionKind::Order) => Text::OrderDecided,
+                Some(DecisionKind::Admit) => Text::Admitted,
+                None => Text::ToBeDecided,
+            },
+        );
     }
     if row.too_few_sheets {
         parts.push(if row.sheets == 0 {
-            lang.t("aucune feuille", "no sheet")
+            Text::NoSheet
         } else {
-            lang.t("trop peu de feuilles", "too few sheets")
+            Text::TooFewSheets
         });
     }
-    parts.join(", ")
+    parts
+        .iter()
+        .map(|t| t.get(lang))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A rank as shown: "2" or "2=" when shared.
@@ -152,29 +201,54 @@ pub fn rank_label(row: &Row) -> String {
     }
 }
 
-/// The decisions, one line each, oldest first.
-pub fn decision_lines(ranking: &Ranking, lang: Lang) -> Vec<String> {
+/// The decisions, one line each, oldest first, at the event's local time.
+pub fn decision_lines(ranking: &Ranking, cx: &Context) -> Vec<String> {
     ranking
         .decisions
         .iter()
         .map(|d| {
-            let teams = d.teams.join(", ");
-            let when = d.at.format("%Y-%m-%d %H:%M UTC");
-            match (d.kind, lang) {
-                (DecisionKind::Order, Lang::Fr) => {
-                    format!("ordre {teams} — par {} ({}) le {when}", d.by, d.reason)
-                }
-                (DecisionKind::Order, Lang::En) => {
-                    format!("order {teams} — by {} ({}) on {when}", d.by, d.reason)
-                }
-                (DecisionKind::Admit, Lang::Fr) => format!(
-                    "admission de {teams} — par {} ({}) le {when}",
-                    d.by, d.reason
-                ),
-                (DecisionKind::Admit, Lang::En) => {
-                    format!("admit {teams} — by {} ({}) on {when}", d.by, d.reason)
-                }
-            }
+            words::decision_line(
+                d.kind,
+                &d.teams.join(", "),
+                &d.by,
+                &d.reason,
+                &cx.local(d.at),
+                cx.lang,
+            )
         })
         .collect()
+}
+
+/// How robust the cut-off is: the margin between places N and N+1, and how
+/// the laureates change under each other method (official ranking only).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Robustness {
+    pub margin: Option<String>,
+    /// One line per other method.
+    pub methods: Vec<String>,
+}
+
+pub fn robustness(ranking: &Ranking, session: &Session, lang: Lang) -> Option<Robustness> {
+    if !ranking.official || ranking.laureates == 0 {
+        return None;
+    }
+    let margin = analysis::margin(ranking).map(|m| {
+        let gap = m.difference.two_decimals(separator(lang));
+        words::margin_line(ranking.laureates, &m.above, &m.below, &gap, lang)
+    });
+    let methods = analysis::compare_methods(session)
+        .into_iter()
+        .map(|c| {
+            let mut text = if c.changes() {
+                words::in_and_out(&c.joining.join(", "), &c.leaving.join(", "), lang)
+            } else {
+                Text::SameLaureates.get(lang).to_string()
+            };
+            if c.cutoff_tie {
+                text.push_str(&format!(" ({})", Text::TieAtCutoff.get(lang)));
+            }
+            format!("{} {text}", words::colon(c.method.name(lang), lang))
+        })
+        .collect();
+    Some(Robustness { margin, methods })
 }

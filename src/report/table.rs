@@ -1,12 +1,13 @@
 //! The terminal table: laureates, ex aequo, too-few-sheets teams, the
 //! cut-off line, then warnings and decisions in the chosen language.
 
-use crate::domain::ranking::{Ranking, analysis};
-use crate::domain::{Lang, Session};
+use crate::domain::ranking::Ranking;
+use crate::words::report::{self as words, Column, Text};
 
-use super::{decision_lines, figure, heading, human_columns, rank_label, status};
+use super::{Context, decision_lines, heading, human_cells, human_columns, status};
 
-pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
+pub fn render(ranking: &Ranking, cx: &Context) -> String {
+    let (session, lang) = (cx.session, cx.lang);
     let mut out = String::new();
     for line in heading(ranking, session, lang) {
         out.push_str(&line);
@@ -14,21 +15,14 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
     }
     out.push('\n');
     let mut header = human_columns(lang);
-    header.push(lang.t("Statut", "Status").to_string());
+    header.push(Column::Status.label(lang).to_string());
     let rows: Vec<Vec<String>> = ranking
         .ranking
         .iter()
         .map(|row| {
-            vec![
-                rank_label(row),
-                row.team.to_string(),
-                row.name.clone(),
-                row.org.to_string(),
-                figure(row.score.as_ref(), lang, "—"),
-                row.sheets.to_string(),
-                figure(row.spread.as_ref(), lang, "—"),
-                status(ranking, row, lang),
-            ]
+            let mut cells = human_cells(row, lang);
+            cells.push(status(ranking, row, lang));
+            cells
         })
         .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
@@ -66,10 +60,7 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
     for (i, row) in ranking.ranking.iter().enumerate() {
         if !shown_cutoff && i > 0 && ranking.ranking[i - 1].laureate && !row.laureate {
             shown_cutoff = true;
-            let label = match lang {
-                Lang::Fr => format!(" limite des lauréats ({}) ", ranking.laureates),
-                Lang::En => format!(" laureate cut-off ({}) ", ranking.laureates),
-            };
+            let label = words::cutoff_label(ranking.laureates, lang);
             let side = total.saturating_sub(label.chars().count()) / 2;
             out.push_str(&"┄".repeat(side));
             out.push_str(&label);
@@ -80,80 +71,40 @@ pub fn render(ranking: &Ranking, session: &Session, lang: Lang) -> String {
     }
     if !ranking.warnings.is_empty() {
         out.push('\n');
-        out.push_str(&match lang {
-            Lang::Fr => format!("Avertissements ({}) :\n", ranking.warnings.len()),
-            Lang::En => format!("Warnings ({}):\n", ranking.warnings.len()),
-        });
+        let heading = format!("{} ({})", Text::Warnings.get(lang), ranking.warnings.len());
+        out.push_str(&words::colon(&heading, lang));
+        out.push('\n');
         for w in &ranking.warnings {
             out.push_str("  - ");
             out.push_str(&w.describe_in(session, lang));
             out.push('\n');
         }
     }
-    out.push_str(&robustness(ranking, session, lang));
-    let decisions = decision_lines(ranking, lang);
+    if let Some(r) = super::robustness(ranking, session, lang) {
+        out.push('\n');
+        if let Some(margin) = r.margin {
+            out.push_str(&margin);
+            out.push('\n');
+        }
+        out.push_str(&words::colon(Text::OtherMethods.get(lang), lang));
+        out.push('\n');
+        for line in r.methods {
+            out.push_str("  - ");
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    let decisions = decision_lines(ranking, cx);
     if !decisions.is_empty() {
         out.push('\n');
-        out.push_str(lang.t("Décisions du jury :\n", "Jury decisions:\n"));
+        out.push_str(&words::colon(Text::Decisions.get(lang), lang));
+        out.push('\n');
         for d in decisions {
             out.push_str("  - ");
             out.push_str(&d);
             out.push('\n');
         }
-    }
-    out
-}
-
-/// The margin at the cut-off and how the laureates change under the other
-/// methods (official ranking only).
-fn robustness(ranking: &Ranking, session: &Session, lang: Lang) -> String {
-    if !ranking.official || ranking.laureates == 0 {
-        return String::new();
-    }
-    let mut out = String::from("\n");
-    if let Some(m) = analysis::margin(ranking) {
-        let n = ranking.laureates;
-        let gap = m.difference.two_decimals(super::separator(lang));
-        out.push_str(&match lang {
-            Lang::Fr => format!(
-                "Écart entre la place {n} ({}) et la place {} ({}) : {gap}\n",
-                m.above,
-                n + 1,
-                m.below
-            ),
-            Lang::En => format!(
-                "Margin between place {n} ({}) and place {} ({}): {gap}\n",
-                m.above,
-                n + 1,
-                m.below
-            ),
-        });
-    }
-    out.push_str(lang.t(
-        "Lauréats sous les autres méthodes (comparaison) :\n",
-        "Laureates under the other methods (comparison):\n",
-    ));
-    for c in analysis::compare_methods(session) {
-        let name = super::method_name(c.method, lang);
-        let text = if c.changes() {
-            let joining = c.joining.join(", ");
-            let leaving = c.leaving.join(", ");
-            match lang {
-                Lang::Fr => format!("entrent : {joining} ; sortent : {leaving}"),
-                Lang::En => format!("in: {joining}; out: {leaving}"),
-            }
-        } else {
-            lang.t("mêmes lauréats", "same laureates").to_string()
-        };
-        let tie = if c.cutoff_tie {
-            lang.t(" (égalité à la limite)", " (tie at the cut-off)")
-        } else {
-            ""
-        };
-        out.push_str(&match lang {
-            Lang::Fr => format!("  - {name} : {text}{tie}\n"),
-            Lang::En => format!("  - {name}: {text}{tie}\n"),
-        });
+        out.push_str(&format!("  {}\n", cx.zone_line()));
     }
     out
 }

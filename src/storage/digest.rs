@@ -1,6 +1,10 @@
 //! Digests for the journal's hash chain: each line's `prev` is the SHA-256,
 //! in lowercase hex, of the previous line's bytes without its newline.
 
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::Path;
+
 use sha2::{Digest, Sha256};
 
 /// The SHA-256 of one journal line (without its newline), lowercase hex.
@@ -56,9 +60,58 @@ impl<W: std::io::Write> std::io::Write for LineHasher<W> {
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
+/// How much of the journal is read at a time, from its end.
+const CHUNK: u64 = 64 * 1024;
+
+/// The digest of the journal's last whole line (the one the minutes and the
+/// results page print), read backwards from the end of the file: the
+/// history is never read. A torn last line (no newline yet) is not a whole
+/// line and is skipped. `None` when the journal has no whole line or does
+/// not exist.
+pub fn last_digest(journal: &Path) -> io::Result<Option<String>> {
+    let mut file = match File::open(journal) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let mut pos = file.metadata()?.len();
+    // Once the newline ending the last whole line is found: the line's
+    // bytes read so far, the latest chunk first.
+    let mut line: Option<Vec<Vec<u8>>> = None;
+    while pos > 0 {
+        let from = pos.saturating_sub(CHUNK);
+        let mut chunk = vec![0; usize::try_from(pos - from).unwrap_or(0)];
+        file.seek(SeekFrom::Start(from))?;
+        file.read_exact(&mut chunk)?;
+        pos = from;
+        let parts = match line.as_mut() {
+            Some(parts) => parts,
+            None => match chunk.iter().rposition(|&b| b == b'\n') {
+                Some(end) => {
+                    chunk.truncate(end);
+                    line.insert(Vec::new())
+                }
+                None => continue,
+            },
+        };
+        if let Some(start) = chunk.iter().rposition(|&b| b == b'\n') {
+            parts.push(chunk.split_off(start + 1));
+            return Ok(Some(joined_digest(parts)));
+        }
+        parts.push(chunk);
+    }
+    Ok(line.map(|parts| joined_digest(&parts)))
+}
+
+/// The digest of a line given as its pieces, the last piece first.
+fn joined_digest(parts: &[Vec<u8>]) -> String {
+    let bytes: Vec<u8> = parts.iter().rev().flatten().copied().collect();
+    line_digest(&bytes)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::line_digest;
+    use super::{CHUNK, last_digest, line_digest};
 
     #[test]
     fn hashing_while_writing_gives_the_same_digest() {
@@ -81,5 +134,53 @@ mod tests {
             line_digest(b"abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+
+    fn digest_of(bytes: &[u8]) -> Option<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.journal");
+        std::fs::write(&path, bytes).unwrap();
+        last_digest(&path).unwrap()
+    }
+
+    #[test]
+    fn the_last_whole_line() {
+        assert_eq!(digest_of(b"one\ntwo\n"), Some(line_digest(b"two")));
+        assert_eq!(digest_of(b"only\n"), Some(line_digest(b"only")));
+        assert_eq!(digest_of(b"\n"), Some(line_digest(b"")));
+    }
+
+    #[test]
+    fn a_torn_last_line_is_skipped() {
+        assert_eq!(digest_of(b"one\ntwo\n{\"torn"), Some(line_digest(b"two")));
+        assert_eq!(digest_of(b"{\"torn"), None);
+    }
+
+    #[test]
+    fn no_journal_or_an_empty_one_has_no_digest() {
+        assert_eq!(digest_of(b""), None);
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(last_digest(&dir.path().join("missing")).unwrap(), None);
+    }
+
+    #[test]
+    fn lines_longer_than_a_chunk_and_newlines_on_chunk_edges() {
+        let size = usize::try_from(CHUNK).unwrap();
+        let long = vec![b'x'; 3 * size + 17];
+        for tail in [0, 1, size - 1, size, size + 1] {
+            let mut bytes = b"first\n".to_vec();
+            bytes.extend_from_slice(&long);
+            bytes.push(b'\n');
+            bytes.extend(std::iter::repeat_n(b'y', tail));
+            assert_eq!(digest_of(&bytes), Some(line_digest(&long)), "tail {tail}");
+            let mut alone = long.clone();
+            alone.push(b'\n');
+            assert_eq!(digest_of(&alone), Some(line_digest(&long)));
+        }
+        let mut edge = vec![b'a'; size - 1];
+        edge.push(b'\n');
+        edge.extend(vec![b'b'; size - 1]);
+        edge.push(b'\n');
+        assert_eq!(digest_of(&edge), Some(line_digest(&vec![b'b'; size - 1])));
     }
 }

@@ -33,6 +33,7 @@ mod journal;
 mod live;
 mod lock;
 mod notice;
+pub mod output;
 mod recovery;
 mod repair;
 mod replace;

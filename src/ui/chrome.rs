@@ -251,7 +251,7 @@ fn help(view: &View, body: Rect, buf: &mut Buffer) {
     for (chunk, part) in entries.chunks(per_column.max(1)).zip(parts.iter()) {
         let key_width = chunk
             .iter()
-            .map(|(k, _)| k.chars().count())
+            .map(|(k, _)| crate::ui::text::width(k))
             .max()
             .unwrap_or(0)
             + 1;

@@ -37,15 +37,28 @@ pub fn style(tone: Tone, color: bool) -> Style {
 }
 
 pub fn sep(lang: Lang) -> char {
-    if lang == Lang::Fr { ',' } else { '.' }
+    lang.decimal_separator()
 }
 
 pub fn dec(value: Dec, lang: Lang) -> String {
-    value.format_with(sep(lang))
+    crate::words::number::dec(value, lang)
 }
 
 pub fn total(value: Total, lang: Lang) -> String {
-    value.format_with(sep(lang), 2)
+    crate::words::number::total(value, lang)
+}
+
+/// Write `text` on line `y` of `area`, from its left edge, cut to it.
+pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, text: &str, st: Style) {
+    put(buf, area, area.x, y, text, area.width, st);
+}
+
+/// Write `lines` on the last lines of `area`.
+pub fn put_bottom(buf: &mut Buffer, area: Rect, lines: &[String], st: Style) {
+    let first = area.bottom().saturating_sub(lines.len() as u16);
+    for (i, line) in lines.iter().enumerate() {
+        put_line(buf, area, first + i as u16, line, st);
+    }
 }
 
 /// Write `text` at (x, y), cut to `width` cells and to the buffer's area.
@@ -91,6 +104,19 @@ pub fn cut(text: &str, cells: usize) -> String {
         let (kept, _) = split_at_width(text, cells - 1);
         format!("{kept}…")
     }
+}
+
+/// Cut a text from its start to `cells` cells, beginning with `…` when
+/// cut: the end of a long text stays in view.
+pub fn cut_start(text: &str, cells: usize) -> String {
+    if width(text) <= cells {
+        return text.to_string();
+    }
+    if cells == 0 {
+        return String::new();
+    }
+    let tail = right(text, cells - 1);
+    format!("…{}", tail.trim_start_matches(' '))
 }
 
 /// Right-align `text` in `cells` cells (cut from the left if too long).
@@ -160,6 +186,69 @@ pub fn wrap(text: &str, cells: usize, max: usize) -> Vec<String> {
     lines
 }
 
+/// A line broken at spaces to fit `cells`; continuation lines are
+/// indented one step (four cells) deeper than the line itself. A line
+/// that fits, or a column narrower than 16 cells, stays whole.
+pub fn wrap_indented(text: &str, cells: usize) -> Vec<String> {
+    if width(text) <= cells || cells < 16 {
+        return vec![text.to_string()];
+    }
+    let lead = text.chars().take_while(|c| *c == ' ').count();
+    let mut out: Vec<String> = Vec::new();
+    let mut line = " ".repeat(lead);
+    let mut first = true;
+    for word in text.trim_start_matches(' ').split(' ') {
+        if !first && width(&line) + 1 + width(word) > cells {
+            out.push(std::mem::replace(&mut line, " ".repeat(lead + 4)));
+            first = true;
+        }
+        if !first {
+            line.push(' ');
+        }
+        line.push_str(word);
+        first = false;
+    }
+    out.push(line);
+    out
+}
+
+/// `text` on one line if it fits `cells`, else on two, broken at the last
+/// space that fits (the second line cut if still too long).
+pub fn two_lines(text: &str, cells: usize) -> Vec<String> {
+    if width(text) <= cells {
+        return vec![text.to_string()];
+    }
+    // The break: the last space within the first `cells + 1` cells.
+    let (head, _) = split_at_width(text, cells + 1);
+    let at = head
+        .char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .map(|(i, _)| i)
+        .next_back()
+        .filter(|&i| i > 0)
+        .unwrap_or_else(|| split_at_width(text, cells).0.len());
+    let (first, rest) = text.split_at(at);
+    vec![first.trim_end().to_string(), cut(rest.trim_start(), cells)]
+}
+
+/// Items laid out on lines of at most `cells`, separated by " · ".
+pub fn join_wrapped(items: &[String], cells: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for item in items {
+        let line = lines.last_mut().expect("one line");
+        let used = width(line);
+        if used > 0 && used + 3 + width(item) > cells {
+            lines.push(item.clone());
+        } else {
+            if used > 0 {
+                line.push_str(" · ");
+            }
+            line.push_str(item);
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +262,8 @@ mod tests {
         assert_eq!(right("12,5", 6), "  12,5");
         assert_eq!(right("123456", 4), "3456");
         assert_eq!(right("日本", 2), "本");
+        assert_eq!(cut_start("Jury de sélection", 9), "…élection");
+        assert_eq!(cut_start("court", 8), "court");
     }
 
     #[test]
@@ -181,5 +272,23 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4, 5), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("a b c d e f", 3, 2), ["a b", "c …"]);
         assert_eq!(wrap("日本語", 4, 3), ["日本", "語"]);
+    }
+
+    #[test]
+    fn the_other_layouts_break_at_spaces() {
+        let long = "  un deux trois quatre cinq six";
+        assert_eq!(
+            wrap_indented(long, 16),
+            ["  un deux trois", "      quatre", "      cinq six"]
+        );
+        assert_eq!(wrap_indented(long, 12), [long], "too narrow: whole");
+        assert_eq!(two_lines("un deux trois", 8), ["un deux", "trois"]);
+        assert_eq!(
+            two_lines("un deux trois quatre", 8),
+            ["un deux", "trois q…"]
+        );
+        assert_eq!(two_lines("abcdefghij", 4), ["abcd", "efg…"]);
+        let items = ["a 1".to_string(), "b 2".to_string(), "c 3".to_string()];
+        assert_eq!(join_wrapped(&items, 10), ["a 1 · b 2", "c 3"]);
     }
 }

@@ -124,17 +124,3 @@ pub fn nothing_to_repair(lang: Lang, path: &Path) -> String {
         Lang::En => format!("{file}: the journal does not lag the file; nothing to repair"),
     }
 }
-
-/// An export (`-o`) naming one of the session's own files: refused.
-pub fn export_over_session(lang: Lang, out: &str) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "{out} : c'est un fichier de la session, il ne sera pas écrasé ; \
-             choisir un autre nom d'export"
-        ),
-        Lang::En => format!(
-            "{out}: this is one of the session's files; it will not be overwritten, \
-             choose another export name"
-        ),
-    }
-}

@@ -1,12 +1,13 @@
 //! What `u` says it undid: "Annulé : T02 J03 utilite 12 → vide",
 //! "Annulé : pause du chrono".
 
+use super::number::count;
 use crate::domain::stage::{Phase, Stage};
 use crate::domain::{Change, Dec, Edit, Lang, Mark, TeamStatus};
 
 fn value(v: Option<Dec>, lang: Lang) -> String {
     match v {
-        Some(v) => v.format_with(if lang == Lang::Fr { ',' } else { '.' }),
+        Some(v) => super::number::dec(v, lang),
         None => lang.t("vide", "empty").to_string(),
     }
 }
@@ -128,9 +129,12 @@ pub fn undone(done: &Change, lang: Lang) -> String {
             match (changes.as_slice(), jurors.first()) {
                 ([one], _) => return undone(one, lang),
                 (_, Some(j)) if jurors.len() == changes.len() && jurors.iter().all(|x| x == j) => {
+                    let n = changes.len();
                     match lang {
-                        Lang::Fr => format!("fiches de {j} pour {} équipe(s)", changes.len()),
-                        Lang::En => format!("{j}'s sheets for {} team(s)", changes.len()),
+                        Lang::Fr => {
+                            format!("fiches de {j} pour {}", count(n, lang, "équipe", "équipes"))
+                        }
+                        Lang::En => format!("{j}'s sheets for {}", count(n, lang, "team", "teams")),
                     }
                 }
                 _ => match lang {
@@ -233,6 +237,6 @@ mod tests {
             },
             changes: vec![absent("T02"), absent("T03")],
         };
-        assert_eq!(undone(&rest, Lang::En), "Undone: J3's sheets for 2 team(s)");
+        assert_eq!(undone(&rest, Lang::En), "Undone: J3's sheets for 2 teams");
     }
 }

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::session::{Decision, Lang, Method, Session, TeamId};
+use crate::domain::session::{Decision, Method, Session, TeamId};
 
 use super::order::Group;
 use super::sheets::Board;
@@ -86,62 +86,6 @@ pub enum DecisionProblem {
         /// The official method.
         method: Method,
     },
-}
-
-impl DecisionProblem {
-    /// The refusal in words (the empty fields are worded by the caller,
-    /// who knows what the field is called).
-    pub fn describe(&self, lang: Lang) -> String {
-        match self {
-            DecisionProblem::NoBy => lang
-                .t(
-                    "« par » est vide : qui a décidé ?",
-                    "\"by\" is empty: who decided?",
-                )
-                .into(),
-            DecisionProblem::NoReason => lang
-                .t(
-                    "« motif » est vide : pourquoi ?",
-                    "\"reason\" is empty: why?",
-                )
-                .into(),
-            DecisionProblem::UnknownTeam(team) => match lang {
-                Lang::Fr => format!("équipe inconnue {team}"),
-                Lang::En => format!("unknown team {team}"),
-            },
-            DecisionProblem::NotACutoffGroup {
-                listed,
-                groups,
-                method,
-            } => {
-                let several = listed.len() > 1;
-                let listed = listed.join(", ");
-                let groups: Vec<String> = groups.iter().map(|g| g.join(", ")).collect();
-                let method = method.name(lang);
-                let (fr_verb, en_verb) = if several {
-                    ("ne forment pas", "are not")
-                } else {
-                    ("ne forme pas", "is not")
-                };
-                match (lang, groups.is_empty()) {
-                    (Lang::Fr, true) => format!(
-                        "refusé : {listed} {fr_verb} un groupe d'ex aequo à la limite des lauréats (méthode officielle : {method}) ; il n'y en a aucun"
-                    ),
-                    (Lang::En, true) => format!(
-                        "refused: {listed} {en_verb} a group of teams tied at the laureate cut-off (official method: {method}); there is none"
-                    ),
-                    (Lang::Fr, false) => format!(
-                        "refusé : {listed} {fr_verb} exactement un groupe d'ex aequo à la limite des lauréats (méthode officielle : {method}) ; groupe(s) à la limite : {}",
-                        groups.join(" ; ")
-                    ),
-                    (Lang::En, false) => format!(
-                        "refused: {listed} {en_verb} exactly a group of teams tied at the laureate cut-off (official method: {method}); group(s) at the cut-off: {}",
-                        groups.join("; ")
-                    ),
-                }
-            }
-        }
-    }
 }
 
 /// Every reason to refuse `decision` on `session`: empty `by` or `reason`,

@@ -34,29 +34,31 @@ pub fn partition(board: &Board, min_sheets: u32) -> Partition {
     out
 }
 
-/// Population standard deviation of the complete sheets' totals:
-/// √(n·S2 − S1²) / (n · scale), the radicand exact.
+/// Population standard deviation of the totals of the sheets that count
+/// (the same sheets as the score): √(n·S2 − S1²) / (n · scale), the
+/// radicand exact.
 pub fn spread(sheets: &TeamSheets) -> Option<Figure> {
-    let totals = &sheets.complete_totals;
+    let totals: Vec<i128> = sheets.counting.iter().map(|&(_, total)| total).collect();
     if totals.is_empty() {
         return None;
     }
-    let m = Moments::of(totals);
+    let m = Moments::of(&totals);
     Some(Figure::Float(
         m.root() / (totals.len() as f64 * TOTAL_SCALE as f64),
     ))
 }
 
-/// Mean value per criterion over the complete sheets; empty without one.
+/// Mean value per criterion over the sheets that count (the tie-break
+/// means); empty without one.
 pub fn criterion_means(sheets: &TeamSheets, criteria: &[Criterion]) -> CriterionMeans {
-    let n = sheets.complete_totals.len();
+    let n = sheets.counting.len();
     if n == 0 {
         return CriterionMeans::default();
     }
     CriterionMeans(
         criteria
             .iter()
-            .zip(&sheets.complete_sums)
+            .zip(&sheets.counting_sums)
             .map(|(c, &sum)| {
                 (
                     c.id.clone(),

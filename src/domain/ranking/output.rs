@@ -4,9 +4,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::domain::session::{
-    CriterionId, Decision, DecisionKind, JurorId, Lang, Method, OrgId, Session, TeamId,
-};
+use crate::domain::session::{CriterionId, Decision, DecisionKind, JurorId, Method, OrgId, TeamId};
 
 use super::figure::Figure;
 use super::order::Separation;
@@ -45,9 +43,9 @@ pub struct Row {
     pub laureate: bool,
     pub tied: bool,
     pub at_cutoff: bool,
-    /// Population standard deviation of the complete sheets' totals.
+    /// Population standard deviation of the totals of the sheets that count.
     pub spread: Option<Figure>,
-    /// Mean value per criterion over the complete sheets (criterion order).
+    /// Mean value per criterion over the sheets that count (criterion order).
     pub criteria: CriterionMeans,
     /// Why this row stands below the previous one.
     #[serde(skip)]
@@ -95,68 +93,6 @@ pub struct Warning {
     pub code: WarningCode,
     pub team: Option<TeamId>,
     pub juror: Option<JurorId>,
-}
-
-impl Warning {
-    /// One line for people, in their language.
-    pub fn describe(&self, lang: Lang) -> String {
-        let team = self.team.as_deref().unwrap_or("?");
-        let juror = self.juror.as_deref().unwrap_or("?");
-        match (self.code, lang) {
-            (WarningCode::MissingSheet, Lang::Fr) => {
-                format!("{team} : feuille manquante du juré {juror}")
-            }
-            (WarningCode::MissingSheet, Lang::En) => {
-                format!("{team}: missing sheet of juror {juror}")
-            }
-            (WarningCode::PartialSheet, Lang::Fr) => {
-                format!("{team} : feuille incomplète du juré {juror}")
-            }
-            (WarningCode::PartialSheet, Lang::En) => {
-                format!("{team}: incomplete sheet of juror {juror}")
-            }
-            (WarningCode::ChecksumMismatch, Lang::Fr) => {
-                format!("{team} : le total manuscrit du juré {juror} diffère de la somme des notes")
-            }
-            (WarningCode::ChecksumMismatch, Lang::En) => format!(
-                "{team}: the handwritten total of juror {juror} differs from the sum of the values"
-            ),
-            (WarningCode::TooFewSheets, Lang::Fr) => {
-                format!("{team} : trop peu de feuilles, classée après les autres")
-            }
-            (WarningCode::TooFewSheets, Lang::En) => {
-                format!("{team}: too few sheets, ranked after the others")
-            }
-            (WarningCode::StaleDecision, Lang::Fr) => {
-                format!("décision sur {team} : ne correspond plus à aucun groupe d'ex aequo")
-            }
-            (WarningCode::StaleDecision, Lang::En) => {
-                format!("decision on {team}: no longer matches a group of tied teams")
-            }
-        }
-    }
-}
-
-impl Warning {
-    /// [`Warning::describe`] with names for people: the team's name after
-    /// its id, the juror's name before theirs (`T4 Standard : feuille
-    /// manquante du juré Bob (J2)`). Ids unknown to `session` stay as they are.
-    pub fn describe_in(&self, session: &Session, lang: Lang) -> String {
-        let team = self.team.as_deref().map(|id| match session.team(id) {
-            Some(t) if !t.name.is_empty() => format!("{id} {}", t.name),
-            _ => id.to_string(),
-        });
-        let juror = self.juror.as_deref().map(|id| match session.juror(id) {
-            Some(j) if !j.name.is_empty() => format!("{} ({id})", j.name),
-            _ => id.to_string(),
-        });
-        Warning {
-            code: self.code,
-            team: team.map(TeamId::from),
-            juror: juror.map(JurorId::from),
-        }
-        .describe(lang)
-    }
 }
 
 impl Ranking {

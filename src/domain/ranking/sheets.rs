@@ -20,10 +20,6 @@ pub struct TeamSheets {
     /// Per criterion (session order), the sum of the values (scaled 10^6) over
     /// the sheets that count.
     pub counting_sums: Vec<i128>,
-    /// Totals of the complete sheets (counting or not), in juror order.
-    pub complete_totals: Vec<i128>,
-    /// Per criterion, the sum of the values over the complete sheets.
-    pub complete_sums: Vec<i128>,
 }
 
 impl TeamSheets {
@@ -91,7 +87,6 @@ impl<'a> Board<'a> {
         for (t, team) in teams.iter().enumerate() {
             let mut entry = TeamSheets {
                 counting_sums: vec![0; criteria.len()],
-                complete_sums: vec![0; criteria.len()],
                 ..TeamSheets::default()
             };
             for (j, juror) in jurors.iter().enumerate() {
@@ -106,23 +101,13 @@ impl<'a> Board<'a> {
                         juror: j,
                         state,
                     });
-                    if state != PairState::Mismatch {
-                        continue;
-                    }
+                    continue;
                 }
-                // Complete from here on: every value is there.
-                let total = columns.total(&values);
-                entry.complete_totals.push(total);
+                // A sheet that counts: every value is there.
                 for (c, v) in values.iter().enumerate() {
-                    let v = i128::from(v.unwrap_or(0));
-                    entry.complete_sums[c] += v;
-                    if state.counts() {
-                        entry.counting_sums[c] += v;
-                    }
+                    entry.counting_sums[c] += i128::from(v.unwrap_or(0));
                 }
-                if state.counts() {
-                    entry.counting.push((j, total));
-                }
+                entry.counting.push((j, columns.total(&values)));
             }
             sheets.push(entry);
         }

@@ -6,10 +6,11 @@ use crate::domain::{Lang, Mark, Session};
 
 /// The separator and decimal mark of a language.
 pub fn style(lang: Lang) -> (u8, char) {
-    match lang {
-        Lang::Fr => (b';', ','),
-        Lang::En => (b',', '.'),
-    }
+    let delimiter = match lang {
+        Lang::Fr => b';',
+        Lang::En => b',',
+    };
+    (delimiter, lang.decimal_separator())
 }
 
 /// The scores of a session as CSV text.

@@ -86,30 +86,5 @@ pub fn is_session_file(session: &Path, out: &Path) -> bool {
         .any(|p| p.canonicalize().ok().as_ref() == Some(&out))
 }
 
-/// Write an export of the session `session` to `out`, replacing it,
-/// unless `out` is one of the session's own files (never overwritten).
-pub fn write_export(session: &Path, out: &Path, text: &str, lang: Lang) -> Result<(), String> {
-    if is_session_file(session, out) {
-        return Err(crate::words::storage::export_over_session(lang, &name(out)));
-    }
-    write_text(out, text, lang)
-}
-
-/// Write text to a file (an export), replacing it.
-pub fn write_text(path: &Path, text: &str, lang: Lang) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|err| match lang {
-        Lang::Fr => format!(
-            "{}: écriture impossible ({})",
-            name(path),
-            super::io_words(&err, lang)
-        ),
-        Lang::En => format!(
-            "{}: cannot write ({})",
-            name(path),
-            super::io_words(&err, lang)
-        ),
-    })
-}
-
 #[cfg(test)]
 mod tests;

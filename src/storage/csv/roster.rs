@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::{Criterion, Dec, Juror, Lang, Organisation, Team, TeamStatus};
+use crate::domain::{Criterion, Dec, Juror, Organisation, Team, TeamStatus};
 
 use super::reader::{self, Column, Problems, Row};
 
@@ -191,8 +191,7 @@ pub fn criteria(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Criterion>>
         if !unique_id(&mut seen, id, row.line, problems) {
             continue;
         }
-        let fr = problems.lang == Lang::Fr;
-        let sep = if fr { ',' } else { '.' };
+        let sep = problems.lang.decimal_separator();
         if weight <= Dec::ZERO {
             problems.say(
                 row.line,
@@ -283,6 +282,7 @@ pub fn organisations(teams: &[Team], jurors: &[Juror]) -> Vec<Organisation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Lang;
 
     fn problems() -> Problems {
         Problems::new("x.csv", Lang::En)

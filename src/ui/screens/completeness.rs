@@ -13,8 +13,8 @@ use crate::domain::PairState;
 use crate::domain::scoring::{self, Counts};
 use crate::domain::{Lang, Session};
 
-use super::scores::text::sheets_count;
-use crate::ui::text::{Tone, put, style};
+use super::scores::words::sheets_count;
+use crate::ui::text::{Tone, join_wrapped, put, put_line, style};
 
 pub struct BoardView<'a> {
     pub session: &'a Session,
@@ -59,24 +59,6 @@ fn legend(c: &Counts, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// Lay `items` out on lines of at most `width` characters.
-fn wrap(items: &[String], width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = vec![String::new()];
-    for item in items {
-        let line = lines.last_mut().expect("one line");
-        let len = line.chars().count();
-        if len > 0 && len + 3 + item.chars().count() > width {
-            lines.push(item.clone());
-        } else {
-            if len > 0 {
-                line.push_str(" · ");
-            }
-            line.push_str(item);
-        }
-    }
-    lines
-}
-
 const CELL_W: u16 = 3;
 const COUNT_W: u16 = 7;
 const MISSING_W: u16 = 7;
@@ -100,7 +82,7 @@ impl Columns {
         let id_len = board
             .jurors
             .iter()
-            .map(|j| j.chars().count())
+            .map(|j| crate::ui::text::width(j))
             .max()
             .unwrap_or(2);
         let mut cell_w = (id_len as u16 + 1).clamp(CELL_W, 5);
@@ -175,7 +157,7 @@ impl Widget for BoardView<'_> {
             lang.t("Complétude", "Completeness"),
             sheets_count(board.total.done(), board.total.expected(), lang)
         );
-        put(buf, area, area.x, area.y, &title, area.width, head);
+        put_line(buf, area, area.y, &title, head);
 
         let cols = Columns::of(&board, area);
         let y = area.y + 2;
@@ -200,7 +182,7 @@ impl Widget for BoardView<'_> {
 
         // Rows below: per-juror counts, then the legend with its counts.
         let top = y + 1;
-        let key = wrap(&legend(&board.total, lang), usize::from(area.width));
+        let key = join_wrapped(&legend(&board.total, lang), usize::from(area.width));
         let rows = area.bottom().saturating_sub(top + 1 + key.len() as u16);
         let selected = self.board.row.min(board.rows.len().saturating_sub(1));
         let offset = (selected + 1).saturating_sub(usize::from(rows));
@@ -239,7 +221,7 @@ impl Widget for BoardView<'_> {
         );
         for (i, line) in key.iter().enumerate() {
             let st = style(Tone::Dim, color);
-            put(buf, area, area.x, y + 1 + i as u16, line, area.width, st);
+            put_line(buf, area, y + 1 + i as u16, line, st);
         }
     }
 }

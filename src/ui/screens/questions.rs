@@ -30,11 +30,11 @@ fn hhmm(at: DateTime<Utc>, offset: FixedOffset) -> String {
 /// length always show.
 fn asked_line(name: &str, start: &str, end: &str, took: &str, width: usize) -> String {
     let full = format!("{name}  {start} → {end}  ({took})");
-    if full.chars().count() <= width {
+    if crate::ui::text::width(&full) <= width {
         return full;
     }
     let tail = format!("  {}  {took}", start.get(..5).unwrap_or(start));
-    let room = width.saturating_sub(tail.chars().count());
+    let room = width.saturating_sub(crate::ui::text::width(&tail));
     if room < 4 {
         return cut(tail.trim_start(), width);
     }
@@ -102,7 +102,7 @@ impl Widget for &QuestionsScreen<'_> {
                 };
                 let text = cut(
                     &format!("{} · {}", juror.name, org_name(s, &juror.org)),
-                    width.saturating_sub(4 + mark.chars().count()),
+                    width.saturating_sub(4 + crate::ui::text::width(&mark)),
                 );
                 Some(Line::from(vec![
                     Span::styled(key, t.key()),

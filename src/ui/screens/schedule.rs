@@ -46,7 +46,7 @@ pub fn status_text(status: SlotStatus, lang: Lang) -> &'static str {
 
 /// Each team's provisional score under the official method, with its rank.
 fn scores(session: &Session, lang: Lang) -> HashMap<TeamId, String> {
-    let sep = if lang == Lang::Fr { ',' } else { '.' };
+    let sep = lang.decimal_separator();
     ranking::rank(session, session.settings.method)
         .ranking
         .into_iter()

@@ -273,7 +273,7 @@ fn render_queue(view: &View, area: Rect, buf: &mut Buffer) {
     let widths = |spans: &[Span]| {
         spans
             .iter()
-            .map(|s| s.content.chars().count())
+            .map(|s| crate::ui::text::width(&s.content))
             .sum::<usize>()
     };
     // Whether the line has a speaker yet (the first starts with the title).
@@ -288,7 +288,7 @@ fn render_queue(view: &View, area: Rect, buf: &mut Buffer) {
             0
         };
         let sep = if has_item { 3 } else { 0 };
-        if has_item && widths(&spans) + sep + text.chars().count() + reserve > width {
+        if has_item && widths(&spans) + sep + crate::ui::text::width(text) + reserve > width {
             if all.len() + 2 > usize::from(area.height) {
                 spans.push(Span::styled(format!("   +{}", items.len() - i), t.dim()));
                 break;

@@ -194,40 +194,57 @@ pub fn bindings(app: &App) -> Vec<Binding<ResultsKey>> {
     }
 }
 
+/// ↑ and ↓: the previous and next team (of the ranking, or of the order
+/// being decided).
+fn arrows() -> [Binding<ResultsKey>; 2] {
+    [
+        bind(
+            Key::Code(KeyCode::Up),
+            ResultsKey::Up,
+            "équipe précédente",
+            "previous team",
+        ),
+        bind(
+            Key::Code(KeyCode::Down),
+            ResultsKey::Down,
+            "équipe suivante",
+            "next team",
+        ),
+    ]
+}
+
+/// Esc while deciding: nothing is saved.
+fn abandon() -> Binding<ResultsKey> {
+    let (fr, en) = ("abandonner la décision", "abandon the decision");
+    bind(Key::Code(KeyCode::Esc), ResultsKey::Cancel, fr, en).foot("abandonner", "abandon")
+}
+
 /// The ranking's keys, or the form's when it is open on its first step.
 fn table(form_open: bool) -> Vec<Binding<ResultsKey>> {
     use ResultsKey as R;
+    let (up, down) = (Key::Shift(KeyCode::Up), Key::Shift(KeyCode::Down));
     if form_open {
-        return vec![
+        let mut all = vec![
             bind(Key::Char('o'), R::Order, "ordre décidé", "order decided").foot("ordre", "order"),
             bind(Key::Char('a'), R::Admit, "tous admis", "all admitted")
                 .foot("tous admis", "admit all"),
-            bind(
-                Key::Code(KeyCode::Up),
-                R::Up,
-                "équipe précédente",
-                "previous team",
-            ),
-            bind(
-                Key::Code(KeyCode::Down),
-                R::Down,
-                "équipe suivante",
-                "next team",
-            ),
+        ];
+        all.extend(arrows());
+        all.extend([
             bind(
                 Key::Char('K'),
                 R::MoveUp,
                 "monter l'équipe dans l'ordre",
                 "move the team up the order",
             )
-            .or(Key::Shift(KeyCode::Up)),
+            .or(up),
             bind(
                 Key::Char('J'),
                 R::MoveDown,
                 "descendre l'équipe dans l'ordre",
                 "move the team down the order",
             )
-            .or(Key::Shift(KeyCode::Down)),
+            .or(down),
             bind(
                 Key::Code(KeyCode::Enter),
                 R::Confirm,
@@ -235,16 +252,11 @@ fn table(form_open: bool) -> Vec<Binding<ResultsKey>> {
                 "go on: who decided, then the reason",
             )
             .foot("continuer", "go on"),
-            bind(
-                Key::Code(KeyCode::Esc),
-                R::Cancel,
-                "abandonner la décision",
-                "abandon the decision",
-            )
-            .foot("abandonner", "abandon"),
-        ];
+            abandon(),
+        ]);
+        return all;
     }
-    vec![
+    let mut all = vec![
         bind(
             Key::Char('m'),
             R::NextMethod,
@@ -252,18 +264,9 @@ fn table(form_open: bool) -> Vec<Binding<ResultsKey>> {
             "next method (comparison, not official)",
         )
         .foot("méthode", "method"),
-        bind(
-            Key::Code(KeyCode::Up),
-            R::Up,
-            "équipe précédente",
-            "previous team",
-        ),
-        bind(
-            Key::Code(KeyCode::Down),
-            R::Down,
-            "équipe suivante",
-            "next team",
-        ),
+    ];
+    all.extend(arrows());
+    all.extend([
         bind(
             Key::Code(KeyCode::PageUp),
             R::PageUp,
@@ -302,7 +305,8 @@ fn table(form_open: bool) -> Vec<Binding<ResultsKey>> {
             "the jury's decision on the tie at the cut-off",
         )
         .foot("décider", "decide"),
-    ]
+    ]);
+    all
 }
 
 /// The keys of a text field: every printable key is text.
@@ -317,13 +321,7 @@ fn text_bindings() -> Vec<Binding<ResultsKey>> {
             "confirm the field",
         )
         .foot("valider", "confirm"),
-        bind(
-            Key::Code(KeyCode::Esc),
-            R::Cancel,
-            "abandonner la décision",
-            "abandon the decision",
-        )
-        .foot("abandonner", "abandon"),
+        abandon(),
         bind(
             Key::Code(KeyCode::Backspace),
             R::Backspace,

@@ -157,13 +157,22 @@ fn warnings_come_in_schedule_then_juror_order() {
 }
 
 #[test]
-fn spread_and_criteria_use_complete_sheets() {
-    let mut s = session(&["A"], &["J1", "J2", "J3"], &[("x", "1"), ("y", "1")]);
+fn spread_and_criteria_use_the_sheets_that_count() {
+    let mut s = session(&["A"], &["J1", "J2", "J3", "J4"], &[("x", "1"), ("y", "1")]);
     put(&mut s, "A", "J1", &["2", "4"]);
     put(&mut s, "A", "J2", &["4", "6"]);
     put(&mut s, "A", "J3", &["1"]); // partial: left out
+    // Complete, but its handwritten total is wrong: it does not count, so it
+    // is in neither the spread nor the means (nor the score).
+    put(&mut s, "A", "J4", &["20", "20"]);
+    s.sheets
+        .get_mut(&SheetKey::new("A".into(), "J4".into()))
+        .unwrap()
+        .handwritten = Some(dec("39"));
     let r = rank(&s, Method::Mean);
     let row = r.row("A").unwrap();
+    assert_eq!(row.sheets, 2);
+    assert_eq!(score(&r, "A"), Some(8.0));
     // Totals 6 and 10: population standard deviation 2.
     assert_eq!(row.spread.as_ref().unwrap().to_f64(), 2.0);
     assert_eq!(row.criteria.get("x").unwrap().to_f64(), 3.0);

@@ -112,16 +112,8 @@ fn form_lines(
     let field = |label: &str, value: &str, active: bool| -> (String, Style) {
         let cursor = if active { "▏" } else { "" };
         // The end of a long text stays in view.
-        let fit = usize::from(width).saturating_sub(label.chars().count() + 2);
-        let count = value.chars().count();
-        let value = if count > fit {
-            format!(
-                "…{}",
-                value.chars().skip(count - fit + 1).collect::<String>()
-            )
-        } else {
-            value.to_string()
-        };
+        let fit = usize::from(width).saturating_sub(crate::ui::text::width(label) + 2);
+        let value = crate::ui::text::cut_start(value, fit);
         (
             format!("{label}{value}{cursor}"),
             if active { head } else { plain },

@@ -14,7 +14,7 @@ use crate::domain::ranking::{Ranking, Row, WarningCode};
 use crate::domain::{DecisionKind, Lang, Session};
 use crate::report::{figure, method_name, rank_label};
 use crate::ui::text::cut;
-use crate::ui::text::{Tone, put, style};
+use crate::ui::text::{Tone, put, put_bottom, put_line, style, wrap_indented};
 use crate::ui::{View, org_name};
 
 mod form;
@@ -42,11 +42,11 @@ impl Widget for ResultsScreen<'_, '_> {
         let mut y = area.y;
         // Heading lines wrap, two screen lines at most each.
         for (text, st) in heading(ranking, session, lang, color) {
-            for part in results_panel::wrap(&text, usize::from(area.width))
+            for part in wrap_indented(&text, usize::from(area.width))
                 .into_iter()
                 .take(2)
             {
-                put(buf, area, area.x, y, &part, area.width, st);
+                put_line(buf, area, y, &part, st);
                 y += 1;
             }
         }
@@ -106,7 +106,7 @@ pub fn projector_notice(area: Rect, buf: &mut Buffer, lang: Lang, color: bool) {
     ];
     let y = area.y + area.height / 2 - 1;
     for (i, text) in lines.iter().enumerate() {
-        let w = text.chars().count() as u16;
+        let w = crate::ui::text::width(text) as u16;
         let x = area.x + area.width.saturating_sub(w) / 2;
         let st = if i == 0 {
             style(Tone::Warn, color).add_modifier(Modifier::REVERSED)
@@ -181,45 +181,53 @@ fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec
         ));
     }
     if let Some(group) = ranking.cutoff_groups().first() {
-        let teams = group.join(", ");
-        let decided = group.first().and_then(|t| ranking.decision_for(t));
-        lines.push(match decided {
-            None if !ranking.official => (
-                match lang {
-                    Lang::Fr => format!(
-                        "Égalité à la limite sous cette méthode : {teams} (seule la méthode officielle se décide)"
-                    ),
-                    Lang::En => format!(
-                        "Tie at the cut-off under this method: {teams} (only the official method is decided)"
-                    ),
-                },
-                style(Tone::Warn, color),
-            ),
-            None => (
-                match lang {
-                    Lang::Fr => format!(
-                        "ÉGALITÉ À LA LIMITE : {teams} — décision du jury attendue (d pour la saisir)"
-                    ),
-                    Lang::En => format!(
-                        "TIE AT THE CUT-OFF: {teams} — waiting for the jury's decision (d to record it)"
-                    ),
-                },
-                style(Tone::Bad, color),
-            ),
-            Some(kind) => (
-                {
-                    // Who decided and why, after the decision itself.
-                    let who = group
-                        .first()
-                        .and_then(|t| ranking.row(t))
-                        .and_then(|r| r.decision)
-                        .and_then(|i| ranking.decisions.get(i))
-                        .map(|d| match lang {
-                            Lang::Fr => format!(" — {}, «\u{a0}{}\u{a0}»", d.by, d.reason),
-                            Lang::En => format!(" — {}, \"{}\"", d.by, d.reason),
-                        })
-                        .unwrap_or_default();
-                    let what = match (kind, lang) {
+        lines.push(cutoff_line(ranking, group, lang, color));
+    }
+    lines
+}
+
+/// The tie at the laureate cut-off: waiting for the jury, or how the
+/// jury settled it (who decided and why).
+fn cutoff_line(ranking: &Ranking, group: &[&str], lang: Lang, color: bool) -> (String, Style) {
+    let teams = group.join(", ");
+    let decided = group.first().and_then(|t| ranking.decision_for(t));
+    match decided {
+        None if !ranking.official => (
+            match lang {
+                Lang::Fr => format!(
+                    "Égalité à la limite sous cette méthode : {teams} (seule la méthode officielle se décide)"
+                ),
+                Lang::En => format!(
+                    "Tie at the cut-off under this method: {teams} (only the official method is decided)"
+                ),
+            },
+            style(Tone::Warn, color),
+        ),
+        None => (
+            match lang {
+                Lang::Fr => format!(
+                    "ÉGALITÉ À LA LIMITE : {teams} — décision du jury attendue (d pour la saisir)"
+                ),
+                Lang::En => format!(
+                    "TIE AT THE CUT-OFF: {teams} — waiting for the jury's decision (d to record it)"
+                ),
+            },
+            style(Tone::Bad, color),
+        ),
+        Some(kind) => (
+            {
+                // Who decided and why, after the decision itself.
+                let who = group
+                    .first()
+                    .and_then(|t| ranking.row(t))
+                    .and_then(|r| r.decision)
+                    .and_then(|i| ranking.decisions.get(i))
+                    .map(|d| match lang {
+                        Lang::Fr => format!(" — {}, «\u{a0}{}\u{a0}»", d.by, d.reason),
+                        Lang::En => format!(" — {}, \"{}\"", d.by, d.reason),
+                    })
+                    .unwrap_or_default();
+                let what = match (kind, lang) {
                     (DecisionKind::Order, Lang::Fr) => {
                         format!("Égalité à la limite départagée par le jury : ordre {teams}")
                     }
@@ -232,14 +240,12 @@ fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec
                     (DecisionKind::Admit, Lang::En) => {
                         format!("Tie at the cut-off: {teams} admitted by the jury's decision")
                     }
-                    };
-                    format!("{what}{who}")
-                },
-                style(Tone::Good, color),
-            ),
-        });
+                };
+                format!("{what}{who}")
+            },
+            style(Tone::Good, color),
+        ),
     }
-    lines
 }
 
 /// The laureate mark, in its own colour.
@@ -313,7 +319,7 @@ impl TableView<'_> {
         // Columns: rank, marks, team, name, Département, score, sheets, bar.
         let id_w = rows
             .iter()
-            .map(|r| r.team.chars().count())
+            .map(|r| crate::ui::text::width(&r.team))
             .max()
             .unwrap_or(3)
             .clamp(4, 8) as u16;
@@ -386,60 +392,18 @@ impl TableView<'_> {
                     Lang::Fr => format!(" limite des lauréats ({}) ", ranking.laureates),
                     Lang::En => format!(" laureate cut-off ({}) ", ranking.laureates),
                 };
-                let side = usize::from(area.width).saturating_sub(label.chars().count()) / 2;
+                let side =
+                    usize::from(area.width).saturating_sub(crate::ui::text::width(&label)) / 2;
                 let text = format!("{}{label}{}", "┄".repeat(side), "┄".repeat(side));
-                put(
-                    buf,
-                    area,
-                    area.x,
-                    y,
-                    &text,
-                    area.width,
-                    style(Tone::Warn, color),
-                );
+                put_line(buf, area, y, &text, style(Tone::Warn, color));
                 continue;
             };
-            let row = &rows[i];
-            let fraction = row
-                .score
-                .as_ref()
-                .map(|s| (s.to_f64() - lo) / (hi - lo))
-                .filter(|f| f.is_finite())
-                .unwrap_or(if row.score.is_some() { 1.0 } else { 0.0 });
-            let texts = [
-                rank_label(row),
-                marks(ranking, row),
-                row.team.to_string(),
-                row.name.clone(),
-                org_name(self.session, &row.org).to_string(),
-                figure(row.score.as_ref(), lang, "—"),
-                row.sheets.to_string(),
-                bar(fraction, bar_w),
-            ];
-            let base = if i == selected {
-                Style::new().add_modifier(Modifier::REVERSED)
-            } else if row.too_few_sheets {
-                style(Tone::Dim, color)
-            } else {
-                Style::new()
-            };
-            let mut st = [base; 8];
-            if row.laureate {
-                st[1] = base.patch(laureate_style(color));
-                st[2] = st[1];
-            } else if row.at_cutoff {
-                st[1] = base.patch(style(Tone::Bad, color));
-            }
-            st[7] = if color && row.laureate {
-                base.fg(Color::Green)
-            } else {
-                base
-            };
+            let (texts, st) = self.row(&rows[i], i == selected, bar_w, (lo, hi));
             cells(texts, y, buf, st);
         }
         if lines.len() > height {
             let text = format!("{}/{}", selected + 1, rows.len());
-            let w = text.chars().count() as u16;
+            let w = crate::ui::text::width(&text) as u16;
             put(
                 buf,
                 area,
@@ -450,18 +414,53 @@ impl TableView<'_> {
                 style(Tone::Dim, color),
             );
         }
-        let first = area.bottom() - legend.len() as u16;
-        for (i, line) in legend.iter().enumerate() {
-            put(
-                buf,
-                area,
-                area.x,
-                first + i as u16,
-                line,
-                area.width,
-                style(Tone::Dim, color),
-            );
+        put_bottom(buf, area, &legend, style(Tone::Dim, color));
+    }
+
+    /// A row's eight cells and their styles.
+    fn row(
+        &self,
+        row: &Row,
+        selected: bool,
+        bar_w: u16,
+        (lo, hi): (f64, f64),
+    ) -> ([String; 8], [Style; 8]) {
+        let fraction = row
+            .score
+            .as_ref()
+            .map(|s| (s.to_f64() - lo) / (hi - lo))
+            .filter(|f| f.is_finite())
+            .unwrap_or(if row.score.is_some() { 1.0 } else { 0.0 });
+        let texts = [
+            rank_label(row),
+            marks(self.ranking, row),
+            row.team.to_string(),
+            row.name.clone(),
+            org_name(self.session, &row.org).to_string(),
+            figure(row.score.as_ref(), self.lang, "—"),
+            row.sheets.to_string(),
+            bar(fraction, bar_w),
+        ];
+        let base = if selected {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else if row.too_few_sheets {
+            style(Tone::Dim, self.color)
+        } else {
+            Style::new()
+        };
+        let mut st = [base; 8];
+        if row.laureate {
+            st[1] = base.patch(laureate_style(self.color));
+            st[2] = st[1];
+        } else if row.at_cutoff {
+            st[1] = base.patch(style(Tone::Bad, self.color));
         }
+        st[7] = if self.color && row.laureate {
+            base.fg(Color::Green)
+        } else {
+            base
+        };
+        (texts, st)
     }
 }
 
@@ -477,7 +476,7 @@ fn legend_lines(lang: Lang, width: u16) -> Vec<String> {
         .map(|item| item.replace(' ', "\u{a0}"))
         .collect::<Vec<_>>()
         .join(" · ");
-    let mut lines = results_panel::wrap(&legend, usize::from(width));
+    let mut lines = wrap_indented(&legend, usize::from(width));
     lines.truncate(2);
     lines
 }

@@ -17,7 +17,7 @@ use crate::domain::ranking::{Ranking, Separation};
 use crate::domain::{Lang, PairState, Session};
 use crate::report::{figure, method_name, separator};
 use crate::ui::View;
-use crate::ui::text::{Tone, put, style};
+use crate::ui::text::{Tone, put_line, style, wrap_indented};
 
 /// The panel: the selected team's detail, or the analysis.
 pub fn panel(view: &View, computed: &Computed, area: Rect, buf: &mut Buffer) {
@@ -52,39 +52,14 @@ pub fn panel(view: &View, computed: &Computed, area: Rect, buf: &mut Buffer) {
     let wrapped: Lines = lines
         .into_iter()
         .flat_map(|(text, st)| {
-            wrap(&text, usize::from(area.width))
+            wrap_indented(&text, usize::from(area.width))
                 .into_iter()
                 .map(move |t| (t, st))
         })
         .collect();
     for (k, (text, st)) in wrapped.iter().take(area.height as usize).enumerate() {
-        put(buf, area, area.x, area.y + k as u16, text, area.width, *st);
+        put_line(buf, area, area.y + k as u16, text, *st);
     }
-}
-
-/// Split a line at spaces to fit `width`; continuation lines are indented
-/// one step deeper than the line itself.
-pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
-    if text.chars().count() <= width || width < 16 {
-        return vec![text.to_string()];
-    }
-    let lead = text.chars().take_while(|c| *c == ' ').count();
-    let mut out: Vec<String> = Vec::new();
-    let mut line = " ".repeat(lead);
-    let mut first = true;
-    for word in text.trim_start_matches(' ').split(' ') {
-        if !first && line.chars().count() + 1 + word.chars().count() > width {
-            out.push(std::mem::replace(&mut line, " ".repeat(lead + 4)));
-            first = true;
-        }
-        if !first {
-            line.push(' ');
-        }
-        line.push_str(word);
-        first = false;
-    }
-    out.push(line);
-    out
 }
 
 type Lines = Vec<(String, Style)>;
@@ -118,7 +93,7 @@ fn analysis_lines(
     out.extend(neighbour_lines(
         session, ranking, selected, room, lang, color,
     ));
-    let used: usize = out.iter().map(|(t, _)| wrap(t, width).len()).sum();
+    let used: usize = out.iter().map(|(t, _)| wrap_indented(t, width).len()).sum();
     out.extend(warning_lines(
         session,
         ranking,
@@ -327,7 +302,7 @@ fn warning_lines(
             .iter()
             .map(|w| format!("  {}", warning_words(session, w, lang)))
             .collect();
-        let wrapped: usize = texts.iter().map(|t| wrap(t, width).len()).sum();
+        let wrapped: usize = texts.iter().map(|t| wrap_indented(t, width).len()).sum();
         // Wrapped when they all fit, else one short line each (team and
         // juror first, so both stay visible).
         let (shown, cut) = if wrapped <= room {
@@ -430,6 +405,68 @@ fn no_margin_words(ranking: &Ranking, lang: Lang) -> String {
     }
 }
 
+/// Each juror's total (or why there is none), side by side as many as the
+/// panel holds.
+fn juror_lines(
+    session: &Session,
+    jurors: Vec<analysis::JurorLine>,
+    width: u16,
+    lang: Lang,
+    color: bool,
+) -> Lines {
+    let mut cells: Vec<(String, Tone)> = Vec::new();
+    for line in jurors {
+        let name = session
+            .juror(&line.juror)
+            .map_or(line.juror.as_str(), |j| j.name.as_str());
+        let total = figure(line.total.as_ref(), lang, "");
+        let (text, tone) = match line.state {
+            PairState::Entered | PairState::Verified => (total, Tone::Plain),
+            PairState::Mismatch => (
+                format!(
+                    "{total} ≠ {} {}",
+                    line.handwritten
+                        .map(|h| h.format_with(separator(lang)))
+                        .unwrap_or_default(),
+                    lang.t("manuscrit", "handwritten")
+                ),
+                Tone::Bad,
+            ),
+            PairState::Partial => (lang.t("incomplète", "partial").into(), Tone::Warn),
+            PairState::Empty => (lang.t("manquante", "missing").into(), Tone::Warn),
+            PairState::Absent => (lang.t("absent", "absent").into(), Tone::Dim),
+            PairState::Withdrawn => (lang.t("retirée", "withdrawn").into(), Tone::Dim),
+            PairState::Recused | PairState::AutoRecused => {
+                (lang.t("récusé", "recused").into(), Tone::Dim)
+            }
+        };
+        cells.push((format!("{:<14} {text:>9}", super::cut(name, 14)), tone));
+    }
+    // Jurors side by side as many as the panel holds (4 at most), two
+    // spaces apart after a two-space indent.
+    let cell_w = cells
+        .iter()
+        .map(|(t, _)| crate::ui::text::width(t))
+        .max()
+        .unwrap_or(1);
+    let columns = (usize::from(width).saturating_sub(2) / (cell_w + 2)).clamp(1, 4);
+    cells
+        .chunks(columns)
+        .map(|chunk| {
+            let text: String = chunk
+                .iter()
+                .map(|(t, _)| format!("  {t:<cell_w$}"))
+                .collect();
+            // The row takes the most pressing tone of its cells.
+            let tone = [Tone::Bad, Tone::Warn, Tone::Plain, Tone::Dim]
+                .into_iter()
+                .find(|t| chunk.iter().any(|(_, c)| c == t))
+                .unwrap_or(Tone::Plain);
+            (text.trim_end().to_string(), style(tone, color))
+        })
+        .collect()
+}
+
 /// The selected team's detail: figures, per-criterion means, each juror's
 /// sheet total, and what separates it from the team above.
 fn detail(
@@ -477,57 +514,7 @@ fn detail(
     let Some(d) = analysis::team_detail(session, team) else {
         return out;
     };
-    let mut cells: Vec<(String, Tone)> = Vec::new();
-    for line in d.jurors {
-        let name = session
-            .juror(&line.juror)
-            .map_or(line.juror.as_str(), |j| j.name.as_str());
-        let total = figure(line.total.as_ref(), lang, "");
-        let (text, tone) = match line.state {
-            PairState::Entered | PairState::Verified => (total, Tone::Plain),
-            PairState::Mismatch => (
-                format!(
-                    "{total} ≠ {} {}",
-                    line.handwritten
-                        .map(|h| h.format_with(separator(lang)))
-                        .unwrap_or_default(),
-                    lang.t("manuscrit", "handwritten")
-                ),
-                Tone::Bad,
-            ),
-            PairState::Partial => (lang.t("incomplète", "partial").into(), Tone::Warn),
-            PairState::Empty => (lang.t("manquante", "missing").into(), Tone::Warn),
-            PairState::Absent => (lang.t("absent", "absent").into(), Tone::Dim),
-            PairState::Withdrawn => (lang.t("retirée", "withdrawn").into(), Tone::Dim),
-            PairState::Recused | PairState::AutoRecused => {
-                (lang.t("récusé", "recused").into(), Tone::Dim)
-            }
-        };
-        cells.push((format!("{:<14} {text:>9}", super::cut(name, 14)), tone));
-    }
-    // Jurors side by side as many as the panel holds (4 at most), two
-    // spaces apart after a two-space indent.
-    let cell_w = cells
-        .iter()
-        .map(|(t, _)| t.chars().count())
-        .max()
-        .unwrap_or(1);
-    let columns = (usize::from(width).saturating_sub(2) / (cell_w + 2)).clamp(1, 4);
-    let juror_lines: Lines = cells
-        .chunks(columns)
-        .map(|chunk| {
-            let text: String = chunk
-                .iter()
-                .map(|(t, _)| format!("  {t:<cell_w$}"))
-                .collect();
-            // The row takes the most pressing tone of its cells.
-            let tone = [Tone::Bad, Tone::Warn, Tone::Plain, Tone::Dim]
-                .into_iter()
-                .find(|t| chunk.iter().any(|(_, c)| c == t))
-                .unwrap_or(Tone::Plain);
-            (text.trim_end().to_string(), style(tone, color))
-        })
-        .collect();
+    let juror_lines = juror_lines(session, d.jurors, width, lang, color);
     // Criteria one per line when there is room, else on one wrapped line,
     // else on one cut line: every juror's total comes first.
     let w = usize::from(width);
@@ -564,12 +551,16 @@ fn detail(
             .to_string(),
         style(Tone::Dim, color),
     );
-    let lines_of = |ls: &Lines| ls.iter().map(|(t, _)| wrap(t, w).len()).sum::<usize>();
+    let lines_of = |ls: &Lines| {
+        ls.iter()
+            .map(|(t, _)| wrap_indented(t, w).len())
+            .sum::<usize>()
+    };
     let fixed = lines_of(&out) + 1 + juror_lines.len();
     let room = usize::from(height);
     let means: Lines = if fixed + lines_of(&tall_means) < room {
         tall_means
-    } else if fixed + wrap(&one_line, w).len() < room {
+    } else if fixed + wrap_indented(&one_line, w).len() < room {
         vec![(one_line, plain)]
     } else {
         vec![(super::cut(&one_line, w), plain)]

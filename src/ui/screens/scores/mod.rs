@@ -12,12 +12,12 @@ use ratatui::widgets::Widget;
 
 use crate::app::screens::scores::grid::{CellKey, Column, Grid, default_team};
 use crate::domain::scoring::{self, Fill};
-use crate::domain::{Lang, Session, Team};
+use crate::domain::{Juror, Lang, Session, Team};
 
-use crate::ui::text::{Tone, cut, dec, put, right, style, total};
+use crate::ui::text::{Tone, cut, dec, put, put_bottom, put_line, right, style, total, two_lines};
 
-pub mod text;
-use text::{state_word, status_text, weighted};
+pub mod words;
+use words::{state_word, status_text, weighted};
 
 /// Everything the grid needs to draw one frame.
 pub struct GridView<'a> {
@@ -31,27 +31,6 @@ pub struct GridView<'a> {
     pub saves: bool,
     /// Colours allowed (off with NO_COLOR and in snapshots).
     pub color: bool,
-}
-
-/// `text` on one line if it fits `width`, else on two, broken at the last
-/// space that fits (the second line cut if still too long).
-fn wrap2(text: &str, width: u16) -> Vec<String> {
-    let w = usize::from(width);
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= w {
-        return vec![text.to_string()];
-    }
-    let brk = chars[..=w.min(chars.len() - 1)]
-        .iter()
-        .rposition(|c| *c == ' ')
-        .filter(|&i| i > 0)
-        .unwrap_or(w);
-    let first: String = chars[..brk].iter().collect();
-    let rest: String = chars[brk..].iter().collect();
-    vec![
-        first.trim_end().to_string(),
-        cut(rest.trim_start(), usize::from(width)),
-    ]
 }
 
 /// Column headers that tell criteria apart in `width` characters: the
@@ -132,15 +111,7 @@ impl Widget for GridView<'_> {
         let team_id = self.grid.team.clone().or_else(|| default_team(s));
         let Some(team) = team_id.as_deref().and_then(|t| s.team(t)) else {
             let text = lang.t("Aucune équipe à noter.", "No team to score.");
-            put(
-                buf,
-                area,
-                area.x,
-                area.y,
-                text,
-                area.width,
-                style(Tone::Dim, color),
-            );
+            put_line(buf, area, area.y, text, style(Tone::Dim, color));
             return;
         };
         self.title(buf, area, team);
@@ -150,39 +121,20 @@ impl Widget for GridView<'_> {
                 "Mode projecteur : les notes sont masquées (p pour les afficher).",
                 "Projector mode: scores are hidden (p to show them).",
             );
-            put(
-                buf,
-                area,
-                area.x,
-                y + 1,
-                text,
-                area.width,
-                style(Tone::Warn, color),
-            );
+            put_line(buf, area, y + 1, text, style(Tone::Warn, color));
             return;
         }
         self.notice(buf, area, y, team);
         // A status too long for one line (a question) takes two, the table
         // one row less.
         let (text, tone) = status_text(s, self.grid, team, lang);
-        let lines = wrap2(&text, area.width);
+        let lines = two_lines(&text, usize::from(area.width));
         let table_area = Rect {
             height: area.height - (lines.len() as u16 - 1),
             ..area
         };
         self.table(buf, table_area, y + 1, team);
-        let first = area.bottom() - lines.len() as u16;
-        for (i, line) in lines.iter().enumerate() {
-            put(
-                buf,
-                area,
-                area.x,
-                first + i as u16,
-                line,
-                area.width,
-                style(tone, color),
-            );
-        }
+        put_bottom(buf, area, &lines, style(tone, color));
     }
 }
 
@@ -229,7 +181,7 @@ impl GridView<'_> {
             .map(|(t, _)| t.as_str())
             .collect::<Vec<_>>()
             .join("  ");
-        let right_w = right_text.chars().count() as u16;
+        let right_w = crate::ui::text::width(&right_text) as u16;
         let left_w = area.width.saturating_sub(right_w + 2);
         put(
             buf,
@@ -251,7 +203,7 @@ impl GridView<'_> {
                 area.width,
                 style(tone, self.color),
             );
-            x += t.chars().count() as u16 + 2;
+            x += crate::ui::text::width(&t) as u16 + 2;
         }
     }
 
@@ -271,15 +223,7 @@ impl GridView<'_> {
                     team.id
                 ),
             };
-            put(
-                buf,
-                area,
-                area.x,
-                y,
-                &text,
-                area.width,
-                style(Tone::Warn, self.color),
-            );
+            put_line(buf, area, y, &text, style(Tone::Warn, self.color));
             return;
         }
         let text = match s.criteria.get(self.grid.col) {
@@ -316,21 +260,14 @@ impl GridView<'_> {
         );
         let text = if self.grid.col < s.criteria.len()
             && weighted(s)
-            && (text.chars().count() + hint.chars().count()) <= usize::from(area.width)
+            && (crate::ui::text::width(&text) + crate::ui::text::width(hint))
+                <= usize::from(area.width)
         {
             format!("{text}{hint}")
         } else {
             text
         };
-        put(
-            buf,
-            area,
-            area.x,
-            y,
-            &text,
-            area.width,
-            style(Tone::Dim, self.color),
-        );
+        put_line(buf, area, y, &text, style(Tone::Dim, self.color));
     }
 
     fn table(&self, buf: &mut Buffer, area: Rect, y: u16, team: &Team) {
@@ -341,7 +278,7 @@ impl GridView<'_> {
         let labels = s
             .criteria
             .iter()
-            .map(|c| c.label.chars().count())
+            .map(|c| crate::ui::text::width(&c.label))
             .max()
             .unwrap_or(0);
         let lay = layout(area.width, s.criteria.len(), grid.col, labels);
@@ -412,80 +349,96 @@ impl GridView<'_> {
             .take(usize::from(rows))
         {
             let y = top + (i - offset) as u16;
-            let excuse = s.excuse(team, juror);
-            let here = i == grid.row;
-            let name = format!("{} {}", juror.id, juror.name);
-            let name_tone = if here { Tone::Strong } else { Tone::Plain };
-            let marker = if here { "›" } else { " " };
-            put(buf, area, area.x, y, marker, 1, style(name_tone, color));
-            put(
-                buf,
-                area,
-                area.x + 1,
-                y,
-                &name,
-                lay.name_w - 1,
-                style(name_tone, color),
-            );
-            let scored = excuse.is_none();
-            let sheet = grid.sheet(s, &team.id, &juror.id);
-            let mut x = crit_x;
-            for (ci, c) in s
-                .criteria
-                .iter()
-                .enumerate()
-                .skip(lay.first)
-                .take(lay.shown)
-            {
-                let key = CellKey {
-                    team: team.id.clone(),
-                    juror: juror.id.clone(),
-                    column: Column::Criterion(c.id.clone()),
-                };
-                self.cell(
-                    buf,
-                    area,
-                    x,
-                    y,
-                    lay.crit_w - 1,
-                    &key,
-                    scored,
-                    here && grid.col == ci,
-                );
-                x += lay.crit_w;
-            }
-            let summary = scoring::summarize(&s.criteria, Some(&sheet));
-            if scored && summary.fill != Fill::Empty {
-                let tone = if summary.fill == Fill::Complete {
-                    Tone::Strong
-                } else {
-                    Tone::Dim
-                };
-                let text = right(&total(summary.total, lang), usize::from(TOTAL_W));
-                put(buf, area, tot_x, y, &text, TOTAL_W, style(tone, color));
-            }
+            let xs = (crit_x, tot_x, paper_x, state_x);
+            self.juror_row(buf, area, (y, xs), &lay, team, (i, juror));
+        }
+    }
+
+    /// A juror's row: name, a cell per criterion shown, the total, the
+    /// paper total and the sheet's state.
+    fn juror_row(
+        &self,
+        buf: &mut Buffer,
+        area: Rect,
+        (y, (crit_x, tot_x, paper_x, state_x)): (u16, (u16, u16, u16, u16)),
+        lay: &Layout,
+        team: &Team,
+        (i, juror): (usize, &Juror),
+    ) {
+        let (lang, s, grid, color) = (self.lang, self.session, self.grid, self.color);
+        let excuse = s.excuse(team, juror);
+        let here = i == grid.row;
+        let name = format!("{} {}", juror.id, juror.name);
+        let name_tone = if here { Tone::Strong } else { Tone::Plain };
+        let marker = if here { "›" } else { " " };
+        put(buf, area, area.x, y, marker, 1, style(name_tone, color));
+        put(
+            buf,
+            area,
+            area.x + 1,
+            y,
+            &name,
+            lay.name_w - 1,
+            style(name_tone, color),
+        );
+        let scored = excuse.is_none();
+        let sheet = grid.sheet(s, &team.id, &juror.id);
+        let mut x = crit_x;
+        for (ci, c) in s
+            .criteria
+            .iter()
+            .enumerate()
+            .skip(lay.first)
+            .take(lay.shown)
+        {
             let key = CellKey {
                 team: team.id.clone(),
                 juror: juror.id.clone(),
-                column: Column::Handwritten,
+                column: Column::Criterion(c.id.clone()),
             };
-            let on_paper = here && grid.col >= s.criteria.len();
             self.cell(
                 buf,
                 area,
-                paper_x - 1,
+                x,
                 y,
-                PAPER_W + 1,
+                lay.crit_w - 1,
                 &key,
                 scored,
-                on_paper,
+                here && grid.col == ci,
             );
-            let disagrees = scored
-                && summary.fill == Fill::Complete
-                && scoring::disagreement(s, &team.id, &juror.id, &sheet).is_some();
-            let (word, tone) = state_word(excuse, &summary, disagrees, lang);
-            put(buf, area, state_x, y, word, STATE_W, style(tone, color));
+            x += lay.crit_w;
         }
+        let summary = scoring::summarize(&s.criteria, Some(&sheet));
+        if scored && summary.fill != Fill::Empty {
+            let tone = if summary.fill == Fill::Complete {
+                Tone::Strong
+            } else {
+                Tone::Dim
+            };
+            let text = right(&total(summary.total, lang), usize::from(TOTAL_W));
+            put(buf, area, tot_x, y, &text, TOTAL_W, style(tone, color));
+        }
+        let key = CellKey {
+            team: team.id.clone(),
+            juror: juror.id.clone(),
+            column: Column::Handwritten,
+        };
+        let on_paper = here && grid.col >= s.criteria.len();
+        self.cell(
+            buf,
+            area,
+            paper_x - 1,
+            y,
+            PAPER_W + 1,
+            &key,
+            scored,
+            on_paper,
+        );
+        let disagrees = scored
+            && summary.fill == Fill::Complete
+            && scoring::disagreement(s, &team.id, &juror.id, &sheet).is_some();
+        let (word, tone) = state_word(excuse, &summary, disagrees, lang);
+        put(buf, area, state_x, y, word, STATE_W, style(tone, color));
     }
 
     /// One value cell of `width` columns: the value right-aligned between

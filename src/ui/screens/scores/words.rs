@@ -30,14 +30,7 @@ fn why(status: PairState, lang: Lang) -> &'static str {
         PairState::AutoRecused => {
             lang.t("récusé (même organisation)", "recused (same organisation)")
         }
-        PairState::Recused => lang.t("récusé", "recused"),
-        PairState::Absent => lang.t("absent", "absent"),
-        PairState::Withdrawn => lang.t("équipe retirée", "team withdrawn"),
-        PairState::Empty
-        | PairState::Partial
-        | PairState::Entered
-        | PairState::Mismatch
-        | PairState::Verified => lang.t("attendu", "expected"),
+        other => crate::words::pair::reason(other, lang),
     }
 }
 
@@ -64,6 +57,69 @@ pub fn state_word(
     }
 }
 
+/// The status line with nothing just said: a value the other terminal
+/// changed while typing, the paper total under the cursor that disagrees,
+/// else how many sheets of the team count.
+fn idle_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (String, Tone) {
+    if let Some((key, _, now)) = grid.changed_meanwhile(session) {
+        let cell = cell_name(key, lang);
+        let now = value_text(now, lang);
+        let text = match lang {
+            Lang::Fr => format!(
+                "{cell} : l'autre terminal y a mis {now} pendant votre saisie « {} »",
+                grid.input
+            ),
+            Lang::En => format!(
+                "{cell}: the other terminal set it to {now} while you typed \"{}\"",
+                grid.input
+            ),
+        };
+        return (text, Tone::Warn);
+    }
+    // The cursor on a sheet whose paper total disagrees: say with what.
+    if let Some(juror) = session.jurors.get(grid.row)
+        && session.expects(team, juror)
+    {
+        let sheet = grid.sheet(session, &team.id, &juror.id);
+        let summary = scoring::summarize(&session.criteria, Some(&sheet));
+        if let (true, Some(paper), Some(sum)) =
+            (summary.mismatch, sheet.handwritten, summary.plain_sum)
+        {
+            return (
+                mismatch_text(session, &juror.id, paper, sum, lang),
+                Tone::Bad,
+            );
+        }
+    }
+    (counts_line(session, team, lang), Tone::Dim)
+}
+
+/// A value typed over a cell the other terminal changed meanwhile: what
+/// Enter and Esc do.
+fn changed_meanwhile(
+    grid: &Grid,
+    (seen, current, typed): (Option<Dec>, Option<Dec>, Dec),
+    lang: Lang,
+) -> String {
+    let cell = grid
+        .typed_over
+        .as_ref()
+        .map_or_else(String::new, |(key, _)| cell_name(key, lang));
+    let (seen, current, typed) = (
+        value_text(seen, lang),
+        value_text(current, lang),
+        dec(typed, lang),
+    );
+    match lang {
+        Lang::Fr => format!(
+            "Refusé : {cell} changé par l'autre terminal ({seen} → {current}). Entrée : remplacer par {typed} · Échap : garder {current}"
+        ),
+        Lang::En => format!(
+            "Refused: {cell} changed on the other terminal ({seen} → {current}). Enter: replace with {typed} · Esc: keep {current}"
+        ),
+    }
+}
+
 /// The status line: what just happened, the question asked, or how many
 /// sheets of the team count.
 pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (String, Tone) {
@@ -72,37 +128,7 @@ pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (
         "y/Enter: yes · other key: no",
     );
     let Some(status) = &grid.status else {
-        if let Some((key, _, now)) = grid.changed_meanwhile(session) {
-            let cell = cell_name(key, lang);
-            let now = value_text(now, lang);
-            let text = match lang {
-                Lang::Fr => format!(
-                    "{cell} : l'autre terminal y a mis {now} pendant votre saisie « {} »",
-                    grid.input
-                ),
-                Lang::En => format!(
-                    "{cell}: the other terminal set it to {now} while you typed \"{}\"",
-                    grid.input
-                ),
-            };
-            return (text, Tone::Warn);
-        }
-        // The cursor on a sheet whose paper total disagrees: say with what.
-        if let Some(juror) = session.jurors.get(grid.row)
-            && session.expects(team, juror)
-        {
-            let sheet = grid.sheet(session, &team.id, &juror.id);
-            let summary = scoring::summarize(&session.criteria, Some(&sheet));
-            if let (true, Some(paper), Some(sum)) =
-                (summary.mismatch, sheet.handwritten, summary.plain_sum)
-            {
-                return (
-                    mismatch_text(session, &juror.id, paper, sum, lang),
-                    Tone::Bad,
-                );
-            }
-        }
-        return (counts_line(session, team, lang), Tone::Dim);
+        return idle_text(session, grid, team, lang);
     };
     match status {
         Status::Refused { refusal, .. } => (
@@ -147,28 +173,10 @@ pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (
             seen,
             current,
             typed,
-        } => {
-            let cell = grid
-                .typed_over
-                .as_ref()
-                .map_or_else(String::new, |(key, _)| cell_name(key, lang));
-            let (seen, current, typed) = (
-                value_text(*seen, lang),
-                value_text(*current, lang),
-                dec(*typed, lang),
-            );
-            (
-                match lang {
-                    Lang::Fr => format!(
-                        "Refusé : {cell} changé par l'autre terminal ({seen} → {current}). Entrée : remplacer par {typed} · Échap : garder {current}"
-                    ),
-                    Lang::En => format!(
-                        "Refused: {cell} changed on the other terminal ({seen} → {current}). Enter: replace with {typed} · Esc: keep {current}"
-                    ),
-                },
-                Tone::Bad,
-            )
-        }
+        } => (
+            changed_meanwhile(grid, (*seen, *current, *typed), lang),
+            Tone::Bad,
+        ),
         Status::SaveRefused(refusal) => (
             format!(
                 "{} {}",

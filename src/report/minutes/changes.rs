@@ -1,0 +1,237 @@
+//! The minutes' list of changes: every journal operation after the one that
+//! entered the first score, except a first value typed in an empty cell
+//! (counted) and the running of the timer and the question queue.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::{Change, Operation};
+use crate::report::anonymous::Aliases;
+use crate::words::minutes::{Item, RosterEdit, What};
+
+/// One listed change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry<'a> {
+    pub at: DateTime<Utc>,
+    pub writer: &'a str,
+    pub what: What<'a>,
+}
+
+/// The listed changes and how many first entries were not listed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Changes<'a> {
+    pub entries: Vec<Entry<'a>>,
+    pub first_entries: usize,
+}
+
+/// Whether a change enters a value (the first score starts the list).
+fn enters_a_value(change: &Change) -> bool {
+    match change {
+        Change::SetCell { edit, .. } => edit.new.is_some(),
+        Change::SetSheet { edit, .. } => !edit.new.values.is_empty(),
+        Change::Batch { changes, .. } => changes.iter().any(enters_a_value),
+        _ => false,
+    }
+}
+
+/// The changes after the first score, oldest first.
+pub fn after_first_score<'a>(history: &'a [Operation], aliases: Option<&Aliases>) -> Changes<'a> {
+    let mut out = Changes::default();
+    let Some(first) = history.iter().position(|op| enters_a_value(&op.change)) else {
+        return out;
+    };
+    for op in &history[first + 1..] {
+        let mut whats = Vec::new();
+        describe(&op.change, aliases, &mut whats, &mut out.first_entries);
+        out.entries.extend(whats.into_iter().map(|what| Entry {
+            at: op.at,
+            writer: &op.writer,
+            what,
+        }));
+    }
+    out
+}
+
+/// What `change` did, one entry per listed part (a batch gives its parts).
+fn describe<'a>(
+    change: &'a Change,
+    aliases: Option<&Aliases>,
+    out: &mut Vec<What<'a>>,
+    first_entries: &mut usize,
+) {
+    let juror = |id: &str| aliases.map_or_else(|| id.to_string(), |a| a.juror(id));
+    let text = |t: &str| aliases.map_or_else(|| t.to_string(), |a| a.text(t));
+    let what = match change {
+        Change::SetCell { edit, .. } if edit.seen.is_none() && edit.new.is_some() => {
+            *first_entries += 1;
+            return;
+        }
+        Change::SetHandwritten { edit, .. } if edit.seen.is_none() && edit.new.is_some() => {
+            *first_entries += 1;
+            return;
+        }
+        Change::Create { .. }
+        | Change::SetStage { .. }
+        | Change::SetQueue { .. }
+        | Change::AddQuestion { .. }
+        | Change::RemoveQuestion { .. } => return,
+        Change::Batch { changes, .. } => {
+            for c in changes {
+                describe(c, aliases, out, first_entries);
+            }
+            return;
+        }
+        Change::SetCell {
+            team,
+            juror: j,
+            criterion,
+            edit,
+        } => What::Cell {
+            team,
+            juror: juror(j),
+            criterion,
+            seen: edit.seen,
+            new: edit.new,
+        },
+        Change::SetHandwritten {
+            team,
+            juror: j,
+            edit,
+        } => What::Handwritten {
+            team,
+            juror: juror(j),
+            seen: edit.seen,
+            new: edit.new,
+        },
+        Change::SetSheet {
+            team,
+            juror: j,
+            edit,
+        } => What::Sheet {
+            team,
+            juror: juror(j),
+            new: &edit.new,
+        },
+        Change::SetVerified { team, edit } => What::Verified {
+            team,
+            new: edit.new,
+        },
+        Change::SetTeamStatus { team, edit } => What::Status {
+            team,
+            new: edit.new,
+        },
+        Change::SetEvent { .. } => What::Event,
+        Change::SetSettings { .. } => What::Settings,
+        Change::SetSchedule { .. } => What::Schedule,
+        Change::SetOrganisation { id, edit, .. } => roster(
+            Item::Organisation,
+            id.to_string(),
+            RosterEdit::of(&edit.seen, &edit.new),
+        ),
+        Change::SetTeam { id, edit, .. } => roster(
+            Item::Team,
+            id.to_string(),
+            RosterEdit::of(&edit.seen, &edit.new),
+        ),
+        Change::SetJuror { id, edit, .. } => roster(
+            Item::Juror,
+            juror(id),
+            RosterEdit::of(&edit.seen, &edit.new),
+        ),
+        Change::SetCriterion { id, edit, .. } => roster(
+            Item::Criterion,
+            id.to_string(),
+            RosterEdit::of(&edit.seen, &edit.new),
+        ),
+        Change::AddDecision { decision } | Change::RemoveDecision { decision } => What::Decision {
+            added: matches!(change, Change::AddDecision { .. }),
+            decision,
+            by: text(&decision.by),
+            reason: text(&decision.reason),
+        },
+    };
+    out.push(what);
+}
+
+fn roster<'a>(item: Item, id: String, edit: RosterEdit) -> What<'a> {
+    What::Roster { item, id, edit }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixture::d;
+    use crate::domain::operation::{BatchLabel, Edit};
+    use crate::domain::{Event, Lang, Mark, Sheet};
+
+    fn op(change: Change, minute: i64) -> Operation {
+        Operation::new(
+            change,
+            "abcdef0123456789",
+            DateTime::UNIX_EPOCH + chrono::TimeDelta::minutes(minute),
+        )
+    }
+
+    fn cell(juror: &str, seen: Option<&str>, new: Option<&str>) -> Change {
+        Change::SetCell {
+            team: "T01".into(),
+            juror: juror.into(),
+            criterion: "impact".into(),
+            edit: Edit::new(seen.map(d), new.map(d)),
+        }
+    }
+
+    #[test]
+    fn after_the_first_score_corrections_are_listed_first_entries_counted() {
+        let history = vec![
+            op(
+                Change::SetEvent {
+                    edit: Edit::new(Event::default(), Event::default()),
+                },
+                0,
+            ),
+            op(cell("J1", None, Some("3")), 1),
+            op(cell("J2", None, Some("4")), 2),
+            op(cell("J1", Some("3"), Some("5")), 3),
+            op(
+                Change::Batch {
+                    label: BatchLabel::Other("x".into()),
+                    changes: vec![
+                        cell("J3", None, Some("1")),
+                        Change::SetSheet {
+                            team: "T02".into(),
+                            juror: "J2".into(),
+                            edit: Edit::new(
+                                Sheet::default(),
+                                Sheet {
+                                    mark: Some(Mark::Absent),
+                                    ..Sheet::default()
+                                },
+                            ),
+                        },
+                    ],
+                },
+                4,
+            ),
+        ];
+        let changes = after_first_score(&history, None);
+        assert_eq!(changes.first_entries, 2);
+        let said: Vec<String> = changes
+            .entries
+            .iter()
+            .map(|e| e.what.say(Lang::Fr))
+            .collect();
+        assert_eq!(said, ["T01 · J1 · impact : 3 → 5", "J2 absent pour T02"]);
+        assert_eq!(changes.entries[1].at, history[4].at);
+    }
+
+    #[test]
+    fn nothing_before_the_first_score() {
+        let history = vec![op(
+            Change::SetEvent {
+                edit: Edit::new(Event::default(), Event::default()),
+            },
+            0,
+        )];
+        assert_eq!(after_first_score(&history, None), Changes::default());
+    }
+}

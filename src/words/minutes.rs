@@ -1,0 +1,189 @@
+//! The minutes' account of a change: what one journal operation did, in
+//! the user's words ("T05 · J03 · utilite : 12 → 14").
+
+use crate::domain::{Dec, Decision, DecisionKind, Lang, Mark, Sheet, TeamStatus};
+
+use super::report::colon;
+
+/// A value as shown: "12,5", or "vide" / "empty".
+pub fn value(v: Option<Dec>, lang: Lang) -> String {
+    match v {
+        Some(v) => v.format_with(crate::report::separator(lang)),
+        None => super::report::Text::Empty.get(lang).to_string(),
+    }
+}
+
+/// Whether an item was added, edited or removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RosterEdit {
+    Added,
+    Edited,
+    Removed,
+}
+
+impl RosterEdit {
+    pub fn of<T>(seen: &Option<T>, new: &Option<T>) -> RosterEdit {
+        match (seen, new) {
+            (None, _) => RosterEdit::Added,
+            (_, None) => RosterEdit::Removed,
+            _ => RosterEdit::Edited,
+        }
+    }
+
+    fn word(self, lang: Lang) -> &'static str {
+        match self {
+            RosterEdit::Added => lang.t("ajout", "added"),
+            RosterEdit::Edited => lang.t("modification", "edited"),
+            RosterEdit::Removed => lang.t("retrait", "removed"),
+        }
+    }
+}
+
+/// What a roster or settings item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
+    Organisation,
+    Team,
+    Juror,
+    Criterion,
+}
+
+impl Item {
+    fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Item::Organisation => lang.t("organisation", "organisation"),
+            Item::Team => lang.t("équipe", "team"),
+            Item::Juror => lang.t("juré", "juror"),
+            Item::Criterion => lang.t("critère", "criterion"),
+        }
+    }
+}
+
+/// One change, described.
+#[derive(Clone, Debug, PartialEq)]
+pub enum What<'a> {
+    Cell {
+        team: &'a str,
+        juror: String,
+        criterion: &'a str,
+        seen: Option<Dec>,
+        new: Option<Dec>,
+    },
+    Handwritten {
+        team: &'a str,
+        juror: String,
+        seen: Option<Dec>,
+        new: Option<Dec>,
+    },
+    Sheet {
+        team: &'a str,
+        juror: String,
+        new: &'a Sheet,
+    },
+    Verified {
+        team: &'a str,
+        new: bool,
+    },
+    Status {
+        team: &'a str,
+        new: TeamStatus,
+    },
+    Roster {
+        item: Item,
+        id: String,
+        edit: RosterEdit,
+    },
+    Event,
+    Settings,
+    Schedule,
+    Decision {
+        added: bool,
+        decision: &'a Decision,
+        by: String,
+        reason: String,
+    },
+}
+
+impl What<'_> {
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            What::Cell {
+                team,
+                juror,
+                criterion,
+                seen,
+                new,
+            } => format!(
+                "{} {} → {}",
+                colon(&format!("{team} · {juror} · {criterion}"), lang),
+                value(*seen, lang),
+                value(*new, lang)
+            ),
+            What::Handwritten {
+                team,
+                juror,
+                seen,
+                new,
+            } => format!(
+                "{} {} → {}",
+                colon(
+                    &format!(
+                        "{team} · {juror} · {}",
+                        lang.t("total manuscrit", "handwritten total")
+                    ),
+                    lang
+                ),
+                value(*seen, lang),
+                value(*new, lang)
+            ),
+            What::Sheet { team, juror, new } => sheet(team, juror, new, lang),
+            What::Verified { team, new } => match (new, lang) {
+                (true, Lang::Fr) => format!("{team} vérifiée"),
+                (true, Lang::En) => format!("{team} verified"),
+                (false, Lang::Fr) => format!("{team} déverrouillée"),
+                (false, Lang::En) => format!("{team} unlocked"),
+            },
+            What::Status { team, new } => match (new, lang) {
+                (TeamStatus::Withdrawn, Lang::Fr) => format!("{team} retirée"),
+                (TeamStatus::Withdrawn, Lang::En) => format!("{team} withdrawn"),
+                (TeamStatus::Scheduled, Lang::Fr) => format!("{team} rétablie"),
+                (TeamStatus::Scheduled, Lang::En) => format!("{team} restored"),
+            },
+            What::Roster { item, id, edit } => {
+                format!("{} {} {id}", colon(edit.word(lang), lang), item.word(lang))
+            }
+            What::Event => lang.t("événement modifié", "event edited").into(),
+            What::Settings => lang.t("réglages modifiés", "settings changed").into(),
+            What::Schedule => lang.t("programme modifié", "schedule changed").into(),
+            What::Decision {
+                added,
+                decision,
+                by,
+                reason,
+            } => {
+                let teams = decision.teams.join(", ");
+                let kind = match decision.kind {
+                    DecisionKind::Order => lang.t("ordre", "order"),
+                    DecisionKind::Admit => lang.t("admission", "admit"),
+                };
+                match (added, lang) {
+                    (true, Lang::Fr) => format!("décision : {kind} {teams} — par {by} ({reason})"),
+                    (true, Lang::En) => format!("decision: {kind} {teams} — by {by} ({reason})"),
+                    (false, Lang::Fr) => format!("décision retirée : {kind} {teams}"),
+                    (false, Lang::En) => format!("decision withdrawn: {kind} {teams}"),
+                }
+            }
+        }
+    }
+}
+
+fn sheet(team: &str, juror: &str, new: &Sheet, lang: Lang) -> String {
+    match (new.mark, lang) {
+        (Some(Mark::Absent), Lang::Fr) => format!("{juror} absent pour {team}"),
+        (Some(Mark::Absent), Lang::En) => format!("{juror} absent for {team}"),
+        (Some(Mark::Recused), Lang::Fr) => format!("récusation de {juror} pour {team}"),
+        (Some(Mark::Recused), Lang::En) => format!("recusal of {juror} for {team}"),
+        (None, Lang::Fr) => format!("feuille de {juror} pour {team} remplacée"),
+        (None, Lang::En) => format!("{juror}'s sheet for {team} replaced"),
+    }
+}

@@ -1,0 +1,54 @@
+//! Numbers as people read them: decimals with the language's separator
+//! ([`Lang::decimal_separator`]), and nouns that agree with their count
+//! (never "équipe(s)").
+
+use crate::domain::scoring::Total;
+use crate::domain::{Dec, Lang};
+
+/// A decimal the language's way: `12,5` in French, `12.5` in English.
+pub fn dec(value: Dec, lang: Lang) -> String {
+    value.format_with(lang.decimal_separator())
+}
+
+/// A sheet total rounded to two decimals, the language's way.
+pub fn total(value: Total, lang: Lang) -> String {
+    value.format_with(lang.decimal_separator(), 2)
+}
+
+/// The form of a noun that agrees with `n`: French takes the singular for
+/// 0 and 1, English for 1 only.
+pub fn agree<'a>(n: usize, lang: Lang, one: &'a str, many: &'a str) -> &'a str {
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    if singular { one } else { many }
+}
+
+/// `n` and its noun: `1 équipe`, `3 équipes`, `0 teams`.
+pub fn count(n: usize, lang: Lang, one: &str, many: &str) -> String {
+    format!("{n} {}", agree(n, lang, one, many))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_take_the_language_separator() {
+        let v: Dec = "12.5".parse().unwrap();
+        assert_eq!(dec(v, Lang::Fr), "12,5");
+        assert_eq!(dec(v, Lang::En), "12.5");
+        assert_eq!(total(Total::from_dec(v), Lang::Fr), "12,5");
+    }
+
+    #[test]
+    fn nouns_agree_with_their_count() {
+        assert_eq!(count(0, Lang::Fr, "équipe", "équipes"), "0 équipe");
+        assert_eq!(count(1, Lang::Fr, "équipe", "équipes"), "1 équipe");
+        assert_eq!(count(2, Lang::Fr, "équipe", "équipes"), "2 équipes");
+        assert_eq!(count(0, Lang::En, "team", "teams"), "0 teams");
+        assert_eq!(count(1, Lang::En, "team", "teams"), "1 team");
+        assert_eq!(count(2, Lang::En, "team", "teams"), "2 teams");
+    }
+}

@@ -1,0 +1,132 @@
+//! Why an operation was refused ([`Refusal`]), in words a jury secretary
+//! understands. The refusal's `message` is written here so that every
+//! caller (the screens, the command line, the storage's errors) says it the
+//! same way.
+
+use std::fmt;
+
+use super::number::dec;
+use super::pair::reason;
+use crate::domain::{Dec, Lang, Refusal};
+
+/// A cell's value, or "(vide)" / "(empty)".
+fn value(value: Option<Dec>, lang: Lang) -> String {
+    match value {
+        Some(v) => dec(v, lang),
+        None => lang.t("(vide)", "(empty)").to_string(),
+    }
+}
+
+impl Refusal {
+    pub fn message(&self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
+        let d = |v: &Dec| dec(*v, lang);
+        match self {
+            Refusal::UnknownTeam(id) if fr => format!("équipe inconnue : {id}"),
+            Refusal::UnknownTeam(id) => format!("unknown team: {id}"),
+            Refusal::UnknownJuror(id) if fr => format!("juré inconnu : {id}"),
+            Refusal::UnknownJuror(id) => format!("unknown juror: {id}"),
+            Refusal::UnknownCriterion(id) if fr => format!("critère inconnu : {id}"),
+            Refusal::UnknownCriterion(id) => format!("unknown criterion: {id}"),
+            Refusal::UnknownOrganisation(id) if fr => format!("organisation inconnue : {id}"),
+            Refusal::UnknownOrganisation(id) => format!("unknown organisation: {id}"),
+            Refusal::OutOfRange {
+                criterion: c,
+                value: v,
+                min,
+                max,
+            } => match lang {
+                Lang::Fr => format!(
+                    "{} hors limites pour {c} (de {} à {})",
+                    d(v),
+                    d(min),
+                    d(max)
+                ),
+                Lang::En => format!("{} out of range for {c} ({} to {})", d(v), d(min), d(max)),
+            },
+            Refusal::OffStep {
+                criterion: c,
+                value: v,
+                step,
+                ..
+            } => match lang {
+                Lang::Fr => format!("{} n'est pas un multiple du pas {} pour {c}", d(v), d(step)),
+                Lang::En => format!("{} is off the step of {} for {c}", d(v), d(step)),
+            },
+            Refusal::NotScored {
+                team,
+                juror,
+                status,
+            } => {
+                let why = reason(*status, lang);
+                match lang {
+                    Lang::Fr => format!("{juror} ne note pas {team} ({why})"),
+                    Lang::En => format!("{juror} does not score {team} ({why})"),
+                }
+            }
+            Refusal::Verified { team } if fr => {
+                format!("la grille de {team} est vérifiée (verrouillée)")
+            }
+            Refusal::Verified { team } => format!("the grid of {team} is verified (locked)"),
+            Refusal::StaleCell {
+                team,
+                juror,
+                criterion,
+                seen,
+                current,
+            } => {
+                let (seen, now) = (value(*seen, lang), value(*current, lang));
+                let cell = format!("{team}/{juror}/{criterion}");
+                match lang {
+                    Lang::Fr => {
+                        format!(
+                            "{cell} a été modifié par un autre poste : vu {seen}, maintenant {now}"
+                        )
+                    }
+                    Lang::En => {
+                        format!("{cell} was changed by another terminal: seen {seen}, now {now}")
+                    }
+                }
+            }
+            Refusal::Stale { what } if fr => {
+                format!("{what} a été modifié par un autre poste entre-temps")
+            }
+            Refusal::Stale { what } => format!("{what} was changed by another terminal meanwhile"),
+            Refusal::ScoringStarted { what } if fr => {
+                format!("{what} ne peut plus changer : la notation a commencé")
+            }
+            Refusal::ScoringStarted { what } => {
+                format!("{what} cannot change: scoring has started")
+            }
+            Refusal::Inconsistent(problems) => problems
+                .iter()
+                .map(|p| p.message(lang))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Refusal::AlreadyCreated => lang
+                .t("la session existe déjà", "the session already exists")
+                .into(),
+            Refusal::NoSuchDecision => lang
+                .t(
+                    "cette décision n'est pas enregistrée",
+                    "no such decision is recorded",
+                )
+                .into(),
+            Refusal::NoSuchQuestion => lang
+                .t(
+                    "cette question n'est pas enregistrée",
+                    "no such question is recorded",
+                )
+                .into(),
+        }
+    }
+}
+
+/// In English, for logs and `{}` in errors.
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for Refusal {}
