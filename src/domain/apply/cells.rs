@@ -5,7 +5,12 @@ use super::super::decimal::Dec;
 use super::super::operation::Edit;
 use super::super::pair::PairState;
 use super::super::refusal::Refusal;
-use super::super::session::{CriterionId, JurorId, Mark, Session, Sheet, SheetKey, TeamId};
+use std::collections::HashMap;
+
+use super::super::operation::Change;
+use super::super::session::{
+    CriterionId, Juror, JurorId, Mark, Session, Sheet, SheetKey, Team, TeamId,
+};
 use super::stale;
 
 pub(super) fn set_cell(
@@ -16,6 +21,17 @@ pub(super) fn set_cell(
     edit: &Edit<Option<Dec>>,
 ) -> Result<(), Refusal> {
     check_pair(s, team, juror)?;
+    set_cell_of_pair(s, team, juror, criterion, edit)
+}
+
+/// [`set_cell`], the pair already checked.
+fn set_cell_of_pair(
+    s: &mut Session,
+    team: &TeamId,
+    juror: &JurorId,
+    criterion: &CriterionId,
+    edit: &Edit<Option<Dec>>,
+) -> Result<(), Refusal> {
     if s.criterion(criterion).is_none() {
         return Err(Refusal::UnknownCriterion(criterion.clone()));
     }
@@ -127,6 +143,12 @@ fn check_pair(s: &Session, team: &TeamId, juror: &JurorId) -> Result<(), Refusal
     let j = s
         .juror(juror)
         .ok_or_else(|| Refusal::UnknownJuror(juror.clone()))?;
+    check_found_pair(s, t, j)
+}
+
+/// [`check_pair`], the team and the juror found.
+fn check_found_pair(s: &Session, t: &Team, j: &Juror) -> Result<(), Refusal> {
+    let (team, juror) = (&t.id, &j.id);
     if s.verified.contains(team) {
         return Err(Refusal::Verified { team: team.clone() });
     }
@@ -170,5 +192,66 @@ fn change_sheet(s: &mut Session, team: &TeamId, juror: &JurorId, change: impl Fn
     change(&mut sheet);
     if !sheet.is_empty() {
         s.sheets.insert(key, sheet);
+    }
+}
+
+/// The changes of a batch, in order. Cell changes (an import: up to
+/// millions) find their team and juror through an index built once, not by
+/// a scan of the roster per cell; any other change drops the index.
+pub(super) fn apply_batch(s: &mut Session, changes: &[Change]) -> Result<(), Refusal> {
+    let mut index: Option<Roster> = None;
+    for change in changes {
+        match change {
+            Change::SetCell {
+                team,
+                juror,
+                criterion,
+                edit,
+            } => {
+                let roster = index.get_or_insert_with(|| Roster::of(s));
+                roster.check_pair(s, team, juror)?;
+                set_cell_of_pair(s, team, juror, criterion, edit)?;
+            }
+            other => {
+                index = None;
+                super::apply_unchecked(s, other)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where each team and juror is in the session's lists.
+struct Roster {
+    teams: HashMap<TeamId, usize>,
+    jurors: HashMap<JurorId, usize>,
+}
+
+impl Roster {
+    fn of(s: &Session) -> Roster {
+        // The first of two equal ids wins, as with `Session::team`.
+        let mut teams = HashMap::with_capacity(s.teams.len());
+        for (i, t) in s.teams.iter().enumerate() {
+            teams.entry(t.id.clone()).or_insert(i);
+        }
+        let mut jurors = HashMap::with_capacity(s.jurors.len());
+        for (i, j) in s.jurors.iter().enumerate() {
+            jurors.entry(j.id.clone()).or_insert(i);
+        }
+        Roster { teams, jurors }
+    }
+
+    fn check_pair(&self, s: &Session, team: &TeamId, juror: &JurorId) -> Result<(), Refusal> {
+        let t = self
+            .teams
+            .get(team)
+            .map(|&i| &s.teams[i])
+            .ok_or_else(|| Refusal::UnknownTeam(team.clone()))?;
+        let j = self
+            .jurors
+            .get(juror)
+            .map(|&i| &s.jurors[i])
+            .ok_or_else(|| Refusal::UnknownJuror(juror.clone()))?;
+        check_found_pair(s, t, j)
     }
 }
