@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta, TimeZone, U
 
 use super::{App, Options};
 use crate::domain::{
-    Criterion, Dec, Event, Juror, Lang, Organisation, Session, Settings, Slot, Team, TeamStatus,
+    Criterion, Dec, Event, Juror, Lang, Organisation, Session, Settings, Slot, Team,
 };
 
 /// 8:55 UTC = 9:55 in Paris, some time into the forum; plus seconds.
@@ -96,13 +96,8 @@ pub fn session() -> Session {
     }
     for (id, name, project, org) in TEAMS {
         s.teams.push(Team {
-            id: id.into(),
-            name: name.into(),
-            project: project.into(),
-            summary: String::new(),
-            org: org.into(),
             members: vec!["Agent A".into(), "Agent B".into()],
-            status: TeamStatus::Scheduled,
+            ..crate::domain::fixture::team(id, name, project, org)
         });
         s.schedule.push(Slot::Team { team: id.into() });
     }

@@ -65,15 +65,6 @@ pub struct Pending {
     pub is_undo: bool,
 }
 
-/// Where the cursor is on each screen (not saved).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Cursors {
-    /// Row of the schedule.
-    pub schedule: usize,
-    /// Entry of the question queue.
-    pub queue: usize,
-}
-
 /// How the app starts.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -103,7 +94,10 @@ pub struct App {
     pub undo: Vec<Operation>,
     /// The phase run the bell has rung for.
     pub bell_rung: Option<(Option<TeamId>, Phase, Option<DateTime<Utc>>)>,
-    pub cursors: Cursors,
+    /// The schedule's selected row.
+    pub schedule: screens::schedule::Schedule,
+    /// The question queue's selected entry.
+    pub questions: screens::questions::Questions,
     /// The score grid: its team, cursor and half-typed value (kept while
     /// other screens are shown).
     pub grid: screens::scores::grid::Grid,
@@ -135,7 +129,8 @@ impl App {
             pending: VecDeque::new(),
             undo: Vec::new(),
             bell_rung,
-            cursors: Cursors::default(),
+            schedule: Default::default(),
+            questions: Default::default(),
             grid: Default::default(),
             board: Default::default(),
             results: Default::default(),

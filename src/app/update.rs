@@ -248,10 +248,9 @@ fn bell(app: &mut App, now: DateTime<Utc>) -> Option<Effect> {
     Some(Effect::Bell)
 }
 
+/// Every screen's selection stays on something that exists.
 fn clamp_cursors(app: &mut App) {
-    let rows = app.session.schedule.len();
-    app.cursors.schedule = app.cursors.schedule.min(rows.saturating_sub(1));
-    let queue = app.session.queue.len();
-    app.cursors.queue = app.cursors.queue.min(queue.saturating_sub(1));
+    super::screens::schedule::clamp(app);
+    super::screens::questions::clamp(app);
     super::screens::results::clamp(app);
 }

@@ -251,7 +251,7 @@ fn schedule_moves_withdraws_and_breaks_are_operations() {
             .collect()
     };
     assert_eq!(order(&sim.disk)[..3], ["T2", "T1", "T3"]);
-    assert_eq!(sim.app.cursors.schedule, 0);
+    assert_eq!(sim.app.schedule.row, 0);
     sim.run(Action::from(ScheduleKey::ToggleWithdrawn), at(0));
     assert_eq!(sim.disk.team("T2").unwrap().status, TeamStatus::Withdrawn);
     // A withdrawn team is never called.
@@ -261,7 +261,7 @@ fn schedule_moves_withdraws_and_breaks_are_operations() {
     assert_eq!(sim.disk.team("T2").unwrap().status, TeamStatus::Scheduled);
     sim.run(Action::from(ScheduleKey::InsertBreak), at(0));
     assert_eq!(order(&sim.disk)[1], "B2:10");
-    assert_eq!(sim.app.cursors.schedule, 1);
+    assert_eq!(sim.app.schedule.row, 1);
     sim.run(Action::from(ScheduleKey::LongerBreak), at(0));
     assert_eq!(order(&sim.disk)[1], "B2:15");
     sim.run(Action::from(ScheduleKey::ShorterBreak), at(0));
@@ -387,7 +387,7 @@ fn the_team_on_stage_cannot_be_withdrawn_and_teams_gone_keep_their_place() {
     sim.app.screen = Screen::Schedule;
     let revision = sim.disk.revision;
     // Withdrawing the called team is refused, saying what to do.
-    sim.app.cursors.schedule = 1;
+    sim.app.schedule.row = 1;
     sim.run(Action::from(ScheduleKey::ToggleWithdrawn), at(400));
     assert_eq!(sim.disk.team("T2").unwrap().status, TeamStatus::Scheduled);
     let status = sim.app.said().expect("said");
@@ -399,7 +399,7 @@ fn the_team_on_stage_cannot_be_withdrawn_and_teams_gone_keep_their_place() {
         status.text
     );
     // The done team does not move below the called one...
-    sim.app.cursors.schedule = 0;
+    sim.app.schedule.row = 0;
     sim.run(Action::from(ScheduleKey::MoveDown), at(400));
     assert!(
         sim.app
@@ -410,7 +410,7 @@ fn the_team_on_stage_cannot_be_withdrawn_and_teams_gone_keep_their_place() {
             .contains("T1 est déjà passée")
     );
     // ...nor does a waiting team move above the one on stage.
-    sim.app.cursors.schedule = 2;
+    sim.app.schedule.row = 2;
     sim.run(Action::from(ScheduleKey::MoveUp), at(400));
     assert!(
         sim.app
@@ -420,13 +420,13 @@ fn the_team_on_stage_cannot_be_withdrawn_and_teams_gone_keep_their_place() {
             .text
             .contains("T2 est sur scène")
     );
-    assert_eq!(sim.app.cursors.schedule, 2);
+    assert_eq!(sim.app.schedule.row, 2);
     assert_eq!(sim.disk.revision, revision, "nothing saved");
     // Teams still to come move as before.
     sim.run(Action::from(ScheduleKey::MoveDown), at(400));
     assert_eq!(sim.disk.schedule[3], Slot::Team { team: "T3".into() });
     // Once the stage moved on, T2 (now gone) can be withdrawn.
-    sim.app.cursors.schedule = 1;
+    sim.app.schedule.row = 1;
     sim.run(Action::from(StageKey::NextPhase), at(410)); // T2 pitch
     sim.run(Action::from(StageKey::NextPhase), at(420));
     sim.run(Action::from(StageKey::NextPhase), at(430));

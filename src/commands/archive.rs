@@ -9,7 +9,7 @@ use crate::cli::{ArchiveArgs, MinutesFormat};
 use crate::domain::{Lang, Method, ranking};
 use crate::report::{self, archive::Entry};
 use crate::storage::{self, output::Privacy};
-use crate::words::report as words;
+use crate::words::output as words;
 
 use super::{Failure, Outcome, minutes, output};
 

@@ -191,24 +191,17 @@ pub fn describe(session: &Session, path: &Path, lang: Lang) -> String {
         Lang::Fr => format!("Session : {}\n", path.display()),
         Lang::En => format!("Session: {}\n", path.display()),
     });
+    let (teams, jurors, laureates) = (session.teams.len(), session.jurors.len(), s.laureates);
+    let (pitch, qa) = (clock(s.pitch_secs), clock(s.qa_secs));
+    let change = clock(s.changeover_secs);
     out.push_str(&match lang {
         Lang::Fr => format!(
-            "{} équipes, {} jurés, {} lauréats ; pitch {}, questions {}, changement {}\n\n",
-            session.teams.len(),
-            session.jurors.len(),
-            s.laureates,
-            clock(s.pitch_secs),
-            clock(s.qa_secs),
-            clock(s.changeover_secs)
+            "{teams} équipes, {jurors} jurés, {laureates} lauréats ; \
+             pitch {pitch}, questions {qa}, changement {change}\n\n"
         ),
         Lang::En => format!(
-            "{} teams, {} jurors, {} laureates; pitch {}, questions {}, changeover {}\n\n",
-            session.teams.len(),
-            session.jurors.len(),
-            s.laureates,
-            clock(s.pitch_secs),
-            clock(s.qa_secs),
-            clock(s.changeover_secs)
+            "{teams} teams, {jurors} jurors, {laureates} laureates; \
+             pitch {pitch}, questions {qa}, changeover {change}\n\n"
         ),
     });
     out.push_str(lang.t("Programme\n", "Schedule\n"));

@@ -108,37 +108,53 @@ pub fn build_session(
     id: &str,
 ) -> Result<Session, Vec<String>> {
     let mut problems = Vec::new();
+    let settings = settings(args, lang, &lists, &mut problems);
+    let date = date(args, lang, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let title = args.title.clone().unwrap_or_else(|| {
+        args.file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    });
+    let event = Event {
+        title,
+        place: args.place.clone().unwrap_or_default(),
+        date,
+    };
+    let mut session = Session::new(id, event, settings);
+    session.schedule = lists
+        .teams
+        .iter()
+        .map(|t| Slot::Team { team: t.id.clone() })
+        .collect();
+    session.organisations = lists.organisations;
+    session.teams = lists.teams;
+    session.jurors = lists.jurors;
+    session.criteria = lists.criteria;
+    let problems = crate::domain::validate::problems(&session);
+    if problems.is_empty() {
+        Ok(session)
+    } else {
+        Err(problems.iter().map(|p| p.message(lang)).collect())
+    }
+}
+
+/// The settings from the flags; each unreadable flag adds a problem.
+fn settings(args: &NewArgs, lang: Lang, lists: &Lists, problems: &mut Vec<String>) -> Settings {
     let mut settings = Settings {
         lang,
         laureates: args.laureates,
         min_sheets: args.min_sheets,
         recuse_same_org: args.recuse_same_org,
+        method: args.method.method(),
         ..Settings::default()
     };
-    let mut duration = |flag: &str, text: &str, zero_ok: bool| match parse_duration(text) {
-        Some(0) if !zero_ok => {
-            problems.push(match lang {
-                Lang::Fr => format!("--{flag} {text} : la durée doit être positive"),
-                Lang::En => format!("--{flag} {text}: the duration must be above zero"),
-            });
-            0
-        }
-        Some(secs) => secs,
-        None => {
-            problems.push(match lang {
-                Lang::Fr => {
-                    format!("--{flag} {text} : durée illisible (exemples : 3m, 180s, 2m30s, 3:00)")
-                }
-                Lang::En => format!(
-                    "--{flag} {text}: unreadable duration (examples: 3m, 180s, 2m30s, 3:00)"
-                ),
-            });
-            0
-        }
-    };
-    settings.pitch_secs = duration("pitch", &args.pitch, false);
-    settings.qa_secs = duration("qa", &args.qa, true);
-    settings.changeover_secs = duration("changeover", &args.changeover, true);
+    settings.pitch_secs = duration("pitch", &args.pitch, false, lang, problems);
+    settings.qa_secs = duration("qa", &args.qa, true, lang, problems);
+    settings.changeover_secs = duration("changeover", &args.changeover, true, lang, problems);
     if let Some(start) = &args.start {
         match parse_time(start) {
             Some(t) => settings.start_time = Some(t),
@@ -148,7 +164,6 @@ pub fn build_session(
             }),
         }
     }
-    settings.method = args.method.method();
     if args.laureates == 0 {
         problems.push(
             lang.t(
@@ -180,48 +195,50 @@ pub fn build_session(
         }
     }
     settings.tie_break = args.tie_break.iter().map(|c| c.trim().into()).collect();
-    let date = match args.date.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(text) => match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            Ok(date) => Some(date),
-            Err(_) => {
-                problems.push(match lang {
-                    Lang::Fr => format!("--date {text} : date illisible (exemple : 2026-12-10)"),
-                    Lang::En => format!("--date {text}: unreadable date (example: 2026-12-10)"),
-                });
-                None
-            }
-        },
-    };
-    if !problems.is_empty() {
-        return Err(problems);
+    settings
+}
+
+/// Seconds of a duration flag (0 when unreadable, with a problem said).
+fn duration(flag: &str, text: &str, zero_ok: bool, lang: Lang, problems: &mut Vec<String>) -> u32 {
+    match parse_duration(text) {
+        Some(0) if !zero_ok => {
+            problems.push(match lang {
+                Lang::Fr => format!("--{flag} {text} : la durée doit être positive"),
+                Lang::En => format!("--{flag} {text}: the duration must be above zero"),
+            });
+            0
+        }
+        Some(secs) => secs,
+        None => {
+            problems.push(match lang {
+                Lang::Fr => {
+                    format!("--{flag} {text} : durée illisible (exemples : 3m, 180s, 2m30s, 3:00)")
+                }
+                Lang::En => format!(
+                    "--{flag} {text}: unreadable duration (examples: 3m, 180s, 2m30s, 3:00)"
+                ),
+            });
+            0
+        }
     }
-    let title = args.title.clone().unwrap_or_else(|| {
-        args.file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    });
-    let event = Event {
-        title,
-        place: args.place.clone().unwrap_or_default(),
-        date,
-    };
-    let mut session = Session::new(id, event, settings);
-    session.schedule = lists
-        .teams
-        .iter()
-        .map(|t| Slot::Team { team: t.id.clone() })
-        .collect();
-    session.organisations = lists.organisations;
-    session.teams = lists.teams;
-    session.jurors = lists.jurors;
-    session.criteria = lists.criteria;
-    let problems = crate::domain::validate::problems(&session);
-    if problems.is_empty() {
-        Ok(session)
-    } else {
-        Err(problems.iter().map(|p| p.message(lang)).collect())
+}
+
+/// The event's date from `--date`, if given and readable.
+fn date(args: &NewArgs, lang: Lang, problems: &mut Vec<String>) -> Option<chrono::NaiveDate> {
+    let text = args
+        .date
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())?;
+    match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(date) => Some(date),
+        Err(_) => {
+            problems.push(match lang {
+                Lang::Fr => format!("--date {text} : date illisible (exemple : 2026-12-10)"),
+                Lang::En => format!("--date {text}: unreadable date (example: 2026-12-10)"),
+            });
+            None
+        }
     }
 }
 

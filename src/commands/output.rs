@@ -11,7 +11,7 @@ use crate::domain::{Lang, Session};
 use crate::i18n;
 use crate::report::{self, Context};
 use crate::storage::{self, output::Privacy};
-use crate::words::report as words;
+use crate::words::output as words;
 
 use super::{Failure, Outcome};
 

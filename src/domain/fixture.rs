@@ -12,6 +12,19 @@ pub fn d(text: &str) -> Dec {
     Dec::parse(text).expect("test decimal")
 }
 
+/// A scheduled team with no summary and no members.
+pub fn team(id: &str, name: &str, project: &str, org: &str) -> Team {
+    Team {
+        id: id.into(),
+        name: name.into(),
+        project: project.into(),
+        summary: String::new(),
+        org: org.into(),
+        members: Vec::new(),
+        status: TeamStatus::Scheduled,
+    }
+}
+
 pub fn session() -> Session {
     let mut s = Session::new(
         "fixture",
@@ -35,15 +48,7 @@ pub fn session() -> Session {
         ("T03", "Chantiers ouverts", "Suivi en ligne", "oise"),
         ("T04", "PMI mobile", "Bus de santé", "somme"),
     ] {
-        s.teams.push(Team {
-            id: id.into(),
-            name: name.into(),
-            project: project.into(),
-            summary: String::new(),
-            org: org.into(),
-            members: Vec::new(),
-            status: TeamStatus::Scheduled,
-        });
+        s.teams.push(team(id, name, project, org));
         s.schedule.push(Slot::Team { team: id.into() });
     }
     for (id, name, org) in [

@@ -1,4 +1,5 @@
-//! The pure domain: no terminal, no files, no clock reads.
+//! The pure domain: no terminal, no files, no clock reads, no sentences
+//! (those are in `crate::words`).
 
 pub mod apply;
 pub mod decimal;
@@ -22,5 +23,5 @@ pub use decimal::Dec;
 pub use id::WriterId;
 pub use operation::{BatchLabel, Change, Edit, Operation};
 pub use pair::PairState;
-pub use refusal::Refusal;
+pub use refusal::{Refusal, Subject};
 pub use session::*;

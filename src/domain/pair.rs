@@ -63,11 +63,6 @@ impl PairState {
     pub fn counts(self) -> bool {
         matches!(self, PairState::Entered | PairState::Verified)
     }
-
-    /// Recused, by a mark or by the same-organisation rule.
-    pub fn is_recused(self) -> bool {
-        matches!(self, PairState::Recused | PairState::AutoRecused)
-    }
 }
 
 impl Session {

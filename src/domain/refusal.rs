@@ -7,6 +7,27 @@ use super::pair::PairState;
 use super::session::{CriterionId, JurorId, OrgId, TeamId};
 use super::validate::Problem;
 
+/// What a refused change was about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// One juror's sheet for one team (its handwritten total, or all of it).
+    Sheet {
+        team: TeamId,
+        juror: JurorId,
+    },
+    /// A team (its verification or withdrawal).
+    Team(TeamId),
+    /// An organisation, team, juror or criterion of the roster, by id.
+    Item(String),
+    Event,
+    Settings,
+    /// The official ranking method.
+    Method,
+    Schedule,
+    Stage,
+    Queue,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
     UnknownTeam(TeamId),
@@ -45,11 +66,11 @@ pub enum Refusal {
     },
     /// Something else changed since this terminal saw it.
     Stale {
-        what: String,
+        what: Subject,
     },
     /// Criteria and the official method are fixed once scoring started.
     ScoringStarted {
-        what: String,
+        what: Subject,
     },
     /// The session would be inconsistent: every problem.
     Inconsistent(Vec<Problem>),

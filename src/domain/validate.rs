@@ -116,24 +116,41 @@ fn unique<'a>(
     seen
 }
 
+/// The ids of each list, once each, as found.
+struct Ids<'a> {
+    orgs: BTreeSet<&'a str>,
+    teams: BTreeSet<&'a str>,
+    jurors: BTreeSet<&'a str>,
+    criteria: BTreeSet<&'a str>,
+}
+
 /// Every consistency problem of the session, in a stable order.
 pub fn problems(s: &Session) -> Vec<Problem> {
     let mut out = Vec::new();
+    let ids = ids(s, &mut out);
+    organisations(s, &ids, &mut out);
+    schedule(s, &ids, &mut out);
+    criteria(s, &mut out);
+    sheets(s, &mut out);
+    references(s, &ids, &mut out);
+    settings(s, &mut out);
+    live(s, &ids, &mut out);
+    out
+}
+
+/// Ids empty or defined twice, list by list.
+fn ids<'a>(s: &'a Session, out: &mut Vec<Problem>) -> Ids<'a> {
     let orgs = unique(
         Kind::Organisation,
         s.organisations.iter().map(|o| o.id.as_str()),
-        &mut out,
+        out,
     );
-    let teams = unique(Kind::Team, s.teams.iter().map(|t| t.id.as_str()), &mut out);
-    let jurors = unique(
-        Kind::Juror,
-        s.jurors.iter().map(|j| j.id.as_str()),
-        &mut out,
-    );
+    let teams = unique(Kind::Team, s.teams.iter().map(|t| t.id.as_str()), out);
+    let jurors = unique(Kind::Juror, s.jurors.iter().map(|j| j.id.as_str()), out);
     let criteria = unique(
         Kind::Criterion,
         s.criteria.iter().map(|c| c.id.as_str()),
-        &mut out,
+        out,
     );
     unique(
         Kind::Break,
@@ -141,29 +158,39 @@ pub fn problems(s: &Session) -> Vec<Problem> {
             Slot::Break { id, .. } => Some(id.as_str()),
             Slot::Team { .. } => None,
         }),
-        &mut out,
+        out,
     );
-    for t in &s.teams {
-        if !orgs.contains(t.org.as_str()) {
+    Ids {
+        orgs,
+        teams,
+        jurors,
+        criteria,
+    }
+}
+
+/// Every team and juror belongs to a known organisation.
+fn organisations(s: &Session, ids: &Ids, out: &mut Vec<Problem>) {
+    let teams = s.teams.iter().map(|t| (Kind::Team, t.id.as_str(), &t.org));
+    let jurors = s
+        .jurors
+        .iter()
+        .map(|j| (Kind::Juror, j.id.as_str(), &j.org));
+    for (kind, id, org) in teams.chain(jurors) {
+        if !ids.orgs.contains(org.as_str()) {
             out.push(Problem::UnknownOrganisation {
-                kind: Kind::Team,
-                id: t.id.to_string(),
-                org: t.org.clone(),
+                kind,
+                id: id.to_string(),
+                org: org.clone(),
             });
         }
     }
-    for j in &s.jurors {
-        if !orgs.contains(j.org.as_str()) {
-            out.push(Problem::UnknownOrganisation {
-                kind: Kind::Juror,
-                id: j.id.to_string(),
-                org: j.org.clone(),
-            });
-        }
-    }
+}
+
+/// Every team is in the schedule once, and only known teams are.
+fn schedule(s: &Session, ids: &Ids, out: &mut Vec<Problem>) {
     let mut scheduled = BTreeSet::new();
     for team in s.schedule.iter().filter_map(Slot::team) {
-        if !teams.contains(team.as_str()) {
+        if !ids.teams.contains(team.as_str()) {
             out.push(Problem::ScheduleUnknownTeam { team: team.clone() });
         } else if !scheduled.insert(team.as_str()) {
             out.push(Problem::ScheduledTwice { team: team.clone() });
@@ -174,23 +201,34 @@ pub fn problems(s: &Session) -> Vec<Problem> {
             out.push(Problem::NotScheduled { team: t.id.clone() });
         }
     }
+}
+
+/// Every criterion has a positive weight and step, and a minimum below its
+/// maximum.
+fn criteria(s: &Session, out: &mut Vec<Problem>) {
     for c in &s.criteria {
+        let criterion = || c.id.clone();
         if c.weight <= Dec::ZERO {
             out.push(Problem::WeightNotPositive {
-                criterion: c.id.clone(),
+                criterion: criterion(),
             });
         }
         if c.min >= c.max {
             out.push(Problem::MinNotBelowMax {
-                criterion: c.id.clone(),
+                criterion: criterion(),
             });
         }
         if c.step <= Dec::ZERO {
             out.push(Problem::StepNotPositive {
-                criterion: c.id.clone(),
+                criterion: criterion(),
             });
         }
     }
+}
+
+/// Every sheet is of a known pair, with accepted values, and none where no
+/// sheet is expected.
+fn sheets(s: &Session, out: &mut Vec<Problem>) {
     for (key, sheet) in &s.sheets {
         let (team, juror) = (key.team.clone(), key.juror.clone());
         let known_team = s.team(&key.team);
@@ -225,10 +263,7 @@ pub fn problems(s: &Session) -> Vec<Problem> {
         }
         let has_values = !sheet.values.is_empty() || sheet.handwritten.is_some();
         if has_values && matches!(sheet.mark, Some(Mark::Absent | Mark::Recused)) {
-            out.push(Problem::MarkedSheetHasValues {
-                team: team.clone(),
-                juror: juror.clone(),
-            });
+            out.push(Problem::MarkedSheetHasValues { team, juror });
         } else if let (Some(t), Some(j)) = (known_team, known_juror)
             && has_values
             && s.auto_recused(t, j)
@@ -236,25 +271,31 @@ pub fn problems(s: &Session) -> Vec<Problem> {
             out.push(Problem::RecusedPairHasValues { team, juror });
         }
     }
+}
+
+/// The verified teams, the decisions and the tie-break name known items.
+fn references(s: &Session, ids: &Ids, out: &mut Vec<Problem>) {
     for team in &s.verified {
-        if !teams.contains(team.as_str()) {
+        if !ids.teams.contains(team.as_str()) {
             out.push(Problem::VerifiedUnknownTeam { team: team.clone() });
         }
     }
-    for d in &s.decisions {
-        for team in &d.teams {
-            if !teams.contains(team.as_str()) {
-                out.push(Problem::DecisionUnknownTeam { team: team.clone() });
-            }
+    for team in s.decisions.iter().flat_map(|d| &d.teams) {
+        if !ids.teams.contains(team.as_str()) {
+            out.push(Problem::DecisionUnknownTeam { team: team.clone() });
         }
     }
     for c in &s.settings.tie_break {
-        if !criteria.contains(c.as_str()) {
+        if !ids.criteria.contains(c.as_str()) {
             out.push(Problem::TieBreakUnknownCriterion {
                 criterion: c.clone(),
             });
         }
     }
+}
+
+/// The settings' numbers make sense.
+fn settings(s: &Session, out: &mut Vec<Problem>) {
     if s.settings.laureates == 0 {
         out.push(Problem::LaureatesZero);
     }
@@ -264,8 +305,13 @@ pub fn problems(s: &Session) -> Vec<Problem> {
     if s.settings.alarm_secs > s.settings.warning_secs {
         out.push(Problem::AlarmAfterWarning);
     }
+}
+
+/// The stage, the question queue and the questions name known teams and
+/// jurors.
+fn live(s: &Session, ids: &Ids, out: &mut Vec<Problem>) {
     if let Some(team) = &s.stage.team
-        && !teams.contains(team.as_str())
+        && !ids.teams.contains(team.as_str())
     {
         out.push(Problem::StageUnknownTeam { team: team.clone() });
     }
@@ -275,12 +321,11 @@ pub fn problems(s: &Session) -> Vec<Problem> {
         .map(|q| (&q.team, &q.juror))
         .chain(s.questions.iter().map(|q| (&q.team, &q.juror)))
     {
-        if !teams.contains(q.0.as_str()) || !jurors.contains(q.1.as_str()) {
+        if !ids.teams.contains(q.0.as_str()) || !ids.jurors.contains(q.1.as_str()) {
             out.push(Problem::QuestionUnknown {
                 team: q.0.clone(),
                 juror: q.1.clone(),
             });
         }
     }
-    out
 }

@@ -3,6 +3,7 @@
 
 use crate::domain::{Dec, Decision, DecisionKind, Lang, Mark, Sheet, TeamStatus};
 
+use super::number::count;
 use super::report::colon;
 
 /// A value as shown: "12,5", or "vide" / "empty".
@@ -186,4 +187,66 @@ fn sheet(team: &str, juror: &str, new: &Sheet, lang: Lang) -> String {
         (None, Lang::Fr) => format!("feuille de {juror} pour {team} remplacée"),
         (None, Lang::En) => format!("{juror}'s sheet for {team} replaced"),
     }
+}
+
+/// Juror presence for the minutes: absent for some teams, or for all.
+pub fn absent_for(teams: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("absent pour {teams}"),
+        Lang::En => format!("absent for {teams}"),
+    }
+}
+
+/// A juror who left: absent from a team on.
+pub fn absent_from(team: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("absent à partir de {team}"),
+        Lang::En => format!("absent from {team} on"),
+    }
+}
+
+/// A juror who joined (a substitute): present from a team on.
+pub fn present_from(team: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("présent à partir de {team}"),
+        Lang::En => format!("present from {team} on"),
+    }
+}
+
+/// A terminal, as the minutes name the author of a change.
+pub fn terminal(writer: &str, lang: Lang) -> String {
+    let short: String = writer.chars().take(8).collect();
+    match lang {
+        Lang::Fr => format!("poste {short}"),
+        Lang::En => format!("terminal {short}"),
+    }
+}
+
+/// How many first entries the minutes do not list one by one.
+pub fn first_entries(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{} : premières saisies de notes, non détaillées.",
+            count(n, lang, "opération", "opérations")
+        ),
+        Lang::En => format!(
+            "{}: first entries of values, not listed one by one.",
+            count(n, lang, "operation", "operations")
+        ),
+    }
+}
+
+/// Where the signatures go: "Fait à Amiens, le ____".
+pub fn done_at(place: &str, lang: Lang) -> String {
+    match (place.is_empty(), lang) {
+        (false, Lang::Fr) => format!("Fait à {place}, le ......................"),
+        (false, Lang::En) => format!("Done at {place}, on ......................"),
+        (true, Lang::Fr) => "Fait le ......................".into(),
+        (true, Lang::En) => "Done on ......................".into(),
+    }
+}
+
+/// "jurés" after a count, singular or plural.
+pub fn jurors(n: usize, lang: Lang) -> String {
+    count(n, lang, lang.t("juré", "juror"), lang.t("jurés", "jurors"))
 }

@@ -16,6 +16,7 @@ pub mod files;
 pub mod minutes;
 pub mod notice;
 pub mod number;
+pub mod output;
 pub mod pair;
 pub mod ranking;
 pub mod refusal;

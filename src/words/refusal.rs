@@ -7,7 +7,7 @@ use std::fmt;
 
 use super::number::dec;
 use super::pair::reason;
-use crate::domain::{Dec, Lang, Refusal};
+use crate::domain::{Dec, Lang, Refusal, Subject};
 
 /// A cell's value, or "(vide)" / "(empty)".
 fn value(value: Option<Dec>, lang: Lang) -> String {
@@ -122,6 +122,24 @@ impl Refusal {
     }
 }
 
+/// What a refused change was about, as the refusal names it (the
+/// journal's words: `event`, `settings`, an id, `T01/J2`).
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Subject::Sheet { team, juror } => write!(f, "{team}/{juror}"),
+            Subject::Team(id) => f.write_str(id),
+            Subject::Item(id) => f.write_str(id),
+            Subject::Event => f.write_str("event"),
+            Subject::Settings => f.write_str("settings"),
+            Subject::Method => f.write_str("method"),
+            Subject::Schedule => f.write_str("schedule"),
+            Subject::Stage => f.write_str("stage"),
+            Subject::Queue => f.write_str("queue"),
+        }
+    }
+}
+
 /// In English, for logs and `{}` in errors.
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -130,3 +148,32 @@ impl fmt::Display for Refusal {
 }
 
 impl std::error::Error for Refusal {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stale_change_names_what_it_was_about() {
+        let stale = |what| Refusal::Stale { what };
+        let sheet = Subject::Sheet {
+            team: "T1".into(),
+            juror: "J2".into(),
+        };
+        assert_eq!(
+            stale(sheet).message(Lang::Fr),
+            "T1/J2 a été modifié par un autre poste entre-temps"
+        );
+        assert_eq!(
+            stale(Subject::Schedule).message(Lang::En),
+            "schedule was changed by another terminal meanwhile"
+        );
+        let started = Refusal::ScoringStarted {
+            what: Subject::Method,
+        };
+        assert_eq!(
+            started.to_string(),
+            "method cannot change: scoring has started"
+        );
+    }
+}

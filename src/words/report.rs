@@ -410,27 +410,6 @@ pub fn local_times(offset: &str, lang: Lang) -> String {
     }
 }
 
-/// A count with its noun, singular or plural.
-pub fn count(n: usize, singular: &str, plural: &str) -> String {
-    format!("{n} {}", if n == 1 { singular } else { plural })
-}
-
-/// Juror presence for the minutes: absent for some teams, or for all.
-pub fn absent_for(teams: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("absent pour {teams}"),
-        Lang::En => format!("absent for {teams}"),
-    }
-}
-
-/// "12 questions", "1 question".
-pub fn questions(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => count(n, "question", "questions"),
-        Lang::En => count(n, "question", "questions"),
-    }
-}
-
 /// The margin at the cut-off.
 pub fn margin_line(n: u32, above: &str, below: &str, gap: &str, lang: Lang) -> String {
     let next = n + 1;
@@ -450,16 +429,6 @@ pub fn scale(min: &str, max: &str, step: &str, lang: Lang) -> String {
     }
 }
 
-/// Where the signatures go: "Fait à Amiens, le ____".
-pub fn done_at(place: &str, lang: Lang) -> String {
-    match (place.is_empty(), lang) {
-        (false, Lang::Fr) => format!("Fait à {place}, le ......................"),
-        (false, Lang::En) => format!("Done at {place}, on ......................"),
-        (true, Lang::Fr) => "Fait le ......................".into(),
-        (true, Lang::En) => "Done on ......................".into(),
-    }
-}
-
 /// The revision a report was made at.
 pub fn revision(rev: u64, lang: Lang) -> String {
     match lang {
@@ -468,65 +437,11 @@ pub fn revision(rev: u64, lang: Lang) -> String {
     }
 }
 
-/// A terminal, as the minutes name the author of a change.
-pub fn terminal(writer: &str, lang: Lang) -> String {
-    let short: String = writer.chars().take(8).collect();
-    match lang {
-        Lang::Fr => format!("poste {short}"),
-        Lang::En => format!("terminal {short}"),
-    }
-}
-
-/// How many first entries the minutes do not list one by one.
-pub fn first_entries(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "{} : premières saisies de notes, non détaillées.",
-            count(n, "opération", "opérations")
-        ),
-        Lang::En => format!(
-            "{}: first entries of values, not listed one by one.",
-            count(n, "operation", "operations")
-        ),
-    }
-}
-
 /// "Label :" in French, "Label:" in English.
 pub fn colon(label: &str, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("{label} :"),
         Lang::En => format!("{label}:"),
-    }
-}
-
-/// An output that would overwrite one of the session's files.
-pub fn session_file(path: &std::path::Path, lang: Lang) -> String {
-    let path = path.display();
-    match lang {
-        Lang::Fr => format!(
-            "{path}: c'est un fichier de la session, il ne sera pas écrasé (choisir un autre nom)"
-        ),
-        Lang::En => format!(
-            "{path}: this is one of the session's files; it will not be overwritten (choose another name)"
-        ),
-    }
-}
-
-/// An output that could not be written.
-pub fn cannot_write(path: &std::path::Path, why: &str, lang: Lang) -> String {
-    let path = path.display();
-    match lang {
-        Lang::Fr => format!("{path}: écriture impossible ({why})"),
-        Lang::En => format!("{path}: cannot write ({why})"),
-    }
-}
-
-/// A file that could not be read.
-pub fn cannot_read(path: &std::path::Path, why: &str, lang: Lang) -> String {
-    let path = path.display();
-    match lang {
-        Lang::Fr => format!("{path}: lecture impossible ({why})"),
-        Lang::En => format!("{path}: cannot read ({why})"),
     }
 }
 
@@ -543,26 +458,5 @@ pub fn in_and_out(joining: &str, leaving: &str, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("entrent : {joining} ; sortent : {leaving}"),
         Lang::En => format!("in: {joining}; out: {leaving}"),
-    }
-}
-
-/// "jurés" after a count, singular or plural.
-pub fn jurors(n: usize, lang: Lang) -> String {
-    count(n, lang.t("juré", "juror"), lang.t("jurés", "jurors"))
-}
-
-/// A juror who left: absent from a team on.
-pub fn absent_from(team: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("absent à partir de {team}"),
-        Lang::En => format!("absent from {team} on"),
-    }
-}
-
-/// A juror who joined (a substitute): present from a team on.
-pub fn present_from(team: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("présent à partir de {team}"),
-        Lang::En => format!("present from {team} on"),
     }
 }

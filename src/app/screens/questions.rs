@@ -13,6 +13,19 @@ use crate::app::notice::Notice;
 use crate::domain::stage::Phase;
 use crate::domain::{BatchLabel, Change, Edit, JurorId, Session, questions};
 
+/// The questions screen's state (not saved).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Questions {
+    /// The selected entry of the queue.
+    pub row: usize,
+}
+
+/// Keep the selection on an entry.
+pub fn clamp(app: &mut App) {
+    let queue = app.session.queue.len();
+    app.questions.row = app.questions.row.min(queue.saturating_sub(1));
+}
+
 /// A key of the questions screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QuestionsKey {
@@ -118,11 +131,11 @@ pub fn handle(app: &mut App, key: QuestionsKey, now: DateTime<Utc>) -> Reply {
     let change = match key {
         A::Timer(k) => return stage::handle(app, k, now),
         A::Up => {
-            app.cursors.queue = app.cursors.queue.saturating_sub(1);
+            app.questions.row = app.questions.row.saturating_sub(1);
             None
         }
         A::Down => {
-            app.cursors.queue = (app.cursors.queue + 1).min(queue.len().saturating_sub(1));
+            app.questions.row = (app.questions.row + 1).min(queue.len().saturating_sub(1));
             None
         }
         A::Ask(juror) => {
@@ -155,7 +168,7 @@ pub fn handle(app: &mut App, key: QuestionsKey, now: DateTime<Utc>) -> Reply {
             None => return Reply::say(Notice::QueueEmpty),
         },
         A::RemoveSpeaker => {
-            questions::remove(queue, app.cursors.queue, now).map(|new| Change::SetQueue {
+            questions::remove(queue, app.questions.row, now).map(|new| Change::SetQueue {
                 edit: Edit::new(queue.clone(), new),
             })
         }

@@ -12,6 +12,19 @@ use crate::app::keys::{Binding, Key, bind};
 use crate::app::notice::Notice;
 use crate::domain::{Change, Edit, Session, Slot, TeamStatus};
 
+/// The schedule screen's state (not saved).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Schedule {
+    /// The selected row.
+    pub row: usize,
+}
+
+/// Keep the selection on a row.
+pub fn clamp(app: &mut App) {
+    let rows = app.session.schedule.len();
+    app.schedule.row = app.schedule.row.min(rows.saturating_sub(1));
+}
+
 /// A key of the schedule screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScheduleKey {
@@ -105,17 +118,17 @@ pub fn handle(app: &mut App, key: ScheduleKey, now: DateTime<Utc>) -> Reply {
     }
     let basis = app.basis().into_owned();
     let rows = basis.schedule.len();
-    let at = app.cursors.schedule.min(rows.saturating_sub(1));
+    let at = app.schedule.row.min(rows.saturating_sub(1));
     let mut schedule = basis.schedule.clone();
     let lang = app.lang;
     let mut notice = None;
     let change = match key {
         A::Up => {
-            app.cursors.schedule = at.saturating_sub(1);
+            app.schedule.row = at.saturating_sub(1);
             None
         }
         A::Down => {
-            app.cursors.schedule = (at + 1).min(rows.saturating_sub(1));
+            app.schedule.row = (at + 1).min(rows.saturating_sub(1));
             None
         }
         A::MoveUp | A::MoveDown => {
@@ -132,7 +145,7 @@ pub fn handle(app: &mut App, key: ScheduleKey, now: DateTime<Utc>) -> Reply {
                     }
                     None => {
                         schedule.swap(at, to);
-                        app.cursors.schedule = to;
+                        app.schedule.row = to;
                         Some(set_schedule(&basis.schedule, schedule))
                     }
                 },
@@ -176,7 +189,7 @@ pub fn handle(app: &mut App, key: ScheduleKey, now: DateTime<Utc>) -> Reply {
                     minutes: NEW_BREAK,
                 },
             );
-            app.cursors.schedule = index;
+            app.schedule.row = index;
             Some(set_schedule(&basis.schedule, schedule))
         }
         A::LongerBreak | A::ShorterBreak | A::RemoveBreak => match schedule.get_mut(at) {

@@ -1,13 +1,12 @@
 //! Cells and marks: values, handwritten totals, whole sheets (absent,
 //! recused) and the verification lock of a team's grid.
 
-use super::super::decimal::Dec;
-use super::super::operation::Edit;
-use super::super::pair::PairState;
-use super::super::refusal::Refusal;
 use std::collections::HashMap;
 
-use super::super::operation::Change;
+use super::super::decimal::Dec;
+use super::super::operation::{Change, Edit};
+use super::super::pair::PairState;
+use super::super::refusal::{Refusal, Subject};
 use super::super::session::{
     CriterionId, Juror, JurorId, Mark, Session, Sheet, SheetKey, Team, TeamId,
 };
@@ -68,7 +67,10 @@ pub(super) fn set_handwritten(
     check_pair(s, team, juror)?;
     let current = s.sheet(team, juror).and_then(|sh| sh.handwritten);
     if current != edit.seen {
-        return Err(stale(format!("{team}/{juror}")));
+        return Err(stale(Subject::Sheet {
+            team: team.clone(),
+            juror: juror.clone(),
+        }));
     }
     change_sheet(s, team, juror, |sheet| sheet.handwritten = edit.new);
     Ok(())
@@ -80,18 +82,13 @@ pub(super) fn set_sheet(
     juror: &JurorId,
     edit: &Edit<Sheet>,
 ) -> Result<(), Refusal> {
-    let t = s
-        .team(team)
-        .ok_or_else(|| Refusal::UnknownTeam(team.clone()))?;
-    let j = s
-        .juror(juror)
-        .ok_or_else(|| Refusal::UnknownJuror(juror.clone()))?;
-    if s.verified.contains(team) {
-        return Err(Refusal::Verified { team: team.clone() });
-    }
+    let (t, j) = unlocked_pair(s, team, juror)?;
     let current = s.sheet(team, juror).cloned().unwrap_or_default();
     if current != edit.seen {
-        return Err(stale(format!("{team}/{juror}")));
+        return Err(stale(Subject::Sheet {
+            team: team.clone(),
+            juror: juror.clone(),
+        }));
     }
     let new = &edit.new;
     let has_values = !new.values.is_empty() || new.handwritten.is_some();
@@ -125,7 +122,7 @@ pub(super) fn set_verified(
         return Err(Refusal::UnknownTeam(team.clone()));
     }
     if s.verified.contains(team) != edit.seen {
-        return Err(stale(team.clone()));
+        return Err(stale(Subject::Team(team.clone())));
     }
     if edit.new {
         s.verified.insert(team.clone());
@@ -135,28 +132,42 @@ pub(super) fn set_verified(
     Ok(())
 }
 
-/// The team and juror exist, the pair is expected and the grid not locked.
-fn check_pair(s: &Session, team: &TeamId, juror: &JurorId) -> Result<(), Refusal> {
+/// The team and juror exist and the team's grid is not locked.
+fn unlocked_pair<'s>(
+    s: &'s Session,
+    team: &TeamId,
+    juror: &JurorId,
+) -> Result<(&'s Team, &'s Juror), Refusal> {
     let t = s
         .team(team)
         .ok_or_else(|| Refusal::UnknownTeam(team.clone()))?;
     let j = s
         .juror(juror)
         .ok_or_else(|| Refusal::UnknownJuror(juror.clone()))?;
-    check_found_pair(s, t, j)
+    unlocked(s, t, j)
 }
 
-/// [`check_pair`], the team and the juror found.
-fn check_found_pair(s: &Session, t: &Team, j: &Juror) -> Result<(), Refusal> {
-    let (team, juror) = (&t.id, &j.id);
-    if s.verified.contains(team) {
-        return Err(Refusal::Verified { team: team.clone() });
+/// [`unlocked_pair`], the team and the juror found.
+fn unlocked<'s>(s: &Session, t: &'s Team, j: &'s Juror) -> Result<(&'s Team, &'s Juror), Refusal> {
+    if s.verified.contains(&t.id) {
+        return Err(Refusal::Verified { team: t.id.clone() });
     }
+    Ok((t, j))
+}
+
+/// The team and juror exist, the pair is expected and the grid not locked.
+fn check_pair(s: &Session, team: &TeamId, juror: &JurorId) -> Result<(), Refusal> {
+    let (t, j) = unlocked_pair(s, team, juror)?;
+    expected(s, t, j)
+}
+
+/// The pair is expected to score (not withdrawn, absent or recused).
+fn expected(s: &Session, t: &Team, j: &Juror) -> Result<(), Refusal> {
     match s.excuse(t, j) {
         None => Ok(()),
         Some(status) => Err(Refusal::NotScored {
-            team: team.clone(),
-            juror: juror.clone(),
+            team: t.id.clone(),
+            juror: j.id.clone(),
             status,
         }),
     }
@@ -252,6 +263,7 @@ impl Roster {
             .get(juror)
             .map(|&i| &s.jurors[i])
             .ok_or_else(|| Refusal::UnknownJuror(juror.clone()))?;
-        check_found_pair(s, t, j)
+        let (t, j) = unlocked(s, t, j)?;
+        expected(s, t, j)
     }
 }

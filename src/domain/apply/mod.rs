@@ -13,7 +13,7 @@ mod roster;
 mod schedule;
 
 use super::operation::{Change, Edit};
-use super::refusal::Refusal;
+use super::refusal::{Refusal, Subject};
 use super::session::Session;
 use super::validate;
 
@@ -54,14 +54,14 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
         SetHandwritten { team, juror, edit } => cells::set_handwritten(s, team, juror, edit),
         SetSheet { team, juror, edit } => cells::set_sheet(s, team, juror, edit),
         SetVerified { team, edit } => cells::set_verified(s, team, edit),
-        SetEvent { edit } => set(&mut s.event, edit, "event"),
+        SetEvent { edit } => set(&mut s.event, edit, Subject::Event),
         SetSettings { edit } => roster::set_settings(s, edit),
         SetOrganisation { id, position, edit } => roster::set_organisation(s, id, *position, edit),
         SetTeam { id, position, edit } => roster::set_team(s, id, *position, edit),
         SetTeamStatus { team, edit } => roster::set_team_status(s, team, edit),
         SetJuror { id, position, edit } => roster::set_juror(s, id, *position, edit),
         SetCriterion { id, position, edit } => roster::set_criterion(s, id, *position, edit),
-        SetSchedule { edit } => set(&mut s.schedule, edit, "schedule"),
+        SetSchedule { edit } => set(&mut s.schedule, edit, Subject::Schedule),
         SetStage { edit } => schedule::set_stage(s, edit),
         SetQueue { edit } => schedule::set_queue(s, edit),
         AddQuestion { question } => schedule::add_question(s, question),
@@ -76,7 +76,7 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
 fn set<T: PartialEq + Clone>(
     current: &mut T,
     edit: &Edit<T>,
-    what: impl Into<String>,
+    what: Subject,
 ) -> Result<(), Refusal> {
     if *current != edit.seen {
         return Err(stale(what));
@@ -85,6 +85,6 @@ fn set<T: PartialEq + Clone>(
     Ok(())
 }
 
-fn stale(what: impl Into<String>) -> Refusal {
-    Refusal::Stale { what: what.into() }
+fn stale(what: Subject) -> Refusal {
+    Refusal::Stale { what }
 }

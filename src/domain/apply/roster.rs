@@ -4,7 +4,7 @@
 //! consistency is checked after them (`super::apply`).
 
 use super::super::operation::Edit;
-use super::super::refusal::Refusal;
+use super::super::refusal::{Refusal, Subject};
 use super::super::session::{
     Criterion, CriterionId, Juror, JurorId, OrgId, Organisation, Session, Settings, Team, TeamId,
     TeamStatus,
@@ -13,11 +13,11 @@ use super::{set, stale};
 
 pub(super) fn set_settings(s: &mut Session, edit: &Edit<Box<Settings>>) -> Result<(), Refusal> {
     if s.settings != *edit.seen {
-        return Err(stale("settings"));
+        return Err(stale(Subject::Settings));
     }
     if edit.new.method != s.settings.method && s.scoring_started() {
         return Err(Refusal::ScoringStarted {
-            what: "method".into(),
+            what: Subject::Method,
         });
     }
     s.settings = (*edit.new).clone();
@@ -47,7 +47,7 @@ pub(super) fn set_team(
 ) -> Result<(), Refusal> {
     let index = s.teams.iter().position(|t| t.id == *id);
     if edit.new.is_none() && s.sheets.keys().any(|k| k.team == *id) {
-        return Err(stale(id.clone()));
+        return Err(stale(Subject::Item(id.to_string())));
     }
     let items = Items {
         index,
@@ -67,7 +67,7 @@ pub(super) fn set_team_status(
         .iter_mut()
         .find(|t| t.id == *team)
         .ok_or_else(|| Refusal::UnknownTeam(team.clone()))?;
-    set(&mut t.status, edit, team.clone())
+    set(&mut t.status, edit, Subject::Team(team.clone()))
 }
 
 pub(super) fn set_juror(
@@ -78,7 +78,7 @@ pub(super) fn set_juror(
 ) -> Result<(), Refusal> {
     let index = s.jurors.iter().position(|j| j.id == *id);
     if edit.new.is_none() && s.sheets.keys().any(|k| k.juror == *id) {
-        return Err(stale(id.clone()));
+        return Err(stale(Subject::Item(id.to_string())));
     }
     let items = Items {
         index,
@@ -96,7 +96,7 @@ pub(super) fn set_criterion(
 ) -> Result<(), Refusal> {
     if s.scoring_started() {
         return Err(Refusal::ScoringStarted {
-            what: id.to_string(),
+            what: Subject::Item(id.to_string()),
         });
     }
     let index = s.criteria.iter().position(|c| c.id == *id);
@@ -126,7 +126,7 @@ impl Items<'_> {
         new: Option<&T>,
     ) -> Result<(), Refusal> {
         if self.index.map(|i| &list[i]) != seen {
-            return Err(stale(self.id));
+            return Err(stale(Subject::Item(self.id.to_string())));
         }
         match (self.index, new) {
             (Some(i), Some(v)) => list[i] = v.clone(),

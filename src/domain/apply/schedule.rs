@@ -3,14 +3,14 @@
 //! itself is a plain edit (`super::set`).
 
 use super::super::operation::Edit;
-use super::super::refusal::Refusal;
+use super::super::refusal::{Refusal, Subject};
 use super::super::session::{Question, Session, Speaker};
 use super::super::stage::Stage;
 use super::stale;
 
 pub(super) fn set_stage(s: &mut Session, edit: &Edit<Box<Stage>>) -> Result<(), Refusal> {
     if s.stage != *edit.seen {
-        return Err(stale("stage"));
+        return Err(stale(Subject::Stage));
     }
     if let Some(team) = &edit.new.team
         && s.team(team).is_none()
@@ -23,7 +23,7 @@ pub(super) fn set_stage(s: &mut Session, edit: &Edit<Box<Stage>>) -> Result<(), 
 
 pub(super) fn set_queue(s: &mut Session, edit: &Edit<Vec<Speaker>>) -> Result<(), Refusal> {
     if s.queue != edit.seen {
-        return Err(stale("queue"));
+        return Err(stale(Subject::Queue));
     }
     for speaker in &edit.new {
         check_asker(s, speaker.juror.as_str(), speaker.team.as_str())?;

@@ -15,13 +15,7 @@ use super::sheets::Board;
 
 pub fn scores(board: &Board) -> Vec<Option<Score>> {
     board
-        .sheets
-        .iter()
-        .map(|s| {
-            let totals = s.sorted_counting_totals();
-            (!totals.is_empty()).then_some(Score::Majority(totals))
-        })
-        .collect()
+        .scores_from_sorted_totals(|totals| (!totals.is_empty()).then_some(Score::Majority(totals)))
 }
 
 /// The grade: the lower median of the sorted totals.

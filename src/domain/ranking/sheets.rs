@@ -120,6 +120,17 @@ impl<'a> Board<'a> {
         }
     }
 
+    /// One score per team from its counting totals, lowest first.
+    pub fn scores_from_sorted_totals(
+        &self,
+        score: impl Fn(Vec<i128>) -> Option<super::Score>,
+    ) -> Vec<Option<super::Score>> {
+        self.sheets
+            .iter()
+            .map(|s| score(s.sorted_counting_totals()))
+            .collect()
+    }
+
     /// Number of jurors (the width of juror-indexed tables).
     pub fn juror_count(&self) -> usize {
         self.jurors.len()

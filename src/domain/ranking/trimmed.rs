@@ -6,17 +6,12 @@ use super::figure::mean_of_totals;
 use super::sheets::Board;
 
 pub fn scores(board: &Board) -> Vec<Option<Score>> {
-    board
-        .sheets
-        .iter()
-        .map(|s| {
-            let totals = s.sorted_counting_totals();
-            let kept = if totals.len() >= 3 {
-                &totals[1..totals.len() - 1]
-            } else {
-                &totals[..]
-            };
-            mean_of_totals(kept.iter().copied()).map(Score::exact)
-        })
-        .collect()
+    board.scores_from_sorted_totals(|totals| {
+        let kept = if totals.len() >= 3 {
+            &totals[1..totals.len() - 1]
+        } else {
+            &totals[..]
+        };
+        mean_of_totals(kept.iter().copied()).map(Score::exact)
+    })
 }

@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::ranking::Ranking;
 use crate::domain::schedule::{self, SlotStatus};
 use crate::domain::{Lang, Operation, PairState, Session, Slot, TeamStatus};
+use crate::words::minutes as said;
 use crate::words::report::{self as words, Column, Text};
 
 use super::anonymous::Aliases;
@@ -52,11 +53,11 @@ fn presence(session: &Session, juror: usize, scheduled: &[String], lang: Lang) -
     } else if absent.len() >= scheduled.len() {
         Text::Absent.get(lang).to_string()
     } else if scheduled[from..] == absent[..] {
-        words::absent_from(&absent[0], lang)
+        said::absent_from(&absent[0], lang)
     } else if scheduled[..absent.len()] == absent[..] {
-        words::present_from(&scheduled[absent.len()], lang)
+        said::present_from(&scheduled[absent.len()], lang)
     } else {
-        words::absent_for(&absent.join(", "), lang)
+        said::absent_for(&absent.join(", "), lang)
     }
 }
 
@@ -76,7 +77,7 @@ fn jury(cx: &Context) -> Vec<Block> {
         Column::Questions,
     ];
     let mut table = Table::new(
-        words::jurors(session.jurors.len(), lang),
+        said::jurors(session.jurors.len(), lang),
         head.iter().map(|c| c.label(lang).to_string()).collect(),
         vec![false, false, false, false, false, true],
     );
@@ -270,7 +271,7 @@ fn change_list(cx: &Context, m: &Minutes) -> Vec<Block> {
             table.push(
                 vec![
                     cx.local_seconds(e.at),
-                    words::terminal(e.writer, lang),
+                    said::terminal(e.writer, lang),
                     e.what.say(lang),
                 ],
                 false,
@@ -279,7 +280,7 @@ fn change_list(cx: &Context, m: &Minutes) -> Vec<Block> {
         blocks.push(Block::Table(table));
     }
     if changes.first_entries > 0 {
-        blocks.push(Block::Paragraph(words::first_entries(
+        blocks.push(Block::Paragraph(said::first_entries(
             changes.first_entries,
             lang,
         )));
@@ -311,7 +312,7 @@ pub fn blocks(cx: &Context, m: &Minutes) -> Vec<Block> {
     blocks.extend(change_list(cx, m));
     blocks.extend(digest);
     blocks.push(Block::Heading(2, Text::SignaturesHeading.get(lang).into()));
-    blocks.push(Block::Paragraph(words::done_at(
+    blocks.push(Block::Paragraph(said::done_at(
         &cx.session.event.place,
         lang,
     )));

@@ -102,17 +102,6 @@ impl Row {
             .find(|(name, _)| *name == column)
             .map_or("", |(_, value)| value.as_str())
     }
-
-    /// A test or internal helper: a row from (column, value) pairs.
-    pub fn from_pairs(line: u64, pairs: &[(&'static str, &str)]) -> Row {
-        Row {
-            line,
-            fields: pairs
-                .iter()
-                .map(|(k, v)| (*k, v.trim().to_string()))
-                .collect(),
-        }
-    }
 }
 
 /// A spreadsheet read: the separator it used and its data rows.

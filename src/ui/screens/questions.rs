@@ -143,7 +143,7 @@ impl Widget for &QuestionsScreen<'_> {
                 None => format!("{}. {name}", i + 1),
             };
             let mut line = Line::from(cut(&text, inner.width as usize));
-            if i == view.app.cursors.queue {
+            if i == view.app.questions.row {
                 line = line.style(t.selected());
             } else if i == 0 {
                 line = line.style(t.title());

@@ -146,7 +146,7 @@ impl Widget for &ScheduleScreen<'_> {
                 Cell::from(score),
             ]);
             let mut r = Row::new(cells);
-            if row.index == view.app.cursors.schedule {
+            if row.index == view.app.schedule.row {
                 r = r.style(t.selected());
             }
             rows.push(r);
@@ -167,8 +167,8 @@ impl Widget for &ScheduleScreen<'_> {
         let visible = table.height.saturating_sub(1) as usize;
         let skip = view
             .app
-            .cursors
             .schedule
+            .row
             .saturating_sub(visible.saturating_sub(1));
         let rows: Vec<Row> = rows.into_iter().skip(skip).collect();
         let table_widget = Table::new(rows, widths)
