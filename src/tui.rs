@@ -222,14 +222,6 @@ pub fn has_terminal() -> bool {
     io::stdin().is_terminal() && io::stdout().is_terminal()
 }
 
-/// What `run` and `display` say when there is no terminal to draw on.
-pub fn no_terminal_message(lang: crate::domain::Lang) -> &'static str {
-    lang.t(
-        "cette commande affiche un écran plein : lancez-la dans un terminal (pas dans un tube ni une redirection)",
-        "this command draws a full screen: run it in a terminal (not through a pipe or a redirection)",
-    )
-}
-
 /// Run the live interface until the user quits. The terminal is restored
 /// on every way out, a panic included (ratatui's hook restores it first).
 pub fn run<S: Store>(store: S, app: App, clock: Clock, theme: Theme) -> io::Result<()> {

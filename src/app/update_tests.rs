@@ -45,6 +45,11 @@ impl Sim {
     }
 }
 
+/// What the status line says now ("" when nothing).
+fn said(sim: &Sim) -> String {
+    sim.app.said().map(|s| s.text).unwrap_or_default()
+}
+
 #[test]
 fn space_sends_an_operation_and_shows_it_only_once_saved() {
     let mut app = fixture::app();
@@ -121,20 +126,16 @@ fn undo_reverses_this_terminals_last_operation() {
     sim.run(Action::from(StageKey::StartPause), at(20)); // pause at 2:40
     assert!(!sim.app.session.stage.is_running());
     sim.run(Action::Undo, at(30));
-    let said = |sim: &Sim| sim.app.said().as_ref().map(|s| s.text.clone());
-    assert_eq!(said(&sim).as_deref(), Some("Annulé : pause du chrono"));
+    assert_eq!(said(&sim), "Annulé : pause du chrono");
     // The pause never happened: still running since 0.
     assert!(sim.app.session.stage.is_running());
     assert_eq!(sim.countdown(at(30)), Countdown::Left(150));
     // An undo is not itself undone: the next u reverses the start.
     sim.run(Action::Undo, at(31));
-    assert_eq!(said(&sim).as_deref(), Some("Annulé : appel de T1"));
+    assert_eq!(said(&sim), "Annulé : appel de T1");
     assert_eq!(sim.app.session.stage, Stage::default());
     sim.run(Action::Undo, at(32));
-    assert_eq!(
-        sim.app.said().as_ref().map(|s| s.text.as_str()),
-        Some("Rien à annuler.")
-    );
+    assert_eq!(said(&sim), "Rien à annuler.");
 }
 
 #[test]
@@ -401,25 +402,11 @@ fn the_team_on_stage_cannot_be_withdrawn_and_teams_gone_keep_their_place() {
     // The done team does not move below the called one...
     sim.app.schedule.row = 0;
     sim.run(Action::from(ScheduleKey::MoveDown), at(400));
-    assert!(
-        sim.app
-            .said()
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("T1 est déjà passée")
-    );
+    assert!(said(&sim).contains("T1 est déjà passée"));
     // ...nor does a waiting team move above the one on stage.
     sim.app.schedule.row = 2;
     sim.run(Action::from(ScheduleKey::MoveUp), at(400));
-    assert!(
-        sim.app
-            .said()
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("T2 est sur scène")
-    );
+    assert!(said(&sim).contains("T2 est sur scène"));
     assert_eq!(sim.app.schedule.row, 2);
     assert_eq!(sim.disk.revision, revision, "nothing saved");
     // Teams still to come move as before.

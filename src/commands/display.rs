@@ -20,7 +20,10 @@ use super::{Failure, Outcome};
 pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
     let early = i18n::resolve(flag, None);
     if !tui::has_terminal() {
-        return Err(Failure::one(early, tui::no_terminal_message(early)));
+        return Err(Failure::one(
+            early,
+            crate::words::notice::no_terminal(early),
+        ));
     }
     let live = storage::Live::read(file).map_err(|e| Failure::one(early, e.message(early)))?;
     let session = live.session().clone();

@@ -29,7 +29,10 @@ pub fn run_noting(flag: Option<Lang>, file: &Path, note: Option<String>) -> Outc
     let early = || i18n::resolve(flag, storage::lang_of(file));
     if !tui::has_terminal() {
         let early = early();
-        return Err(Failure::one(early, tui::no_terminal_message(early)));
+        return Err(Failure::one(
+            early,
+            crate::words::notice::no_terminal(early),
+        ));
     }
     let (live, opened_notices) = storage::Live::open(file).map_err(|e| {
         let early = early();
@@ -109,13 +112,8 @@ impl FileStore {
     /// where the old data went, and what to do.
     fn replaced_message(&self) -> String {
         let id = self.expected().session;
-        let lead = crate::words::notice::replaced_headline(self.lang);
-        let backup = storage::backup_of(&self.path, &id).map(|b| match self.lang {
-            Lang::Fr => format!(" Ancienne copie : {}", b.display()),
-            Lang::En => format!(" Previous copy: {}", b.display()),
-        });
-        // The headline first: it fits one line of 80 columns.
-        format!("{lead}{}", backup.unwrap_or_default())
+        let backup = storage::backup_of(&self.path, &id);
+        crate::words::notice::replaced(backup.as_deref(), self.lang)
     }
 }
 
@@ -196,9 +194,7 @@ impl Store for ReaderStore {
 
     fn commit(&self, _op: &Operation, _wait: Duration) -> Result<SaveOutcome, Busy> {
         Ok(SaveOutcome::Failed(
-            self.lang
-                .t("affichage en lecture seule", "read-only display")
-                .to_string(),
+            crate::words::notice::display_saves_nothing(self.lang).to_string(),
         ))
     }
 

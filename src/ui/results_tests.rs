@@ -27,18 +27,22 @@ fn typed(app: &mut App, text: &str) {
     keys(app, &k);
 }
 
+/// The decision form: the order changed (T2 down), "Présidente" typed as
+/// who decided.
+fn order_then_by(app: &mut App) {
+    let order = [
+        ResultsKey::Decide,
+        ResultsKey::MoveDown,
+        ResultsKey::Confirm,
+    ];
+    keys(app, &order);
+    typed(app, "Présidente");
+}
+
 /// The forum after the jury ordered the tie T3, T2, T4.
 fn decided(lang: Lang) -> App {
     let mut app = app(lang);
-    keys(
-        &mut app,
-        &[
-            ResultsKey::Decide,
-            ResultsKey::MoveDown,
-            ResultsKey::Confirm,
-        ],
-    );
-    typed(&mut app, "Présidente");
+    order_then_by(&mut app);
     keys(&mut app, &[ResultsKey::Confirm]);
     typed(&mut app, "vote");
     keys(&mut app, &[ResultsKey::Confirm]);
@@ -149,15 +153,7 @@ fn results_after_the_jurys_decision() {
 #[test]
 fn the_decision_form_over_the_screen() {
     let mut app = app(Lang::Fr);
-    keys(
-        &mut app,
-        &[
-            ResultsKey::Decide,
-            ResultsKey::MoveDown,
-            ResultsKey::Confirm,
-        ],
-    );
-    typed(&mut app, "Présidente");
+    order_then_by(&mut app);
     let t = draw(&app, at(5), (80, 24), false);
     let screen = text(&t);
     assert!(screen.contains("Décision du jury — égalité à la limite"));

@@ -5,7 +5,7 @@ use crate::app::{Action, App, Screen};
 use crate::domain::{Dec, Lang, Sheet, SheetKey};
 
 use super::screens::schedule::HIDDEN;
-use super::snapshot_tests::{SIZES, app, draw, drive, text};
+use super::snapshot_tests::{SIZES, app, draw, drive, pitching_on_questions, text};
 use crate::app::screens::questions::QuestionsKey;
 use crate::app::screens::stage::StageKey;
 
@@ -106,13 +106,10 @@ fn projector_mode_hides_every_score() {
 
 /// T1 in questions: J1 asked one (3:00 → 3:20), J2 speaking, J4 waiting.
 fn questions_running(lang: Lang) -> App {
-    let mut app = app(lang);
+    let mut app = pitching_on_questions(lang);
     drive(
         &mut app,
         &[
-            (Action::from(StageKey::StartPause), 0),
-            (Action::NextScreen, 1),
-            (Action::NextScreen, 1),
             (Action::from(QuestionsKey::Ask("J1".into())), 100),
             (Action::from(StageKey::NextPhase), 180),
             (Action::from(QuestionsKey::Ask("J2".into())), 185),

@@ -68,15 +68,25 @@ pub(super) fn app(lang: Lang) -> App {
     App::new(fixture::session(), fixture::options(lang), at(0))
 }
 
+/// T1 called and pitching since 0, the questions screen shown.
+pub(super) fn pitching_on_questions(lang: Lang) -> App {
+    let mut app = app(lang);
+    let tab = Action::NextScreen;
+    let start = [
+        (Action::from(StageKey::StartPause), 0),
+        (tab.clone(), 1),
+        (tab, 1),
+    ];
+    drive(&mut app, &start);
+    app
+}
+
 /// T1 pitching, 65 s in; J2 and J4 queued.
 fn pitching(lang: Lang) -> App {
-    let mut app = app(lang);
+    let mut app = pitching_on_questions(lang);
     drive(
         &mut app,
         &[
-            (Action::from(StageKey::StartPause), 0),
-            (Action::NextScreen, 1),
-            (Action::NextScreen, 1),
             (Action::from(QuestionsKey::Ask("J2".into())), 30),
             (Action::from(QuestionsKey::Ask("J4".into())), 31),
             (Action::PrevScreen, 32),

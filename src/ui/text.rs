@@ -7,9 +7,6 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::domain::scoring::Total;
-use crate::domain::{Dec, Lang};
-
 /// How a line or a cell should stand out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tone {
@@ -36,18 +33,6 @@ pub fn style(tone: Tone, color: bool) -> Style {
     }
 }
 
-pub fn sep(lang: Lang) -> char {
-    lang.decimal_separator()
-}
-
-pub fn dec(value: Dec, lang: Lang) -> String {
-    crate::words::number::dec(value, lang)
-}
-
-pub fn total(value: Total, lang: Lang) -> String {
-    crate::words::number::total(value, lang)
-}
-
 /// Write `text` on line `y` of `area`, from its left edge, cut to it.
 pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, text: &str, st: Style) {
     put(buf, area, area.x, y, text, area.width, st);
@@ -68,11 +53,6 @@ pub fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, text: &str, width: u16,
     }
     let width = width.min(area.right() - x);
     buf.set_stringn(x, y, text, usize::from(width), st);
-}
-
-/// "1 équipe", "3 équipes": a count with its noun in the right number.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// How many terminal cells a text takes.

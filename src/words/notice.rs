@@ -110,3 +110,29 @@ pub fn replaced_headline(lang: Lang) -> &'static str {
         "The session was replaced on disk; nothing more is saved here: quit and reopen.",
     )
 }
+
+/// The banner once the session was replaced on disk: the headline (it fits
+/// one line of 80 columns), then where the previous copy went.
+pub fn replaced(backup: Option<&std::path::Path>, lang: Lang) -> String {
+    let lead = replaced_headline(lang);
+    match backup {
+        Some(b) => match lang {
+            Lang::Fr => format!("{lead} Ancienne copie : {}", b.display()),
+            Lang::En => format!("{lead} Previous copy: {}", b.display()),
+        },
+        None => lead.to_string(),
+    }
+}
+
+/// Why the stage display saved nothing (it never tries).
+pub fn display_saves_nothing(lang: Lang) -> &'static str {
+    lang.t("affichage en lecture seule", "read-only display")
+}
+
+/// What `run` and `display` say when there is no terminal to draw on.
+pub fn no_terminal(lang: Lang) -> &'static str {
+    lang.t(
+        "cette commande affiche un écran plein : lancez-la dans un terminal (pas dans un tube ni une redirection)",
+        "this command draws a full screen: run it in a terminal (not through a pipe or a redirection)",
+    )
+}

@@ -215,12 +215,12 @@ fn render_summary(view: &View, p: &Plan, area: Rect, buf: &mut Buffer) {
             Lang::Fr => format!(
                 "Retard impossible à rattraper : fin décalée de {} ({} à passer).",
                 minutes(p.delay_ms),
-                crate::ui::text::count(p.remaining_teams, "équipe", "équipes")
+                crate::words::number::count(p.remaining_teams, lang, "équipe", "équipes")
             ),
             Lang::En => format!(
                 "The delay cannot be caught up: the end slips by {} ({} to go).",
                 minutes(p.delay_ms),
-                crate::ui::text::count(p.remaining_teams, "team", "teams")
+                crate::words::number::count(p.remaining_teams, lang, "team", "teams")
             ),
         }
     } else if p.give_up_secs > 0 {
@@ -246,11 +246,11 @@ fn render_summary(view: &View, p: &Plan, area: Rect, buf: &mut Buffer) {
         match lang {
             Lang::Fr => format!(
                 "À l'heure · {} à passer.",
-                crate::ui::text::count(p.remaining_teams, "équipe", "équipes")
+                crate::words::number::count(p.remaining_teams, lang, "équipe", "équipes")
             ),
             Lang::En => format!(
                 "On time · {} to go.",
-                crate::ui::text::count(p.remaining_teams, "team", "teams")
+                crate::words::number::count(p.remaining_teams, lang, "team", "teams")
             ),
         }
     };

@@ -235,17 +235,19 @@ fn the_stage_moves_on_while_the_grid_stays() {
     assert_eq!(sim.app.grid.col, 0);
 }
 
+/// The other terminal sets T1 J1's impact on disk.
+fn other_terminal_sets(disk: &mut Session, value: Dec) {
+    let key = crate::domain::SheetKey::new("T1".into(), "J1".into());
+    let sheet = disk.sheets.entry(key).or_default();
+    sheet.values.insert("impact".into(), value);
+}
+
 #[test]
 fn a_save_refused_by_the_file_marks_the_cell() {
     let mut sim = Sim::new();
     sim.go_to(Screen::Scores);
     // The other terminal set the same cell meanwhile.
-    sim.disk
-        .sheets
-        .entry(crate::domain::SheetKey::new("T1".into(), "J1".into()))
-        .or_default()
-        .values
-        .insert("impact".into(), Dec::int(2));
+    other_terminal_sets(&mut sim.disk, Dec::int(2));
     sim.keys("4\n", at(1));
     assert_eq!(sim.app.grid.refused, Some(cell("T1", "J1", "impact")));
     assert!(sim.app.grid.pending.is_empty());
@@ -262,12 +264,7 @@ fn a_save_refused_by_the_file_marks_the_cell() {
     // Elsewhere the app's status line says it.
     sim.go_to(Screen::Stage);
     sim.go_to(Screen::Scores);
-    sim.disk
-        .sheets
-        .entry(crate::domain::SheetKey::new("T1".into(), "J1".into()))
-        .or_default()
-        .values
-        .insert("impact".into(), Dec::int(3));
+    other_terminal_sets(&mut sim.disk, Dec::int(3));
     sim.hold = true;
     sim.key(KeyCode::Left, at(2));
     sim.keys("1\n", at(2));
@@ -358,12 +355,7 @@ fn a_cell_the_other_terminal_saves_while_this_one_types_is_never_overwritten_sil
     sim.go_to(Screen::Scores);
     sim.keys("4", at(1)); // typed, not committed
     // The other terminal saves 2 in the same cell; this one reloads.
-    sim.disk
-        .sheets
-        .entry(crate::domain::SheetKey::new("T1".into(), "J1".into()))
-        .or_default()
-        .values
-        .insert("impact".into(), Dec::int(2));
+    other_terminal_sets(&mut sim.disk, Dec::int(2));
     sim.disk.revision += 1;
     sim.run(Action::Reloaded(Box::new(sim.disk.clone())), at(2));
     let revision = sim.disk.revision;

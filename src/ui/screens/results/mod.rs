@@ -128,12 +128,12 @@ fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec
                 Lang::Fr => format!(
                     "Classement officiel — {name} · lauréats {laureates} / {} · minimum {}",
                     ranking.laureates,
-                    crate::ui::text::count(ranking.min_sheets as usize, "feuille", "feuilles")
+                    crate::words::number::count(ranking.min_sheets as usize, lang, "feuille", "feuilles")
                 ),
                 Lang::En => format!(
                     "Official ranking — {name} · laureates {laureates} / {} · minimum {}",
                     ranking.laureates,
-                    crate::ui::text::count(ranking.min_sheets as usize, "sheet", "sheets")
+                    crate::words::number::count(ranking.min_sheets as usize, lang, "sheet", "sheets")
                 ),
             },
             style(Tone::Strong, color),

@@ -491,14 +491,14 @@ fn detail(
                 "rang {} · score {} · {} · écart-type {}",
                 crate::report::rank_label(row),
                 figure(row.score.as_ref(), lang, "—"),
-                crate::ui::text::count(row.sheets, "feuille", "feuilles"),
+                crate::words::number::count(row.sheets, lang, "feuille", "feuilles"),
                 figure(row.spread.as_ref(), lang, "—")
             ),
             Lang::En => format!(
                 "rank {} · score {} · {} · spread {}",
                 crate::report::rank_label(row),
                 figure(row.score.as_ref(), lang, "—"),
-                crate::ui::text::count(row.sheets, "sheet", "sheets"),
+                crate::words::number::count(row.sheets, lang, "sheet", "sheets"),
                 figure(row.spread.as_ref(), lang, "—")
             ),
         },

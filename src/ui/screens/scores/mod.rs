@@ -14,7 +14,8 @@ use crate::app::screens::scores::grid::{CellKey, Column, Grid, default_team};
 use crate::domain::scoring::{self, Fill};
 use crate::domain::{Juror, Lang, Session, Team};
 
-use crate::ui::text::{Tone, cut, dec, put, put_bottom, put_line, right, style, total, two_lines};
+use crate::ui::text::{Tone, cut, put, put_bottom, put_line, right, style, two_lines};
+use crate::words::number::{dec, total};
 
 pub mod words;
 use words::{state_word, status_text, weighted};

@@ -4,7 +4,8 @@ use crate::app::screens::scores::grid::{Ask, CellKey, Column, Grid, Status};
 use crate::domain::scoring::{self, Fill, SheetSummary};
 use crate::domain::{Dec, Lang, PairState, Session, Team, TeamId};
 
-use crate::ui::text::{Tone, dec, total};
+use crate::ui::text::Tone;
+use crate::words::number::{dec, total};
 
 fn juror_name(session: &Session, id: &str) -> String {
     session
@@ -285,7 +286,7 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
                 juror_name(session, juror),
                 total(found.total, lang),
                 total(found.median, lang),
-                crate::ui::text::count(found.others, "other juror", "other jurors"),
+                crate::words::number::count(found.others, lang, "other juror", "other jurors"),
                 total(quarter(found.range), lang),
             ),
         },
@@ -327,12 +328,12 @@ fn ask_text(session: &Session, team: &Team, ask: &Ask, lang: Lang, yes_no: &str)
                 Lang::Fr => format!(
                     "{} absent pour {}, de {first} à {last}{left_out} ? {yes_no}",
                     juror_name(session, juror),
-                    crate::ui::text::count(teams.len(), "équipe", "équipes")
+                    crate::words::number::count(teams.len(), lang, "équipe", "équipes")
                 ),
                 Lang::En => format!(
                     "{} absent for {}, {first} to {last}{left_out}? {yes_no}",
                     juror_name(session, juror),
-                    crate::ui::text::count(teams.len(), "team", "teams")
+                    crate::words::number::count(teams.len(), lang, "team", "teams")
                 ),
             }
         }
@@ -410,14 +411,14 @@ fn counts_line(session: &Session, team: &Team, lang: Lang) -> String {
     }
     if c.absent > 0 {
         parts.push(match lang {
-            Lang::Fr => crate::ui::text::count(c.absent, "absent", "absents"),
-            Lang::En => crate::ui::text::count(c.absent, "absent", "absent"),
+            Lang::Fr => crate::words::number::count(c.absent, lang, "absent", "absents"),
+            Lang::En => crate::words::number::count(c.absent, lang, "absent", "absent"),
         });
     }
     if c.recused > 0 {
         parts.push(match lang {
-            Lang::Fr => crate::ui::text::count(c.recused, "récusé", "récusés"),
-            Lang::En => crate::ui::text::count(c.recused, "recused", "recused"),
+            Lang::Fr => crate::words::number::count(c.recused, lang, "récusé", "récusés"),
+            Lang::En => crate::words::number::count(c.recused, lang, "recused", "recused"),
         });
     }
     parts.join(" · ")

@@ -32,12 +32,7 @@ fn a_cell_changed_by_the_other_terminal_while_typing_is_refused_with_both_values
     let change = g.handle(&s, GridKey::Enter).expect("sent");
     assert_eq!(
         change,
-        Change::SetCell {
-            team: "T01".into(),
-            juror: "J1".into(),
-            criterion: "impact".into(),
-            edit: Edit::new(Some(d("1")), Some(d("4"))),
-        }
+        super::tests::t01_j1_impact(Edit::new(Some(d("1")), Some(d("4"))))
     );
     save(&mut s, &mut g, &change);
     assert_eq!(g.value(&s, &cell), Some(d("4")));

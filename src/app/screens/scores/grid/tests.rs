@@ -203,15 +203,7 @@ fn delete_clears_the_cell() {
     g.open(&s);
     g.input = "3".into();
     let change = g.handle(&s, GridKey::Delete).expect("a clear");
-    assert_eq!(
-        change,
-        Change::SetCell {
-            team: "T01".into(),
-            juror: "J1".into(),
-            criterion: "impact".into(),
-            edit: Edit::new(Some(d("4")), None),
-        }
-    );
+    assert_eq!(change, t01_j1_impact(Edit::new(Some(d("4")), None)));
     assert_eq!(g.input, "");
     assert_eq!((g.row, g.col), (0, 0));
     save(&mut s, &mut g, &change);
@@ -563,4 +555,14 @@ fn previous_and_next_team_follow_the_schedule_skipping_withdrawn() {
     g.handle(&s, GridKey::Escape);
     assert_eq!(g.handle(&s, GridKey::PrevTeam), None);
     assert_eq!(g.team.as_deref(), Some("T01"));
+}
+
+/// The change to T01 J1's impact.
+pub(super) fn t01_j1_impact(edit: Edit<Option<Dec>>) -> Change {
+    Change::SetCell {
+        team: "T01".into(),
+        juror: "J1".into(),
+        criterion: "impact".into(),
+        edit,
+    }
 }

@@ -1,0 +1,96 @@
+//! The arrows of ARCHITECTURE.md, checked: which room may import which.
+//! Test code (files named `*tests*.rs`, `fixture*.rs`, and everything after
+//! a `#[cfg(test)]`) is left out: tests may reach anywhere.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The crate's rooms a room must never name.
+const FORBIDDEN: &[(&str, &[&str])] = &[
+    (
+        "domain",
+        &["app", "ui", "words", "report", "storage", "tui", "commands"],
+    ),
+    (
+        "app",
+        &["ui", "words", "report", "storage", "tui", "commands"],
+    ),
+    ("ui", &["storage", "tui", "commands"]),
+    ("words", &["ui", "storage", "tui", "commands"]),
+    ("report", &["app", "ui", "storage", "tui", "commands"]),
+    ("storage", &["app", "ui", "report", "tui", "commands"]),
+];
+
+fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The file's code outside its tests.
+fn code(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    if name.contains("tests") || name.starts_with("fixture") {
+        return None;
+    }
+    let text = fs::read_to_string(path).ok()?;
+    let end = text.find("#[cfg(test)]").unwrap_or(text.len());
+    Some(text[..end].to_string())
+}
+
+#[test]
+fn each_room_imports_only_what_architecture_md_allows() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut broken = Vec::new();
+    for (room, forbidden) in FORBIDDEN {
+        let mut files = Vec::new();
+        sources(&src.join(room), &mut files);
+        assert!(!files.is_empty(), "no source in src/{room}");
+        for file in files {
+            let Some(code) = code(&file) else {
+                continue;
+            };
+            for (n, line) in code.lines().enumerate() {
+                if line.trim_start().starts_with("//") {
+                    continue;
+                }
+                for other in *forbidden {
+                    if line.contains(&format!("crate::{other}::"))
+                        || line.contains(&format!("crate::{other};"))
+                        || line.contains(&format!("crate::{other}::{{"))
+                    {
+                        broken.push(format!("{}:{}: {room} → {other}", file.display(), n + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "arrows ARCHITECTURE.md forbids:\n{}",
+        broken.join("\n")
+    );
+}
+
+#[test]
+fn only_tui_talks_to_the_terminals_events() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let readers: Vec<String> = files
+        .iter()
+        .filter(|f| !f.ends_with("tui.rs"))
+        .filter_map(|f| Some((f, code(f)?)))
+        .filter(|(_, code)| code.contains("event::read(") || code.contains("event::poll("))
+        .map(|(f, _)| f.display().to_string())
+        .collect();
+    assert!(readers.is_empty(), "{readers:?}");
+}
