@@ -355,8 +355,17 @@ fn the_archive_holds_everything_for_the_records() {
         line_digest(read(d.join("f.json")).as_bytes())
     )));
     assert!(text("results/borda.json").contains("\"method\": \"borda\""));
-    // Never over the session's own files, never a half-written zip there.
-    let out = run(d, &["archive", "f.json", "-o", "f.json"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("fichier de la session"));
+    // Never over the session's own files.
+    for target in ["f.json", "f.json.journal"] {
+        let out = run(d, &["archive", "f.json", "-o", target]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(stderr(&out).contains("fichier de la session"));
+        let out = run(d, &["minutes", "f.json", "-o", target]);
+        assert_eq!(out.status.code(), Some(1));
+    }
+    assert_eq!(text("f.json.journal"), read(d.join("f.json.journal")));
+    // -o - writes the zip itself to standard output.
+    let out = run(d, &["archive", "f.json", "-o", "-"]);
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(b"PK\x03\x04"));
 }

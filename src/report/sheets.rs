@@ -14,7 +14,8 @@ use super::separator;
 const STYLE: &str = "\
 .sheet h1{font-size:1.3rem;margin-top:0}
 .sheet table{table-layout:fixed}
-.sheet th.teamcol{width:30%}
+.sheet th.teamcol{width:27%}
+.sheet thead th{overflow-wrap:anywhere;hyphens:auto}
 .sheet th.total,.sheet td.total{border-left:3px solid var(--ink)}
 .sheet td.box{height:2.6rem}
 .sheet th[scope=row]{font-weight:600;background:#fff}
@@ -24,7 +25,7 @@ const STYLE: &str = "\
 .sheet .project{display:block;font-weight:400;font-size:.8rem;color:#444}
 .sheet .sign{margin-top:1rem}
 @media print{.sheet{break-after:page;page-break-after:always}.sheet:last-child{break-after:auto;page-break-after:auto}
-body{font-size:9pt}.sheet h1{font-size:13pt}.sheet p{margin:1mm 0}.sheet td.box{height:8mm}.sheet td,.sheet th{padding:.8mm 1.5mm}}
+body{font-size:9pt}.sheet thead th{font-size:8pt}.sheet h1{font-size:13pt}.sheet p{margin:1mm 0}.sheet td.box{height:8mm}.sheet td,.sheet th{padding:.8mm 1.5mm}}
 ";
 
 /// Why a juror does not score a team, if so.
