@@ -325,6 +325,21 @@ fn anonymous_minutes_and_page_name_no_juror() {
 }
 
 #[test]
+fn an_anonymous_juror_is_named_once_in_a_warning() {
+    let mut s = forum();
+    s.sheets
+        .remove(&crate::domain::SheetKey::new("T01".into(), "J2".into()));
+    let anon = anonymous::session(&s);
+    let table = super::table(&official(&anon), &context(&anon, Lang::Fr));
+    assert!(
+        table.contains("T01 Cantine verte : feuille manquante du juré J2\n"),
+        "{table}"
+    );
+    let named = super::table(&official(&s), &context(&s, Lang::Fr));
+    assert!(named.contains("feuille manquante du juré Bruno Caron (J2)"));
+}
+
+#[test]
 fn sheets_have_a_page_per_juror_and_strike_what_is_not_scored() {
     let s = forum();
     let html = super::sheets::render(&s, Lang::Fr);

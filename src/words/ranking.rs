@@ -44,7 +44,8 @@ impl Warning {
             .juror
             .as_deref()
             .map_or("?".into(), |id| match session.juror(id) {
-                Some(j) if !j.name.is_empty() => format!("{} ({id})", j.name),
+                // An anonymous juror's name is its id: said once.
+                Some(j) if !j.name.is_empty() && j.name != id => format!("{} ({id})", j.name),
                 _ => id.to_string(),
             });
         warning(self.code, &team, &juror, lang)
