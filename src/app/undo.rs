@@ -19,6 +19,8 @@ pub enum UndoKind {
     Live,
     /// The jury's decisions.
     Decisions,
+    /// The event, settings, teams and jurors.
+    Setup,
 }
 
 impl UndoKind {
@@ -28,6 +30,7 @@ impl UndoKind {
             Screen::Stage | Screen::Schedule | Screen::Questions => UndoKind::Live,
             Screen::Scores | Screen::Completeness => UndoKind::Grid,
             Screen::Results => UndoKind::Decisions,
+            Screen::Setup => UndoKind::Setup,
         }
     }
 }

@@ -16,7 +16,8 @@ use super::{Failure, Outcome};
 pub fn run(flag: Option<Lang>, args: &RosterArgs) -> Outcome {
     let file = args.file.display().to_string();
     // The whole journal is checked first: a damaged one is never written to.
-    let (session, lang) = super::open_writer(flag, &args.file)?;
+    let (mut live, lang) = super::open_writer(flag, &args.file)?;
+    let session = live.session().clone();
     let mut problems = Vec::new();
     let teams = args
         .teams
@@ -68,14 +69,14 @@ pub fn run(flag: Option<Lang>, args: &RosterArgs) -> Outcome {
         return Ok(());
     }
     let op = Operation::new(change, storage::new_id(), Utc::now());
-    let expect = storage::Expect::of(&session);
-    storage::commit_expecting(&args.file, &op, storage::CLI_WAIT, &expect).map_err(|e| {
-        let line = match &e {
-            StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
-            _ => e.message(lang),
-        };
-        Failure::one(lang, line)
-    })?;
+    live.commit(&op, storage::CLI_WAIT, std::time::Instant::now())
+        .map_err(|e| {
+            let line = match &e {
+                StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
+                _ => e.message(lang),
+            };
+            Failure::one(lang, line)
+        })?;
     lines.iter().for_each(|l| println!("{l}"));
     println!("{}", words::roster_saved(&file, lang));
     Ok(())

@@ -16,7 +16,8 @@ use super::{Failure, Outcome};
 pub fn run(flag: Option<Lang>, args: &SettingsArgs) -> Outcome {
     let file = args.file.display().to_string();
     // The whole journal is checked first: a damaged one is never written to.
-    let (session, lang) = super::open_writer(flag, &args.file)?;
+    let (mut live, lang) = super::open_writer(flag, &args.file)?;
+    let session = live.session().clone();
     let asked = asked(args, lang);
     if asked.is_empty() {
         print!("{}", words::settings_text(&session, lang));
@@ -44,8 +45,7 @@ pub fn run(flag: Option<Lang>, args: &SettingsArgs) -> Outcome {
         return Ok(());
     };
     let op = Operation::new(change, storage::new_id(), Utc::now());
-    let expect = storage::Expect::of(&session);
-    let committed = storage::commit_expecting(&args.file, &op, storage::CLI_WAIT, &expect)
+    live.commit(&op, storage::CLI_WAIT, std::time::Instant::now())
         .map_err(|e| {
             let line = match &e {
                 StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
@@ -54,7 +54,7 @@ pub fn run(flag: Option<Lang>, args: &SettingsArgs) -> Outcome {
             Failure::one(lang, line)
         })?;
     println!("{}", words::settings_saved(&file, lang));
-    let after = &committed.session;
+    let after = live.session();
     for field in Event::FIELDS.iter().chain(Settings::FIELDS) {
         let (before, now) = if Event::FIELDS.contains(field) {
             (session.event.get(*field), after.event.get(*field))

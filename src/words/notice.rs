@@ -108,6 +108,10 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         NothingToUndo(UndoKind::Decisions) => {
             t("Aucune décision à annuler.", "No decision to undo.")
         }
+        NothingToUndo(UndoKind::Setup) => t(
+            "Aucun changement des réglages, équipes ou jurés à annuler.",
+            "No setup, team or juror change to undo.",
+        ),
         Undone(change) => super::undo::undone(change, lang),
         Busy => t(
             "L'autre terminal enregistre ; nouvel essai en cours…",
