@@ -17,13 +17,12 @@ pub const SCALE: i64 = 1_000_000;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Dec(i64);
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a text is not a decimal (worded in `crate::words::number`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecError {
-    #[error("not a number")]
     NotANumber,
-    #[error("too many decimals (at most {DIGITS})")]
+    /// More than [`DIGITS`] decimals.
     TooPrecise,
-    #[error("number too large")]
     TooLarge,
 }
 

@@ -2,6 +2,9 @@
 //! ([`Lang::decimal_separator`]), and nouns that agree with their count
 //! (never "équipe(s)").
 
+use std::fmt;
+
+use crate::domain::decimal::{DIGITS, DecError};
 use crate::domain::scoring::Total;
 use crate::domain::{Dec, Lang};
 
@@ -29,6 +32,19 @@ pub fn agree<'a>(n: usize, lang: Lang, one: &'a str, many: &'a str) -> &'a str {
 pub fn count(n: usize, lang: Lang, one: &str, many: &str) -> String {
     format!("{n} {}", agree(n, lang, one, many))
 }
+
+/// In English: what a file's reader says of a number it cannot read.
+impl fmt::Display for DecError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecError::NotANumber => f.write_str("not a number"),
+            DecError::TooPrecise => write!(f, "too many decimals (at most {DIGITS})"),
+            DecError::TooLarge => f.write_str("number too large"),
+        }
+    }
+}
+
+impl std::error::Error for DecError {}
 
 #[cfg(test)]
 mod tests {
