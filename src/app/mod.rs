@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod keys;
 pub mod notice;
 pub mod screens;
+pub mod undo;
 pub mod update;
 
 #[cfg(test)]
@@ -67,6 +68,8 @@ pub struct Pending {
     pub op: Operation,
     /// An undo is not itself undone by the next `u`.
     pub is_undo: bool,
+    /// The kind of the screen that sent it (what `u` there undoes).
+    pub kind: undo::UndoKind,
 }
 
 /// How the app starts.
@@ -94,8 +97,9 @@ pub struct App {
     pub status: Option<Notice>,
     /// Operations sent to the loop, oldest first, not yet saved.
     pub pending: VecDeque<Pending>,
-    /// This terminal's saved operations, newest last (what `u` reverses).
-    pub undo: Vec<Operation>,
+    /// This terminal's saved operations, newest last (what `u` reverses,
+    /// by kind).
+    pub undo: Vec<undo::Undoable>,
     /// The phase run the bell has rung for.
     pub bell_rung: Option<(Option<TeamId>, Phase, Option<DateTime<Utc>>)>,
     /// When `n` last moved the stage (a second press within a second is

@@ -71,7 +71,8 @@ pub enum Notice {
     // Everywhere.
     ProjectorOn,
     ProjectorOff,
-    NothingToUndo,
+    /// Nothing of the screen's kind to undo.
+    NothingToUndo(crate::app::undo::UndoKind),
     Undone(Box<Change>),
     /// The other terminal is saving; the save waits its turn.
     Busy,
@@ -117,7 +118,7 @@ impl Notice {
             | DecisionSent { .. }
             | ProjectorOn
             | ProjectorOff
-            | NothingToUndo
+            | NothingToUndo(_)
             | Undone(_)
             | Busy => false,
         }

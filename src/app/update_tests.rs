@@ -135,7 +135,10 @@ fn undo_reverses_this_terminals_last_operation() {
     assert_eq!(said(&sim), "Annulé : appel de T1");
     assert_eq!(sim.app.session.stage, Stage::default());
     sim.run(Action::Undo, at(32));
-    assert_eq!(said(&sim), "Rien à annuler.");
+    assert_eq!(
+        said(&sim),
+        "Aucun changement du chrono, du programme ou des questions à annuler."
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The status line's sentences (`crate::app::notice::Notice`).
 
 use crate::app::notice::Notice;
+use crate::app::undo::UndoKind;
 use crate::domain::{DecisionKind, Lang, Refusal};
 
 /// The notice in words.
@@ -124,7 +125,17 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
             "Projector mode: scores and results hidden (p to show them).",
         ),
         ProjectorOff => t("Mode projecteur désactivé.", "Projector mode off."),
-        NothingToUndo => t("Rien à annuler.", "Nothing to undo."),
+        NothingToUndo(UndoKind::Grid) => t(
+            "Rien à annuler dans les notes (le chrono s'annule depuis la scène).",
+            "Nothing to undo in the scores (the timer is undone from the stage).",
+        ),
+        NothingToUndo(UndoKind::Live) => t(
+            "Aucun changement du chrono, du programme ou des questions à annuler.",
+            "No timer, schedule or question change to undo.",
+        ),
+        NothingToUndo(UndoKind::Decisions) => {
+            t("Aucune décision à annuler.", "No decision to undo.")
+        }
         Undone(change) => super::undo::undone(change, lang),
         Busy => t(
             "L'autre terminal enregistre ; nouvel essai en cours…",
