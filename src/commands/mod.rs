@@ -43,7 +43,7 @@ impl Failure {
         let mut out = String::new();
         for line in self.lines.iter().take(MAX_LINES) {
             out.push_str("podium: ");
-            out.push_str(line);
+            out.push_str(&crate::words::for_terminal(line));
             out.push('\n');
         }
         let rest = self.lines.len().saturating_sub(MAX_LINES);
@@ -110,7 +110,10 @@ pub fn open_writer(
     let opened = crate::storage::open(file).map_err(|e| Failure::one(early, e.message(early)))?;
     let lang = i18n::resolve(flag, Some(opened.session.settings.lang));
     for notice in &opened.notices {
-        eprintln!("podium: {}", notice.message(lang));
+        eprintln!(
+            "podium: {}",
+            crate::words::for_terminal(&notice.message(lang))
+        );
     }
     Ok((opened.session, lang))
 }
