@@ -17,6 +17,7 @@ use chrono::Utc;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use podium::app::SaveOutcome;
 use podium::app::screens::scores::grid::{Grid, GridKey};
 use podium::domain::{Lang, Operation, Session};
 use podium::storage;
@@ -95,8 +96,11 @@ fn main() {
         commits.push(c.elapsed());
         match committed {
             Ok(done) => {
-                session = done.session;
-                grid.on_saved(&change, Ok(()));
+                let saved = SaveOutcome::Saved(Box::new(done.session));
+                grid.on_outcome(&change, &saved);
+                if let SaveOutcome::Saved(fresh) = saved {
+                    session = *fresh;
+                }
             }
             Err(err) => panic!("{}", err.message(Lang::En)),
         }

@@ -174,6 +174,25 @@ impl App {
     }
 }
 
+/// Save a change as the store would: applied to `disk` (the session
+/// file) and a new revision, or refused with the state as it is.
+pub fn commit(
+    disk: &mut crate::domain::Session,
+    change: &crate::domain::Change,
+) -> crate::app::SaveOutcome {
+    use crate::app::SaveOutcome;
+    match crate::domain::apply(disk, change) {
+        Ok(()) => {
+            disk.revision += 1;
+            SaveOutcome::Saved(Box::new(disk.clone()))
+        }
+        Err(refusal) => SaveOutcome::Refused {
+            refusal,
+            fresh: Some(Box::new(disk.clone())),
+        },
+    }
+}
+
 /// What the event loop feeds back for an effect, in a test, at once: a
 /// save applied to `disk` (the session file: refused if it does not
 /// apply), a job's result; `None` for what only the terminal sees (the
@@ -182,20 +201,9 @@ pub fn outcome(
     disk: &mut crate::domain::Session,
     effect: &crate::app::Effect,
 ) -> Option<crate::app::Action> {
-    use crate::app::{Action, Effect, SaveOutcome};
+    use crate::app::{Action, Effect};
     match effect {
-        Effect::Save(op) => Some(Action::Settled(
-            match crate::domain::apply(disk, &op.change) {
-                Ok(()) => {
-                    disk.revision += 1;
-                    SaveOutcome::Saved(Box::new(disk.clone()))
-                }
-                Err(refusal) => SaveOutcome::Refused {
-                    refusal,
-                    fresh: Some(Box::new(disk.clone())),
-                },
-            },
-        )),
+        Effect::Save(op) => Some(Action::Settled(commit(disk, &op.change))),
         Effect::Run(job) => Some(job.clone().run()),
         Effect::Bell => None,
     }

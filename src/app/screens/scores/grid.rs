@@ -3,16 +3,15 @@
 //! One team at a time: a row per juror, a column per criterion, then the
 //! juror's handwritten total. Keys come in as `GridKey`s; a key that changes
 //! the session returns the `Change` to save (carrying the value this
-//! terminal saw). Nothing is shown as saved until `on_saved` reports that
+//! terminal saw). Nothing is shown as saved until `on_outcome` reports that
 //! its journal line is on disk. A half-typed value lives here, so it
 //! survives switching screens.
 
 use std::collections::BTreeMap;
 
+use crate::app::SaveOutcome;
 use crate::domain::scoring;
-use crate::domain::{
-    Change, CriterionId, Dec, Edit, JurorId, Refusal, Session, Sheet, TeamId, TeamStatus,
-};
+use crate::domain::{Change, CriterionId, Dec, Edit, JurorId, Session, Sheet, TeamId, TeamStatus};
 
 mod cells;
 mod marks;
@@ -276,8 +275,10 @@ impl Grid {
         }
     }
 
-    /// The save of `change` returned: its values are on disk, or it was refused.
-    pub fn on_saved(&mut self, change: &Change, result: Result<(), Refusal>) {
+    /// The save of `change` came back: its values are on disk, or it was
+    /// refused (said on the grid's line) or not saved (a file error, said
+    /// by the app); either way the cell is marked.
+    pub fn on_outcome(&mut self, change: &Change, outcome: &SaveOutcome) {
         let mut keys = Vec::new();
         cells_of(change, &mut keys);
         for (key, value) in &keys {
@@ -285,10 +286,17 @@ impl Grid {
                 self.pending.remove(key);
             }
         }
-        // Only a refusal of the grid's own cells is said on its line.
-        if let (Err(refusal), Some((key, _))) = (result, keys.first()) {
-            self.refused = Some(key.clone());
-            self.status = Some(Status::SaveRefused(refusal));
+        let Some((key, _)) = keys.first() else {
+            return;
+        };
+        match outcome {
+            SaveOutcome::Saved(_) => {}
+            SaveOutcome::Refused { refusal, .. } => {
+                // Only a refusal of the grid's own cells is said on its line.
+                self.refused = Some(key.clone());
+                self.status = Some(Status::SaveRefused(refusal.clone()));
+            }
+            SaveOutcome::Failed(_) | SaveOutcome::Replaced(_) => self.refused = Some(key.clone()),
         }
     }
 
@@ -298,21 +306,6 @@ impl Grid {
         let mut keys = Vec::new();
         cells_of(change, &mut keys);
         !keys.is_empty()
-    }
-
-    /// The save of `change` failed (a file error, said by the app): its
-    /// values are not on disk and the cell is marked.
-    pub fn on_failed(&mut self, change: &Change) {
-        let mut keys = Vec::new();
-        cells_of(change, &mut keys);
-        for (key, value) in &keys {
-            if self.pending.get(key) == Some(value) {
-                self.pending.remove(key);
-            }
-        }
-        if let Some((key, _)) = keys.first() {
-            self.refused = Some(key.clone());
-        }
     }
 
     fn type_char(&mut self, session: &Session, c: char) {

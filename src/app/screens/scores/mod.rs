@@ -147,11 +147,7 @@ pub fn handle(app: &mut App, key: GridKey, _now: DateTime<Utc>) -> Reply {
 
 /// The oldest operation sent came back: saved, refused or failed.
 pub fn on_outcome(app: &mut App, change: &Change, outcome: &SaveOutcome) {
-    match outcome {
-        SaveOutcome::Saved(_) => app.grid.on_saved(change, Ok(())),
-        SaveOutcome::Refused { refusal, .. } => app.grid.on_saved(change, Err(refusal.clone())),
-        SaveOutcome::Failed(_) | SaveOutcome::Replaced(_) => app.grid.on_failed(change),
-    }
+    app.grid.on_outcome(change, outcome);
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use ratatui::style::Color;
 use super::*;
 use crate::app::screens::scores::grid::GridKey;
 use crate::domain::fixture::{d, mark, put, put3, session};
-use crate::domain::{Mark, SheetKey, apply};
+use crate::domain::{Mark, SheetKey};
 use crate::ui::snapshot_tests::{line_with, text};
 
 fn draw(
@@ -45,8 +45,8 @@ fn keys(g: &mut Grid, s: &mut Session, text: &str, save: bool) {
         if let Some(change) = g.handle(s, key)
             && save
         {
-            let r = apply(s, &change);
-            g.on_saved(&change, r);
+            let outcome = crate::app::fixture::commit(s, &change);
+            g.on_outcome(&change, &outcome);
         }
     }
 }

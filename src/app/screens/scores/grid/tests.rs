@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::apply;
 use crate::domain::fixture::{d, mark, put, put3, session};
-use crate::domain::{Mark, PairState};
+use crate::domain::{Mark, PairState, Refusal};
 
 /// Type a string of keys: digits and separators as characters, `\n` Enter.
 pub(super) fn typed(grid: &mut Grid, s: &Session, text: &str) -> Vec<Change> {
@@ -19,8 +19,14 @@ pub(super) fn typed(grid: &mut Grid, s: &Session, text: &str) -> Vec<Change> {
 
 /// Save a change as the storage would: apply, then report back.
 pub(super) fn save(s: &mut Session, grid: &mut Grid, change: &Change) {
-    let result = apply(s, change);
-    grid.on_saved(change, result);
+    let outcome = match apply(s, change) {
+        Ok(()) => SaveOutcome::Saved(Box::new(s.clone())),
+        Err(refusal) => SaveOutcome::Refused {
+            refusal,
+            fresh: None,
+        },
+    };
+    grid.on_outcome(change, &outcome);
 }
 
 pub(super) fn key(team: &str, juror: &str, criterion: &str) -> CellKey {
