@@ -302,6 +302,55 @@ fn check_reports_a_state_newer_than_its_journal() {
 }
 
 #[test]
+fn repair_restarts_a_journal_that_lags_its_state_then_check_passes() {
+    let dir = fixture("state_newer");
+    let d = dir.path();
+    // A writer refuses, and says what to do.
+    let refused = podium(
+        d,
+        &[
+            "--lang",
+            "en",
+            "decide",
+            "forum.json",
+            "--admit",
+            "T1",
+            "--by",
+            "x",
+            "--reason",
+            "y",
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("podium repair"),
+        "{}",
+        stderr(&refused)
+    );
+    let out = podium(d, &["--lang", "en", "repair", "forum.json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("new journal started at revision 4; the old one is kept in"),
+        "{}",
+        stdout(&out)
+    );
+    let out = check(d);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("journal restarted by `podium repair` at revision 4"),
+        "{}",
+        stdout(&out)
+    );
+    let again = podium(d, &["repair", "forum.json"]);
+    assert!(again.status.success());
+    assert!(
+        stdout(&again).contains("rien à réparer"),
+        "{}",
+        stdout(&again)
+    );
+}
+
+#[test]
 fn check_notes_what_the_next_save_will_repair_and_says_ok() {
     for (name, note) in [
         (

@@ -339,3 +339,63 @@ fn verification() {
         Refusal::UnknownTeam("T9".into())
     );
 }
+
+#[test]
+fn a_batch_of_cells_follows_marks_and_unknown_ids_made_in_it() {
+    let s = base();
+    let batch = |changes: Vec<Change>| Change::Batch {
+        label: podium::domain::BatchLabel::Import {
+            file: "x.csv".into(),
+        },
+        changes,
+    };
+    // A cell, then the pair marked absent, then a cell of that pair: the
+    // last is refused and nothing of the batch is kept.
+    let marked = batch(vec![
+        set_cell("T1", "J1", "c1", None, Some(dec("5"))),
+        set_sheet(
+            "T2",
+            "J1",
+            Sheet::default(),
+            sheet(Some(Mark::Absent), &[], None),
+        ),
+        set_cell("T2", "J1", "c1", None, Some(dec("4"))),
+    ]);
+    let mut after = s.clone();
+    let refused = podium::domain::apply(&mut after, &marked).unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            Refusal::NotScored {
+                status: PairState::Absent,
+                ..
+            }
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(after, s);
+    // Unknown ids are refused by the index as by a single change.
+    for (team, juror) in [("T9", "J1"), ("T1", "J9")] {
+        let mut after = s.clone();
+        let unknown = batch(vec![
+            set_cell("T1", "J1", "c1", None, Some(dec("5"))),
+            set_cell(team, juror, "c1", None, Some(dec("5"))),
+        ]);
+        let refused = podium::domain::apply(&mut after, &unknown).unwrap_err();
+        assert!(
+            matches!(refused, Refusal::UnknownTeam(_) | Refusal::UnknownJuror(_)),
+            "{refused:?}"
+        );
+        assert_eq!(after, s);
+    }
+    // A valid batch sets every cell.
+    let mut after = s.clone();
+    let cells = batch(vec![
+        set_cell("T1", "J1", "c1", None, Some(dec("5"))),
+        set_cell("T1", "J1", "c2", None, Some(dec("7.5"))),
+        set_cell("T2", "J2", "c1", None, Some(dec("1"))),
+    ]);
+    podium::domain::apply(&mut after, &cells).unwrap();
+    assert_eq!(after.value("T1", "J1", "c2"), Some(dec("7.5")));
+    assert_eq!(after.value("T2", "J2", "c1"), Some(dec("1")));
+}

@@ -208,8 +208,9 @@ fn a_terminal_checkpoints_after_two_idle_seconds_and_reads_only_new_lines() {
     let mut display = storage::Live::read(&path).unwrap();
     let t0 = Instant::now();
     let change = set_cell("T1", "J1", "c1", None, Some(dec("7")));
-    let done = mine.commit(&op(change), WAIT, t0).unwrap();
-    assert_eq!(done.session.revision, 2);
+    mine.commit(&op(change), WAIT, t0).unwrap();
+    let done = mine.session().clone();
+    assert_eq!(done.revision, 2);
     let state_rev = || storage::checkpoint_revision(&path);
     assert_eq!(state_rev(), Some(1), "no checkpoint per keystroke");
     // Not idle long enough yet; then due.
@@ -232,7 +233,7 @@ fn a_terminal_checkpoints_after_two_idle_seconds_and_reads_only_new_lines() {
     // The display reads the new line, then nothing more: a checkpoint is
     // not a change.
     assert!(display.refresh().unwrap());
-    assert_eq!(display.session(), &done.session);
+    assert_eq!(display.session(), &done);
     assert!(!display.refresh().unwrap());
     // Another writer's change reaches both terminals.
     let change = set_cell("T2", "J1", "c1", None, Some(dec("3")));

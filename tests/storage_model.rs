@@ -178,7 +178,14 @@ fn commit_by(
     let wait = Duration::from_secs(5);
     match writer {
         0 => storage::commit(path, &op(change), wait),
-        n => lives[n - 1].commit(&op(change), wait, Instant::now()),
+        n => {
+            let live = &mut lives[n - 1];
+            let notices = live.commit(&op(change), wait, Instant::now())?;
+            Ok(storage::Committed {
+                session: live.session().clone(),
+                notices,
+            })
+        }
     }
 }
 

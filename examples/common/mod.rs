@@ -1,4 +1,8 @@
-//! What both keystroke measurements print: percentiles of their timings.
+//! What both keystroke measurements share: percentiles of their timings,
+//! and the program in a pseudo-terminal.
+
+#[allow(dead_code)]
+pub mod pty;
 
 use std::time::Duration;
 

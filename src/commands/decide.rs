@@ -17,8 +17,10 @@ use super::{Failure, Outcome};
 
 pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
     let file = args.file.display().to_string();
-    // The whole journal is checked first: a damaged one is never written to.
-    let (session, lang) = super::open_writer(flag, &args.file)?;
+    // The journal past the checkpoint is checked first: a damaged one is
+    // never written to.
+    let (mut live, lang) = super::open_writer(flag, &args.file)?;
+    let session = live.session();
     let (kind, teams) = if args.admit.is_empty() {
         (DecisionKind::Order, args.order.clone())
     } else {
@@ -32,7 +34,7 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
         reason: args.reason.trim().to_string(),
         at: Utc::now(),
     };
-    check(&session, &decision, lang).map_err(|lines| {
+    check(session, &decision, lang).map_err(|lines| {
         Failure::new(
             lang,
             lines.into_iter().map(|l| format!("{file}: {l}")).collect(),
@@ -46,8 +48,7 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
         decision.at,
     );
     // Checked on `session`: never saved into another one put in its place.
-    let expect = storage::Expect::of(&session);
-    let committed = storage::commit_expecting(&args.file, &op, storage::CLI_WAIT, &expect)
+    live.commit(&op, storage::CLI_WAIT, std::time::Instant::now())
         .map_err(|e| {
             let line = match &e {
                 StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
@@ -56,7 +57,7 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
             Failure::one(lang, line)
         })?;
     // The laureates as saved.
-    let after = ranking::rank(&committed.session, committed.session.settings.method);
+    let after = ranking::rank(live.session(), live.session().settings.method);
     let teams = decision.teams.join(", ");
     println!(
         "{}",

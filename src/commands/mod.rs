@@ -102,20 +102,24 @@ pub fn dispatch(cli: Cli) -> Outcome {
 /// line moved aside before anything is changed, so a damaged journal or a
 /// state newer than its journal is refused, naming the file (and line),
 /// and nothing is written. What recovery did is said on standard error.
+/// The session stays in memory: the commit that follows reads only the
+/// journal lines written since.
 pub fn open_writer(
     flag: Option<Lang>,
     file: &std::path::Path,
-) -> Result<(crate::domain::Session, Lang), Failure> {
-    let early = i18n::resolve(flag, crate::storage::lang_of(file));
-    let opened = crate::storage::open(file).map_err(|e| Failure::one(early, e.message(early)))?;
-    let lang = i18n::resolve(flag, Some(opened.session.settings.lang));
-    for notice in &opened.notices {
+) -> Result<(crate::storage::Live, Lang), Failure> {
+    let (live, notices) = crate::storage::Live::open(file).map_err(|e| {
+        let early = i18n::resolve(flag, crate::storage::lang_of(file));
+        Failure::one(early, e.message(early))
+    })?;
+    let lang = i18n::resolve(flag, Some(live.session().settings.lang));
+    for notice in &notices {
         eprintln!(
             "podium: {}",
             crate::words::for_terminal(&notice.message(lang))
         );
     }
-    Ok((opened.session, lang))
+    Ok((live, lang))
 }
 
 #[cfg(test)]

@@ -24,15 +24,20 @@ pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
 /// [`run`], with a line to show in the status bar on opening (e.g. where
 /// `podium demo --reset` put the previous copy).
 pub fn run_noting(flag: Option<Lang>, file: &Path, note: Option<String>) -> Outcome {
-    let early = i18n::resolve(flag, storage::lang_of(file));
+    // The session's language for an early error (read only then: reading
+    // a large session twice would double the time to the first frame).
+    let early = || i18n::resolve(flag, storage::lang_of(file));
     if !tui::has_terminal() {
+        let early = early();
         return Err(Failure::one(
             early,
             crate::words::notice::no_terminal(early),
         ));
     }
-    let (live, opened_notices) =
-        storage::Live::open(file).map_err(|e| Failure::one(early, e.message(early)))?;
+    let (live, opened_notices) = storage::Live::open(file).map_err(|e| {
+        let early = early();
+        Failure::one(early, e.message(early))
+    })?;
     let lang = i18n::resolve(flag, Some(live.session().settings.lang));
     let clock = Clock::start();
     let options = Options {
@@ -118,9 +123,9 @@ impl Store for FileStore {
     fn commit(&self, op: &Operation, wait: Duration) -> Result<SaveOutcome, Busy> {
         let mut live = self.live();
         Ok(match live.commit(op, wait, Instant::now()) {
-            Ok(committed) => {
-                self.seen(committed.session.revision);
-                SaveOutcome::Saved(Box::new(committed.session))
+            Ok(_) => {
+                self.seen(live.session().revision);
+                SaveOutcome::Saved(Box::new(live.session().clone()))
             }
             Err(StoreError::Busy { .. }) => return Err(Busy),
             // The session as this terminal now knows it (the other's value).

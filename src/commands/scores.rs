@@ -7,10 +7,11 @@
 
 use std::path::Path;
 
+use std::time::Instant;
+
 use chrono::Utc;
 
-use crate::domain::{Lang, Operation, Refusal, Session};
-use crate::i18n;
+use crate::domain::{Lang, Operation, Refusal};
 use crate::storage::{self, StoreError, output::Privacy};
 
 use super::{Failure, Outcome};
@@ -23,17 +24,6 @@ fn store_failure(lang: Lang, err: &StoreError) -> Failure {
     Failure::one(lang, err.message(lang))
 }
 
-/// The language of a session command: `--lang`, then the session's.
-fn lang_for(flag: Option<Lang>, file: &Path) -> Lang {
-    i18n::resolve(flag, storage::lang_of(file))
-}
-
-fn load(flag: Option<Lang>, file: &Path) -> Result<(Session, Lang), Failure> {
-    let session = storage::load(file).map_err(|e| store_failure(lang_for(flag, file), &e))?;
-    let lang = i18n::resolve(flag, Some(session.settings.lang));
-    Ok((session, lang))
-}
-
 fn is_stale(err: &StoreError) -> bool {
     matches!(
         err.refusal(),
@@ -44,13 +34,12 @@ fn is_stale(err: &StoreError) -> bool {
 pub fn import(flag: Option<Lang>, file: &Path, csv: &Path) -> Outcome {
     // The journal past the checkpoint is checked first: a damaged one is
     // never written to.
-    super::open_writer(flag, file)?;
+    let (mut live, lang) = super::open_writer(flag, file)?;
     let writer = storage::new_id();
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let (session, lang) = load(flag, file)?;
-        let (change, summary) = storage::csv::import_scores(&session, csv, lang)
+        let (change, summary) = storage::csv::import_scores(live.session(), csv, lang)
             .map_err(|lines| Failure::new(lang, lines))?;
         let Some(change) = change else {
             println!(
@@ -69,16 +58,17 @@ pub fn import(flag: Option<Lang>, file: &Path, csv: &Path) -> Outcome {
             return Ok(());
         };
         let op = Operation::new(change, writer.as_str(), Utc::now());
-        // Built on `session`: never saved into another one put in its place.
-        let expect = storage::Expect::of(&session);
-        match storage::commit_expecting(file, &op, storage::CLI_WAIT, &expect) {
-            Ok(committed) => {
-                for notice in &committed.notices {
+        // Built on the session in memory: never saved into another one put
+        // in its place; a cell another writer changed since is refused,
+        // then the import is built again on the fresh session.
+        match live.commit(&op, storage::CLI_WAIT, Instant::now()) {
+            Ok(notices) => {
+                for notice in &notices {
                     eprintln!("podium: {}", notice.message(lang));
                 }
                 println!(
                     "{}",
-                    said(lang, csv, file, &summary, committed.session.revision)
+                    said(lang, csv, file, &summary, live.session().revision)
                 );
                 return Ok(());
             }

@@ -10,17 +10,19 @@
 //! checkpoint loses nothing: the next reader replays a longer tail.
 
 use std::fs::OpenOptions;
-use std::io::{ErrorKind, Write};
+use std::io::{BufWriter, ErrorKind, Write};
+
+use serde::Serialize;
 use std::path::Path;
 use std::thread;
 use std::time::Duration;
 
 use crate::domain::{Operation, Session, apply};
 
-use super::digest::line_digest;
+use super::digest::LineHasher;
 use super::error::{Action, StoreError};
 use super::faults::{self, Step};
-use super::journal::{self, Line};
+use super::journal;
 use super::lock::Lock;
 use super::recovery::{self, Depth};
 use super::replace::Expect;
@@ -119,16 +121,23 @@ pub(crate) fn append_op(
     prev: Option<String>,
 ) -> Result<(String, u64), StoreError> {
     session.revision += 1;
-    let line = Line {
-        session: session.id.clone(),
+    let line = LineRef {
+        session: &session.id,
         rev: session.revision,
-        prev,
-        op: op.clone(),
+        prev: prev.as_deref(),
+        op,
     };
-    let bytes = journal::encode(&line);
-    append(&files.journal, &bytes)?;
-    let digest = line_digest(&bytes[..bytes.len() - 1]);
-    Ok((digest, bytes.len() as u64))
+    append(&files.journal, &line)
+}
+
+/// A journal line to write, borrowing its operation (an import's is large:
+/// it is serialised straight into the journal, never copied).
+#[derive(Serialize)]
+struct LineRef<'a> {
+    session: &'a str,
+    rev: u64,
+    prev: Option<&'a str>,
+    op: &'a Operation,
 }
 
 /// With the lock held: write the checkpoint. The change is saved already,
@@ -183,17 +192,27 @@ pub fn checkpoint(path: &Path, wait: Duration) -> Result<bool, StoreError> {
     Ok(written)
 }
 
-/// Append a line and sync it (steps `appended`, `journal-synced`).
-fn append(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+/// Append a line and sync it (steps `appended`, `journal-synced`): the
+/// JSON is written through a buffer and hashed on the way. Returns the
+/// line's digest and length (newline included).
+fn append(path: &Path, line: &LineRef) -> Result<(String, u64), StoreError> {
     let fresh = !journal::exists(path);
     let mut file = journal::open_append(path)?;
     let write_err = |e| StoreError::io(path, Action::Write, e);
     if faults::wants(Step::Torn) {
+        let bytes = serde_json::to_vec(line).map_err(|e| write_err(e.into()))?;
         file.write_all(&bytes[..bytes.len() / 2])
             .map_err(write_err)?;
         faults::reached(Step::Torn)?;
     }
-    file.write_all(bytes).map_err(write_err)?;
+    let mut out = LineHasher::new(BufWriter::with_capacity(1 << 20, &mut file));
+    serde_json::to_writer(&mut out, line).map_err(|e| write_err(e.into()))?;
+    let (digest, len, mut buffer) = out.finish();
+    buffer
+        .write_all(b"\n")
+        .and_then(|()| buffer.flush())
+        .map_err(write_err)?;
+    drop(buffer);
     faults::reached(Step::Appended)?;
     file.sync_data().map_err(write_err)?;
     if fresh {
@@ -201,7 +220,7 @@ fn append(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         state::sync_folder(dir).map_err(|e| StoreError::io(dir, Action::Write, e))?;
     }
     faults::reached(Step::JournalSynced)?;
-    Ok(())
+    Ok((digest, len + 1))
 }
 
 /// Write a new journal's first line (refusing if the journal exists),

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::{Lang, Refusal};
 
 use super::faults::Step;
-use super::words::{JsonProblem, io_words};
+use crate::words::files::{JsonProblem, io_words};
 use crate::words::storage as words;
 
 /// Why a session's files could not be read, written or changed.

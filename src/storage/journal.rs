@@ -102,7 +102,7 @@ pub fn encode(line: &Line) -> Vec<u8> {
 
 fn parse(bytes: &[u8]) -> Result<Line, LineProblem> {
     serde_json::from_slice(bytes)
-        .map_err(|e| LineProblem::Unreadable(super::words::JsonProblem::from_serde(&e)))
+        .map_err(|e| LineProblem::Unreadable(crate::words::files::JsonProblem::from_serde(&e)))
 }
 
 /// The head of a line, read from its first bytes when it was written by
@@ -218,8 +218,8 @@ pub fn read_tail(path: &Path, after: u64) -> Result<Tail, StoreError> {
             continue;
         }
         let Some((session, rev)) = head else {
-            let problem = LineProblem::Unreadable(super::words::JsonProblem {
-                kind: super::words::JsonKind::Data,
+            let problem = LineProblem::Unreadable(crate::words::files::JsonProblem {
+                kind: crate::words::files::JsonKind::Data,
                 line: 0,
                 column: 0,
                 detail: "no session or rev".into(),

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use crate::domain::{Operation, Session, apply};
 
-use super::commit::{self, Committed};
+use super::commit;
 use super::error::{Action, StoreError};
 use super::faults::{self, Step};
 use super::journal;
@@ -217,13 +217,14 @@ impl Live {
     /// `wait`), read the new journal lines, apply, append and sync the
     /// line, checkpoint if due, unlock. If the files now hold another
     /// session, or an older revision than this terminal has seen, nothing
-    /// is written: [`StoreError::Replaced`].
+    /// is written: [`StoreError::Replaced`]. The fresh session is
+    /// [`Live::session`] (not copied); returns what recovery did.
     pub fn commit(
         &mut self,
         op: &Operation,
         wait: Duration,
         now: Instant,
-    ) -> Result<Committed, StoreError> {
+    ) -> Result<Vec<Notice>, StoreError> {
         let lock = Lock::acquire(&self.files.lock, wait)?;
         faults::reached(Step::Locked)?;
         if let Some(hold) = faults::hold_lock() {
@@ -256,10 +257,7 @@ impl Live {
         }
         lock.release();
         faults::reached(Step::Unlocked)?;
-        Ok(Committed {
-            session: self.session.clone(),
-            notices,
-        })
+        Ok(notices)
     }
 
     /// With the lock held: write the state file as a checkpoint at the

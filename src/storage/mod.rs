@@ -38,8 +38,8 @@ mod recovery;
 mod repair;
 mod replace;
 mod state;
-mod words;
 
+pub use crate::words::files::{JsonKind, JsonProblem, io_words};
 pub use commit::{
     CHECKPOINT_BYTES, CHECKPOINT_LINES, Committed, checkpoint, commit, commit_expecting,
 };
@@ -51,7 +51,6 @@ pub use live::{IDLE_CHECKPOINT, Live};
 pub use notice::Notice;
 pub use repair::{Repaired, repair};
 pub use replace::{BACKUP_PREFIX, Expect, Replaced, backup_of, replace};
-pub use words::{JsonKind, JsonProblem, io_words};
 
 /// How long the command line waits for the lock.
 pub const CLI_WAIT: Duration = Duration::from_secs(10);

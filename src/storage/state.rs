@@ -16,7 +16,7 @@ use crate::domain::{FORMAT, Session};
 
 use super::error::{Action, StoreError, writing};
 use super::faults::{self, Step};
-use super::words::{JsonKind, JsonProblem};
+use crate::words::files::{JsonKind, JsonProblem};
 
 /// The permissions of every file holding session data (state, journal,
 /// torn lines, temporary states): owner read and write only (Unix).

@@ -1,8 +1,10 @@
 //! Cells and marks: values, handwritten totals, whole sheets (absent,
 //! recused) and the verification lock of a team's grid.
 
+use std::collections::HashMap;
+
 use super::super::decimal::Dec;
-use super::super::operation::Edit;
+use super::super::operation::{Change, Edit};
 use super::super::pair::PairState;
 use super::super::refusal::{Refusal, Subject};
 use super::super::session::{
@@ -18,6 +20,17 @@ pub(super) fn set_cell(
     edit: &Edit<Option<Dec>>,
 ) -> Result<(), Refusal> {
     check_pair(s, team, juror)?;
+    set_cell_of_pair(s, team, juror, criterion, edit)
+}
+
+/// [`set_cell`], the pair already checked.
+fn set_cell_of_pair(
+    s: &mut Session,
+    team: &TeamId,
+    juror: &JurorId,
+    criterion: &CriterionId,
+    edit: &Edit<Option<Dec>>,
+) -> Result<(), Refusal> {
     if s.criterion(criterion).is_none() {
         return Err(Refusal::UnknownCriterion(criterion.clone()));
     }
@@ -131,8 +144,13 @@ fn unlocked_pair<'s>(
     let j = s
         .juror(juror)
         .ok_or_else(|| Refusal::UnknownJuror(juror.clone()))?;
-    if s.verified.contains(team) {
-        return Err(Refusal::Verified { team: team.clone() });
+    unlocked(s, t, j)
+}
+
+/// [`unlocked_pair`], the team and the juror found.
+fn unlocked<'s>(s: &Session, t: &'s Team, j: &'s Juror) -> Result<(&'s Team, &'s Juror), Refusal> {
+    if s.verified.contains(&t.id) {
+        return Err(Refusal::Verified { team: t.id.clone() });
     }
     Ok((t, j))
 }
@@ -140,11 +158,16 @@ fn unlocked_pair<'s>(
 /// The team and juror exist, the pair is expected and the grid not locked.
 fn check_pair(s: &Session, team: &TeamId, juror: &JurorId) -> Result<(), Refusal> {
     let (t, j) = unlocked_pair(s, team, juror)?;
+    expected(s, t, j)
+}
+
+/// The pair is expected to score (not withdrawn, absent or recused).
+fn expected(s: &Session, t: &Team, j: &Juror) -> Result<(), Refusal> {
     match s.excuse(t, j) {
         None => Ok(()),
         Some(status) => Err(Refusal::NotScored {
-            team: team.clone(),
-            juror: juror.clone(),
+            team: t.id.clone(),
+            juror: j.id.clone(),
             status,
         }),
     }
@@ -180,5 +203,67 @@ fn change_sheet(s: &mut Session, team: &TeamId, juror: &JurorId, change: impl Fn
     change(&mut sheet);
     if !sheet.is_empty() {
         s.sheets.insert(key, sheet);
+    }
+}
+
+/// The changes of a batch, in order. Cell changes (an import: up to
+/// millions) find their team and juror through an index built once, not by
+/// a scan of the roster per cell; any other change drops the index.
+pub(super) fn apply_batch(s: &mut Session, changes: &[Change]) -> Result<(), Refusal> {
+    let mut index: Option<Roster> = None;
+    for change in changes {
+        match change {
+            Change::SetCell {
+                team,
+                juror,
+                criterion,
+                edit,
+            } => {
+                let roster = index.get_or_insert_with(|| Roster::of(s));
+                roster.check_pair(s, team, juror)?;
+                set_cell_of_pair(s, team, juror, criterion, edit)?;
+            }
+            other => {
+                index = None;
+                super::apply_unchecked(s, other)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where each team and juror is in the session's lists.
+struct Roster {
+    teams: HashMap<TeamId, usize>,
+    jurors: HashMap<JurorId, usize>,
+}
+
+impl Roster {
+    fn of(s: &Session) -> Roster {
+        // The first of two equal ids wins, as with `Session::team`.
+        let mut teams = HashMap::with_capacity(s.teams.len());
+        for (i, t) in s.teams.iter().enumerate() {
+            teams.entry(t.id.clone()).or_insert(i);
+        }
+        let mut jurors = HashMap::with_capacity(s.jurors.len());
+        for (i, j) in s.jurors.iter().enumerate() {
+            jurors.entry(j.id.clone()).or_insert(i);
+        }
+        Roster { teams, jurors }
+    }
+
+    fn check_pair(&self, s: &Session, team: &TeamId, juror: &JurorId) -> Result<(), Refusal> {
+        let t = self
+            .teams
+            .get(team)
+            .map(|&i| &s.teams[i])
+            .ok_or_else(|| Refusal::UnknownTeam(team.clone()))?;
+        let j = self
+            .jurors
+            .get(juror)
+            .map(|&i| &s.jurors[i])
+            .ok_or_else(|| Refusal::UnknownJuror(juror.clone()))?;
+        let (t, j) = unlocked(s, t, j)?;
+        expected(s, t, j)
     }
 }

@@ -32,9 +32,7 @@ pub fn apply(session: &mut Session, change: &Change) -> Result<(), Refusal> {
         Ok(())
     } else if let Change::Batch { changes, .. } = change {
         let mut copy = session.clone();
-        for c in changes {
-            apply_unchecked(&mut copy, c)?;
-        }
+        cells::apply_batch(&mut copy, changes)?;
         *session = copy;
         Ok(())
     } else {
@@ -70,7 +68,7 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
         RemoveQuestion { question } => schedule::remove_question(s, question),
         AddDecision { decision } => decisions::add(s, decision),
         RemoveDecision { decision } => decisions::remove(s, decision),
-        Batch { changes, .. } => changes.iter().try_for_each(|c| apply_unchecked(s, c)),
+        Batch { changes, .. } => cells::apply_batch(s, changes),
     }
 }
 

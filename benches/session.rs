@@ -1,0 +1,354 @@
+//! The figures of the README's performance table (issue 13): the release
+//! binary on generated forums of T teams × 60 jurors × 6 criteria, each
+//! figure taken from the real program, loading included.
+//!
+//! Run: `scripts/measure-session.sh` (writes the table into the README),
+//! or `cargo bench --bench session -- 200 2000` for chosen team counts
+//! (default 200, 2,000 and 20,000). The table is printed in Markdown on
+//! standard output; progress on standard error.
+//!
+//! For each size: an empty forum is created (`storage::create`), then
+//! every value is imported with `podium scores import` from a CSV file
+//! (the journal then holds the creation and that one import line, as in
+//! the issue's setup); team 1's cells are left out of the file so the
+//! grid can be typed into. Peak memory is the maximum resident set size
+//! reported by GNU time (`/usr/bin/time -f %M`).
+
+#[path = "common/forum.rs"]
+mod forum;
+#[path = "../examples/common/pty.rs"]
+#[allow(dead_code)]
+mod pty;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::{TimeZone, Utc};
+use podium::domain::Session;
+use podium::storage;
+
+use forum::{CRITERIA, JURORS, forum};
+use pty::Term;
+
+const PODIUM: &str = env!("CARGO_BIN_EXE_podium");
+/// Runs of each command; the median time and the largest memory are kept.
+const RUNS: usize = 3;
+/// Values typed in `podium run` per size.
+const KEYSTROKES: usize = 30;
+
+/// One measured figure: seconds (or ms) and peak memory in MB.
+#[derive(Clone, Copy, Debug, Default)]
+struct Figure {
+    secs: f64,
+    mb: Option<f64>,
+}
+
+/// Everything measured on one size.
+#[derive(Debug, Default)]
+struct Row {
+    teams: usize,
+    values: usize,
+    state_mb: f64,
+    journal_mb: f64,
+    keystroke_p95_ms: f64,
+    keystroke_p50_ms: f64,
+    first_frame: Figure,
+    import_one: Figure,
+    import_all: Figure,
+    results: Figure,
+    polars: Option<f64>,
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let i = ((v.len() as f64 * p).ceil() as usize).clamp(1, v.len()) - 1;
+    v[i]
+}
+
+/// `/usr/bin/time -f %M -o RSS podium ARGS…`: wall time and peak memory.
+fn timed(dir: &Path, args: &[&str]) -> Figure {
+    let rss = dir.join("rss.txt");
+    let start = Instant::now();
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%M", "-o"])
+        .arg(&rss)
+        .arg(PODIUM)
+        .args(args)
+        .output()
+        .expect("/usr/bin/time runs podium");
+    let secs = start.elapsed().as_secs_f64();
+    assert!(
+        out.status.success(),
+        "podium {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Figure {
+        secs,
+        mb: peak_mb(&rss),
+    }
+}
+
+fn peak_mb(rss: &Path) -> Option<f64> {
+    let text = std::fs::read_to_string(rss).ok()?;
+    let kb: f64 = text.lines().last()?.trim().parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// The median time and the largest memory of `RUNS` runs.
+fn runs(dir: &Path, mut args: impl FnMut(usize) -> Vec<String>) -> Figure {
+    let figures: Vec<Figure> = (0..RUNS)
+        .map(|i| {
+            let a = args(i);
+            timed(dir, &a.iter().map(String::as_str).collect::<Vec<_>>())
+        })
+        .collect();
+    Figure {
+        secs: median(figures.iter().map(|f| f.secs).collect()),
+        mb: figures.iter().filter_map(|f| f.mb).reduce(f64::max),
+    }
+}
+
+/// Every value of `session` as scores.csv rows, team 1's left out.
+fn scores_csv(session: &Session, path: &Path) -> usize {
+    let mut text = String::from("team,juror,criterion,value\n");
+    let first = &session.teams[0].id;
+    let mut values = 0;
+    for (key, sheet) in &session.sheets {
+        if key.team == *first {
+            continue;
+        }
+        if sheet.mark.is_some() {
+            let _ = writeln!(text, "{},{},,absent", key.team, key.juror);
+        }
+        for (criterion, value) in &sheet.values {
+            let _ = writeln!(text, "{},{},{criterion},{value}", key.team, key.juror);
+            values += 1;
+        }
+    }
+    std::fs::write(path, text).expect("scores.csv written");
+    values
+}
+
+/// polars reading the CSV and ranking by mean (in-process time, the
+/// interpreter's start-up left out), with the Python in `PODIUM_PYTHON`
+/// (default `python3`); `None` when polars is not installed.
+fn polars(csv: &Path) -> Option<f64> {
+    let python = std::env::var("PODIUM_PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/polars-mean.py");
+    let weights: Vec<String> = CRITERIA.iter().map(|(c, w)| format!("{c}={w}")).collect();
+    let times: Vec<f64> = (0..RUNS)
+        .filter_map(|_| {
+            let out = Command::new(&python)
+                .arg(&script)
+                .arg(csv)
+                .args(&weights)
+                .output()
+                .ok()?;
+            if !out.status.success() {
+                return None;
+            }
+            String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+        })
+        .collect();
+    (!times.is_empty()).then(|| median(times))
+}
+
+/// `podium run`: the first frame (time, peak memory of the whole run), then
+/// values typed into team 1's grid, each timed from Enter until the screen
+/// shows it saved. Returns (first frame, every keystroke in ms).
+fn live(dir: &Path, file: &Path) -> (Figure, Vec<f64>) {
+    let rss = dir.join("rss-run.txt");
+    let args = [
+        "-f".as_ref(),
+        "%M".as_ref(),
+        "-o".as_ref(),
+        rss.as_os_str(),
+        PODIUM.as_ref(),
+        "run".as_ref(),
+        file.as_os_str(),
+        "--lang".as_ref(),
+        "en".as_ref(),
+    ];
+    let start = Instant::now();
+    let mut term = Term::spawn("/usr/bin/time".as_ref(), &args);
+    term.until_within("the stage", Duration::from_secs(120), |s| {
+        s.contains("[Stage]")
+    });
+    let first = start.elapsed().as_secs_f64();
+    for name in ["[Schedule]", "[Questions]", "[Scores]"] {
+        term.send("\t");
+        term.until(name, |s| s.contains(name));
+    }
+    let mut rev = term.revision().expect("the revision on the status line");
+    let mut saved = Vec::new();
+    while saved.len() < KEYSTROKES {
+        for _ in 0..CRITERIA.len() {
+            let (save, _) = term.type_value("4", rev + 1);
+            saved.push(save.as_secs_f64() * 1000.0);
+            rev += 1;
+        }
+        term.send("\r"); // past the paper total, to the next juror
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    term.send("q");
+    let _ = term.child.wait();
+    let figure = Figure {
+        secs: first,
+        mb: peak_mb(&rss),
+    };
+    (figure, saved)
+}
+
+fn size_mb(path: &Path) -> f64 {
+    std::fs::metadata(path).map_or(0.0, |m| m.len() as f64 / 1e6)
+}
+
+fn measure(dir: &Path, teams: usize) -> Row {
+    eprintln!("{teams} teams: generating");
+    let session = forum(teams);
+    let file = dir.join(format!("forum-{teams}.json"));
+    let csv = dir.join(format!("scores-{teams}.csv"));
+    let values = scores_csv(&session, &csv);
+    // A cell of the file to import alone (a juror present for the team).
+    let (team, juror) = session
+        .sheets
+        .iter()
+        .find(|(k, sheet)| k.team != session.teams[0].id && sheet.mark.is_none())
+        .map(|(k, _)| (k.team.to_string(), k.juror.to_string()))
+        .expect("a scored sheet");
+    let mut empty = session;
+    empty.sheets.clear();
+    let at = Utc.with_ymd_and_hms(2026, 5, 12, 9, 0, 0).unwrap();
+    storage::create(&file, &empty, "bench", at).expect("session written");
+    drop(empty);
+    let f = file.to_str().expect("a UTF-8 path").to_string();
+    eprintln!("{teams} teams: scores import of {values} values");
+    let import_all = timed(dir, &["scores", "import", &f, csv.to_str().unwrap()]);
+    let (state_mb, journal_mb) = (
+        size_mb(&file),
+        size_mb(&PathBuf::from(format!("{f}.journal"))),
+    );
+    eprintln!("{teams} teams: scores import of one cell");
+    let one = dir.join("one.csv");
+    let import_one = runs(dir, |i| {
+        let row = format!(
+            "team,juror,criterion,value\n{team},{juror},impact,{}\n",
+            i + 1
+        );
+        std::fs::write(&one, row).expect("one.csv");
+        vec![
+            "scores".into(),
+            "import".into(),
+            f.clone(),
+            one.to_str().unwrap().into(),
+        ]
+    });
+    eprintln!("{teams} teams: results");
+    let results = runs(dir, |_| {
+        let out = dir.join("results.json").to_str().unwrap().to_string();
+        [
+            "results", &f, "--format", "json", "--method", "mean", "-o", &out,
+        ]
+        .map(String::from)
+        .to_vec()
+    });
+    eprintln!("{teams} teams: polars");
+    let polars = polars(&csv);
+    eprintln!("{teams} teams: podium run");
+    let (first_frame, keys) = live(dir, &file);
+    Row {
+        teams,
+        values,
+        state_mb,
+        journal_mb,
+        keystroke_p95_ms: percentile(keys.clone(), 0.95),
+        keystroke_p50_ms: percentile(keys, 0.5),
+        first_frame,
+        import_one,
+        import_all,
+        results,
+        polars,
+    }
+}
+
+fn secs_mb(f: &Figure) -> String {
+    match f.mb {
+        Some(mb) => format!("{:.2} s, {mb:.0} MB", f.secs),
+        None => format!("{:.2} s", f.secs),
+    }
+}
+
+/// The table: the issue's rows, the budget, then one column per size.
+fn table(rows: &[Row]) -> String {
+    let mut out = String::new();
+    let head: Vec<String> = rows
+        .iter()
+        .map(|r| format!("{} teams ({} values)", r.teams, r.values))
+        .collect();
+    let _ = writeln!(out, "| what | budget | {} |", head.join(" | "));
+    let _ = writeln!(out, "|---|---|{}", "---|".repeat(rows.len()));
+    let mut line = |what: &str, budget: &str, cell: &dyn Fn(&Row) -> String| {
+        let cells: Vec<String> = rows.iter().map(cell).collect();
+        let _ = writeln!(out, "| {what} | {budget} | {} |", cells.join(" | "));
+    };
+    line(
+        "a grid keystroke saved and shown (`podium run`)",
+        "under 10 ms p95, at any size",
+        &|r| {
+            format!(
+                "p95 {:.1} ms (p50 {:.1})",
+                r.keystroke_p95_ms, r.keystroke_p50_ms
+            )
+        },
+    );
+    line(
+        "opening it in `podium run` (first frame)",
+        "under 0.5 s, under 300 MB",
+        &|r| secs_mb(&r.first_frame),
+    );
+    line(
+        "`scores import` of one cell",
+        "under 0.25 s, under 300 MB",
+        &|r| secs_mb(&r.import_one),
+    );
+    line(
+        "`scores import` of all the values",
+        "under 2 s, under 400 MB",
+        &|r| secs_mb(&r.import_all),
+    );
+    line(
+        "`results` (mean, JSON)",
+        "half polars' time or better",
+        &|r| match r.polars {
+            Some(p) => format!("{} (polars {p:.2} s)", secs_mb(&r.results)),
+            None => format!("{} (polars not installed)", secs_mb(&r.results)),
+        },
+    );
+    line("state file / journal after the import", "—", &|r| {
+        format!("{:.1} MB / {:.1} MB", r.state_mb, r.journal_mb)
+    });
+    out
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![200, 2_000, 20_000]
+    } else {
+        sizes
+    };
+    let temp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a temporary folder");
+    let rows: Vec<Row> = sizes.iter().map(|&t| measure(temp.path(), t)).collect();
+    print!("{}", table(&rows));
+    let _ = JURORS;
+}
