@@ -28,6 +28,8 @@ mod replaced_tests;
 #[cfg(test)]
 pub mod results_fixture;
 #[cfg(test)]
+mod stage_keys_tests;
+#[cfg(test)]
 mod update_tests;
 
 pub use action::{Action, Effect, SaveOutcome};
@@ -42,6 +44,8 @@ pub enum Overlay {
     Help,
     /// "A timer is running: quit anyway? y/n"
     ConfirmQuit,
+    /// "Jurors are still waiting to ask: end the questions anyway? y/n"
+    ConfirmDropQueue,
 }
 
 /// What this terminal may do with the session file.
@@ -98,6 +102,9 @@ pub struct App {
     pub undo: Vec<undo::Undoable>,
     /// The phase run the bell has rung for.
     pub bell_rung: Option<(Option<TeamId>, Phase, Option<DateTime<Utc>>)>,
+    /// When `n` last moved the stage (a second press within a second is
+    /// ignored).
+    pub last_next: Option<DateTime<Utc>>,
     /// The schedule's selected row.
     pub schedule: screens::schedule::Schedule,
     /// The question queue's selected entry.
@@ -133,6 +140,7 @@ impl App {
             pending: VecDeque::new(),
             undo: Vec::new(),
             bell_rung,
+            last_next: None,
             schedule: Default::default(),
             questions: Default::default(),
             grid: Default::default(),
