@@ -75,8 +75,8 @@ pub fn bindings(app: &App) -> Vec<Binding<GridKey>> {
             Key::Text,
             G::Letter,
             (
-                "une lettre pendant une saisie : Entrée ou Échap d'abord",
-                "a letter while typing a value: Enter or Esc first",
+                "une lettre en cours de saisie : Entrée ou Échap",
+                "a letter while typing: Enter or Esc first",
             ),
         ));
     }
