@@ -444,19 +444,6 @@ pub fn replace_juror(s: &Session, left: &JurorId, newcomer: Juror) -> Option<Cha
     })
 }
 
-/// The first character that must not be in a name or an id: a control
-/// character (a terminal escape, a line break) or a bidirectional
-/// override or isolate (text that shows in another order than it reads).
-pub fn unsafe_char(text: &str) -> Option<char> {
-    text.chars().find(|&c| {
-        c.is_control()
-            || matches!(
-                c,
-                '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-            )
-    })
-}
-
 /// Durations and times as people type them (the command line's options
 /// and the Setup screen's fields).
 /// Seconds from `3m`, `180s`, `2m30s`, `1h`, `3:00` (minutes:seconds) or `0`.

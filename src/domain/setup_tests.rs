@@ -228,7 +228,9 @@ fn names_with_control_or_direction_characters_are_refused() {
             "{bad:?}"
         );
     }
-    assert_eq!(unsafe_char("Équipe « verte » — 2ᵉ"), None);
+    assert!(!crate::domain::validate::is_unsafe_text(
+        "Équipe « verte » — 2ᵉ"
+    ));
 }
 
 fn late(id: &str) -> Team {

@@ -115,14 +115,6 @@ impl Problem {
             TieBreakUnknownCriterion { criterion } => {
                 format!("tie-break: unknown criterion {criterion}")
             }
-            UnsafeText { kind, id } if fr => format!(
-                "{} {id} : caractère de contrôle ou d'inversion du sens dans le nom ou l'identifiant",
-                kind.name(lang)
-            ),
-            UnsafeText { kind, id } => format!(
-                "{} {id}: control or direction-override character in the name or id",
-                kind.name(lang)
-            ),
             LaureatesZero => t(
                 "le nombre de lauréats doit être d'au moins 1",
                 "the number of laureates must be at least 1",
@@ -142,6 +134,16 @@ impl Problem {
             QuestionUnknown { team, juror } => {
                 format!("question: unknown team {team} or juror {juror}")
             }
+            UnsafeText { kind, id } if fr => format!(
+                "{} « {} » : caractère de contrôle ou d'inversion de sens refusé",
+                kind.name(lang),
+                super::for_terminal(id)
+            ),
+            UnsafeText { kind, id } => format!(
+                "{} \"{}\": control or direction-override character refused",
+                kind.name(lang),
+                super::for_terminal(id)
+            ),
         }
     }
 }

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::setup::unsafe_char;
+use crate::domain::validate::is_unsafe_text;
 use crate::domain::{Criterion, Dec, Juror, Organisation, Team, TeamStatus};
 
 use super::reader::{self, Column, Problems, Row};
@@ -101,7 +101,7 @@ fn people<T>(
         if !unique_id(&mut seen, id, row.line, problems) {
             continue;
         }
-        if [id, name].iter().any(|t| unsafe_char(t).is_some()) {
+        if [id, name].iter().any(|t| is_unsafe_text(t)) {
             problems.say(
                 row.line,
                 "caractère de contrôle ou d'inversion du sens dans l'identifiant ou le nom",
