@@ -9,7 +9,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::validate::is_unsafe_text;
 use crate::domain::{Criterion, Dec, Juror, Organisation, Team, TeamStatus};
 
 use super::reader::{self, Column, Problems, Row};
@@ -99,14 +98,6 @@ fn people<T>(
             continue;
         };
         if !unique_id(&mut seen, id, row.line, problems) {
-            continue;
-        }
-        if [id, name].iter().any(|t| is_unsafe_text(t)) {
-            problems.say(
-                row.line,
-                "caractère de contrôle ou d'inversion du sens dans l'identifiant ou le nom",
-                "control or direction-override character in the id or name",
-            );
             continue;
         }
         entries.push(make(row, id, name, org));
