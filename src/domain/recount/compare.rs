@@ -58,7 +58,10 @@ pub enum Difference {
         flag: Flag,
         engine: bool,
     },
-    CutoffTie { method: Method, engine: bool },
+    CutoffTie {
+        method: Method,
+        engine: bool,
+    },
 }
 
 /// Two scores agree: exactly, or for floats within design.md's tolerance
@@ -154,6 +157,11 @@ pub fn compare(ranking: &Ranking, recounted: &Recount) -> Vec<Difference> {
 pub fn differences(session: &Session) -> Vec<Difference> {
     Method::ALL
         .into_iter()
-        .flat_map(|m| compare(&crate::domain::ranking::rank(session, m), &recount(session, m)))
+        .flat_map(|m| {
+            compare(
+                &crate::domain::ranking::rank(session, m),
+                &recount(session, m),
+            )
+        })
         .collect()
 }

@@ -101,7 +101,10 @@ fn entries(session: &Session) -> Vec<Entry> {
                 .collect();
             let Some(given) = given else { continue };
             let plain: i128 = given.iter().map(|v| i128::from(v.raw())).sum();
-            if sheet.handwritten.is_some_and(|h| i128::from(h.raw()) != plain) {
+            if sheet
+                .handwritten
+                .is_some_and(|h| i128::from(h.raw()) != plain)
+            {
                 continue;
             }
             let total: BigRational = session
@@ -248,7 +251,12 @@ fn equal(a: &Score, b: &Score) -> bool {
 
 /// Teams (entry indices, schedule order) in order, as groups of equal
 /// teams, the tie-break list applied.
-fn groups(members: &[usize], scores: &[Option<Score>], tie_break: &[usize], entries: &[Entry]) -> Vec<Vec<usize>> {
+fn groups(
+    members: &[usize],
+    scores: &[Option<Score>],
+    tie_break: &[usize],
+    entries: &[Entry],
+) -> Vec<Vec<usize>> {
     let score = |t: usize| scores[t].as_ref().expect("a ranked team has a score");
     let mut sorted = members.to_vec();
     sorted.sort_by(|&a, &b| better(score(b), score(a)));
@@ -260,7 +268,10 @@ fn groups(members: &[usize], scores: &[Option<Score>], tie_break: &[usize], entr
         }
     }
     let key = |t: usize| -> Vec<BigRational> {
-        tie_break.iter().map(|&c| mean(&entries[t].values[c])).collect()
+        tie_break
+            .iter()
+            .map(|&c| mean(&entries[t].values[c]))
+            .collect()
     };
     let mut out = Vec::new();
     for mut group in by_score {
@@ -291,8 +302,16 @@ pub fn recount(session: &Session, method: Method) -> Recount {
     let minimum = (session.settings.min_sheets as usize).max(1);
     let count = |t: usize| entries[t].totals.len();
     let all: Vec<usize> = (0..entries.len()).collect();
-    let enough: Vec<usize> = all.iter().copied().filter(|&t| count(t) >= minimum).collect();
-    let few: Vec<usize> = all.iter().copied().filter(|&t| count(t) > 0 && count(t) < minimum).collect();
+    let enough: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|&t| count(t) >= minimum)
+        .collect();
+    let few: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|&t| count(t) > 0 && count(t) < minimum)
+        .collect();
     let none: Vec<usize> = all.iter().copied().filter(|&t| count(t) == 0).collect();
     let n = session.settings.laureates as usize;
     let mut lines = Vec::new();

@@ -66,7 +66,17 @@ fn forum() -> impl Strategy<Value = Forum> {
             0usize..5,
         )
             .prop_map(
-                move |(cells, laureates, min, withdrawn, orgs, recuse, tie_break, decisions, method)| {
+                move |(
+                    cells,
+                    laureates,
+                    min,
+                    withdrawn,
+                    orgs,
+                    recuse,
+                    tie_break,
+                    decisions,
+                    method,
+                )| {
                     Forum {
                         teams: t,
                         jurors: j,
@@ -169,7 +179,11 @@ fn worked_examples() {
         }
     }
     let mean = recount(&s, Method::Mean);
-    let ranks: Vec<(&str, usize)> = mean.lines.iter().map(|l| (l.team.as_str(), l.rank)).collect();
+    let ranks: Vec<(&str, usize)> = mean
+        .lines
+        .iter()
+        .map(|l| (l.team.as_str(), l.rank))
+        .collect();
     assert_eq!(ranks, [("B", 1), ("A", 2), ("C", 2)]);
     let borda = recount(&s, Method::Borda);
     assert_eq!(borda.lines[0].score, Some(Figure::Exact(ratio(2, 3))));
