@@ -19,6 +19,7 @@ pub mod number;
 pub mod output;
 pub mod pair;
 pub mod ranking;
+pub mod recount;
 pub mod refusal;
 pub mod report;
 pub mod session;
