@@ -109,7 +109,8 @@ fn the_grid_stays_on_its_team_when_the_stage_moves_on() {
             break;
         }
         term.send("n");
-        thread::sleep(Duration::from_millis(300));
+        // A second `n` within a second is ignored.
+        thread::sleep(Duration::from_millis(1100));
     }
     term.wait_until("T02 on stage", |s| {
         s.lines().next().is_some_and(|l| l.contains("T02"))

@@ -33,6 +33,27 @@ pub fn confirm_quit() -> Vec<Binding<Action>> {
     ]
 }
 
+/// The question before dropping jurors still waiting to ask: end the
+/// questions anyway, or stay.
+pub fn confirm_drop_queue() -> Vec<Binding<Action>> {
+    let drop = Action::Key(screens::ScreenKey::Stage(
+        screens::stage::StageKey::NextDroppingQueue,
+    ));
+    vec![
+        bind(
+            Key::Char('y'),
+            drop,
+            "terminer les questions",
+            "end the questions",
+        )
+        .or(Key::Char('o'))
+        .or(Key::Char('Y'))
+        .or(Key::Char('O'))
+        .foot("terminer les questions", "end the questions"),
+        bind(Key::Other, Action::Close, "rester", "stay").foot("rester", "stay"),
+    ]
+}
+
 /// Whether an action is one of the keys that hold on every screen.
 pub fn is_global(action: &Action) -> bool {
     screens::global().iter().any(|b| b.action == *action)
@@ -65,6 +86,7 @@ pub fn bindings(app: &App) -> Vec<Binding<Action>> {
     match app.overlay {
         Some(Overlay::Help) => help_overlay(),
         Some(Overlay::ConfirmQuit) => confirm_quit(),
+        Some(Overlay::ConfirmDropQueue) => confirm_drop_queue(),
         None => screen_bindings(app),
     }
 }

@@ -117,7 +117,7 @@ fn every_key_a_screen_answers_to_is_in_its_help() {
 
 #[test]
 fn every_key_an_overlay_answers_to_is_on_its_line() {
-    for table in [help_overlay(), confirm_quit()] {
+    for table in [help_overlay(), confirm_quit(), confirm_drop_queue()] {
         for key in every_key() {
             if let Some(b) = takes(&table, key) {
                 assert!(b.footer.is_some(), "{key:?} does something unsaid");
@@ -128,7 +128,11 @@ fn every_key_an_overlay_answers_to_is_on_its_line() {
 
 #[test]
 fn no_two_bindings_on_one_screen_share_a_key() {
-    let overlays = [("help", help_overlay()), ("quit?", confirm_quit())];
+    let overlays = [
+        ("help", help_overlay()),
+        ("quit?", confirm_quit()),
+        ("drop queue?", confirm_drop_queue()),
+    ];
     let screens = every_state()
         .into_iter()
         .map(|(name, app)| (name, screen_bindings(&app)));

@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod keys;
 pub mod notice;
 pub mod screens;
+pub mod undo;
 pub mod update;
 
 #[cfg(test)]
@@ -26,6 +27,8 @@ pub mod fixture;
 mod replaced_tests;
 #[cfg(test)]
 pub mod results_fixture;
+#[cfg(test)]
+mod stage_keys_tests;
 #[cfg(test)]
 mod update_tests;
 
@@ -41,6 +44,8 @@ pub enum Overlay {
     Help,
     /// "A timer is running: quit anyway? y/n"
     ConfirmQuit,
+    /// "Jurors are still waiting to ask: end the questions anyway? y/n"
+    ConfirmDropQueue,
 }
 
 /// What this terminal may do with the session file.
@@ -63,6 +68,8 @@ pub struct Pending {
     pub op: Operation,
     /// An undo is not itself undone by the next `u`.
     pub is_undo: bool,
+    /// The kind of the screen that sent it (what `u` there undoes).
+    pub kind: undo::UndoKind,
 }
 
 /// How the app starts.
@@ -90,10 +97,14 @@ pub struct App {
     pub status: Option<Notice>,
     /// Operations sent to the loop, oldest first, not yet saved.
     pub pending: VecDeque<Pending>,
-    /// This terminal's saved operations, newest last (what `u` reverses).
-    pub undo: Vec<Operation>,
+    /// This terminal's saved operations, newest last (what `u` reverses,
+    /// by kind).
+    pub undo: Vec<undo::Undoable>,
     /// The phase run the bell has rung for.
     pub bell_rung: Option<(Option<TeamId>, Phase, Option<DateTime<Utc>>)>,
+    /// When `n` last moved the stage (a second press within a second is
+    /// ignored).
+    pub last_next: Option<DateTime<Utc>>,
     /// The schedule's selected row.
     pub schedule: screens::schedule::Schedule,
     /// The question queue's selected entry.
@@ -129,6 +140,7 @@ impl App {
             pending: VecDeque::new(),
             undo: Vec::new(),
             bell_rung,
+            last_next: None,
             schedule: Default::default(),
             questions: Default::default(),
             grid: Default::default(),

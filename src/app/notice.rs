@@ -2,6 +2,7 @@
 //! are in `crate::words::notice`.
 
 use crate::domain::ranking::decisions::DecisionProblem;
+use crate::domain::stage::Phase;
 use crate::domain::{Change, DecisionKind, Refusal, TeamId};
 
 /// A line above the footer, until the next key.
@@ -19,6 +20,23 @@ pub enum Notice {
     },
     NoTeamToCall,
     NothingToDoYet,
+    /// A second `n` less than a second after the first: taken as a stray
+    /// press, nothing done.
+    NextIgnored,
+    /// `n` ended a phase before its time was up.
+    EndedEarly {
+        team: TeamId,
+        phase: Phase,
+        left_secs: i64,
+    },
+    /// `r`: the phase starts again from its full time.
+    Restarted {
+        team: TeamId,
+        phase: Phase,
+        secs: i64,
+    },
+    /// Leaving the questions dropped jurors still waiting in the queue.
+    QueueDropped(usize),
 
     // The schedule.
     /// Only teams still to come move.
@@ -26,6 +44,9 @@ pub enum Notice {
     OnStageStays(TeamId),
     /// The team on stage cannot be withdrawn.
     OnStageNotWithdrawn(TeamId),
+    /// `w` withdrew a team, or put it back in the schedule.
+    Withdrawn(TeamId),
+    Restored(TeamId),
     SelectTeam,
     SelectBreak,
 
@@ -50,7 +71,8 @@ pub enum Notice {
     // Everywhere.
     ProjectorOn,
     ProjectorOff,
-    NothingToUndo,
+    /// Nothing of the screen's kind to undo.
+    NothingToUndo(crate::app::undo::UndoKind),
     Undone(Box<Change>),
     /// The other terminal is saving; the save waits its turn.
     Busy,
@@ -81,6 +103,12 @@ impl Notice {
             | WithdrawnCalled { .. }
             | NoTeamToCall
             | NothingToDoYet
+            | NextIgnored
+            | EndedEarly { .. }
+            | Restarted { .. }
+            | QueueDropped(_)
+            | Withdrawn(_)
+            | Restored(_)
             | SelectTeam
             | SelectBreak
             | NoTeamOnStage
@@ -90,7 +118,7 @@ impl Notice {
             | DecisionSent { .. }
             | ProjectorOn
             | ProjectorOff
-            | NothingToUndo
+            | NothingToUndo(_)
             | Undone(_)
             | Busy => false,
         }

@@ -89,7 +89,7 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
             Reply::none()
         }
         Action::Undo => {
-            let (reply, save) = undo(app, now);
+            let (reply, save) = super::undo::undo(app, now);
             effects.extend(save);
             reply
         }
@@ -202,7 +202,10 @@ fn settled(app: &mut App, mut outcome: SaveOutcome) -> Option<Notice> {
     };
     super::screens::scores::on_outcome(app, &done.op.change, &outcome);
     if matches!(outcome, SaveOutcome::Saved(_)) && !done.is_undo {
-        app.undo.push(done.op);
+        app.undo.push(super::undo::Undoable {
+            kind: done.kind,
+            op: done.op,
+        });
     }
     notice
 }
@@ -213,25 +216,9 @@ fn send(app: &mut App, change: Change, now: DateTime<Utc>) -> Effect {
     app.pending.push_back(Pending {
         op: op.clone(),
         is_undo: false,
+        kind: super::undo::UndoKind::of(app.screen),
     });
     Effect::Save(Box::new(op))
-}
-
-/// `u`: the inverse of this terminal's last saved operation, sent to be
-/// saved (an undo is not itself undone by the next `u`).
-fn undo(app: &mut App, now: DateTime<Utc>) -> (Reply, Option<Effect>) {
-    let Some(op) = app.undo.pop() else {
-        return (Reply::say(Notice::NothingToUndo), None);
-    };
-    let Some(inverse) = op.inverse(app.writer.clone(), now) else {
-        return (Reply::none(), None);
-    };
-    app.pending.push_back(Pending {
-        op: inverse.clone(),
-        is_undo: true,
-    });
-    let save = Effect::Save(Box::new(inverse));
-    (Reply::say(Notice::Undone(Box::new(op.change))), Some(save))
 }
 
 /// The terminal bell once per phase run, when time is up.

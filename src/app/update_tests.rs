@@ -11,13 +11,13 @@ use crate::domain::stage::{Countdown, Stage};
 use crate::domain::{Change, Edit, Refusal, Slot, TeamStatus};
 
 /// The app and the session file's content, saving as the loop would.
-struct Sim {
-    app: App,
-    disk: Session,
+pub(super) struct Sim {
+    pub(super) app: App,
+    pub(super) disk: Session,
 }
 
 impl Sim {
-    fn new() -> Sim {
+    pub(super) fn new() -> Sim {
         let app = fixture::app();
         Sim {
             disk: app.session.clone(),
@@ -27,7 +27,7 @@ impl Sim {
 
     /// Run an action; saves are committed to the disk at once. Returns the
     /// other effects.
-    fn run(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+    pub(super) fn run(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         let mut out = Vec::new();
         let mut queue = update(&mut self.app, action, now);
         while let Some(effect) = queue.pop() {
@@ -46,7 +46,7 @@ impl Sim {
 }
 
 /// What the status line says now ("" when nothing).
-fn said(sim: &Sim) -> String {
+pub(super) fn said(sim: &Sim) -> String {
     sim.app.said().map(|s| s.text).unwrap_or_default()
 }
 
@@ -135,7 +135,10 @@ fn undo_reverses_this_terminals_last_operation() {
     assert_eq!(said(&sim), "Annulé : appel de T1");
     assert_eq!(sim.app.session.stage, Stage::default());
     sim.run(Action::Undo, at(32));
-    assert_eq!(said(&sim), "Rien à annuler.");
+    assert_eq!(
+        said(&sim),
+        "Aucun changement du chrono, du programme ou des questions à annuler."
+    );
 }
 
 #[test]

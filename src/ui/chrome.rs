@@ -204,6 +204,7 @@ pub fn overlay(view: &View, body: Rect, buf: &mut Buffer) {
     match view.app.overlay {
         Some(Overlay::Help) => help(view, body, buf),
         Some(Overlay::ConfirmQuit) => confirm_quit(view, body, buf),
+        Some(Overlay::ConfirmDropQueue) => confirm_drop_queue(view, body, buf),
         None => {}
     }
 }
@@ -291,7 +292,6 @@ fn keys_line(table: &[crate::app::keys::Binding<Action>], lang: crate::domain::L
 
 fn confirm_quit(view: &View, body: Rect, buf: &mut Buffer) {
     let lang = view.lang();
-    let t = view.theme;
     let text = if view.app.half_typed() {
         lang.t(
             "Une note est tapée mais pas validée (elle serait perdue). Quitter quand même ?",
@@ -303,12 +303,45 @@ fn confirm_quit(view: &View, body: Rect, buf: &mut Buffer) {
             "A timer is running (it will go on, saved). Quit anyway?",
         )
     };
-    let keys = keys_line(&keymap::confirm_quit(), lang);
+    let title = lang.t("Quitter", "Quit");
+    confirm(view, (body, buf), title, text, &keymap::confirm_quit());
+}
+
+fn confirm_drop_queue(view: &View, body: Rect, buf: &mut Buffer) {
+    let lang = view.lang();
+    let waiting = view
+        .app
+        .session
+        .queue
+        .iter()
+        .filter(|s| s.since.is_none())
+        .count();
+    let text = crate::words::notice::drop_queue_question(waiting, lang);
+    let title = lang.t("Fin des questions", "End of questions");
+    confirm(
+        view,
+        (body, buf),
+        title,
+        &text,
+        &keymap::confirm_drop_queue(),
+    );
+}
+
+/// A yes/no question in a box over the screen, its keys below.
+fn confirm(
+    view: &View,
+    (body, buf): (Rect, &mut Buffer),
+    title: &str,
+    text: &str,
+    table: &[crate::app::keys::Binding<Action>],
+) {
+    let lang = view.lang();
+    let keys = keys_line(table, lang);
     let area = centred(body, 60, 6);
     Clear.render(area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", lang.t("Quitter", "Quit")));
+        .title(format!(" {title} "));
     let inner = block.inner(area);
     block.render(area, buf);
     let [a, b] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
@@ -316,5 +349,5 @@ fn confirm_quit(view: &View, body: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: true })
         .style(Style::new().add_modifier(Modifier::BOLD))
         .render(a, buf);
-    Line::styled(keys, t.key()).render(b, buf);
+    Line::styled(keys, view.theme.key()).render(b, buf);
 }

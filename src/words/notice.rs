@@ -1,6 +1,7 @@
 //! The status line's sentences (`crate::app::notice::Notice`).
 
 use crate::app::notice::Notice;
+use crate::app::undo::UndoKind;
 use crate::domain::{DecisionKind, Lang, Refusal};
 
 /// The notice in words.
@@ -21,6 +22,48 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
             "Rien à faire ici pour l'instant.",
             "Nothing to do here yet.",
         ),
+        NextIgnored => t(
+            "Second n ignoré : moins d'une seconde après le précédent.",
+            "Second n ignored: less than a second after the last one.",
+        ),
+        EndedEarly {
+            team,
+            phase,
+            left_secs,
+        } => {
+            let left = crate::domain::stage::clock_text(*left_secs);
+            let phase = super::undo::phase_name(*phase, lang);
+            match lang {
+                Lang::Fr => format!("{team} : phase « {phase} » terminée avec {left} d'avance."),
+                Lang::En => format!("{team}: {phase} ended {left} early."),
+            }
+        }
+        Restarted { team, phase, secs } => {
+            let full = crate::domain::stage::clock_text(*secs);
+            let phase = super::undo::phase_name(*phase, lang);
+            match lang {
+                Lang::Fr => format!("{team} : phase « {phase} » relancée, de nouveau {full}."),
+                Lang::En => format!("{team}: {phase} restarted, {full} again."),
+            }
+        }
+        QueueDropped(n) => match lang {
+            Lang::Fr => format!(
+                "File vidée : {} sans poser leur question.",
+                super::number::count(*n, lang, "juré", "jurés")
+            ),
+            Lang::En => format!(
+                "Queue emptied: {} did not ask their question.",
+                super::number::count(*n, lang, "juror", "jurors")
+            ),
+        },
+        Withdrawn(id) => match lang {
+            Lang::Fr => format!("{id} est retirée du programme (w pour la remettre)."),
+            Lang::En => format!("{id} is withdrawn from the schedule (w to restore it)."),
+        },
+        Restored(id) => match lang {
+            Lang::Fr => format!("{id} est remise au programme."),
+            Lang::En => format!("{id} is back in the schedule."),
+        },
         PitchedStays(id) if fr => {
             format!("{id} est déjà passée : seules les équipes à venir se déplacent.")
         }
@@ -82,7 +125,17 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
             "Projector mode: scores and results hidden (p to show them).",
         ),
         ProjectorOff => t("Mode projecteur désactivé.", "Projector mode off."),
-        NothingToUndo => t("Rien à annuler.", "Nothing to undo."),
+        NothingToUndo(UndoKind::Grid) => t(
+            "Rien à annuler dans les notes (le chrono s'annule depuis la scène).",
+            "Nothing to undo in the scores (the timer is undone from the stage).",
+        ),
+        NothingToUndo(UndoKind::Live) => t(
+            "Aucun changement du chrono, du programme ou des questions à annuler.",
+            "No timer, schedule or question change to undo.",
+        ),
+        NothingToUndo(UndoKind::Decisions) => {
+            t("Aucune décision à annuler.", "No decision to undo.")
+        }
         Undone(change) => super::undo::undone(change, lang),
         Busy => t(
             "L'autre terminal enregistre ; nouvel essai en cours…",
@@ -97,6 +150,20 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         ReplacedRefused => t(
             "Refusé : session remplacée sur le disque, rien n'est enregistré. q : quitter",
             "Refused: the session was replaced on disk, nothing is saved. q: quit",
+        ),
+    }
+}
+
+/// The question before `n` ends the questions with jurors still waiting.
+pub fn drop_queue_question(waiting: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{} encore en file ne poseront pas leur question. Terminer les questions ?",
+            super::number::count(waiting, lang, "juré", "jurés")
+        ),
+        Lang::En => format!(
+            "{} still queued will not ask their question. End the questions?",
+            super::number::count(waiting, lang, "juror", "jurors")
         ),
     }
 }

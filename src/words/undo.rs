@@ -12,7 +12,7 @@ fn value(v: Option<Dec>, lang: Lang) -> String {
     }
 }
 
-fn phase_name(phase: Phase, lang: Lang) -> &'static str {
+pub(super) fn phase_name(phase: Phase, lang: Lang) -> &'static str {
     match phase {
         Phase::Waiting => lang.t("attente", "waiting"),
         Phase::Pitch => lang.t("pitch", "pitch"),

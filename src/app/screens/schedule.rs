@@ -156,15 +156,22 @@ pub fn handle(app: &mut App, key: ScheduleKey, now: DateTime<Utc>) -> Reply {
                 notice = Some(Notice::OnStageNotWithdrawn(id.clone()));
                 None
             }
-            Some(id) => basis.team(id).map(|t| Change::SetTeamStatus {
-                team: t.id.clone(),
-                edit: Edit {
-                    seen: t.status,
-                    new: match t.status {
-                        TeamStatus::Scheduled => TeamStatus::Withdrawn,
-                        TeamStatus::Withdrawn => TeamStatus::Scheduled,
+            Some(id) => basis.team(id).map(|t| {
+                let new = match t.status {
+                    TeamStatus::Scheduled => TeamStatus::Withdrawn,
+                    TeamStatus::Withdrawn => TeamStatus::Scheduled,
+                };
+                notice = Some(match new {
+                    TeamStatus::Withdrawn => Notice::Withdrawn(t.id.clone()),
+                    TeamStatus::Scheduled => Notice::Restored(t.id.clone()),
+                });
+                Change::SetTeamStatus {
+                    team: t.id.clone(),
+                    edit: Edit {
+                        seen: t.status,
+                        new,
                     },
-                },
+                }
             }),
             None => {
                 notice = Some(Notice::SelectTeam);

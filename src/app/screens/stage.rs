@@ -24,7 +24,14 @@ pub enum StageKey {
     AddTime,
     RemoveTime,
     RestartPhase,
+    /// `y` to the question before leaving the questions with jurors still
+    /// waiting: `n`, dropping them (bound in that overlay only).
+    NextDroppingQueue,
 }
+
+/// A second `n` within this long of the one that moved the stage is a
+/// stray press, ignored.
+pub const NEXT_GUARD_MS: i64 = 1000;
 
 impl From<StageKey> for crate::app::Action {
     fn from(key: StageKey) -> crate::app::Action {
@@ -89,9 +96,27 @@ pub fn handle(app: &mut App, key: StageKey, now: DateTime<Utc>) -> Reply {
             job: None,
         };
     }
+    if key == StageKey::NextPhase {
+        if app
+            .last_next
+            .is_some_and(|at| (now - at).num_milliseconds() < NEXT_GUARD_MS)
+        {
+            return Reply::say(Notice::NextIgnored);
+        }
+        if stage.phase == Phase::Questions && waiting(&basis.queue) > 0 {
+            app.last_next = Some(now);
+            app.overlay = Some(crate::app::Overlay::ConfirmDropQueue);
+            return Reply::none();
+        }
+    }
+    if key == StageKey::NextDroppingQueue {
+        app.overlay = None;
+    }
     let new = match key {
         StageKey::StartPause => stage.toggled(next.as_ref(), now),
-        StageKey::NextPhase => stage.advanced(settings, next.as_ref(), now),
+        StageKey::NextPhase | StageKey::NextDroppingQueue => {
+            stage.advanced(settings, next.as_ref(), now)
+        }
         StageKey::AddTime => stage.adjusted(settings, ADJUST_MS),
         StageKey::RemoveTime => stage.adjusted(settings, -ADJUST_MS),
         StageKey::RestartPhase => stage.restarted(now),
@@ -103,7 +128,49 @@ pub fn handle(app: &mut App, key: StageKey, now: DateTime<Utc>) -> Reply {
             Notice::NothingToDoYet
         });
     };
-    Reply::send(with_queue(&basis.queue, stage, new, now))
+    let notice = said(key, stage, &basis, now);
+    if matches!(key, StageKey::NextPhase | StageKey::NextDroppingQueue) {
+        app.last_next = Some(now);
+    }
+    Reply {
+        changes: vec![with_queue(&basis.queue, stage, new, now)],
+        notice,
+        job: None,
+    }
+}
+
+/// Jurors in the queue still waiting for the floor (the speaker aside).
+fn waiting(queue: &[crate::domain::Speaker]) -> usize {
+    queue.iter().filter(|s| s.since.is_none()).count()
+}
+
+/// What a timer key says it did, when more than the screen shows: a phase
+/// left before its time, a phase restarted, jurors dropped from the queue.
+fn said(
+    key: StageKey,
+    stage: &Stage,
+    basis: &crate::domain::Session,
+    now: DateTime<Utc>,
+) -> Option<Notice> {
+    let team = stage.team.clone()?;
+    let phase = stage.phase;
+    match key {
+        StageKey::NextDroppingQueue => Some(Notice::QueueDropped(waiting(&basis.queue))),
+        StageKey::NextPhase if phase != Phase::Waiting => {
+            let left = stage.remaining(&basis.settings, now).num_seconds();
+            (left > 0).then_some(Notice::EndedEarly {
+                team,
+                phase,
+                left_secs: left,
+            })
+        }
+        StageKey::RestartPhase => Some(Notice::Restarted {
+            team,
+            phase,
+            secs: phase.planned_ms(&basis.settings) / 1000,
+        }),
+        _ => None,
+    }
 }
 
 /// The stage change, with what it does to the question queue: the head

@@ -311,7 +311,7 @@ fn verification_and_absence_go_through_the_file() {
     assert!(sim.disk.verified.contains("T1"), "unlocking asks first");
     sim.keys("y", at(3));
     assert!(!sim.disk.verified.contains("T1"));
-    let ops: Vec<&Change> = sim.app.undo.iter().map(|op| &op.change).collect();
+    let ops: Vec<&Change> = sim.app.undo.iter().map(|u| &u.op.change).collect();
     assert!(matches!(
         ops[..],
         [
@@ -366,7 +366,7 @@ fn a_cell_the_other_terminal_saves_while_this_one_types_is_never_overwritten_sil
     // A second Enter replaces 2, knowingly, claiming to have seen it.
     sim.keys("\n", at(4));
     assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
-    let last = sim.app.undo.last().map(|op| &op.change);
+    let last = sim.app.undo.last().map(|u| &u.op.change);
     assert!(matches!(
         last,
         Some(Change::SetCell { edit: crate::domain::Edit { seen: Some(s), new: Some(n) }, .. }) if *s == Dec::int(2) && *n == Dec::int(4)
@@ -449,4 +449,58 @@ fn r_recuses_the_juror_explicitly_asking_first_over_values_and_again_lifts_it() 
     sim.key(KeyCode::Home, at(7));
     sim.keys("3", at(7));
     assert_eq!(sim.app.grid.input, "");
+}
+
+#[test]
+fn undo_on_each_screen_takes_only_its_own_kind() {
+    use crate::app::Notice;
+    use crate::app::undo::UndoKind;
+    let mut sim = Sim::new();
+    sim.keys(" ", at(0)); // T1's pitch starts, from the stage
+    assert!(sim.disk.stage.is_running());
+    sim.go_to(Screen::Scores);
+    sim.keys("4\n", at(2));
+    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    // The grid's `u` takes the value back, never the timer.
+    sim.keys("u", at(3));
+    assert_eq!(sim.disk.value("T1", "J1", "impact"), None);
+    assert!(matches!(sim.app.status, Some(Notice::Undone(_))));
+    sim.keys("u", at(4));
+    assert_eq!(sim.app.status, Some(Notice::NothingToUndo(UndoKind::Grid)));
+    assert!(sim.disk.stage.is_running(), "the pitch still runs");
+    // The results have no decision of this terminal to undo.
+    sim.go_to(Screen::Results);
+    sim.keys("u", at(5));
+    assert_eq!(
+        sim.app.status,
+        Some(Notice::NothingToUndo(UndoKind::Decisions))
+    );
+    assert!(sim.disk.stage.is_running());
+    // The stage's `u` takes back its own: the start of the pitch.
+    sim.go_to(Screen::Stage);
+    sim.keys("u", at(6));
+    assert!(
+        !sim.disk.stage.is_running(),
+        "the start is undone on the stage"
+    );
+}
+
+#[test]
+fn a_grid_change_made_after_a_timer_change_leaves_the_timer_to_the_stage() {
+    use crate::app::undo::UndoKind;
+    let mut sim = Sim::new();
+    sim.go_to(Screen::Scores);
+    sim.keys("4\n", at(1));
+    sim.go_to(Screen::Stage);
+    sim.keys(" ", at(2)); // the pitch starts after the value
+    // From the stage, `u` skips the value and takes the timer back.
+    sim.keys("u", at(3));
+    assert!(!sim.disk.stage.is_running());
+    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    let kinds: Vec<UndoKind> = sim.app.undo.iter().map(|u| u.kind).collect();
+    assert_eq!(
+        kinds,
+        [UndoKind::Grid],
+        "the value stays undoable on the grid"
+    );
 }
