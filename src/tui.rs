@@ -226,9 +226,28 @@ pub fn has_terminal() -> bool {
 /// on every way out, a panic included (ratatui's hook restores it first).
 pub fn run<S: Store>(store: S, app: App, clock: Clock, theme: Theme) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
+    paste_off_on_panic();
+    let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste);
     let result = event_loop(&mut terminal, store, app, clock, theme);
-    ratatui::restore();
+    restore();
     result
+}
+
+/// Give the terminal back as it was: bracketed paste off, cooked mode,
+/// the main screen. Safe to call more than once.
+pub fn restore() {
+    let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// A panic turns bracketed paste off too (ratatui's hook, run next,
+/// restores the rest).
+fn paste_off_on_panic() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
+        previous(info);
+    }));
 }
 
 fn event_loop<S: Store>(
