@@ -1,7 +1,7 @@
 //! Which language to speak: `--lang`, then the session's, then the locale.
 //!
-//! Texts live next to the code that shows them, both languages side by side
-//! (`lang.t("…", "…")` or a `match` on `Lang`), so none can be forgotten.
+//! The sentences themselves live in `src/words/`, both languages side by
+//! side in one exhaustive `match` per message, so none can be forgotten.
 
 pub use crate::domain::Lang;
 

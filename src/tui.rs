@@ -243,12 +243,31 @@ pub fn run<S: Store>(store: S, app: App, clock: Clock, theme: Theme) -> io::Resu
         hooks.push(signal_hook::flag::register(signal, Arc::clone(&ended))?);
     }
     let mut terminal = ratatui::try_init()?;
+    paste_off_on_panic();
+    let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste);
     let result = event_loop(&mut terminal, store, app, clock, theme, &ended);
-    ratatui::restore();
+    restore();
     for hook in hooks {
         signal_hook::low_level::unregister(hook);
     }
     result
+}
+
+/// Give the terminal back as it was: bracketed paste off, cooked mode,
+/// the main screen. Safe to call more than once.
+pub fn restore() {
+    let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// A panic turns bracketed paste off too (ratatui's hook, run next,
+/// restores the rest).
+fn paste_off_on_panic() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
+        previous(info);
+    }));
 }
 
 fn event_loop<S: Store>(

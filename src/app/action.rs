@@ -24,6 +24,8 @@ pub enum Action {
 
     /// A key of one screen (see `screens`).
     Key(ScreenKey),
+    /// Text pasted in the terminal (bracketed paste): never taken as keys.
+    Paste(String),
 
     // From the event loop.
     /// Time passed (a visible change is due).

@@ -76,6 +76,13 @@ pub fn screen_bindings(app: &App) -> Vec<Binding<Action>> {
         return all;
     }
     let mut all = screens::global();
+    if app.screen == screens::Screen::Scores && app.half_typed() {
+        // A letter is never a command while a value is half-typed
+        // (quitting still asks first).
+        all.retain(|b| {
+            !matches!(b.key, Key::Char(c) if c.is_alphabetic()) || b.action == Action::Quit
+        });
+    }
     all.extend(own);
     all
 }
@@ -94,6 +101,10 @@ pub fn bindings(app: &App) -> Vec<Binding<Action>> {
 /// The action for a terminal event, if any: key presses only (Windows also
 /// sends releases), in the overlay's table when one is open.
 pub fn action_for(event: &Event, app: &App) -> Option<Action> {
+    if let Event::Paste(text) = event {
+        // Pasted text is never taken as keys.
+        return (app.overlay.is_none()).then(|| Action::Paste(text.clone()));
+    }
     let Event::Key(key) = event else {
         return None;
     };
@@ -160,7 +171,10 @@ pub fn keys_label<A>(b: &Binding<A>, lang: Lang) -> String {
 /// Whether two key labels are runs of single characters (digits and the
 /// like), written side by side in the help.
 fn is_char(run: &str, label: &str) -> bool {
-    label.chars().count() == 1 && run.chars().all(|c| c.is_ascii_digit() || ".,".contains(c))
+    let digit = |c: char| c.is_ascii_digit() || ".,".contains(c);
+    let azerty = |c: char| screens::scores::AZERTY_ROW.contains(c);
+    label.chars().count() == 1
+        && (run.chars().all(digit) || run.chars().all(azerty) && label.chars().all(azerty))
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@ pub fn only_looks(action: &Action) -> bool {
         | Action::ToggleProjector => true,
         Action::Key(key) => key.only_looks(),
         Action::Undo
+        | Action::Paste(_)
         | Action::Tick
         | Action::Searched { .. }
         | Action::Settled(_)
@@ -102,6 +103,11 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
             })
         }
         Action::Key(key) => key.handle(app, now),
+        // Only the grid takes a paste (one number); elsewhere it is ignored.
+        Action::Paste(text) if app.screen == Screen::Scores && !app.projector => {
+            super::screens::scores::paste(app, &text)
+        }
+        Action::Paste(_) => Reply::none(),
         Action::Tick => Reply::none(),
         Action::Settled(outcome) => Reply {
             notice: settled(app, outcome),

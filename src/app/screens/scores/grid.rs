@@ -55,6 +55,8 @@ pub enum GridKey {
     RowStart,
     /// Last cell of the row (the handwritten total).
     RowEnd,
+    /// A letter pressed while a value is half-typed: never a command.
+    Letter,
 }
 
 impl GridKey {
@@ -72,6 +74,7 @@ impl GridKey {
                 | GridKey::NextTeam
                 | GridKey::StageTeam
                 | GridKey::Escape
+                | GridKey::Letter
         )
     }
 }
@@ -250,7 +253,19 @@ impl Grid {
                 self.status = None;
                 None
             }
-            GridKey::Yes => None,
+            // While a value is half-typed, a letter is never a command.
+            GridKey::Letter
+            | GridKey::Yes
+            | GridKey::Absent
+            | GridKey::AbsentForRest
+            | GridKey::Recuse
+            | GridKey::Verify
+                if self.half_typed() =>
+            {
+                self.status = Some(Status::FinishEntry);
+                None
+            }
+            GridKey::Yes | GridKey::Letter => None,
             GridKey::Enter => self.commit(session, Move::Next),
             GridKey::Up => self.commit(session, Move::Up),
             GridKey::Down => self.commit(session, Move::Down),
@@ -306,6 +321,28 @@ impl Grid {
         let mut keys = Vec::new();
         cells_of(change, &mut keys);
         !keys.is_empty()
+    }
+
+    /// Pasted text: one number fills the cell being typed; anything else
+    /// is refused (never taken as keys).
+    pub fn paste(&mut self, session: &Session, text: &str) {
+        self.open(session);
+        let number = text.trim();
+        let one_number = !number.is_empty()
+            && number.len() <= 12
+            && number
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && Dec::parse(number).is_ok();
+        if self.is_asking() || !one_number {
+            self.status = Some(Status::PasteRefused);
+            return;
+        }
+        self.input.clear();
+        self.input_refused = false;
+        for c in number.chars() {
+            self.type_char(session, c);
+        }
     }
 
     fn type_char(&mut self, session: &Session, c: char) {

@@ -27,9 +27,12 @@ fn foot(b: Binding<GridKey>, fr: &'static str, en: &'static str) -> Binding<Grid
     b.foot(fr, en)
 }
 
+/// The unshifted top row of a French keyboard, `1` to `0`.
+pub const AZERTY_ROW: &str = "&é\"'(-è_çà";
+
 /// The grid's keys: digits, separators, Enter, arrows, Delete and a few
 /// letters that never clash with the keys that hold everywhere.
-pub fn bindings(_app: &App) -> Vec<Binding<GridKey>> {
+pub fn bindings(app: &App) -> Vec<Binding<GridKey>> {
     use GridKey as G;
     // Keys sharing a help text share a line of the `?` overlay.
     const TYPE: (&str, &str) = (
@@ -51,10 +54,32 @@ pub fn bindings(_app: &App) -> Vec<Binding<GridKey>> {
         "previous / next team; s: the one on stage",
     );
     const YES: (&str, &str) = ("répondre oui à la question", "answer yes to the question");
+    const AZERTY: (&str, &str) = (
+        "chiffres sans Maj sur un clavier français",
+        "digits without Shift on a French keyboard",
+    );
     let mut all: Vec<Binding<GridKey>> = ('0'..='9')
         .chain(['.', ','])
         .map(|c| bind(Key::Char(c), G::Char(c), TYPE))
         .collect();
+    // The unshifted top row of a French keyboard types the digits.
+    all.extend(
+        AZERTY_ROW
+            .chars()
+            .zip("1234567890".chars())
+            .map(|(k, d)| bind(Key::Char(k), G::Char(d), AZERTY)),
+    );
+    if app.grid.half_typed() {
+        // A letter is never a command while a value is half-typed.
+        all.push(bind(
+            Key::Text,
+            G::Letter,
+            (
+                "une lettre en cours de saisie : Entrée ou Échap",
+                "a letter while typing: Enter or Esc first",
+            ),
+        ));
+    }
     all.extend([
         foot(
             bind(
@@ -143,6 +168,13 @@ pub fn handle(app: &mut App, key: GridKey, _now: DateTime<Utc>) -> Reply {
         app.grid.handle(&basis, key)
     };
     Reply::sending(change)
+}
+
+/// Pasted text: into the cell being typed when it is one number.
+pub fn paste(app: &mut App, text: &str) -> Reply {
+    let basis = app.basis().into_owned();
+    app.grid.paste(&basis, text);
+    Reply::none()
 }
 
 /// The oldest operation sent came back: saved, refused or failed.

@@ -504,3 +504,42 @@ fn a_grid_change_made_after_a_timer_change_leaves_the_timer_to_the_stage() {
         "the value stays undoable on the grid"
     );
 }
+
+#[test]
+fn while_a_value_is_half_typed_no_letter_is_a_command() {
+    use crate::app::screens::scores::grid::Status;
+    let mut sim = Sim::new();
+    sim.go_to(Screen::Scores);
+    sim.keys("4\n", at(1));
+    // `u`, `a`, `v`, `p`, `x`: the 2 stays typed, nothing is sent.
+    sim.keys("2uavpx", at(2));
+    assert_eq!(sim.app.grid.input, "2");
+    assert_eq!(sim.app.grid.status, Some(Status::FinishEntry));
+    assert!(!sim.app.projector);
+    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    assert!(sim.disk.verified.is_empty());
+    assert_eq!(sim.app.undo.len(), 1, "nothing more sent");
+    sim.keys("\n", at(3));
+    assert_eq!(sim.disk.value("T1", "J1", "faisabilite"), Some(Dec::int(2)));
+}
+
+#[test]
+fn a_paste_fills_the_cell_with_one_number_and_is_refused_otherwise() {
+    use crate::app::screens::scores::grid::Status;
+    let mut sim = Sim::new();
+    sim.run(Action::Paste("Ayvyqy".into()), at(0));
+    assert_eq!(sim.app.screen, Screen::Stage, "ignored on the stage");
+    assert!(!sim.app.leaving && sim.app.overlay.is_none());
+    sim.go_to(Screen::Scores);
+    sim.run(Action::Paste("Ayvyqy".into()), at(1));
+    assert_eq!(sim.app.grid.status, Some(Status::PasteRefused));
+    assert!(sim.app.pending.is_empty() && sim.app.undo.is_empty());
+    assert!(!sim.app.leaving);
+    sim.run(Action::Paste(" 3\n".into()), at(2));
+    assert_eq!(sim.app.grid.input, "3");
+    sim.keys("\n", at(3));
+    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(3)));
+    // The French top row types digits.
+    sim.keys("'\n", at(4));
+    assert_eq!(sim.disk.value("T1", "J1", "faisabilite"), Some(Dec::int(4)));
+}

@@ -229,6 +229,14 @@ pub fn status_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (
             .to_string(),
             Tone::Warn,
         ),
+        Status::PasteRefused => (
+            lang.t(
+                "Collage refusé : seul un nombre se colle dans une case",
+                "Paste refused: only one number can be pasted into a cell",
+            )
+            .to_string(),
+            Tone::Warn,
+        ),
         Status::Ask(ask) => (ask_text(session, team, ask, lang, yes_no), Tone::Warn),
     }
 }

@@ -50,6 +50,8 @@ pub enum Status {
     },
     /// Commit (Enter) or discard (Esc) the typed value first.
     FinishEntry,
+    /// Pasted text that is not one number: nothing was taken.
+    PasteRefused,
     /// A question waits for `y` (or Enter); anything else answers no.
     Ask(Ask),
 }
