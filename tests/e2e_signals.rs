@@ -42,7 +42,7 @@ fn run_under_dash(dir: &Path, signal: &str) -> String {
     cmd.env("TERM", "xterm-256color");
     cmd.env("PODIUM_DATA_DIR", dir.join("data"));
     cmd.cwd(dir);
-    let mut term = Term::spawn(cmd, 40, 200, Duration::from_secs(15));
+    let term = Term::spawn(cmd, 40, 200, Duration::from_secs(15));
     term.wait_text("[Stage]");
     let shell = term.child.process_id().expect("the shell's pid");
     let pid = child_of(shell).to_string();
