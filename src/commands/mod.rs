@@ -43,7 +43,7 @@ impl Failure {
         let mut out = String::new();
         for line in self.lines.iter().take(MAX_LINES) {
             out.push_str("podium: ");
-            out.push_str(line);
+            out.push_str(&crate::words::for_terminal(line));
             out.push('\n');
         }
         let rest = self.lines.len().saturating_sub(MAX_LINES);
@@ -114,7 +114,10 @@ pub fn open_writer(
     })?;
     let lang = i18n::resolve(flag, Some(live.session().settings.lang));
     for notice in &notices {
-        eprintln!("podium: {}", notice.message(lang));
+        eprintln!(
+            "podium: {}",
+            crate::words::for_terminal(&notice.message(lang))
+        );
     }
     Ok((live, lang))
 }

@@ -93,13 +93,7 @@ pub fn write(
 ) -> Outcome {
     let path = match output {
         Some(path) if path != Path::new("-") => path,
-        _ => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth a message.
-            let _ = stdout.write_all(bytes);
-            let _ = stdout.flush();
-            return Ok(());
-        }
+        _ => return to_stdout(bytes, lang),
     };
     if storage::csv::is_session_file(file, path) {
         return Err(Failure::one(lang, words::session_file(path, lang)));
@@ -110,4 +104,101 @@ pub fn write(
             words::cannot_write(path, &storage::io_words(&e, lang), lang),
         )
     })
+}
+
+/// Standard output (see [`emit`]).
+fn to_stdout(bytes: &[u8], lang: Lang) -> Outcome {
+    use std::io::IsTerminal;
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    emit(&mut stdout.lock(), bytes, terminal, lang)
+}
+
+/// Write an output: escaped for a terminal (a name's ESC or BEL never
+/// reaches it raw), as is for a pipe or a file. A closed pipe (`| head`)
+/// ends quietly; any other write error (a full disk) is an error.
+pub fn emit(out: &mut dyn Write, bytes: &[u8], terminal: bool, lang: Lang) -> Outcome {
+    let escaped;
+    let bytes = match std::str::from_utf8(bytes) {
+        Ok(text) if terminal => {
+            escaped = crate::words::for_terminal(text);
+            escaped.as_bytes()
+        }
+        _ => bytes,
+    };
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::one(
+            lang,
+            words::cannot_write_stdout(&storage::io_words(&e, lang), lang),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    /// A writer that fails with `kind` once `room` bytes are written.
+    struct Failing {
+        kind: ErrorKind,
+        written: Vec<u8>,
+        room: usize,
+    }
+
+    impl Write for Failing {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.written.len() >= self.room {
+                return Err(Error::from(self.kind));
+            }
+            let n = buf.len().min(self.room - self.written.len());
+            self.written.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn failing(kind: ErrorKind) -> Failing {
+        let written = Vec::new();
+        Failing {
+            kind,
+            written,
+            room: 4,
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_is_a_quiet_end() {
+        let mut pipe = failing(ErrorKind::BrokenPipe);
+        assert_eq!(
+            emit(&mut pipe, b"rank;team\n1;T1\n", false, Lang::En),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn a_full_disk_is_an_error_saying_so() {
+        let mut full = failing(ErrorKind::StorageFull);
+        let err = emit(&mut full, b"rank;team\n1;T1\n", false, Lang::En).unwrap_err();
+        assert_eq!(
+            err.lines,
+            ["standard output: cannot write (no space left on the disk)"]
+        );
+    }
+
+    #[test]
+    fn a_terminal_gets_names_escaped_a_pipe_gets_them_as_they_are() {
+        let text = "1  T1  Can\u{1b}]0;x\u{7}tine\r\u{202e}\n";
+        let mut terminal = Vec::new();
+        emit(&mut terminal, text.as_bytes(), true, Lang::En).unwrap();
+        let shown = String::from_utf8(terminal).unwrap();
+        assert_eq!(shown, "1  T1  Can\\u{1b}]0;x\\u{7}tine\\u{d}\\u{202e}\n");
+        let mut pipe = Vec::new();
+        emit(&mut pipe, text.as_bytes(), false, Lang::En).unwrap();
+        assert_eq!(pipe, text.as_bytes());
+    }
 }

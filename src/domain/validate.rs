@@ -86,6 +86,12 @@ pub enum Problem {
         team: TeamId,
         juror: JurorId,
     },
+    /// An id or a name holds a control character (ESC, BEL, CR…) or a
+    /// bidirectional override: it could drive a terminal or disguise itself.
+    UnsafeText {
+        kind: Kind,
+        id: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,7 +141,59 @@ pub fn problems(s: &Session) -> Vec<Problem> {
     references(s, &ids, &mut out);
     settings(s, &mut out);
     live(s, &ids, &mut out);
+    texts(s, &mut out);
     out
+}
+
+/// A character no id or name may hold: a control character (C0, DEL, C1:
+/// ESC, BEL, CR, tab, newline…) or a bidirectional embedding, override or
+/// isolate (U+202A–U+202E, U+2066–U+2069). The one rule both the refusal of
+/// names and the terminal's escaping (`words::for_terminal`) follow.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether a text holds a character of [`is_unsafe_char`].
+pub fn is_unsafe_text(text: &str) -> bool {
+    text.chars().any(is_unsafe_char)
+}
+
+/// Ids and names free of [`is_unsafe_char`], item by item (one problem per
+/// item, naming it by its id).
+fn texts(s: &Session, out: &mut Vec<Problem>) {
+    let orgs = s.organisations.iter().map(|o| {
+        let texts = vec![o.id.as_str(), &o.name];
+        (Kind::Organisation, o.id.as_str(), texts)
+    });
+    let teams = s.teams.iter().map(|t| {
+        let texts = vec![t.id.as_str(), &t.name, &t.project, &t.summary, &t.org];
+        (Kind::Team, t.id.as_str(), texts)
+    });
+    let jurors = s.jurors.iter().map(|j| {
+        let texts = vec![j.id.as_str(), &j.name, &j.role, &j.org];
+        (Kind::Juror, j.id.as_str(), texts)
+    });
+    let criteria = s.criteria.iter().map(|c| {
+        let texts = vec![c.id.as_str(), &c.label];
+        (Kind::Criterion, c.id.as_str(), texts)
+    });
+    let breaks = s.schedule.iter().filter_map(|slot| match slot {
+        Slot::Break { id, label, .. } => Some((Kind::Break, id.as_str(), vec![id.as_str(), label])),
+        Slot::Team { .. } => None,
+    });
+    for (kind, id, texts) in orgs
+        .chain(teams)
+        .chain(jurors)
+        .chain(criteria)
+        .chain(breaks)
+    {
+        if texts.iter().any(|t| is_unsafe_text(t)) {
+            out.push(Problem::UnsafeText {
+                kind,
+                id: id.to_string(),
+            });
+        }
+    }
 }
 
 /// Ids empty or defined twice, list by list.

@@ -26,6 +26,14 @@ pub fn cannot_write(path: &Path, why: &str, lang: Lang) -> String {
     }
 }
 
+/// Standard output could not be written (a full disk behind `>`).
+pub fn cannot_write_stdout(why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("sortie standard : écriture impossible ({why})"),
+        Lang::En => format!("standard output: cannot write ({why})"),
+    }
+}
+
 /// A file that could not be read.
 pub fn cannot_read(path: &Path, why: &str, lang: Lang) -> String {
     let path = path.display();

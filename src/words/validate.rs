@@ -134,6 +134,16 @@ impl Problem {
             QuestionUnknown { team, juror } => {
                 format!("question: unknown team {team} or juror {juror}")
             }
+            UnsafeText { kind, id } if fr => format!(
+                "{} « {} » : caractère de contrôle ou d'inversion de sens refusé",
+                kind.name(lang),
+                super::for_terminal(id)
+            ),
+            UnsafeText { kind, id } => format!(
+                "{} \"{}\": control or direction-override character refused",
+                kind.name(lang),
+                super::for_terminal(id)
+            ),
         }
     }
 }
