@@ -31,7 +31,7 @@ fn reach_grid(term: &mut Term) {
     term.wait_until("the live screen", |s| s.contains("Scène"));
     term.tab_to("Notes");
     term.wait_until("the score grid", |s| {
-        line(s, "Juré").is_some_and(|l| l.contains("Total"))
+        line(s, "Juré").is_some_and(|l| l.contains("Papier"))
     });
 }
 

@@ -25,7 +25,7 @@ fn key_figures(screen: Screen, lang: Lang) -> Vec<&'static str> {
         ],
         Screen::Questions => vec![lang.t("Personne en attente.", "Nobody waiting.")],
         Screen::Scores => vec![
-            lang.t("Total", "Total"),
+            lang.t("Papier", "Paper"),
             lang.t("Papier", "Paper"),
             lang.t("État", "State"),
             "J5 Inès Garnier",

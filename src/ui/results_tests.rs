@@ -186,7 +186,8 @@ fn a_teams_detail() {
         assert!(has("Moyenne par critère", "Mean per criterion"));
         assert!(has("incomplète", "partial"));
         assert!(
-            has("6,00 ≠ 5 manuscrit", "6.00 ≠ 5 handwritten"),
+            // Compared with the plain sum, never the weighted total.
+            has("Σ 6 ≠ 5 manuscrit", "Σ 6 ≠ 5 handwritten"),
             "{screen}"
         );
         assert!(has(

@@ -14,7 +14,7 @@ use crate::app::screens::results::Sensitivity;
 use crate::app::screens::results::view::Computed;
 use crate::domain::ranking::analysis::{self, margin};
 use crate::domain::ranking::{Ranking, Separation};
-use crate::domain::{Lang, PairState, Session};
+use crate::domain::{Dec, Lang, PairState, Session};
 use crate::report::{figure, method_name, separator};
 use crate::ui::View;
 use crate::ui::text::{Tone, put_line, style, wrap_indented};
@@ -405,6 +405,14 @@ fn no_margin_words(ranking: &Ranking, lang: Lang) -> String {
     }
 }
 
+/// The plain sum of a sheet's values (what the juror adds up on paper).
+fn plain_sum(values: &[Option<Dec>]) -> Option<Dec> {
+    values
+        .iter()
+        .flatten()
+        .try_fold(Dec::ZERO, |sum, v| sum.checked_add(*v))
+}
+
 /// Each juror's total (or why there is none), side by side as many as the
 /// panel holds.
 fn juror_lines(
@@ -422,9 +430,14 @@ fn juror_lines(
         let total = figure(line.total.as_ref(), lang, "");
         let (text, tone) = match line.state {
             PairState::Entered | PairState::Verified => (total, Tone::Plain),
+            // The handwritten total is compared with the plain sum Σ
+            // (never the weighted total).
             PairState::Mismatch => (
                 format!(
-                    "{total} ≠ {} {}",
+                    "Σ {} ≠ {} {}",
+                    plain_sum(&line.values)
+                        .map(|v| v.format_with(separator(lang)))
+                        .unwrap_or_default(),
                     line.handwritten
                         .map(|h| h.format_with(separator(lang)))
                         .unwrap_or_default(),

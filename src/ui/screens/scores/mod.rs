@@ -15,7 +15,7 @@ use crate::domain::scoring::{self, Fill};
 use crate::domain::{Juror, Lang, Session, Team};
 
 use crate::ui::text::{Tone, cut, put, put_bottom, put_line, right, style, two_lines};
-use crate::words::number::{dec, total};
+use crate::words::number::dec;
 
 pub mod words;
 use words::{state_word, status_text, weighted};
@@ -313,7 +313,7 @@ impl GridView<'_> {
             area,
             tot_x,
             y,
-            &right("Total", usize::from(TOTAL_W)),
+            &right("Σ", usize::from(TOTAL_W)),
             TOTAL_W,
             head,
         );
@@ -416,7 +416,10 @@ impl GridView<'_> {
             } else {
                 Tone::Dim
             };
-            let text = right(&total(summary.total, lang), usize::from(TOTAL_W));
+            // The plain sum, what the paper total is compared with (the
+            // weighted total is the results' business).
+            let sum = summary.plain_sum.map(|v| dec(v, lang)).unwrap_or_default();
+            let text = right(&sum, usize::from(TOTAL_W));
             put(buf, area, tot_x, y, &text, TOTAL_W, style(tone, color));
         }
         let key = CellKey {

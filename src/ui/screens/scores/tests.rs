@@ -100,8 +100,13 @@ fn half_filled_grid_with_a_half_typed_and_a_pending_value() {
     keys(&mut g, &mut s, "1", false); // half-typed
     snap("half_filled", &s, &g, |screen, lang, _| {
         let j1 = line_with(screen, "J1 Anne");
+        // Σ is the plain sum 9,5 (the weighted total 13,5 is not shown).
         assert!(
-            j1.contains(" 4 ") && j1.contains("3,5") == (lang == Lang::Fr) && j1.contains("13")
+            j1.contains(" 4 ")
+                && j1.contains("3,5") == (lang == Lang::Fr)
+                && j1.contains(lang.t(" 9,5 ", " 9.5 "))
+                && !j1.contains("13"),
+            "{j1}"
         );
         assert!(j1.contains("✓"));
         let j2 = line_with(screen, "J2 Bruno");
@@ -111,8 +116,8 @@ fn half_filled_grid_with_a_half_typed_and_a_pending_value() {
         );
         assert!(j2.contains(" 1_]"), "half-typed at the cursor: {j2}");
         assert!(
-            j2.contains("8,5") || j2.contains("8.5"),
-            "live total 2×3 + 2.5: {j2}"
+            j2.contains(lang.t(" 5,5 ", " 5.5 ")),
+            "live plain sum 3 + 2.5: {j2}"
         );
         assert!(screen.contains(lang.t("… enregistrement (1)", "… saving (1)")));
     });
@@ -178,9 +183,13 @@ fn grid_with_a_checksum_mismatch_and_a_disagreement() {
         );
         assert!(line_with(screen, "J4 David").contains(lang.t("divergent", "far off")));
         let status = line_with(screen, lang.t("total papier 9", "paper total 9"));
-        assert!(
-            status.contains(lang.t("somme simple des notes 9,5", "plain sum of the values 9.5"))
-        );
+        assert!(status.contains(lang.t(
+            "somme simple des notes Σ 9,5",
+            "plain sum of the values Σ 9.5"
+        )));
+        // The handwritten 9 stands right beside the plain sum 9,5.
+        let (sum, paper) = (j1.find(lang.t(" 9,5 ", " 9.5 ")), j1.find(" 9 "));
+        assert!(sum.is_some() && sum < paper, "Σ then paper: {j1}");
     });
 }
 
@@ -197,19 +206,22 @@ fn a_weighted_total_says_the_paper_total_is_checked_against_the_plain_sum() {
         for lang in LANGS {
             let screen = text(&draw(&s, &g, lang, w, h, false));
             let j1 = line_with(&screen, "J1 Anne");
-            let weighted = lang.t("13,5 ", "13.5 ");
-            assert_eq!(j1.matches(weighted).count(), 2, "Total and paper: {screen}");
+            // Σ shows the plain sum, right beside the paper total it is
+            // compared with (never the weighted 13,5).
+            let (sum, paper) = (lang.t(" 9,5 ", " 9.5 "), lang.t(" 13,5 ", " 13.5 "));
+            let (at_sum, at_paper) = (j1.find(sum), j1.find(paper));
+            assert!(at_sum.is_some() && at_sum < at_paper, "Σ then paper: {j1}");
+            assert_eq!(j1.matches(paper).count(), 1, "no weighted total: {j1}");
             assert!(j1.contains(lang.t("≠ papier", "≠ paper")), "{j1}");
-            // The line under the cursor says what the paper total is compared
-            // with, and why it is not the Total column.
+            let head = line_with(&screen, lang.t("Juré", "Juror"));
+            assert!(head.contains('Σ') && !head.contains("Total"), "{head}");
             assert!(
                 screen.contains(lang.t(
-                    "total papier 13,5 ≠ somme simple des notes 9,5",
-                    "paper total 13.5 ≠ plain sum of the values 9.5"
+                    "total papier 13,5 ≠ somme simple des notes Σ 9,5",
+                    "paper total 13.5 ≠ plain sum of the values Σ 9.5"
                 )),
                 "{screen}"
             );
-            assert!(screen.contains(lang.t("pondéré", "weighted")), "{screen}");
             if w >= 120 {
                 assert!(
                     screen.contains(lang.t(

@@ -247,29 +247,17 @@ pub fn weighted(session: &Session) -> bool {
     session.criteria.iter().any(|c| c.weight != Dec::int(1))
 }
 
-/// The paper total against the plain sum it is compared with (the Total
-/// column is weighted: say so, or "70,5 ≠ papier" next to a paper 70,5
-/// makes no sense).
+/// The paper total against the plain sum it is compared with (the Σ
+/// column beside it).
 fn mismatch_text(session: &Session, juror: &str, paper: Dec, sum: Dec, lang: Lang) -> String {
     let name = juror_name(session, juror);
     let (paper, sum) = (dec(paper, lang), dec(sum, lang));
-    let weighted = weighted(session);
     match lang {
         Lang::Fr => format!(
-            "{name} : total papier {paper} ≠ somme simple des notes {sum}{} — la fiche ne compte pas tant que ce n'est pas résolu",
-            if weighted {
-                " (le Total, lui, est pondéré)"
-            } else {
-                ""
-            }
+            "{name} : total papier {paper} ≠ somme simple des notes Σ {sum} — la fiche ne compte pas tant que ce n'est pas résolu"
         ),
         Lang::En => format!(
-            "{name}: paper total {paper} ≠ plain sum of the values {sum}{} — the sheet does not count until resolved",
-            if weighted {
-                " (the Total is weighted)"
-            } else {
-                ""
-            }
+            "{name}: paper total {paper} ≠ plain sum of the values Σ {sum} — the sheet does not count until resolved"
         ),
     }
 }
