@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::domain::{Dec, Lang, Session, validate};
+use crate::domain::{Dec, Lang, Session, recount, validate};
 use crate::i18n;
 use crate::storage::{self, Finding};
 use crate::words::session as words;
@@ -27,6 +27,11 @@ pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
                 .into_iter()
                 .map(|p| format!("{name}: {p}")),
         );
+        lines.extend(
+            recount::differences(session)
+                .iter()
+                .map(|d| format!("{name}: {}", d.message(lang))),
+        );
     }
     let notes: Vec<String> = report.notes.iter().map(|n| n.message(lang)).collect();
     if !lines.is_empty() {
@@ -38,6 +43,7 @@ pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
     }
     if let Some(s) = &report.session {
         println!("{}", summary(&name, s, lang));
+        println!("{name}: {}", crate::words::recount::agrees(lang));
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ pub mod operation;
 pub mod pair;
 pub mod questions;
 pub mod ranking;
+pub mod recount;
 pub mod refusal;
 pub mod schedule;
 pub mod scoring;

@@ -536,3 +536,44 @@ fn with_one_team_scored_the_demo_results_fit_and_say_why_places_are_empty() {
         assert!(screen.contains(lang.t("manquante", "missing")), "{screen}");
     }
 }
+
+#[test]
+fn a_stale_decision_is_announced_in_the_heading_naming_all_its_teams() {
+    use crate::domain::{Decision, DecisionKind};
+    for lang in [Lang::Fr, Lang::En] {
+        let mut session = forum();
+        // The jury ordered the tie T2, T3, T4; then a score of T2 changed.
+        session.decisions.push(Decision {
+            kind: DecisionKind::Order,
+            teams: vec!["T3".into(), "T2".into(), "T4".into()],
+            by: "Présidente".into(),
+            reason: "vote".into(),
+            at: at(1),
+        });
+        let sheet = session
+            .sheets
+            .get_mut(&SheetKey::new("T2".into(), "J1".into()))
+            .expect("T2's sheet");
+        sheet.values.insert("impact".into(), Dec::int(5));
+        let mut app = App::new(session, options(lang), at(0));
+        app.screen = Screen::Results;
+        for size in [(80, 24), (120, 40), (200, 60)] {
+            let screen = text(&draw(&app, at(5), size, false));
+            let heading = line_with(&screen, lang.t("décision caduque sur", "stale decision on"));
+            assert!(heading.contains("T3, T2, T4"), "{size:?}: {heading}");
+            assert!(
+                heading.contains(lang.t("PROVISOIRE", "PROVISIONAL")),
+                "{heading}"
+            );
+            insta::assert_snapshot!(
+                format!(
+                    "results_stale_decision_{}_{}x{}",
+                    lang.code(),
+                    size.0,
+                    size.1
+                ),
+                screen
+            );
+        }
+    }
+}

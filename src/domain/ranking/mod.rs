@@ -21,7 +21,7 @@ pub mod trimmed;
 mod warnings;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use num_bigint::BigInt;
 use num_rational::BigRational;

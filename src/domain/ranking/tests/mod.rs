@@ -8,5 +8,5 @@ mod json;
 mod props;
 mod robustness;
 mod sheets;
-mod support;
+pub(crate) mod support;
 mod ties;

@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 
 use self::{form as results_form, panel as results_panel};
 use crate::domain::ranking::{Ranking, Row, WarningCode};
-use crate::domain::{DecisionKind, Lang, Session};
+use crate::domain::{DecisionKind, Lang, Session, TeamId};
 use crate::report::{figure, method_name, rank_label};
 use crate::ui::text::cut;
 use crate::ui::text::{Tone, put, put_bottom, put_line, style, wrap_indented};
@@ -180,10 +180,34 @@ fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec
             style(Tone::Good, color),
         ));
     }
+    for teams in stale_decisions(ranking, session) {
+        lines.push((
+            words::stale_decision_line(&teams, lang),
+            style(Tone::Warn, color).add_modifier(Modifier::REVERSED),
+        ));
+    }
     if let Some(group) = ranking.cutoff_groups().first() {
         lines.push(cutoff_line(ranking, group, lang, color));
     }
     lines
+}
+
+/// The teams of each stale decision (a score changed since): the warning
+/// names its first team, the heading names them all.
+fn stale_decisions(ranking: &Ranking, session: &Session) -> Vec<Vec<TeamId>> {
+    ranking
+        .warnings
+        .iter()
+        .filter(|w| w.code == WarningCode::StaleDecision)
+        .filter_map(|w| {
+            let first = w.team.as_ref()?;
+            let d = session
+                .decisions
+                .iter()
+                .find(|d| d.teams.first() == Some(first))?;
+            Some(d.teams.clone())
+        })
+        .collect()
 }
 
 /// The tie at the laureate cut-off: waiting for the jury, or how the

@@ -232,3 +232,21 @@ pub fn warning_short(session: &Session, w: &Warning, lang: Lang) -> String {
         .map_or(String::new(), |j| format!(" {}", j.name));
     format!("{team} · {juror}{name} · {what}")
 }
+
+/// A decision a changed score made stale, in the heading: every team it
+/// named.
+pub(super) fn stale_decision_line(teams: &[crate::domain::TeamId], lang: Lang) -> String {
+    let teams = teams
+        .iter()
+        .map(|t| t.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match lang {
+        Lang::Fr => format!(
+            "PROVISOIRE — décision caduque sur {teams} : une note a changé depuis, le jury doit redécider (d)"
+        ),
+        Lang::En => format!(
+            "PROVISIONAL — stale decision on {teams}: a score changed since, the jury must decide again (d)"
+        ),
+    }
+}

@@ -1,0 +1,291 @@
+//! The recount agrees with the engine on random forums, and reports a
+//! corrupted engine result.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::domain::ranking::rank;
+use crate::domain::ranking::tests::support::{dec, decide, mark, put, session, simple};
+use crate::domain::session::{DecisionKind, Mark, Sheet, TeamStatus};
+
+/// A cell of the generated grid (two criteria).
+#[derive(Clone, Copy, Debug)]
+enum Cell {
+    Values(u8, u8),
+    /// The first criterion only.
+    Partial(u8),
+    /// Complete, with a handwritten total off by `1 + d` or right (`d = 0`
+    /// gives the right total).
+    Handwritten(u8, u8, u8),
+    Missing,
+    Recused,
+    Absent,
+}
+
+fn cell() -> impl Strategy<Value = Cell> {
+    prop_oneof![
+        10 => (0u8..4, 0u8..4).prop_map(|(a, b)| Cell::Values(a, b)),
+        1 => (0u8..4).prop_map(Cell::Partial),
+        2 => (0u8..4, 0u8..4, 0u8..2).prop_map(|(a, b, d)| Cell::Handwritten(a, b, d)),
+        1 => Just(Cell::Missing),
+        1 => Just(Cell::Recused),
+        1 => Just(Cell::Absent),
+    ]
+}
+
+#[derive(Clone, Debug)]
+struct Forum {
+    teams: usize,
+    jurors: usize,
+    cells: Vec<Cell>,
+    laureates: u32,
+    min: u32,
+    /// Teams withdrawn (by index, modulo the number of teams).
+    withdrawn: Vec<usize>,
+    /// Organisation of each team and juror (0 or 1 or 2), recusal rule on.
+    orgs: Vec<u8>,
+    recuse: bool,
+    /// Tie-break: none, the first criterion, both, or the second.
+    tie_break: u8,
+    /// For each cut-off group of the official ranking: 0 none, 1 order, 2 admit.
+    decisions: Vec<u8>,
+    method: usize,
+}
+
+fn forum() -> impl Strategy<Value = Forum> {
+    (2usize..8, 1usize..5).prop_flat_map(|(t, j)| {
+        (
+            proptest::collection::vec(cell(), t * j),
+            0u32..5,
+            1u32..3,
+            proptest::collection::vec(0usize..t, 0..2),
+            proptest::collection::vec(0u8..3, t + j),
+            any::<bool>(),
+            0u8..4,
+            proptest::collection::vec(0u8..3, 0..3),
+            0usize..5,
+        )
+            .prop_map(
+                move |(
+                    cells,
+                    laureates,
+                    min,
+                    withdrawn,
+                    orgs,
+                    recuse,
+                    tie_break,
+                    decisions,
+                    method,
+                )| {
+                    Forum {
+                        teams: t,
+                        jurors: j,
+                        cells,
+                        laureates,
+                        min,
+                        withdrawn,
+                        orgs,
+                        recuse,
+                        tie_break,
+                        decisions,
+                        method,
+                    }
+                },
+            )
+    })
+}
+
+fn build(f: &Forum) -> Session {
+    let teams: Vec<String> = (0..f.teams).map(|i| format!("T{i}")).collect();
+    let jurors: Vec<String> = (0..f.jurors).map(|i| format!("J{i}")).collect();
+    let team_refs: Vec<&str> = teams.iter().map(String::as_str).collect();
+    let juror_refs: Vec<&str> = jurors.iter().map(String::as_str).collect();
+    let mut s = session(&team_refs, &juror_refs, &[("a", "0.5"), ("b", "2")]);
+    s.settings.laureates = f.laureates;
+    s.settings.min_sheets = f.min;
+    s.settings.recuse_same_org = f.recuse;
+    s.settings.method = Method::ALL[f.method];
+    s.settings.tie_break = match f.tie_break {
+        0 => vec![],
+        1 => vec!["a".into()],
+        2 => vec!["a".into(), "b".into()],
+        _ => vec!["b".into(), "unknown".into()],
+    };
+    for (i, team) in s.teams.iter_mut().enumerate() {
+        team.org = format!("o{}", f.orgs[i]).into();
+    }
+    for (i, juror) in s.jurors.iter_mut().enumerate() {
+        juror.org = format!("o{}", f.orgs[f.teams + i]).into();
+    }
+    for &w in &f.withdrawn {
+        s.teams[w].status = TeamStatus::Withdrawn;
+    }
+    for (ti, team) in teams.iter().enumerate() {
+        for (ji, juror) in jurors.iter().enumerate() {
+            match f.cells[ti * f.jurors + ji] {
+                Cell::Values(a, b) => put(&mut s, team, juror, &[&a.to_string(), &b.to_string()]),
+                Cell::Partial(a) => put(&mut s, team, juror, &[&a.to_string()]),
+                Cell::Handwritten(a, b, d) => {
+                    put(&mut s, team, juror, &[&a.to_string(), &b.to_string()]);
+                    let off = if d == 0 { 0 } else { 1 + d };
+                    let key = SheetKey::new(team.as_str().into(), juror.as_str().into());
+                    let sheet: &mut Sheet = s.sheets.get_mut(&key).expect("just put");
+                    sheet.handwritten = Some(dec(&(a + b + off).to_string()));
+                }
+                Cell::Missing => {}
+                Cell::Recused => mark(&mut s, team, juror, Mark::Recused),
+                Cell::Absent => mark(&mut s, team, juror, Mark::Absent),
+            }
+        }
+    }
+    // Decisions on the official method's cut-off groups, and a stale one.
+    let official = rank(&s, s.settings.method);
+    let groups: Vec<Vec<String>> = official
+        .cutoff_groups()
+        .iter()
+        .map(|g| g.iter().rev().map(|t| t.to_string()).collect())
+        .collect();
+    for (group, &kind) in groups.iter().zip(&f.decisions) {
+        let refs: Vec<&str> = group.iter().map(String::as_str).collect();
+        match kind {
+            1 => decide(&mut s, DecisionKind::Order, &refs),
+            2 => decide(&mut s, DecisionKind::Admit, &refs),
+            _ => {}
+        }
+    }
+    if f.decisions.len() > 2 {
+        decide(&mut s, DecisionKind::Admit, &["T0"]);
+    }
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_recount_agrees_with_the_engine(f in forum()) {
+        let s = build(&f);
+        prop_assert_eq!(differences(&s), Vec::<Difference>::new(), "{:#?}", f);
+    }
+}
+
+/// design.md's worked examples, recounted.
+#[test]
+fn worked_examples() {
+    let mut s = simple(&["A", "B", "C"], &["J1", "J2", "J3"]);
+    for (team, values) in [("A", [18, 8, 14]), ("B", [16, 12, 15]), ("C", [17, 10, 13])] {
+        for (juror, v) in ["J1", "J2", "J3"].iter().zip(values) {
+            put(&mut s, team, juror, &[&v.to_string()]);
+        }
+    }
+    let mean = recount(&s, Method::Mean);
+    let ranks: Vec<(&str, usize)> = mean
+        .lines
+        .iter()
+        .map(|l| (l.team.as_str(), l.rank))
+        .collect();
+    assert_eq!(ranks, [("B", 1), ("A", 2), ("C", 2)]);
+    let borda = recount(&s, Method::Borda);
+    assert_eq!(borda.lines[0].score, Some(Figure::Exact(ratio(2, 3))));
+    let normalized = recount(&s, Method::Normalized);
+    let order: Vec<&str> = normalized.lines.iter().map(|l| l.team.as_str()).collect();
+    assert_eq!(order, ["B", "A", "C"]);
+    match &normalized.lines[0].score {
+        Some(Figure::Float(z)) => assert!((z - 0.408248).abs() < 1e-6, "{z}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(differences(&s).is_empty());
+
+    let mut m = simple(&["A", "B"], &["J1", "J2", "J3"]);
+    put(&mut m, "A", "J1", &["10"]);
+    put(&mut m, "A", "J2", &["12"]);
+    for (juror, v) in [("J1", "10"), ("J2", "10"), ("J3", "14")] {
+        put(&mut m, "B", juror, &[v]);
+    }
+    let majority = recount(&m, Method::Majority);
+    let order: Vec<&str> = majority.lines.iter().map(|l| l.team.as_str()).collect();
+    assert_eq!(order, ["A", "B"]);
+    assert!(differences(&m).is_empty());
+}
+
+fn three_teams() -> Session {
+    let mut s = simple(&["A", "B", "C"], &["J1", "J2"]);
+    s.settings.laureates = 1;
+    for (team, values) in [("A", ["12", "15"]), ("B", ["14", "16"]), ("C", ["9", "17"])] {
+        for (juror, v) in ["J1", "J2"].iter().zip(values) {
+            put(&mut s, team, juror, &[v]);
+        }
+    }
+    s
+}
+
+#[test]
+fn two_swapped_teams_are_reported() {
+    let s = three_teams();
+    let mut engine = rank(&s, Method::Mean);
+    assert!(compare(&engine, &recount(&s, Method::Mean)).is_empty());
+    engine.ranking.swap(1, 2);
+    let found = compare(&engine, &recount(&s, Method::Mean));
+    assert!(
+        found.contains(&Difference::Order {
+            method: Method::Mean,
+            row: 2,
+            engine: "C".into(),
+            recount: "A".into(),
+        }),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_flipped_laureate_a_wrong_score_and_a_wrong_cutoff_tie_are_reported() {
+    // B 15 > A 27/2 > C 13, one laureate.
+    let s = three_teams();
+    let mut engine = rank(&s, Method::Mean);
+    engine.ranking[0].sheets = 1;
+    engine.ranking[1].laureate = true;
+    engine.ranking[2].score = Some(Figure::Exact(ratio(14, 1)));
+    engine.cutoff_tie = true;
+    let found = compare(&engine, &recount(&s, Method::Mean));
+    assert_eq!(
+        found,
+        [
+            Difference::Sheets {
+                method: Method::Mean,
+                team: "B".into(),
+                engine: 1,
+                recount: 2,
+            },
+            Difference::Flag {
+                method: Method::Mean,
+                team: "A".into(),
+                flag: Flag::Laureate,
+                engine: true,
+            },
+            Difference::Score {
+                method: Method::Mean,
+                team: "C".into(),
+                engine: Some(Figure::Exact(ratio(14, 1))),
+                recount: Some(Figure::Exact(ratio(13, 1))),
+            },
+            Difference::CutoffTie {
+                method: Method::Mean,
+                engine: true,
+            },
+        ]
+    );
+}
+
+#[test]
+fn normalized_scores_agree_within_the_tolerance_only() {
+    let s = three_teams();
+    let mut engine = rank(&s, Method::Normalized);
+    let recounted = recount(&s, Method::Normalized);
+    let Some(Figure::Float(z)) = engine.ranking[0].score.clone() else {
+        panic!("a float");
+    };
+    engine.ranking[0].score = Some(Figure::Float(z + 1e-12));
+    assert!(compare(&engine, &recounted).is_empty());
+    engine.ranking[0].score = Some(Figure::Float(z + 1e-6));
+    assert_eq!(compare(&engine, &recounted).len(), 1);
+}
