@@ -94,6 +94,10 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
             )
         ),
         SetupNameEmpty => t("Tapez un nom d'abord.", "Type a name first."),
+        BreakBeforeComingOnly => t(
+            "Une pause ne s'insère qu'avant une équipe encore à venir : choisissez la ligne d'avant.",
+            "A break goes only before a team still to come: select the row before it.",
+        ),
         NoTeamOnStage => t("Aucune équipe sur scène.", "No team on stage."),
         AlreadyQueued(name) => format!(
             "{name} {}",
