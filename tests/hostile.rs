@@ -159,3 +159,69 @@ fn a_reader_that_stops_early_is_a_quiet_end() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stderr(&out), "");
 }
+
+/// Ids and names that a spreadsheet would run as formulas, and a score
+/// below zero that must stay a number.
+fn formulas(dir: &Path, file: &str) {
+    let teams = "id,name,org\n=T1,\"=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\",somme\n\
+                 +T2,@SUM(A1),nord\n";
+    std::fs::write(dir.join("teams.csv"), teams).unwrap();
+    std::fs::write(dir.join("jurors.csv"), "id,name,org\n-J1,Alice,oise\n").unwrap();
+    let criteria = "id,label,min,max,step\n@c,Impact,-5,5,1\n";
+    std::fs::write(dir.join("criteria.csv"), criteria).unwrap();
+    let args = [
+        "new",
+        file,
+        "--teams",
+        "teams.csv",
+        "--jurors",
+        "jurors.csv",
+        "--criteria",
+        "criteria.csv",
+    ];
+    let out = podium(dir, &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn csv_outputs_make_formula_cells_text_and_an_export_imports_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    formulas(d, "f.json");
+    formulas(d, "copy.json");
+    std::fs::write(
+        d.join("scores.csv"),
+        "team;juror;criterion;value\n=T1;-J1;@c;-1\n+T2;-J1;@c;4\n",
+    )
+    .unwrap();
+    let out = podium(d, &["scores", "import", "f.json", "scores.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let export = podium(d, &["scores", "export", "f.json"]);
+    assert!(export.status.success());
+    let text = String::from_utf8(export.stdout).unwrap();
+    assert_eq!(
+        text,
+        "\u{feff}team;juror;criterion;value\n'=T1;'-J1;'@c;-1\n'+T2;'-J1;'@c;4\n"
+    );
+    std::fs::write(d.join("export.csv"), &text).unwrap();
+    let out = podium(d, &["scores", "import", "copy.json", "export.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let again = podium(d, &["scores", "export", "copy.json"]);
+    assert_eq!(String::from_utf8(again.stdout).unwrap(), text);
+
+    let results = podium(d, &["results", "f.json", "--format", "csv"]);
+    let csv = String::from_utf8(results.stdout).unwrap();
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with(";'@c"), "{header}");
+    assert!(
+        csv.contains(";'=T1;\"'=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\";somme;"),
+        "{csv}"
+    );
+    assert!(csv.contains(";'+T2;'@SUM(A1);nord;"), "{csv}");
+    for line in csv.lines() {
+        for cell in line.split(';') {
+            assert!(!cell.starts_with(['=', '+', '@']), "{cell} in {line}");
+        }
+    }
+}

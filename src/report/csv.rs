@@ -3,6 +3,7 @@
 
 use crate::domain::Lang;
 use crate::domain::ranking::Ranking;
+use crate::words::for_spreadsheet;
 use crate::words::report::{Column, Text};
 
 use super::{Context, HUMAN_COLUMNS, figure};
@@ -36,14 +37,19 @@ pub fn render(ranking: &Ranking, cx: &Context) -> String {
         .chain(&FLAGS)
         .map(|c| c.key(lang))
         .collect();
-    header.extend(session.criteria.iter().map(|c| c.id.to_string()));
+    header.extend(
+        session
+            .criteria
+            .iter()
+            .map(|c| for_spreadsheet(&c.id).into_owned()),
+    );
     let _ = writer.write_record(&header);
     for row in &ranking.ranking {
         let mut record = vec![
             row.rank.to_string(),
-            row.team.to_string(),
-            row.name.clone(),
-            row.org.to_string(),
+            for_spreadsheet(&row.team).into_owned(),
+            for_spreadsheet(&row.name).into_owned(),
+            for_spreadsheet(&row.org).into_owned(),
             figure(row.score.as_ref(), lang, ""),
             row.sheets.to_string(),
             yes_no(row.laureate).to_string(),

@@ -49,6 +49,32 @@ pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The characters that make a spreadsheet read a cell as a formula (or
+/// that hide one), per OWASP's "CSV injection" advice.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell of a CSV output made inert for a spreadsheet: one that
+/// starts with `= + - @`, a tab or a carriage return gets a leading `'`
+/// (OWASP's advice; Excel and LibreOffice show the text and hide the `'`).
+/// Only text cells (ids, names, labels) go through it: figures (`-1`,
+/// `3,5`) are written as they are, so a spreadsheet still reads numbers.
+pub fn for_spreadsheet(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A cell read from a spreadsheet with [`for_spreadsheet`]'s `'` taken
+/// off again, so an export imports back to the same ids.
+pub fn from_spreadsheet(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::for_terminal;
@@ -63,5 +89,25 @@ mod tests {
         );
         assert!(!safe.chars().any(crate::domain::validate::is_unsafe_char));
         assert_eq!(for_terminal("Chloé\tx\n"), "Chloé\tx\n");
+    }
+
+    #[test]
+    fn spreadsheet_cells_that_start_a_formula_are_made_text_and_read_back() {
+        use super::{for_spreadsheet, from_spreadsheet};
+        for cell in [
+            "=HYPERLINK(\"x\")",
+            "+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+        ] {
+            let guarded = for_spreadsheet(cell);
+            assert_eq!(guarded, format!("'{cell}"));
+            assert_eq!(from_spreadsheet(&guarded), cell);
+        }
+        for cell in ["T1", "Chloé", "'quoted", "a=b", ""] {
+            assert_eq!(for_spreadsheet(cell), cell);
+            assert_eq!(from_spreadsheet(cell), cell);
+        }
     }
 }

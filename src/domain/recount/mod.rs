@@ -128,8 +128,8 @@ fn entries(session: &Session) -> Vec<Entry> {
 enum Score {
     Exact(BigRational),
     Float(f64),
-    /// The sheet totals, lowest first.
-    Majority(Vec<BigRational>),
+    /// The sheet totals, lowest first, and their majority values.
+    Majority(Vec<BigRational>, Vec<BigRational>),
 }
 
 impl Score {
@@ -137,7 +137,7 @@ impl Score {
         match self {
             Score::Exact(r) => Figure::Exact(r.clone()),
             Score::Float(f) => Figure::Float(*f),
-            Score::Majority(xs) => Figure::Exact(xs[(xs.len() - 1) / 2].clone()),
+            Score::Majority(xs, _) => Figure::Exact(xs[(xs.len() - 1) / 2].clone()),
         }
     }
 }
@@ -150,13 +150,19 @@ fn sorted_totals(e: &Entry) -> Vec<BigRational> {
 
 /// Every entry's score under `method` (`None` without a sheet that counts).
 fn scores(entries: &[Entry], jurors: usize, method: Method) -> Vec<Option<Score>> {
-    // Each juror's totals over every ranked team.
+    // Each juror's totals over every ranked team, lowest first.
     let mut by_juror: Vec<Vec<BigRational>> = vec![Vec::new(); jurors];
     for e in entries {
         for (j, t) in &e.totals {
             by_juror[*j].push(t.clone());
         }
     }
+    by_juror.iter_mut().for_each(|xs| xs.sort());
+    let spread: Vec<Spread> = if method == Method::Normalized {
+        by_juror.iter().map(|xs| spread(xs)).collect()
+    } else {
+        Vec::new()
+    };
     entries
         .iter()
         .map(|e| {
@@ -168,24 +174,44 @@ fn scores(entries: &[Entry], jurors: usize, method: Method) -> Vec<Option<Score>
                 Method::Mean => Score::Exact(mean(&xs)),
                 Method::Trimmed if xs.len() >= 3 => Score::Exact(mean(&xs[1..xs.len() - 1])),
                 Method::Trimmed => Score::Exact(mean(&xs)),
-                Method::Majority => Score::Majority(xs),
-                Method::Normalized => Score::Float(normalized(e, &by_juror)),
+                Method::Majority => {
+                    let values = majority_values(&xs, 1);
+                    Score::Majority(xs, values)
+                }
+                Method::Normalized => Score::Float(normalized(e, &spread)),
                 Method::Borda => Score::Exact(borda(e, &by_juror)),
             })
         })
         .collect()
 }
 
-fn normalized(e: &Entry, by_juror: &[Vec<BigRational>]) -> f64 {
+/// A juror's μ and σ (`None` where σ² = 0 or fewer than 2 sheets).
+struct Spread {
+    mu: BigRational,
+    sigma: Option<f64>,
+}
+
+fn spread(xs: &[BigRational]) -> Spread {
+    if xs.is_empty() {
+        return Spread {
+            mu: BigRational::zero(),
+            sigma: None,
+        };
+    }
+    let mu = mean(xs);
+    let squares: Vec<BigRational> = xs.iter().map(|x| (x - &mu) * (x - &mu)).collect();
+    let variance = mean(&squares);
+    let sigma = (xs.len() >= 2 && !variance.is_zero())
+        .then(|| variance.to_f64().unwrap_or(f64::NAN).sqrt());
+    Spread { mu, sigma }
+}
+
+fn normalized(e: &Entry, spread: &[Spread]) -> f64 {
     let mut sum = 0.0;
     for (j, total) in &e.totals {
-        let xs = &by_juror[*j];
-        let mu = mean(xs);
-        let squares: Vec<BigRational> = xs.iter().map(|x| (x - &mu) * (x - &mu)).collect();
-        let variance = mean(&squares);
-        if xs.len() >= 2 && !variance.is_zero() {
-            let sigma = variance.to_f64().unwrap_or(f64::NAN).sqrt();
-            sum += (total - &mu).to_f64().unwrap_or(f64::NAN) / sigma;
+        let Spread { mu, sigma } = &spread[*j];
+        if let Some(sigma) = sigma {
+            sum += (total - mu).to_f64().unwrap_or(f64::NAN) / sigma;
         }
     }
     sum / e.totals.len() as f64
@@ -199,9 +225,9 @@ fn borda(e: &Entry, by_juror: &[Vec<BigRational>]) -> BigRational {
         if n < 2 {
             continue;
         }
-        let lower = xs.iter().filter(|x| *x < total).count();
-        // The team's own total is one of the equal ones.
-        let equal = xs.iter().filter(|x| *x == total).count() - 1;
+        // `xs` is sorted; the team's own total is one of the equal ones.
+        let lower = xs.partition_point(|x| x < total);
+        let equal = xs.partition_point(|x| x <= total) - lower - 1;
         earned.push(ratio((2 * lower + equal) as i128, 2 * (n as i128 - 1)));
     }
     if earned.is_empty() {
@@ -234,7 +260,8 @@ fn better(a: &Score, b: &Score) -> Ordering {
     match (a, b) {
         (Score::Exact(a), Score::Exact(b)) => a.cmp(b),
         (Score::Float(a), Score::Float(b)) => a.total_cmp(b),
-        (Score::Majority(a), Score::Majority(b)) => {
+        (Score::Majority(a, va), Score::Majority(b, vb)) if a.len() == b.len() => va.cmp(vb),
+        (Score::Majority(a, _), Score::Majority(b, _)) => {
             let l = a.len() / gcd(a.len(), b.len()) * b.len();
             majority_values(a, l / a.len()).cmp(&majority_values(b, l / b.len()))
         }

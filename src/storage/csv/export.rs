@@ -1,8 +1,11 @@
 //! Writing scores.csv: every value, absence, explicit recusal and
 //! handwritten total, in schedule, juror and criterion order. French uses
 //! `;` and a decimal comma, as French spreadsheets expect; English `,` and `.`.
+//! Ids that start like a formula get a leading `'` (`words::for_spreadsheet`),
+//! which the readers take off again; values are figures, written as they are.
 
 use crate::domain::{Lang, Mark, Session};
+use crate::words::for_spreadsheet;
 
 /// The separator and decimal mark of a language.
 pub fn style(lang: Lang) -> (u8, char) {
@@ -40,9 +43,9 @@ pub fn scores(session: &Session, lang: Lang) -> String {
             };
             let pair = |criterion: &str, value: String| {
                 [
-                    team.to_string(),
-                    juror.id.to_string(),
-                    criterion.to_string(),
+                    for_spreadsheet(team).into_owned(),
+                    for_spreadsheet(&juror.id).into_owned(),
+                    for_spreadsheet(criterion).into_owned(),
                     value,
                 ]
             };

@@ -113,6 +113,12 @@ pub struct Table {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// A field as given, less the `'` our CSV outputs put before a text that
+/// starts like a formula (`words::for_spreadsheet`).
+fn cell(field: &str) -> String {
+    crate::words::from_spreadsheet(field).to_string()
+}
+
 /// The separator of a file: `;` when its header line has more semicolons
 /// than commas outside quotes, `,` otherwise.
 pub fn detect_delimiter(text: &str) -> u8 {
@@ -203,7 +209,7 @@ pub fn read(bytes: &[u8], columns: &[Column], problems: &mut Problems) -> Option
                 }
                 let fields = places
                     .iter()
-                    .map(|&(i, name)| (name, record.get(i).unwrap_or("").to_string()))
+                    .map(|&(i, name)| (name, cell(record.get(i).unwrap_or(""))))
                     .collect();
                 rows.push(Row { line, fields });
             }
