@@ -6,6 +6,8 @@
 //! The only code that talks to crossterm's event API.
 
 use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -222,14 +224,32 @@ pub fn has_terminal() -> bool {
     io::stdin().is_terminal() && io::stdout().is_terminal()
 }
 
+/// The signals that end the program from outside (a closed terminal, a
+/// `kill`, `Ctrl-\`): each leaves as `q` would, restoring the terminal.
+const ENDING_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
 /// Run the live interface until the user quits. The terminal is restored
-/// on every way out, a panic included (ratatui's hook restores it first).
+/// on every way out: a panic (ratatui's hook restores it first) and the
+/// ending signals (the loop leaves once the saves in flight are done).
 pub fn run<S: Store>(store: S, app: App, clock: Clock, theme: Theme) -> io::Result<()> {
+    let ended = Arc::new(AtomicBool::new(false));
+    let mut hooks = Vec::new();
+    for signal in ENDING_SIGNALS {
+        hooks.push(signal_hook::flag::register(signal, Arc::clone(&ended))?);
+    }
     let mut terminal = ratatui::try_init()?;
     paste_off_on_panic();
     let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste);
-    let result = event_loop(&mut terminal, store, app, clock, theme);
+    let result = event_loop(&mut terminal, store, app, clock, theme, &ended);
     restore();
+    for hook in hooks {
+        signal_hook::low_level::unregister(hook);
+    }
     result
 }
 
@@ -256,6 +276,7 @@ fn event_loop<S: Store>(
     mut app: App,
     clock: Clock,
     theme: Theme,
+    ended: &AtomicBool,
 ) -> io::Result<()> {
     let mut saver = Saver::spawn(store.clone());
     let mut worker = Worker::spawn();
@@ -271,6 +292,9 @@ fn event_loop<S: Store>(
                 .draw(|frame| frame.render_widget(&View::new(&app, now, theme), frame.area()))?;
             dirty = false;
             due = app.next_visible_change(now);
+        }
+        if ended.load(Ordering::Relaxed) {
+            app.leaving = true;
         }
         if app.leaving {
             let asked = *quit_asked.get_or_insert_with(Instant::now);

@@ -49,6 +49,8 @@ pub enum Notice {
     Restored(TeamId),
     SelectTeam,
     SelectBreak,
+    /// A break is inserted only before a team still to come.
+    BreakBeforeComingOnly,
 
     // The questions.
     NoTeamOnStage,
@@ -91,6 +93,7 @@ impl Notice {
             PitchedStays(_)
             | OnStageStays(_)
             | OnStageNotWithdrawn(_)
+            | BreakBeforeComingOnly
             | ProjectorDecisionAbandoned
             | ProjectorResultsHidden
             | DecisionOfficialOnly

@@ -113,3 +113,40 @@ fn n_r_and_w_say_what_they_did() {
     sim.run(Action::from(StageKey::NextPhase), at(465));
     assert_eq!(said(&sim), "T2: pitch ended 2:00 early.");
 }
+
+#[test]
+fn a_break_goes_only_before_a_team_still_to_come() {
+    let mut sim = Sim::new();
+    sim.run(Action::from(StageKey::StartPause), at(0)); // T1 pitches
+    sim.app.screen = Screen::Schedule;
+    let slots = sim.disk.schedule.len();
+    let last = slots - 1;
+    let revision = sim.disk.revision;
+    // Before T2 (row 0 is T1 on stage): a team still to come.
+    sim.app.schedule.row = 0;
+    sim.run(Action::from(ScheduleKey::InsertBreak), at(1));
+    assert_eq!(sim.disk.schedule.len(), slots + 1);
+    assert_eq!(sim.disk.schedule[1].team(), None, "the break after T1");
+    sim.run(Action::Undo, at(2));
+    // Once T1 has pitched and T2 is on stage, no break goes before T2.
+    for t in [10, 20, 30] {
+        sim.run(Action::from(StageKey::NextPhase), at(t));
+    }
+    assert_eq!(sim.disk.stage.team.as_deref(), Some("T2"));
+    let revision_now = sim.disk.revision;
+    assert!(revision_now > revision);
+    sim.app.schedule.row = 0;
+    sim.run(Action::from(ScheduleKey::InsertBreak), at(40));
+    assert_eq!(sim.disk.revision, revision_now, "nothing saved");
+    let status = sim.app.said().expect("said");
+    assert!(status.error);
+    assert!(
+        status.text.contains("qu'avant une équipe encore à venir"),
+        "{}",
+        status.text
+    );
+    // Nor after the last team.
+    sim.app.schedule.row = last;
+    sim.run(Action::from(ScheduleKey::InsertBreak), at(41));
+    assert_eq!(sim.disk.revision, revision_now, "nothing saved");
+}

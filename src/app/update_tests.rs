@@ -263,20 +263,22 @@ fn schedule_moves_withdraws_and_breaks_are_operations() {
     assert_eq!(sim.disk.stage.team.as_deref(), Some("T1"));
     sim.run(Action::from(ScheduleKey::ToggleWithdrawn), at(0));
     assert_eq!(sim.disk.team("T2").unwrap().status, TeamStatus::Scheduled);
+    // After T1, on stage, before T3.
+    sim.app.schedule.row = 1;
     sim.run(Action::from(ScheduleKey::InsertBreak), at(0));
-    assert_eq!(order(&sim.disk)[1], "B2:10");
-    assert_eq!(sim.app.schedule.row, 1);
+    assert_eq!(order(&sim.disk)[2], "B2:10");
+    assert_eq!(sim.app.schedule.row, 2);
     sim.run(Action::from(ScheduleKey::LongerBreak), at(0));
-    assert_eq!(order(&sim.disk)[1], "B2:15");
+    assert_eq!(order(&sim.disk)[2], "B2:15");
     sim.run(Action::from(ScheduleKey::ShorterBreak), at(0));
     sim.run(Action::from(ScheduleKey::ShorterBreak), at(0));
     sim.run(Action::from(ScheduleKey::ShorterBreak), at(0));
-    assert_eq!(order(&sim.disk)[1], "B2:5");
+    assert_eq!(order(&sim.disk)[2], "B2:5");
     sim.run(Action::from(ScheduleKey::RemoveBreak), at(0));
-    assert_eq!(order(&sim.disk)[1], "T1");
+    assert_eq!(order(&sim.disk)[2], "T3");
     // Undo brings the break back.
     sim.run(Action::Undo, at(0));
-    assert_eq!(order(&sim.disk)[1], "B2:5");
+    assert_eq!(order(&sim.disk)[2], "B2:5");
 }
 
 #[test]

@@ -80,6 +80,10 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         }
         SelectTeam => t("Choisissez une équipe.", "Select a team."),
         SelectBreak => t("Choisissez une pause.", "Select a break."),
+        BreakBeforeComingOnly => t(
+            "Une pause ne s'insère qu'avant une équipe encore à venir : choisissez la ligne d'avant.",
+            "A break goes only before a team still to come: select the row before it.",
+        ),
         NoTeamOnStage => t("Aucune équipe sur scène.", "No team on stage."),
         AlreadyQueued(name) => format!(
             "{name} {}",

@@ -188,6 +188,13 @@ pub fn handle(app: &mut App, key: ScheduleKey, now: DateTime<Utc>) -> Reply {
                 })
                 .unwrap_or_default();
             let index = if rows == 0 { 0 } else { at + 1 };
+            // A break goes only before a team still to come.
+            let before = schedule[index..].iter().find_map(Slot::team);
+            let coming =
+                before.is_some_and(|t| gone(&basis, &Slot::Team { team: t.clone() }).is_none());
+            if !coming {
+                return Reply::say(Notice::BreakBeforeComingOnly);
+            }
             schedule.insert(
                 index,
                 Slot::Break {
