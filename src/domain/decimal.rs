@@ -69,6 +69,8 @@ impl Dec {
             None => (false, s.strip_prefix('+').unwrap_or(s)),
         };
         let (int_part, frac_part) = match digits.find(['.', ',']) {
+            // "5," is a value cut at its comma, not 5.
+            Some(i) if i + 1 == digits.len() => return Err(DecError::NotANumber),
             Some(i) => (&digits[..i], &digits[i + 1..]),
             None => (digits, ""),
         };
@@ -180,8 +182,10 @@ mod tests {
         assert_eq!(Dec::parse(" 12,5 ").unwrap(), Dec::from_raw(12_500_000));
         assert_eq!(Dec::parse("0.2").unwrap(), Dec::from_raw(200_000));
         assert_eq!(Dec::parse("-0,25").unwrap(), Dec::from_raw(-250_000));
+        for cut in ["5,", "5.", " 12, ", "-3,"] {
+            assert_eq!(Dec::parse(cut), Err(DecError::NotANumber), "{cut}");
+        }
         assert_eq!(Dec::parse(".5").unwrap(), Dec::from_raw(500_000));
-        assert_eq!(Dec::parse("7.").unwrap(), Dec::int(7));
         assert_eq!(Dec::parse("1.5000000").unwrap(), Dec::from_raw(1_500_000));
     }
 
