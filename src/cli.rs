@@ -69,8 +69,9 @@ pub enum Command {
     Decide(DecideArgs),
     /// The ranking.
     Results(ResultsArgs),
-    /// Validate a session and print every problem.
-    Check(FileArg),
+    /// Validate a session and print every problem; says whether the
+    /// results are provisional.
+    Check(CheckArgs),
     /// The minutes of the jury's deliberation, ready to sign.
     Minutes(MinutesArgs),
     /// Printable score sheets: one page per juror.
@@ -90,6 +91,16 @@ pub enum Command {
 pub struct FileArg {
     /// The session file.
     pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The session file.
+    pub file: PathBuf,
+    /// Exit with 1 unless the results are final (every expected sheet
+    /// counts, no tie waiting, no stale decision).
+    #[arg(long = "final")]
+    pub final_: bool,
 }
 
 #[derive(Debug, Args)]

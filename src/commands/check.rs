@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::domain::ranking::{self, finality::Finality};
 use crate::domain::{Dec, Lang, Session, recount, validate};
 use crate::i18n;
 use crate::storage::{self, Finding};
@@ -10,7 +11,7 @@ use crate::words::session as words;
 
 use super::{Failure, Outcome};
 
-pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
+pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
     let report = storage::inspect(file);
     let lang = i18n::resolve(flag, report.session.as_ref().map(|s| s.settings.lang));
     let name = file.display().to_string();
@@ -44,6 +45,12 @@ pub fn run(flag: Option<Lang>, file: &Path) -> Outcome {
     if let Some(s) = &report.session {
         println!("{}", summary(&name, s, lang));
         println!("{name}: {}", crate::words::recount::agrees(lang));
+        let finality = Finality::of(&ranking::rank(s, s.settings.method));
+        let said = format!("{name}: {}", words::finality(&finality, lang));
+        if final_wanted && !finality.is_final() {
+            return Err(Failure::new(lang, vec![said]));
+        }
+        println!("{said}");
     }
     Ok(())
 }

@@ -91,7 +91,7 @@ pub fn dispatch(cli: Cli) -> Outcome {
         })) => scores::export(flag, &file, output.as_deref(), anonymous),
         Some(Command::Decide(args)) => decide::run(flag, &args),
         Some(Command::Results(args)) => results::run(flag, &args),
-        Some(Command::Check(args)) => check::run(flag, &args.file),
+        Some(Command::Check(args)) => check::run(flag, &args.file, args.final_),
         Some(Command::Minutes(args)) => minutes::run(flag, &args),
         Some(Command::Sheets(args)) => sheets::run(flag, &args),
         Some(Command::Archive(args)) => archive::run(flag, &args),

@@ -27,3 +27,55 @@ pub fn values(s: &Session, lang: Lang) -> String {
     let n = s.sheets.values().map(|sheet| sheet.values.len()).sum();
     count(n, lang, lang.t("note", "value"), lang.t("notes", "values"))
 }
+
+/// Whether the results are final, and if not why: "résultats provisoires :
+/// 103 feuilles manquantes, 1 décision caduque".
+pub fn finality(f: &crate::domain::ranking::finality::Finality, lang: Lang) -> String {
+    if f.is_final() {
+        return lang
+            .t(
+                "résultats définitifs (toutes les feuilles attendues comptent, aucune égalité en attente, aucune décision caduque)",
+                "results final (every expected sheet counts, no tie waiting, no stale decision)",
+            )
+            .to_string();
+    }
+    let parts: Vec<String> = [
+        (
+            f.missing,
+            ("feuille manquante", "feuilles manquantes"),
+            ("missing sheet", "missing sheets"),
+        ),
+        (
+            f.partial,
+            ("feuille incomplète", "feuilles incomplètes"),
+            ("partial sheet", "partial sheets"),
+        ),
+        (
+            f.mismatched,
+            ("total papier différent", "totaux papier différents"),
+            ("paper total mismatch", "paper total mismatches"),
+        ),
+        (
+            f.ties_waiting,
+            ("égalité en attente du jury", "égalités en attente du jury"),
+            ("tie waiting for the jury", "ties waiting for the jury"),
+        ),
+        (
+            f.stale_decisions,
+            ("décision caduque", "décisions caduques"),
+            ("stale decision", "stale decisions"),
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, fr, en)| {
+        let (one, many) = if lang == Lang::Fr { fr } else { en };
+        count(n, lang, one, many)
+    })
+    .collect();
+    format!(
+        "{} {}",
+        lang.t("résultats PROVISOIRES :", "results PROVISIONAL:"),
+        parts.join(", ")
+    )
+}

@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod borda;
 pub mod decisions;
 pub mod figure;
+pub mod finality;
 pub mod laureates;
 pub mod majority;
 pub mod mean;
