@@ -165,6 +165,33 @@ fn newer(found: u32, supported: u32, lang: Lang) -> String {
     }
 }
 
+/// The session was replaced on disk while this terminal held it.
+fn replaced(
+    path: &Path,
+    expected: &str,
+    seen: u64,
+    found: &str,
+    found_revision: u64,
+    lang: Lang,
+) -> String {
+    let what = match (expected == found, lang) {
+        (false, Lang::Fr) => format!("session {found} au lieu de {expected}"),
+        (false, Lang::En) => format!("session {found} instead of {expected}"),
+        (true, Lang::Fr) => format!("révision {found_revision} après {seen}"),
+        (true, Lang::En) => format!("revision {found_revision} after {seen}"),
+    };
+    match lang {
+        Lang::Fr => format!(
+            "{}: la session a été remplacée sur le disque ({what}) ; rien n'a été enregistré",
+            show(path)
+        ),
+        Lang::En => format!(
+            "{}: the session was replaced on disk ({what}); nothing was saved",
+            show(path)
+        ),
+    }
+}
+
 fn show(path: &Path) -> String {
     path.display().to_string()
 }
@@ -270,24 +297,7 @@ impl StoreError {
                 seen,
                 found,
                 found_revision,
-            } => {
-                let what = match (expected == found, lang) {
-                    (false, Lang::Fr) => format!("session {found} au lieu de {expected}"),
-                    (false, Lang::En) => format!("session {found} instead of {expected}"),
-                    (true, Lang::Fr) => format!("révision {found_revision} après {seen}"),
-                    (true, Lang::En) => format!("revision {found_revision} after {seen}"),
-                };
-                match lang {
-                    Lang::Fr => format!(
-                        "{}: la session a été remplacée sur le disque ({what}) ; rien n'a été enregistré",
-                        show(path)
-                    ),
-                    Lang::En => format!(
-                        "{}: the session was replaced on disk ({what}); nothing was saved",
-                        show(path)
-                    ),
-                }
-            }
+            } => replaced(path, expected, *seen, found, *found_revision, lang),
             StoreError::Busy { path } => format!(
                 "{}: {}",
                 show(path),
