@@ -88,6 +88,24 @@ impl Refusal {
                     }
                 }
             }
+            Refusal::StaleSecondCell {
+                team,
+                juror,
+                criterion,
+                seen,
+                current,
+            } => {
+                let (seen, now) = (value(*seen, lang), value(*current, lang));
+                let cell = format!("{team}/{juror}/{criterion}");
+                match lang {
+                    Lang::Fr => format!(
+                        "{cell} (2e saisie) a été modifié par un autre poste : vu {seen}, maintenant {now}"
+                    ),
+                    Lang::En => format!(
+                        "{cell} (second entry) was changed by another terminal: seen {seen}, now {now}"
+                    ),
+                }
+            }
             Refusal::Stale { what } if fr => {
                 format!("{what} a été modifié par un autre poste entre-temps")
             }

@@ -80,6 +80,33 @@ pub fn undone(done: &Change, lang: Lang) -> String {
             value(*new, lang),
             value(*seen, lang)
         ),
+        Change::SetSecondCell {
+            team,
+            juror,
+            criterion,
+            edit: Edit { seen, new },
+        } => format!(
+            "{} {team} {juror} {criterion} {} → {}",
+            lang.t("2e saisie", "second entry"),
+            value(*new, lang),
+            value(*seen, lang)
+        ),
+        Change::ResolveCell {
+            team,
+            juror,
+            criterion,
+            edit: Edit { seen, .. },
+        } => {
+            let (first, second) = (value(seen.first, lang), value(seen.second, lang));
+            match lang {
+                Lang::Fr => format!(
+                    "écart réglé {team} {juror} {criterion} (1re saisie {first}, 2e {second})"
+                ),
+                Lang::En => format!(
+                    "settled difference {team} {juror} {criterion} (first entry {first}, second {second})"
+                ),
+            }
+        }
         Change::SetSheet { team, juror, edit } if edit.new.mark == Some(Mark::Absent) => match lang
         {
             Lang::Fr => format!("{juror} absent pour {team}"),
@@ -188,6 +215,30 @@ mod tests {
             edit: Edit::new(Box::new(running.clone()), Box::new(paused.clone())),
         };
         assert_eq!(undone(&pause, Lang::Fr), "Annulé : pause du chrono");
+        let second = Change::SetSecondCell {
+            team: "T02".into(),
+            juror: "J03".into(),
+            criterion: "utilite".into(),
+            edit: Edit::new(None, Some(Dec::int(12))),
+        };
+        assert_eq!(
+            undone(&second, Lang::Fr),
+            "Annulé : 2e saisie T02 J03 utilite 12 → vide"
+        );
+        let settle = crate::domain::double_entry::resolve(
+            &crate::domain::double_entry::Difference {
+                team: "T02".into(),
+                juror: "J03".into(),
+                criterion: "utilite".into(),
+                first: Some(Dec::int(12)),
+                second: None,
+            },
+            crate::domain::double_entry::Resolution::KeepSecond,
+        );
+        assert_eq!(
+            undone(&settle, Lang::En),
+            "Undone: settled difference T02 J03 utilite (first entry 12, second empty)"
+        );
         let resume = Change::SetStage {
             edit: Edit::new(Box::new(paused.clone()), Box::new(running.clone())),
         };
