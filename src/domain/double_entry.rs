@@ -200,10 +200,11 @@ pub fn resolve(difference: &Difference, resolution: Resolution) -> Change {
 /// The ranked teams, those nearest the laureate cut-off first (places N
 /// and N + 1, then N − 1 and N + 2, …): where a typing error would change
 /// who is a laureate, so where a second entry matters most. Equally near:
-/// the one above the cut-off first.
+/// the one above the cut-off first. Teams with no sheet that counts come
+/// last, in ranking (schedule) order.
 pub fn by_distance_to_cutoff(ranking: &Ranking) -> Vec<TeamId> {
     let n = ranking.laureates as usize;
-    let mut teams: Vec<(usize, usize, &TeamId)> = ranking
+    let mut teams: Vec<(bool, usize, usize, &TeamId)> = ranking
         .ranking
         .iter()
         .enumerate()
@@ -213,11 +214,13 @@ pub fn by_distance_to_cutoff(ranking: &Ranking) -> Vec<TeamId> {
             } else {
                 2 * (i - n) + 1
             };
-            (distance, i, &row.team)
+            (row.score.is_none(), distance, i, &row.team)
         })
         .collect();
-    teams.sort();
-    teams.into_iter().map(|(_, _, t)| t.clone()).collect()
+    teams.sort_by_key(|&(unscored, distance, i, _)| {
+        (unscored, if unscored { i } else { distance }, i)
+    });
+    teams.into_iter().map(|(.., t)| t.clone()).collect()
 }
 
 #[cfg(test)]

@@ -194,4 +194,9 @@ fn the_teams_nearest_the_cutoff_come_first() {
     let order = by_distance_to_cutoff(&r);
     // Places 2 and 3 straddle the cut-off, then 1, then 4.
     assert_eq!(order, ["T02", "T03", "T01", "T04"]);
+    // A team with no sheet that counts comes last, whatever its place.
+    s.settings.laureates = 4;
+    s.sheets.retain(|k, _| k.team != "T02");
+    let r = ranking::rank(&s, s.settings.method);
+    assert_eq!(by_distance_to_cutoff(&r), ["T04", "T03", "T01", "T02"]);
 }
