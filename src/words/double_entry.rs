@@ -5,7 +5,7 @@
 use super::number::{count, dec};
 use crate::app::screens::scores::blind::BlindStatus;
 use crate::domain::double_entry::{Difference, Standing};
-use crate::domain::{Dec, Lang};
+use crate::domain::{Change, Dec, Edit, Lang};
 
 /// The mode's title, before the team.
 pub fn title(lang: Lang) -> &'static str {
@@ -161,4 +161,39 @@ pub fn status(status: &BlindStatus, lang: Lang) -> String {
             )
             .to_string(),
     }
+}
+
+/// What `u` says it undid, for the double entry's changes (`None` for
+/// any other change). A second-entry cell says what comes back.
+pub fn undone(done: &Change, lang: Lang) -> Option<String> {
+    Some(match done {
+        Change::SetSecondCell {
+            team,
+            juror,
+            criterion,
+            edit: Edit { seen, new },
+        } => format!(
+            "{} {team} {juror} {criterion} {} → {}",
+            lang.t("2e saisie", "second entry"),
+            value(*new, lang),
+            value(*seen, lang)
+        ),
+        Change::ResolveCell {
+            team,
+            juror,
+            criterion,
+            edit: Edit { seen, .. },
+        } => {
+            let (first, second) = (value(seen.first, lang), value(seen.second, lang));
+            match lang {
+                Lang::Fr => format!(
+                    "écart réglé {team} {juror} {criterion} (1re saisie {first}, 2e {second})"
+                ),
+                Lang::En => format!(
+                    "settled difference {team} {juror} {criterion} (first entry {first}, second {second})"
+                ),
+            }
+        }
+        _ => return None,
+    })
 }

@@ -56,7 +56,9 @@ fn stage_step(seen: &Stage, new: &Stage, lang: Lang) -> String {
 /// The undone change `done`, as the status line says it. Cell changes say
 /// what the undo puts back (`done`'s new value → its seen value).
 pub fn undone(done: &Change, lang: Lang) -> String {
-    if let Some(what) = super::setup::undone(done, lang) {
+    if let Some(what) =
+        super::setup::undone(done, lang).or_else(|| super::double_entry::undone(done, lang))
+    {
         return format!("{} {what}", lang.t("Annulé :", "Undone:"));
     }
     let what = match done {
@@ -80,33 +82,6 @@ pub fn undone(done: &Change, lang: Lang) -> String {
             value(*new, lang),
             value(*seen, lang)
         ),
-        Change::SetSecondCell {
-            team,
-            juror,
-            criterion,
-            edit: Edit { seen, new },
-        } => format!(
-            "{} {team} {juror} {criterion} {} → {}",
-            lang.t("2e saisie", "second entry"),
-            value(*new, lang),
-            value(*seen, lang)
-        ),
-        Change::ResolveCell {
-            team,
-            juror,
-            criterion,
-            edit: Edit { seen, .. },
-        } => {
-            let (first, second) = (value(seen.first, lang), value(seen.second, lang));
-            match lang {
-                Lang::Fr => format!(
-                    "écart réglé {team} {juror} {criterion} (1re saisie {first}, 2e {second})"
-                ),
-                Lang::En => format!(
-                    "settled difference {team} {juror} {criterion} (first entry {first}, second {second})"
-                ),
-            }
-        }
         Change::SetSheet { team, juror, edit } if edit.new.mark == Some(Mark::Absent) => match lang
         {
             Lang::Fr => format!("{juror} absent pour {team}"),

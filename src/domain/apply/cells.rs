@@ -138,13 +138,23 @@ fn unlocked_pair<'s>(
     team: &TeamId,
     juror: &JurorId,
 ) -> Result<(&'s Team, &'s Juror), Refusal> {
+    let (t, j) = pair(s, team, juror)?;
+    unlocked(s, t, j)
+}
+
+/// The team and the juror, both known.
+pub(super) fn pair<'s>(
+    s: &'s Session,
+    team: &TeamId,
+    juror: &JurorId,
+) -> Result<(&'s Team, &'s Juror), Refusal> {
     let t = s
         .team(team)
         .ok_or_else(|| Refusal::UnknownTeam(team.clone()))?;
     let j = s
         .juror(juror)
         .ok_or_else(|| Refusal::UnknownJuror(juror.clone()))?;
-    unlocked(s, t, j)
+    Ok((t, j))
 }
 
 /// [`unlocked_pair`], the team and the juror found.

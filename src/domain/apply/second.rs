@@ -7,7 +7,7 @@ use super::super::decimal::Dec;
 use super::super::operation::{Edit, Entries};
 use super::super::refusal::Refusal;
 use super::super::session::{CriterionId, JurorId, Session, TeamId};
-use super::cells::{check_value, expected, set_cell_of_pair};
+use super::cells::{check_value, expected, pair, set_cell_of_pair};
 
 pub(super) fn set_second_cell(
     s: &mut Session,
@@ -58,12 +58,7 @@ fn check_second(
     criterion: &CriterionId,
     edit: &Edit<Option<Dec>>,
 ) -> Result<(), Refusal> {
-    let t = s
-        .team(team)
-        .ok_or_else(|| Refusal::UnknownTeam(team.clone()))?;
-    let j = s
-        .juror(juror)
-        .ok_or_else(|| Refusal::UnknownJuror(juror.clone()))?;
+    let (t, j) = pair(s, team, juror)?;
     expected(s, t, j)?;
     if s.criterion(criterion).is_none() {
         return Err(Refusal::UnknownCriterion(criterion.clone()));

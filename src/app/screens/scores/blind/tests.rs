@@ -56,7 +56,7 @@ impl Sim {
         }
     }
 
-    fn to_grid(&mut self) {
+    fn go_to_grid(&mut self) {
         while self.app.screen != Screen::Scores {
             self.keys("\t");
         }
@@ -70,7 +70,7 @@ fn d(v: i64) -> Option<Dec> {
 #[test]
 fn b_on_the_grid_retypes_its_team_blind_and_each_value_is_saved() {
     let mut sim = Sim::new();
-    sim.to_grid();
+    sim.go_to_grid();
     sim.keys("b");
     assert_eq!(sim.app.blind.team.as_deref(), Some("T1"));
     // Typed as on paper: J1 4 and 3, J2 5 and 1 (a typing slip on one side).
@@ -96,7 +96,7 @@ fn b_on_the_grid_retypes_its_team_blind_and_each_value_is_saved() {
 fn each_difference_settles_with_one_key_and_the_team_is_verified_twice() {
     for (keys, kept) in [("←", 2), ("→", 1), ("4\n", 4)] {
         let mut sim = Sim::new();
-        sim.to_grid();
+        sim.go_to_grid();
         sim.keys("b4\n3\n5\n1\n");
         match keys {
             "←" => sim.key(KeyCode::Left),
@@ -117,7 +117,7 @@ fn each_difference_settles_with_one_key_and_the_team_is_verified_twice() {
 #[test]
 fn a_value_off_the_criterion_is_refused_before_anything_is_sent() {
     let mut sim = Sim::new();
-    sim.to_grid();
+    sim.go_to_grid();
     let revision = sim.disk.revision;
     sim.keys("b9\n");
     assert!(matches!(
@@ -151,7 +151,7 @@ fn the_board_starts_the_team_selected_or_the_one_nearest_the_cutoff() {
         &[("impact", "5"), ("faisabilite", "0")],
     );
     sim.app.session = sim.disk.clone();
-    sim.to_grid();
+    sim.go_to_grid();
     sim.keys("\t");
     assert_eq!(sim.app.screen, Screen::Completeness);
     // Mean totals: T1 7, T3 5, T2 1. The cut-off is below the first:
@@ -181,7 +181,7 @@ fn the_board_starts_the_team_selected_or_the_one_nearest_the_cutoff() {
 #[test]
 fn another_terminals_second_entry_shows_and_a_stale_one_is_refused() {
     let mut sim = Sim::new();
-    sim.to_grid();
+    sim.go_to_grid();
     sim.keys("b");
     // The other terminal typed J1's impact meanwhile.
     let other = double_entry::set_second(&sim.disk, "T1", "J1", "impact", d(4));
