@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::domain::ranking::{self, finality::Finality};
 use crate::domain::{Dec, Lang, Session, recount, validate};
 use crate::i18n;
-use crate::storage::{self, Finding};
+use crate::storage::{self, Finding, LineProblem, verify};
 use crate::words::session as words;
 
 use super::{Failure, Outcome};
@@ -15,7 +15,8 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
     let report = storage::inspect(file);
     let lang = i18n::resolve(flag, report.session.as_ref().map(|s| s.settings.lang));
     let name = file.display().to_string();
-    let mut lines: Vec<String> = report.findings.iter().map(|f| f.message(lang)).collect();
+    let verified = verify::verify(file);
+    let mut lines = file_problems(&report, verified.as_ref(), lang);
     let fatal = report
         .findings
         .iter()
@@ -35,6 +36,7 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
         );
     }
     let notes: Vec<String> = report.notes.iter().map(|n| n.message(lang)).collect();
+    let digest = verified.as_ref().ok().and_then(|v| v.digest_line(lang));
     if !lines.is_empty() {
         lines.extend(notes);
         return Err(Failure::new(lang, lines));
@@ -44,6 +46,9 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
     }
     if let Some(s) = &report.session {
         println!("{}", summary(&name, s, lang));
+        if let Some(digest) = &digest {
+            println!("{digest}");
+        }
         println!("{name}: {}", crate::words::recount::agrees(lang));
         let finality = Finality::of(&ranking::rank(s, s.settings.method));
         let said = format!("{name}: {}", words::finality(&finality, lang));
@@ -53,6 +58,48 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
         println!("{said}");
     }
     Ok(())
+}
+
+/// What is wrong with the files: the tampering the verification names
+/// first (the first line altered, removed, inserted or reordered, a
+/// hand-edited state), then what the reader found that does not merely
+/// follow from it (a broken link, a gap, a replay refused, the state
+/// differing from the replay are the same tampering in vaguer words).
+fn file_problems(
+    report: &storage::Report,
+    verified: Result<&verify::Verified, &storage::StoreError>,
+    lang: Lang,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut tampered = false;
+    match verified {
+        Ok(v) if !v.intact() => {
+            lines.extend(v.messages(lang));
+            tampered = true;
+        }
+        Ok(_) => {}
+        Err(e) if report.findings.is_empty() => lines.push(e.message(lang)),
+        Err(_) => {}
+    }
+    let follows = |f: &Finding| match f {
+        Finding::Line { problem, .. } => matches!(
+            problem,
+            LineProblem::Chain { .. }
+                | LineProblem::Gap { .. }
+                | LineProblem::Refused(_)
+                | LineProblem::Create { .. }
+        ),
+        Finding::StateDiffers { .. } => true,
+        _ => false,
+    };
+    lines.extend(
+        report
+            .findings
+            .iter()
+            .filter(|f| !(tampered && follows(f)))
+            .map(|f| f.message(lang)),
+    );
+    lines
 }
 
 /// The session's own problems: references, values, settings.

@@ -12,7 +12,7 @@ use crate::domain::recount::{Difference, Flag};
 pub fn agrees(lang: Lang) -> &'static str {
     lang.t(
         "recompté indépendamment : concorde",
-        "recomputed independently: agrees",
+        "recounted independently: agrees",
     )
 }
 
