@@ -85,6 +85,18 @@ fn an_intact_session_prints_the_digest_of_its_last_line() {
         "{}",
         stdout(&out)
     );
+    // `--final`: the recount agrees and the results are final.
+    let out = podium(
+        dir.path(),
+        &["--lang", "en", "check", "--final", "forum.json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(
+        said.contains("forum.json: recounted independently: agrees\n"),
+        "{said}"
+    );
+    assert!(said.contains("forum.json: results final"), "{said}");
     assert_eq!(files(dir.path()), before, "check wrote something");
 }
 

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::domain::ranking::{self, finality::Finality};
+use crate::domain::recount::Difference;
 use crate::domain::{Dec, Lang, Session, recount, validate};
 use crate::i18n;
 use crate::storage::{self, Finding, LineProblem, verify};
@@ -29,11 +30,9 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
                 .into_iter()
                 .map(|p| format!("{name}: {p}")),
         );
-        lines.extend(
-            recount::differences(session)
-                .iter()
-                .map(|d| format!("{name}: {}", d.message(lang))),
-        );
+        if let Err(differences) = recount_said(&name, &recount::differences(session), lang) {
+            lines.extend(differences);
+        }
     }
     let notes: Vec<String> = report.notes.iter().map(|n| n.message(lang)).collect();
     let digest = verified.as_ref().ok().and_then(|v| v.digest_line(lang));
@@ -49,7 +48,10 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
         if let Some(digest) = &digest {
             println!("{digest}");
         }
-        println!("{name}: {}", crate::words::recount::agrees(lang));
+        // Reached only when the recount agrees (a difference is a problem).
+        if let Ok(agrees) = recount_said(&name, &[], lang) {
+            println!("{agrees}");
+        }
         let finality = Finality::of(&ranking::rank(s, s.settings.method));
         let said = format!("{name}: {}", words::finality(&finality, lang));
         if final_wanted && !finality.is_final() {
@@ -102,6 +104,18 @@ fn file_problems(
     lines
 }
 
+/// What the independent recount says: it agrees, or every difference
+/// from the engine (each a problem: `check` exits 1, `--final` too).
+fn recount_said(name: &str, differences: &[Difference], lang: Lang) -> Result<String, Vec<String>> {
+    if differences.is_empty() {
+        return Ok(format!("{name}: {}", crate::words::recount::agrees(lang)));
+    }
+    Err(differences
+        .iter()
+        .map(|d| format!("{name}: {}", d.message(lang)))
+        .collect())
+}
+
 /// The session's own problems: references, values, settings.
 pub fn session_problems(s: &Session, lang: Lang) -> Vec<String> {
     let mut out: Vec<String> = validate::problems(s)
@@ -149,5 +163,42 @@ fn summary(name: &str, s: &Session, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("{name}: OK — révision {r}, {sizes}, {values}"),
         Lang::En => format!("{name}: OK — revision {r}, {sizes}, {values}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::recount_said;
+    use crate::app::results_fixture::forum;
+    use crate::domain::{Lang, Method, ranking, recount};
+
+    #[test]
+    fn a_corrupted_engine_result_is_reported_line_by_line() {
+        let session = forum();
+        let honest = ranking::rank(&session, Method::Mean);
+        let agreed = recount::compare(&honest, &recount::recount(&session, Method::Mean));
+        assert_eq!(
+            recount_said("f.json", &agreed, Lang::En),
+            Ok("f.json: recounted independently: agrees".to_string())
+        );
+        // The engine's result tampered with: T6's score raised, T1 no
+        // longer a laureate.
+        let mut wrong = honest.clone();
+        let t6 = wrong.ranking.iter().position(|r| r.team == "T6").unwrap();
+        wrong.ranking[t6].score = honest.ranking[0].score.clone();
+        wrong.ranking[0].laureate = false;
+        let found = recount::compare(&wrong, &recount::recount(&session, Method::Mean));
+        let said = recount_said("f.json", &found, Lang::Fr).unwrap_err();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(
+            said.iter().any(|l| l
+                .starts_with("f.json: recomptage (moyenne) : T6 a le score 9 dans le classement")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter().any(|l| l
+                == "f.json: recomptage (moyenne) : T1 est lauréate au recomptage, pas dans le classement"),
+            "{said:?}"
+        );
     }
 }

@@ -16,6 +16,22 @@ pub fn agrees(lang: Lang) -> &'static str {
     )
 }
 
+/// The results screen's line when the recount of the method shown
+/// differs: how many differences (`podium check` lists them), the first
+/// in words.
+pub fn differs(lang: Lang, count: usize, first: &str) -> String {
+    match (lang, count) {
+        (Lang::Fr, 1) => format!("RECOMPTAGE INDÉPENDANT DIFFÉRENT — ne pas publier : {first}"),
+        (Lang::Fr, n) => {
+            format!("RECOMPTAGE INDÉPENDANT DIFFÉRENT ({n} écarts) — ne pas publier : {first}")
+        }
+        (Lang::En, 1) => format!("INDEPENDENT RECOUNT DIFFERS — do not publish: {first}"),
+        (Lang::En, n) => {
+            format!("INDEPENDENT RECOUNT DIFFERS ({n} differences) — do not publish: {first}")
+        }
+    }
+}
+
 impl Flag {
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
