@@ -34,7 +34,10 @@ pub struct Filter {
 impl Filter {
     fn keeps(&self, change: &Change) -> bool {
         let team = self.team.as_ref().is_none_or(|t| concerns_team(change, t));
-        let juror = self.juror.as_ref().is_none_or(|j| concerns_juror(change, j));
+        let juror = self
+            .juror
+            .as_ref()
+            .is_none_or(|j| concerns_juror(change, j));
         team && juror
     }
 }
@@ -226,7 +229,13 @@ mod tests {
             .collect();
         assert_eq!(
             listed,
-            [(1, "b", 2), (2, "a", 1), (3, "b", 2), (3, "b", 2), (4, "c", 3)]
+            [
+                (1, "b", 2),
+                (2, "a", 1),
+                (3, "b", 2),
+                (3, "b", 2),
+                (4, "c", 3)
+            ]
         );
         assert!(matches!(all[4].change, Change::Batch { .. }));
     }

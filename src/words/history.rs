@@ -8,6 +8,7 @@
 use chrono::FixedOffset;
 
 use super::minutes::{Item, RosterEdit, What};
+use super::number::count;
 use super::report::colon;
 use crate::domain::history::Entry;
 use crate::domain::{BatchLabel, Change, Dec, Lang, Mark, Session, TeamStatus};
@@ -66,7 +67,11 @@ pub fn line(entry: &Entry<'_>, session: &Session, offset: FixedOffset, lang: Lan
         Role::of(entry.change).word(lang),
         entry.terminal
     );
-    format!("{time} {} {}", colon(&who, lang), what(entry.change, session, lang))
+    format!(
+        "{time} {} {}",
+        colon(&who, lang),
+        what(entry.change, session, lang)
+    )
 }
 
 /// The day, before the entries of a history spanning several days.
@@ -135,7 +140,11 @@ pub fn what(change: &Change, session: &Session, lang: Lang) -> String {
             juror,
             criterion,
             edit,
-        } => format!("{} {}", names.cell(team, juror, criterion), arrow(edit.seen, edit.new)),
+        } => format!(
+            "{} {}",
+            names.cell(team, juror, criterion),
+            arrow(edit.seen, edit.new)
+        ),
         Change::SetHandwritten { team, juror, edit } => format!(
             "{} · {} · {} {}",
             names.team(team),
@@ -164,7 +173,9 @@ pub fn what(change: &Change, session: &Session, lang: Lang) -> String {
             let (first, second) = (value(edit.seen.first, lang), value(edit.seen.second, lang));
             let kept = value(edit.new.first, lang);
             match lang {
-                Lang::Fr => format!("{cell} : écart réglé à {kept} (1re saisie {first}, 2e {second})"),
+                Lang::Fr => {
+                    format!("{cell} : écart réglé à {kept} (1re saisie {first}, 2e {second})")
+                }
                 Lang::En => format!(
                     "{cell}: difference settled at {kept} (first entry {first}, second {second})"
                 ),
@@ -174,17 +185,25 @@ pub fn what(change: &Change, session: &Session, lang: Lang) -> String {
             let (team, juror) = (names.team(team), names.juror(juror));
             sheet(&team, &juror, edit.seen.mark, edit.new.mark, lang)
         }
-        Change::SetVerified { team, edit } => {
-            What::Verified { team: &names.team(team), new: edit.new }.say(lang)
+        Change::SetVerified { team, edit } => What::Verified {
+            team: &names.team(team),
+            new: edit.new,
         }
+        .say(lang),
         Change::SetTeamStatus { team, edit } => status(&names.team(team), edit.new, lang),
         Change::Batch {
             label: BatchLabel::Import { file },
             changes,
-        } => match lang {
-            Lang::Fr => format!("import de {file} ({} changements)", changes.len()),
-            Lang::En => format!("import of {file} ({} changes)", changes.len()),
-        },
+        } => {
+            let n = changes.len();
+            match lang {
+                Lang::Fr => format!(
+                    "import de {file} ({})",
+                    count(n, lang, "changement", "changements")
+                ),
+                Lang::En => format!("import of {file} ({})", count(n, lang, "change", "changes")),
+            }
+        }
         other => others(other, &names, lang),
     }
 }
@@ -201,12 +220,16 @@ fn others(change: &Change, names: &Names<'_>, lang: Lang) -> String {
             id.to_string(),
             RosterEdit::of(&edit.seen, &edit.new),
         ),
-        Change::SetTeam { id, edit, .. } => {
-            roster(Item::Team, names.team(id), RosterEdit::of(&edit.seen, &edit.new))
-        }
-        Change::SetJuror { id, edit, .. } => {
-            roster(Item::Juror, names.juror(id), RosterEdit::of(&edit.seen, &edit.new))
-        }
+        Change::SetTeam { id, edit, .. } => roster(
+            Item::Team,
+            names.team(id),
+            RosterEdit::of(&edit.seen, &edit.new),
+        ),
+        Change::SetJuror { id, edit, .. } => roster(
+            Item::Juror,
+            names.juror(id),
+            RosterEdit::of(&edit.seen, &edit.new),
+        ),
         Change::SetCriterion { id, edit, .. } => roster(
             Item::Criterion,
             id.to_string(),
@@ -266,3 +289,43 @@ fn status(team: &str, new: TeamStatus, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The history as lines, oldest first, each made safe for a terminal (a
+/// name's line break or escape written visibly): a day line before each
+/// day's entries when they span several days; one line saying so when
+/// nothing is listed.
+pub fn lines(
+    entries: &[Entry<'_>],
+    session: &Session,
+    offset: FixedOffset,
+    filtered: bool,
+    lang: Lang,
+) -> Vec<String> {
+    if entries.is_empty() {
+        return vec![nothing(filtered, lang).to_string()];
+    }
+    let date = |e: &Entry<'_>| e.at.with_timezone(&offset).date_naive();
+    let several_days = entries.first().map(date) != entries.last().map(date);
+    let mut out = Vec::with_capacity(entries.len());
+    let mut last_day = None;
+    for entry in entries {
+        let today = date(entry);
+        if several_days && last_day != Some(today) {
+            out.push(day(today, lang));
+            last_day = Some(today);
+        }
+        out.push(one_line(&line(entry, session, offset, lang)));
+    }
+    out
+}
+
+/// A line for a terminal: nothing raw, no line break inside.
+fn one_line(text: &str) -> String {
+    super::for_terminal(text)
+        .chars()
+        .flat_map(|c| match c {
+            '\n' | '\t' => c.escape_unicode().collect::<Vec<_>>(),
+            c => vec![c],
+        })
+        .collect()
+}
