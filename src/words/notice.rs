@@ -1,5 +1,6 @@
 //! The status line's sentences (`crate::app::notice::Notice`).
 
+use crate::app::SaveState;
 use crate::app::notice::Notice;
 use crate::domain::{Lang, Refusal};
 
@@ -298,6 +299,25 @@ mod everywhere {
             ),
         }
     }
+}
+
+/// Where this terminal's changes stand, in a word or two.
+pub fn save_state(state: SaveState, lang: Lang) -> &'static str {
+    match state {
+        SaveState::Saved => lang.t("enregistré", "saved"),
+        SaveState::Saving => lang.t("enregistrement…", "saving…"),
+        SaveState::NotSaved => lang.t("non enregistré", "not saved"),
+    }
+}
+
+/// The session file, as the `?` overlay names it.
+pub fn session_file(path: &std::path::Path, lang: Lang) -> String {
+    let path = path.display().to_string();
+    let path = super::for_terminal(&path);
+    format!(
+        "{}{path}",
+        lang.t("Fichier de session : ", "Session file: ")
+    )
 }
 
 /// The question before `n` ends the questions with jurors still waiting.
