@@ -414,3 +414,7 @@ fn confirm(
         .render(a, buf);
     Line::styled(keys, view.theme.key()).render(b, buf);
 }
+
+#[cfg(test)]
+#[path = "chrome_tests.rs"]
+mod tests;

@@ -297,6 +297,34 @@ fn laureates_are_green_with_colour_and_bold_without() {
 }
 
 #[test]
+fn a_long_ranking_is_readable_at_80x24() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = App::new(large(24), options(lang), at(0));
+        app.screen = Screen::Results;
+        let t = draw(&app, at(5), (80, 24), false);
+        let screen = text(&t);
+        // The column heads whole, then as many rows as fit: 13 of 24 teams
+        // and the cut-off line, the panel kept to three lines.
+        let head = line_with(&screen, lang.t("Rang", "Rank"));
+        for column in [
+            lang.t("Éq.", "Team"),
+            lang.t("Nom", "Name"),
+            lang.t("Score", "Score"),
+            lang.t("Feuil.", "Sheets"),
+        ] {
+            assert!(head.contains(column), "{column}: {head}");
+        }
+        assert!(head.ends_with("1/24"), "{head}");
+        let rows = screen
+            .lines()
+            .filter(|l| l.contains(" T0") || l.contains(" T1") || l.contains(" T2"));
+        assert_eq!(rows.filter(|l| l.contains('█')).count(), 13, "{screen}");
+        assert!(screen.contains(lang.t("limite des lauréats (8)", "laureate cut-off (8)")));
+        insta::assert_snapshot!(format!("results_long_{}_80x24", lang.code()), t.backend());
+    }
+}
+
+#[test]
 fn a_long_ranking_scrolls_to_the_selection_at_80x24() {
     let mut app = App::new(large(24), options(Lang::Fr), at(0));
     app.screen = Screen::Results;
