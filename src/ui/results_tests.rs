@@ -303,9 +303,17 @@ fn a_long_ranking_is_readable_at_80x24() {
         app.screen = Screen::Results;
         let t = draw(&app, at(5), (80, 24), false);
         let screen = text(&t);
-        // The column heads whole, then as many rows as fit: 13 of 24 teams
-        // and the cut-off line, the panel kept to three lines.
-        let head = line_with(&screen, lang.t("Rang", "Rank"));
+        // The column heads whole, then as many rows as fit: every line
+        // between the heads and the legend is a row (or the cut-off), the
+        // panel below keeps three lines.
+        let lines: Vec<&str> = screen.lines().collect();
+        let find = |needle: &str| {
+            lines
+                .iter()
+                .position(|l| l.contains(needle))
+                .unwrap_or_else(|| panic!("{needle:?} in\n{screen}"))
+        };
+        let head = lines[find(lang.t("Rang ", "Rank "))];
         for column in [
             lang.t("Éq.", "Team"),
             lang.t("Nom", "Name"),
@@ -315,10 +323,21 @@ fn a_long_ranking_is_readable_at_80x24() {
             assert!(head.contains(column), "{column}: {head}");
         }
         assert!(head.ends_with("1/24"), "{head}");
-        let rows = screen
-            .lines()
-            .filter(|l| l.contains(" T0") || l.contains(" T1") || l.contains(" T2"));
-        assert_eq!(rows.filter(|l| l.contains('█')).count(), 13, "{screen}");
+        let (first, legend) = (
+            at(lang.t("Rang ", "Rank ")) + 1,
+            at(lang.t("★ lauréat", "★ laureate")),
+        );
+        let rows = lines[first..legend]
+            .iter()
+            .filter(|l| l.contains('█'))
+            .count();
+        assert_eq!(rows + 1, legend - first, "{screen}");
+        assert!(rows >= 12, "{screen}");
+        assert_eq!(
+            lines.len() - 2 - legend - 1,
+            3,
+            "a three-line panel:\n{screen}"
+        );
         assert!(screen.contains(lang.t("limite des lauréats (8)", "laureate cut-off (8)")));
         insta::assert_snapshot!(format!("results_long_{}_80x24", lang.code()), t.backend());
     }

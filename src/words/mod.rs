@@ -26,6 +26,7 @@ pub mod screens;
 pub mod session;
 pub mod setup;
 pub mod storage;
+pub mod tamper;
 pub mod undo;
 pub mod validate;
 
