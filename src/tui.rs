@@ -63,6 +63,11 @@ pub trait Store: Clone + Send + 'static {
     /// Called by the saving thread while no change is waiting: time for a
     /// checkpoint if the last change is old enough.
     fn idle(&self) {}
+    /// Every operation of the journal, for the history view (never locks,
+    /// never writes), or why it cannot be read.
+    fn history(&self) -> Result<Vec<Operation>, String> {
+        Ok(Vec::new())
+    }
 }
 
 /// `now` from a monotonic clock anchored to the wall clock at start-up, so
@@ -357,7 +362,8 @@ fn event_loop<S: Store>(
             effects.extend(update(&mut app, Action::Tick, now));
             dirty = true;
         }
-        for effect in effects {
+        let mut effects = std::collections::VecDeque::from(effects);
+        while let Some(effect) = effects.pop_front() {
             match effect {
                 Effect::Save(op) => saver.send(*op),
                 Effect::Bell => {
@@ -365,6 +371,11 @@ fn event_loop<S: Store>(
                     let _ = out.write_all(b"\x07").and_then(|()| out.flush());
                 }
                 Effect::Run(job) => worker.send(job),
+                Effect::ReadHistory => {
+                    let read = Action::History(store.history());
+                    effects.extend(update(&mut app, read, clock.now()));
+                    dirty = true;
+                }
             }
         }
     }

@@ -49,6 +49,8 @@ pub enum Action {
         revision: u64,
         found: Search,
     },
+    /// The journal read for the history view (or why it could not be).
+    History(Result<Vec<crate::domain::Operation>, String>),
 }
 
 /// Work too long for a key press: the loop runs it on a worker thread
@@ -103,4 +105,6 @@ pub enum Effect {
     Bell,
     /// Run the job off the loop's thread.
     Run(Job),
+    /// Read the journal for the history view (`Action::History` back).
+    ReadHistory,
 }

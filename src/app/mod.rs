@@ -126,6 +126,8 @@ pub struct App {
     pub grid: screens::scores::grid::Grid,
     /// The grid's blind double entry (off unless a team is re-typed).
     pub blind: screens::scores::blind::Blind,
+    /// The history view, while open (on the board or the Setup screen).
+    pub history: Option<screens::history::HistoryView>,
     /// The completeness board's selected team.
     pub board: screens::completeness::Board,
     /// The results screen: method shown, selection, decision form.
@@ -166,6 +168,7 @@ impl App {
             questions: Default::default(),
             grid: Default::default(),
             blind: Default::default(),
+            history: None,
             board: Default::default(),
             results: Default::default(),
             setup: Default::default(),

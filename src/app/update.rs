@@ -48,6 +48,7 @@ pub fn only_looks(action: &Action) -> bool {
         | Action::Paste(_)
         | Action::Tick
         | Action::Searched { .. }
+        | Action::History(_)
         | Action::Settled(_)
         | Action::Busy
         | Action::Reloaded(_)
@@ -148,6 +149,10 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
             app.mode = Mode::Replaced(Some(message));
             Reply::none()
         }
+        Action::History(read) => {
+            super::screens::history::loaded(app, read);
+            Reply::none()
+        }
     };
     effects.extend(perform(app, reply, now));
     clamp_cursors(app);
@@ -173,6 +178,9 @@ fn perform(app: &mut App, reply: Reply, now: DateTime<Utc>) -> Vec<Effect> {
         .map(|change| send(app, change, now))
         .collect();
     effects.extend(reply.job.map(Effect::Run));
+    if super::screens::history::wants_journal(app) {
+        effects.push(Effect::ReadHistory);
+    }
     effects
 }
 
@@ -185,6 +193,7 @@ pub(super) fn is_from_user(action: &Action) -> bool {
             | Action::Reloaded(_)
             | Action::Replaced(_)
             | Action::Searched { .. }
+            | Action::History(_)
     )
 }
 

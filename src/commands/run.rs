@@ -153,6 +153,10 @@ impl Store for FileStore {
         storage::stamp(&self.path).ok()
     }
 
+    fn history(&self) -> Result<Vec<Operation>, String> {
+        storage::output::operations(&self.path).map_err(|e| e.message(self.lang))
+    }
+
     /// The session when another terminal changed it (new journal lines only).
     fn load(&self) -> Option<Session> {
         let mut live = self.live();

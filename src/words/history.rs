@@ -329,3 +329,18 @@ fn one_line(text: &str) -> String {
         })
         .collect()
 }
+
+/// The view's title: every change, or a team's.
+pub fn title(team: Option<&str>, lang: Lang) -> String {
+    match (team, lang) {
+        (None, Lang::Fr) => "Historique — qui a changé quoi et quand".into(),
+        (None, Lang::En) => "History — who changed what and when".into(),
+        (Some(team), Lang::Fr) => format!("Historique de {team}"),
+        (Some(team), Lang::En) => format!("History of {team}"),
+    }
+}
+
+/// While the journal is read.
+pub fn reading(lang: Lang) -> &'static str {
+    lang.t("Lecture du journal…", "Reading the journal…")
+}

@@ -21,6 +21,7 @@ use super::{Action, App};
 use crate::domain::Change;
 
 pub mod completeness;
+pub mod history;
 pub mod questions;
 pub mod results;
 pub mod schedule;
@@ -53,6 +54,8 @@ pub enum ScreenKey {
     Scores(scores::GridKey),
     /// The grid's blind double entry, and the keys that start it.
     Blind(scores::blind::BlindKey),
+    /// The history view (on the board and the Setup screen).
+    History(history::HistoryKey),
     Completeness(completeness::BoardKey),
     Results(results::ResultsKey),
     Setup(setup::SetupKey),
@@ -180,9 +183,18 @@ impl Screen {
                 all.extend(wrap(scores::blind::grid_bindings(app), ScreenKey::Blind));
                 all
             }
+            Screen::Completeness | Screen::Setup if app.history.is_some() => {
+                wrap(history::bindings(app), ScreenKey::History)
+            }
             Screen::Completeness => {
                 let mut all = wrap(completeness::bindings(app), ScreenKey::Completeness);
                 all.extend(wrap(scores::blind::board_bindings(app), ScreenKey::Blind));
+                all.extend(wrap(history::open_bindings(app), ScreenKey::History));
+                all
+            }
+            Screen::Setup if !app.setup.typing() => {
+                let mut all = wrap(setup::bindings(app), ScreenKey::Setup);
+                all.extend(wrap(history::open_bindings(app), ScreenKey::History));
                 all
             }
             Screen::Results => wrap(results::bindings(app), ScreenKey::Results),
@@ -192,6 +204,7 @@ impl Screen {
 
     /// The screen comes into view.
     pub(crate) fn on_enter(self, app: &mut App) {
+        app.history = None;
         match self {
             Screen::Scores => scores::on_enter(app),
             Screen::Completeness => completeness::on_enter(app),
@@ -213,6 +226,7 @@ impl ScreenKey {
             ScreenKey::Questions(k) => questions::handle(app, k, now),
             ScreenKey::Scores(k) => scores::handle(app, k, now),
             ScreenKey::Blind(k) => scores::blind::handle(app, k, now),
+            ScreenKey::History(k) => history::handle(app, k, now),
             ScreenKey::Completeness(k) => completeness::handle(app, k, now),
             ScreenKey::Results(k) => results::handle(app, k, now),
             ScreenKey::Setup(k) => setup::handle(app, k, now),
@@ -228,6 +242,7 @@ impl ScreenKey {
             ScreenKey::Questions(k) => k.only_looks(),
             ScreenKey::Scores(k) => k.only_looks(),
             ScreenKey::Blind(k) => k.only_looks(),
+            ScreenKey::History(_) => true,
             ScreenKey::Completeness(_) => true,
             ScreenKey::Results(k) => k.only_looks(),
             ScreenKey::Setup(k) => k.only_looks(),

@@ -9,6 +9,7 @@ use crate::app::Screen;
 use crate::ui::View;
 
 pub mod completeness;
+pub mod history;
 pub mod questions;
 pub mod results;
 pub mod schedule;
@@ -20,6 +21,11 @@ pub mod stage;
 pub fn draw(view: &View, body: Rect, buf: &mut Buffer) {
     let app = view.app;
     match app.screen {
+        Screen::Completeness | Screen::Setup if app.history.is_some() => {
+            if let Some(history) = &app.history {
+                history::HistoryScreen { view, history }.render(body, buf);
+            }
+        }
         Screen::Stage => stage::StageScreen(view).render(body, buf),
         Screen::Schedule => schedule::ScheduleScreen(view).render(body, buf),
         Screen::Questions => questions::QuestionsScreen(view).render(body, buf),
