@@ -138,6 +138,7 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
                 (DecisionKind::Admit, false) => format!("Decision sent: {teams} admitted."),
             }
         }
+        DecisionVoided(groups) => decision_voided(groups, lang),
         ProjectorOn => t(
             "Mode projecteur : notes et résultats masqués (p pour les montrer).",
             "Projector mode: scores and results hidden (p to show them).",
@@ -224,4 +225,29 @@ pub fn no_terminal(lang: Lang) -> &'static str {
         "cette commande affiche un écran plein : lancez-la dans un terminal (pas dans un tube ni une redirection)",
         "this command draws a full screen: run it in a terminal (not through a pipe or a redirection)",
     )
+}
+
+/// The grid's warning when a score makes decisions of the jury stale,
+/// naming every team of each.
+fn decision_voided(groups: &[Vec<crate::domain::TeamId>], lang: Lang) -> String {
+    let teams = groups
+        .iter()
+        .map(|g| g.join(", "))
+        .collect::<Vec<_>>()
+        .join(" ; ");
+    let many = groups.len() > 1;
+    match (lang, many) {
+        (Lang::Fr, false) => format!(
+            "Attention : cette note rend caduque la décision du jury sur {teams} — le jury doit redécider (Résultats, d)."
+        ),
+        (Lang::Fr, true) => format!(
+            "Attention : cette note rend caduques les décisions du jury sur {teams} — le jury doit redécider (Résultats, d)."
+        ),
+        (Lang::En, false) => format!(
+            "Warning: this score voids the jury's decision on {teams} — the jury must decide again (Results, d)."
+        ),
+        (Lang::En, true) => format!(
+            "Warning: this score voids the jury's decisions on {teams} — the jury must decide again (Results, d)."
+        ),
+    }
 }
