@@ -9,8 +9,8 @@ mod common;
 use common::*;
 use podium::domain::stage::{Phase, Stage};
 use podium::domain::{
-    BatchLabel, Change, Decision, DecisionKind, Edit, Event, Juror, Mark, Organisation, Question,
-    Settings, Sheet, Slot, Speaker,
+    BatchLabel, Change, Decision, DecisionKind, Edit, Event, Juror, Mark, Message, Organisation,
+    Question, Settings, Sheet, Slot, Speaker,
 };
 use podium::storage::Line;
 
@@ -39,6 +39,7 @@ fn kind(change: &Change) -> &'static str {
         Change::SetQueue { .. } => "set_queue",
         Change::AddQuestion { .. } => "add_question",
         Change::RemoveQuestion { .. } => "remove_question",
+        Change::SetMessage { .. } => "set_message",
         Change::Batch { .. } => "batch",
     }
 }
@@ -205,6 +206,12 @@ fn every_kind() -> Vec<Change> {
                 },
                 set_cell("T3", "J2", "c1", Some(dec("7")), None),
             ],
+        },
+        Change::SetMessage {
+            edit: Edit::new(
+                Some(Message::Conclude),
+                Some(Message::Text("Deux « minutes »".into())),
+            ),
         },
     ]
 }

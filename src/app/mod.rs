@@ -105,6 +105,8 @@ pub struct App {
     /// When `n` last moved the stage (a second press within a second is
     /// ignored).
     pub last_next: Option<DateTime<Utc>>,
+    /// The stage screen: the message to the speaker being typed.
+    pub stage: screens::stage::StageState,
     /// The schedule's selected row.
     pub schedule: screens::schedule::Schedule,
     /// The question queue's selected entry.
@@ -143,6 +145,7 @@ impl App {
             undo: Vec::new(),
             bell_rung,
             last_next: None,
+            stage: Default::default(),
             schedule: Default::default(),
             questions: Default::default(),
             grid: Default::default(),
@@ -188,6 +191,7 @@ impl App {
         match self.screen {
             Screen::Results => self.results.typing() && !self.projector,
             Screen::Setup => self.setup.typing(),
+            Screen::Stage => self.stage.typing(),
             _ => false,
         }
     }

@@ -45,6 +45,19 @@ pub struct Session {
     pub verified: BTreeSet<TeamId>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// A short message to the speaker shown big on the stage and the
+    /// display until cleared (`Concluez`, or any text typed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<Message>,
+}
+
+/// The message to the speaker: the ready one (each screen words it in its
+/// language), or a text typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Message {
+    Conclude,
+    Text(String),
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -360,6 +373,7 @@ impl Session {
             sheets: BTreeMap::new(),
             verified: BTreeSet::new(),
             decisions: Vec::new(),
+            message: None,
         }
     }
 

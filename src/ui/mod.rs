@@ -76,6 +76,10 @@ impl Widget for &View<'_> {
                 .render(area, buf);
             return;
         }
+        if self.app.mode == Mode::Display {
+            self.audience(area, buf);
+            return;
+        }
         // Once the file holds another session, a banner under the header
         // says so for good (wrapped, at most three lines).
         let banner_lines = match &self.app.mode {
@@ -101,6 +105,23 @@ impl Widget for &View<'_> {
         screens::draw(self, body, buf);
         chrome::status(self, status, buf);
         chrome::footer(self, footer, buf);
+        chrome::overlay(self, body, buf);
+    }
+}
+
+impl View<'_> {
+    /// `podium display`: the stage for the audience, on the whole window,
+    /// with nothing of the program's own (no header, key line nor
+    /// revision); a line at the bottom only when something went wrong
+    /// (the file unreadable), and the help when asked for.
+    fn audience(&self, area: Rect, buf: &mut Buffer) {
+        let status_rows = u16::from(self.app.status.is_some());
+        let [body, status] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(status_rows)]).areas(area);
+        screens::draw(self, body, buf);
+        if status_rows > 0 {
+            chrome::status(self, status, buf);
+        }
         chrome::overlay(self, body, buf);
     }
 }

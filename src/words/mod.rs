@@ -24,6 +24,7 @@ pub mod refusal;
 pub mod report;
 pub mod session;
 pub mod setup;
+pub mod stage;
 pub mod storage;
 pub mod undo;
 pub mod validate;

@@ -46,6 +46,7 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
                 Lang::En => format!("{team}: {phase} restarted, {full} again."),
             }
         }
+        Live(live) => super::stage::notice(live, lang),
         QueueDropped(n) => match lang {
             Lang::Fr => format!(
                 "File vidée : {} sans poser leur question.",

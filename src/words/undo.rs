@@ -18,11 +18,17 @@ pub(super) fn phase_name(phase: Phase, lang: Lang) -> &'static str {
         Phase::Pitch => lang.t("pitch", "pitch"),
         Phase::Questions => lang.t("questions", "questions"),
         Phase::Scoring => lang.t("notation", "scoring"),
+        Phase::Break => lang.t("pause", "break"),
     }
 }
 
 /// What a stage change did, in words.
 fn stage_step(seen: &Stage, new: &Stage, lang: Lang) -> String {
+    if new.phase == Phase::Break && seen.phase != Phase::Break {
+        return lang
+            .t("début de la pause", "start of the break")
+            .to_string();
+    }
     if new.team != seen.team {
         return match (&new.team, lang) {
             (Some(t), Lang::Fr) => format!("appel de {t}"),
@@ -111,6 +117,12 @@ pub fn undone(done: &Change, lang: Lang) -> String {
             .t("changement du programme", "schedule change")
             .to_string(),
         Change::SetStage { edit } => stage_step(&edit.seen, &edit.new, lang),
+        Change::SetMessage { edit } => match (&edit.new, lang) {
+            (Some(_), Lang::Fr) => "message à l'orateur".to_string(),
+            (Some(_), Lang::En) => "message to the speaker".to_string(),
+            (None, Lang::Fr) => "effacement du message".to_string(),
+            (None, Lang::En) => "clearing of the message".to_string(),
+        },
         Change::SetQueue { .. } | Change::AddQuestion { .. } | Change::RemoveQuestion { .. } => {
             lang.t("file des questions", "question queue").to_string()
         }
@@ -179,7 +191,7 @@ mod tests {
             phase: Phase::Pitch,
             phase_started: Some(t0),
             clock: crate::domain::stage::Clock::started(t0),
-            log: vec![],
+            ..Stage::default()
         };
         let mut paused = running.clone();
         paused.clock.running_since = None;

@@ -72,6 +72,7 @@ fn describe<'a>(
         Change::Create { .. }
         | Change::SetStage { .. }
         | Change::SetQueue { .. }
+        | Change::SetMessage { .. }
         | Change::AddQuestion { .. }
         | Change::RemoveQuestion { .. } => return,
         Change::Batch { changes, .. } => {
