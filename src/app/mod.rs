@@ -24,6 +24,8 @@ pub mod update;
 #[cfg(test)]
 pub mod fixture;
 #[cfg(test)]
+mod live_tests;
+#[cfg(test)]
 mod replaced_tests;
 #[cfg(test)]
 pub mod results_fixture;

@@ -27,6 +27,8 @@ mod results_tests;
 mod screen_tests;
 #[cfg(test)]
 mod snapshot_tests;
+#[cfg(test)]
+mod stage_tests;
 
 pub use theme::Theme;
 
@@ -113,9 +115,9 @@ impl View<'_> {
     /// `podium display`: the stage for the audience, on the whole window,
     /// with nothing of the program's own (no header, key line nor
     /// revision); a line at the bottom only when something went wrong
-    /// (the file unreadable), and the help when asked for.
+    /// (the file unreadable: a warning), and the help when asked for.
     fn audience(&self, area: Rect, buf: &mut Buffer) {
-        let status_rows = u16::from(self.app.status.is_some());
+        let status_rows = u16::from(self.app.status.as_ref().is_some_and(|n| n.is_warning()));
         let [body, status] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(status_rows)]).areas(area);
         screens::draw(self, body, buf);
