@@ -469,7 +469,7 @@ pub fn upcoming(session: &Session) -> Option<Upcoming> {
 }
 
 /// The break of the schedule running on stage, with its label.
-pub fn running_break<'a>(session: &'a Session) -> Option<(&'a BreakRun, &'a str)> {
+pub fn running_break(session: &Session) -> Option<(&BreakRun, &str)> {
     let run = session.stage.on_break.as_ref()?;
     if session.stage.phase != Phase::Break {
         return None;

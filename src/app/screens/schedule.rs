@@ -283,10 +283,10 @@ fn call_now(basis: &Session, at: usize, now: DateTime<Utc>) -> Reply {
     }
     // The scoring or break on stage ends now, logged as `n` would.
     let mut ended = stage.clone();
-    if matches!(stage.phase, Phase::Scoring | Phase::Break) {
-        if let Some(next) = stage.advanced(&basis.settings, None, now) {
-            ended = next;
-        }
+    if matches!(stage.phase, Phase::Scoring | Phase::Break)
+        && let Some(next) = stage.advanced(&basis.settings, None, now)
+    {
+        ended = next;
     }
     let new = ended.call(Some(team.clone()));
     changes.push(stage::with_queue(&basis.queue, stage, new, now));
