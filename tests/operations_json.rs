@@ -9,8 +9,8 @@ mod common;
 use common::*;
 use podium::domain::stage::{Phase, Stage};
 use podium::domain::{
-    BatchLabel, Change, Decision, DecisionKind, Edit, Event, Juror, Mark, Message, Organisation,
-    Question, Settings, Sheet, Slot, Speaker,
+    BatchLabel, Change, Decision, DecisionKind, Edit, Entries, Event, Juror, Mark, Message,
+    Organisation, Question, Settings, Sheet, Slot, Speaker,
 };
 use podium::storage::Line;
 
@@ -41,6 +41,8 @@ fn kind(change: &Change) -> &'static str {
         Change::RemoveQuestion { .. } => "remove_question",
         Change::SetMessage { .. } => "set_message",
         Change::Batch { .. } => "batch",
+        Change::SetSecondCell { .. } => "set_second_cell",
+        Change::ResolveCell { .. } => "resolve_cell",
     }
 }
 
@@ -206,6 +208,27 @@ fn every_kind() -> Vec<Change> {
                 },
                 set_cell("T3", "J2", "c1", Some(dec("7")), None),
             ],
+        },
+        Change::SetSecondCell {
+            team: "T1".into(),
+            juror: "J1".into(),
+            criterion: "c2".into(),
+            edit: Edit::new(None, Some(dec("12"))),
+        },
+        Change::ResolveCell {
+            team: "T1".into(),
+            juror: "J1".into(),
+            criterion: "c2".into(),
+            edit: Edit::new(
+                Entries {
+                    first: Some(dec("12.5")),
+                    second: Some(dec("12")),
+                },
+                Entries {
+                    first: Some(dec("12")),
+                    second: Some(dec("12")),
+                },
+            ),
         },
         Change::SetMessage {
             edit: Edit::new(

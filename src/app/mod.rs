@@ -116,6 +116,8 @@ pub struct App {
     /// The score grid: its team, cursor and half-typed value (kept while
     /// other screens are shown).
     pub grid: screens::scores::grid::Grid,
+    /// The grid's blind double entry (off unless a team is re-typed).
+    pub blind: screens::scores::blind::Blind,
     /// The completeness board's selected team.
     pub board: screens::completeness::Board,
     /// The results screen: method shown, selection, decision form.
@@ -151,6 +153,7 @@ impl App {
             schedule: Default::default(),
             questions: Default::default(),
             grid: Default::default(),
+            blind: Default::default(),
             board: Default::default(),
             results: Default::default(),
             setup: Default::default(),
@@ -183,9 +186,10 @@ impl App {
         }
     }
 
-    /// Whether a value is half-typed in the score grid.
+    /// Whether a value is half-typed in the score grid (or its blind
+    /// double entry).
     pub fn half_typed(&self) -> bool {
-        self.grid.half_typed()
+        self.grid.half_typed() || self.blind.half_typed()
     }
 
     /// Whether a text field has the keyboard (every printable key is text).

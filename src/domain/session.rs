@@ -45,6 +45,11 @@ pub struct Session {
     pub verified: BTreeSet<TeamId>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// The blind second entry of the values (team → juror → criterion →
+    /// value), kept apart from the first entry it checks
+    /// (`domain::double_entry`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub second_entry: SecondEntry,
     /// A short message to the speaker shown big on the stage and the
     /// display until cleared (`Concluez`, or any text typed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,6 +64,9 @@ pub enum Message {
     Conclude,
     Text(String),
 }
+
+/// The values of the blind second entry: team → juror → criterion → value.
+pub type SecondEntry = BTreeMap<TeamId, BTreeMap<JurorId, BTreeMap<CriterionId, Dec>>>;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
@@ -373,6 +381,7 @@ impl Session {
             sheets: BTreeMap::new(),
             verified: BTreeSet::new(),
             decisions: Vec::new(),
+            second_entry: BTreeMap::new(),
             message: None,
         }
     }

@@ -12,6 +12,7 @@
 //! [`number`]: the language's decimal separator and nouns that agree with
 //! their count.
 
+pub mod double_entry;
 pub mod files;
 pub mod minutes;
 pub mod notice;
@@ -26,6 +27,7 @@ pub mod session;
 pub mod setup;
 pub mod stage;
 pub mod storage;
+pub mod tamper;
 pub mod undo;
 pub mod validate;
 

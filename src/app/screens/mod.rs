@@ -51,6 +51,8 @@ pub enum ScreenKey {
     Schedule(schedule::ScheduleKey),
     Questions(questions::QuestionsKey),
     Scores(scores::GridKey),
+    /// The grid's blind double entry, and the keys that start it.
+    Blind(scores::blind::BlindKey),
     Completeness(completeness::BoardKey),
     Results(results::ResultsKey),
     Setup(setup::SetupKey),
@@ -172,8 +174,19 @@ impl Screen {
             Screen::Stage => wrap(stage::bindings(app), ScreenKey::Stage),
             Screen::Schedule => wrap(schedule::bindings(app), ScreenKey::Schedule),
             Screen::Questions => wrap(questions::bindings(app), ScreenKey::Questions),
-            Screen::Scores => wrap(scores::bindings(app), ScreenKey::Scores),
-            Screen::Completeness => wrap(completeness::bindings(app), ScreenKey::Completeness),
+            Screen::Scores if app.blind.active() => {
+                wrap(scores::blind::bindings(app), ScreenKey::Blind)
+            }
+            Screen::Scores => {
+                let mut all = wrap(scores::bindings(app), ScreenKey::Scores);
+                all.extend(wrap(scores::blind::grid_bindings(app), ScreenKey::Blind));
+                all
+            }
+            Screen::Completeness => {
+                let mut all = wrap(completeness::bindings(app), ScreenKey::Completeness);
+                all.extend(wrap(scores::blind::board_bindings(app), ScreenKey::Blind));
+                all
+            }
             Screen::Results => wrap(results::bindings(app), ScreenKey::Results),
             Screen::Setup => wrap(setup::bindings(app), ScreenKey::Setup),
         }
@@ -201,6 +214,7 @@ impl ScreenKey {
             ScreenKey::Schedule(k) => schedule::handle(app, k, now),
             ScreenKey::Questions(k) => questions::handle(app, k, now),
             ScreenKey::Scores(k) => scores::handle(app, k, now),
+            ScreenKey::Blind(k) => scores::blind::handle(app, k, now),
             ScreenKey::Completeness(k) => completeness::handle(app, k, now),
             ScreenKey::Results(k) => results::handle(app, k, now),
             ScreenKey::Setup(k) => setup::handle(app, k, now),
@@ -215,6 +229,7 @@ impl ScreenKey {
             ScreenKey::Schedule(k) => k.only_looks(),
             ScreenKey::Questions(k) => k.only_looks(),
             ScreenKey::Scores(k) => k.only_looks(),
+            ScreenKey::Blind(k) => k.only_looks(),
             ScreenKey::Completeness(_) => true,
             ScreenKey::Results(k) => k.only_looks(),
             ScreenKey::Setup(k) => k.only_looks(),

@@ -17,6 +17,7 @@ use crate::domain::{Juror, Lang, Session, Team};
 use crate::ui::text::{Tone, cut, put, put_bottom, put_line, right, style, two_lines};
 use crate::words::number::dec;
 
+pub mod blind;
 pub mod words;
 use words::{state_word, status_text, weighted};
 
@@ -156,6 +157,10 @@ impl GridView<'_> {
         let mut marks = Vec::new();
         if self.session.verified.contains(&team.id) {
             marks.push((lang.t("VÉRIFIÉE", "VERIFIED").to_string(), Tone::Good));
+        }
+        if crate::domain::double_entry::verified_twice(self.session, &team.id) {
+            let mark = crate::words::double_entry::header_mark(lang);
+            marks.push((mark.to_string(), Tone::Good));
         }
         let saving = self.grid.pending.len();
         if !self.saves {
