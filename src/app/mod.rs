@@ -64,6 +64,18 @@ pub enum Mode {
     Replaced(Option<String>),
 }
 
+/// Where this terminal's changes stand, as the status line words it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything this terminal did is on disk.
+    Saved,
+    /// Changes are on their way to the disk.
+    Saving,
+    /// The last save failed, or nothing can be saved any more (the
+    /// session was replaced on disk).
+    NotSaved,
+}
+
 /// An operation sent to be saved, not yet on disk.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pending {
@@ -125,6 +137,11 @@ pub struct App {
     /// The Setup screen: its selected row and text field.
     pub setup: screens::setup::SetupState,
     pub mode: Mode,
+    /// The session file, as the header and the `?` overlay name it (none
+    /// in tests).
+    pub file: Option<std::path::PathBuf>,
+    /// The last save this terminal tried failed (until one succeeds).
+    pub save_failed: bool,
     /// `q` was answered: the loop leaves once the pending saves are done.
     pub leaving: bool,
 }
@@ -158,6 +175,8 @@ impl App {
             results: Default::default(),
             setup: Default::default(),
             mode: Mode::Live,
+            file: None,
+            save_failed: false,
             leaving: false,
         }
     }
@@ -214,13 +233,31 @@ impl App {
     }
 
     /// Whether changes made here are saved.
+    /// Where this terminal's changes stand.
+    pub fn save_state(&self) -> SaveState {
+        if matches!(self.mode, Mode::Replaced(_)) || self.save_failed {
+            SaveState::NotSaved
+        } else if self.pending.is_empty() {
+            SaveState::Saved
+        } else {
+            SaveState::Saving
+        }
+    }
+
     pub fn saves(&self) -> bool {
         self.mode == Mode::Live
     }
 
     pub(crate) fn next_screen(&mut self, by: isize) {
-        self.screen = self.screen.step(by);
-        self.screen.on_enter(self);
+        self.show(self.screen.step(by));
+    }
+
+    /// Bring a screen into view (nothing happens if it is already shown).
+    pub(crate) fn show(&mut self, screen: Screen) {
+        if self.screen != screen {
+            self.screen = screen;
+            self.screen.on_enter(self);
+        }
     }
 }
 

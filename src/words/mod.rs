@@ -23,6 +23,7 @@ pub mod ranking;
 pub mod recount;
 pub mod refusal;
 pub mod report;
+pub mod screens;
 pub mod session;
 pub mod setup;
 pub mod stage;

@@ -18,7 +18,7 @@ use super::action::Job;
 use super::keys::{Binding, Key, bind};
 use super::notice::Notice;
 use super::{Action, App};
-use crate::domain::{Change, Lang};
+use crate::domain::Change;
 
 pub mod completeness;
 pub mod questions;
@@ -98,7 +98,7 @@ impl Reply {
 /// Keys that hold on every screen (outside text fields and overlays).
 pub fn global() -> Vec<Binding<Action>> {
     use Action::{Help, NextScreen, PrevScreen, Quit, ToggleProjector, Undo};
-    vec![
+    let mut all = vec![
         bind(Key::Char('?'), Help, "aide", "help").foot("aide", "help"),
         bind(Key::Char('q'), Quit, "quitter", "quit")
             .or(Key::Ctrl('c'))
@@ -106,15 +106,15 @@ pub fn global() -> Vec<Binding<Action>> {
         bind(
             Key::Code(KeyCode::Tab),
             NextScreen,
-            "écran suivant",
-            "next screen",
+            "écran suivant / précédent",
+            "next / previous screen",
         )
         .foot("écran suivant", "next screen"),
         bind(
             Key::Code(KeyCode::BackTab),
             PrevScreen,
-            "écran précédent",
-            "previous screen",
+            "écran suivant / précédent",
+            "next / previous screen",
         ),
         bind(
             Key::Char('u'),
@@ -129,7 +129,17 @@ pub fn global() -> Vec<Binding<Action>> {
             "mode projecteur (masque les notes)",
             "projector mode (hides scores)",
         ),
-    ]
+    ];
+    // F1–F7: straight to a screen, in tab order (digits stay values).
+    all.extend(Screen::ALL.iter().zip(1..).map(|(screen, n)| {
+        bind(
+            Key::Code(KeyCode::F(n)),
+            Action::Show(*screen),
+            "aller directement à un écran (ordre des onglets)",
+            "go straight to a screen (in tab order)",
+        )
+    }));
+    all
 }
 
 impl Screen {
@@ -142,18 +152,6 @@ impl Screen {
         Screen::Results,
         Screen::Setup,
     ];
-
-    pub fn title(self, lang: Lang) -> &'static str {
-        match self {
-            Screen::Stage => lang.t("Scène", "Stage"),
-            Screen::Schedule => lang.t("Programme", "Schedule"),
-            Screen::Questions => lang.t("Questions", "Questions"),
-            Screen::Scores => lang.t("Notes", "Scores"),
-            Screen::Completeness => lang.t("Complétude", "Completeness"),
-            Screen::Results => lang.t("Résultats", "Results"),
-            Screen::Setup => lang.t("Réglages", "Setup"),
-        }
-    }
 
     pub(crate) fn step(self, by: isize) -> Screen {
         let all = Screen::ALL;
