@@ -22,8 +22,16 @@ pub(super) fn phase_name(phase: Phase, lang: Lang) -> &'static str {
     }
 }
 
+/// What a change of the message to the speaker did, in words.
+pub(super) fn message_step(shown: bool, lang: Lang) -> &'static str {
+    match shown {
+        true => lang.t("message à l'orateur", "message to the speaker"),
+        false => lang.t("effacement du message", "clearing of the message"),
+    }
+}
+
 /// What a stage change did, in words.
-fn stage_step(seen: &Stage, new: &Stage, lang: Lang) -> String {
+pub(super) fn stage_step(seen: &Stage, new: &Stage, lang: Lang) -> String {
     if new.phase == Phase::Break && seen.phase != Phase::Break {
         return lang
             .t("début de la pause", "start of the break")
@@ -119,12 +127,7 @@ pub fn undone(done: &Change, lang: Lang) -> String {
             .t("changement du programme", "schedule change")
             .to_string(),
         Change::SetStage { edit } => stage_step(&edit.seen, &edit.new, lang),
-        Change::SetMessage { edit } => match (&edit.new, lang) {
-            (Some(_), Lang::Fr) => "message à l'orateur".to_string(),
-            (Some(_), Lang::En) => "message to the speaker".to_string(),
-            (None, Lang::Fr) => "effacement du message".to_string(),
-            (None, Lang::En) => "clearing of the message".to_string(),
-        },
+        Change::SetMessage { edit } => message_step(edit.new.is_some(), lang).to_string(),
         Change::SetQueue { .. } | Change::AddQuestion { .. } | Change::RemoveQuestion { .. } => {
             lang.t("file des questions", "question queue").to_string()
         }
