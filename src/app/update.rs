@@ -50,6 +50,7 @@ pub fn only_looks(action: &Action) -> bool {
         | Action::Settled(_)
         | Action::Busy
         | Action::Reloaded(_)
+        | Action::Followed(_)
         | Action::Replaced(_) => false,
     }
 }
@@ -113,10 +114,17 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         }
         Action::Paste(_) => Reply::none(),
         Action::Tick => Reply::none(),
-        Action::Settled(outcome) => Reply {
-            notice: settled(app, outcome),
-            ..Reply::default()
-        },
+        Action::Settled(outcome) => {
+            if let SaveOutcome::SavedChanges(delta) = &outcome
+                && !delta.apply_to(&mut app.session)
+            {
+                effects.push(Effect::Resync);
+            }
+            Reply {
+                notice: settled(app, outcome),
+                ..Reply::default()
+            }
+        }
         Action::Busy => Reply::say(Notice::Busy),
         Action::Reloaded(session) => {
             let other = session.id != app.session.id;
@@ -126,6 +134,19 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
                 Mode::Live | Mode::Display => {
                     if other || session.revision > app.session.revision {
                         app.session = *session;
+                    }
+                }
+            }
+            Reply::none()
+        }
+        Action::Followed(delta) => {
+            let other = delta.session != app.session.id;
+            match app.mode {
+                Mode::Live if other => app.mode = Mode::Replaced(None),
+                Mode::Replaced(_) => {}
+                Mode::Live | Mode::Display => {
+                    if !delta.apply_to(&mut app.session) {
+                        effects.push(Effect::Resync);
                     }
                 }
             }
@@ -175,6 +196,7 @@ pub(super) fn is_from_user(action: &Action) -> bool {
             | Action::Settled(_)
             | Action::Busy
             | Action::Reloaded(_)
+            | Action::Followed(_)
             | Action::Replaced(_)
             | Action::Searched { .. }
     )
@@ -188,6 +210,8 @@ fn settled(app: &mut App, mut outcome: SaveOutcome) -> Option<Notice> {
     match &mut outcome {
         // Taken, not copied: a large session costs one copy less per save.
         SaveOutcome::Saved(session) => std::mem::swap(&mut app.session, &mut **session),
+        // Applied to the session held by `update` already.
+        SaveOutcome::SavedChanges(_) => {}
         SaveOutcome::Refused { refusal, fresh } => {
             // On the grid, a refused cell is said once, on the grid's line.
             let grid_says_it = app.screen == Screen::Scores
@@ -211,7 +235,11 @@ fn settled(app: &mut App, mut outcome: SaveOutcome) -> Option<Notice> {
         return notice;
     };
     super::screens::scores::on_outcome(app, &done.op.change, &outcome);
-    if matches!(outcome, SaveOutcome::Saved(_)) && !done.is_undo {
+    let saved = matches!(
+        outcome,
+        SaveOutcome::Saved(_) | SaveOutcome::SavedChanges(_)
+    );
+    if saved && !done.is_undo {
         app.undo.push(super::undo::Undoable {
             kind: done.kind,
             op: done.op,

@@ -455,21 +455,31 @@ mod sheet_list {
         deserializer: D,
     ) -> Result<BTreeMap<SheetKey, Sheet>, D::Error> {
         let rows = Vec::<Row>::deserialize(deserializer)?;
-        let mut map = BTreeMap::new();
-        for row in rows {
-            let key = SheetKey::new(row.team, row.juror);
-            let sheet = Sheet {
-                mark: row.mark,
-                values: row.values,
-                handwritten: row.handwritten,
-            };
-            if map.insert(key.clone(), sheet).is_some() {
-                return Err(serde::de::Error::custom(format!(
-                    "sheet of team {} and juror {} written twice",
-                    key.team, key.juror
-                )));
-            }
+        let pairs: Vec<(SheetKey, Sheet)> = rows
+            .into_iter()
+            .map(|row| {
+                let sheet = Sheet {
+                    mark: row.mark,
+                    values: row.values,
+                    handwritten: row.handwritten,
+                };
+                (SheetKey::new(row.team, row.juror), sheet)
+            })
+            .collect();
+        // Written in key order: the map is then built in one pass, its
+        // nodes full (a file in another order is sorted first).
+        let mut pairs = pairs;
+        if !pairs.is_sorted_by(|a, b| a.0 < b.0) {
+            pairs.sort_by(|a, b| a.0.cmp(&b.0));
         }
+        if let Some(twice) = pairs.windows(2).find(|w| w[0].0 == w[1].0) {
+            let key = &twice[0].0;
+            return Err(serde::de::Error::custom(format!(
+                "sheet of team {} and juror {} written twice",
+                key.team, key.juror
+            )));
+        }
+        let map: BTreeMap<SheetKey, Sheet> = pairs.into_iter().collect();
         Ok(map)
     }
 }
