@@ -3,7 +3,7 @@
 //! This is the content of the state file. It is complete by itself; the
 //! journal beside it records how it came to be.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -379,12 +379,18 @@ impl Session {
         self.organisations.iter().find(|o| o.id == id)
     }
 
-    /// Teams in schedule order (withdrawn ones included).
+    /// Teams in schedule order (withdrawn ones included). Each found
+    /// through an index built once (the first of two equal ids wins, as
+    /// with [`Session::team`]), not by a scan of the roster per slot.
     pub fn teams_in_order(&self) -> impl Iterator<Item = &Team> {
+        let mut index: HashMap<&str, &Team> = HashMap::with_capacity(self.teams.len());
+        for team in &self.teams {
+            index.entry(team.id.as_str()).or_insert(team);
+        }
         self.schedule
             .iter()
             .filter_map(|slot| slot.team())
-            .filter_map(|id| self.team(id))
+            .filter_map(move |id| index.get(id.as_str()).copied())
     }
 
     pub fn sheet(&self, team: &str, juror: &str) -> Option<&Sheet> {
