@@ -132,29 +132,11 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         }
         Action::Busy => Reply::say(Notice::Busy),
         Action::Reloaded(session) => {
-            let other = session.id != app.session.id;
-            match app.mode {
-                Mode::Live if other => app.mode = Mode::Replaced(None),
-                Mode::Replaced(_) => {}
-                Mode::Live | Mode::Display => {
-                    if other || session.revision > app.session.revision {
-                        app.session = *session;
-                    }
-                }
-            }
+            reloaded(app, Fresh::Whole(session), &mut effects);
             Reply::none()
         }
         Action::Followed(delta) => {
-            let other = delta.session != app.session.id;
-            match app.mode {
-                Mode::Live if other => app.mode = Mode::Replaced(None),
-                Mode::Replaced(_) => {}
-                Mode::Live | Mode::Display => {
-                    if !delta.apply_to(&mut app.session) {
-                        effects.push(Effect::Resync);
-                    }
-                }
-            }
+            reloaded(app, Fresh::Changes(delta), &mut effects);
             Reply::none()
         }
         Action::Searched {
@@ -180,6 +162,39 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     }
     effects.extend(bell(app, now));
     effects
+}
+
+/// What the session file holds now (the other terminal's work): the whole
+/// session, or the changes to apply to the one held.
+enum Fresh {
+    Whole(Box<crate::domain::Session>),
+    Changes(super::action::Delta),
+}
+
+/// The session file changed: take what is newer (changes that do not fit
+/// the session held ask for it whole), unless it is another session.
+fn reloaded(app: &mut App, fresh: Fresh, effects: &mut Vec<Effect>) {
+    let id = match &fresh {
+        Fresh::Whole(s) => &s.id,
+        Fresh::Changes(d) => &d.session,
+    };
+    let other = *id != app.session.id;
+    match app.mode {
+        Mode::Live if other => app.mode = Mode::Replaced(None),
+        Mode::Replaced(_) => {}
+        Mode::Live | Mode::Display => match fresh {
+            Fresh::Whole(session) => {
+                if other || session.revision > app.session.revision {
+                    app.session = *session;
+                }
+            }
+            Fresh::Changes(delta) => {
+                if !delta.apply_to(&mut app.session) {
+                    effects.push(Effect::Resync);
+                }
+            }
+        },
+    }
 }
 
 /// What a handler wants done: its changes sent to be saved, its notice
