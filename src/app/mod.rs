@@ -22,6 +22,8 @@ pub mod undo;
 pub mod update;
 
 #[cfg(test)]
+mod decision_tests;
+#[cfg(test)]
 mod delta_tests;
 #[cfg(test)]
 pub mod fixture;
