@@ -198,11 +198,8 @@ impl Screen {
         match self {
             Screen::Results => app.results.typing() && !app.projector,
             Screen::Setup => app.setup.typing(),
-            Screen::Stage
-            | Screen::Schedule
-            | Screen::Questions
-            | Screen::Scores
-            | Screen::Completeness => false,
+            Screen::Stage => app.stage.typing(),
+            Screen::Schedule | Screen::Questions | Screen::Scores | Screen::Completeness => false,
         }
     }
 
@@ -215,6 +212,7 @@ impl Screen {
             Screen::Setup if app.setup.typing() => {
                 setup::handle(app, setup::SetupKey::Paste(text), now)
             }
+            Screen::Stage if app.stage.typing() => stage::paste(app, &text),
             Screen::Stage
             | Screen::Schedule
             | Screen::Questions
@@ -311,6 +309,7 @@ impl ScreenKey {
         match self {
             ScreenKey::Results(k) => ScreenKey::Results(k.typed(c)),
             ScreenKey::Setup(k) => ScreenKey::Setup(k.typed(c)),
+            ScreenKey::Stage(k) => ScreenKey::Stage(k.typed(c)),
             other => other,
         }
     }
