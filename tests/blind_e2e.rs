@@ -73,6 +73,7 @@ fn a_second_entry_survives_a_crash_and_every_difference_is_settled() {
     term.type_keys("7\n12,5\n9\n");
     let screen = term.wait_until("three values saved", |s| {
         s.contains("2e saisie 3/4")
+            && s.contains("· enregistré")
             && settled(s)
             && line(s, "J2 Juror 2").is_some_and(|l| l.contains(" 9 "))
     });
@@ -101,6 +102,7 @@ fn a_second_entry_survives_a_crash_and_every_difference_is_settled() {
     // Both entries of J2's second criterion in view: 14 and the 13 typed.
     let screen = term.wait_until("the differences", |s| {
         s.contains("2 differences to settle")
+            && s.contains("· saved")
             && line(s, " J2 Juror 2").is_some_and(|l| l.contains("13"))
     });
     let first = line(&screen, "›J2 Juror 2").expect("the first difference");
@@ -113,7 +115,10 @@ fn a_second_entry_survives_a_crash_and_every_difference_is_settled() {
     term.send("\x1b[D"); // Left: keep the first
     term.wait_text("1 difference to settle");
     term.type_keys("13.5\n");
-    let screen = term.wait_text("Both entries agree: the team is verified twice.");
+    // Snapshots wait for the status line to say the last change is saved.
+    let screen = term.wait_until("the team verified twice", |s| {
+        s.contains("Both entries agree: the team is verified twice.") && s.contains("· saved")
+    });
     assert!(line(&screen, "Blind double entry · T1").is_some_and(|l| l.contains("verified twice")));
     insta::assert_snapshot!("blind_e2e_verified_200x60_en", without_path(&screen));
     term.send("\x1b");
