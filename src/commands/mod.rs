@@ -6,9 +6,11 @@ use crate::i18n;
 
 pub mod archive;
 pub mod check;
+pub mod completions;
 pub mod decide;
 pub mod demo;
 pub mod display;
+pub mod manpage;
 pub mod minutes;
 pub mod new;
 pub mod output;
@@ -98,6 +100,8 @@ pub fn dispatch(cli: Cli) -> Outcome {
         Some(Command::Repair(args)) => repair::run(flag, &args.file),
         Some(Command::Settings(args)) => settings::run(flag, &args),
         Some(Command::Roster(args)) => roster::run(flag, &args),
+        Some(Command::Completions(args)) => completions::run(flag, args.shell),
+        Some(Command::Manpage) => manpage::run(flag),
     }
 }
 

@@ -113,7 +113,7 @@ pub fn build_session(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let title = args.title.clone().unwrap_or_else(|| {
+    let title = args.flags.title.clone().unwrap_or_else(|| {
         args.file
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -121,7 +121,7 @@ pub fn build_session(
     });
     let event = Event {
         title,
-        place: args.place.clone().unwrap_or_default(),
+        place: args.flags.place.clone().unwrap_or_default(),
         date,
     };
     let mut session = Session::new(id, event, settings);
@@ -142,20 +142,29 @@ pub fn build_session(
     }
 }
 
-/// The settings from the flags; each unreadable flag adds a problem.
+/// The settings from the flags (the default settings for those left
+/// out); each unreadable flag adds a problem.
 fn settings(args: &NewArgs, lang: Lang, lists: &Lists, problems: &mut Vec<String>) -> Settings {
+    let flags = &args.flags;
+    let defaults = Settings::default();
     let mut settings = Settings {
         lang,
-        laureates: args.laureates,
-        min_sheets: args.min_sheets,
+        laureates: flags.laureates.unwrap_or(defaults.laureates),
+        min_sheets: flags.min_sheets.unwrap_or(defaults.min_sheets),
         recuse_same_org: args.recuse_same_org,
-        method: args.method.method(),
-        ..Settings::default()
+        method: flags.method.map_or(defaults.method, |m| m.method()),
+        ..defaults
     };
-    settings.pitch_secs = duration("pitch", &args.pitch, false, lang, problems);
-    settings.qa_secs = duration("qa", &args.qa, true, lang, problems);
-    settings.changeover_secs = duration("changeover", &args.changeover, true, lang, problems);
-    if let Some(start) = &args.start {
+    if let Some(text) = &flags.pitch {
+        settings.pitch_secs = duration("pitch", text, false, lang, problems);
+    }
+    if let Some(text) = &flags.qa {
+        settings.qa_secs = duration("qa", text, true, lang, problems);
+    }
+    if let Some(text) = &flags.changeover {
+        settings.changeover_secs = duration("changeover", text, true, lang, problems);
+    }
+    if let Some(start) = &flags.start {
         match parse_time(start) {
             Some(t) => settings.start_time = Some(t),
             None => problems.push(match lang {
@@ -164,7 +173,7 @@ fn settings(args: &NewArgs, lang: Lang, lists: &Lists, problems: &mut Vec<String
             }),
         }
     }
-    if args.laureates == 0 {
+    if settings.laureates == 0 {
         problems.push(
             lang.t(
                 "--laureates 0 : il faut au moins 1 lauréat",
@@ -173,7 +182,7 @@ fn settings(args: &NewArgs, lang: Lang, lists: &Lists, problems: &mut Vec<String
             .into(),
         );
     }
-    if args.min_sheets == 0 {
+    if settings.min_sheets == 0 {
         problems.push(
             lang.t(
                 "--min-sheets 0 : il faut au moins 1 feuille",
@@ -183,7 +192,8 @@ fn settings(args: &NewArgs, lang: Lang, lists: &Lists, problems: &mut Vec<String
         );
     }
     let source = args.criteria.as_ref().map(|p| p.display().to_string());
-    for c in &args.tie_break {
+    let tie_break = flags.tie_break.as_deref().unwrap_or_default();
+    for c in tie_break {
         let c = c.trim();
         if !lists.criteria.iter().any(|k| k.id == c) {
             problems.push(match (lang, &source) {
@@ -194,7 +204,7 @@ fn settings(args: &NewArgs, lang: Lang, lists: &Lists, problems: &mut Vec<String
             });
         }
     }
-    settings.tie_break = args.tie_break.iter().map(|c| c.trim().into()).collect();
+    settings.tie_break = tie_break.iter().map(|c| c.trim().into()).collect();
     settings
 }
 
@@ -226,6 +236,7 @@ fn duration(flag: &str, text: &str, zero_ok: bool, lang: Lang, problems: &mut Ve
 /// The event's date from `--date`, if given and readable.
 fn date(args: &NewArgs, lang: Lang, problems: &mut Vec<String>) -> Option<chrono::NaiveDate> {
     let text = args
+        .flags
         .date
         .as_deref()
         .map(str::trim)

@@ -80,13 +80,13 @@ fn asked(args: &SettingsArgs, lang: Lang) -> Vec<(Field, Result<Value, String>)>
                 .ok_or_else(|| words::bad_option(flag, t, words::Expected::Duration, lang))
         })
     };
-    let date = args.date.as_ref().map(|t| match t.trim() {
+    let date = args.flags.date.as_ref().map(|t| match t.trim() {
         "" => Ok(Value::Date(None)),
         d => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
             .map(|d| Value::Date(Some(d)))
             .map_err(|_| words::bad_option("date", t, words::Expected::Date, lang)),
     });
-    let start = args.start.as_ref().map(|t| match t.trim() {
+    let start = args.flags.start.as_ref().map(|t| match t.trim() {
         "now" | "maintenant" => {
             let now = Local::now().time();
             Ok(Value::Time(
@@ -99,12 +99,15 @@ fn asked(args: &SettingsArgs, lang: Lang) -> Vec<(Field, Result<Value, String>)>
             .ok_or_else(|| words::bad_option("start", t, words::Expected::Time, lang)),
     });
     let fields = [
-        (Field::Title, text(&args.title)),
-        (Field::Place, text(&args.place)),
+        (Field::Title, text(&args.flags.title)),
+        (Field::Place, text(&args.flags.place)),
         (Field::Date, date),
-        (Field::Pitch, secs("pitch", &args.pitch)),
-        (Field::Qa, secs("qa", &args.qa)),
-        (Field::Changeover, secs("changeover", &args.changeover)),
+        (Field::Pitch, secs("pitch", &args.flags.pitch)),
+        (Field::Qa, secs("qa", &args.flags.qa)),
+        (
+            Field::Changeover,
+            secs("changeover", &args.flags.changeover),
+        ),
         (Field::Start, start),
         (Field::Warning, secs("warning", &args.warning)),
         (Field::Alarm, secs("alarm", &args.alarm)),
@@ -114,15 +117,15 @@ fn asked(args: &SettingsArgs, lang: Lang) -> Vec<(Field, Result<Value, String>)>
         ),
         (
             Field::Laureates,
-            args.laureates.map(|n| Ok(Value::Count(n))),
+            args.flags.laureates.map(|n| Ok(Value::Count(n))),
         ),
         (
             Field::MinSheets,
-            args.min_sheets.map(|n| Ok(Value::Count(n))),
+            args.flags.min_sheets.map(|n| Ok(Value::Count(n))),
         ),
         (
             Field::TieBreak,
-            args.tie_break.as_ref().map(|ids| {
+            args.flags.tie_break.as_ref().map(|ids| {
                 Ok(Value::List(
                     ids.iter()
                         .map(|c| c.trim().to_string())
@@ -133,7 +136,7 @@ fn asked(args: &SettingsArgs, lang: Lang) -> Vec<(Field, Result<Value, String>)>
         ),
         (
             Field::Method,
-            args.method.map(|m| Ok(Value::Method(m.method()))),
+            args.flags.method.map(|m| Ok(Value::Method(m.method()))),
         ),
     ];
     for (field, value) in fields {

@@ -12,6 +12,7 @@
 //! [`number`]: the language's decimal separator and nouns that agree with
 //! their count.
 
+pub mod cli;
 pub mod files;
 pub mod minutes;
 pub mod notice;
