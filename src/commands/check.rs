@@ -40,17 +40,20 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
         return Err(Failure::new(lang, lines));
     }
     for note in &notes {
-        println!("{note}");
+        super::say(lang, note)?;
     }
     if let Some(s) = &report.session {
-        println!("{}", summary(&name, s, lang));
-        println!("{name}: {}", crate::words::recount::agrees(lang));
+        super::say(lang, &summary(&name, s, lang))?;
+        super::say(
+            lang,
+            &format!("{name}: {}", crate::words::recount::agrees(lang)),
+        )?;
         let finality = Finality::of(&ranking::rank(s, s.settings.method));
         let said = format!("{name}: {}", words::finality(&finality, lang));
         if final_wanted && !finality.is_final() {
             return Err(Failure::new(lang, vec![said]));
         }
-        println!("{said}");
+        super::say(lang, &said)?;
     }
     Ok(())
 }

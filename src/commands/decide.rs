@@ -59,9 +59,9 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
     // The laureates as saved.
     let after = ranking::rank(live.session(), live.session().settings.method);
     let teams = decision.teams.join(", ");
-    println!(
-        "{}",
-        match (kind, lang) {
+    super::say(
+        lang,
+        &match (kind, lang) {
             (DecisionKind::Order, Lang::Fr) => format!(
                 "{file}: décision enregistrée — ordre {teams} (par {}, {})",
                 decision.by, decision.reason
@@ -78,16 +78,16 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
                 "{file}: decision saved — {teams} admitted (by {}, {})",
                 decision.by, decision.reason
             ),
-        }
-    );
+        },
+    )?;
     let laureates = after.laureate_ids().join(", ");
-    println!(
-        "{}",
-        match lang {
+    super::say(
+        lang,
+        &match lang {
             Lang::Fr => format!("lauréats : {laureates}"),
             Lang::En => format!("laureates: {laureates}"),
-        }
-    );
+        },
+    )?;
     Ok(())
 }
 

@@ -49,8 +49,7 @@ pub fn run(flag: Option<Lang>, args: &NewArgs) -> Outcome {
         })?;
     let created = storage::create(&args.file, &session, &storage::new_id(), Utc::now())
         .map_err(|e| Failure::one(lang, with_file(&args.file, &e, lang)))?;
-    println!("{}", created_line(&args.file, &created, lang));
-    Ok(())
+    super::say(lang, &created_line(&args.file, &created, lang))
 }
 
 /// A storage error naming the file (a refusal does not name it itself).

@@ -20,8 +20,7 @@ pub fn run(flag: Option<Lang>, args: &SettingsArgs) -> Outcome {
     let session = live.session().clone();
     let asked = asked(args, lang);
     if asked.is_empty() {
-        print!("{}", words::settings_text(&session, lang));
-        return Ok(());
+        return super::say(lang, &words::settings_text(&session, lang));
     }
     let mut problems: Vec<String> = Vec::new();
     let (mut event, mut settings) = (session.event.clone(), session.settings.clone());
@@ -41,8 +40,7 @@ pub fn run(flag: Option<Lang>, args: &SettingsArgs) -> Outcome {
         return Err(Failure::new(lang, lines));
     }
     let Some(change) = change(&session, event, settings) else {
-        println!("{}", words::nothing_to_change(&file, lang));
-        return Ok(());
+        return super::say(lang, &words::nothing_to_change(&file, lang));
     };
     let op = Operation::new(change, storage::new_id(), Utc::now());
     live.commit(&op, storage::CLI_WAIT, std::time::Instant::now())
@@ -53,7 +51,7 @@ pub fn run(flag: Option<Lang>, args: &SettingsArgs) -> Outcome {
             };
             Failure::one(lang, line)
         })?;
-    println!("{}", words::settings_saved(&file, lang));
+    let mut said = words::settings_saved(&file, lang);
     let after = live.session();
     for field in Event::FIELDS.iter().chain(Settings::FIELDS) {
         let (before, now) = if Event::FIELDS.contains(field) {
@@ -62,10 +60,13 @@ pub fn run(flag: Option<Lang>, args: &SettingsArgs) -> Outcome {
             (session.settings.get(*field), after.settings.get(*field))
         };
         if before != now {
-            println!("  {}", words::changed_line(*field, &before, &now, lang));
+            said.push_str(&format!(
+                "\n  {}",
+                words::changed_line(*field, &before, &now, lang)
+            ));
         }
     }
-    Ok(())
+    super::say(lang, &said)
 }
 
 /// The options given, each read into its field's value or refused with
