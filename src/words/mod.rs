@@ -28,6 +28,7 @@ pub mod setup;
 pub mod storage;
 pub mod undo;
 pub mod validate;
+pub mod width;
 
 /// A text made safe for a terminal: every character of
 /// [`crate::domain::validate::is_unsafe_char`] (ESC, BEL, CR, bidirectional
