@@ -26,6 +26,7 @@ pub mod report;
 pub mod session;
 pub mod setup;
 pub mod storage;
+pub mod tamper;
 pub mod undo;
 pub mod validate;
 pub mod width;

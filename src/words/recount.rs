@@ -12,8 +12,24 @@ use crate::domain::recount::{Difference, Flag};
 pub fn agrees(lang: Lang) -> &'static str {
     lang.t(
         "recompté indépendamment : concorde",
-        "recomputed independently: agrees",
+        "recounted independently: agrees",
     )
+}
+
+/// The results screen's line when the recount of the method shown
+/// differs: how many differences (`podium check` lists them), the first
+/// in words.
+pub fn differs(lang: Lang, count: usize, first: &str) -> String {
+    match (lang, count) {
+        (Lang::Fr, 1) => format!("RECOMPTAGE INDÉPENDANT DIFFÉRENT — ne pas publier : {first}"),
+        (Lang::Fr, n) => {
+            format!("RECOMPTAGE INDÉPENDANT DIFFÉRENT ({n} écarts) — ne pas publier : {first}")
+        }
+        (Lang::En, 1) => format!("INDEPENDENT RECOUNT DIFFERS — do not publish: {first}"),
+        (Lang::En, n) => {
+            format!("INDEPENDENT RECOUNT DIFFERS ({n} differences) — do not publish: {first}")
+        }
+    }
 }
 
 impl Flag {
