@@ -6,8 +6,10 @@
 //! `"path.id"` (clap's id: the field's name, `min_sheets`), and when no
 //! such key exists, by `"*.id"`, the text every command shares (`*.file`).
 //! Both languages stand side by side in one arm, `[French, English]`; a
-//! new command or option adds its arms to [`text`] (and to [`value`] when
-//! it takes a value) and nothing else: `cli::tests` walks the whole tree
+//! new command or option adds its arms to [`text`]'s tables (a command
+//! that changes the session to `session_texts`, one that prints or writes
+//! to `output_texts`) and to [`value`] when it takes a value, and nothing
+//! else: `cli::tests` walks the whole tree
 //! and names every missing key.
 
 use crate::domain::Lang;
@@ -22,8 +24,16 @@ pub fn value_name(key: &str, lang: Lang) -> Option<&'static str> {
     value(key).map(|[fr, en]| lang.t(fr, en))
 }
 
-/// Every text, by key (see the module's comment for the keys).
+/// Every text, by key (see the module's comment for the keys): what
+/// several commands share, then each command's own.
 fn text(key: &str) -> Option<[&'static str; 2]> {
+    shared_texts(key)
+        .or_else(|| session_texts(key))
+        .or_else(|| output_texts(key))
+}
+
+/// `podium` itself, and the arguments several commands share (`*.id`).
+fn shared_texts(key: &str) -> Option<[&'static str; 2]> {
     Some(match key {
         "" => [
             "Sessions de pitch et notation du jury, dans le terminal",
@@ -87,6 +97,13 @@ fn text(key: &str) -> Option<[&'static str; 2]> {
             "Méthode de classement officielle (figée dès la première note)",
             "Official ranking method (fixed once the first score is entered)",
         ],
+        _ => return None,
+    })
+}
+
+/// The commands that open, create or change a session.
+fn session_texts(key: &str) -> Option<[&'static str; 2]> {
+    Some(match key {
         "demo" => [
             "Ouvrir le forum de démonstration (une copie dans le dossier de données)",
             "Open the demo forum (a copy in the data folder)",
@@ -132,6 +149,13 @@ fn text(key: &str) -> Option<[&'static str; 2]> {
             "Exporter chaque note, absence, récusation et total manuscrit",
             "Export every value, absence, recusal and handwritten total",
         ],
+        _ => return None,
+    })
+}
+
+/// The commands that print or write what the session holds.
+fn output_texts(key: &str) -> Option<[&'static str; 2]> {
+    Some(match key {
         "decide" => [
             "Enregistrer la décision du jury sur les ex aequo à la limite des lauréats",
             "Record the jury's decision on teams tied at the laureate cut-off",
@@ -369,11 +393,7 @@ pub enum ArgError {
 impl ArgError {
     /// The first line of the error (without `podium: `).
     pub fn message(&self, lang: Lang) -> String {
-        let like = |like: &Option<String>| match (like, lang) {
-            (Some(l), Lang::Fr) => format!(" (vouliez-vous dire « {l} » ?)"),
-            (Some(l), Lang::En) => format!(" (did you mean '{l}'?)"),
-            (None, _) => String::new(),
-        };
+        let like = |l: &Option<String>| like(l, lang);
         let list = |values: &[String]| values.join(", ");
         match (self, lang) {
             (ArgError::Unknown { arg, like: l }, Lang::Fr) => {
@@ -452,20 +472,12 @@ impl ArgError {
             (ArgError::Conflict { arg, with }, Lang::En) if with.is_empty() => {
                 format!("'{arg}' cannot be used with the other arguments given")
             }
-            (ArgError::Conflict { arg, with }, Lang::Fr) => format!(
-                "« {arg} » ne va pas avec {}",
-                with.iter()
-                    .map(|w| format!("« {w} »"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            (ArgError::Conflict { arg, with }, Lang::En) => format!(
-                "'{arg}' cannot be used with {}",
-                with.iter()
-                    .map(|w| format!("'{w}'"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            (ArgError::Conflict { arg, with }, Lang::Fr) => {
+                format!("« {arg} » ne va pas avec {}", quoted(with, lang))
+            }
+            (ArgError::Conflict { arg, with }, Lang::En) => {
+                format!("'{arg}' cannot be used with {}", quoted(with, lang))
+            }
             (ArgError::Twice { arg }, Lang::Fr) => format!("« {arg} » est donné deux fois"),
             (ArgError::Twice { arg }, Lang::En) => {
                 format!("'{arg}' cannot be used multiple times")
@@ -494,4 +506,22 @@ impl ArgError {
             (ArgError::Other, Lang::En) => "unreadable command line".into(),
         }
     }
+}
+
+/// What the user may have meant, after an error.
+fn like(like: &Option<String>, lang: Lang) -> String {
+    match (like, lang) {
+        (Some(l), Lang::Fr) => format!(" (vouliez-vous dire « {l} » ?)"),
+        (Some(l), Lang::En) => format!(" (did you mean '{l}'?)"),
+        (None, _) => String::new(),
+    }
+}
+
+/// Arguments, each quoted as the language quotes.
+fn quoted(args: &[String], lang: Lang) -> String {
+    let quote = |a: &String| match lang {
+        Lang::Fr => format!("« {a} »"),
+        Lang::En => format!("'{a}'"),
+    };
+    args.iter().map(quote).collect::<Vec<_>>().join(", ")
 }
