@@ -13,6 +13,7 @@
 //! their count.
 
 pub mod cli;
+pub mod double_entry;
 pub mod files;
 pub mod minutes;
 pub mod notice;
@@ -23,6 +24,7 @@ pub mod ranking;
 pub mod recount;
 pub mod refusal;
 pub mod report;
+pub mod screens;
 pub mod session;
 pub mod setup;
 pub mod storage;

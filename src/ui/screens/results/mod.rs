@@ -71,7 +71,7 @@ impl Widget for ResultsScreen<'_, '_> {
             (t, p)
         } else {
             // The table as tall as its rows (head, cut-off line, legend),
-            // leaving the panel at least a few lines.
+            // leaving the panel three lines (the rows matter more).
             let needed =
                 ranking.ranking.len() as u16 + 2 + legend_lines(lang, rest.width).len() as u16;
             // With the detail open, the table shrinks to a few rows around
@@ -80,7 +80,7 @@ impl Widget for ResultsScreen<'_, '_> {
                 needed.min(7)
             } else {
                 needed
-                    .min(rest.height.saturating_sub(5))
+                    .min(rest.height.saturating_sub(3))
                     .max(rest.height / 2)
             };
             let [t, p] =
