@@ -40,9 +40,10 @@ pub(crate) fn own_path(path: &str) -> String {
 
 fn localize(cmd: Command, path: &str, lang: Lang) -> Command {
     let own = own_path(path);
+    let template = template(&cmd, lang);
     let mut cmd = cmd
         .long_about(None)
-        .help_template(template(lang))
+        .help_template(template)
         .subcommand_help_heading(Chrome::Commands.get(lang))
         .subcommand_value_name(Chrome::Command.get(lang));
     if let Some(about) = words::help(&own, lang) {
@@ -138,10 +139,12 @@ fn new_default(id: &str, lang: Lang) -> Option<String> {
     Some(crate::words::setup::value(&defaults.get(field), lang))
 }
 
-/// clap's help page with the usage heading in `lang`.
-fn template(lang: Lang) -> String {
+/// clap's help page with the usage heading in `lang`, in clap's style for
+/// it (clap leaves the style out when the output is not a terminal).
+fn template(cmd: &Command, lang: Lang) -> String {
+    let style = cmd.get_styles().get_usage();
     format!(
-        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        "{{before-help}}{{about-with-newline}}\n{style}{}{style:#} {{usage}}\n\n{{all-args}}{{after-help}}",
         Chrome::Usage.get(lang)
     )
 }
