@@ -70,8 +70,18 @@ pub enum Command {
     Repair(FileArg),
     Settings(SettingsArgs),
     Roster(RosterArgs),
+    History(HistoryArgs),
     Completions(CompletionsArgs),
     Manpage,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    pub file: PathBuf,
+    #[arg(long)]
+    pub team: Option<String>,
+    #[arg(long)]
+    pub juror: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -12,7 +12,7 @@ use crate::words::cli as words;
 fn missing(cmd: &Command, path: &str, lang: Lang, out: &mut Vec<String>) {
     let own = &own_path(path);
     if words::help(own, lang).is_none_or(str::is_empty) {
-        out.push(format!("text \"{own}\": what `podium {path}` does"));
+        out.push(format!("text \"{own}\": what the command does"));
     }
     for arg in cmd.get_arguments() {
         let id = arg.get_id().as_str();
@@ -36,6 +36,8 @@ fn every_command_and_argument_has_its_words_in_french_and_english() {
     for lang in [Lang::Fr, Lang::En] {
         let mut out = Vec::new();
         missing(&command(lang), "", lang, &mut out);
+        out.sort();
+        out.dedup();
         assert!(
             out.is_empty(),
             "add to src/words/cli.rs (both languages, `[French, English]`):\n{}",

@@ -10,6 +10,7 @@ pub mod completions;
 pub mod decide;
 pub mod demo;
 pub mod display;
+pub mod history;
 pub mod manpage;
 pub mod minutes;
 pub mod new;
@@ -120,6 +121,7 @@ pub fn dispatch(cli: Cli) -> Outcome {
         Some(Command::Repair(args)) => repair::run(flag, &args.file),
         Some(Command::Settings(args)) => settings::run(flag, &args),
         Some(Command::Roster(args)) => roster::run(flag, &args),
+        Some(Command::History(args)) => history::run(flag, &args),
         Some(Command::Completions(args)) => completions::run(flag, args.shell),
         Some(Command::Manpage) => manpage::run(flag),
     }

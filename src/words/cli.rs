@@ -251,6 +251,18 @@ fn output_texts(key: &str) -> Option<[&'static str; 2]> {
             "La page de manuel, en roff (man -l -)",
             "The manual page, in roff (man -l -)",
         ],
+        "history" => [
+            "Qui a changé quoi et quand, d'après le journal, du plus ancien au plus récent",
+            "Who changed what and when, from the journal, oldest first",
+        ],
+        "history.team" => [
+            "Seulement les changements qui concernent cette équipe (id ou nom)",
+            "Only the changes concerning this team (id or name)",
+        ],
+        "history.juror" => [
+            "Seulement les changements qui concernent ce juré (id ou nom)",
+            "Only the changes concerning this juror (id or name)",
+        ],
         "help" => [
             "Afficher cette aide ou celle des commandes données",
             "Print this message or the help of the given command(s)",
@@ -284,6 +296,8 @@ fn value(key: &str) -> Option<[&'static str; 2]> {
         "*.reason" => ["MOTIF", "REASON"],
         "*.bell" => ["on|off", "on|off"],
         "*.lang" => ["LANGUE", "LANG"],
+        "*.team" => ["ÉQUIPE", "TEAM"],
+        "*.juror" => ["JURÉ", "JUROR"],
         "*.shell" => ["SHELL", "SHELL"],
         "*.subcommand" => ["COMMANDE", "COMMAND"],
         _ => return None,
