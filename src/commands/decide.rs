@@ -11,7 +11,7 @@ use crate::domain::ranking::{
     decisions::{DecisionProblem, problems},
 };
 use crate::domain::{Change, Decision, DecisionKind, Lang, Operation, Session, TeamId};
-use crate::storage::{self, StoreError};
+use crate::storage;
 
 use super::{Failure, Outcome};
 
@@ -49,15 +49,7 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
         storage::new_id(),
         decision.at,
     );
-    // Checked on `session`: never saved into another one put in its place.
-    live.commit(&op, storage::CLI_WAIT, std::time::Instant::now())
-        .map_err(|e| {
-            let line = match &e {
-                StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
-                _ => e.message(lang),
-            };
-            Failure::one(lang, line)
-        })?;
+    super::commit_change(&mut live, &op, &file, lang)?;
     // The laureates as saved.
     let after = ranking::rank(live.session(), live.session().settings.method);
     let teams = decision.teams.join(", ");

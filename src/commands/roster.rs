@@ -8,7 +8,7 @@ use chrono::Utc;
 use crate::cli::RosterArgs;
 use crate::domain::roster;
 use crate::domain::{Lang, Operation};
-use crate::storage::{self, StoreError};
+use crate::storage;
 use crate::words::setup as words;
 
 use super::{Failure, Outcome};
@@ -67,13 +67,6 @@ pub fn run(flag: Option<Lang>, args: &RosterArgs) -> Outcome {
         return said(words::dry_run(&file, lang));
     }
     let op = Operation::new(change, storage::new_id(), Utc::now());
-    live.commit(&op, storage::CLI_WAIT, std::time::Instant::now())
-        .map_err(|e| {
-            let line = match &e {
-                StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
-                _ => e.message(lang),
-            };
-            Failure::one(lang, line)
-        })?;
+    super::commit_change(&mut live, &op, &file, lang)?;
     said(words::roster_saved(&file, lang))
 }

@@ -7,7 +7,7 @@ use chrono::{Local, Timelike, Utc};
 use crate::cli::SettingsArgs;
 use crate::domain::setup::{Field, Fields, Value};
 use crate::domain::{Change, Edit, Event, Lang, Operation, Session, Settings, validate};
-use crate::storage::{self, StoreError};
+use crate::storage;
 use crate::words::setup as words;
 
 use super::new::{parse_duration, parse_time};
@@ -43,14 +43,7 @@ pub fn run(flag: Option<Lang>, args: &SettingsArgs) -> Outcome {
         return super::say(lang, &words::nothing_to_change(&file, lang));
     };
     let op = Operation::new(change, storage::new_id(), Utc::now());
-    live.commit(&op, storage::CLI_WAIT, std::time::Instant::now())
-        .map_err(|e| {
-            let line = match &e {
-                StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
-                _ => e.message(lang),
-            };
-            Failure::one(lang, line)
-        })?;
+    super::commit_change(&mut live, &op, &file, lang)?;
     let mut said = words::settings_saved(&file, lang);
     let after = live.session();
     for field in Event::FIELDS.iter().chain(Settings::FIELDS) {
