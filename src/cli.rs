@@ -137,6 +137,10 @@ pub struct SettingFlags {
     #[arg(long)]
     pub start: Option<String>,
     #[arg(long)]
+    pub warning: Option<String>,
+    #[arg(long)]
+    pub alarm: Option<String>,
+    #[arg(long)]
     pub laureates: Option<u32>,
     #[arg(long)]
     pub min_sheets: Option<u32>,
@@ -237,10 +241,6 @@ pub struct SettingsArgs {
     pub file: PathBuf,
     #[command(flatten)]
     pub flags: SettingFlags,
-    #[arg(long)]
-    pub warning: Option<String>,
-    #[arg(long)]
-    pub alarm: Option<String>,
     #[arg(long, value_parser = ["on", "off"])]
     pub bell: Option<String>,
 }

@@ -103,8 +103,8 @@ fn asked(args: &SettingsArgs, lang: Lang) -> Vec<(Field, Result<Value, String>)>
             secs("changeover", &args.flags.changeover),
         ),
         (Field::Start, start),
-        (Field::Warning, secs("warning", &args.warning)),
-        (Field::Alarm, secs("alarm", &args.alarm)),
+        (Field::Warning, secs("warning", &args.flags.warning)),
+        (Field::Alarm, secs("alarm", &args.flags.alarm)),
         (
             Field::Bell,
             args.bell.as_ref().map(|b| Ok(Value::Flag(b == "on"))),

@@ -121,6 +121,14 @@ fn session_texts(key: &str) -> Option<[&'static str; 2]> {
             "Tableur des critères (CSV : id, label, [weight], [min], max, [step])",
             "Criteria spreadsheet (CSV: id, label, [weight], [min], max, [step])",
         ],
+        "new.warning" => [
+            "Temps restant où le compte à rebours passe à la couleur d'avertissement (par défaut 1:00, ou le tiers d'un pitch de moins de 3:00)",
+            "Time left at which the countdown turns to the warning colour (default 1:00, or a third of a pitch shorter than 3:00)",
+        ],
+        "new.alarm" => [
+            "Temps restant où il passe à la couleur d'alarme (par défaut 0:30, ou le sixième d'un pitch de moins de 3:00)",
+            "Time left at which it turns to the alarm colour (default 0:30, or a sixth of a pitch shorter than 3:00)",
+        ],
         "new.recuse_same_org" => [
             "Les jurés ne notent pas les équipes de leur propre organisation",
             "Jurors do not score teams of their own organisation",
@@ -222,11 +230,11 @@ fn output_texts(key: &str) -> Option<[&'static str; 2]> {
             "Heure prévue de la première équipe (HH:MM, ou now)",
             "Planned start of the first team (HH:MM, or now)",
         ],
-        "settings.warning" => [
+        "*.warning" => [
             "Temps restant où le compte à rebours passe à la couleur d'avertissement",
             "Remaining time at which the countdown turns to the warning colour",
         ],
-        "settings.alarm" => [
+        "*.alarm" => [
             "Temps restant où il passe à la couleur d'alarme",
             "Remaining time at which it turns to the alarm colour",
         ],
