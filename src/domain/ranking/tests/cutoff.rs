@@ -139,7 +139,11 @@ fn a_score_change_after_replaced_decisions_makes_only_the_latest_stale() {
         .filter(|w| w.code == WarningCode::StaleDecision)
         .collect();
     assert_eq!(stale.len(), 1, "the replaced decisions are not stale too");
-    assert_eq!(stale[0].team.as_deref(), Some("C"), "the latest names C first");
+    assert_eq!(
+        stale[0].team.as_deref(),
+        Some("C"),
+        "the latest names C first"
+    );
 }
 
 #[test]
