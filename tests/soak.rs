@@ -386,3 +386,94 @@ fn a_whole_forum_day_ends_with_everything_on_disk() {
         started.elapsed()
     );
 }
+
+/// CPU seconds used so far by process `pid` (utime + stime).
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or(vec![], |(_, rest)| rest.split_whitespace().collect());
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// Found by the soak script: once its terminal was closed under a running
+/// countdown (here while it asked "quit anyway?"), `podium run` kept
+/// reading end-of-file from it forever, one core busy, deaf to the hang-up
+/// signal (crossterm 0.29's event reader never returns on a terminal that
+/// is gone). It must leave instead.
+#[cfg(unix)]
+#[test]
+fn a_closed_terminal_ends_podium_run() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    std::fs::write(&path, STATE).unwrap();
+    std::fs::write(storage::Files::new(&path).journal, JOURNAL).unwrap();
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_podium"));
+    cmd.args(["run", path.to_str().unwrap(), "--lang", "en"]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("PODIUM_DATA_DIR", dir.path());
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut writer = pair.master.take_writer().unwrap();
+    // Read until the countdown runs, then let go of the terminal.
+    let (seen, shown) = mpsc::channel();
+    std::thread::spawn(move || {
+        let (mut out, mut buf) = (Vec::new(), [0u8; 4096]);
+        let mut said = false;
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                return;
+            }
+            out.extend_from_slice(&buf[..n]);
+            let text = String::from_utf8_lossy(&out);
+            if !said && text.contains("Stage") {
+                said = true;
+                let _ = seen.send("stage");
+            }
+            if text.contains("Time left") {
+                let _ = seen.send("running");
+                return;
+            }
+        }
+    });
+    assert_eq!(shown.recv_timeout(Duration::from_secs(20)), Ok("stage"));
+    writer.write_all(b" ").unwrap();
+    assert_eq!(shown.recv_timeout(Duration::from_secs(20)), Ok("running"));
+    let pid = child.process_id().unwrap();
+    // `q` with the countdown running asks "quit anyway?"; the window is
+    // closed instead of answering.
+    writer.write_all(b"q").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    drop(writer);
+    drop(pair.master);
+    let closed = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if closed.elapsed() > Duration::from_secs(15) {
+            let cpu = cpu_seconds(pid);
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("podium run still there 15 s after its terminal closed ({cpu:.1} s of CPU)");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
