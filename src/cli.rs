@@ -85,6 +85,20 @@ pub enum Command {
     Settings(SettingsArgs),
     /// Re-read the teams and jurors spreadsheets (one operation).
     Roster(RosterArgs),
+    /// Who changed what and when, from the journal, oldest first.
+    History(HistoryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The session file.
+    pub file: PathBuf,
+    /// Only the changes concerning this team (id or name).
+    #[arg(long)]
+    pub team: Option<String>,
+    /// Only the changes concerning this juror (id or name).
+    #[arg(long)]
+    pub juror: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@ pub mod check;
 pub mod decide;
 pub mod demo;
 pub mod display;
+pub mod history;
 pub mod minutes;
 pub mod new;
 pub mod output;
@@ -98,6 +99,7 @@ pub fn dispatch(cli: Cli) -> Outcome {
         Some(Command::Repair(args)) => repair::run(flag, &args.file),
         Some(Command::Settings(args)) => settings::run(flag, &args),
         Some(Command::Roster(args)) => roster::run(flag, &args),
+        Some(Command::History(args)) => history::run(flag, &args),
     }
 }
 

@@ -38,6 +38,7 @@ mod recovery;
 mod repair;
 mod replace;
 mod state;
+pub mod verify;
 
 pub use crate::words::files::{JsonKind, JsonProblem, io_words};
 pub use commit::{

@@ -12,7 +12,9 @@
 //! [`number`]: the language's decimal separator and nouns that agree with
 //! their count.
 
+pub mod double_entry;
 pub mod files;
+pub mod history;
 pub mod minutes;
 pub mod notice;
 pub mod number;
@@ -22,9 +24,11 @@ pub mod ranking;
 pub mod recount;
 pub mod refusal;
 pub mod report;
+pub mod screens;
 pub mod session;
 pub mod setup;
 pub mod storage;
+pub mod tamper;
 pub mod undo;
 pub mod validate;
 
