@@ -128,6 +128,27 @@ pub fn open_writer(
     Ok((live, lang))
 }
 
+/// A command-line writer's change, saved (journal line synced) through the
+/// session it opened: a refusal names the file, a file error says itself.
+/// Checked on the session opened: never saved into another one put in its
+/// place.
+pub fn commit_change(
+    live: &mut crate::storage::Live,
+    op: &crate::domain::Operation,
+    file: &str,
+    lang: Lang,
+) -> Result<(), Failure> {
+    live.commit(op, crate::storage::CLI_WAIT, std::time::Instant::now())
+        .map(|_| ())
+        .map_err(|e| {
+            let line = match &e {
+                crate::storage::StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
+                _ => e.message(lang),
+            };
+            Failure::one(lang, line)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
