@@ -215,8 +215,8 @@ fn import_sheets(day: &mut Day, team: &str) {
 }
 
 /// The moderator's day: every team through its phases, the questions
-/// asked by hotkey, a break where the schedule has one.
-fn run_the_stage(day: &mut Day, asked: &mut usize) {
+/// asked by hotkey, the breaks the schedule holds run on stage.
+fn run_the_stage(day: &mut Day, asked: &mut usize, breaks: &mut usize) {
     let hotkeys: Vec<char> = juror_hotkeys(&day.moderator.app.session)
         .into_iter()
         .filter_map(|(_, key)| key)
@@ -251,12 +251,15 @@ fn run_the_stage(day: &mut Day, asked: &mut usize) {
                 }
                 day.wait(30);
                 done += 1;
-                if team == "T05" || team == "T10" {
-                    day.wait(15 * 60); // the coffee break
-                }
                 if done < 15 {
                     day.moderator_key(KeyCode::Char('n'));
                 }
+            }
+            Phase::Break => {
+                // The coffee break the schedule holds (ten minutes).
+                day.wait(10 * 60);
+                day.moderator_key(KeyCode::Char('n'));
+                *breaks += 1;
             }
         }
     }
@@ -341,8 +344,12 @@ fn check_disk(day: &Day, asked: usize) {
     }
     assert_eq!(disk.questions.len(), asked);
     assert_eq!(disk.stage.log.len(), 15 * 3 - 1, "every phase logged");
-    let breaks = disk.schedule.iter().filter(|s| s.team().is_none()).count();
-    assert_eq!(breaks, 2);
+    let planned = disk.schedule.iter().filter(|s| s.team().is_none()).count();
+    assert_eq!(
+        (planned, disk.stage.breaks.len()),
+        (2, 2),
+        "two breaks planned and run"
+    );
     let [decision] = disk.decisions.as_slice() else {
         panic!("one decision expected: {:?}", disk.decisions);
     };
@@ -368,18 +375,26 @@ fn a_whole_forum_day_ends_with_everything_on_disk() {
     let started = std::time::Instant::now();
     let dir = tempfile::tempdir().unwrap();
     let mut day = setup(dir.path());
-    let mut asked = 0;
-    run_the_stage(&mut day, &mut asked);
+    let (mut asked, mut breaks) = (0, 0);
+    run_the_stage(&mut day, &mut asked, &mut breaks);
+    assert_eq!(breaks, 2);
     decide(&mut day);
     day.wait(60);
     check_disk(&day, asked);
-    // A day: from 13:50 to past 16:00, two writers, checkpoints throughout.
-    assert!(day.now - Utc.with_ymd_and_hms(2026, 12, 10, 12, 50, 0).unwrap() > TimeDelta::hours(2));
+    // A day: at least the schedule's length (fifteen 6-minute slots and
+    // two 10-minute breaks), two writers, checkpoints throughout.
+    let day_length = day.now - Utc.with_ymd_and_hms(2026, 12, 10, 12, 50, 0).unwrap();
+    assert!(
+        day_length >= TimeDelta::minutes(15 * 6 + 2 * 10),
+        "{day_length}"
+    );
     assert!(day.checkpoints >= 20, "{} checkpoints", day.checkpoints);
     assert!(day.secretary.saves > 500 && day.moderator.saves > 100);
     let _: &Session = &day.moderator.app.session;
     eprintln!(
-        "soak: {} saves by the secretary, {} by the moderator, {} checkpoints, {asked} questions, {:?}",
+        "soak: {} of fake time, {} saves by the secretary, {} by the moderator, \
+         {} checkpoints, {asked} questions, in {:?}",
+        day_length,
         day.secretary.saves,
         day.moderator.saves,
         day.checkpoints,
