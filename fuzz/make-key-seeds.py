@@ -37,5 +37,9 @@ seeds={
  'replaced': ['Tab','Tab','Tab','4','REPLACED','Enter','q','y'],
  'azerty': ['Tab','Tab','Tab','&','é','Enter','(','Enter','ç','à','Enter','Backspace','CTRLZ','CTRLC','y'],
 }
+# The first byte: bit 0 the language, bit 1 saves answered with the changes.
+first={'results':1,'paste':1,'grid-deltas':2,'held-deltas':3}
+seeds['grid-deltas']=seeds['grid']
+seeds['held-deltas']=seeds['held']+['RELOAD','Tab','Tab','Tab','Tab',' ','n','HOLD','n','n','HOLD']
 for name,seq in seeds.items():
-    open(R+name,'wb').write(enc(seq, 1 if name in ('results','paste') else 0))
+    open(R+name,'wb').write(enc(seq, first.get(name,0)))

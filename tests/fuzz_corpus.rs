@@ -104,6 +104,12 @@ fn the_seeds_reach_the_code_they_are_for() {
         );
     }
     assert!(podium::fuzzing::keys(&seed("keys", "grid")) >= 4);
+    // The same keys, saves answered with the changes rather than the session.
+    assert_eq!(
+        podium::fuzzing::keys(&seed("keys", "grid-deltas")),
+        podium::fuzzing::keys(&seed("keys", "grid"))
+    );
+    assert!(podium::fuzzing::keys(&seed("keys", "held-deltas")) >= 3);
     assert!(podium::fuzzing::keys(&seed("keys", "paste")) >= 2);
     assert!(podium::fuzzing::keys(&seed("keys", "stage")) >= 5);
 }

@@ -14,8 +14,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use crate::app::action::Delta;
 use crate::app::{Action, App, Effect, Mode, Options, SaveOutcome, action_for, update};
-use crate::domain::{Lang, Operation, Session, apply, validate};
+use crate::domain::{Change, Lang, Operation, Session, apply, validate};
 use crate::ui::{Theme, View};
 
 /// The characters a byte can type.
@@ -96,6 +97,11 @@ struct Sim {
     fail_next: bool,
     /// Saves that reached the file.
     saved: u64,
+    /// Every change saved, with the revision it made.
+    log: Vec<(u64, Change)>,
+    /// A save answers with the changes since the screen's revision (as
+    /// the live store does) rather than the whole session.
+    deltas: bool,
 }
 
 impl Sim {
@@ -107,7 +113,22 @@ impl Sim {
             Ok(()) => {
                 self.disk.revision += 1;
                 self.saved += 1;
-                SaveOutcome::Saved(Box::new(self.disk.clone()))
+                self.log.push((self.disk.revision, op.change.clone()));
+                if !self.deltas {
+                    return SaveOutcome::Saved(Box::new(self.disk.clone()));
+                }
+                let from = self.app.session.revision;
+                SaveOutcome::SavedChanges(Delta {
+                    session: self.disk.id.clone(),
+                    from,
+                    to: self.disk.revision,
+                    changes: self
+                        .log
+                        .iter()
+                        .filter(|(rev, _)| *rev > from)
+                        .cloned()
+                        .collect(),
+                })
             }
             Err(refusal) => SaveOutcome::Refused {
                 refusal,
@@ -125,6 +146,9 @@ impl Sim {
                     Effect::Save(op) if self.holding => self.held.push_back(*op),
                     Effect::Save(op) => queue.push_back(Action::Settled(self.save(&op))),
                     Effect::Run(job) => queue.push_back(job.run()),
+                    Effect::Resync => {
+                        queue.push_back(Action::Reloaded(Box::new(self.disk.clone())));
+                    }
                     Effect::Bell => {}
                 }
             }
@@ -170,7 +194,9 @@ fn start() -> DateTime<Utc> {
         .unwrap_or_default()
 }
 
-/// `data`: the first byte chooses the language, each next one a step.
+/// `data`: the first byte chooses the language (bit 0) and how saves are
+/// answered (bit 1: the changes, else the whole session), each next one
+/// a step.
 /// Returns how many changes were saved.
 pub fn keys(data: &[u8]) -> u64 {
     let Some((&first, mut rest)) = data.split_first() else {
@@ -191,6 +217,8 @@ pub fn keys(data: &[u8]) -> u64 {
         holding: false,
         fail_next: false,
         saved: 0,
+        log: Vec::new(),
+        deltas: first & 2 != 0,
     };
     while let Some((&byte, tail)) = rest.split_first() {
         rest = tail;
