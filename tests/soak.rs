@@ -60,6 +60,10 @@ impl Terminal {
                         queue.push(Action::Settled(outcome));
                     }
                     Effect::Run(job) => queue.push(job.run()),
+                    Effect::Resync => {
+                        let whole = self.store.whole().expect("the whole session");
+                        queue.push(Action::Reloaded(Box::new(whole)));
+                    }
                     Effect::Bell => {}
                 }
             }
@@ -88,9 +92,10 @@ impl Terminal {
             return;
         }
         self.stamp = stamp;
-        if let Some(fresh) = self.store.load() {
-            assert_eq!(self.store.replaced(&fresh), None);
-            self.act(Action::Reloaded(Box::new(fresh)), now);
+        if let Some(fresh) = self.store.load(&self.app.session) {
+            let (id, revision) = fresh.ident();
+            assert_eq!(self.store.replaced(id, revision), None);
+            self.act(fresh.into_action(), now);
         }
     }
 

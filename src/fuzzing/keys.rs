@@ -117,23 +117,28 @@ impl Sim {
                 if !self.deltas {
                     return SaveOutcome::Saved(Box::new(self.disk.clone()));
                 }
-                let from = self.app.session.revision;
-                SaveOutcome::SavedChanges(Delta {
-                    session: self.disk.id.clone(),
-                    from,
-                    to: self.disk.revision,
-                    changes: self
-                        .log
-                        .iter()
-                        .filter(|(rev, _)| *rev > from)
-                        .cloned()
-                        .collect(),
-                })
+                SaveOutcome::SavedChanges(self.delta())
             }
             Err(refusal) => SaveOutcome::Refused {
                 refusal,
                 fresh: Some(Box::new(self.disk.clone())),
             },
+        }
+    }
+
+    /// The changes since the revision the screen holds.
+    fn delta(&self) -> Delta {
+        let from = self.app.session.revision;
+        Delta {
+            session: self.disk.id.clone(),
+            from,
+            to: self.disk.revision,
+            changes: self
+                .log
+                .iter()
+                .filter(|(rev, _)| *rev > from)
+                .cloned()
+                .collect(),
         }
     }
 
@@ -250,6 +255,7 @@ pub fn keys(data: &[u8]) -> u64 {
                 }
             }
             Step::FailNext => sim.fail_next = true,
+            Step::Reload if sim.deltas => sim.run(Action::Followed(sim.delta())),
             Step::Reload => {
                 let fresh = Box::new(sim.disk.clone());
                 sim.run(Action::Reloaded(fresh));
