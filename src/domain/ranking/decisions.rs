@@ -15,7 +15,8 @@ use super::sheets::Board;
 pub struct Settled {
     /// For each group, the index of the decision that settles it.
     pub per_group: Vec<Option<usize>>,
-    /// Indices of the decisions that match no group.
+    /// Indices of the decisions that match no group (a decision replaced by
+    /// a later one on the same teams is neither settling nor stale).
     pub stale: Vec<usize>,
 }
 
@@ -43,8 +44,15 @@ pub fn settle(groups: &[Group], board: &Board, decisions: &[Decision]) -> Settle
         per_group: vec![None; groups.len()],
         stale: Vec::new(),
     };
-    for (i, decision) in decisions.iter().enumerate() {
-        match team_set(decision).and_then(|set| by_set.get(&set)) {
+    // A later decision on the same teams replaces an earlier one: only the
+    // latest decision per set of teams settles a group or can be stale.
+    let sets: Vec<Option<Vec<&str>>> = decisions.iter().map(team_set).collect();
+    for (i, set) in sets.iter().enumerate() {
+        let replaced = set.is_some() && sets[i + 1..].iter().any(|later| later == set);
+        if replaced {
+            continue;
+        }
+        match set.as_ref().and_then(|set| by_set.get(set)) {
             Some(&g) => settled.per_group[g] = Some(i),
             None => settled.stale.push(i),
         }

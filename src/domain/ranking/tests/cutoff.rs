@@ -125,6 +125,28 @@ fn a_stale_decision_warns_under_the_official_method_only() {
 }
 
 #[test]
+fn a_score_change_after_replaced_decisions_makes_only_the_latest_stale() {
+    let mut s = straddling();
+    decide(&mut s, DecisionKind::Admit, &["B", "C"]);
+    decide(&mut s, DecisionKind::Order, &["C", "B"]);
+    decide(&mut s, DecisionKind::Admit, &["C", "B"]);
+    // B's J3 sheet changes: B and C are no longer equal.
+    put(&mut s, "B", "J3", &["14.5"]);
+    let r = rank(&s, Method::Mean);
+    let stale: Vec<_> = r
+        .warnings
+        .iter()
+        .filter(|w| w.code == WarningCode::StaleDecision)
+        .collect();
+    assert_eq!(stale.len(), 1, "the replaced decisions are not stale too");
+    assert_eq!(
+        stale[0].team.as_deref(),
+        Some("C"),
+        "the latest names C first"
+    );
+}
+
+#[test]
 fn a_decision_naming_more_than_the_group_is_stale() {
     let mut s = straddling();
     decide(&mut s, DecisionKind::Admit, &["B", "C", "D"]);
