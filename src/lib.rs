@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod domain;
+pub mod fuzzing;
 pub mod i18n;
 pub mod report;
 pub mod storage;

@@ -38,6 +38,9 @@ const IDLE_CHECK: Duration = Duration::from_millis(500);
 const WORK_POLL: Duration = Duration::from_millis(50);
 /// After `q`, pending saves get this long to finish.
 const QUIT_GRACE: Duration = Duration::from_secs(10);
+/// After an ending signal, the loop gets this long to leave before the
+/// watch checks whether the terminal is gone (see [`watch_hang_up`]).
+const HANG_UP_GRACE: Duration = Duration::from_secs(1);
 
 /// The other terminal holds the lock: try again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -280,15 +283,47 @@ pub fn run<S: Store>(store: S, app: App, clock: Clock, theme: Theme) -> io::Resu
     for signal in ENDING_SIGNALS {
         hooks.push(signal_hook::flag::register(signal, Arc::clone(&ended))?);
     }
+    let left = Arc::new(AtomicBool::new(false));
+    let watch = watch_hang_up(Arc::clone(&left))?;
     let mut terminal = ratatui::try_init()?;
     paste_off_on_panic();
     let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste);
     let result = event_loop(&mut terminal, store, app, clock, theme, &ended);
+    left.store(true, Ordering::Relaxed);
+    watch.close();
     restore();
     for hook in hooks {
         signal_hook::low_level::unregister(hook);
     }
     result
+}
+
+/// crossterm 0.29 can spin forever inside `event::poll` once the terminal
+/// is gone (its reader retries end-of-file without end:
+/// crossterm-rs/crossterm#793), so the loop never sees the hang-up and a
+/// closed window would leave a process busy on one core. This thread
+/// waits for the ending signals; when the loop has not left
+/// [`HANG_UP_GRACE`] after one and the terminal is gone, it ends the
+/// process. Every saved change is in the journal already (a save in
+/// flight ends as after a power cut: recovered on the next open).
+fn watch_hang_up(left: Arc<AtomicBool>) -> io::Result<signal_hook::iterator::Handle> {
+    let mut signals = signal_hook::iterator::Signals::new(ENDING_SIGNALS)?;
+    let handle = signals.handle();
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            let deadline = Instant::now() + HANG_UP_GRACE;
+            while Instant::now() < deadline && !left.load(Ordering::Relaxed) {
+                thread::sleep(Duration::from_millis(20));
+            }
+            if left.load(Ordering::Relaxed) {
+                return;
+            }
+            if !has_terminal() {
+                std::process::exit(128 + signal);
+            }
+        }
+    });
+    Ok(handle)
 }
 
 /// Give the terminal back as it was: bracketed paste off, cooked mode,
