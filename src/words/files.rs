@@ -10,6 +10,10 @@ use crate::domain::Lang;
 /// Why a file operation failed, in `lang`. Common cases are said in words;
 /// any other keeps the system's text after a translated lead.
 pub fn io_words(err: &io::Error, lang: Lang) -> String {
+    use crate::storage::regular::NotRegular;
+    if let Some(kind) = err.get_ref().and_then(|e| e.downcast_ref::<NotRegular>()) {
+        return not_regular(*kind, lang);
+    }
     let (fr, en) = match err.kind() {
         ErrorKind::NotFound => ("fichier ou dossier introuvable", "no such file or folder"),
         ErrorKind::PermissionDenied => ("accès refusé (droits insuffisants)", "permission denied"),
@@ -49,6 +53,34 @@ pub fn io_words(err: &io::Error, lang: Lang) -> String {
         }
     };
     lang.t(fr, en).to_string()
+}
+
+/// Something other than a regular file where a session or a spreadsheet
+/// is expected.
+pub fn not_regular(kind: crate::storage::regular::NotRegular, lang: Lang) -> String {
+    use crate::storage::regular::NotRegular::*;
+    let what = match kind {
+        Folder => lang.t("c'est un dossier", "it is a folder"),
+        Fifo => lang.t("c'est un tube nommé (FIFO)", "it is a named pipe (FIFO)"),
+        Device => lang.t("c'est un périphérique", "it is a device"),
+        Socket => lang.t("c'est une socket", "it is a socket"),
+        Other => lang.t("c'est un fichier spécial", "it is a special file"),
+    };
+    match lang {
+        Lang::Fr => format!("{what}, pas un fichier ordinaire : refusé"),
+        Lang::En => format!("{what}, not a regular file: refused"),
+    }
+}
+
+/// The line after the first problems: how many more there were.
+pub fn more_problems(n: u64, lang: Lang) -> String {
+    let count = super::number::grouped(n, lang);
+    match (lang, n) {
+        (Lang::Fr, 1) => "… et 1 autre problème".to_string(),
+        (Lang::Fr, _) => format!("… et {count} autres problèmes"),
+        (Lang::En, 1) => "… and 1 more problem".to_string(),
+        (Lang::En, _) => format!("… and {count} more problems"),
+    }
 }
 
 /// What kind of JSON problem.
@@ -145,6 +177,18 @@ mod tests {
             assert!(!fr.contains("os error"), "{fr}");
             assert_ne!(fr, io_words(&io::Error::from(kind), Lang::En));
         }
+        let fifo = io::Error::new(
+            ErrorKind::InvalidInput,
+            crate::storage::regular::NotRegular::Fifo,
+        );
+        assert_eq!(
+            io_words(&fifo, Lang::Fr),
+            "c'est un tube nommé (FIFO), pas un fichier ordinaire : refusé"
+        );
+        assert_eq!(
+            io_words(&fifo, Lang::En),
+            "it is a named pipe (FIFO), not a regular file: refused"
+        );
         let odd = io::Error::other("strange");
         assert_eq!(io_words(&odd, Lang::Fr), "erreur du système : strange");
     }

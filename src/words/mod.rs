@@ -13,6 +13,7 @@
 //! their count.
 
 pub mod files;
+pub mod import;
 pub mod minutes;
 pub mod notice;
 pub mod number;
