@@ -22,7 +22,7 @@ fn check_says_the_independent_recount_agrees_in_both_languages() {
     let dir = scored();
     let before = files(dir.path());
     for (lang, line) in [
-        ("en", "forum.json: recomputed independently: agrees"),
+        ("en", "forum.json: recounted independently: agrees"),
         ("fr", "forum.json: recompté indépendamment : concorde"),
     ] {
         let out = podium(dir.path(), &["--lang", lang, "check", "forum.json"]);

@@ -177,7 +177,7 @@ fn a_locked_file_never_freezes_the_screen_and_nothing_happens_twice() {
     other.wait_text("[Stage]");
     // Both press Space to start T01's pitch; the slow one first.
     slow.send(" ");
-    slow.wait_text("Saving…");
+    slow.wait_text("· saving…");
     other.send(" ");
     other.wait_text("trying again");
     // Still answering keys while the save waits.

@@ -9,8 +9,8 @@ mod common;
 use common::*;
 use podium::domain::stage::{Phase, Stage};
 use podium::domain::{
-    BatchLabel, Change, Decision, DecisionKind, Edit, Event, Juror, Mark, Organisation, Question,
-    Settings, Sheet, Slot, Speaker,
+    BatchLabel, Change, Decision, DecisionKind, Edit, Entries, Event, Juror, Mark, Organisation,
+    Question, Settings, Sheet, Slot, Speaker,
 };
 use podium::storage::Line;
 
@@ -40,6 +40,8 @@ fn kind(change: &Change) -> &'static str {
         Change::AddQuestion { .. } => "add_question",
         Change::RemoveQuestion { .. } => "remove_question",
         Change::Batch { .. } => "batch",
+        Change::SetSecondCell { .. } => "set_second_cell",
+        Change::ResolveCell { .. } => "resolve_cell",
     }
 }
 
@@ -205,6 +207,27 @@ fn every_kind() -> Vec<Change> {
                 },
                 set_cell("T3", "J2", "c1", Some(dec("7")), None),
             ],
+        },
+        Change::SetSecondCell {
+            team: "T1".into(),
+            juror: "J1".into(),
+            criterion: "c2".into(),
+            edit: Edit::new(None, Some(dec("12"))),
+        },
+        Change::ResolveCell {
+            team: "T1".into(),
+            juror: "J1".into(),
+            criterion: "c2".into(),
+            edit: Edit::new(
+                Entries {
+                    first: Some(dec("12.5")),
+                    second: Some(dec("12")),
+                },
+                Entries {
+                    first: Some(dec("12")),
+                    second: Some(dec("12")),
+                },
+            ),
         },
     ]
 }

@@ -10,6 +10,8 @@ pub enum Action {
     // Everywhere.
     NextScreen,
     PrevScreen,
+    /// `F1`–`F7`: straight to a screen.
+    Show(super::screens::Screen),
     Help,
     /// `Esc`: close the overlay.
     Close,

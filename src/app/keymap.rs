@@ -139,6 +139,11 @@ pub fn help_lines(app: &App, lang: Lang) -> Vec<(String, String)> {
         let label = keys_label(&b, lang);
         match rows.iter_mut().find(|r| r.1 == b.help(lang)) {
             Some(row) if is_char(&row.0, &label) => row.0.push_str(&label),
+            // F1, F2… F7 make one range: "F1–F7".
+            Some(row) if matches!(b.key, Key::Code(KeyCode::F(_))) => {
+                let first = row.0.split('–').next().unwrap_or_default().to_string();
+                row.0 = format!("{first}–{label}");
+            }
             Some(row) => row.0 = format!("{} / {label}", row.0),
             None => rows.push((label, b.help(lang))),
         }

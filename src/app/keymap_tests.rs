@@ -88,7 +88,7 @@ fn every_key_a_screen_answers_to_is_in_its_help() {
             let help = help_lines(&app, lang);
             let listed = |label: &str| {
                 help.iter().any(|(keys, _)| {
-                    keys.split(" / ").any(|k| k == label)
+                    keys.split(" / ").any(|k| k == label || in_range(k, label))
                         || (label.chars().count() == 1 && keys.contains(label))
                 })
             };
@@ -112,6 +112,15 @@ fn every_key_a_screen_answers_to_is_in_its_help() {
                 );
             }
         }
+    }
+}
+
+/// Whether a range of function keys ("F1–F7") holds a key ("F3").
+fn in_range(range: &str, label: &str) -> bool {
+    let f = |k: &str| k.strip_prefix('F').and_then(|n| n.parse::<u8>().ok());
+    match (range.split_once('–'), f(label)) {
+        (Some((a, b)), Some(n)) => f(a).zip(f(b)).is_some_and(|(a, b)| (a..=b).contains(&n)),
+        _ => false,
     }
 }
 

@@ -62,6 +62,18 @@ pub enum Mode {
     Replaced(Option<String>),
 }
 
+/// Where this terminal's changes stand, as the status line words it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything this terminal did is on disk.
+    Saved,
+    /// Changes are on their way to the disk.
+    Saving,
+    /// The last save failed, or nothing can be saved any more (the
+    /// session was replaced on disk).
+    NotSaved,
+}
+
 /// An operation sent to be saved, not yet on disk.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pending {
@@ -112,6 +124,8 @@ pub struct App {
     /// The score grid: its team, cursor and half-typed value (kept while
     /// other screens are shown).
     pub grid: screens::scores::grid::Grid,
+    /// The grid's blind double entry (off unless a team is re-typed).
+    pub blind: screens::scores::blind::Blind,
     /// The completeness board's selected team.
     pub board: screens::completeness::Board,
     /// The results screen: method shown, selection, decision form.
@@ -119,6 +133,11 @@ pub struct App {
     /// The Setup screen: its selected row and text field.
     pub setup: screens::setup::SetupState,
     pub mode: Mode,
+    /// The session file, as the header and the `?` overlay name it (none
+    /// in tests).
+    pub file: Option<std::path::PathBuf>,
+    /// The last save this terminal tried failed (until one succeeds).
+    pub save_failed: bool,
     /// `q` was answered: the loop leaves once the pending saves are done.
     pub leaving: bool,
 }
@@ -146,10 +165,13 @@ impl App {
             schedule: Default::default(),
             questions: Default::default(),
             grid: Default::default(),
+            blind: Default::default(),
             board: Default::default(),
             results: Default::default(),
             setup: Default::default(),
             mode: Mode::Live,
+            file: None,
+            save_failed: false,
             leaving: false,
         }
     }
@@ -178,9 +200,10 @@ impl App {
         }
     }
 
-    /// Whether a value is half-typed in the score grid.
+    /// Whether a value is half-typed in the score grid (or its blind
+    /// double entry).
     pub fn half_typed(&self) -> bool {
-        self.grid.half_typed()
+        self.grid.half_typed() || self.blind.half_typed()
     }
 
     /// Whether a text field has the keyboard (every printable key is text).
@@ -204,13 +227,31 @@ impl App {
     }
 
     /// Whether changes made here are saved.
+    /// Where this terminal's changes stand.
+    pub fn save_state(&self) -> SaveState {
+        if matches!(self.mode, Mode::Replaced(_)) || self.save_failed {
+            SaveState::NotSaved
+        } else if self.pending.is_empty() {
+            SaveState::Saved
+        } else {
+            SaveState::Saving
+        }
+    }
+
     pub fn saves(&self) -> bool {
         self.mode == Mode::Live
     }
 
     pub(crate) fn next_screen(&mut self, by: isize) {
-        self.screen = self.screen.step(by);
-        self.screen.on_enter(self);
+        self.show(self.screen.step(by));
+    }
+
+    /// Bring a screen into view (nothing happens if it is already shown).
+    pub(crate) fn show(&mut self, screen: Screen) {
+        if self.screen != screen {
+            self.screen = screen;
+            self.screen.on_enter(self);
+        }
     }
 }
 

@@ -37,6 +37,7 @@ pub fn only_looks(action: &Action) -> bool {
     match action {
         Action::NextScreen
         | Action::PrevScreen
+        | Action::Show(_)
         | Action::Help
         | Action::Close
         | Action::Quit
@@ -66,6 +67,10 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         }
         Action::PrevScreen => {
             app.next_screen(-1);
+            Reply::none()
+        }
+        Action::Show(screen) => {
+            app.show(screen);
             Reply::none()
         }
         Action::Help => {
@@ -149,6 +154,9 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     if app.screen == Screen::Results {
         super::screens::results::refresh(app);
     }
+    if app.screen == Screen::Completeness {
+        super::screens::scores::blind::refresh(app);
+    }
     effects.extend(bell(app, now));
     effects
 }
@@ -185,6 +193,7 @@ pub(super) fn is_from_user(action: &Action) -> bool {
 /// their own pending changes (the score grid) hear about it here.
 fn settled(app: &mut App, mut outcome: SaveOutcome) -> Option<Notice> {
     let mut notice = None;
+    app.save_failed = matches!(outcome, SaveOutcome::Failed(_));
     match &mut outcome {
         // Taken, not copied: a large session costs one copy less per save.
         SaveOutcome::Saved(session) => std::mem::swap(&mut app.session, &mut **session),

@@ -4,9 +4,10 @@
 use std::path::Path;
 
 use crate::domain::ranking::{self, finality::Finality};
+use crate::domain::recount::Difference;
 use crate::domain::{Dec, Lang, Session, recount, validate};
 use crate::i18n;
-use crate::storage::{self, Finding};
+use crate::storage::{self, Finding, LineProblem, verify};
 use crate::words::session as words;
 
 use super::{Failure, Outcome};
@@ -15,7 +16,8 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
     let report = storage::inspect(file);
     let lang = i18n::resolve(flag, report.session.as_ref().map(|s| s.settings.lang));
     let name = file.display().to_string();
-    let mut lines: Vec<String> = report.findings.iter().map(|f| f.message(lang)).collect();
+    let verified = verify::verify(file);
+    let mut lines = file_problems(&report, verified.as_ref(), lang);
     let fatal = report
         .findings
         .iter()
@@ -28,13 +30,12 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
                 .into_iter()
                 .map(|p| format!("{name}: {p}")),
         );
-        lines.extend(
-            recount::differences(session)
-                .iter()
-                .map(|d| format!("{name}: {}", d.message(lang))),
-        );
+        if let Err(differences) = recount_said(&name, &recount::differences(session), lang) {
+            lines.extend(differences);
+        }
     }
     let notes: Vec<String> = report.notes.iter().map(|n| n.message(lang)).collect();
+    let digest = verified.as_ref().ok().and_then(|v| v.digest_line(lang));
     if !lines.is_empty() {
         lines.extend(notes);
         return Err(Failure::new(lang, lines));
@@ -44,7 +45,13 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
     }
     if let Some(s) = &report.session {
         println!("{}", summary(&name, s, lang));
-        println!("{name}: {}", crate::words::recount::agrees(lang));
+        if let Some(digest) = &digest {
+            println!("{digest}");
+        }
+        // Reached only when the recount agrees (a difference is a problem).
+        if let Ok(agrees) = recount_said(&name, &[], lang) {
+            println!("{agrees}");
+        }
         let finality = Finality::of(&ranking::rank(s, s.settings.method));
         let said = format!("{name}: {}", words::finality(&finality, lang));
         if final_wanted && !finality.is_final() {
@@ -53,6 +60,60 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
         println!("{said}");
     }
     Ok(())
+}
+
+/// What is wrong with the files: the tampering the verification names
+/// first (the first line altered, removed, inserted or reordered, a
+/// hand-edited state), then what the reader found that does not merely
+/// follow from it (a broken link, a gap, a replay refused, the state
+/// differing from the replay are the same tampering in vaguer words).
+fn file_problems(
+    report: &storage::Report,
+    verified: Result<&verify::Verified, &storage::StoreError>,
+    lang: Lang,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut tampered = false;
+    match verified {
+        Ok(v) if !v.intact() => {
+            lines.extend(v.messages(lang));
+            tampered = true;
+        }
+        Ok(_) => {}
+        Err(e) if report.findings.is_empty() => lines.push(e.message(lang)),
+        Err(_) => {}
+    }
+    let follows = |f: &Finding| match f {
+        Finding::Line { problem, .. } => matches!(
+            problem,
+            LineProblem::Chain { .. }
+                | LineProblem::Gap { .. }
+                | LineProblem::Refused(_)
+                | LineProblem::Create { .. }
+        ),
+        Finding::StateDiffers { .. } => true,
+        _ => false,
+    };
+    lines.extend(
+        report
+            .findings
+            .iter()
+            .filter(|f| !(tampered && follows(f)))
+            .map(|f| f.message(lang)),
+    );
+    lines
+}
+
+/// What the independent recount says: it agrees, or every difference
+/// from the engine (each a problem: `check` exits 1, `--final` too).
+fn recount_said(name: &str, differences: &[Difference], lang: Lang) -> Result<String, Vec<String>> {
+    if differences.is_empty() {
+        return Ok(format!("{name}: {}", crate::words::recount::agrees(lang)));
+    }
+    Err(differences
+        .iter()
+        .map(|d| format!("{name}: {}", d.message(lang)))
+        .collect())
 }
 
 /// The session's own problems: references, values, settings.
@@ -102,5 +163,42 @@ fn summary(name: &str, s: &Session, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("{name}: OK — révision {r}, {sizes}, {values}"),
         Lang::En => format!("{name}: OK — revision {r}, {sizes}, {values}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::recount_said;
+    use crate::app::results_fixture::forum;
+    use crate::domain::{Lang, Method, ranking, recount};
+
+    #[test]
+    fn a_corrupted_engine_result_is_reported_line_by_line() {
+        let session = forum();
+        let honest = ranking::rank(&session, Method::Mean);
+        let agreed = recount::compare(&honest, &recount::recount(&session, Method::Mean));
+        assert_eq!(
+            recount_said("f.json", &agreed, Lang::En),
+            Ok("f.json: recounted independently: agrees".to_string())
+        );
+        // The engine's result tampered with: T6's score raised, T1 no
+        // longer a laureate.
+        let mut wrong = honest.clone();
+        let t6 = wrong.ranking.iter().position(|r| r.team == "T6").unwrap();
+        wrong.ranking[t6].score = honest.ranking[0].score.clone();
+        wrong.ranking[0].laureate = false;
+        let found = recount::compare(&wrong, &recount::recount(&session, Method::Mean));
+        let said = recount_said("f.json", &found, Lang::Fr).unwrap_err();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(
+            said.iter().any(|l| l
+                .starts_with("f.json: recomptage (moyenne) : T6 a le score 9 dans le classement")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter().any(|l| l
+                == "f.json: recomptage (moyenne) : T1 est lauréate au recomptage, pas dans le classement"),
+            "{said:?}"
+        );
     }
 }

@@ -48,6 +48,7 @@ pub fn run_noting(flag: Option<Lang>, file: &Path, note: Option<String>) -> Outc
     let session = live.session().clone();
     let store = FileStore::new(file, lang, live);
     let mut app = App::new(session, options, clock.now());
+    app.file = Some(std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf()));
     let mut notices: Vec<String> = opened_notices.iter().map(|n| n.message(lang)).collect();
     notices.extend(note);
     if !notices.is_empty() {

@@ -3,6 +3,7 @@
 
 pub mod apply;
 pub mod decimal;
+pub mod double_entry;
 pub mod id;
 pub mod operation;
 pub mod pair;
@@ -24,7 +25,7 @@ pub mod fixture;
 pub use apply::apply;
 pub use decimal::Dec;
 pub use id::WriterId;
-pub use operation::{BatchLabel, Change, Edit, Operation};
+pub use operation::{BatchLabel, Change, Edit, Entries, Operation};
 pub use pair::PairState;
 pub use refusal::{Refusal, Subject};
 pub use session::*;

@@ -68,6 +68,13 @@ impl<T> Edit<T> {
     }
 }
 
+/// One cell as both entries hold it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entries {
+    pub first: Option<Dec>,
+    pub second: Option<Dec>,
+}
+
 /// What an operation changes. Every `edit` holds the value the author saw
 /// and the value it sets.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -99,6 +106,24 @@ pub enum Change {
         juror: JurorId,
         #[serde(flatten)]
         edit: Edit<Sheet>,
+    },
+    /// Set or clear one cell of the blind second entry (the first entry,
+    /// which scores, is untouched).
+    SetSecondCell {
+        team: TeamId,
+        juror: JurorId,
+        criterion: CriterionId,
+        #[serde(flatten)]
+        edit: Edit<Option<Dec>>,
+    },
+    /// Settle a cell where the two entries differ: both take one value
+    /// (the first's, the second's or a third).
+    ResolveCell {
+        team: TeamId,
+        juror: JurorId,
+        criterion: CriterionId,
+        #[serde(flatten)]
+        edit: Edit<Entries>,
     },
     /// Lock (verified) or unlock a team's grid.
     SetVerified {
@@ -201,6 +226,8 @@ impl Change {
         match &mut change {
             Create { .. } => return None,
             SetCell { edit, .. } | SetHandwritten { edit, .. } => edit.swap(),
+            SetSecondCell { edit, .. } => edit.swap(),
+            ResolveCell { edit, .. } => edit.swap(),
             SetSheet { edit, .. } => edit.swap(),
             SetVerified { edit, .. } => edit.swap(),
             SetEvent { edit } => edit.swap(),
@@ -258,6 +285,8 @@ impl Change {
             Change::Batch { changes, .. } => changes.iter().any(Change::is_structural),
             Change::SetCell { .. }
             | Change::SetHandwritten { .. }
+            | Change::SetSecondCell { .. }
+            | Change::ResolveCell { .. }
             | Change::SetSheet { .. }
             | Change::SetVerified { .. }
             | Change::SetEvent { .. }

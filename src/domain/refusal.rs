@@ -65,6 +65,14 @@ pub enum Refusal {
         seen: Option<Dec>,
         current: Option<Dec>,
     },
+    /// A cell of the blind second entry changed since this terminal saw it.
+    StaleSecondCell {
+        team: TeamId,
+        juror: JurorId,
+        criterion: CriterionId,
+        seen: Option<Dec>,
+        current: Option<Dec>,
+    },
     /// Something else changed since this terminal saw it.
     Stale {
         what: Subject,

@@ -45,7 +45,15 @@ pub struct Session {
     pub verified: BTreeSet<TeamId>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// The blind second entry of the values (team → juror → criterion →
+    /// value), kept apart from the first entry it checks
+    /// (`domain::double_entry`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub second_entry: SecondEntry,
 }
+
+/// The values of the blind second entry: team → juror → criterion → value.
+pub type SecondEntry = BTreeMap<TeamId, BTreeMap<JurorId, BTreeMap<CriterionId, Dec>>>;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
@@ -360,6 +368,7 @@ impl Session {
             sheets: BTreeMap::new(),
             verified: BTreeSet::new(),
             decisions: Vec::new(),
+            second_entry: BTreeMap::new(),
         }
     }
 

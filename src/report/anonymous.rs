@@ -68,6 +68,12 @@ pub fn session(session: &Session) -> Session {
             )
         })
         .collect::<BTreeMap<_, _>>();
+    for jurors in out.second_entry.values_mut() {
+        *jurors = std::mem::take(jurors)
+            .into_iter()
+            .map(|(juror, cells)| (aliases.juror(&juror).into(), cells))
+            .collect();
+    }
     for speaker in &mut out.queue {
         speaker.juror = aliases.juror(&speaker.juror).into();
     }

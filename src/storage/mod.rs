@@ -39,6 +39,7 @@ pub mod regular;
 mod repair;
 mod replace;
 mod state;
+pub mod verify;
 
 pub use crate::words::files::{JsonKind, JsonProblem, io_words};
 pub use commit::{

@@ -8,10 +8,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::text::cut;
+use super::text::{self, cut, cut_start};
 use super::{View, theme::phase_label, theme::phase_sign};
 use crate::app::keymap::{self, keys_label};
-use crate::app::{Action, Mode, Overlay, Screen};
+use crate::app::{Action, Mode, Overlay, SaveState, Screen};
 use crate::words;
 
 pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
@@ -19,28 +19,41 @@ pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
     let lang = view.lang();
     let t = view.theme;
     let logo = Span::styled(" PODIUM ", t.title().add_modifier(Modifier::REVERSED));
-    // The screens' names (none on the read-only display): in full, then
-    // shortened, then only the current one, until they fit beside the timer.
+    // The screens' names (none on the read-only display): with their
+    // F-key, in full, then cut to five letters, then only the current one,
+    // until they fit beside the timer.
     let screens = if app.mode == Mode::Display {
         &[][..]
     } else {
         Screen::ALL
     };
     let tabs = |fit: Fit| -> Vec<Span<'static>> {
-        screens
-            .iter()
-            .filter(|screen| fit != Fit::Current || **screen == app.screen)
-            .map(|screen| {
-                let name = screen.title(lang);
-                if *screen == app.screen {
-                    Span::styled(format!(" [{name}]"), t.title())
-                } else if fit == Fit::Short {
-                    Span::styled(format!(" {} ", cut(name, 4)), t.dim())
-                } else {
-                    Span::styled(format!("  {name} "), t.dim())
-                }
-            })
-            .collect()
+        let mut spans = vec![logo.clone()];
+        spans.extend(
+            screens
+                .iter()
+                .zip(1..)
+                .filter(|(screen, _)| fit != Fit::Current || **screen == app.screen)
+                .map(|(screen, n)| {
+                    let name = words::screens::title(*screen, lang);
+                    if *screen == app.screen {
+                        Span::styled(format!(" [{name}]"), t.title())
+                    } else {
+                        let name = match fit {
+                            Fit::Keys => format!("F{n} {name}"),
+                            Fit::Full => name.to_string(),
+                            Fit::Short | Fit::Current => cut(name, SHORT_TAB),
+                        };
+                        let name = if fit == Fit::Short {
+                            format!(" {name}")
+                        } else {
+                            format!("  {name} ")
+                        };
+                        Span::styled(name, t.dim())
+                    }
+                }),
+        );
+        spans
     };
     let s = view.session();
     let stage = &s.stage;
@@ -75,32 +88,52 @@ pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
     };
     let width = |spans: &[Span]| -> usize { spans.iter().map(|s| s.width()).sum() };
     let room = area.width as usize;
+    // The session file, where it fits: after the tabs, in full or cut from
+    // its start (its name stays whole); else the event's title.
+    let file = app
+        .file
+        .as_ref()
+        .map(|f| words::for_terminal(&f.display().to_string()).into_owned());
+    let file_name = app
+        .file
+        .as_ref()
+        .and_then(|f| f.file_name())
+        .map_or(0, |n| text::width(&n.to_string_lossy()));
+    let middle_width = text::width(file.as_deref().unwrap_or(&s.event.title)) + 2;
     let mut chosen = None;
-    'fit: for full_phase in [true, false] {
-        let r = right(full_phase);
-        for fit in [Fit::Full, Fit::Short, Fit::Current] {
-            let mut left = vec![logo.clone()];
-            left.extend(tabs(fit));
+    // The tabs go before the phase's name.
+    'fit: for fit in [Fit::Keys, Fit::Full, Fit::Short, Fit::Current] {
+        let left = tabs(fit);
+        for full_phase in [true, false] {
+            let r = right(full_phase);
+            // The F-keys only with the whole path (or title) beside them.
+            let extra = if fit == Fit::Keys { middle_width } else { 0 };
             // At least one blank between the two sides.
-            if width(&left) + width(&r) < room {
-                chosen = Some((left, r));
+            if width(&left) + extra + width(&r) < room {
+                chosen = Some((left.clone(), r));
                 break 'fit;
             }
         }
     }
-    let (mut spans, right) = chosen.unwrap_or_else(|| {
-        let mut left = vec![logo.clone()];
-        left.extend(tabs(Fit::Current));
-        (left, right(false))
-    });
+    let (mut spans, right) = chosen.unwrap_or_else(|| (tabs(Fit::Current), right(false)));
     let right_width = width(&right);
     let left_width = width(&spans);
     let room = room.saturating_sub(left_width + right_width);
-    if room > 6 {
-        spans.push(Span::styled(
-            format!("  {}", cut(&s.event.title, room - 3)),
-            t.dim(),
-        ));
+    match file {
+        Some(path) if room > file_name + 3 => {
+            spans.push(Span::styled(
+                format!("  {}", cut_start(&path, room - 3)),
+                t.dim(),
+            ));
+        }
+        Some(_) => {}
+        None if room > 6 => {
+            spans.push(Span::styled(
+                format!("  {}", cut(&s.event.title, room - 3)),
+                t.dim(),
+            ));
+        }
+        None => {}
     }
     Line::from(spans).render(area, buf);
     if left_width + right_width < area.width as usize {
@@ -112,6 +145,9 @@ pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
         Line::from(right).render(right_area, buf);
     }
 }
+
+/// A screen's name on a tab never shorter than five letters (and `…`).
+const SHORT_TAB: usize = 6;
 
 /// The replaced-session banner: red, one line per wrapped line.
 pub fn banner(view: &View, lines: &[String], area: Rect, buf: &mut Buffer) {
@@ -126,6 +162,8 @@ pub fn banner(view: &View, lines: &[String], area: Rect, buf: &mut Buffer) {
 /// How much of the screens' names the header shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Fit {
+    /// In full, after their F-key.
+    Keys,
     Full,
     Short,
     Current,
@@ -142,21 +180,17 @@ pub fn status(view: &View, area: Rect, buf: &mut Buffer) {
             t.notice()
         };
         Line::styled(format!(" {}", words::notice::text(notice, lang)), style)
-    } else if !app.pending.is_empty() {
-        Line::styled(
-            format!(" {}", lang.t("Enregistrement…", "Saving…")),
-            t.notice(),
-        )
     } else {
-        Line::styled(
-            format!(
-                " {} · {} {}",
-                view.session().event.title,
-                lang.t("rév.", "rev."),
-                view.session().revision
-            ),
-            t.dim(),
-        )
+        let state = words::notice::save_state(app.save_state(), lang);
+        let style = if app.save_state() == SaveState::NotSaved {
+            t.error()
+        } else {
+            t.dim()
+        };
+        Line::from(vec![
+            Span::styled(format!(" {} · ", view.session().event.title), t.dim()),
+            Span::styled(state, style),
+        ])
     };
     Paragraph::new(line).render(area, buf);
 }
@@ -185,17 +219,35 @@ pub fn footer(view: &View, area: Rect, buf: &mut Buffer) {
         .iter()
         .filter(|b| b.footer.is_some() && b.action != Action::Help && works(&b.action))
         .partition(|b| keymap::is_global(&b.action));
-    let mut spans = Vec::new();
+    let shown: Vec<_> = own.into_iter().chain(global).collect();
+    let items: Vec<_> = shown
+        .iter()
+        .map(|b| item(b.key, b.footer(lang).unwrap_or_default()))
+        .collect();
+    // Kept first: `Tab`, then the screen's own keys that only look around
+    // (its navigation), then the rest in the order shown.
+    let rank = |b: &crate::app::keys::Binding<Action>| match b.action {
+        Action::NextScreen => 0,
+        _ if !keymap::is_global(&b.action) && crate::app::update::only_looks(&b.action) => 1,
+        _ => 2,
+    };
+    let mut order: Vec<usize> = (0..shown.len()).collect();
+    order.sort_by_key(|&i| rank(shown[i]));
+    let mut keep = vec![false; shown.len()];
     let mut used = help_width;
-    for b in own.into_iter().chain(global) {
-        let parts = item(b.key, b.footer(lang).unwrap_or_default());
-        let w: usize = parts.iter().map(|s| s.width()).sum();
-        if used + w > area.width as usize {
-            continue;
+    for i in order {
+        let w: usize = items[i].iter().map(|s| s.width()).sum();
+        if used + w <= area.width as usize {
+            used += w;
+            keep[i] = true;
         }
-        used += w;
-        spans.extend(parts);
     }
+    let mut spans: Vec<Span> = items
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, keep)| *keep)
+        .flat_map(|(parts, _)| parts)
+        .collect();
     spans.extend(help);
     Line::from(spans).render(area, buf);
 }
@@ -235,12 +287,12 @@ fn help(view: &View, body: Rect, buf: &mut Buffer) {
     let title = format!(
         " {} — {} ",
         lang.t("Touches", "Keys"),
-        view.app.screen.title(lang)
+        words::screens::title(view.app.screen, lang)
     );
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
     block.render(area, buf);
-    let [list, _, hint] = Layout::vertical([
+    let [list, file, hint] = Layout::vertical([
         Constraint::Min(0),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -266,6 +318,17 @@ fn help(view: &View, body: Rect, buf: &mut Buffer) {
             })
             .collect();
         Paragraph::new(lines).render(*part, buf);
+    }
+    if let Some(path) = &view.app.file {
+        let line = words::notice::session_file(path, lang);
+        Line::styled(
+            format!(
+                " {}",
+                text::cut_start(&line, usize::from(file.width.saturating_sub(1)))
+            ),
+            t.dim(),
+        )
+        .render(file, buf);
     }
     Line::styled(
         format!(" {}", keys_line(&keymap::help_overlay(), lang)),
@@ -351,3 +414,7 @@ fn confirm(
         .render(a, buf);
     Line::styled(keys, view.theme.key()).render(b, buf);
 }
+
+#[cfg(test)]
+#[path = "chrome_tests.rs"]
+mod tests;

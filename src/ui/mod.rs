@@ -20,6 +20,8 @@ pub mod theme;
 #[cfg(test)]
 mod min_size_tests;
 #[cfg(test)]
+mod recount_tests;
+#[cfg(test)]
 mod replaced_tests;
 #[cfg(test)]
 mod results_tests;

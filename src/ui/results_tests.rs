@@ -297,6 +297,53 @@ fn laureates_are_green_with_colour_and_bold_without() {
 }
 
 #[test]
+fn a_long_ranking_is_readable_at_80x24() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = App::new(large(24), options(lang), at(0));
+        app.screen = Screen::Results;
+        let t = draw(&app, at(5), (80, 24), false);
+        let screen = text(&t);
+        // The column heads whole, then as many rows as fit: every line
+        // between the heads and the legend is a row (or the cut-off), the
+        // panel below keeps three lines.
+        let lines: Vec<&str> = screen.lines().collect();
+        let find = |needle: &str| {
+            lines
+                .iter()
+                .position(|l| l.contains(needle))
+                .unwrap_or_else(|| panic!("{needle:?} in\n{screen}"))
+        };
+        let head = lines[find(lang.t("Rang ", "Rank "))];
+        for column in [
+            lang.t("Éq.", "Team"),
+            lang.t("Nom", "Name"),
+            lang.t("Score", "Score"),
+            lang.t("Feuil.", "Sheets"),
+        ] {
+            assert!(head.contains(column), "{column}: {head}");
+        }
+        assert!(head.ends_with("1/24"), "{head}");
+        let (first, legend) = (
+            find(lang.t("Rang ", "Rank ")) + 1,
+            find("∅"), // only the legend
+        );
+        let rows = lines[first..legend]
+            .iter()
+            .filter(|l| l.contains('█'))
+            .count();
+        assert_eq!(rows + 1, legend - first, "{screen}");
+        assert!(rows >= 12, "{screen}");
+        assert_eq!(
+            lines.len() - 2 - legend - 1,
+            3,
+            "a three-line panel:\n{screen}"
+        );
+        assert!(screen.contains(lang.t("limite des lauréats (8)", "laureate cut-off (8)")));
+        insta::assert_snapshot!(format!("results_long_{}_80x24", lang.code()), t.backend());
+    }
+}
+
+#[test]
 fn a_long_ranking_scrolls_to_the_selection_at_80x24() {
     let mut app = App::new(large(24), options(Lang::Fr), at(0));
     app.screen = Screen::Results;

@@ -241,7 +241,7 @@ fn the_header_never_runs_together_down_to_the_minimum_width() {
                 let t = draw(&app, at(70), (w, super::MIN_HEIGHT), false);
                 let all = text(&t);
                 let header = all.lines().next().unwrap();
-                let current = format!("[{}]", screen.title(lang));
+                let current = format!("[{}]", crate::words::screens::title(screen, lang));
                 assert!(header.contains(&current), "{w}: {header}");
                 let team = header
                     .find(" T1 ")

@@ -74,6 +74,32 @@ fn split_at_width(text: &str, cells: usize) -> (&str, &str) {
     (text, "")
 }
 
+/// A person's name in `cells`: in full if it fits, else with the first
+/// name cut to its initial (`M. Delcourt`, `J.-P. Roux`), else cut.
+/// `prefix` (an id, a marker) stays in front.
+pub fn person(prefix: &str, name: &str, cells: usize) -> String {
+    let full = format!("{prefix}{name}");
+    if width(&full) <= cells {
+        return full;
+    }
+    let name = name.trim();
+    let short = match name.split_once(char::is_whitespace) {
+        Some((first, last)) => format!("{} {}", initials(first), last.trim_start()),
+        None => name.to_string(),
+    };
+    cut(&format!("{prefix}{short}"), cells)
+}
+
+/// `Martine` → `M.`, `Jean-Pierre` → `J.-P.`.
+fn initials(first: &str) -> String {
+    first
+        .split('-')
+        .filter_map(|part| part.chars().next())
+        .map(|c| format!("{c}."))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// Cut a text to `cells` terminal cells, ending with `…` when cut.
 pub fn cut(text: &str, cells: usize) -> String {
     if width(text) <= cells {
@@ -232,6 +258,17 @@ pub fn join_wrapped(items: &[String], cells: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_too_long_loses_its_first_name_before_its_surname() {
+        assert_eq!(person("J1 ", "Martine Delcourt", 20), "J1 Martine Delcourt");
+        assert_eq!(person("J1 ", "Martine Delcourt", 15), "J1 M. Delcourt");
+        assert_eq!(person("", "Jean-Pierre Roux", 10), "J.-P. Roux");
+        assert_eq!(person("", "Éloïse de La Tour", 14), "É. de La Tour");
+        // Only then is the surname cut.
+        assert_eq!(person("J1 ", "Martine Delcourt", 10), "J1 M. Del…");
+        assert_eq!(person("", "Madonna", 5), "Mado…");
+    }
 
     #[test]
     fn widths_count_cells_not_characters() {

@@ -12,6 +12,7 @@
 //! [`number`]: the language's decimal separator and nouns that agree with
 //! their count.
 
+pub mod double_entry;
 pub mod files;
 pub mod import;
 pub mod minutes;
@@ -23,9 +24,11 @@ pub mod ranking;
 pub mod recount;
 pub mod refusal;
 pub mod report;
+pub mod screens;
 pub mod session;
 pub mod setup;
 pub mod storage;
+pub mod tamper;
 pub mod undo;
 pub mod validate;
 

@@ -1,179 +1,323 @@
 //! The status line's sentences (`crate::app::notice::Notice`).
 
+use crate::app::SaveState;
 use crate::app::notice::Notice;
-use crate::app::undo::UndoKind;
-use crate::domain::{DecisionKind, Lang, Refusal};
+use crate::domain::{Lang, Refusal};
 
-/// The notice in words.
+/// A sentence in French and in English.
+type Pair = (&'static str, &'static str);
+
+/// The notice in words: one arm per notice, the sentences grouped by area
+/// below.
 pub fn text(notice: &Notice, lang: Lang) -> String {
     use Notice::*;
-    let t = |fr: &str, en: &str| lang.t(fr, en).to_string();
-    let fr = lang == Lang::Fr;
+    let say = |(fr, en): Pair| lang.t(fr, en).to_string();
     match notice {
         Opened(lines) => lines.join(" · "),
-        WithdrawnCalled { gone, next } => match (next, fr) {
-            (Some(n), true) => format!("{gone} est retirée : {n} est appelée à sa place."),
-            (Some(n), false) => format!("{gone} is withdrawn: {n} is called instead."),
-            (None, true) => format!("{gone} est retirée : plus d'équipe à appeler."),
-            (None, false) => format!("{gone} is withdrawn: no team left to call."),
-        },
-        NoTeamToCall => t("Aucune équipe à appeler.", "No team left to call."),
-        NothingToDoYet => t(
-            "Rien à faire ici pour l'instant.",
-            "Nothing to do here yet.",
-        ),
-        NextIgnored => t(
-            "Second n ignoré : moins d'une seconde après le précédent.",
-            "Second n ignored: less than a second after the last one.",
-        ),
+        // The timer.
+        WithdrawnCalled { gone, next } => timer::withdrawn_called(gone, next.as_ref(), lang),
+        NoTeamToCall => say(timer::NO_TEAM_TO_CALL),
+        NothingToDoYet => say(timer::NOTHING_TO_DO_YET),
+        NextIgnored => say(timer::NEXT_IGNORED),
         EndedEarly {
             team,
             phase,
             left_secs,
-        } => {
-            let left = crate::domain::stage::clock_text(*left_secs);
-            let phase = super::undo::phase_name(*phase, lang);
-            match lang {
-                Lang::Fr => format!("{team} : phase « {phase} » terminée avec {left} d'avance."),
-                Lang::En => format!("{team}: {phase} ended {left} early."),
-            }
+        } => timer::ended_early(team, *phase, *left_secs, lang),
+        Restarted { team, phase, secs } => timer::restarted(team, *phase, *secs, lang),
+        QueueDropped(n) => timer::queue_dropped(*n, lang),
+        // The schedule.
+        Withdrawn(id) => schedule::withdrawn(id, lang),
+        Restored(id) => schedule::restored(id, lang),
+        PitchedStays(id) => schedule::stays(id, false, lang),
+        OnStageStays(id) => schedule::stays(id, true, lang),
+        OnStageNotWithdrawn(id) => schedule::on_stage_not_withdrawn(id, lang),
+        SelectTeam => say(schedule::SELECT_TEAM),
+        SelectBreak => say(schedule::SELECT_BREAK),
+        BreakBeforeComingOnly => say(schedule::BREAK_BEFORE_COMING_ONLY),
+        // The setup.
+        SelectJuror => say(setup::SELECT_JUROR),
+        SetupLocked => say(setup::LOCKED),
+        SetupUnreadable(field) => setup::unreadable(*field, lang),
+        SetupNameEmpty => say(setup::NAME_EMPTY),
+        // The questions.
+        NoTeamOnStage => say(questions::NO_TEAM_ON_STAGE),
+        AlreadyQueued(name) => format!("{name} {}", say(questions::ALREADY_QUEUED)),
+        QueueEmpty => say(questions::QUEUE_EMPTY),
+        // The results.
+        ProjectorDecisionAbandoned => say(results::PROJECTOR_DECISION_ABANDONED),
+        ProjectorResultsHidden => say(results::PROJECTOR_RESULTS_HIDDEN),
+        DecisionOfficialOnly => say(results::DECISION_OFFICIAL_ONLY),
+        NoTieAtCutoff => say(results::NO_TIE_AT_CUTOFF),
+        DecisionAbandoned => say(results::DECISION_ABANDONED),
+        DecisionRefused(problems) => results::decision_refused(problems, lang),
+        DecisionSent { kind, teams } => results::decision_sent(*kind, teams, lang),
+        // Everywhere.
+        ProjectorOn => say(everywhere::PROJECTOR_ON),
+        ProjectorOff => say(everywhere::PROJECTOR_OFF),
+        NothingToUndo(kind) => say(everywhere::nothing_to_undo(*kind)),
+        Undone(change) => super::undo::undone(change, lang),
+        Busy => say(everywhere::BUSY),
+        Refused(Refusal::Stale { .. }) => say(everywhere::STALE),
+        Refused(other) => format!("{} {}", say(everywhere::REFUSED), other.message(lang)),
+        NotSaved(message) => format!("{} {message}", say(everywhere::NOT_SAVED)),
+        ReplacedRefused => say(everywhere::REPLACED_REFUSED),
+    }
+}
+
+/// The stage's timer (`n`, `r`, the queue left behind).
+mod timer {
+    use super::Pair;
+    use crate::domain::stage::{Phase, clock_text};
+    use crate::domain::{Lang, TeamId};
+    use crate::words::number::count;
+    use crate::words::undo::phase_name;
+
+    pub const NO_TEAM_TO_CALL: Pair = ("Aucune équipe à appeler.", "No team left to call.");
+    pub const NOTHING_TO_DO_YET: Pair = (
+        "Rien à faire ici pour l'instant.",
+        "Nothing to do here yet.",
+    );
+    pub const NEXT_IGNORED: Pair = (
+        "Second n ignoré : moins d'une seconde après le précédent.",
+        "Second n ignored: less than a second after the last one.",
+    );
+
+    pub fn withdrawn_called(gone: &TeamId, next: Option<&TeamId>, lang: Lang) -> String {
+        match (next, lang) {
+            (Some(n), Lang::Fr) => format!("{gone} est retirée : {n} est appelée à sa place."),
+            (Some(n), Lang::En) => format!("{gone} is withdrawn: {n} is called instead."),
+            (None, Lang::Fr) => format!("{gone} est retirée : plus d'équipe à appeler."),
+            (None, Lang::En) => format!("{gone} is withdrawn: no team left to call."),
         }
-        Restarted { team, phase, secs } => {
-            let full = crate::domain::stage::clock_text(*secs);
-            let phase = super::undo::phase_name(*phase, lang);
-            match lang {
-                Lang::Fr => format!("{team} : phase « {phase} » relancée, de nouveau {full}."),
-                Lang::En => format!("{team}: {phase} restarted, {full} again."),
-            }
+    }
+
+    pub fn ended_early(team: &TeamId, phase: Phase, left_secs: i64, lang: Lang) -> String {
+        let (left, phase) = (clock_text(left_secs), phase_name(phase, lang));
+        match lang {
+            Lang::Fr => format!("{team} : phase « {phase} » terminée avec {left} d'avance."),
+            Lang::En => format!("{team}: {phase} ended {left} early."),
         }
-        QueueDropped(n) => match lang {
+    }
+
+    pub fn restarted(team: &TeamId, phase: Phase, secs: i64, lang: Lang) -> String {
+        let (full, phase) = (clock_text(secs), phase_name(phase, lang));
+        match lang {
+            Lang::Fr => format!("{team} : phase « {phase} » relancée, de nouveau {full}."),
+            Lang::En => format!("{team}: {phase} restarted, {full} again."),
+        }
+    }
+
+    pub fn queue_dropped(n: usize, lang: Lang) -> String {
+        match lang {
             Lang::Fr => format!(
                 "File vidée : {} sans poser leur question.",
-                super::number::count(*n, lang, "juré", "jurés")
+                count(n, lang, "juré", "jurés")
             ),
             Lang::En => format!(
                 "Queue emptied: {} did not ask their question.",
-                super::number::count(*n, lang, "juror", "jurors")
+                count(n, lang, "juror", "jurors")
             ),
-        },
-        Withdrawn(id) => match lang {
+        }
+    }
+}
+
+/// The schedule (`w`, moving teams, breaks).
+mod schedule {
+    use super::Pair;
+    use crate::domain::{Lang, TeamId};
+
+    pub const SELECT_TEAM: Pair = ("Choisissez une équipe.", "Select a team.");
+    pub const SELECT_BREAK: Pair = ("Choisissez une pause.", "Select a break.");
+    pub const BREAK_BEFORE_COMING_ONLY: Pair = (
+        "Une pause ne s'insère qu'avant une équipe encore à venir : choisissez la ligne d'avant.",
+        "A break goes only before a team still to come: select the row before it.",
+    );
+
+    pub fn withdrawn(id: &TeamId, lang: Lang) -> String {
+        match lang {
             Lang::Fr => format!("{id} est retirée du programme (w pour la remettre)."),
             Lang::En => format!("{id} is withdrawn from the schedule (w to restore it)."),
-        },
-        Restored(id) => match lang {
+        }
+    }
+
+    pub fn restored(id: &TeamId, lang: Lang) -> String {
+        match lang {
             Lang::Fr => format!("{id} est remise au programme."),
             Lang::En => format!("{id} is back in the schedule."),
-        },
-        PitchedStays(id) if fr => {
-            format!("{id} est déjà passée : seules les équipes à venir se déplacent.")
         }
-        PitchedStays(id) => format!("{id} has already pitched: only teams still to come move."),
-        OnStageStays(id) if fr => {
-            format!("{id} est sur scène : seules les équipes à venir se déplacent.")
+    }
+
+    /// A team that pitched (or is on stage) does not move.
+    pub fn stays(id: &TeamId, on_stage: bool, lang: Lang) -> String {
+        let why = match (on_stage, lang) {
+            (false, Lang::Fr) => "est déjà passée",
+            (false, Lang::En) => "has already pitched",
+            (true, Lang::Fr) => "est sur scène",
+            (true, Lang::En) => "is on stage",
+        };
+        match lang {
+            Lang::Fr => format!("{id} {why} : seules les équipes à venir se déplacent."),
+            Lang::En => format!("{id} {why}: only teams still to come move."),
         }
-        OnStageStays(id) => format!("{id} is on stage: only teams still to come move."),
-        OnStageNotWithdrawn(id) if fr => {
-            format!("{id} est sur scène : passez d'abord à l'équipe suivante (n), puis retirez-la.")
+    }
+
+    pub fn on_stage_not_withdrawn(id: &TeamId, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => format!(
+                "{id} est sur scène : passez d'abord à l'équipe suivante (n), puis retirez-la."
+            ),
+            Lang::En => {
+                format!("{id} is on stage: move on to the next team first (n), then withdraw it.")
+            }
         }
-        OnStageNotWithdrawn(id) => {
-            format!("{id} is on stage: move on to the next team first (n), then withdraw it.")
-        }
-        SelectTeam => t("Choisissez une équipe.", "Select a team."),
-        SelectBreak => t("Choisissez une pause.", "Select a break."),
-        SelectJuror => t("Choisissez un juré.", "Select a juror."),
-        SetupLocked => t(
-            "Verrouillé : la notation a commencé (la méthode officielle et les critères ne changent plus).",
-            "Locked: scoring has started (the official method and the criteria no longer change).",
-        ),
-        SetupUnreadable(field) => format!(
+    }
+}
+
+/// The Setup screen.
+mod setup {
+    use super::Pair;
+    use crate::domain::Lang;
+    use crate::domain::setup::Field;
+
+    pub const SELECT_JUROR: Pair = ("Choisissez un juré.", "Select a juror.");
+    pub const LOCKED: Pair = (
+        "Verrouillé : la notation a commencé (la méthode officielle et les critères ne changent plus).",
+        "Locked: scoring has started (the official method and the criteria no longer change).",
+    );
+    pub const NAME_EMPTY: Pair = ("Tapez un nom d'abord.", "Type a name first.");
+
+    pub fn unreadable(field: Field, lang: Lang) -> String {
+        format!(
             "{} : {}",
-            super::setup::field_name(*field, lang),
+            crate::words::setup::field_name(field, lang),
             lang.t(
                 "valeur illisible (Entrée pour valider, Échap pour abandonner)",
                 "unreadable value (Enter to confirm, Esc to cancel)"
             )
-        ),
-        SetupNameEmpty => t("Tapez un nom d'abord.", "Type a name first."),
-        BreakBeforeComingOnly => t(
-            "Une pause ne s'insère qu'avant une équipe encore à venir : choisissez la ligne d'avant.",
-            "A break goes only before a team still to come: select the row before it.",
-        ),
-        NoTeamOnStage => t("Aucune équipe sur scène.", "No team on stage."),
-        AlreadyQueued(name) => format!(
-            "{name} {}",
-            lang.t("est déjà dans la file.", "is already in the queue.")
-        ),
-        QueueEmpty => t("La file est vide.", "The queue is empty."),
-        ProjectorDecisionAbandoned => t(
-            "Mode projecteur : décision abandonnée, rien n'a été enregistré.",
-            "Projector mode: decision abandoned, nothing was saved.",
-        ),
-        ProjectorResultsHidden => t(
-            "Mode projecteur : les résultats sont masqués (p pour les montrer).",
-            "Projector mode: results are hidden (p to show them).",
-        ),
-        DecisionOfficialOnly => t(
-            "Une décision ne porte que sur la méthode officielle : m pour y revenir.",
-            "A decision applies to the official method only: m to go back to it.",
-        ),
-        NoTieAtCutoff => t(
-            "Aucune égalité à la limite des lauréats : rien à décider.",
-            "No tie at the laureate cut-off: nothing to decide.",
-        ),
-        DecisionAbandoned => t(
-            "Décision abandonnée : rien n'a été enregistré.",
-            "Decision abandoned: nothing was saved.",
-        ),
-        DecisionRefused(problems) => problems
+        )
+    }
+}
+
+/// The question queue.
+mod questions {
+    use super::Pair;
+
+    pub const NO_TEAM_ON_STAGE: Pair = ("Aucune équipe sur scène.", "No team on stage.");
+    /// After the juror's name.
+    pub const ALREADY_QUEUED: Pair = ("est déjà dans la file.", "is already in the queue.");
+    pub const QUEUE_EMPTY: Pair = ("La file est vide.", "The queue is empty.");
+}
+
+/// The results and the jury's decisions.
+mod results {
+    use super::Pair;
+    use crate::domain::ranking::decisions::DecisionProblem;
+    use crate::domain::{DecisionKind, Lang, TeamId};
+
+    pub const PROJECTOR_DECISION_ABANDONED: Pair = (
+        "Mode projecteur : décision abandonnée, rien n'a été enregistré.",
+        "Projector mode: decision abandoned, nothing was saved.",
+    );
+    pub const PROJECTOR_RESULTS_HIDDEN: Pair = (
+        "Mode projecteur : les résultats sont masqués (p pour les montrer).",
+        "Projector mode: results are hidden (p to show them).",
+    );
+    pub const DECISION_OFFICIAL_ONLY: Pair = (
+        "Une décision ne porte que sur la méthode officielle : m pour y revenir.",
+        "A decision applies to the official method only: m to go back to it.",
+    );
+    pub const NO_TIE_AT_CUTOFF: Pair = (
+        "Aucune égalité à la limite des lauréats : rien à décider.",
+        "No tie at the laureate cut-off: nothing to decide.",
+    );
+    pub const DECISION_ABANDONED: Pair = (
+        "Décision abandonnée : rien n'a été enregistré.",
+        "Decision abandoned: nothing was saved.",
+    );
+
+    pub fn decision_refused(problems: &[DecisionProblem], lang: Lang) -> String {
+        problems
             .iter()
             .map(|p| p.describe(lang))
             .collect::<Vec<_>>()
-            .join(" · "),
-        DecisionSent { kind, teams } => {
-            let teams = teams.join(", ");
-            match (kind, fr) {
-                (DecisionKind::Order, true) => format!("Décision envoyée : ordre {teams}."),
-                (DecisionKind::Order, false) => format!("Decision sent: order {teams}."),
-                (DecisionKind::Admit, true) => format!("Décision envoyée : {teams} admises."),
-                (DecisionKind::Admit, false) => format!("Decision sent: {teams} admitted."),
-            }
-        }
-        ProjectorOn => t(
-            "Mode projecteur : notes et résultats masqués (p pour les montrer).",
-            "Projector mode: scores and results hidden (p to show them).",
-        ),
-        ProjectorOff => t("Mode projecteur désactivé.", "Projector mode off."),
-        NothingToUndo(UndoKind::Grid) => t(
-            "Rien à annuler dans les notes (le chrono s'annule depuis la scène).",
-            "Nothing to undo in the scores (the timer is undone from the stage).",
-        ),
-        NothingToUndo(UndoKind::Live) => t(
-            "Aucun changement du chrono, du programme ou des questions à annuler.",
-            "No timer, schedule or question change to undo.",
-        ),
-        NothingToUndo(UndoKind::Decisions) => {
-            t("Aucune décision à annuler.", "No decision to undo.")
-        }
-        NothingToUndo(UndoKind::Setup) => t(
-            "Aucun changement des réglages, équipes ou jurés à annuler.",
-            "No setup, team or juror change to undo.",
-        ),
-        Undone(change) => super::undo::undone(change, lang),
-        Busy => t(
-            "L'autre terminal enregistre ; nouvel essai en cours…",
-            "The other terminal is saving; trying again…",
-        ),
-        Refused(Refusal::Stale { .. }) => t(
-            "Déjà modifié par l'autre terminal : rien n'a été fait deux fois. Écran à jour.",
-            "Already changed on the other terminal: nothing was done twice. Screen updated.",
-        ),
-        Refused(other) => format!("{} {}", lang.t("Refusé :", "Refused:"), other.message(lang)),
-        NotSaved(message) => format!("{} {message}", lang.t("Non enregistré :", "Not saved:")),
-        ReplacedRefused => t(
-            "Refusé : session remplacée sur le disque, rien n'est enregistré. q : quitter",
-            "Refused: the session was replaced on disk, nothing is saved. q: quit",
-        ),
+            .join(" · ")
     }
+
+    pub fn decision_sent(kind: DecisionKind, teams: &[TeamId], lang: Lang) -> String {
+        let teams = teams.join(", ");
+        match (kind, lang) {
+            (DecisionKind::Order, Lang::Fr) => format!("Décision envoyée : ordre {teams}."),
+            (DecisionKind::Order, Lang::En) => format!("Decision sent: order {teams}."),
+            (DecisionKind::Admit, Lang::Fr) => format!("Décision envoyée : {teams} admises."),
+            (DecisionKind::Admit, Lang::En) => format!("Decision sent: {teams} admitted."),
+        }
+    }
+}
+
+/// Keys that hold everywhere, and saving.
+mod everywhere {
+    use super::Pair;
+    use crate::app::undo::UndoKind;
+
+    pub const PROJECTOR_ON: Pair = (
+        "Mode projecteur : notes et résultats masqués (p pour les montrer).",
+        "Projector mode: scores and results hidden (p to show them).",
+    );
+    pub const PROJECTOR_OFF: Pair = ("Mode projecteur désactivé.", "Projector mode off.");
+    pub const BUSY: Pair = (
+        "L'autre terminal enregistre ; nouvel essai en cours…",
+        "The other terminal is saving; trying again…",
+    );
+    pub const STALE: Pair = (
+        "Déjà modifié par l'autre terminal : rien n'a été fait deux fois. Écran à jour.",
+        "Already changed on the other terminal: nothing was done twice. Screen updated.",
+    );
+    /// Before the refusal's reason.
+    pub const REFUSED: Pair = ("Refusé :", "Refused:");
+    /// Before the file error.
+    pub const NOT_SAVED: Pair = ("Non enregistré :", "Not saved:");
+    pub const REPLACED_REFUSED: Pair = (
+        "Refusé : session remplacée sur le disque, rien n'est enregistré. q : quitter",
+        "Refused: the session was replaced on disk, nothing is saved. q: quit",
+    );
+
+    pub fn nothing_to_undo(kind: UndoKind) -> Pair {
+        match kind {
+            UndoKind::Grid => (
+                "Rien à annuler dans les notes (le chrono s'annule depuis la scène).",
+                "Nothing to undo in the scores (the timer is undone from the stage).",
+            ),
+            UndoKind::Live => (
+                "Aucun changement du chrono, du programme ou des questions à annuler.",
+                "No timer, schedule or question change to undo.",
+            ),
+            UndoKind::Decisions => ("Aucune décision à annuler.", "No decision to undo."),
+            UndoKind::Setup => (
+                "Aucun changement des réglages, équipes ou jurés à annuler.",
+                "No setup, team or juror change to undo.",
+            ),
+        }
+    }
+}
+
+/// Where this terminal's changes stand, in a word or two.
+pub fn save_state(state: SaveState, lang: Lang) -> &'static str {
+    match state {
+        SaveState::Saved => lang.t("enregistré", "saved"),
+        SaveState::Saving => lang.t("enregistrement…", "saving…"),
+        SaveState::NotSaved => lang.t("non enregistré", "not saved"),
+    }
+}
+
+/// The session file, as the `?` overlay names it.
+pub fn session_file(path: &std::path::Path, lang: Lang) -> String {
+    let path = path.display().to_string();
+    let path = super::for_terminal(&path);
+    format!(
+        "{}{path}",
+        lang.t("Fichier de session : ", "Session file: ")
+    )
 }
 
 /// The question before `n` ends the questions with jurors still waiting.

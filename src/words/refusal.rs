@@ -17,6 +17,17 @@ fn value(value: Option<Dec>, lang: Lang) -> String {
     }
 }
 
+/// A cell the other terminal changed: both values.
+fn stale_cell(cell: &str, seen: Option<Dec>, current: Option<Dec>, lang: Lang) -> String {
+    let (seen, now) = (value(seen, lang), value(current, lang));
+    match lang {
+        Lang::Fr => {
+            format!("{cell} a été modifié par un autre poste : vu {seen}, maintenant {now}")
+        }
+        Lang::En => format!("{cell} was changed by another terminal: seen {seen}, now {now}"),
+    }
+}
+
 impl Refusal {
     pub fn message(&self, lang: Lang) -> String {
         let fr = lang == Lang::Fr;
@@ -74,19 +85,24 @@ impl Refusal {
                 criterion,
                 seen,
                 current,
+            } => stale_cell(
+                &format!("{team}/{juror}/{criterion}"),
+                *seen,
+                *current,
+                lang,
+            ),
+            Refusal::StaleSecondCell {
+                team,
+                juror,
+                criterion,
+                seen,
+                current,
             } => {
-                let (seen, now) = (value(*seen, lang), value(*current, lang));
-                let cell = format!("{team}/{juror}/{criterion}");
-                match lang {
-                    Lang::Fr => {
-                        format!(
-                            "{cell} a été modifié par un autre poste : vu {seen}, maintenant {now}"
-                        )
-                    }
-                    Lang::En => {
-                        format!("{cell} was changed by another terminal: seen {seen}, now {now}")
-                    }
-                }
+                let cell = format!(
+                    "{team}/{juror}/{criterion} {}",
+                    lang.t("(2e saisie)", "(second entry)")
+                );
+                stale_cell(&cell, *seen, *current, lang)
             }
             Refusal::Stale { what } if fr => {
                 format!("{what} a été modifié par un autre poste entre-temps")

@@ -56,7 +56,9 @@ fn stage_step(seen: &Stage, new: &Stage, lang: Lang) -> String {
 /// The undone change `done`, as the status line says it. Cell changes say
 /// what the undo puts back (`done`'s new value → its seen value).
 pub fn undone(done: &Change, lang: Lang) -> String {
-    if let Some(what) = super::setup::undone(done, lang) {
+    if let Some(what) =
+        super::setup::undone(done, lang).or_else(|| super::double_entry::undone(done, lang))
+    {
         return format!("{} {what}", lang.t("Annulé :", "Undone:"));
     }
     let what = match done {
@@ -188,6 +190,30 @@ mod tests {
             edit: Edit::new(Box::new(running.clone()), Box::new(paused.clone())),
         };
         assert_eq!(undone(&pause, Lang::Fr), "Annulé : pause du chrono");
+        let second = Change::SetSecondCell {
+            team: "T02".into(),
+            juror: "J03".into(),
+            criterion: "utilite".into(),
+            edit: Edit::new(None, Some(Dec::int(12))),
+        };
+        assert_eq!(
+            undone(&second, Lang::Fr),
+            "Annulé : 2e saisie T02 J03 utilite 12 → vide"
+        );
+        let settle = crate::domain::double_entry::resolve(
+            &crate::domain::double_entry::Difference {
+                team: "T02".into(),
+                juror: "J03".into(),
+                criterion: "utilite".into(),
+                first: Some(Dec::int(12)),
+                second: None,
+            },
+            crate::domain::double_entry::Resolution::KeepSecond,
+        );
+        assert_eq!(
+            undone(&settle, Lang::En),
+            "Undone: settled difference T02 J03 utilite (first entry 12, second empty)"
+        );
         let resume = Change::SetStage {
             edit: Edit::new(Box::new(paused.clone()), Box::new(running.clone())),
         };

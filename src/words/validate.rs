@@ -3,7 +3,7 @@
 
 use super::number::dec;
 use crate::domain::validate::{Kind, Problem};
-use crate::domain::{CriterionId, JurorId, Lang, TeamId};
+use crate::domain::{CriterionId, Dec, JurorId, Lang, TeamId};
 
 impl Kind {
     /// The kind of item, as a noun.
@@ -69,44 +69,31 @@ impl Problem {
                 team,
                 juror,
                 criterion,
-            } => {
-                let what = match lang {
-                    Lang::Fr => format!("critère inconnu {criterion}"),
-                    Lang::En => format!("unknown criterion {criterion}"),
-                };
-                on_sheet(team, juror, lang, &what)
-            }
+            } => on_sheet(team, juror, lang, &unknown_criterion(criterion, lang)),
             ValueRejected {
                 team,
                 juror,
                 criterion,
                 value,
-            } => {
-                let value = dec(*value, lang);
-                let what = match lang {
-                    Lang::Fr => {
-                        format!("{value} refusé pour {criterion} (hors limites ou hors pas)")
-                    }
-                    Lang::En => {
-                        format!("{value} not accepted for {criterion} (out of range or off step)")
-                    }
-                };
-                on_sheet(team, juror, lang, &what)
-            }
-            MarkedSheetHasValues { team, juror } => {
-                let what = t(
+            } => on_sheet(team, juror, lang, &rejected(*value, criterion, lang)),
+            MarkedSheetHasValues { team, juror } => on_sheet(
+                team,
+                juror,
+                lang,
+                lang.t(
                     "absent ou récusé mais avec des notes",
                     "absent or recused but has values",
-                );
-                on_sheet(team, juror, lang, &what)
-            }
-            RecusedPairHasValues { team, juror } => {
-                let what = t(
+                ),
+            ),
+            RecusedPairHasValues { team, juror } => on_sheet(
+                team,
+                juror,
+                lang,
+                lang.t(
                     "même organisation (récusé) mais avec des notes",
                     "same organisation (recused) but has values",
-                );
-                on_sheet(team, juror, lang, &what)
-            }
+                ),
+            ),
             VerifiedUnknownTeam { team } => unknown_team_in(team, lang, "vérifiée", "verified"),
             DecisionUnknownTeam { team } => unknown_team_in(team, lang, "décision", "decision"),
             TieBreakUnknownCriterion { criterion } if fr => {
@@ -134,16 +121,7 @@ impl Problem {
             QuestionUnknown { team, juror } => {
                 format!("question: unknown team {team} or juror {juror}")
             }
-            UnsafeText { kind, id } if fr => format!(
-                "{} « {} » : caractère de contrôle ou d'inversion de sens refusé",
-                kind.name(lang),
-                super::for_terminal(id)
-            ),
-            UnsafeText { kind, id } => format!(
-                "{} \"{}\": control or direction-override character refused",
-                kind.name(lang),
-                super::for_terminal(id)
-            ),
+            UnsafeText { kind, id } => unsafe_text(*kind, id, lang),
         }
     }
 }
@@ -169,5 +147,33 @@ fn unknown_team_in(team: &TeamId, lang: Lang, fr_where: &str, en_where: &str) ->
     match lang {
         Lang::Fr => format!("{fr_where} : équipe inconnue {team}"),
         Lang::En => format!("{en_where}: unknown team {team}"),
+    }
+}
+
+/// A sheet's value for an unknown criterion.
+fn unknown_criterion(criterion: &CriterionId, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("critère inconnu {criterion}"),
+        Lang::En => format!("unknown criterion {criterion}"),
+    }
+}
+
+/// A value off the criterion's range or step.
+fn rejected(value: Dec, criterion: &CriterionId, lang: Lang) -> String {
+    let value = dec(value, lang);
+    match lang {
+        Lang::Fr => format!("{value} refusé pour {criterion} (hors limites ou hors pas)"),
+        Lang::En => format!("{value} not accepted for {criterion} (out of range or off step)"),
+    }
+}
+
+/// A name or id carrying a control or direction-override character.
+fn unsafe_text(kind: Kind, id: &str, lang: Lang) -> String {
+    let (kind, id) = (kind.name(lang), super::for_terminal(id));
+    match lang {
+        Lang::Fr => {
+            format!("{kind} « {id} » : caractère de contrôle ou d'inversion de sens refusé")
+        }
+        Lang::En => format!("{kind} \"{id}\": control or direction-override character refused"),
     }
 }

@@ -18,7 +18,7 @@ use super::action::Job;
 use super::keys::{Binding, Key, bind};
 use super::notice::Notice;
 use super::{Action, App};
-use crate::domain::{Change, Lang};
+use crate::domain::Change;
 
 pub mod completeness;
 pub mod questions;
@@ -51,6 +51,8 @@ pub enum ScreenKey {
     Schedule(schedule::ScheduleKey),
     Questions(questions::QuestionsKey),
     Scores(scores::GridKey),
+    /// The grid's blind double entry, and the keys that start it.
+    Blind(scores::blind::BlindKey),
     Completeness(completeness::BoardKey),
     Results(results::ResultsKey),
     Setup(setup::SetupKey),
@@ -96,7 +98,7 @@ impl Reply {
 /// Keys that hold on every screen (outside text fields and overlays).
 pub fn global() -> Vec<Binding<Action>> {
     use Action::{Help, NextScreen, PrevScreen, Quit, ToggleProjector, Undo};
-    vec![
+    let mut all = vec![
         bind(Key::Char('?'), Help, "aide", "help").foot("aide", "help"),
         bind(Key::Char('q'), Quit, "quitter", "quit")
             .or(Key::Ctrl('c'))
@@ -104,15 +106,15 @@ pub fn global() -> Vec<Binding<Action>> {
         bind(
             Key::Code(KeyCode::Tab),
             NextScreen,
-            "écran suivant",
-            "next screen",
+            "écran suivant / précédent",
+            "next / previous screen",
         )
         .foot("écran suivant", "next screen"),
         bind(
             Key::Code(KeyCode::BackTab),
             PrevScreen,
-            "écran précédent",
-            "previous screen",
+            "écran suivant / précédent",
+            "next / previous screen",
         ),
         bind(
             Key::Char('u'),
@@ -127,7 +129,17 @@ pub fn global() -> Vec<Binding<Action>> {
             "mode projecteur (masque les notes)",
             "projector mode (hides scores)",
         ),
-    ]
+    ];
+    // F1–F7: straight to a screen, in tab order (digits stay values).
+    all.extend(Screen::ALL.iter().zip(1..).map(|(screen, n)| {
+        bind(
+            Key::Code(KeyCode::F(n)),
+            Action::Show(*screen),
+            "aller directement à un écran (ordre des onglets)",
+            "go straight to a screen (in tab order)",
+        )
+    }));
+    all
 }
 
 impl Screen {
@@ -140,18 +152,6 @@ impl Screen {
         Screen::Results,
         Screen::Setup,
     ];
-
-    pub fn title(self, lang: Lang) -> &'static str {
-        match self {
-            Screen::Stage => lang.t("Scène", "Stage"),
-            Screen::Schedule => lang.t("Programme", "Schedule"),
-            Screen::Questions => lang.t("Questions", "Questions"),
-            Screen::Scores => lang.t("Notes", "Scores"),
-            Screen::Completeness => lang.t("Complétude", "Completeness"),
-            Screen::Results => lang.t("Résultats", "Results"),
-            Screen::Setup => lang.t("Réglages", "Setup"),
-        }
-    }
 
     pub(crate) fn step(self, by: isize) -> Screen {
         let all = Screen::ALL;
@@ -172,8 +172,19 @@ impl Screen {
             Screen::Stage => wrap(stage::bindings(app), ScreenKey::Stage),
             Screen::Schedule => wrap(schedule::bindings(app), ScreenKey::Schedule),
             Screen::Questions => wrap(questions::bindings(app), ScreenKey::Questions),
-            Screen::Scores => wrap(scores::bindings(app), ScreenKey::Scores),
-            Screen::Completeness => wrap(completeness::bindings(app), ScreenKey::Completeness),
+            Screen::Scores if app.blind.active() => {
+                wrap(scores::blind::bindings(app), ScreenKey::Blind)
+            }
+            Screen::Scores => {
+                let mut all = wrap(scores::bindings(app), ScreenKey::Scores);
+                all.extend(wrap(scores::blind::grid_bindings(app), ScreenKey::Blind));
+                all
+            }
+            Screen::Completeness => {
+                let mut all = wrap(completeness::bindings(app), ScreenKey::Completeness);
+                all.extend(wrap(scores::blind::board_bindings(app), ScreenKey::Blind));
+                all
+            }
             Screen::Results => wrap(results::bindings(app), ScreenKey::Results),
             Screen::Setup => wrap(setup::bindings(app), ScreenKey::Setup),
         }
@@ -201,6 +212,7 @@ impl ScreenKey {
             ScreenKey::Schedule(k) => schedule::handle(app, k, now),
             ScreenKey::Questions(k) => questions::handle(app, k, now),
             ScreenKey::Scores(k) => scores::handle(app, k, now),
+            ScreenKey::Blind(k) => scores::blind::handle(app, k, now),
             ScreenKey::Completeness(k) => completeness::handle(app, k, now),
             ScreenKey::Results(k) => results::handle(app, k, now),
             ScreenKey::Setup(k) => setup::handle(app, k, now),
@@ -215,6 +227,7 @@ impl ScreenKey {
             ScreenKey::Schedule(k) => k.only_looks(),
             ScreenKey::Questions(k) => k.only_looks(),
             ScreenKey::Scores(k) => k.only_looks(),
+            ScreenKey::Blind(k) => k.only_looks(),
             ScreenKey::Completeness(_) => true,
             ScreenKey::Results(k) => k.only_looks(),
             ScreenKey::Setup(k) => k.only_looks(),

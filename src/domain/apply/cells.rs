@@ -24,7 +24,7 @@ pub(super) fn set_cell(
 }
 
 /// [`set_cell`], the pair already checked.
-fn set_cell_of_pair(
+pub(super) fn set_cell_of_pair(
     s: &mut Session,
     team: &TeamId,
     juror: &JurorId,
@@ -138,13 +138,23 @@ fn unlocked_pair<'s>(
     team: &TeamId,
     juror: &JurorId,
 ) -> Result<(&'s Team, &'s Juror), Refusal> {
+    let (t, j) = pair(s, team, juror)?;
+    unlocked(s, t, j)
+}
+
+/// The team and the juror, both known.
+pub(super) fn pair<'s>(
+    s: &'s Session,
+    team: &TeamId,
+    juror: &JurorId,
+) -> Result<(&'s Team, &'s Juror), Refusal> {
     let t = s
         .team(team)
         .ok_or_else(|| Refusal::UnknownTeam(team.clone()))?;
     let j = s
         .juror(juror)
         .ok_or_else(|| Refusal::UnknownJuror(juror.clone()))?;
-    unlocked(s, t, j)
+    Ok((t, j))
 }
 
 /// [`unlocked_pair`], the team and the juror found.
@@ -156,13 +166,13 @@ fn unlocked<'s>(s: &Session, t: &'s Team, j: &'s Juror) -> Result<(&'s Team, &'s
 }
 
 /// The team and juror exist, the pair is expected and the grid not locked.
-fn check_pair(s: &Session, team: &TeamId, juror: &JurorId) -> Result<(), Refusal> {
+pub(super) fn check_pair(s: &Session, team: &TeamId, juror: &JurorId) -> Result<(), Refusal> {
     let (t, j) = unlocked_pair(s, team, juror)?;
     expected(s, t, j)
 }
 
 /// The pair is expected to score (not withdrawn, absent or recused).
-fn expected(s: &Session, t: &Team, j: &Juror) -> Result<(), Refusal> {
+pub(super) fn expected(s: &Session, t: &Team, j: &Juror) -> Result<(), Refusal> {
     match s.excuse(t, j) {
         None => Ok(()),
         Some(status) => Err(Refusal::NotScored {
@@ -173,7 +183,7 @@ fn expected(s: &Session, t: &Team, j: &Juror) -> Result<(), Refusal> {
     }
 }
 
-fn check_value(s: &Session, criterion: &CriterionId, value: Dec) -> Result<(), Refusal> {
+pub(super) fn check_value(s: &Session, criterion: &CriterionId, value: Dec) -> Result<(), Refusal> {
     let c = s
         .criterion(criterion)
         .ok_or_else(|| Refusal::UnknownCriterion(criterion.clone()))?;

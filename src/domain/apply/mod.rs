@@ -3,14 +3,15 @@
 //! `apply` either changes the session exactly as the operation says or
 //! refuses with a precise reason and leaves the session untouched. Each area
 //! has its own file: `cells` (values, handwritten totals, marks,
-//! verification), `schedule` (running order, stage clock, questions),
-//! `roster` (event, settings, organisations, teams, jurors, criteria) and
-//! `decisions`.
+//! verification), `second` (the blind second entry and its resolutions),
+//! `schedule` (running order, stage clock, questions), `roster` (event,
+//! settings, organisations, teams, jurors, criteria) and `decisions`.
 
 mod cells;
 mod decisions;
 mod roster;
 mod schedule;
+mod second;
 
 use super::operation::{Change, Edit};
 use super::refusal::{Refusal, Subject};
@@ -54,6 +55,18 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
         SetHandwritten { team, juror, edit } => cells::set_handwritten(s, team, juror, edit),
         SetSheet { team, juror, edit } => cells::set_sheet(s, team, juror, edit),
         SetVerified { team, edit } => cells::set_verified(s, team, edit),
+        SetSecondCell {
+            team,
+            juror,
+            criterion,
+            edit,
+        } => second::set_second_cell(s, team, juror, criterion, edit),
+        ResolveCell {
+            team,
+            juror,
+            criterion,
+            edit,
+        } => second::resolve_cell(s, team, juror, criterion, edit),
         SetEvent { edit } => roster::set_event(s, edit),
         SetSettings { edit } => roster::set_settings(s, edit),
         SetOrganisation { id, position, edit } => roster::set_organisation(s, id, *position, edit),

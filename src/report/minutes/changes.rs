@@ -69,7 +69,23 @@ fn describe<'a>(
             *first_entries += 1;
             return;
         }
+        // The blind second entry checks the scores without changing them;
+        // a resolution that changes the first entry is listed as a value.
+        Change::ResolveCell {
+            team,
+            juror: j,
+            criterion,
+            edit,
+        } if edit.seen.first != edit.new.first => What::Cell {
+            team,
+            juror: juror(j),
+            criterion,
+            seen: edit.seen.first,
+            new: edit.new.first,
+        },
         Change::Create { .. }
+        | Change::SetSecondCell { .. }
+        | Change::ResolveCell { .. }
         | Change::SetStage { .. }
         | Change::SetQueue { .. }
         | Change::AddQuestion { .. }

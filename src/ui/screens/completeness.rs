@@ -9,6 +9,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 use crate::app::screens::completeness::Board;
+use crate::app::screens::scores::blind::Blind;
 use crate::domain::PairState;
 use crate::domain::scoring::{self, Counts};
 use crate::domain::{Lang, Session};
@@ -19,6 +20,8 @@ use crate::ui::text::{Tone, join_wrapped, put, put_line, style};
 pub struct BoardView<'a> {
     pub session: &'a Session,
     pub board: &'a Board,
+    /// The blind double entry (the teams nearest the cut-off).
+    pub blind: &'a Blind,
     pub lang: Lang,
     pub color: bool,
 }
@@ -53,10 +56,13 @@ fn legend(c: &Counts, lang: Lang) -> Vec<String> {
         (PairState::Absent, "absent", "absent", c.absent),
         (PairState::Recused, "récusé", "recused", c.recused),
     ];
-    items
+    let mut all: Vec<String> = items
         .iter()
         .map(|(s, fr, en, n)| format!("{} {} {n}", mark(*s).0, lang.t(fr, en)))
-        .collect()
+        .collect();
+    let twice = crate::words::double_entry::verified_twice(lang);
+    all.push(format!("{} {twice}", crate::words::double_entry::TWICE));
+    all
 }
 
 const CELL_W: u16 = 3;
@@ -158,6 +164,8 @@ impl Widget for BoardView<'_> {
             sheets_count(board.total.done(), board.total.expected(), lang)
         );
         put_line(buf, area, area.y, &title, head);
+        let line = super::scores::blind::board_line(self.session, self.blind, lang);
+        put_line(buf, area, area.y + 1, &line, style(Tone::Dim, color));
 
         let cols = Columns::of(&board, area);
         let y = area.y + 2;
@@ -250,7 +258,7 @@ impl BoardView<'_> {
             st = st.add_modifier(Modifier::REVERSED);
         }
         let marker = if here { "›" } else { " " };
-        let name = format!("{marker}{name}");
+        let name = super::scores::blind::board_name(self.session, &row.team, marker, &name);
         put(
             buf,
             area,

@@ -60,6 +60,7 @@ fn draw(s: &Session, b: &Board, lang: Lang, w: u16, h: u16, color: bool) -> Term
     t.draw(|f| {
         f.render_widget(
             BoardView {
+                blind: &Default::default(),
                 session: s,
                 board: b,
                 lang,

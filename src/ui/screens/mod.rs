@@ -23,6 +23,14 @@ pub fn draw(view: &View, body: Rect, buf: &mut Buffer) {
         Screen::Stage => stage::StageScreen(view).render(body, buf),
         Screen::Schedule => schedule::ScheduleScreen(view).render(body, buf),
         Screen::Questions => questions::QuestionsScreen(view).render(body, buf),
+        Screen::Scores if app.blind.active() => scores::blind::BlindView {
+            session: &app.session,
+            blind: &app.blind,
+            lang: view.lang(),
+            projector: app.projector,
+            color: view.theme.color,
+        }
+        .render(body, buf),
         Screen::Scores => scores::GridView {
             session: &app.session,
             grid: &app.grid,
@@ -35,6 +43,7 @@ pub fn draw(view: &View, body: Rect, buf: &mut Buffer) {
         Screen::Completeness => completeness::BoardView {
             session: &app.session,
             board: &app.board,
+            blind: &app.blind,
             lang: view.lang(),
             color: view.theme.color,
         }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use crate::domain::ranking::analysis::{self, MethodComparison};
 use crate::domain::ranking::{self, Ranking};
+use crate::domain::recount::{self, Difference};
 use crate::domain::{Method, Session};
 
 /// What the screen draws from.
@@ -18,6 +19,9 @@ pub struct Computed {
     pub ranking: Ranking,
     /// Every other method against the official one.
     pub comparisons: Vec<MethodComparison>,
+    /// Where the independent recount of the method shown disagrees with
+    /// `ranking` (empty: it agrees).
+    pub recount: Vec<Difference>,
 }
 
 /// What the figures depend on: the session as saved (its id and revision;
@@ -49,9 +53,16 @@ impl Key {
 
 impl Computed {
     fn new(session: &Session, method: Method) -> Computed {
+        Computed::from_ranking(session, ranking::rank(session, method))
+    }
+
+    /// The figures around a ranking: the recount is compared with it.
+    fn from_ranking(session: &Session, ranking: Ranking) -> Computed {
+        let method = ranking.method;
         Computed {
             key: Key::of(session, method),
-            ranking: ranking::rank(session, method),
+            recount: recount::compare(&ranking, &recount::recount(session, method)),
+            ranking,
             comparisons: analysis::compare_methods(session),
         }
     }
@@ -83,6 +94,15 @@ impl View {
             Some(c) => Rc::clone(c),
             None => Rc::new(Computed::new(session, method)),
         }
+    }
+}
+
+#[cfg(test)]
+impl View {
+    /// The figures of a ranking given in place of the engine's (a
+    /// corrupted engine, in tests): the recount is compared with it.
+    pub fn with_ranking(session: &Session, ranking: Ranking) -> View {
+        View(Some(Rc::new(Computed::from_ranking(session, ranking))))
     }
 }
 

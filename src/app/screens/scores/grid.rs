@@ -18,7 +18,8 @@ mod marks;
 mod moves;
 mod status;
 
-use cells::{cell_change, cells_of, check, saved_value, set_in};
+pub(super) use cells::check;
+use cells::{cell_change, cells_of, saved_value, set_in};
 pub use status::{Ask, Move, Status};
 
 /// What a key means inside the grid.

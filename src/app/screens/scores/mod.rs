@@ -9,6 +9,7 @@ use crate::app::keys::{Binding, Key};
 use crate::app::{App, SaveOutcome};
 use crate::domain::Change;
 
+pub mod blind;
 pub mod grid;
 
 pub use grid::GridKey;
@@ -172,6 +173,10 @@ pub fn handle(app: &mut App, key: GridKey, _now: DateTime<Utc>) -> Reply {
 
 /// Pasted text: into the cell being typed when it is one number.
 pub fn paste(app: &mut App, text: &str) -> Reply {
+    if app.blind.active() {
+        // The blind entry is typed, key by key.
+        return Reply::none();
+    }
     let basis = app.basis().into_owned();
     app.grid.paste(&basis, text);
     Reply::none()
@@ -180,6 +185,7 @@ pub fn paste(app: &mut App, text: &str) -> Reply {
 /// The oldest operation sent came back: saved, refused or failed.
 pub fn on_outcome(app: &mut App, change: &Change, outcome: &SaveOutcome) {
     app.grid.on_outcome(change, outcome);
+    app.blind.on_outcome(change, outcome);
 }
 
 #[cfg(test)]

@@ -10,7 +10,9 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
 use self::{form as results_form, panel as results_panel};
+use crate::app::screens::results::view::Computed;
 use crate::domain::ranking::{Ranking, Row, WarningCode};
+use crate::domain::recount::Difference;
 use crate::domain::{DecisionKind, Lang, Session, TeamId};
 use crate::report::{figure, method_name, rank_label};
 use crate::ui::text::cut;
@@ -41,7 +43,10 @@ impl Widget for ResultsScreen<'_, '_> {
         let ranking = &computed.ranking;
         let mut y = area.y;
         // Heading lines wrap, two screen lines at most each.
-        for (text, st) in heading(ranking, session, lang, color) {
+        // Below 20 lines the agreeing recount gives way to the ranking (a
+        // difference is always shown).
+        let roomy = area.height >= 20;
+        for (text, st) in heading(&computed, session, lang, color, roomy) {
             for part in wrap_indented(&text, usize::from(area.width))
                 .into_iter()
                 .take(2)
@@ -66,7 +71,7 @@ impl Widget for ResultsScreen<'_, '_> {
             (t, p)
         } else {
             // The table as tall as its rows (head, cut-off line, legend),
-            // leaving the panel at least a few lines.
+            // leaving the panel three lines (the rows matter more).
             let needed =
                 ranking.ranking.len() as u16 + 2 + legend_lines(lang, rest.width).len() as u16;
             // With the detail open, the table shrinks to a few rows around
@@ -75,7 +80,7 @@ impl Widget for ResultsScreen<'_, '_> {
                 needed.min(7)
             } else {
                 needed
-                    .min(rest.height.saturating_sub(5))
+                    .min(rest.height.saturating_sub(3))
                     .max(rest.height / 2)
             };
             let [t, p] =
@@ -117,8 +122,16 @@ pub fn projector_notice(area: Rect, buf: &mut Buffer, lang: Lang, color: bool) {
     }
 }
 
-/// The lines above the table: method, what is missing, the cut-off tie.
-fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec<(String, Style)> {
+/// The lines above the table: method, what is missing, the independent
+/// recount, the cut-off tie.
+fn heading(
+    computed: &Computed,
+    session: &Session,
+    lang: Lang,
+    color: bool,
+    roomy: bool,
+) -> Vec<(String, Style)> {
+    let ranking = &computed.ranking;
     let mut lines = Vec::new();
     let name = method_name(ranking.method, lang);
     let laureates = ranking.ranking.iter().filter(|r| r.laureate).count();
@@ -180,6 +193,9 @@ fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec
             style(Tone::Good, color),
         ));
     }
+    if !ranking.ranking.is_empty() && (roomy || !computed.recount.is_empty()) {
+        lines.push(recount_line(&computed.recount, lang, color));
+    }
     for teams in stale_decisions(ranking, session) {
         lines.push((
             words::stale_decision_line(&teams, lang),
@@ -190,6 +206,26 @@ fn heading(ranking: &Ranking, session: &Session, lang: Lang, color: bool) -> Vec
         lines.push(cutoff_line(ranking, group, lang, color));
     }
     lines
+}
+
+/// The independent recount of the ranking shown: it agrees, or the first
+/// difference (`podium check` lists them all).
+fn recount_line(differences: &[Difference], lang: Lang, color: bool) -> (String, Style) {
+    match differences.first() {
+        None => {
+            let agrees = crate::words::recount::agrees(lang);
+            let mut text = agrees.to_string();
+            // A heading line starts with a capital.
+            if let Some(first) = agrees.chars().next() {
+                text.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+            }
+            (text, style(Tone::Good, color))
+        }
+        Some(first) => (
+            crate::words::recount::differs(lang, differences.len(), &first.message(lang)),
+            style(Tone::Bad, color).add_modifier(Modifier::REVERSED),
+        ),
+    }
 }
 
 /// The teams of each stale decision (a score changed since): the warning

@@ -89,7 +89,9 @@ fn analysis_lines(
     }
     out.extend(comparison_lines(session, computed, height, lang, color));
     let warnings = ranking.warnings.len().min(3) + 1;
-    let room = height.saturating_sub(out.len() + warnings);
+    // Lines as drawn: a long one wraps.
+    let drawn: usize = out.iter().map(|(t, _)| wrap_indented(t, width).len()).sum();
+    let room = height.saturating_sub(drawn + warnings);
     out.extend(neighbour_lines(
         session, ranking, selected, room, lang, color,
     ));
@@ -256,7 +258,7 @@ fn neighbour_lines(
     let plain = Style::new();
     let mut out: Lines = Vec::new();
     let pairs = explanations(session, ranking, lang);
-    if !pairs.is_empty() {
+    if !pairs.is_empty() && room > 0 {
         if pairs.len() < room {
             out.push((
                 lang.t("Ce qui sépare les voisins :", "What separates neighbours:")

@@ -14,9 +14,10 @@ use crate::app::screens::scores::grid::{CellKey, Column, Grid, default_team};
 use crate::domain::scoring::{self, Fill};
 use crate::domain::{Juror, Lang, Session, Team};
 
-use crate::ui::text::{Tone, cut, put, put_bottom, put_line, right, style, two_lines};
+use crate::ui::text::{Tone, cut, person, put, put_bottom, put_line, right, style, two_lines};
 use crate::words::number::dec;
 
+pub mod blind;
 pub mod words;
 use words::{state_word, status_text, weighted};
 
@@ -156,6 +157,10 @@ impl GridView<'_> {
         let mut marks = Vec::new();
         if self.session.verified.contains(&team.id) {
             marks.push((lang.t("VÉRIFIÉE", "VERIFIED").to_string(), Tone::Good));
+        }
+        if crate::domain::double_entry::verified_twice(self.session, &team.id) {
+            let mark = crate::words::double_entry::header_mark(lang);
+            marks.push((mark.to_string(), Tone::Good));
         }
         let saving = self.grid.pending.len();
         if !self.saves {
@@ -369,7 +374,11 @@ impl GridView<'_> {
         let (lang, s, grid, color) = (self.lang, self.session, self.grid, self.color);
         let excuse = s.excuse(team, juror);
         let here = i == grid.row;
-        let name = format!("{} {}", juror.id, juror.name);
+        let name = person(
+            &format!("{} ", juror.id),
+            &juror.name,
+            usize::from(lay.name_w.saturating_sub(1)),
+        );
         let name_tone = if here { Tone::Strong } else { Tone::Plain };
         let marker = if here { "›" } else { " " };
         put(buf, area, area.x, y, marker, 1, style(name_tone, color));

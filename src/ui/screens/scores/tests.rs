@@ -55,7 +55,17 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const LANGS: [Lang; 2] = [Lang::Fr, Lang::En];
 
 fn snap(name: &str, s: &Session, g: &Grid, check: impl Fn(&str, Lang, u16)) {
-    for (w, h) in SIZES {
+    snap_at(&SIZES, name, s, g, check);
+}
+
+fn snap_at(
+    sizes: &[(u16, u16)],
+    name: &str,
+    s: &Session,
+    g: &Grid,
+    check: impl Fn(&str, Lang, u16),
+) {
+    for &(w, h) in sizes {
         for lang in LANGS {
             let t = draw(s, g, lang, w, h, false);
             let screen = text(&t);
@@ -175,7 +185,8 @@ fn grid_with_a_checksum_mismatch_and_a_disagreement() {
     g.open(&s);
     keys(&mut g, &mut s, "4\n3,5\n2\n9\n", true);
     s.verified.insert("T02".into());
-    snap("mismatch", &s, &g, |screen, lang, _| {
+    let sizes = [(80, 24), (120, 40), (200, 60)];
+    snap_at(&sizes, "mismatch", &s, &g, |screen, lang, _| {
         let j1 = line_with(screen, "J1 Anne");
         assert!(
             j1.contains(lang.t("≠ papier", "≠ paper")) && j1.contains(" 9 "),
@@ -191,6 +202,22 @@ fn grid_with_a_checksum_mismatch_and_a_disagreement() {
         let (sum, paper) = (j1.find(lang.t(" 9,5 ", " 9.5 ")), j1.find(" 9 "));
         assert!(sum.is_some() && sum < paper, "Σ then paper: {j1}");
     });
+}
+
+#[test]
+fn a_long_juror_name_loses_its_first_name_before_its_surname() {
+    let mut s = session();
+    s.jurors[4].name = "Marie-Christine Delcourt".into();
+    let mut g = Grid::default();
+    g.open(&s);
+    for (w, h, row) in [
+        (80, 24, "J5 M.-C. Delcourt"),
+        (120, 40, "J5 Marie-Christine Delcourt"),
+    ] {
+        let screen = text(&draw(&s, &g, Lang::Fr, w, h, false));
+        let line = line_with(&screen, "J5 ");
+        assert!(line.contains(row), "{w}: {line}");
+    }
 }
 
 #[test]

@@ -4,7 +4,7 @@ use super::{CellKey, Column};
 use crate::domain::{Change, Criterion, Dec, Edit, Refusal, Session, Sheet};
 
 /// Why a value does not fit a criterion, before anything is sent.
-pub(super) fn check(c: &Criterion, value: Dec) -> Option<Refusal> {
+pub(in crate::app::screens::scores) fn check(c: &Criterion, value: Dec) -> Option<Refusal> {
     if value < c.min || value > c.max {
         Some(Refusal::OutOfRange {
             criterion: c.id.clone(),
