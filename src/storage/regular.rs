@@ -4,31 +4,11 @@
 //! session reached through a link is read and written at its target, so
 //! the link stays a link.
 
-use std::fmt;
 use std::fs::{File, Metadata, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// What is found in place of a file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NotRegular {
-    Folder,
-    Fifo,
-    Device,
-    Socket,
-    Other,
-}
-
-impl fmt::Display for NotRegular {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::words::files::not_regular(
-            *self,
-            crate::domain::Lang::En,
-        ))
-    }
-}
-
-impl std::error::Error for NotRegular {}
+pub use crate::words::files::NotRegular;
 
 /// What `meta` describes when it is not a regular file.
 pub fn kind_of(meta: &Metadata) -> Option<NotRegular> {

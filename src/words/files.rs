@@ -10,7 +10,6 @@ use crate::domain::Lang;
 /// Why a file operation failed, in `lang`. Common cases are said in words;
 /// any other keeps the system's text after a translated lead.
 pub fn io_words(err: &io::Error, lang: Lang) -> String {
-    use crate::storage::regular::NotRegular;
     if let Some(kind) = err.get_ref().and_then(|e| e.downcast_ref::<NotRegular>()) {
         return not_regular(*kind, lang);
     }
@@ -55,10 +54,29 @@ pub fn io_words(err: &io::Error, lang: Lang) -> String {
     lang.t(fr, en).to_string()
 }
 
+/// What is found in place of a file (the payload of the error
+/// `storage::regular` gives for it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotRegular {
+    Folder,
+    Fifo,
+    Device,
+    Socket,
+    Other,
+}
+
+impl std::fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&not_regular(*self, Lang::En))
+    }
+}
+
+impl std::error::Error for NotRegular {}
+
 /// Something other than a regular file where a session or a spreadsheet
 /// is expected.
-pub fn not_regular(kind: crate::storage::regular::NotRegular, lang: Lang) -> String {
-    use crate::storage::regular::NotRegular::*;
+pub fn not_regular(kind: NotRegular, lang: Lang) -> String {
+    use NotRegular::*;
     let what = match kind {
         Folder => lang.t("c'est un dossier", "it is a folder"),
         Fifo => lang.t("c'est un tube nommé (FIFO)", "it is a named pipe (FIFO)"),
@@ -177,10 +195,7 @@ mod tests {
             assert!(!fr.contains("os error"), "{fr}");
             assert_ne!(fr, io_words(&io::Error::from(kind), Lang::En));
         }
-        let fifo = io::Error::new(
-            ErrorKind::InvalidInput,
-            crate::storage::regular::NotRegular::Fifo,
-        );
+        let fifo = io::Error::new(ErrorKind::InvalidInput, NotRegular::Fifo);
         assert_eq!(
             io_words(&fifo, Lang::Fr),
             "c'est un tube nommé (FIFO), pas un fichier ordinaire : refusé"

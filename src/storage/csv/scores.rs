@@ -10,12 +10,13 @@
 //! of the session the file names (a key given twice is reported, not
 //! kept twice), so memory is bounded by the session, never by the file.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::io::BufRead;
 
 use crate::domain::{
-    BatchLabel, Change, Criterion, Dec, Edit, Juror, Lang, Mark, Refusal, Session, Sheet, SheetKey,
-    Team,
+    BatchLabel, Change, Criterion, Dec, Edit, Juror, Lang, Mark, PairState, Refusal, Session,
+    Sheet, SheetKey, Team,
 };
 
 use super::problems::{Rejected, shown};
@@ -69,12 +70,14 @@ struct Seen {
 }
 
 /// The session's teams, jurors and criteria by id (each row's ids are
-/// looked up once).
+/// looked up once), and the last pair's excuse (a file's rows of one pair
+/// usually follow each other).
 struct Index<'a> {
     session: &'a Session,
     teams: HashMap<&'a str, u32>,
     jurors: HashMap<&'a str, u32>,
     criteria: HashMap<&'a str, u32>,
+    excused: Cell<Option<((u32, u32), Option<PairState>)>>,
 }
 
 fn places<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, u32> {
@@ -93,7 +96,20 @@ impl<'a> Index<'a> {
             teams: places(&session.teams, |t: &'a Team| t.id.as_str()),
             jurors: places(&session.jurors, |j: &'a Juror| j.id.as_str()),
             criteria: places(&session.criteria, |c: &'a Criterion| c.id.as_str()),
+            excused: Cell::new(None),
         }
+    }
+
+    /// Why the juror does not score the team, if so (`Session::excuse`).
+    fn excuse(&self, t: u32, j: u32) -> Option<PairState> {
+        if let Some((pair, excuse)) = self.excused.get()
+            && pair == (t, j)
+        {
+            return excuse;
+        }
+        let excuse = self.session.excuse(self.team(t), self.juror(j));
+        self.excused.set(Some(((t, j), excuse)));
+        excuse
     }
 
     fn team(&self, i: u32) -> &'a Team {
@@ -240,7 +256,7 @@ fn entry(index: &Index, row: &Row, problems: &mut Problems) -> (Option<Key>, Opt
         return (key, None);
     }
     if !matches!(entry, Entry::Mark(_))
-        && let Some(status) = session.excuse(team, juror)
+        && let Some(status) = index.excuse(t, j)
     {
         let refusal = Refusal::NotScored {
             team: team.id.clone(),
@@ -372,17 +388,11 @@ pub fn import(
         .collect();
     // By team and juror id, then criterion order, the handwritten total
     // last, as on a paper sheet.
-    entries.sort_unstable_by(|&((t1, j1, c1), _), &((t2, j2, c2), _)| {
-        let (a, b) = (
-            &session.teams[t1 as usize].id,
-            &session.teams[t2 as usize].id,
-        );
-        let (x, y) = (
-            &session.jurors[j1 as usize].id,
-            &session.jurors[j2 as usize].id,
-        );
-        a.cmp(b).then(x.cmp(y)).then(c1.cmp(&c2))
-    });
+    let (teams, jurors) = (
+        ranks(&session.teams, |t| t.id.as_str()),
+        ranks(&session.jurors, |j| j.id.as_str()),
+    );
+    entries.sort_unstable_by_key(|&((t, j, c), _)| (teams[t as usize], jurors[j as usize], c));
     let (changes, summary) = changes(session, &entries);
     let change = (!changes.is_empty()).then(|| Change::Batch {
         label: BatchLabel::Import {
@@ -391,6 +401,17 @@ pub fn import(
         changes,
     });
     Ok((change, summary))
+}
+
+/// Each item's place when sorted by id.
+fn ranks<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    order.sort_by(|&a, &b| id(&items[a as usize]).cmp(id(&items[b as usize])));
+    let mut rank = vec![0; items.len()];
+    for (place, &i) in order.iter().enumerate() {
+        rank[i as usize] = place as u32;
+    }
+    rank
 }
 
 /// The changes the entries make to the session (each carrying what it
