@@ -45,6 +45,125 @@ pub fn cannot_read(file: &str, err: &std::io::Error, lang: Lang) -> String {
     }
 }
 
+/// A problem met reading a spreadsheet, or between two of its rows.
+#[derive(Debug)]
+pub enum Reading<'a> {
+    CannotRead(&'a std::io::Error),
+    /// A row longer than `mib` MiB.
+    TooLong {
+        mib: usize,
+    },
+    /// A quote still open after `mib` MiB.
+    QuoteTooLong {
+        mib: usize,
+    },
+    /// A quote never closed.
+    Unclosed,
+    TooManyFields {
+        fields: usize,
+        width: usize,
+    },
+    Empty,
+    ColumnTwice(&'a str),
+    /// Two header cells that could each be `column`.
+    WhichColumn {
+        cell: &'a str,
+        other: &'a str,
+        column: &'a str,
+    },
+    Missing {
+        missing: &'a str,
+        expected: &'a str,
+        found: &'a str,
+    },
+    /// One key (`what`) on two lines.
+    Repeated {
+        what: &'a str,
+        lines: (u64, u64),
+    },
+    /// A pair marked absent or recused on one line, scored on another.
+    MarkedAndScored {
+        what: &'a str,
+        lines: (u64, u64),
+    },
+}
+
+/// A reading problem in words (the file and line come before it).
+pub fn reading(problem: &Reading, lang: Lang) -> String {
+    use Reading::*;
+    let fr = lang == Lang::Fr;
+    let both = |(a, b): (u64, u64)| match lang {
+        Lang::Fr => format!("lignes {a} et {b}"),
+        Lang::En => format!("lines {a} and {b}"),
+    };
+    match *problem {
+        CannotRead(err) if fr => {
+            format!("lecture impossible ({})", super::files::io_words(err, lang))
+        }
+        CannotRead(err) => format!("cannot read ({})", super::files::io_words(err, lang)),
+        TooLong { mib } if fr => format!("ligne de plus de {mib} Mio : refusée"),
+        TooLong { mib } => format!("line over {mib} MiB: refused"),
+        QuoteTooLong { mib } if fr => format!(
+            "un guillemet ouvert ici n'est pas fermé dans les {mib} Mio qui suivent \
+             (la lecture s'arrête ici)"
+        ),
+        QuoteTooLong { mib } => {
+            format!("a quote opened here is not closed within {mib} MiB (reading stops here)")
+        }
+        Unclosed if fr => "guillemet ouvert jamais fermé (la lecture s'arrête ici)".into(),
+        Unclosed => "a quote opened here is never closed (reading stops here)".into(),
+        TooManyFields { fields, width } if fr => format!(
+            "{fields} champs pour {width} colonnes d'en-tête (une virgule décimale \
+             dans un fichier séparé par des virgules ? mettre la valeur \
+             entre guillemets ou séparer par des points-virgules)"
+        ),
+        TooManyFields { fields, width } => format!(
+            "{fields} fields for {width} header columns (a decimal comma in a \
+             comma-separated file? quote the value or separate with semicolons)"
+        ),
+        Empty if fr => "fichier vide : il faut une ligne d'en-tête".into(),
+        Empty => "empty file: a header line is needed".into(),
+        ColumnTwice(column) if fr => format!("colonne « {column} » présente deux fois"),
+        ColumnTwice(column) => format!("column \"{column}\" appears twice"),
+        WhichColumn {
+            cell,
+            other,
+            column,
+        } if fr => format!("colonnes « {cell} » et « {other} » : laquelle est « {column} » ?"),
+        WhichColumn {
+            cell,
+            other,
+            column,
+        } => format!("columns \"{cell}\" and \"{other}\": which one is \"{column}\"?"),
+        Missing {
+            missing,
+            expected,
+            found,
+        } if fr => format!(
+            "colonne(s) manquante(s) : {missing} (en-tête attendu : {expected} ; trouvé : {found})"
+        ),
+        Missing {
+            missing,
+            expected,
+            found,
+        } => format!("missing column(s): {missing} (expected header: {expected}; found: {found})"),
+        Repeated { what, lines } if fr => format!("{what} figure plusieurs fois ({})", both(lines)),
+        Repeated { what, lines } => format!("{what} is given more than once ({})", both(lines)),
+        MarkedAndScored { what, lines } if fr => {
+            format!(
+                "{what} : absent ou récusé et noté à la fois ({})",
+                both(lines)
+            )
+        }
+        MarkedAndScored { what, lines } => {
+            format!(
+                "{what}: both absent or recused and scored ({})",
+                both(lines)
+            )
+        }
+    }
+}
+
 /// How far an import is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {

@@ -11,7 +11,7 @@
 
 use std::io::BufRead;
 
-use crate::domain::Lang;
+use crate::words::import::{Reading, reading};
 
 pub use super::problems::Problems;
 use super::problems::shown;
@@ -288,48 +288,26 @@ pub fn each_row<R: BufRead>(
             Ok(read) => read,
             Err(err) => {
                 let line = lines.line + 1;
-                problems.say(
-                    line,
-                    format!(
-                        "lecture impossible ({})",
-                        super::super::io_words(&err, Lang::Fr)
-                    ),
-                    format!("cannot read ({})", super::super::io_words(&err, Lang::En)),
-                );
+                say(problems, line, Reading::CannotRead(&err));
                 return false;
             }
         };
         match read {
             Record::End => break,
             Record::TooLong { quoted: false } => {
-                let mib = MAX_ROW >> 20;
-                problems.say(
-                    row.line,
-                    format!("ligne de plus de {mib} Mio : refusée"),
-                    format!("line over {mib} MiB: refused"),
-                );
+                say(problems, row.line, Reading::TooLong { mib: MAX_ROW >> 20 });
                 continue;
             }
             Record::TooLong { quoted: true } => {
-                let mib = MAX_ROW >> 20;
-                problems.say(
+                say(
+                    problems,
                     row.line,
-                    format!(
-                        "un guillemet ouvert ici n'est pas fermé dans les {mib} Mio qui suivent \
-                         (la lecture s'arrête ici)"
-                    ),
-                    format!(
-                        "a quote opened here is not closed within {mib} MiB (reading stops here)"
-                    ),
+                    Reading::QuoteTooLong { mib: MAX_ROW >> 20 },
                 );
                 return delimiter.is_some();
             }
             Record::Unclosed => {
-                problems.say(
-                    row.line,
-                    "guillemet ouvert jamais fermé (la lecture s'arrête ici)",
-                    "a quote opened here is never closed (reading stops here)",
-                );
+                say(problems, row.line, Reading::Unclosed);
                 return delimiter.is_some();
             }
             Record::Read => {}
@@ -349,32 +327,23 @@ pub fn each_row<R: BufRead>(
         if (width..row.spans.len()).any(|i| !row.field(i).is_empty()) {
             // `T1,J3,impact,12,5`: a decimal comma in a comma-separated
             // file would silently read 12; refuse the row instead.
-            let fields = row.spans.len();
-            problems.say(
-                row.line,
-                format!(
-                    "{fields} champs pour {width} colonnes d'en-tête (une virgule décimale \
-                     dans un fichier séparé par des virgules ? mettre la valeur \
-                     entre guillemets ou séparer par des points-virgules)"
-                ),
-                format!(
-                    "{fields} fields for {width} header columns (a decimal comma in a \
-                     comma-separated file? quote the value or separate with semicolons)"
-                ),
-            );
+            let (fields, width) = (row.spans.len(), width);
+            say(problems, row.line, Reading::TooManyFields { fields, width });
             continue;
         }
         each(&row, problems);
     }
     if delimiter.is_none() {
-        problems.say(
-            0,
-            "fichier vide : il faut une ligne d'en-tête",
-            "empty file: a header line is needed",
-        );
+        say(problems, 0, Reading::Empty);
         return false;
     }
     true
+}
+
+/// Record a reading problem on `line`, in the file's language.
+pub fn say(problems: &mut Problems, line: u64, problem: Reading) {
+    let what = reading(&problem, problems.lang);
+    problems.at(line, what);
 }
 
 /// Skip blank lines before the header and guess its separator from its
@@ -384,14 +353,7 @@ fn peek_header<R: BufRead>(lines: &mut Lines<R>, problems: &mut Problems) -> Opt
         let buffered = match lines.input.fill_buf() {
             Ok(b) => b,
             Err(err) => {
-                problems.say(
-                    1,
-                    format!(
-                        "lecture impossible ({})",
-                        super::super::io_words(&err, Lang::Fr)
-                    ),
-                    format!("cannot read ({})", super::super::io_words(&err, Lang::En)),
-                );
+                say(problems, 1, Reading::CannotRead(&err));
                 return None;
             }
         };
@@ -429,11 +391,7 @@ fn header(
             continue; // an organiser's own column (e-mail, notes...): ignored
         };
         if places.iter().any(|&(name, _)| name == column.name) {
-            problems.say(
-                row.line,
-                format!("colonne « {} » présente deux fois", column.name),
-                format!("column \"{}\" appears twice", column.name),
-            );
+            say(problems, row.line, Reading::ColumnTwice(column.name));
             ok = false;
         } else {
             places.push((column.name, i));
@@ -451,16 +409,15 @@ fn header(
         if let Some((i, cell)) = found.next() {
             places.push((column.name, i));
             if let Some((_, other)) = found.next() {
-                problems.say(
+                let column = column.name;
+                say(
+                    problems,
                     row.line,
-                    format!(
-                        "colonnes « {cell} » et « {other} » : laquelle est « {} » ?",
-                        column.name
-                    ),
-                    format!(
-                        "columns \"{cell}\" and \"{other}\": which one is \"{}\"?",
-                        column.name
-                    ),
+                    Reading::WhichColumn {
+                        cell,
+                        other,
+                        column,
+                    },
                 );
                 ok = false;
             }
@@ -475,18 +432,16 @@ fn header(
         let expected: Vec<&str> = columns.iter().map(|c| c.name).collect();
         let found: Vec<String> = cells.iter().map(|c| shown(c).into_owned()).collect();
         let found = shown(&found.join(", ")).into_owned();
-        problems.say(
+        let (missing, expected) = (missing.join(", "), expected.join(", "));
+        let (missing, expected, found) = (&*missing, &*expected, &*found);
+        say(
+            problems,
             row.line,
-            format!(
-                "colonne(s) manquante(s) : {} (en-tête attendu : {} ; trouvé : {found})",
-                missing.join(", "),
-                expected.join(", ")
-            ),
-            format!(
-                "missing column(s): {} (expected header: {}; found: {found})",
-                missing.join(", "),
-                expected.join(", ")
-            ),
+            Reading::Missing {
+                missing,
+                expected,
+                found,
+            },
         );
         ok = false;
     }

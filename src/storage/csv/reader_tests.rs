@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::Lang;
 
 const COLUMNS: &[Column] = &[
     Column::required("id", &["identifiant"]),

@@ -21,6 +21,7 @@ use crate::domain::{
 
 use super::problems::{Rejected, shown};
 use super::reader::{self, Column, Problems, Row};
+use crate::words::import::Reading;
 
 /// `note` is what a French score sheet calls a score: it is the value
 /// column unless the file has a `value` (or `valeur`) column too, which
@@ -77,8 +78,11 @@ struct Index<'a> {
     teams: HashMap<&'a str, u32>,
     jurors: HashMap<&'a str, u32>,
     criteria: HashMap<&'a str, u32>,
-    excused: Cell<Option<((u32, u32), Option<PairState>)>>,
+    excused: Cell<Option<Excused>>,
 }
+
+/// A pair (team, juror) and its excuse.
+type Excused = ((u32, u32), Option<PairState>);
 
 fn places<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, u32> {
     let mut map = HashMap::with_capacity(items.len());
@@ -269,14 +273,6 @@ fn entry(index: &Index, row: &Row, problems: &mut Problems) -> (Option<Key>, Opt
     (key, Some(entry))
 }
 
-/// "lines 4 and 9" / "lignes 4 et 9"
-fn two_lines(first: u64, second: u64, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("lignes {first} et {second}"),
-        Lang::En => format!("lines {first} and {second}"),
-    }
-}
-
 /// The rows kept, one per key, and the conflicts between them reported
 /// as they are met: a key given twice; a pair both marked and scored.
 struct Found<'a> {
@@ -287,16 +283,12 @@ struct Found<'a> {
 impl Found<'_> {
     /// Keep a row's entry, or report it as a repeat of its key.
     fn add(&mut self, key: Key, line: u64, mark: bool, entry: Option<Entry>, p: &mut Problems) {
-        let lang = p.lang;
         if let Some(first) = self.seen.get_mut(&key) {
             let (what, first_line) = (key_words(&self.index, key), first.line);
-            let list = two_lines(first_line, line, lang);
+            let what = what.as_str();
             let say = |p: &mut Problems, at: u64| {
-                p.say(
-                    at,
-                    format!("{what} figure plusieurs fois ({list})"),
-                    format!("{what} is given more than once ({list})"),
-                );
+                let lines = (first_line, line);
+                reader::say(p, at, Reading::Repeated { what, lines });
             };
             if !first.told {
                 first.told = true;
@@ -321,13 +313,10 @@ impl Found<'_> {
         };
         if let Some(other) = other {
             let what = key_words(&self.index, (t, j, PAIR));
-            let list = two_lines(other.min(line), other.max(line), lang);
+            let lines = (other.min(line), other.max(line));
             for at in [other, line] {
-                p.say(
-                    at,
-                    format!("{what} : absent ou récusé et noté à la fois ({list})"),
-                    format!("{what}: both absent or recused and scored ({list})"),
-                );
+                let what = what.as_str();
+                reader::say(p, at, Reading::MarkedAndScored { what, lines });
             }
         }
         self.seen.insert(
