@@ -85,6 +85,20 @@ pub enum Command {
     Settings(SettingsArgs),
     /// Re-read the teams and jurors spreadsheets (one operation).
     Roster(RosterArgs),
+    /// Who changed what and when, from the journal, oldest first.
+    History(HistoryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The session file.
+    pub file: PathBuf,
+    /// Only the changes concerning this team (id or name).
+    #[arg(long)]
+    pub team: Option<String>,
+    /// Only the changes concerning this juror (id or name).
+    #[arg(long)]
+    pub juror: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -110,10 +124,9 @@ pub struct DemoArgs {
     pub reset: bool,
 }
 
+/// The event's title, place and date (`new` and `settings`).
 #[derive(Debug, Args)]
-pub struct NewArgs {
-    /// The session file to create.
-    pub file: PathBuf,
+pub struct EventArgs {
     /// Title of the event.
     #[arg(long)]
     pub title: Option<String>,
@@ -123,6 +136,14 @@ pub struct NewArgs {
     /// Date of the event (YYYY-MM-DD).
     #[arg(long)]
     pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The session file to create.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub event: EventArgs,
     /// Teams spreadsheet (CSV: id, name, org, [project], [summary], [members]).
     #[arg(long)]
     pub teams: Option<PathBuf>,
@@ -275,15 +296,8 @@ pub struct ArchiveArgs {
 pub struct SettingsArgs {
     /// The session file.
     pub file: PathBuf,
-    /// Title of the event.
-    #[arg(long)]
-    pub title: Option<String>,
-    /// Where the event takes place.
-    #[arg(long)]
-    pub place: Option<String>,
-    /// Date of the event (YYYY-MM-DD).
-    #[arg(long)]
-    pub date: Option<String>,
+    #[command(flatten)]
+    pub event: EventArgs,
     /// Pitch duration (e.g. 3m, 180s, 2m30s, 3:00).
     #[arg(long)]
     pub pitch: Option<String>,

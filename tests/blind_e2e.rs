@@ -80,7 +80,7 @@ fn a_second_entry_survives_a_crash_and_every_difference_is_settled() {
     assert!(j1.contains(" 7 ") && j1.contains("12,5"), "{j1}");
     let j2 = line(&screen, "J2 Juror 2").expect("J2's row");
     assert!(!j2.contains("14"), "the first entry stays hidden: {j2}");
-    insta::assert_snapshot!("blind_e2e_typing_80x24_fr", screen);
+    insta::assert_snapshot!("blind_e2e_typing_80x24_fr", without_path(&screen));
     term.kill9();
 
     // Saved as operations, the first entry untouched.
@@ -107,7 +107,7 @@ fn a_second_entry_survives_a_crash_and_every_difference_is_settled() {
     assert!(first.contains("Impact") && first.contains(" 8 ") && first.contains(" 9"));
     let second = line(&screen, " J2 Juror 2").expect("the second difference");
     assert!(second.contains("Feasibility") && second.contains("14") && second.contains("13"));
-    insta::assert_snapshot!("blind_e2e_settling_200x60_en", screen);
+    insta::assert_snapshot!("blind_e2e_settling_200x60_en", without_path(&screen));
 
     // Keep the first entry's 8; a third value, 13.5, for the other.
     term.send("\x1b[D"); // Left: keep the first
@@ -115,7 +115,7 @@ fn a_second_entry_survives_a_crash_and_every_difference_is_settled() {
     term.type_keys("13.5\n");
     let screen = term.wait_text("Both entries agree: the team is verified twice.");
     assert!(line(&screen, "Blind double entry · T1").is_some_and(|l| l.contains("verified twice")));
-    insta::assert_snapshot!("blind_e2e_verified_200x60_en", screen);
+    insta::assert_snapshot!("blind_e2e_verified_200x60_en", without_path(&screen));
     term.send("\x1b");
     term.wait_text("First entry hidden");
     term.send("\x1b");
@@ -141,4 +141,22 @@ fn a_second_entry_survives_a_crash_and_every_difference_is_settled() {
     for row in ["T1,J2,c1,8", "T1,J2,c2,13.5", "T1,J1,c2,12.5"] {
         assert!(csv.lines().any(|l| l.trim() == row), "{row}:\n{csv}");
     }
+}
+
+/// The screen with the session file's path (a temporary folder, named in
+/// the header) replaced by a fixed word of the same width.
+fn without_path(screen: &str) -> String {
+    screen
+        .lines()
+        .map(
+            |l| match l.split_whitespace().find(|w| w.ends_with("forum.json")) {
+                Some(path) => {
+                    let width = path.chars().count();
+                    l.replacen(path, &format!("{:<width$}", "[session]"), 1)
+                }
+                None => l.to_string(),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("\n")
 }

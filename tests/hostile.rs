@@ -213,7 +213,7 @@ fn csv_outputs_make_formula_cells_text_and_an_export_imports_back() {
     let results = podium(d, &["results", "f.json", "--format", "csv"]);
     let csv = String::from_utf8(results.stdout).unwrap();
     let header = csv.lines().next().unwrap();
-    assert!(header.ends_with(";'@c"), "{header}");
+    assert!(header.ends_with(";'@c;resultats"), "{header}");
     assert!(
         csv.contains(";'=T1;\"'=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\";somme;"),
         "{csv}"

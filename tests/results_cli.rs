@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::cli::{podium, stderr};
+use common::cli::{podium, stderr, stdout};
 use std::path::Path;
 use std::process::Output;
 
@@ -191,13 +191,16 @@ fn csv_follows_the_language_conventions() {
     // A byte order mark first, so that Excel reads the accents.
     assert_eq!(
         lines[0],
-        "\u{feff}rang;equipe;nom;org;score;feuilles;laureat;ex_aequo;a_la_limite;trop_peu_de_feuilles;ecart;impact;feas"
+        "\u{feff}rang;equipe;nom;org;score;feuilles;laureat;ex_aequo;a_la_limite;trop_peu_de_feuilles;ecart;impact;feas;resultats"
     );
     assert_eq!(
         lines[2],
-        "2;T1;Cantine;somme;10,67;3;non;oui;oui;non;1,25;3,83;3,00"
+        "2;T1;Cantine;somme;10,67;3;non;oui;oui;non;1,25;3,83;3,00;provisoires"
     );
-    assert_eq!(lines[4], "4;T4;Standard;somme;;0;non;non;non;oui;;;");
+    assert_eq!(
+        lines[4],
+        "4;T4;Standard;somme;;0;non;non;non;oui;;;;provisoires"
+    );
     let en = ok(&podium(
         dir.path(),
         &["results", "f.json", "--format", "csv", "--lang", "en"],
@@ -211,7 +214,7 @@ fn csv_follows_the_language_conventions() {
     // the score nor for the spread and the means beside it.
     assert_eq!(
         lines[1],
-        "1,T3,Bâtiment,oise,15.00,1,yes,no,no,no,0.00,5.00,5.00"
+        "1,T3,Bâtiment,oise,15.00,1,yes,no,no,no,0.00,5.00,5.00,provisional"
     );
 }
 
@@ -330,6 +333,7 @@ fn an_order_then_an_admit_decision() {
         ],
     ));
     assert!(said.contains("T3, T2"), "{said}");
+    assert!(!said.contains("remplace"), "nothing to replace yet: {said}");
     let r = results_json(d, &[]);
     assert_eq!(r["cutoff_tie"], false);
     let rows = r["ranking"].as_array().unwrap();
@@ -353,13 +357,23 @@ fn an_order_then_an_admit_decision() {
     // The decision applies under the other methods too (they also tie).
     let borda = results_json(d, &["--method", "borda"]);
     assert_eq!(borda["ranking"][1]["team"], "T2");
-    // The group still straddles the cut-off: a later admit decision wins.
-    ok(&podium(
+    // The group still straddles the cut-off: a later admit decision wins,
+    // and says which one it replaces.
+    let out = podium(
         d,
         &[
-            "decide", "f.json", "--admit", "T1,T2", "--by", "jury", "--reason", "both",
+            "decide", "f.json", "--admit", "T1,T2", "--by", "jury", "--reason", "both", "--lang",
+            "en",
         ],
-    ));
+    );
+    ok(&out);
+    assert!(
+        stdout(&out).contains(
+            "f.json: replaces the earlier decision on this tie — order T2, T1 (by la présidente, voix prépondérante)"
+        ),
+        "{}",
+        stdout(&out)
+    );
     let r = results_json(d, &[]);
     let rows = r["ranking"].as_array().unwrap();
     for i in [1, 2] {

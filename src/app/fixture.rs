@@ -144,6 +144,20 @@ pub fn session_with_jurors(n: usize) -> Session {
     s
 }
 
+/// The other terminal renames a team on disk (`T2`, say, to "Guichet
+/// social"), as a field of the Setup screen.
+pub fn renamed_elsewhere(disk: &mut Session, team: &str, name: &str) {
+    use crate::domain::setup::{Field, Target, Value, set_field};
+    let theirs = set_field(
+        disk,
+        &Target::Team(team.into()),
+        Field::TeamName,
+        Value::Text(name.into()),
+    )
+    .expect("a team's name is editable");
+    crate::domain::apply(disk, &theirs).expect("the rename applies");
+}
+
 pub fn options(lang: Lang) -> Options {
     Options {
         writer: "w-test".into(),

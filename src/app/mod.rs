@@ -22,6 +22,8 @@ pub mod undo;
 pub mod update;
 
 #[cfg(test)]
+mod decision_tests;
+#[cfg(test)]
 pub mod fixture;
 #[cfg(test)]
 mod replaced_tests;

@@ -77,6 +77,9 @@ pub enum Notice {
         kind: DecisionKind,
         teams: Vec<TeamId>,
     },
+    /// A grid key changed a score that makes these decisions of the jury
+    /// stale (their teams): the jury must decide again.
+    DecisionVoided(Vec<Vec<TeamId>>),
 
     // Everywhere.
     ProjectorOn,
@@ -107,6 +110,7 @@ impl Notice {
             | DecisionOfficialOnly
             | NoTieAtCutoff
             | DecisionRefused(_)
+            | DecisionVoided(_)
             | Refused(_)
             | NotSaved(_)
             | SetupLocked

@@ -167,6 +167,13 @@ fn perform(app: &mut App, reply: Reply, now: DateTime<Utc>) -> Vec<Effect> {
     if let Some(notice) = reply.notice {
         app.status = Some(notice);
     }
+    // The grid warns at the very key that makes a decision of the jury stale.
+    if app.screen == Screen::Scores {
+        let voided = crate::domain::ranking::finality::voided_by(&app.session, &reply.changes);
+        if !voided.is_empty() {
+            app.status = Some(Notice::DecisionVoided(voided));
+        }
+    }
     let mut effects: Vec<Effect> = reply
         .changes
         .into_iter()

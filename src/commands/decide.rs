@@ -11,7 +11,7 @@ use crate::domain::ranking::{
     decisions::{DecisionProblem, problems},
 };
 use crate::domain::{Change, Decision, DecisionKind, Lang, Operation, Session, TeamId};
-use crate::storage::{self, StoreError};
+use crate::storage;
 
 use super::{Failure, Outcome};
 
@@ -40,6 +40,8 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
             lines.into_iter().map(|l| format!("{file}: {l}")).collect(),
         )
     })?;
+    // The decision now in force on this very tie, which this one replaces.
+    let replaced = in_force(session, &decision.teams);
     let op = Operation::new(
         Change::AddDecision {
             decision: decision.clone(),
@@ -47,15 +49,7 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
         storage::new_id(),
         decision.at,
     );
-    // Checked on `session`: never saved into another one put in its place.
-    live.commit(&op, storage::CLI_WAIT, std::time::Instant::now())
-        .map_err(|e| {
-            let line = match &e {
-                StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
-                _ => e.message(lang),
-            };
-            Failure::one(lang, line)
-        })?;
+    super::commit_change(&mut live, &op, &file, lang)?;
     // The laureates as saved.
     let after = ranking::rank(live.session(), live.session().settings.method);
     let teams = decision.teams.join(", ");
@@ -80,6 +74,9 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
             ),
         }
     );
+    if let Some(earlier) = &replaced {
+        println!("{file}: {}", replaces(earlier, lang));
+    }
     let laureates = after.laureate_ids().join(", ");
     println!(
         "{}",
@@ -89,6 +86,33 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
         }
     );
     Ok(())
+}
+
+/// The decision the official ranking applies to the group of `teams` now.
+fn in_force(session: &Session, teams: &[TeamId]) -> Option<Decision> {
+    let ranking = ranking::rank(session, session.settings.method);
+    let first = teams.first()?;
+    let index = ranking.row(first)?.decision?;
+    ranking.decisions.get(index).cloned()
+}
+
+/// `decide` replacing the decision in force on the same tie says so.
+fn replaces(earlier: &Decision, lang: Lang) -> String {
+    let (teams, by, reason) = (earlier.teams.join(", "), &earlier.by, &earlier.reason);
+    match (earlier.kind, lang) {
+        (DecisionKind::Order, Lang::Fr) => format!(
+            "remplace la décision précédente sur cette égalité — ordre {teams} (par {by}, {reason})"
+        ),
+        (DecisionKind::Order, Lang::En) => {
+            format!("replaces the earlier decision on this tie — order {teams} (by {by}, {reason})")
+        }
+        (DecisionKind::Admit, Lang::Fr) => format!(
+            "remplace la décision précédente sur cette égalité — {teams} admises (par {by}, {reason})"
+        ),
+        (DecisionKind::Admit, Lang::En) => format!(
+            "replaces the earlier decision on this tie — {teams} admitted (by {by}, {reason})"
+        ),
+    }
 }
 
 /// Every reason to refuse the decision, one line each (the check is the

@@ -9,6 +9,7 @@ pub mod check;
 pub mod decide;
 pub mod demo;
 pub mod display;
+pub mod history;
 pub mod minutes;
 pub mod new;
 pub mod output;
@@ -112,6 +113,7 @@ pub fn dispatch(cli: Cli) -> Outcome {
         Some(Command::Repair(args)) => repair::run(flag, &args.file),
         Some(Command::Settings(args)) => settings::run(flag, &args),
         Some(Command::Roster(args)) => roster::run(flag, &args),
+        Some(Command::History(args)) => history::run(flag, &args),
     }
 }
 
@@ -138,6 +140,27 @@ pub fn open_writer(
         );
     }
     Ok((live, lang))
+}
+
+/// A command-line writer's change, saved (journal line synced) through the
+/// session it opened: a refusal names the file, a file error says itself.
+/// Checked on the session opened: never saved into another one put in its
+/// place.
+pub fn commit_change(
+    live: &mut crate::storage::Live,
+    op: &crate::domain::Operation,
+    file: &str,
+    lang: Lang,
+) -> Result<(), Failure> {
+    live.commit(op, crate::storage::CLI_WAIT, std::time::Instant::now())
+        .map(|_| ())
+        .map_err(|e| {
+            let line = match &e {
+                crate::storage::StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
+                _ => e.message(lang),
+            };
+            Failure::one(lang, line)
+        })
 }
 
 #[cfg(test)]

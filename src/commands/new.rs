@@ -113,7 +113,7 @@ pub fn build_session(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let title = args.title.clone().unwrap_or_else(|| {
+    let title = args.event.title.clone().unwrap_or_else(|| {
         args.file
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -121,7 +121,7 @@ pub fn build_session(
     });
     let event = Event {
         title,
-        place: args.place.clone().unwrap_or_default(),
+        place: args.event.place.clone().unwrap_or_default(),
         date,
     };
     let mut session = Session::new(id, event, settings);
@@ -226,6 +226,7 @@ fn duration(flag: &str, text: &str, zero_ok: bool, lang: Lang, problems: &mut Ve
 /// The event's date from `--date`, if given and readable.
 fn date(args: &NewArgs, lang: Lang, problems: &mut Vec<String>) -> Option<chrono::NaiveDate> {
     let text = args
+        .event
         .date
         .as_deref()
         .map(str::trim)

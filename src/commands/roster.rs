@@ -8,7 +8,7 @@ use chrono::Utc;
 use crate::cli::RosterArgs;
 use crate::domain::roster;
 use crate::domain::{Lang, Operation};
-use crate::storage::{self, StoreError};
+use crate::storage;
 use crate::words::setup as words;
 
 use super::{Failure, Outcome};
@@ -61,14 +61,7 @@ pub fn run(flag: Option<Lang>, args: &RosterArgs) -> Outcome {
         return Ok(());
     }
     let op = Operation::new(change, storage::new_id(), Utc::now());
-    live.commit(&op, storage::CLI_WAIT, std::time::Instant::now())
-        .map_err(|e| {
-            let line = match &e {
-                StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
-                _ => e.message(lang),
-            };
-            Failure::one(lang, line)
-        })?;
+    super::commit_change(&mut live, &op, &file, lang)?;
     lines.iter().for_each(|l| println!("{l}"));
     println!("{}", words::roster_saved(&file, lang));
     Ok(())

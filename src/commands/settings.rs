@@ -7,7 +7,7 @@ use chrono::{Local, Timelike, Utc};
 use crate::cli::SettingsArgs;
 use crate::domain::setup::{Field, Fields, Value};
 use crate::domain::{Change, Edit, Event, Lang, Operation, Session, Settings, validate};
-use crate::storage::{self, StoreError};
+use crate::storage;
 use crate::words::setup as words;
 
 use super::new::{parse_duration, parse_time};
@@ -45,14 +45,7 @@ pub fn run(flag: Option<Lang>, args: &SettingsArgs) -> Outcome {
         return Ok(());
     };
     let op = Operation::new(change, storage::new_id(), Utc::now());
-    live.commit(&op, storage::CLI_WAIT, std::time::Instant::now())
-        .map_err(|e| {
-            let line = match &e {
-                StoreError::Refused(_) => format!("{file}: {}", e.message(lang)),
-                _ => e.message(lang),
-            };
-            Failure::one(lang, line)
-        })?;
+    super::commit_change(&mut live, &op, &file, lang)?;
     println!("{}", words::settings_saved(&file, lang));
     let after = live.session();
     for field in Event::FIELDS.iter().chain(Settings::FIELDS) {
@@ -80,7 +73,7 @@ fn asked(args: &SettingsArgs, lang: Lang) -> Vec<(Field, Result<Value, String>)>
                 .ok_or_else(|| words::bad_option(flag, t, words::Expected::Duration, lang))
         })
     };
-    let date = args.date.as_ref().map(|t| match t.trim() {
+    let date = args.event.date.as_ref().map(|t| match t.trim() {
         "" => Ok(Value::Date(None)),
         d => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
             .map(|d| Value::Date(Some(d)))
@@ -99,8 +92,8 @@ fn asked(args: &SettingsArgs, lang: Lang) -> Vec<(Field, Result<Value, String>)>
             .ok_or_else(|| words::bad_option("start", t, words::Expected::Time, lang)),
     });
     let fields = [
-        (Field::Title, text(&args.title)),
-        (Field::Place, text(&args.place)),
+        (Field::Title, text(&args.event.title)),
+        (Field::Place, text(&args.event.place)),
         (Field::Date, date),
         (Field::Pitch, secs("pitch", &args.pitch)),
         (Field::Qa, secs("qa", &args.qa)),

@@ -4,6 +4,7 @@
 pub mod apply;
 pub mod decimal;
 pub mod double_entry;
+pub mod history;
 pub mod id;
 pub mod operation;
 pub mod pair;

@@ -1,8 +1,12 @@
 //! CSV: `;` and a decimal comma in French (as French spreadsheets expect),
-//! `,` and `.` in English. Figures rounded to two decimals.
+//! `,` and `.` in English. Figures rounded to two decimals. The last
+//! column says on every row whether the results are provisional or final
+//! (a column, not a comment line: the file stays one header and rows, and
+//! a filtered or sorted sheet keeps it).
 
 use crate::domain::Lang;
 use crate::domain::ranking::Ranking;
+use crate::domain::ranking::finality::Finality;
 use crate::words::for_spreadsheet;
 use crate::words::report::{Column, Text};
 
@@ -43,7 +47,14 @@ pub fn render(ranking: &Ranking, cx: &Context) -> String {
             .iter()
             .map(|c| for_spreadsheet(&c.id).into_owned()),
     );
+    header.push(Column::Results.key(lang));
     let _ = writer.write_record(&header);
+    let standing = if Finality::of(ranking).is_final() {
+        Text::FinalCell
+    } else {
+        Text::ProvisionalCell
+    }
+    .get(lang);
     for row in &ranking.ranking {
         let mut record = vec![
             row.rank.to_string(),
@@ -64,6 +75,7 @@ pub fn render(ranking: &Ranking, cx: &Context) -> String {
                 .iter()
                 .map(|c| figure(row.criteria.get(&c.id), lang, "")),
         );
+        record.push(standing.to_string());
         let _ = writer.write_record(&record);
     }
     let bytes = writer.into_inner().unwrap_or_default();

@@ -162,6 +162,12 @@ fn the_decision_form_over_the_screen() {
     assert!(screen.contains("  3. T2 Guichet unique"));
     assert!(screen.contains("Par : Présidente▏"));
     assert!(screen.contains("Qui a décidé ?"));
+    // The results are provisional: the form says so, whole.
+    assert!(
+        screen.contains("│Résultats PROVISOIRES (3 feuilles à compléter) : une note à venir peut")
+            && screen.contains("│    rendre cette décision caduque."),
+        "{screen}"
+    );
     // The footer says what the text field's keys do.
     let footer = screen.lines().last().unwrap();
     assert!(footer.contains("Entrée valider"), "{footer}");

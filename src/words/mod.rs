@@ -14,6 +14,7 @@
 
 pub mod double_entry;
 pub mod files;
+pub mod history;
 pub mod import;
 pub mod minutes;
 pub mod notice;

@@ -52,6 +52,7 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         DecisionAbandoned => say(results::DECISION_ABANDONED),
         DecisionRefused(problems) => results::decision_refused(problems, lang),
         DecisionSent { kind, teams } => results::decision_sent(*kind, teams, lang),
+        DecisionVoided(groups) => results::decision_voided(groups, lang),
         // Everywhere.
         ProjectorOn => say(everywhere::PROJECTOR_ON),
         ProjectorOff => say(everywhere::PROJECTOR_OFF),
@@ -251,6 +252,30 @@ mod results {
             (DecisionKind::Order, Lang::En) => format!("Decision sent: order {teams}."),
             (DecisionKind::Admit, Lang::Fr) => format!("Décision envoyée : {teams} admises."),
             (DecisionKind::Admit, Lang::En) => format!("Decision sent: {teams} admitted."),
+        }
+    }
+
+    /// The grid's warning when a score makes decisions of the jury stale,
+    /// naming every team of each.
+    pub fn decision_voided(groups: &[Vec<TeamId>], lang: Lang) -> String {
+        let teams = groups
+            .iter()
+            .map(|g| g.join(", "))
+            .collect::<Vec<_>>()
+            .join(" ; ");
+        match (lang, groups.len() > 1) {
+            (Lang::Fr, false) => format!(
+                "Attention : cette note rend caduque la décision du jury sur {teams} — le jury doit redécider (Résultats, d)."
+            ),
+            (Lang::Fr, true) => format!(
+                "Attention : cette note rend caduques les décisions du jury sur {teams} — le jury doit redécider (Résultats, d)."
+            ),
+            (Lang::En, false) => format!(
+                "Warning: this score voids the jury's decision on {teams} — the jury must decide again (Results, d)."
+            ),
+            (Lang::En, true) => format!(
+                "Warning: this score voids the jury's decisions on {teams} — the jury must decide again (Results, d)."
+            ),
         }
     }
 }

@@ -76,10 +76,7 @@ impl Difference {
                 team,
                 engine,
                 recount,
-            } => {
-                let (e, r) = (engine.to_string(), recount.to_string());
-                (method, on_team(team, Said::Rank, (&e, &r), lang))
-            }
+            } => (method, counted(team, Said::Rank, (*engine, *recount), lang)),
             Difference::Score {
                 method,
                 team,
@@ -95,8 +92,8 @@ impl Difference {
                 engine,
                 recount,
             } => {
-                let (e, r) = (engine.to_string(), recount.to_string());
-                (method, on_team(team, Said::Sheets(*engine), (&e, &r), lang))
+                let said = Said::Sheets(*engine);
+                (method, counted(team, said, (*engine, *recount), lang))
             }
             Difference::Flag {
                 method,
@@ -146,6 +143,11 @@ fn order(row: usize, engine: &TeamId, recount: &TeamId, lang: Lang) -> String {
         Lang::Fr => format!("ligne {row}, le classement place {engine}, le recomptage {recount}"),
         Lang::En => format!("row {row}, the ranking has {engine}, the recount {recount}"),
     }
+}
+
+/// A count both sides give of a team (its rank, its sheets).
+fn counted(team: &TeamId, said: Said, (e, r): (usize, usize), lang: Lang) -> String {
+    on_team(team, said, (&e.to_string(), &r.to_string()), lang)
 }
 
 /// `T a le score 3 dans le classement, 4 au recomptage`.

@@ -38,6 +38,8 @@ pub enum Column {
     Who,
     What,
     Total,
+    /// Whether the results are provisional or final (the CSV's last column).
+    Results,
 }
 
 impl Column {
@@ -73,6 +75,7 @@ impl Column {
             Who => lang.t("Qui", "Who"),
             What => lang.t("Quoi", "What"),
             Total => lang.t("Total", "Total"),
+            Results => lang.t("Résultats", "Results"),
         }
     }
 
@@ -87,6 +90,7 @@ impl Column {
             TooFewSheets => lang.t("trop_peu_de_feuilles", "too_few_sheets").into(),
             Spread => lang.t("ecart", "spread").into(),
             Org => "org".into(),
+            Results => lang.t("resultats", "results").into(),
             other => other.label(lang).to_lowercase().replace(' ', "_"),
         }
     }
@@ -118,6 +122,9 @@ pub enum Text {
     TooFewSheets,
     Yes,
     No,
+    /// The CSV's `results` cell.
+    ProvisionalCell,
+    FinalCell,
     MinutesTitle,
     Jury,
     Recusals,
@@ -191,6 +198,8 @@ impl Text {
             TooFewSheets => lang.t("trop peu de feuilles", "too few sheets"),
             Yes => lang.t("oui", "yes"),
             No => lang.t("non", "no"),
+            ProvisionalCell => lang.t("provisoires", "provisional"),
+            FinalCell => lang.t("définitifs", "final"),
             MinutesTitle => lang.t("Procès-verbal de délibération du jury", "Minutes of the jury's deliberation"),
             Jury => lang.t("Le jury", "The jury"),
             Recusals => lang.t("Récusations", "Recusals"),

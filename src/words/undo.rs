@@ -22,7 +22,7 @@ pub(super) fn phase_name(phase: Phase, lang: Lang) -> &'static str {
 }
 
 /// What a stage change did, in words.
-fn stage_step(seen: &Stage, new: &Stage, lang: Lang) -> String {
+pub(super) fn stage_step(seen: &Stage, new: &Stage, lang: Lang) -> String {
     if new.team != seen.team {
         return match (&new.team, lang) {
             (Some(t), Lang::Fr) => format!("appel de {t}"),

@@ -2,7 +2,7 @@ use super::*;
 use crate::app::fixture::{app, at, outcome};
 use crate::app::{Action, Effect, Screen, update};
 use crate::domain::setup::Field;
-use crate::domain::{Refusal, Session, apply};
+use crate::domain::{Refusal, Session};
 
 /// Run an action and save what it sends on `disk` (as the loop would).
 fn run(app: &mut App, disk: &mut Session, action: Action) {
@@ -101,14 +101,7 @@ fn a_field_the_other_terminal_changed_is_refused_with_both_values() {
     run(&mut app, &mut disk, Action::from(SetupKey::Edit));
     type_text(&mut app, &mut disk, " bis");
     // Meanwhile, the other terminal renamed T2.
-    let theirs = setup::set_field(
-        &disk,
-        &Target::Team("T2".into()),
-        Field::TeamName,
-        Value::Text("Guichet social".into()),
-    )
-    .unwrap();
-    apply(&mut disk, &theirs).unwrap();
+    crate::app::fixture::renamed_elsewhere(&mut disk, "T2", "Guichet social");
     run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
     let said = app.said().unwrap();
     assert!(said.error);

@@ -3,6 +3,8 @@
 //! cut-off waiting for the jury, a decision a changed score made stale.
 
 use super::{Ranking, WarningCode};
+use crate::domain::session::{Session, TeamId};
+use crate::domain::{Change, apply};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Finality {
@@ -38,6 +40,51 @@ impl Finality {
     }
 }
 
+/// Whether a change can move a score (what the score grid saves).
+fn moves_scores(change: &Change) -> bool {
+    match change {
+        Change::SetCell { .. }
+        | Change::SetHandwritten { .. }
+        | Change::SetSheet { .. }
+        | Change::SetTeamStatus { .. } => true,
+        Change::Batch { changes, .. } => changes.iter().any(moves_scores),
+        _ => false,
+    }
+}
+
+/// The decisions of the jury in force on `session` that `changes` would
+/// make stale (a score changed, the tie is no longer the same): the teams
+/// of each, to warn at the key that does it. Ranks the session twice, so
+/// only when a decision exists and a change can move a score.
+pub fn voided_by(session: &Session, changes: &[Change]) -> Vec<Vec<TeamId>> {
+    if session.decisions.is_empty() || !changes.iter().any(moves_scores) {
+        return Vec::new();
+    }
+    let mut after = session.clone();
+    for change in changes {
+        if apply(&mut after, change).is_err() {
+            return Vec::new();
+        }
+    }
+    let method = session.settings.method;
+    let in_force = |s: &Session| -> Vec<usize> {
+        let mut used: Vec<usize> = super::rank(s, method)
+            .ranking
+            .iter()
+            .filter_map(|r| r.decision)
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        used
+    };
+    let still = in_force(&after);
+    in_force(session)
+        .into_iter()
+        .filter(|i| !still.contains(i))
+        .filter_map(|i| session.decisions.get(i).map(|d| d.teams.clone()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +98,49 @@ mod tests {
         assert!(f.missing > 0, "{f:?}");
         assert_eq!((f.partial, f.mismatched, f.stale_decisions), (0, 0, 0));
         assert!(Finality::default().is_final());
+    }
+
+    #[test]
+    fn a_score_that_breaks_a_decided_tie_voids_the_decision() {
+        use crate::domain::fixture::session;
+        use crate::domain::session::{Decision, DecisionKind, SheetKey};
+        use crate::domain::{Dec, Edit};
+        let mut s = session();
+        s.settings.laureates = 1;
+        // T01 and T02 tied at the cut-off with one sheet each (J3's); the jury
+        // admitted both.
+        for team in ["T01", "T02"] {
+            let sheet = s
+                .sheets
+                .entry(SheetKey::new(team.into(), "J3".into()))
+                .or_default();
+            for c in s.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>() {
+                sheet.values.insert(c, Dec::int(5));
+            }
+        }
+        s.settings.min_sheets = 1;
+        s.decisions.push(Decision {
+            kind: DecisionKind::Admit,
+            teams: vec!["T01".into(), "T02".into()],
+            by: "Présidente".into(),
+            reason: "vote".into(),
+            at: chrono::DateTime::UNIX_EPOCH,
+        });
+        let criterion = s.criteria[0].id.clone();
+        let cell = |new: i64| Change::SetCell {
+            team: "T02".into(),
+            juror: "J3".into(),
+            criterion: criterion.clone(),
+            edit: Edit::new(Some(Dec::int(5)), Some(Dec::int(new))),
+        };
+        assert_eq!(
+            voided_by(&s, &[cell(4)]),
+            vec![vec![TeamId::from("T01"), TeamId::from("T02")]]
+        );
+        // The same value again: nothing voided.
+        assert!(voided_by(&s, &[cell(5)]).is_empty());
+        // No decision: nothing ranked, nothing said.
+        s.decisions.clear();
+        assert!(voided_by(&s, &[cell(4)]).is_empty());
     }
 }

@@ -65,33 +65,19 @@ fn forum() -> impl Strategy<Value = Forum> {
             proptest::collection::vec(0u8..3, 0..3),
             0usize..5,
         )
-            .prop_map(
-                move |(
-                    cells,
-                    laureates,
-                    min,
-                    withdrawn,
-                    orgs,
-                    recuse,
-                    tie_break,
-                    decisions,
-                    method,
-                )| {
-                    Forum {
-                        teams: t,
-                        jurors: j,
-                        cells,
-                        laureates,
-                        min,
-                        withdrawn,
-                        orgs,
-                        recuse,
-                        tie_break,
-                        decisions,
-                        method,
-                    }
-                },
-            )
+            .prop_map(move |x| Forum {
+                teams: t,
+                jurors: j,
+                cells: x.0,
+                laureates: x.1,
+                min: x.2,
+                withdrawn: x.3,
+                orgs: x.4,
+                recuse: x.5,
+                tie_break: x.6,
+                decisions: x.7,
+                method: x.8,
+            })
     })
 }
 

@@ -4,8 +4,8 @@
 use crate::app::fixture::{at, outcome};
 use crate::app::screens::setup::{Row, SetupKey, rows};
 use crate::app::{Action, App, Screen, update};
-use crate::domain::setup::{Field, Target, Value, set_field};
-use crate::domain::{Lang, Session, apply};
+use crate::domain::setup::{Field, Target};
+use crate::domain::{Lang, Session};
 use crate::ui::snapshot_tests::{app, draw, text};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -68,14 +68,7 @@ fn setup_while_editing_a_field() {
 fn setup_after_a_refusal_shows_both_values() {
     for lang in [Lang::Fr, Lang::En] {
         let (mut app, mut disk) = editing(lang);
-        let theirs = set_field(
-            &disk,
-            &Target::Team("T2".into()),
-            Field::TeamName,
-            Value::Text("Guichet social".into()),
-        )
-        .unwrap();
-        apply(&mut disk, &theirs).unwrap();
+        crate::app::fixture::renamed_elsewhere(&mut disk, "T2", "Guichet social");
         run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
         for size in SIZES {
             let t = draw(&app, at(0), size, false);

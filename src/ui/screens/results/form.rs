@@ -25,7 +25,7 @@ pub fn form(view: &View, ranking: &Ranking, area: Rect, buf: &mut Buffer) {
     let width = area.width.min(76);
     // Room for the teams: the box's height less its borders and the
     // choice, the two fields, the problems and the hint.
-    let fixed = 4 + form.problems.len() as u16 + 2;
+    let fixed = 4 + form.problems.len() as u16 + 2 + 2 * u16::from(ranking.provisional);
     let room = usize::from(area.height.saturating_sub(fixed)).max(1);
     let lines = form_lines(session, ranking, form, (width - 2, room), lang, color);
     let height = (lines.len() as u16 + 2).min(area.height);
@@ -85,6 +85,11 @@ fn form_lines(
             plain
         },
     ));
+    if let Some(line) = provisional_line(ranking, lang) {
+        for part in crate::ui::text::wrap_indented(&line, usize::from(width)) {
+            out.push((part, style(Tone::Warn, color)));
+        }
+    }
     let first_rank = form
         .teams
         .iter()
@@ -151,4 +156,28 @@ fn form_lines(
         style(Tone::Dim, color),
     ));
     out
+}
+
+/// While sheets are missing, partial or mismatched: the decision may not
+/// hold (a score still to come can change the tie).
+fn provisional_line(ranking: &Ranking, lang: Lang) -> Option<String> {
+    if !ranking.provisional {
+        return None;
+    }
+    let f = crate::domain::ranking::finality::Finality::of(ranking);
+    let n = f.missing + f.partial + f.mismatched;
+    let sheets = crate::words::number::count(
+        n,
+        lang,
+        lang.t("feuille", "sheet"),
+        lang.t("feuilles", "sheets"),
+    );
+    Some(match lang {
+        Lang::Fr => format!(
+            "Résultats PROVISOIRES ({sheets} à compléter) : une note à venir peut rendre cette décision caduque."
+        ),
+        Lang::En => format!(
+            "Results PROVISIONAL ({sheets} to complete): a score still to come can make this decision stale."
+        ),
+    })
 }

@@ -254,8 +254,7 @@ fn neighbour_lines(
     lang: Lang,
     color: bool,
 ) -> Lines {
-    let head = style(Tone::Strong, color);
-    let plain = Style::new();
+    let (head, plain) = (style(Tone::Strong, color), Style::new());
     let mut out: Lines = Vec::new();
     let pairs = explanations(session, ranking, lang);
     if !pairs.is_empty() && room > 0 {
@@ -492,8 +491,7 @@ fn detail(
     lang: Lang,
     color: bool,
 ) -> Lines {
-    let head = style(Tone::Strong, color);
-    let plain = Style::new();
+    let (head, plain) = (style(Tone::Strong, color), Style::new());
     let mut out: Lines = Vec::new();
     let Some(row) = ranking.row(team) else {
         return out;

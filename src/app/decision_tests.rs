@@ -1,0 +1,80 @@
+//! Issue 11, item 7 in the live session: the grid warns at the key that
+//! makes a decision of the jury stale, naming every team of it.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use super::fixture::{self, at, options};
+use super::results_fixture::forum;
+use super::{App, Screen, action_for, update};
+use crate::domain::{Decision, DecisionKind, Lang, Session};
+
+/// The forum whose tie T2, T3, T4 the jury ordered, on the score grid of T2.
+fn decided(lang: Lang) -> (App, Session) {
+    let mut s = forum();
+    s.decisions.push(Decision {
+        kind: DecisionKind::Admit,
+        teams: vec!["T3".into(), "T2".into(), "T4".into()],
+        by: "Présidente".into(),
+        reason: "vote".into(),
+        at: at(1),
+    });
+    let mut app = App::new(s.clone(), options(lang), at(0));
+    app.screen = Screen::Scores;
+    press(&mut app, &mut s, KeyCode::PageDown);
+    assert_eq!(app.grid.team.as_deref(), Some("T2"));
+    (app, s)
+}
+
+/// One key through the keymap; saves are committed to `disk` at once.
+fn press(app: &mut App, disk: &mut Session, code: KeyCode) {
+    let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    let Some(action) = action_for(&event, app) else {
+        return;
+    };
+    let mut effects = update(app, action, at(2));
+    while let Some(effect) = effects.pop() {
+        if let Some(fed) = fixture::outcome(disk, &effect) {
+            effects.extend(update(app, fed, at(2)));
+        }
+    }
+}
+
+#[test]
+fn the_key_that_voids_a_decision_says_so_naming_its_teams() {
+    for (lang, words) in [
+        (
+            Lang::Fr,
+            "Attention : cette note rend caduque la décision du jury sur T3, T2, T4 — le jury doit redécider (Résultats, d).",
+        ),
+        (
+            Lang::En,
+            "Warning: this score voids the jury's decision on T3, T2, T4 — the jury must decide again (Results, d).",
+        ),
+    ] {
+        let (mut app, mut disk) = decided(lang);
+        // T2's J1 impact was 4: 5 lifts T2 out of the tie.
+        press(&mut app, &mut disk, KeyCode::Char('5'));
+        assert_eq!(app.status, None, "nothing saved yet, nothing said");
+        press(&mut app, &mut disk, KeyCode::Enter);
+        assert_eq!(
+            disk.value("T2", "J1", "impact"),
+            Some(crate::domain::Dec::int(5))
+        );
+        let said = app.said().expect("a warning");
+        assert_eq!(said.text, words);
+        assert!(said.error, "shown as a warning");
+    }
+}
+
+#[test]
+fn a_value_that_keeps_the_tie_says_nothing_of_the_decision() {
+    let (mut app, mut disk) = decided(Lang::En);
+    // T2's J1 impact stays 4: typed again, the tie is the same.
+    press(&mut app, &mut disk, KeyCode::Char('4'));
+    press(&mut app, &mut disk, KeyCode::Enter);
+    assert!(
+        app.said().is_none_or(|s| !s.text.contains("voids")),
+        "{:?}",
+        app.said()
+    );
+}
