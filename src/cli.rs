@@ -165,6 +165,14 @@ pub struct NewArgs {
     /// Planned start time of the first team (HH:MM).
     #[arg(long)]
     pub start: Option<String>,
+    /// Time left at which the countdown turns to the warning colour
+    /// (default 1m, or a third of a pitch shorter than 3m).
+    #[arg(long)]
+    pub warning: Option<String>,
+    /// Time left at which it turns to the alarm colour (default 30s, or a
+    /// sixth of a pitch shorter than 3m).
+    #[arg(long)]
+    pub alarm: Option<String>,
     /// Number of laureates.
     #[arg(long, default_value_t = 8)]
     pub laureates: u32,

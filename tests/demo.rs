@@ -136,23 +136,56 @@ fn the_demo_passes_check() {
     );
 }
 
+/// The demo copy's planned start (local): the next quarter hour after
+/// `before`, and not later than a quarter hour after `after`.
+fn starts_at_the_next_quarter_hour(
+    copy: &Path,
+    before: chrono::NaiveDateTime,
+    after: chrono::NaiveDateTime,
+) -> chrono::NaiveTime {
+    use chrono::Timelike;
+    let s = podium::storage::load(copy).unwrap();
+    let time = s.settings.start_time.expect("a start time");
+    let start = s.event.date.expect("a date").and_time(time);
+    assert_eq!((time.minute() % 15, time.second()), (0, 0), "{start}");
+    let quarter = chrono::TimeDelta::minutes(15);
+    assert!(
+        start >= before && start <= after + quarter,
+        "{before} {start} {after}"
+    );
+    // Minutes before the start, the day is not late.
+    let p = podium::domain::schedule::plan(&s, *chrono::Local::now().offset(), chrono::Utc::now());
+    assert!(p.delay_ms <= 0, "{}", p.delay_ms);
+    time
+}
+
+fn local_now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
 #[test]
 fn demo_copies_once_and_reset_restores() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let copy = d.join("data/demo/forum.json");
+    let before = local_now();
     let out = podium(d, &[]);
     assert_ok(&out);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(&copy.display().to_string()), "{text}");
-    assert!(text.contains("14:00  T01"), "{text}");
+    let start = starts_at_the_next_quarter_hour(&copy, before, local_now());
+    assert!(
+        text.contains(&format!("{}  T01", start.format("%H:%M"))),
+        "{text}"
+    );
     assert!(text.contains("Forum interdépartemental"), "{text}");
+    // The shipped copy, and one journal line moving its day to start soon.
     let shipped = std::fs::read(assets().join("forum.json")).unwrap();
     assert_eq!(std::fs::read(&copy).unwrap(), shipped);
-    assert_eq!(
-        std::fs::read(d.join("data/demo/forum.json.journal")).unwrap(),
-        std::fs::read(assets().join("forum.json.journal")).unwrap()
-    );
+    let installed = std::fs::read_to_string(d.join("data/demo/forum.json.journal")).unwrap();
+    let shipped_journal = std::fs::read_to_string(assets().join("forum.json.journal")).unwrap();
+    assert!(installed.starts_with(&shipped_journal));
+    assert_eq!(installed.lines().count(), 2);
     assert!(d.join("data/demo/teams.csv").exists());
 
     // The user's copy is kept...
@@ -167,17 +200,24 @@ fn demo_copies_once_and_reset_restores() {
     // The change is in the journal (the state file is a checkpoint).
     let journal = d.join("data/demo/forum.json.journal");
     let changed = std::fs::read(&journal).unwrap();
-    assert_eq!(String::from_utf8_lossy(&changed).lines().count(), 2);
+    assert_eq!(String::from_utf8_lossy(&changed).lines().count(), 3);
     assert!(podium(d, &["demo", "--lang", "en"]).status.success());
     assert_eq!(std::fs::read(&journal).unwrap(), changed);
-    // ...until --reset.
+    // ...until --reset, which starts the day at the next quarter hour too.
+    let before = local_now();
     let out = podium(d, &["demo", "--reset", "--lang", "en"]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("Schedule"));
+    starts_at_the_next_quarter_hour(&copy, before, local_now());
     let json = |bytes: Vec<u8>| -> Value { serde_json::from_slice(&bytes).unwrap() };
+    let without_day = |mut v: Value| {
+        v["event"]["date"] = Value::Null;
+        v["settings"]["start_time"] = Value::Null;
+        comparable(v)
+    };
     assert_eq!(
-        comparable(json(std::fs::read(&copy).unwrap())),
-        comparable(json(shipped.clone()))
+        without_day(json(std::fs::read(&copy).unwrap())),
+        without_day(json(shipped.clone()))
     );
     let export = podium(d, &["scores", "export", path]);
     // French CSV starts with a byte order mark (Excel then reads UTF-8).

@@ -9,8 +9,8 @@ mod common;
 use common::*;
 use podium::domain::stage::{Phase, Stage};
 use podium::domain::{
-    BatchLabel, Change, Decision, DecisionKind, Edit, Entries, Event, Juror, Mark, Organisation,
-    Question, Settings, Sheet, Slot, Speaker,
+    BatchLabel, Change, Decision, DecisionKind, Edit, Entries, Event, Juror, Mark, Message,
+    Organisation, Question, Settings, Sheet, Slot, Speaker,
 };
 use podium::storage::Line;
 
@@ -39,6 +39,7 @@ fn kind(change: &Change) -> &'static str {
         Change::SetQueue { .. } => "set_queue",
         Change::AddQuestion { .. } => "add_question",
         Change::RemoveQuestion { .. } => "remove_question",
+        Change::SetMessage { .. } => "set_message",
         Change::Batch { .. } => "batch",
         Change::SetSecondCell { .. } => "set_second_cell",
         Change::ResolveCell { .. } => "resolve_cell",
@@ -227,6 +228,12 @@ fn every_kind() -> Vec<Change> {
                     first: Some(dec("12")),
                     second: Some(dec("12")),
                 },
+            ),
+        },
+        Change::SetMessage {
+            edit: Edit::new(
+                Some(Message::Conclude),
+                Some(Message::Text("Deux « minutes »".into())),
             ),
         },
     ]

@@ -53,6 +53,11 @@ fn demo() -> (tempfile::TempDir, PathBuf) {
     let d = dir.path();
     ok(d, &["demo"]);
     let file = d.join("data/demo/forum.json");
+    // The demo's day is today, starting soon: back to the forum's date.
+    ok(
+        d,
+        &["settings", file.to_str().unwrap(), "--date", "2026-12-10"],
+    );
     std::fs::write(d.join("scores.csv"), DEMO_SCORES).unwrap();
     std::fs::write(
         d.join("fix.csv"),

@@ -26,6 +26,8 @@ mod decision_tests;
 #[cfg(test)]
 pub mod fixture;
 #[cfg(test)]
+mod live_tests;
+#[cfg(test)]
 mod replaced_tests;
 #[cfg(test)]
 pub mod results_fixture;
@@ -119,6 +121,8 @@ pub struct App {
     /// When `n` last moved the stage (a second press within a second is
     /// ignored).
     pub last_next: Option<DateTime<Utc>>,
+    /// The stage screen: the message to the speaker being typed.
+    pub stage: screens::stage::StageState,
     /// The schedule's selected row.
     pub schedule: screens::schedule::Schedule,
     /// The question queue's selected entry.
@@ -164,6 +168,7 @@ impl App {
             undo: Vec::new(),
             bell_rung,
             last_next: None,
+            stage: Default::default(),
             schedule: Default::default(),
             questions: Default::default(),
             grid: Default::default(),
@@ -213,6 +218,7 @@ impl App {
         match self.screen {
             Screen::Results => self.results.typing() && !self.projector,
             Screen::Setup => self.setup.typing(),
+            Screen::Stage => self.stage.typing(),
             _ => false,
         }
     }

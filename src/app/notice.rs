@@ -37,6 +37,9 @@ pub enum Notice {
     },
     /// Leaving the questions dropped jurors still waiting in the queue.
     QueueDropped(usize),
+    /// The stage's and schedule's own lines (breaks, calling a team now,
+    /// the start time, the message to the speaker).
+    Live(LiveNotice),
 
     // The schedule.
     /// Only teams still to come move.
@@ -117,6 +120,7 @@ impl Notice {
             | SetupUnreadable(_)
             | SetupNameEmpty
             | ReplacedRefused => true,
+            Live(live) => live.is_warning(),
             Opened(_)
             | WithdrawnCalled { .. }
             | NoTeamToCall
@@ -140,6 +144,49 @@ impl Notice {
             | NothingToUndo(_)
             | Undone(_)
             | Busy => false,
+        }
+    }
+}
+
+/// What the stage and schedule say about breaks, calling a team now, the
+/// start time and the message to the speaker (worded in `words::stage`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LiveNotice {
+    /// `n` ended a break before its time was up.
+    BreakEndedEarly {
+        left_secs: i64,
+    },
+    /// A team called to the stage now; the one that was due goes last.
+    CalledNow {
+        team: TeamId,
+        last: Option<TeamId>,
+    },
+    /// A team pitches or answers: its phase ends first (`n`).
+    FinishFirst(TeamId),
+    /// The team has already been on stage.
+    AlreadyPassed(TeamId),
+    /// A withdrawn team is not called.
+    WithdrawnNotCalled(TeamId),
+    /// The planned start is now (local time).
+    StartNow(chrono::NaiveTime),
+    /// The start time stays once the day has begun.
+    DayBegun,
+    MessageShown,
+    MessageCleared,
+    NoMessage,
+}
+
+impl LiveNotice {
+    fn is_warning(&self) -> bool {
+        use LiveNotice::*;
+        match self {
+            FinishFirst(_) | AlreadyPassed(_) | WithdrawnNotCalled(_) | DayBegun => true,
+            BreakEndedEarly { .. }
+            | CalledNow { .. }
+            | StartNow(_)
+            | MessageShown
+            | MessageCleared
+            | NoMessage => false,
         }
     }
 }

@@ -116,6 +116,9 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         Action::Paste(text) if app.screen == Screen::Setup && app.setup.typing() => {
             super::screens::setup::handle(app, super::screens::setup::SetupKey::Paste(text), now)
         }
+        Action::Paste(text) if app.screen == Screen::Stage && app.stage.typing() => {
+            super::screens::stage::paste(app, &text)
+        }
         Action::Paste(_) => Reply::none(),
         Action::Tick => Reply::none(),
         Action::Settled(outcome) => Reply {

@@ -359,7 +359,13 @@ fn the_other_terminals_work_is_shown_when_newer() {
     let mut app = fixture::app();
     let mut newer = app.session.clone();
     newer.revision = 5;
-    newer.stage = newer.stage.toggled(Some(&"T3".into()), at(0)).unwrap();
+    newer.stage = newer
+        .stage
+        .toggled(
+            Some(&crate::domain::stage::Upcoming::Team("T3".into())),
+            at(0),
+        )
+        .unwrap();
     update(&mut app, Action::Reloaded(Box::new(newer.clone())), at(1));
     assert_eq!(app.session, newer);
     let mut older = newer.clone();

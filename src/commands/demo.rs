@@ -8,10 +8,11 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveTime, TimeDelta};
+use chrono::{Local, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
 use crate::cli::DemoArgs;
-use crate::domain::{Lang, Session, Slot};
+use crate::domain::schedule::{next_quarter_hour, starting_at};
+use crate::domain::{Lang, Operation, Session, Slot};
 use crate::i18n;
 use crate::storage;
 
@@ -52,10 +53,16 @@ pub struct Prepared {
 /// Copy the demo forum into the data folder unless a copy is there
 /// (`reset`: start over, the previous copy moved into a backup folder).
 pub fn prepare(reset: bool) -> Result<Prepared, Failure> {
-    prepare_in(i18n::resolve(None, None), reset)
+    prepare_in(
+        i18n::resolve(None, None),
+        reset,
+        Utc::now().with_timezone(&Local).naive_local(),
+    )
 }
 
-fn prepare_in(lang: Lang, reset: bool) -> Result<Prepared, Failure> {
+/// [`prepare`] at `now` (local time): a copy installed or reset starts at
+/// the next quarter hour, today.
+fn prepare_in(lang: Lang, reset: bool, now: NaiveDateTime) -> Result<Prepared, Failure> {
     let Some(dir) = data_dir().map(|d| d.join("demo")) else {
         return Err(Failure::one(
             lang,
@@ -88,8 +95,9 @@ fn prepare_in(lang: Lang, reset: bool) -> Result<Prepared, Failure> {
         ("criteria.csv", CRITERIA_CSV.as_bytes()),
     ];
     let path = dir.join(FILE_NAME);
+    let start = next_quarter_hour(now);
     if reset {
-        return reset_in(&dir, &spreadsheets).map_err(|e| match e {
+        return reset_in(&dir, &spreadsheets, start).map_err(|e| match e {
             Reset::Io(err) => cannot_copy(err),
             Reset::Store(err) => Failure::one(lang, err.message(lang)),
         });
@@ -103,7 +111,15 @@ fn prepare_in(lang: Lang, reset: bool) -> Result<Prepared, Failure> {
     // A copy, or only its journal (the state can be rebuilt from it), is
     // the user's: never overwritten.
     let kept_if = [FILE_NAME, journal.as_str()];
-    storage::install::install(&dir, &files, &kept_if).map_err(cannot_copy)?;
+    if storage::install::install(&dir, &files, &kept_if).map_err(cannot_copy)? {
+        // The shipped copy, then its day moved to start soon: one line.
+        let shipped = storage::load(&path).map_err(|e| Failure::one(lang, e.message(lang)))?;
+        if let Some(change) = starting_at(&shipped, start) {
+            let op = Operation::new(change, storage::new_id(), Utc::now());
+            storage::commit(&path, &op, storage::CLI_WAIT)
+                .map_err(|e| Failure::one(lang, e.message(lang)))?;
+        }
+    }
     Ok(Prepared { path, backup: None })
 }
 
@@ -116,7 +132,11 @@ enum Reset {
 /// torn lines, changed spreadsheets) goes into a backup folder beside it,
 /// and the shipped forum is created again with a new session id, so a
 /// terminal still open on the old copy can tell and never saves into it.
-fn reset_in(dir: &Path, spreadsheets: &[(&str, &[u8])]) -> Result<Prepared, Reset> {
+fn reset_in(
+    dir: &Path,
+    spreadsheets: &[(&str, &[u8])],
+    start: NaiveDateTime,
+) -> Result<Prepared, Reset> {
     storage::install::folder(dir).map_err(Reset::Io)?;
     let path = dir.join(FILE_NAME);
     // The shipped session parses (tests/demo.rs checks it).
@@ -124,6 +144,10 @@ fn reset_in(dir: &Path, spreadsheets: &[(&str, &[u8])]) -> Result<Prepared, Rese
         .map_err(std::io::Error::other)
         .map_err(Reset::Io)?;
     fresh.id = storage::new_id();
+    if let Some(change) = starting_at(&fresh, start) {
+        // The shipped session takes its own settings' change.
+        let _ = crate::domain::apply(&mut fresh, &change);
+    }
     let replaced = storage::replace(&path, &fresh, &storage::new_id(), chrono::Utc::now())
         .map_err(Reset::Store)?;
     storage::install::restore(dir, spreadsheets, replaced.backup.as_deref()).map_err(Reset::Io)?;
@@ -135,7 +159,8 @@ fn reset_in(dir: &Path, spreadsheets: &[(&str, &[u8])]) -> Result<Prepared, Rese
 
 pub fn run(flag: Option<Lang>, args: &DemoArgs) -> Outcome {
     let lang = i18n::resolve(flag, None);
-    let prepared = prepare_in(lang, args.reset)?;
+    let now = Utc::now().with_timezone(&Local).naive_local();
+    let prepared = prepare_in(lang, args.reset, now)?;
     let path = prepared.path;
     let session = storage::load(&path).map_err(|err| {
         let hint = lang.t(

@@ -1,9 +1,12 @@
 //! `podium display FILE`: the read-only stage display for the projector.
 //!
-//! The stage screen only (big timer, team, next team, question queue),
+//! The stage screen only (big timer, team, next team, question queue, a
+//! break and its resuming time, the message to the speaker) on the whole
+//! window, with nothing of the program's own (no key line, no revision),
 //! following the session `run` writes: it rereads the file by path at least
 //! twice a second and derives the remaining time from the saved timer state
-//! itself. It never locks, never writes, never shows a score.
+//! itself. The jury's scoring and a break never flash or turn red here. It
+//! never locks, never writes, never shows a score.
 
 use std::path::Path;
 

@@ -6,6 +6,7 @@ use std::path::Path;
 use chrono::Utc;
 
 use crate::cli::NewArgs;
+use crate::domain::stage::default_thresholds;
 use crate::domain::{Criterion, Event, Juror, Lang, Organisation, Session, Settings, Slot, Team};
 use crate::i18n;
 use crate::storage;
@@ -155,6 +156,15 @@ fn settings(args: &NewArgs, lang: Lang, lists: &Lists, problems: &mut Vec<String
     settings.pitch_secs = duration("pitch", &args.pitch, false, lang, problems);
     settings.qa_secs = duration("qa", &args.qa, true, lang, problems);
     settings.changeover_secs = duration("changeover", &args.changeover, true, lang, problems);
+    let (warning, alarm) = default_thresholds(settings.pitch_secs);
+    settings.warning_secs = args
+        .warning
+        .as_ref()
+        .map_or(warning, |w| duration("warning", w, true, lang, problems));
+    settings.alarm_secs = args
+        .alarm
+        .as_ref()
+        .map_or(alarm, |a| duration("alarm", a, true, lang, problems));
     if let Some(start) = &args.start {
         match parse_time(start) {
             Some(t) => settings.start_time = Some(t),

@@ -116,7 +116,8 @@ pub fn concerns_team(change: &Change, team: &str) -> bool {
         | Change::SetOrganisation { .. }
         | Change::SetJuror { .. }
         | Change::SetCriterion { .. }
-        | Change::SetSchedule { .. } => false,
+        | Change::SetSchedule { .. }
+        | Change::SetMessage { .. } => false,
     }
 }
 
@@ -145,7 +146,8 @@ pub fn concerns_juror(change: &Change, juror: &str) -> bool {
         | Change::SetSettings { .. }
         | Change::SetOrganisation { .. }
         | Change::SetCriterion { .. }
-        | Change::SetSchedule { .. } => false,
+        | Change::SetSchedule { .. }
+        | Change::SetMessage { .. } => false,
     }
 }
 

@@ -19,8 +19,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::decimal::Dec;
 use super::id::WriterId;
 use super::session::{
-    Criterion, CriterionId, Decision, Event, Juror, JurorId, OrgId, Organisation, Question,
-    Session, Settings, Sheet, Slot, Speaker, Team, TeamId, TeamStatus,
+    Criterion, CriterionId, Decision, Event, Juror, JurorId, Message, OrgId, Organisation,
+    Question, Session, Settings, Sheet, Slot, Speaker, Team, TeamId, TeamStatus,
 };
 use super::stage::Stage;
 
@@ -203,6 +203,11 @@ pub enum Change {
         #[serde(flatten)]
         edit: Edit<Vec<Speaker>>,
     },
+    /// Show (`new` some) or clear (`new` none) the message to the speaker.
+    SetMessage {
+        #[serde(flatten)]
+        edit: Edit<Option<Message>>,
+    },
     /// A question asked, logged when the juror has finished.
     AddQuestion {
         question: Question,
@@ -240,6 +245,7 @@ impl Change {
             SetSchedule { edit } => edit.swap(),
             SetStage { edit } => edit.swap(),
             SetQueue { edit } => edit.swap(),
+            SetMessage { edit } => edit.swap(),
             AddDecision { decision } => {
                 return Some(RemoveDecision {
                     decision: decision.clone(),
@@ -281,7 +287,9 @@ impl Change {
             | Change::SetJuror { .. }
             | Change::SetCriterion { .. }
             | Change::SetSchedule { .. }
-            | Change::SetSettings { .. } => true,
+            | Change::SetSettings { .. }
+            // Its text is checked like a name (no control character).
+            | Change::SetMessage { .. } => true,
             Change::Batch { changes, .. } => changes.iter().any(Change::is_structural),
             Change::SetCell { .. }
             | Change::SetHandwritten { .. }

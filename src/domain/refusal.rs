@@ -27,6 +27,8 @@ pub enum Subject {
     Schedule,
     Stage,
     Queue,
+    /// The message to the speaker.
+    Message,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

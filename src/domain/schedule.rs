@@ -5,10 +5,10 @@
 //! Pure: the caller passes `now` and the event's UTC offset (planned start
 //! times are local times of the event).
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Timelike, Utc};
 
 use super::session::{Session, Slot, TeamId, TeamStatus};
-use super::stage::{Phase, Stage};
+use super::stage::{BreakRun, Phase, Stage, Upcoming};
 
 /// Where a slot of the running order stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,7 +21,12 @@ pub enum SlotStatus {
     Scoring,
     Done,
     Withdrawn,
+    /// A break still to come.
     Break,
+    /// The break running now.
+    OnBreak,
+    /// A break taken.
+    BreakTaken,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,7 +114,44 @@ pub fn planned_first_start(
 }
 
 fn first_actual_start(stage: &Stage) -> Option<DateTime<Utc>> {
-    stage.log.first().map(|r| r.start).or(stage.phase_started)
+    [
+        stage.log.first().map(|r| r.start),
+        stage.breaks.first().map(|b| b.start),
+        stage.phase_started,
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+}
+
+/// When the last phase or break that ran ended.
+fn last_end(stage: &Stage) -> Option<DateTime<Utc>> {
+    let team = stage.log.last().map(|r| r.end);
+    let pause = stage.breaks.last().map(|b| b.end);
+    team.max(pause)
+}
+
+/// Where the day stands in the running order: the slot on stage (the
+/// team called or on, or the break running), else the slot of what ran
+/// last; `None` before anything ran.
+pub fn position(session: &Session) -> Option<usize> {
+    let stage = &session.stage;
+    let team_slot = |team: &TeamId| session.schedule.iter().position(|s| s.team() == Some(team));
+    let break_slot = |id: &str| {
+        session
+            .schedule
+            .iter()
+            .position(|s| matches!(s, Slot::Break { id: b, .. } if b == id))
+    };
+    if let (Phase::Break, Some(run)) = (stage.phase, &stage.on_break) {
+        return break_slot(&run.id);
+    }
+    if let Some(team) = &stage.team {
+        return team_slot(team);
+    }
+    let team = stage.log.last().map(|r| (r.end, team_slot(&r.team)));
+    let pause = stage.breaks.last().map(|b| (b.end, break_slot(&b.id)));
+    team.max(pause).and_then(|(_, slot)| slot)
 }
 
 /// Time left in the slot of the team on stage, from `now`.
@@ -123,22 +165,26 @@ fn current_left_ms(session: &Session, now: DateTime<Utc>) -> i64 {
         Phase::Waiting => team_slot_ms(session),
         Phase::Pitch => left + qa + changeover,
         Phase::Questions => left + changeover,
-        Phase::Scoring => left,
+        Phase::Scoring | Phase::Break => left,
     }
 }
 
-fn team_row(
-    session: &Session,
-    index: usize,
-    team: &TeamId,
-    planned_start: DateTime<Utc>,
-    now: DateTime<Utc>,
-) -> Row {
+/// A team's time on stage at `now`: when it began, the time used so far
+/// (pitch and questions, pauses excluded; `None` before it starts) and the
+/// overtime. The one overtime figure: the schedule's column and the stage
+/// both show this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TeamTime {
+    pub actual_start: Option<DateTime<Utc>>,
+    pub used_ms: Option<i64>,
+    /// Time used minus the planned lengths (adjustments included) of the
+    /// phases run so far, when positive.
+    pub overtime_ms: i64,
+}
+
+pub fn team_time(session: &Session, team: &TeamId, now: DateTime<Utc>) -> TeamTime {
     let stage = &session.stage;
     let current = stage.team.as_ref() == Some(team);
-    let withdrawn = session
-        .team(team)
-        .is_some_and(|t| t.status == TeamStatus::Withdrawn);
     let mut actual_start = None;
     let mut used: Option<i64> = None;
     let mut planned = 0;
@@ -165,17 +211,36 @@ fn team_row(
     // Overtime is the time used beyond what was planned for the phases run
     // so far (adjustments included, pauses excluded): a short pitch makes up
     // for long questions, so "used" and "over" always tell one story.
-    let overtime = used.map_or(0, |u| (u - planned).max(0));
+    TeamTime {
+        actual_start,
+        used_ms: used,
+        overtime_ms: used.map_or(0, |u| (u - planned).max(0)),
+    }
+}
+
+fn team_row(
+    session: &Session,
+    index: usize,
+    team: &TeamId,
+    planned_start: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Row {
+    let stage = &session.stage;
+    let current = stage.team.as_ref() == Some(team);
+    let withdrawn = session
+        .team(team)
+        .is_some_and(|t| t.status == TeamStatus::Withdrawn);
+    let time = team_time(session, team, now);
     let status = if current {
         match stage.phase {
-            Phase::Waiting => SlotStatus::Called,
+            Phase::Waiting | Phase::Break => SlotStatus::Called,
             Phase::Pitch => SlotStatus::Pitching,
             Phase::Questions => SlotStatus::Questions,
             Phase::Scoring => SlotStatus::Scoring,
         }
     } else if withdrawn {
         SlotStatus::Withdrawn
-    } else if used.is_some() {
+    } else if time.used_ms.is_some() {
         SlotStatus::Done
     } else {
         SlotStatus::Waiting
@@ -185,15 +250,93 @@ fn team_row(
         team: Some(team.clone()),
         status,
         planned_start,
-        planned_ms: if takes_no_time(session, team) {
-            0
-        } else {
-            team_slot_ms(session)
-        },
+        planned_ms: slot_ms(session, &Slot::Team { team: team.clone() }),
+        actual_start: time.actual_start,
+        used_ms: time.used_ms,
+        overtime_ms: time.overtime_ms,
+    }
+}
+
+/// A break's row: to come, running or taken (with the time it used).
+fn break_row(
+    session: &Session,
+    index: usize,
+    id: &str,
+    planned: (DateTime<Utc>, i64),
+    now: DateTime<Utc>,
+) -> Row {
+    let stage = &session.stage;
+    let (planned_start, planned_ms) = planned;
+    let running =
+        stage.phase == Phase::Break && stage.on_break.as_ref().is_some_and(|b| b.id == id);
+    let (status, actual_start, used, over_plan) = if running {
+        (
+            SlotStatus::OnBreak,
+            stage.phase_started,
+            Some(stage.clock.spent_at(now)),
+            stage.planned_ms(&session.settings),
+        )
+    } else if let Some(taken) = stage.breaks.iter().rev().find(|b| b.id == id) {
+        (
+            SlotStatus::BreakTaken,
+            Some(taken.start),
+            Some(taken.used_ms),
+            taken.planned_ms,
+        )
+    } else {
+        (SlotStatus::Break, None, None, planned_ms)
+    };
+    Row {
+        index,
+        team: None,
+        status,
+        planned_start,
+        planned_ms,
         actual_start,
         used_ms: used,
-        overtime_ms: overtime,
+        overtime_ms: used.map_or(0, |u| (u - over_plan).max(0)),
     }
+}
+
+/// The quarter hour at or after `now` (local time): where the demo's day
+/// starts, so a newcomer first sees a day about to begin.
+pub fn next_quarter_hour(now: NaiveDateTime) -> NaiveDateTime {
+    let into = i64::from(now.time().num_seconds_from_midnight() % 900);
+    let exact = into == 0 && now.time().nanosecond() == 0;
+    let floor =
+        now - TimeDelta::seconds(into) - TimeDelta::nanoseconds(i64::from(now.time().nanosecond()));
+    if exact {
+        now
+    } else {
+        floor + TimeDelta::minutes(15)
+    }
+}
+
+/// The changes that make the day start at `start` (local): the event's
+/// date and the planned start time (the demo, when installed or reset).
+pub fn starting_at(session: &Session, start: NaiveDateTime) -> Option<super::Change> {
+    use super::setup::{Field, Target, Value, set_field};
+    let changes: Vec<super::Change> = [
+        set_field(
+            session,
+            &Target::Event,
+            Field::Date,
+            Value::Date(Some(start.date())),
+        ),
+        set_field(
+            session,
+            &Target::Settings,
+            Field::Start,
+            Value::Time(Some(start.time())),
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!changes.is_empty()).then(|| super::Change::Batch {
+        label: super::BatchLabel::Other("start".into()),
+        changes,
+    })
 }
 
 /// The running order against the clock at `now`.
@@ -205,16 +348,7 @@ pub fn plan(session: &Session, offset: FixedOffset, now: DateTime<Utc>) -> Plan 
         let planned_ms = slot_ms(session, slot);
         let row = match slot {
             Slot::Team { team } => team_row(session, index, team, cursor, now),
-            Slot::Break { .. } => Row {
-                index,
-                team: None,
-                status: SlotStatus::Break,
-                planned_start: cursor,
-                planned_ms,
-                actual_start: None,
-                used_ms: None,
-                overtime_ms: 0,
-            },
+            Slot::Break { id, .. } => break_row(session, index, id, (cursor, planned_ms), now),
         };
         cursor += TimeDelta::milliseconds(planned_ms);
         rows.push(row);
@@ -222,9 +356,8 @@ pub fn plan(session: &Session, offset: FixedOffset, now: DateTime<Utc>) -> Plan 
     let planned_end = cursor;
 
     let stage = &session.stage;
-    let current_index = rows
-        .iter()
-        .position(|r| r.team.is_some() && r.team == stage.team);
+    let position = position(session);
+    let current_index = position.filter(|_| !stage.is_empty());
     let waiting = |r: &Row| r.status == SlotStatus::Waiting;
     let mut remaining_teams = rows.iter().filter(|r| waiting(r)).count();
     let mut left_ms: i64 = rows
@@ -232,16 +365,16 @@ pub fn plan(session: &Session, offset: FixedOffset, now: DateTime<Utc>) -> Plan 
         .filter(|r| waiting(r))
         .map(|r| r.planned_ms)
         .sum();
-    // Breaks still ahead: after the team on stage, or all of them before the start.
-    let breaks_from = match current_index {
-        Some(i) => i + 1,
-        None if stage.log.is_empty() => 0,
-        None => rows.len(),
-    };
-    left_ms += rows[breaks_from.min(rows.len())..]
+    // Breaks still ahead: after where the day stands, not taken, and
+    // before a team still to come (one after the last team never runs).
+    let breaks_from = position.map_or(0, |p| p + 1);
+    left_ms += rows
         .iter()
-        .filter(|r| r.status == SlotStatus::Break)
-        .map(|r| r.planned_ms)
+        .enumerate()
+        .filter(|(i, r)| {
+            *i >= breaks_from && r.status == SlotStatus::Break && rows[i + 1..].iter().any(waiting)
+        })
+        .map(|(_, r)| r.planned_ms)
         .sum::<i64>();
     let from = if let Some(i) = current_index {
         if rows[i].status == SlotStatus::Called {
@@ -249,13 +382,13 @@ pub fn plan(session: &Session, offset: FixedOffset, now: DateTime<Utc>) -> Plan 
         }
         left_ms += current_left_ms(session, now);
         now
-    } else if stage.log.is_empty() {
-        first.max(now)
-    } else {
+    } else if stage.has_begun() {
         now
+    } else {
+        first.max(now)
     };
-    let projected_end = if left_ms == 0 && current_index.is_none() && !stage.log.is_empty() {
-        stage.log.last().map_or(now, |r| r.end)
+    let projected_end = if left_ms == 0 && current_index.is_none() && stage.has_begun() {
+        last_end(stage).unwrap_or(now)
     } else {
         from + TimeDelta::milliseconds(left_ms)
     };
@@ -279,29 +412,73 @@ pub fn plan(session: &Session, offset: FixedOffset, now: DateTime<Utc>) -> Plan 
     }
 }
 
-/// The team to call after the one on stage: the next scheduled team in
+/// The team to call after what is on stage: the next scheduled team in
 /// running order that has not been on stage yet (wrapping round to one
 /// left behind earlier).
 pub fn next_team(session: &Session) -> Option<TeamId> {
     let stage = &session.stage;
-    let order: Vec<&TeamId> = session.schedule.iter().filter_map(Slot::team).collect();
-    let start = stage
-        .team
-        .as_ref()
-        .and_then(|t| order.iter().position(|o| *o == t))
-        .map_or(0, |i| i + 1);
-    let eligible = |id: &&&TeamId| {
-        Some(**id) != stage.team.as_ref()
+    let order: Vec<(usize, &TeamId)> = session
+        .schedule
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.team().map(|t| (i, t)))
+        .collect();
+    let start = position(session).map_or(0, |p| {
+        order
+            .iter()
+            .position(|(i, _)| *i > p)
+            .unwrap_or(order.len())
+    });
+    let eligible = |(_, id): &&(usize, &TeamId)| {
+        Some(*id) != stage.team.as_ref()
             && session
                 .team(id)
                 .is_some_and(|t| t.status == TeamStatus::Scheduled)
             && stage.records(id).next().is_none()
     };
-    order[start.min(order.len())..]
+    order[start..]
         .iter()
-        .chain(order[..start.min(order.len())].iter())
+        .chain(order[..start].iter())
         .find(eligible)
-        .map(|id| (*id).clone())
+        .map(|(_, id)| (*id).clone())
+}
+
+/// What comes on stage after what is there now: a break of the schedule
+/// not yet taken that stands before the next team, else the next team.
+/// A break runs only before a team still to come.
+pub fn upcoming(session: &Session) -> Option<Upcoming> {
+    let next = next_team(session)?;
+    let from = position(session).map_or(0, |p| p + 1);
+    let at = session
+        .schedule
+        .iter()
+        .position(|s| s.team() == Some(&next))
+        .unwrap_or(0);
+    let pause = session.schedule.get(from..at).and_then(|between| {
+        between.iter().find_map(|slot| match slot {
+            Slot::Break { id, minutes, .. } if *minutes > 0 && !session.stage.took_break(id) => {
+                Some(BreakRun {
+                    id: id.clone(),
+                    minutes: *minutes,
+                })
+            }
+            _ => None,
+        })
+    });
+    Some(pause.map_or(Upcoming::Team(next), Upcoming::Break))
+}
+
+/// The break of the schedule running on stage, with its label.
+pub fn running_break(session: &Session) -> Option<(&BreakRun, &str)> {
+    let run = session.stage.on_break.as_ref()?;
+    if session.stage.phase != Phase::Break {
+        return None;
+    }
+    let label = session.schedule.iter().find_map(|s| match s {
+        Slot::Break { id, label, .. } if *id == run.id => Some(label.as_str()),
+        _ => None,
+    });
+    Some((run, label.unwrap_or("")))
 }
 
 #[cfg(test)]

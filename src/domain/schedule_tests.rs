@@ -5,6 +5,7 @@ use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeDelta, TimeZone};
 
 use super::*;
 use crate::domain::session::{Event, Organisation, Settings, Team};
+use crate::domain::stage::{BreakRun, Upcoming};
 
 fn paris() -> FixedOffset {
     FixedOffset::east_opt(3600).unwrap()
@@ -46,7 +47,7 @@ fn day() -> Session {
 }
 
 fn step(s: &mut Session, now: DateTime<Utc>) {
-    let next = next_team(s);
+    let next = upcoming(s);
     s.stage = s
         .stage
         .advanced(&s.settings, next.as_ref(), now)
@@ -80,7 +81,7 @@ fn a_late_start_is_a_delay_shared_by_the_remaining_slots() {
 #[test]
 fn overtime_on_stage_pushes_the_projected_end() {
     let mut s = day();
-    s.stage = s.stage.toggled(next_team(&s).as_ref(), at(60)).unwrap(); // T1 pitches at 9:01
+    s.stage = s.stage.toggled(upcoming(&s).as_ref(), at(60)).unwrap(); // T1 pitches at 9:01
     let p = plan(&s, paris(), at(60 + 200)); // 20 s over its 3:00
     let t1 = &p.rows[0];
     assert_eq!(t1.status, SlotStatus::Pitching);
@@ -166,7 +167,7 @@ fn without_a_start_time_the_plan_starts_at_the_first_pitch() {
     let mut s = day();
     s.settings.start_time = None;
     assert_eq!(planned_first_start(&s, paris(), at(42)), at(42));
-    s.stage = s.stage.toggled(next_team(&s).as_ref(), at(50)).unwrap();
+    s.stage = s.stage.toggled(upcoming(&s).as_ref(), at(50)).unwrap();
     assert_eq!(planned_first_start(&s, paris(), at(99)), at(50));
 }
 
@@ -181,7 +182,7 @@ fn a_session_run_on_another_day_is_planned_on_the_day_it_runs() {
     // A rehearsal three days later, first pitch at 9:05 local: the plan is
     // 9:00 that day, five minutes late, not three days.
     let rehearsal = at(300) + TimeDelta::days(3);
-    s.stage = s.stage.toggled(next_team(&s).as_ref(), rehearsal).unwrap();
+    s.stage = s.stage.toggled(upcoming(&s).as_ref(), rehearsal).unwrap();
     assert_eq!(
         planned_first_start(&s, paris(), rehearsal + TimeDelta::seconds(10)),
         at(0) + TimeDelta::days(3)
@@ -284,4 +285,203 @@ fn overtime_is_time_used_beyond_the_adjusted_plan_pauses_excluded() {
     let p = plan(&s, paris(), at(380));
     assert_eq!(p.rows[0].used_ms, Some(310_000));
     assert_eq!(p.rows[0].overtime_ms, 0);
+}
+
+/// The small day with a ten-minute break between T1 and T2.
+fn day_with_break() -> Session {
+    let mut s = day();
+    s.schedule.insert(
+        1,
+        Slot::Break {
+            id: "B1".into(),
+            label: "Pause".into(),
+            minutes: 10,
+        },
+    );
+    s
+}
+
+/// T1 called at 9:00, pitch, questions and scoring on time (6 minutes).
+fn first_team_on_time(s: &mut Session) {
+    step(s, at(0)); // T1 called
+    step(s, at(0)); // pitch
+    step(s, at(180)); // questions
+    step(s, at(300)); // scoring
+}
+
+#[test]
+fn n_after_the_team_before_a_break_starts_the_break() {
+    let mut s = day_with_break();
+    first_team_on_time(&mut s);
+    assert_eq!(
+        upcoming(&s),
+        Some(Upcoming::Break(BreakRun {
+            id: "B1".into(),
+            minutes: 10
+        }))
+    );
+    step(&mut s, at(360)); // the break, not T2
+    assert_eq!(s.stage.phase, Phase::Break);
+    assert_eq!(s.stage.team, None);
+    assert_eq!(
+        running_break(&s).map(|(r, l)| (r.id.as_str(), l)),
+        Some(("B1", "Pause"))
+    );
+    assert_eq!(s.stage.countdown(&s.settings, at(361)).text(), "9:59");
+    assert_eq!(s.stage.ends_at(&s.settings, at(400)), at(960));
+    // The team after the break is next, not one left behind earlier.
+    assert_eq!(next_team(&s).as_deref(), Some("T2"));
+    let p = plan(&s, paris(), at(400));
+    assert_eq!(p.rows[1].status, SlotStatus::OnBreak);
+    assert_eq!(p.rows[1].used_ms, Some(40_000));
+    assert_eq!(p.delay_ms, 0, "a break on time is no delay");
+    assert_eq!(p.projected_end, at(1680));
+    // n ends it: T2 is called, the break is taken.
+    step(&mut s, at(960));
+    assert_eq!(s.stage.phase, Phase::Waiting);
+    assert_eq!(s.stage.team.as_deref(), Some("T2"));
+    assert!(s.stage.took_break("B1"));
+    assert_eq!(upcoming(&s), Some(Upcoming::Team("T3".into())));
+}
+
+#[test]
+fn after_a_break_the_delay_is_true_and_no_advance_appears() {
+    let mut s = day_with_break();
+    first_team_on_time(&mut s);
+    step(&mut s, at(360)); // break from 9:06
+    step(&mut s, at(960)); // T2 called at 9:16, as planned
+    let p = plan(&s, paris(), at(960));
+    assert_eq!(p.rows[1].status, SlotStatus::BreakTaken);
+    assert_eq!(p.rows[1].actual_start, Some(at(360)));
+    assert_eq!(p.rows[1].used_ms, Some(600_000));
+    assert_eq!(p.rows[1].overtime_ms, 0);
+    assert_eq!(p.planned_end, at(1680));
+    assert_eq!(p.projected_end, at(1680));
+    assert_eq!(p.delay_ms, 0, "no fake advance after the break");
+    assert_eq!(p.remaining_teams, 2);
+}
+
+#[test]
+fn a_break_cut_short_is_a_real_advance_and_one_run_over_a_delay() {
+    let mut short = day_with_break();
+    first_team_on_time(&mut short);
+    step(&mut short, at(360));
+    step(&mut short, at(360 + 420)); // ended 3 minutes early
+    assert_eq!(plan(&short, paris(), at(780)).delay_ms, -180_000);
+
+    let mut long = day_with_break();
+    first_team_on_time(&mut long);
+    step(&mut long, at(360));
+    // Two minutes past its end, still running: the delay grows with it.
+    let p = plan(&long, paris(), at(360 + 720));
+    assert_eq!(p.rows[1].overtime_ms, 120_000);
+    assert_eq!(p.delay_ms, 120_000);
+    assert_eq!(p.give_up_secs, 60);
+}
+
+#[test]
+fn before_the_start_and_during_a_team_breaks_to_come_count_once() {
+    let mut s = day_with_break();
+    let p = plan(&s, paris(), at(-60));
+    assert_eq!(p.planned_end, at(1680));
+    assert_eq!(p.projected_end, at(1680));
+    s.stage = s.stage.toggled(upcoming(&s).as_ref(), at(0)).unwrap(); // T1 pitches
+    let p = plan(&s, paris(), at(100));
+    // Pitch left 80 s + 2:00 + 1:00, the break, two slots.
+    assert_eq!(p.projected_end, at(100 + 80 + 180 + 600 + 720));
+    assert_eq!(p.delay_ms, 0);
+}
+
+#[test]
+fn a_break_runs_only_before_a_team_still_to_come() {
+    let mut s = day();
+    s.schedule.push(Slot::Break {
+        id: "B9".into(),
+        label: "Pause".into(),
+        minutes: 15,
+    });
+    for i in 0..3 {
+        let base = i * 360;
+        step(&mut s, at(base));
+        step(&mut s, at(base));
+        step(&mut s, at(base + 180));
+        step(&mut s, at(base + 300));
+    }
+    // After the last team's scoring: no break, the day is over.
+    assert_eq!(upcoming(&s), None);
+    step(&mut s, at(1080));
+    assert!(s.stage.is_empty());
+    let p = plan(&s, paris(), at(1100));
+    assert_eq!(p.projected_end, at(1080));
+    assert_eq!(p.rows[3].status, SlotStatus::Break);
+}
+
+#[test]
+fn a_break_before_a_withdrawn_team_only_is_skipped() {
+    let mut s = day_with_break();
+    s.teams[1].status = TeamStatus::Withdrawn; // T2, after the break
+    s.teams[2].status = TeamStatus::Withdrawn;
+    first_team_on_time(&mut s);
+    assert_eq!(upcoming(&s), None);
+    assert_eq!(plan(&s, paris(), at(330)).projected_end, at(360));
+}
+
+#[test]
+fn the_demo_starts_at_the_next_quarter_hour() {
+    let t = |h, m, s| {
+        NaiveDate::from_ymd_opt(2026, 12, 6)
+            .unwrap()
+            .and_hms_opt(h, m, s)
+            .unwrap()
+    };
+    assert_eq!(next_quarter_hour(t(14, 2, 10)), t(14, 15, 0));
+    assert_eq!(next_quarter_hour(t(14, 15, 0)), t(14, 15, 0));
+    assert_eq!(next_quarter_hour(t(14, 15, 1)), t(14, 30, 0));
+    assert_eq!(next_quarter_hour(t(9, 59, 59)), t(10, 0, 0));
+    // Late at night: tomorrow's first minute.
+    let midnight = NaiveDate::from_ymd_opt(2026, 12, 7)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    assert_eq!(next_quarter_hour(t(23, 50, 0)), midnight);
+    // The session then starts then: date and time, one change.
+    let mut s = day();
+    let change = starting_at(&s, t(14, 15, 0)).expect("a change");
+    crate::domain::apply(&mut s, &change).unwrap();
+    assert_eq!(s.event.date, NaiveDate::from_ymd_opt(2026, 12, 6));
+    assert_eq!(s.settings.start_time, NaiveTime::from_hms_opt(14, 15, 0));
+    assert_eq!(
+        starting_at(&s, t(14, 15, 0)),
+        None,
+        "nothing left to change"
+    );
+}
+
+#[test]
+fn one_overtime_figure_after_a_phase_left_early_and_time_removed() {
+    let mut s = day();
+    let settings = s.settings.clone();
+    step(&mut s, at(0)); // T1 called
+    step(&mut s, at(0)); // pitch
+    step(&mut s, at(120)); // pitch left 60 s early
+    // Questions cut by 10 s (`-`): 1:50, run to 2:08.
+    s.stage = s.stage.adjusted(&settings, -10_000).unwrap();
+    let now = at(120 + 128);
+    assert_eq!(s.stage.countdown(&settings, now).text(), "+0:18");
+    // The team used 4:08 of 4:50 planned so far: no overtime, and the
+    // schedule's row says the same as the figure the stage shows.
+    let time = team_time(&s, &"T1".into(), now);
+    assert_eq!(time.used_ms, Some(248_000));
+    assert_eq!(time.overtime_ms, 0);
+    assert_eq!(plan(&s, paris(), now).rows[0].overtime_ms, time.overtime_ms);
+    // Without the early pitch: 3:00 + 2:08 of 4:50 is 18 s over, for both.
+    let mut t = day();
+    step(&mut t, at(0));
+    step(&mut t, at(0));
+    step(&mut t, at(180));
+    t.stage = t.stage.adjusted(&settings, -10_000).unwrap();
+    let now = at(180 + 128);
+    assert_eq!(t.stage.countdown(&settings, now).text(), "+0:18");
+    assert_eq!(team_time(&t, &"T1".into(), now).overtime_ms, 18_000);
+    assert_eq!(plan(&t, paris(), now).rows[0].overtime_ms, 18_000);
 }

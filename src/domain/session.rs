@@ -50,6 +50,19 @@ pub struct Session {
     /// (`domain::double_entry`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub second_entry: SecondEntry,
+    /// A short message to the speaker shown big on the stage and the
+    /// display until cleared (`Concluez`, or any text typed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<Message>,
+}
+
+/// The message to the speaker: the ready one (each screen words it in its
+/// language), or a text typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Message {
+    Conclude,
+    Text(String),
 }
 
 /// The values of the blind second entry: team → juror → criterion → value.
@@ -369,6 +382,7 @@ impl Session {
             verified: BTreeSet::new(),
             decisions: Vec::new(),
             second_entry: BTreeMap::new(),
+            message: None,
         }
     }
 

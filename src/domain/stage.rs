@@ -14,6 +14,8 @@ const SECOND_NS: i64 = 1_000_000_000;
 const HALF_SECOND_NS: i64 = SECOND_NS / 2;
 /// One press of `+` or `-`.
 pub const ADJUST_MS: i64 = 10_000;
+/// One press of the minute keys.
+pub const ADJUST_MINUTE_MS: i64 = 60_000;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -25,6 +27,8 @@ pub enum Phase {
     Questions,
     /// The jury scores while the next team gets ready (the changeover).
     Scoring,
+    /// A break of the schedule (nobody on stage).
+    Break,
 }
 
 impl Phase {
@@ -34,17 +38,26 @@ impl Phase {
             Phase::Waiting => Some(Phase::Pitch),
             Phase::Pitch => Some(Phase::Questions),
             Phase::Questions => Some(Phase::Scoring),
-            Phase::Scoring => None,
+            Phase::Scoring | Phase::Break => None,
         }
     }
 
+    /// Whether the audience's display shows this phase's urgency (warning
+    /// and alarm colours, the overtime flash): the speaker's phases only.
+    /// The jury's scoring and a break count down there calmly.
+    pub fn alarms_audience(self) -> bool {
+        matches!(self, Phase::Pitch | Phase::Questions)
+    }
+
     /// Planned length of the phase in milliseconds (Waiting shows the pitch
-    /// that is about to start).
+    /// that is about to start; a break's length is its slot's, see
+    /// [`Stage::base_ms`]).
     pub fn planned_ms(self, settings: &Settings) -> i64 {
         let secs = match self {
             Phase::Waiting | Phase::Pitch => settings.pitch_secs,
             Phase::Questions => settings.qa_secs,
             Phase::Scoring => settings.changeover_secs,
+            Phase::Break => 0,
         };
         i64::from(secs) * 1000
     }
@@ -120,6 +133,42 @@ pub struct PhaseRecord {
     pub planned_ms: i64,
 }
 
+/// The break of the schedule running on stage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BreakRun {
+    /// The break's slot id in the schedule.
+    pub id: String,
+    /// Its planned length when it started.
+    pub minutes: u32,
+}
+
+/// A break taken, for the schedule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BreakRecord {
+    pub id: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub used_ms: i64,
+    pub planned_ms: i64,
+}
+
+/// What comes on stage after what is there now: a team to call, or a
+/// break of the schedule to start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Upcoming {
+    Team(TeamId),
+    Break(BreakRun),
+}
+
+impl Upcoming {
+    pub fn team(&self) -> Option<&TeamId> {
+        match self {
+            Upcoming::Team(t) => Some(t),
+            Upcoming::Break(_) => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stage {
     /// The team on stage, if any.
@@ -134,6 +183,12 @@ pub struct Stage {
     pub clock: Clock,
     #[serde(default)]
     pub log: Vec<PhaseRecord>,
+    /// The break running (phase `Break`, nobody on stage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_break: Option<BreakRun>,
+    /// The breaks taken, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<BreakRecord>,
 }
 
 /// What the countdown shows.
@@ -185,9 +240,28 @@ impl Stage {
         self.clock.is_running()
     }
 
-    /// The phase's planned length including ±10 s adjustments.
+    /// Whether something runs on stage: a team called or on, or a break.
+    pub fn is_empty(&self) -> bool {
+        self.team.is_none() && self.phase != Phase::Break
+    }
+
+    /// Whether the day has begun: a phase or a break has run.
+    pub fn has_begun(&self) -> bool {
+        !self.log.is_empty() || !self.breaks.is_empty() || self.phase_started.is_some()
+    }
+
+    /// The phase's planned length before adjustments: the settings', or
+    /// the break's own.
+    pub fn base_ms(&self, settings: &Settings) -> i64 {
+        match (&self.on_break, self.phase) {
+            (Some(b), Phase::Break) => i64::from(b.minutes) * 60_000,
+            _ => self.phase.planned_ms(settings),
+        }
+    }
+
+    /// The phase's planned length including adjustments.
     pub fn planned_ms(&self, settings: &Settings) -> i64 {
-        (self.phase.planned_ms(settings) + self.clock.extra_ms).max(0)
+        (self.base_ms(settings) + self.clock.extra_ms).max(0)
     }
 
     /// Time left before the deadline (negative in overtime).
@@ -206,7 +280,14 @@ impl Stage {
         }
     }
 
-    /// Colour level, from what is shown (so it changes on a second boundary).
+    /// When the phase is planned to end if the clock keeps running from
+    /// `now` (a break's "resuming at").
+    pub fn ends_at(&self, settings: &Settings, now: DateTime<Utc>) -> DateTime<Utc> {
+        now + self.remaining(settings, now)
+    }
+
+    /// Colour level, from what is shown (so it changes on a second boundary),
+    /// with the session's warning and alarm thresholds.
     pub fn level(&self, settings: &Settings, now: DateTime<Utc>) -> Level {
         if self.phase == Phase::Waiting {
             return Level::Calm;
@@ -219,6 +300,16 @@ impl Stage {
         }
     }
 
+    /// The level the audience's display shows: the jury's scoring and a
+    /// break never warn nor alarm there.
+    pub fn audience_level(&self, settings: &Settings, now: DateTime<Utc>) -> Level {
+        if self.phase.alarms_audience() {
+            self.level(settings, now)
+        } else {
+            Level::Calm
+        }
+    }
+
     /// In overtime a running countdown flashes: shown during the first half
     /// of each second, dimmed during the second half.
     pub fn flash_on(&self, settings: &Settings, now: DateTime<Utc>) -> bool {
@@ -227,6 +318,12 @@ impl Stage {
             return true;
         }
         (-ns) % SECOND_NS < HALF_SECOND_NS
+    }
+
+    /// The flash on the audience's display: never for the jury's scoring
+    /// nor a break.
+    pub fn audience_flash_on(&self, settings: &Settings, now: DateTime<Utc>) -> bool {
+        !self.phase.alarms_audience() || self.flash_on(settings, now)
     }
 
     /// Whether time is up on a running phase (the bell rings once then).
@@ -265,13 +362,15 @@ impl Stage {
         (self.team.clone(), self.phase, self.phase_started)
     }
 
-    /// `Space`: start the pitch of `next_team` when nobody is on stage, start
-    /// the called team's pitch, pause or resume. `None` when there is nothing
-    /// to start.
-    pub fn toggled(&self, next_team: Option<&TeamId>, now: DateTime<Utc>) -> Option<Stage> {
-        if self.team.is_none() {
-            let team = next_team?.clone();
-            return Some(self.begin(Some(team), Phase::Pitch, now));
+    /// `Space`: with nobody on stage, start what comes (the pitch of the
+    /// next team, or a break); start the called team's pitch; pause or
+    /// resume. `None` when there is nothing to start.
+    pub fn toggled(&self, upcoming: Option<&Upcoming>, now: DateTime<Utc>) -> Option<Stage> {
+        if self.is_empty() {
+            return Some(match upcoming? {
+                Upcoming::Team(team) => self.begin(Some(team.clone()), Phase::Pitch, now),
+                Upcoming::Break(run) => self.begin_break(run.clone(), now),
+            });
         }
         if self.phase == Phase::Waiting {
             // Time added or removed while the team was called carries over.
@@ -290,20 +389,33 @@ impl Stage {
         })
     }
 
-    /// `n`: pitch → questions → scoring → the next team (called, waiting to
-    /// pitch); the finished phase is logged. With nobody on stage, calls
-    /// `next_team`. `None` when nothing follows.
+    /// `n`: pitch → questions → scoring → (a break of the schedule) → the
+    /// next team (called, waiting to pitch); the finished phase is logged.
+    /// With nobody on stage, calls the next team or starts the break that
+    /// comes first. `None` when nothing follows.
     pub fn advanced(
         &self,
         settings: &Settings,
-        next_team: Option<&TeamId>,
+        upcoming: Option<&Upcoming>,
         now: DateTime<Utc>,
     ) -> Option<Stage> {
-        let Some(team) = &self.team else {
-            let team = next_team?.clone();
-            return Some(self.call(Some(team)));
-        };
         let mut stage = self.clone();
+        if let (Phase::Break, Some(run)) = (self.phase, &self.on_break) {
+            stage.breaks.push(BreakRecord {
+                id: run.id.clone(),
+                start: self.phase_started.unwrap_or(now),
+                end: now,
+                used_ms: self.clock.spent_at(now),
+                planned_ms: self.planned_ms(settings),
+            });
+            return Some(stage.then(upcoming, now));
+        }
+        let Some(team) = &self.team else {
+            return match upcoming? {
+                Upcoming::Team(team) => Some(self.call(Some(team.clone()))),
+                Upcoming::Break(run) => Some(self.begin_break(run.clone(), now)),
+            };
+        };
         if self.phase != Phase::Waiting {
             stage.log.push(PhaseRecord {
                 team: team.clone(),
@@ -322,14 +434,27 @@ impl Stage {
                 pitch
             }
             Some(phase) => stage.begin(Some(team.clone()), phase, now),
-            None => stage.call(next_team.cloned()),
+            None => stage.then(upcoming, now),
         })
     }
 
-    /// `+` / `-`: add or remove time from the phase (never below zero).
+    /// What follows the end of a team or a break: the break that comes,
+    /// the next team called, or nobody.
+    fn then(&self, upcoming: Option<&Upcoming>, now: DateTime<Utc>) -> Stage {
+        match upcoming {
+            Some(Upcoming::Break(run)) => self.begin_break(run.clone(), now),
+            Some(Upcoming::Team(team)) => self.call(Some(team.clone())),
+            None => self.call(None),
+        }
+    }
+
+    /// `+` / `-` (and a minute at a time): add or remove time from the
+    /// phase (never below zero).
     pub fn adjusted(&self, settings: &Settings, delta_ms: i64) -> Option<Stage> {
-        self.team.as_ref()?;
-        let base = self.phase.planned_ms(settings);
+        if self.is_empty() {
+            return None;
+        }
+        let base = self.base_ms(settings);
         let extra = (self.clock.extra_ms + delta_ms).max(-base);
         if extra == self.clock.extra_ms {
             return None;
@@ -342,7 +467,7 @@ impl Stage {
     /// `r`: the phase starts again from its full time, running or not as it
     /// was; a new phase run (the bell may ring again).
     pub fn restarted(&self, now: DateTime<Utc>) -> Option<Stage> {
-        if self.team.is_none() || self.phase == Phase::Waiting {
+        if self.is_empty() || self.phase == Phase::Waiting {
             return None;
         }
         let mut stage = self.clone();
@@ -362,24 +487,50 @@ impl Stage {
             phase,
             phase_started: Some(now),
             clock: Clock::started(now),
-            log: self.log.clone(),
+            on_break: None,
+            ..self.clone()
+        }
+    }
+
+    /// Start a break of the schedule now, running (nobody on stage).
+    fn begin_break(&self, run: BreakRun, now: DateTime<Utc>) -> Stage {
+        Stage {
+            on_break: Some(run),
+            ..self.begin(None, Phase::Break, now)
         }
     }
 
     /// Call `team` to the stage, waiting to pitch (nobody if `None`).
-    fn call(&self, team: Option<TeamId>) -> Stage {
+    pub fn call(&self, team: Option<TeamId>) -> Stage {
         Stage {
             team,
             phase: Phase::Waiting,
             phase_started: None,
             clock: Clock::default(),
-            log: self.log.clone(),
+            on_break: None,
+            ..self.clone()
         }
     }
 
     /// Every phase record of one team, in order.
     pub fn records<'a>(&'a self, team: &'a str) -> impl Iterator<Item = &'a PhaseRecord> + 'a {
         self.log.iter().filter(move |r| r.team == team)
+    }
+
+    /// Whether the break of the schedule with this id was taken.
+    pub fn took_break(&self, id: &str) -> bool {
+        self.breaks.iter().any(|b| b.id == id)
+    }
+}
+
+/// The session's warning and alarm thresholds for a pitch of this length:
+/// a third and a sixth of a pitch shorter than three minutes (a 20-second
+/// pitch is not red from the start), else 1:00 and 0:30.
+pub fn default_thresholds(pitch_secs: u32) -> (u32, u32) {
+    if pitch_secs < 180 {
+        (pitch_secs / 3, pitch_secs / 6)
+    } else {
+        (60, 30)
     }
 }
 

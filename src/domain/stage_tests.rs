@@ -17,8 +17,8 @@ fn settings() -> Settings {
     Settings::default() // 3:00 pitch, 2:00 questions, 1:00 changeover, 1:00 / 0:30
 }
 
-fn team(id: &str) -> TeamId {
-    id.into()
+fn team(id: &str) -> Upcoming {
+    Upcoming::Team(id.into())
 }
 
 /// T1's pitch started at t0.
@@ -321,4 +321,100 @@ fn each_phase_record_carries_its_planned_length_with_adjustments() {
             (Phase::Scoring, 60_000, 60_000),
         ]
     );
+}
+
+fn a_break() -> Upcoming {
+    Upcoming::Break(BreakRun {
+        id: "B1".into(),
+        minutes: 10,
+    })
+}
+
+#[test]
+fn a_break_is_a_phase_with_its_own_length_that_n_ends() {
+    let s = settings();
+    let scoring = pitching()
+        .advanced(&s, Some(&team("T2")), at(180_000))
+        .and_then(|q| q.advanced(&s, Some(&team("T2")), at(300_000)))
+        .unwrap();
+    assert_eq!(scoring.phase, Phase::Scoring);
+    let pause = scoring.advanced(&s, Some(&a_break()), at(360_000)).unwrap();
+    assert_eq!((pause.phase, pause.team.clone()), (Phase::Break, None));
+    assert!(!pause.is_empty() && pause.is_running());
+    assert_eq!(pause.planned_ms(&s), 600_000);
+    assert_eq!(pause.countdown(&s, at(360_000)).text(), "10:00");
+    // Space pauses it, ±1 min and ±10 s adjust it, r restarts it.
+    let held = pause.toggled(None, at(420_000)).unwrap();
+    assert!(!held.is_running());
+    let longer = pause.adjusted(&s, ADJUST_MINUTE_MS).unwrap();
+    assert_eq!(longer.planned_ms(&s), 660_000);
+    assert_eq!(
+        pause.adjusted(&s, -ADJUST_MS).unwrap().planned_ms(&s),
+        590_000
+    );
+    assert!(pause.restarted(at(400_000)).is_some());
+    // n ends it (early here): logged, the next team called.
+    let after = pause.advanced(&s, Some(&team("T2")), at(900_000)).unwrap();
+    assert_eq!(after.phase, Phase::Waiting);
+    assert_eq!(after.team.as_deref(), Some("T2"));
+    assert_eq!(after.on_break, None);
+    let taken = &after.breaks[0];
+    assert_eq!((taken.used_ms, taken.planned_ms), (540_000, 600_000));
+    assert!(after.took_break("B1"));
+    // The scoring before it is logged as usual.
+    assert_eq!(after.log.last().unwrap().phase, Phase::Scoring);
+}
+
+#[test]
+fn a_break_before_the_first_team_starts_with_space() {
+    let pause = Stage::default().toggled(Some(&a_break()), t0()).unwrap();
+    assert_eq!(pause.phase, Phase::Break);
+    assert!(pause.has_begun());
+    let called = pause
+        .advanced(&settings(), Some(&team("T1")), at(600_000))
+        .unwrap();
+    assert_eq!(called.team.as_deref(), Some("T1"));
+}
+
+#[test]
+fn the_audience_never_sees_scoring_or_a_break_flash_or_turn_red() {
+    let s = settings();
+    let scoring = pitching()
+        .advanced(&s, Some(&team("T2")), at(180_000))
+        .and_then(|q| q.advanced(&s, Some(&team("T2")), at(300_000)))
+        .unwrap();
+    // 1:00 of scoring: in overtime 5.7 s later, past half a second.
+    let late = at(365_700);
+    assert_eq!(scoring.level(&s, late), Level::Over);
+    assert!(!scoring.flash_on(&s, late), "the moderator's stage flashes");
+    assert_eq!(scoring.audience_level(&s, late), Level::Calm);
+    assert!(scoring.audience_flash_on(&s, late));
+    let pause = scoring.advanced(&s, Some(&a_break()), at(370_000)).unwrap();
+    let late = at(370_000 + 600_000 + 1_700);
+    assert_eq!(pause.audience_level(&s, late), Level::Calm);
+    assert!(pause.audience_flash_on(&s, late));
+    // The speaker's phases do alarm the audience.
+    let pitch = pitching();
+    assert_eq!(pitch.audience_level(&s, at(160_000)), Level::Alarm);
+    assert!(!pitch.audience_flash_on(&s, at(181_700)));
+}
+
+#[test]
+fn thresholds_default_to_a_third_and_a_sixth_of_a_short_pitch() {
+    assert_eq!(default_thresholds(180), (60, 30));
+    assert_eq!(default_thresholds(300), (60, 30));
+    assert_eq!(default_thresholds(120), (40, 20));
+    assert_eq!(default_thresholds(20), (6, 3));
+    // A 20-second pitch with its own thresholds is not red from the start.
+    let s = Settings {
+        pitch_secs: 20,
+        warning_secs: 6,
+        alarm_secs: 3,
+        ..settings()
+    };
+    let pitch = pitching();
+    assert_eq!(pitch.level(&s, at(0)), Level::Calm);
+    assert_eq!(pitch.level(&s, at(14_500)), Level::Warning);
+    assert_eq!(pitch.level(&s, at(17_500)), Level::Alarm);
+    assert_eq!(pitch.level(&s, at(20_000)), Level::Over);
 }

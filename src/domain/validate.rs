@@ -101,6 +101,8 @@ pub enum Kind {
     Juror,
     Criterion,
     Break,
+    /// The message to the speaker.
+    Message,
 }
 
 fn unique<'a>(
@@ -181,11 +183,16 @@ fn texts(s: &Session, out: &mut Vec<Problem>) {
         Slot::Break { id, label, .. } => Some((Kind::Break, id.as_str(), vec![id.as_str(), label])),
         Slot::Team { .. } => None,
     });
+    let message = s.message.iter().filter_map(|m| match m {
+        super::session::Message::Text(t) => Some((Kind::Message, t.as_str(), vec![t.as_str()])),
+        super::session::Message::Conclude => None,
+    });
     for (kind, id, texts) in orgs
         .chain(teams)
         .chain(jurors)
         .chain(criteria)
         .chain(breaks)
+        .chain(message)
     {
         if texts.iter().any(|t| is_unsafe_text(t)) {
             out.push(Problem::UnsafeText {

@@ -29,6 +29,8 @@ mod results_tests;
 mod screen_tests;
 #[cfg(test)]
 mod snapshot_tests;
+#[cfg(test)]
+mod stage_tests;
 
 pub use theme::Theme;
 
@@ -78,6 +80,10 @@ impl Widget for &View<'_> {
                 .render(area, buf);
             return;
         }
+        if self.app.mode == Mode::Display {
+            self.audience(area, buf);
+            return;
+        }
         // Once the file holds another session, a banner under the header
         // says so for good (wrapped, at most three lines).
         let banner_lines = match &self.app.mode {
@@ -103,6 +109,23 @@ impl Widget for &View<'_> {
         screens::draw(self, body, buf);
         chrome::status(self, status, buf);
         chrome::footer(self, footer, buf);
+        chrome::overlay(self, body, buf);
+    }
+}
+
+impl View<'_> {
+    /// `podium display`: the stage for the audience, on the whole window,
+    /// with nothing of the program's own (no header, key line nor
+    /// revision); a line at the bottom only when something went wrong
+    /// (the file unreadable: a warning), and the help when asked for.
+    fn audience(&self, area: Rect, buf: &mut Buffer) {
+        let status_rows = u16::from(self.app.status.as_ref().is_some_and(|n| n.is_warning()));
+        let [body, status] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(status_rows)]).areas(area);
+        screens::draw(self, body, buf);
+        if status_rows > 0 {
+            chrome::status(self, status, buf);
+        }
         chrome::overlay(self, body, buf);
     }
 }

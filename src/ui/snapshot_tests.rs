@@ -82,7 +82,7 @@ pub(super) fn pitching_on_questions(lang: Lang) -> App {
 }
 
 /// T1 pitching, 65 s in; J2 and J4 queued.
-fn pitching(lang: Lang) -> App {
+pub(super) fn pitching(lang: Lang) -> App {
     let mut app = pitching_on_questions(lang);
     drive(
         &mut app,

@@ -24,7 +24,9 @@ impl Theme {
         }
     }
 
-    /// The countdown at a given urgency, in a given phase.
+    /// The countdown's big digits at a given urgency, in a given phase.
+    /// Colour only marks the level there (reversed digits would vanish);
+    /// the plain line under them carries the sign and the emphasis.
     pub fn countdown(&self, level: Level, phase: Phase) -> Style {
         let bold = Modifier::BOLD;
         match level {
@@ -35,12 +37,27 @@ impl Theme {
         }
     }
 
+    /// The countdown as plain text: the digits' colour, and an emphasis
+    /// per level that holds without colour (warning underlined, alarm and
+    /// overtime reversed).
+    pub fn countdown_text(&self, level: Level, phase: Phase) -> Style {
+        let style = self.countdown(level, phase);
+        match level {
+            Level::Calm => style,
+            Level::Warning => style.add_modifier(Modifier::UNDERLINED),
+            Level::Alarm | Level::Over => style.add_modifier(Modifier::REVERSED),
+        }
+    }
+
+    /// The terminal's own foreground (readable on a dark or a light
+    /// background) for what needs no colour of its own.
     fn phase_colour(&self, phase: Phase) -> Style {
         match phase {
-            Phase::Waiting => self.fg(Color::Gray),
+            Phase::Waiting => Style::new(),
             Phase::Pitch => self.fg(Color::Green),
             Phase::Questions => self.fg(Color::Cyan),
             Phase::Scoring => self.fg(Color::Magenta),
+            Phase::Break => self.fg(Color::Blue),
         }
     }
 
@@ -52,11 +69,20 @@ impl Theme {
             Phase::Pitch => base.add_modifier(Modifier::REVERSED),
             Phase::Questions => base.add_modifier(Modifier::UNDERLINED),
             Phase::Scoring => base.add_modifier(Modifier::ITALIC),
+            Phase::Break => base.add_modifier(Modifier::ITALIC | Modifier::UNDERLINED),
         }
     }
 
+    /// Titles and names: the terminal's own foreground in bold (never a
+    /// hard-coded white, unreadable on a light background).
     pub fn title(&self) -> Style {
-        self.fg(Color::White).add_modifier(Modifier::BOLD)
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// The message to the speaker: reversed, so it stands out without colour.
+    pub fn message(&self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
 
     pub fn dim(&self) -> Style {
@@ -101,6 +127,17 @@ pub fn phase_sign(phase: Phase, running: bool) -> &'static str {
         Phase::Pitch => "▶",
         Phase::Questions => "◆",
         Phase::Scoring => "✎",
+        Phase::Break => "◷",
+    }
+}
+
+/// The sign before the countdown's plain text that tells the levels apart
+/// without colour: `▲` at the warning, `‼` at the alarm and in overtime.
+pub fn level_sign(level: Level) -> &'static str {
+    match level {
+        Level::Calm => "",
+        Level::Warning => "▲ ",
+        Level::Alarm | Level::Over => "‼ ",
     }
 }
 
@@ -112,6 +149,7 @@ pub fn phase_label(phase: Phase, running: bool, lang: Lang) -> String {
         Phase::Pitch => lang.t("PITCH", "PITCH"),
         Phase::Questions => lang.t("QUESTIONS", "QUESTIONS"),
         Phase::Scoring => lang.t("NOTATION", "SCORING"),
+        Phase::Break => lang.t("PAUSE", "BREAK"),
     };
     if !running && phase != Phase::Waiting {
         format!("{sign} {name} · ⏸ {}", lang.t("EN PAUSE", "PAUSED"))
@@ -124,11 +162,12 @@ pub fn phase_label(phase: Phase, running: bool, lang: Lang) -> String {
 mod tests {
     use super::*;
 
-    const PHASES: [Phase; 4] = [
+    const PHASES: [Phase; 5] = [
         Phase::Waiting,
         Phase::Pitch,
         Phase::Questions,
         Phase::Scoring,
+        Phase::Break,
     ];
 
     #[test]
@@ -154,5 +193,39 @@ mod tests {
         assert_eq!(fg(Level::Warning), Some(Color::Yellow));
         assert_eq!(fg(Level::Alarm), Some(Color::Red));
         assert_eq!(fg(Level::Over), Some(Color::LightRed));
+    }
+
+    #[test]
+    fn without_colour_warning_and_alarm_still_differ() {
+        let mono = Theme::new(false);
+        let text = |l| mono.countdown_text(l, Phase::Pitch);
+        let levels = [Level::Calm, Level::Warning, Level::Alarm];
+        for (i, a) in levels.iter().enumerate() {
+            for b in &levels[i + 1..] {
+                assert_ne!(text(*a), text(*b), "{a:?} and {b:?}");
+                assert_ne!(level_sign(*a), level_sign(*b), "{a:?} and {b:?}");
+            }
+            assert_eq!(text(*a).fg, None, "no colour");
+        }
+    }
+
+    #[test]
+    fn no_hard_coded_white_or_light_grey() {
+        for color in [true, false] {
+            let t = Theme::new(color);
+            let mut styles = vec![t.title(), t.dim(), t.key(), t.message()];
+            for phase in PHASES {
+                styles.push(t.phase(phase));
+                for level in [Level::Calm, Level::Warning, Level::Alarm, Level::Over] {
+                    styles.push(t.countdown_text(level, phase));
+                }
+            }
+            for s in styles {
+                assert!(
+                    !matches!(s.fg, Some(Color::White | Color::Gray)),
+                    "{s:?} is unreadable on a light background"
+                );
+            }
+        }
     }
 }

@@ -36,6 +36,7 @@ impl Role {
             | Change::AddQuestion { .. }
             | Change::RemoveQuestion { .. }
             | Change::SetSchedule { .. }
+            | Change::SetMessage { .. }
             | Change::SetTeamStatus { .. } => Role::Moderator,
             Change::AddDecision { .. } | Change::RemoveDecision { .. } => Role::Jury,
             Change::Batch { changes, .. } => changes.first().map_or(Role::Secretary, Role::of),
@@ -248,6 +249,9 @@ fn others(change: &Change, names: &Names<'_>, lang: Lang) -> String {
             super::undo::stage_step(&edit.seen, &edit.new, lang)
         ),
         Change::SetQueue { .. } => lang.t("file des questions", "question queue").to_string(),
+        Change::SetMessage { edit } => {
+            super::undo::message_step(edit.new.is_some(), lang).to_string()
+        }
         Change::AddQuestion { question } | Change::RemoveQuestion { question } => {
             let (juror, team) = (names.juror(&question.juror), names.team(&question.team));
             match (matches!(change, Change::AddQuestion { .. }), lang) {

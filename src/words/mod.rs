@@ -28,6 +28,7 @@ pub mod report;
 pub mod screens;
 pub mod session;
 pub mod setup;
+pub mod stage;
 pub mod storage;
 pub mod tamper;
 pub mod undo;

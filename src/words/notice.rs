@@ -26,6 +26,7 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         } => timer::ended_early(team, *phase, *left_secs, lang),
         Restarted { team, phase, secs } => timer::restarted(team, *phase, *secs, lang),
         QueueDropped(n) => timer::queue_dropped(*n, lang),
+        Live(live) => super::stage::notice(live, lang),
         // The schedule.
         Withdrawn(id) => schedule::withdrawn(id, lang),
         Restored(id) => schedule::restored(id, lang),

@@ -158,6 +158,7 @@ impl fmt::Display for Subject {
             Subject::Schedule => f.write_str("schedule"),
             Subject::Stage => f.write_str("stage"),
             Subject::Queue => f.write_str("queue"),
+            Subject::Message => f.write_str("message"),
         }
     }
 }

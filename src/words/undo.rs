@@ -18,11 +18,25 @@ pub(super) fn phase_name(phase: Phase, lang: Lang) -> &'static str {
         Phase::Pitch => lang.t("pitch", "pitch"),
         Phase::Questions => lang.t("questions", "questions"),
         Phase::Scoring => lang.t("notation", "scoring"),
+        Phase::Break => lang.t("pause", "break"),
+    }
+}
+
+/// What a change of the message to the speaker did, in words.
+pub(super) fn message_step(shown: bool, lang: Lang) -> &'static str {
+    match shown {
+        true => lang.t("message à l'orateur", "message to the speaker"),
+        false => lang.t("effacement du message", "clearing of the message"),
     }
 }
 
 /// What a stage change did, in words.
 pub(super) fn stage_step(seen: &Stage, new: &Stage, lang: Lang) -> String {
+    if new.phase == Phase::Break && seen.phase != Phase::Break {
+        return lang
+            .t("début de la pause", "start of the break")
+            .to_string();
+    }
     if new.team != seen.team {
         return match (&new.team, lang) {
             (Some(t), Lang::Fr) => format!("appel de {t}"),
@@ -113,6 +127,7 @@ pub fn undone(done: &Change, lang: Lang) -> String {
             .t("changement du programme", "schedule change")
             .to_string(),
         Change::SetStage { edit } => stage_step(&edit.seen, &edit.new, lang),
+        Change::SetMessage { edit } => message_step(edit.new.is_some(), lang).to_string(),
         Change::SetQueue { .. } | Change::AddQuestion { .. } | Change::RemoveQuestion { .. } => {
             lang.t("file des questions", "question queue").to_string()
         }
@@ -181,7 +196,7 @@ mod tests {
             phase: Phase::Pitch,
             phase_started: Some(t0),
             clock: crate::domain::stage::Clock::started(t0),
-            log: vec![],
+            ..Stage::default()
         };
         let mut paused = running.clone();
         paused.clock.running_since = None;

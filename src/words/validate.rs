@@ -14,6 +14,7 @@ impl Kind {
             Kind::Juror => lang.t("juré", "juror"),
             Kind::Criterion => lang.t("critère", "criterion"),
             Kind::Break => lang.t("pause", "break"),
+            Kind::Message => lang.t("message", "message"),
         }
     }
 }

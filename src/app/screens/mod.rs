@@ -239,6 +239,7 @@ impl ScreenKey {
         match self {
             ScreenKey::Results(k) => ScreenKey::Results(k.typed(c)),
             ScreenKey::Setup(k) => ScreenKey::Setup(k.typed(c)),
+            ScreenKey::Stage(k) => ScreenKey::Stage(k.typed(c)),
             other => other,
         }
     }

@@ -1,16 +1,20 @@
 //! The schedule screen: move a team, withdraw or restore one, insert,
-//! resize or remove a break (and the timer's keys). Each change is one
-//! operation carrying what this terminal saw.
+//! resize or remove a break, call a chosen team to the stage now, set the
+//! start time to now (and the timer's keys). Each change is one operation
+//! carrying what this terminal saw.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use crossterm::event::KeyCode;
 
 use super::Reply;
 use super::stage::{self, StageKey};
 use crate::app::App;
 use crate::app::keys::{Binding, Key, bind};
-use crate::app::notice::Notice;
-use crate::domain::{Change, Edit, Session, Slot, TeamStatus};
+use crate::app::notice::{LiveNotice, Notice};
+use crate::domain::schedule::next_team;
+use crate::domain::setup::{Field, Target, Value, set_field};
+use crate::domain::stage::Phase;
+use crate::domain::{BatchLabel, Change, Edit, Session, Slot, TeamId, TeamStatus};
 
 /// The schedule screen's state (not saved).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -39,6 +43,10 @@ pub enum ScheduleKey {
     LongerBreak,
     ShorterBreak,
     RemoveBreak,
+    /// Call the selected team to the stage now.
+    CallNow,
+    /// The planned start is now.
+    StartNow,
 }
 
 impl ScheduleKey {
@@ -103,6 +111,19 @@ pub fn bindings(_app: &App) -> Vec<Binding<ScheduleKey>> {
             "supprimer la pause",
             "remove the break",
         ),
+        bind(
+            Key::Code(KeyCode::Enter),
+            CallNow,
+            "appeler l'équipe sur scène maintenant",
+            "call the team to the stage now",
+        )
+        .foot("appeler", "call"),
+        bind(
+            Key::Char('s'),
+            StartNow,
+            "début prévu : maintenant",
+            "planned start: now",
+        ),
     ]);
     all
 }
@@ -113,122 +134,222 @@ const NEW_BREAK: u32 = 10;
 
 pub fn handle(app: &mut App, key: ScheduleKey, now: DateTime<Utc>) -> Reply {
     use ScheduleKey as A;
-    if let A::Timer(k) = key {
-        return stage::handle(app, k, now);
-    }
     let basis = app.basis().into_owned();
     let rows = basis.schedule.len();
     let at = app.schedule.row.min(rows.saturating_sub(1));
-    let mut schedule = basis.schedule.clone();
-    let lang = app.lang;
-    let mut notice = None;
-    let change = match key {
+    match key {
+        A::Timer(k) => stage::handle(app, k, now),
         A::Up => {
             app.schedule.row = at.saturating_sub(1);
-            None
+            Reply::none()
         }
         A::Down => {
             app.schedule.row = (at + 1).min(rows.saturating_sub(1));
-            None
+            Reply::none()
         }
-        A::MoveUp | A::MoveDown => {
-            let to = match key {
-                A::MoveUp => at.checked_sub(1),
-                _ => (at + 1 < rows).then_some(at + 1),
-            };
-            match to {
-                None => None,
-                Some(to) => match gone(&basis, &schedule[at]).or(gone(&basis, &schedule[to])) {
-                    Some(why) => {
-                        notice = Some(why);
-                        None
-                    }
-                    None => {
-                        schedule.swap(at, to);
-                        app.schedule.row = to;
-                        Some(set_schedule(&basis.schedule, schedule))
-                    }
-                },
-            }
-        }
-        A::ToggleWithdrawn => match schedule.get(at).and_then(Slot::team) {
-            Some(id) if basis.stage.team.as_ref() == Some(id) => {
-                notice = Some(Notice::OnStageNotWithdrawn(id.clone()));
-                None
-            }
-            Some(id) => basis.team(id).map(|t| {
-                let new = match t.status {
-                    TeamStatus::Scheduled => TeamStatus::Withdrawn,
-                    TeamStatus::Withdrawn => TeamStatus::Scheduled,
-                };
-                notice = Some(match new {
-                    TeamStatus::Withdrawn => Notice::Withdrawn(t.id.clone()),
-                    TeamStatus::Scheduled => Notice::Restored(t.id.clone()),
-                });
-                Change::SetTeamStatus {
-                    team: t.id.clone(),
-                    edit: Edit {
-                        seen: t.status,
-                        new,
-                    },
-                }
-            }),
-            None => {
-                notice = Some(Notice::SelectTeam);
-                None
-            }
-        },
-        A::InsertBreak => {
-            let id = (1..)
-                .map(|n| format!("B{n}"))
-                .find(|id| {
-                    !schedule
-                        .iter()
-                        .any(|s| matches!(s, Slot::Break { id: b, .. } if b == id))
-                })
-                .unwrap_or_default();
-            let index = if rows == 0 { 0 } else { at + 1 };
-            // A break goes only before a team still to come.
-            let before = schedule[index..].iter().find_map(Slot::team);
-            let coming =
-                before.is_some_and(|t| gone(&basis, &Slot::Team { team: t.clone() }).is_none());
-            if !coming {
-                return Reply::say(Notice::BreakBeforeComingOnly);
-            }
-            schedule.insert(
-                index,
-                Slot::Break {
-                    id,
-                    label: lang.t("Pause", "Break").into(),
-                    minutes: NEW_BREAK,
-                },
-            );
-            app.schedule.row = index;
-            Some(set_schedule(&basis.schedule, schedule))
-        }
-        A::LongerBreak | A::ShorterBreak | A::RemoveBreak => match schedule.get_mut(at) {
-            Some(Slot::Break { minutes, .. }) => {
-                match key {
-                    A::LongerBreak => *minutes += BREAK_STEP,
-                    A::ShorterBreak => {
-                        *minutes = minutes.saturating_sub(BREAK_STEP).max(BREAK_STEP)
-                    }
-                    _ => {
-                        schedule.remove(at);
-                    }
-                }
-                (schedule != basis.schedule).then(|| set_schedule(&basis.schedule, schedule))
-            }
-            _ => {
-                notice = Some(Notice::SelectBreak);
-                None
-            }
-        },
-        A::Timer(_) => None,
+        A::MoveUp => move_team(app, &basis, at, at.checked_sub(1)),
+        A::MoveDown => move_team(app, &basis, at, (at + 1 < rows).then_some(at + 1)),
+        A::ToggleWithdrawn => toggle_withdrawn(&basis, at),
+        A::InsertBreak => insert_break(app, &basis, at),
+        A::LongerBreak | A::ShorterBreak | A::RemoveBreak => resize_break(&basis, at, key),
+        A::CallNow => call_now(&basis, at, now),
+        A::StartNow => start_now(app, &basis, now),
+    }
+}
+
+/// `K` / `J`: swap the selected team with its neighbour `to`, both still
+/// to come.
+fn move_team(app: &mut App, basis: &Session, at: usize, to: Option<usize>) -> Reply {
+    let Some(to) = to else {
+        return Reply::none();
+    };
+    let mut schedule = basis.schedule.clone();
+    if let Some(why) = gone(basis, &schedule[at]).or(gone(basis, &schedule[to])) {
+        return Reply::say(why);
+    }
+    schedule.swap(at, to);
+    app.schedule.row = to;
+    Reply::send(set_schedule(&basis.schedule, schedule))
+}
+
+/// `w`: withdraw the selected team, or put it back (not the one on stage).
+fn toggle_withdrawn(basis: &Session, at: usize) -> Reply {
+    let Some(id) = basis.schedule.get(at).and_then(Slot::team) else {
+        return Reply::say(Notice::SelectTeam);
+    };
+    if basis.stage.team.as_ref() == Some(id) {
+        return Reply::say(Notice::OnStageNotWithdrawn(id.clone()));
+    }
+    let Some(t) = basis.team(id) else {
+        return Reply::none();
+    };
+    let new = match t.status {
+        TeamStatus::Scheduled => TeamStatus::Withdrawn,
+        TeamStatus::Withdrawn => TeamStatus::Scheduled,
+    };
+    let notice = match new {
+        TeamStatus::Withdrawn => Notice::Withdrawn(t.id.clone()),
+        TeamStatus::Scheduled => Notice::Restored(t.id.clone()),
     };
     Reply {
+        changes: vec![Change::SetTeamStatus {
+            team: t.id.clone(),
+            edit: Edit {
+                seen: t.status,
+                new,
+            },
+        }],
+        notice: Some(notice),
+        job: None,
+    }
+}
+
+/// `b`: a new break after the selected row, only before a team still to
+/// come.
+fn insert_break(app: &mut App, basis: &Session, at: usize) -> Reply {
+    let mut schedule = basis.schedule.clone();
+    let id = (1..)
+        .map(|n| format!("B{n}"))
+        .find(|id| {
+            !schedule
+                .iter()
+                .any(|s| matches!(s, Slot::Break { id: b, .. } if b == id))
+        })
+        .unwrap_or_default();
+    let index = if schedule.is_empty() { 0 } else { at + 1 };
+    let before = schedule[index..].iter().find_map(Slot::team);
+    let coming = before.is_some_and(|t| gone(basis, &Slot::Team { team: t.clone() }).is_none());
+    if !coming {
+        return Reply::say(Notice::BreakBeforeComingOnly);
+    }
+    schedule.insert(
+        index,
+        Slot::Break {
+            id,
+            label: app.lang.t("Pause", "Break").into(),
+            minutes: NEW_BREAK,
+        },
+    );
+    app.schedule.row = index;
+    Reply::send(set_schedule(&basis.schedule, schedule))
+}
+
+/// `>`, `<`, `Delete` on a break: five minutes more or less (never under
+/// five), or remove it.
+fn resize_break(basis: &Session, at: usize, key: ScheduleKey) -> Reply {
+    let mut schedule = basis.schedule.clone();
+    let Some(Slot::Break { minutes, .. }) = schedule.get_mut(at) else {
+        return Reply::say(Notice::SelectBreak);
+    };
+    match key {
+        ScheduleKey::LongerBreak => *minutes += BREAK_STEP,
+        ScheduleKey::ShorterBreak => *minutes = minutes.saturating_sub(BREAK_STEP).max(BREAK_STEP),
+        _ => {
+            schedule.remove(at);
+        }
+    }
+    Reply::sending((schedule != basis.schedule).then(|| set_schedule(&basis.schedule, schedule)))
+}
+
+/// `Enter`: the selected team is called to the stage now, its pitch ready.
+/// It takes the place of the team that was due, which goes last (a late
+/// team). Refused while a team pitches or answers, and for a team that has
+/// passed or is withdrawn.
+fn call_now(basis: &Session, at: usize, now: DateTime<Utc>) -> Reply {
+    let Some(team) = basis.schedule.get(at).and_then(Slot::team).cloned() else {
+        return Reply::say(Notice::SelectTeam);
+    };
+    let stage = &basis.stage;
+    let live = |n| Reply::say(Notice::Live(n));
+    if stage.team.as_ref() == Some(&team) {
+        return Reply::none();
+    }
+    if let (Some(on), Phase::Pitch | Phase::Questions) = (&stage.team, stage.phase) {
+        return live(LiveNotice::FinishFirst(on.clone()));
+    }
+    if stage.records(&team).next().is_some() {
+        return live(LiveNotice::AlreadyPassed(team));
+    }
+    if basis
+        .team(&team)
+        .is_none_or(|t| t.status == TeamStatus::Withdrawn)
+    {
+        return live(LiveNotice::WithdrawnNotCalled(team));
+    }
+    let (schedule, last) = called_first(&basis.schedule, &team, next_team(basis));
+    let mut changes = Vec::new();
+    if schedule != basis.schedule {
+        changes.push(set_schedule(&basis.schedule, schedule));
+    }
+    // The scoring or break on stage ends now, logged as `n` would.
+    let mut ended = stage.clone();
+    if matches!(stage.phase, Phase::Scoring | Phase::Break)
+        && let Some(next) = stage.advanced(&basis.settings, None, now)
+    {
+        ended = next;
+    }
+    let new = ended.call(Some(team.clone()));
+    changes.push(stage::with_queue(&basis.queue, stage, new, now));
+    let change = match changes.len() {
+        1 => changes.remove(0),
+        _ => Change::Batch {
+            label: BatchLabel::Stage,
+            changes,
+        },
+    };
+    Reply {
+        changes: vec![change],
+        notice: Some(Notice::Live(LiveNotice::CalledNow { team, last })),
+        job: None,
+    }
+}
+
+/// The running order with `team` called now: it takes the place of `due`
+/// (the team that was next), which goes to the end. Returns the order and
+/// the team moved last, if any.
+pub fn called_first(
+    schedule: &[Slot],
+    team: &TeamId,
+    due: Option<TeamId>,
+) -> (Vec<Slot>, Option<TeamId>) {
+    let mut order = schedule.to_vec();
+    let Some(due) = due.filter(|d| d != team) else {
+        return (order, None);
+    };
+    let index = |order: &[Slot], id: &TeamId| order.iter().position(|s| s.team() == Some(id));
+    let (Some(from), Some(to)) = (index(&order, team), index(&order, &due)) else {
+        return (order, None);
+    };
+    let called = order.remove(from);
+    let to = if from < to { to - 1 } else { to };
+    order.insert(to, called);
+    if let Some(late) = index(&order, &due) {
+        let slot = order.remove(late);
+        order.push(slot);
+    }
+    (order, Some(due))
+}
+
+/// `s`: the planned start is now (local time, to the minute), before the
+/// day has begun.
+fn start_now(app: &App, basis: &Session, now: DateTime<Utc>) -> Reply {
+    if basis.stage.has_begun() {
+        return Reply::say(Notice::Live(LiveNotice::DayBegun));
+    }
+    let local = now.with_timezone(&app.offset).time();
+    let time = local.with_second(0).and_then(|t| t.with_nanosecond(0));
+    let Some(time) = time else {
+        return Reply::none();
+    };
+    let change = set_field(
+        basis,
+        &Target::Settings,
+        Field::Start,
+        Value::Time(Some(time)),
+    );
+    Reply {
         changes: change.into_iter().collect(),
-        notice,
+        notice: Some(Notice::Live(LiveNotice::StartNow(time))),
         job: None,
     }
 }

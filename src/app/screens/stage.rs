@@ -5,29 +5,74 @@
 //! instead of done twice.
 
 use chrono::{DateTime, Utc};
+use crossterm::event::KeyCode;
 
 use super::Reply;
 use crate::app::App;
 use crate::app::keys::{Binding, Key, bind};
-use crate::app::notice::Notice;
-use crate::domain::schedule::next_team;
-use crate::domain::stage::{ADJUST_MS, Clock, Phase, Stage};
-use crate::domain::{BatchLabel, Change, Edit, TeamStatus, questions};
+use crate::app::notice::{LiveNotice, Notice};
+use crate::domain::schedule::{next_team, upcoming};
+use crate::domain::stage::{ADJUST_MINUTE_MS, ADJUST_MS, Phase, Stage};
+use crate::domain::{BatchLabel, Change, Edit, Message, TeamStatus, questions};
 
 /// A key of the timer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StageKey {
     /// Start, pause or resume.
     StartPause,
-    /// Pitch → questions → scoring → next team.
+    /// Pitch → questions → scoring → (break) → next team.
     NextPhase,
     AddTime,
     RemoveTime,
+    AddMinute,
+    RemoveMinute,
     RestartPhase,
     /// `y` to the question before leaving the questions with jurors still
     /// waiting: `n`, dropping them (bound in that overlay only).
     NextDroppingQueue,
+    /// The message to the speaker (the stage screen only).
+    Message(MessageKey),
 }
+
+/// A key of the message to the speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageKey {
+    /// Show the ready `Concluez`.
+    Conclude,
+    /// Open the text field.
+    Write,
+    Clear,
+    /// In the text field.
+    Char(char),
+    Backspace,
+    Confirm,
+    Cancel,
+}
+
+/// The stage screen's state (not saved): the message being typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StageState {
+    pub draft: Option<String>,
+}
+
+impl StageState {
+    pub fn typing(&self) -> bool {
+        self.draft.is_some()
+    }
+}
+
+impl StageKey {
+    /// A text field's binding with the character typed.
+    pub fn typed(self, c: char) -> StageKey {
+        match self {
+            StageKey::Message(MessageKey::Char(_)) => StageKey::Message(MessageKey::Char(c)),
+            other => other,
+        }
+    }
+}
+
+/// The longest message, in characters (it is shown big).
+pub const MESSAGE_MAX: usize = 80;
 
 /// A second `n` within this long of the one that moved the stage is a
 /// stray press, ignored.
@@ -39,9 +84,53 @@ impl From<StageKey> for crate::app::Action {
     }
 }
 
-/// The stage screen's keys: the timer's.
-pub fn bindings(_app: &App) -> Vec<Binding<StageKey>> {
-    timer()
+/// The stage screen's keys: the timer's and the message's (the text
+/// field's alone while typing).
+pub fn bindings(app: &App) -> Vec<Binding<StageKey>> {
+    use MessageKey::*;
+    let m = StageKey::Message;
+    if app.stage.typing() {
+        return vec![
+            bind(
+                Key::Text,
+                m(Char(' ')),
+                "taper le message",
+                "type the message",
+            ),
+            bind(Key::Code(KeyCode::Enter), m(Confirm), "afficher", "show")
+                .foot("afficher", "show"),
+            bind(Key::Code(KeyCode::Esc), m(Cancel), "abandonner", "cancel")
+                .foot("abandonner", "cancel"),
+            bind(
+                Key::Code(KeyCode::Backspace),
+                m(Backspace),
+                "effacer le dernier caractère",
+                "erase the last character",
+            ),
+        ];
+    }
+    let mut all = timer();
+    all.extend([
+        bind(
+            Key::Char('m'),
+            m(Write),
+            "message à l'orateur (taper)",
+            "message to the speaker (type it)",
+        ),
+        bind(
+            Key::Char('c'),
+            m(Conclude),
+            "message « Concluez »",
+            "message \"Please conclude\"",
+        ),
+        bind(
+            Key::Char('x'),
+            m(Clear),
+            "effacer le message",
+            "clear the message",
+        ),
+    ]);
+    all
 }
 
 /// The timer's keys (also part of the schedule's and the questions').
@@ -59,6 +148,13 @@ pub fn timer() -> Vec<Binding<StageKey>> {
             .foot("phase suivante", "next phase"),
         bind(Key::Char('+'), AddTime, "+10 s", "+10 s").foot("+10 s", "+10 s"),
         bind(Key::Char('-'), RemoveTime, "−10 s", "−10 s").foot("−10 s", "−10 s"),
+        bind(Key::Code(KeyCode::PageUp), AddMinute, "+1 min", "+1 min"),
+        bind(
+            Key::Code(KeyCode::PageDown),
+            RemoveMinute,
+            "−1 min",
+            "−1 min",
+        ),
         bind(
             Key::Char('r'),
             RestartPhase,
@@ -69,10 +165,13 @@ pub fn timer() -> Vec<Binding<StageKey>> {
 }
 
 pub fn handle(app: &mut App, key: StageKey, now: DateTime<Utc>) -> Reply {
+    if let StageKey::Message(k) = key {
+        return message(app, k);
+    }
     let basis = app.basis().into_owned();
     let stage = &basis.stage;
     let settings = &basis.settings;
-    let next = next_team(&basis);
+    let next = upcoming(&basis);
     // A called team withdrawn meanwhile (by the other terminal) never
     // pitches: Space or n calls the next team instead.
     let withdrawn = stage.phase == Phase::Waiting
@@ -82,13 +181,8 @@ pub fn handle(app: &mut App, key: StageKey, now: DateTime<Utc>) -> Reply {
             .and_then(|t| basis.team(t))
             .is_some_and(|t| t.status == TeamStatus::Withdrawn);
     if withdrawn && matches!(key, StageKey::StartPause | StageKey::NextPhase) {
-        let new = Stage {
-            team: next.clone(),
-            phase: Phase::Waiting,
-            phase_started: None,
-            clock: Clock::default(),
-            log: stage.log.clone(),
-        };
+        let next = next_team(&basis);
+        let new = stage.call(next.clone());
         let gone = stage.team.clone().unwrap_or_default();
         return Reply {
             changes: vec![with_queue(&basis.queue, stage, new, now)],
@@ -119,10 +213,13 @@ pub fn handle(app: &mut App, key: StageKey, now: DateTime<Utc>) -> Reply {
         }
         StageKey::AddTime => stage.adjusted(settings, ADJUST_MS),
         StageKey::RemoveTime => stage.adjusted(settings, -ADJUST_MS),
+        StageKey::AddMinute => stage.adjusted(settings, ADJUST_MINUTE_MS),
+        StageKey::RemoveMinute => stage.adjusted(settings, -ADJUST_MINUTE_MS),
         StageKey::RestartPhase => stage.restarted(now),
+        StageKey::Message(_) => None,
     };
     let Some(new) = new else {
-        return Reply::say(if stage.team.is_none() && next.is_none() {
+        return Reply::say(if stage.is_empty() && next.is_none() {
             Notice::NoTeamToCall
         } else {
             Notice::NothingToDoYet
@@ -139,6 +236,72 @@ pub fn handle(app: &mut App, key: StageKey, now: DateTime<Utc>) -> Reply {
     }
 }
 
+/// The message to the speaker: the ready `Concluez`, a text typed, or
+/// cleared. Each shown or cleared message is one change.
+fn message(app: &mut App, key: MessageKey) -> Reply {
+    let seen = app.basis().message.clone();
+    let send = |new: Option<Message>, notice: LiveNotice| Reply {
+        changes: vec![Change::SetMessage {
+            edit: Edit::new(seen.clone(), new),
+        }],
+        notice: Some(Notice::Live(notice)),
+        job: None,
+    };
+    match key {
+        MessageKey::Conclude if seen == Some(Message::Conclude) => Reply::none(),
+        MessageKey::Conclude => send(Some(Message::Conclude), LiveNotice::MessageShown),
+        MessageKey::Write => {
+            app.stage.draft = Some(String::new());
+            Reply::none()
+        }
+        MessageKey::Clear if seen.is_none() => Reply::say(Notice::Live(LiveNotice::NoMessage)),
+        MessageKey::Clear => send(None, LiveNotice::MessageCleared),
+        MessageKey::Char(c) => {
+            type_text(app, &c.to_string());
+            Reply::none()
+        }
+        MessageKey::Backspace => {
+            if let Some(d) = &mut app.stage.draft {
+                d.pop();
+            }
+            Reply::none()
+        }
+        MessageKey::Cancel => {
+            app.stage.draft = None;
+            Reply::none()
+        }
+        MessageKey::Confirm => {
+            let text = app.stage.draft.take().unwrap_or_default();
+            let new = Message::Text(text.trim().to_string());
+            if text.trim().is_empty() || seen.as_ref() == Some(&new) {
+                return Reply::none();
+            }
+            send(Some(new), LiveNotice::MessageShown)
+        }
+    }
+}
+
+/// Text typed or pasted into the message field: one line, no control
+/// character, at most [`MESSAGE_MAX`] characters.
+fn type_text(app: &mut App, text: &str) {
+    let Some(draft) = &mut app.stage.draft else {
+        return;
+    };
+    for c in text.chars() {
+        let c = if c.is_whitespace() { ' ' } else { c };
+        if crate::domain::validate::is_unsafe_char(c) || draft.chars().count() >= MESSAGE_MAX {
+            continue;
+        }
+        draft.push(c);
+    }
+}
+
+/// A bracketed paste into the message field.
+pub fn paste(app: &mut App, text: &str) -> Reply {
+    type_text(app, text);
+    Reply::none()
+}
+
 /// Jurors in the queue still waiting for the floor (the speaker aside).
 fn waiting(queue: &[crate::domain::Speaker]) -> usize {
     queue.iter().filter(|s| s.since.is_none()).count()
@@ -152,8 +315,14 @@ fn said(
     basis: &crate::domain::Session,
     now: DateTime<Utc>,
 ) -> Option<Notice> {
-    let team = stage.team.clone()?;
     let phase = stage.phase;
+    if phase == Phase::Break && matches!(key, StageKey::NextPhase) {
+        let left = stage.remaining(&basis.settings, now).num_seconds();
+        return (left > 0).then_some(Notice::Live(LiveNotice::BreakEndedEarly {
+            left_secs: left,
+        }));
+    }
+    let team = stage.team.clone()?;
     match key {
         StageKey::NextDroppingQueue => Some(Notice::QueueDropped(waiting(&basis.queue))),
         StageKey::NextPhase if phase != Phase::Waiting => {
@@ -167,7 +336,7 @@ fn said(
         StageKey::RestartPhase => Some(Notice::Restarted {
             team,
             phase,
-            secs: phase.planned_ms(&basis.settings) / 1000,
+            secs: stage.base_ms(&basis.settings) / 1000,
         }),
         _ => None,
     }
@@ -176,7 +345,7 @@ fn said(
 /// The stage change, with what it does to the question queue: the head
 /// speaks when the questions start; when they end, the speaker's question
 /// is logged and the queue emptied.
-fn with_queue(
+pub(super) fn with_queue(
     queue: &[crate::domain::Speaker],
     old: &Stage,
     new: Stage,

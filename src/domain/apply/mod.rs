@@ -77,6 +77,7 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
         SetSchedule { edit } => set(&mut s.schedule, edit, Subject::Schedule),
         SetStage { edit } => schedule::set_stage(s, edit),
         SetQueue { edit } => schedule::set_queue(s, edit),
+        SetMessage { edit } => set(&mut s.message, edit, Subject::Message),
         AddQuestion { question } => schedule::add_question(s, question),
         RemoveQuestion { question } => schedule::remove_question(s, question),
         AddDecision { decision } => decisions::add(s, decision),

@@ -88,6 +88,7 @@ fn describe<'a>(
         | Change::ResolveCell { .. }
         | Change::SetStage { .. }
         | Change::SetQueue { .. }
+        | Change::SetMessage { .. }
         | Change::AddQuestion { .. }
         | Change::RemoveQuestion { .. } => return,
         Change::Batch { changes, .. } => {

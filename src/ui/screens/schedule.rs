@@ -41,6 +41,8 @@ pub fn status_text(status: SlotStatus, lang: Lang) -> &'static str {
         SlotStatus::Done => lang.t("✓ passée", "✓ done"),
         SlotStatus::Withdrawn => lang.t("✗ retirée", "✗ withdrawn"),
         SlotStatus::Break => lang.t("pause", "break"),
+        SlotStatus::OnBreak => lang.t("◷ en pause", "◷ on break"),
+        SlotStatus::BreakTaken => lang.t("✓ pause", "✓ break"),
     }
 }
 
@@ -185,7 +187,10 @@ fn status_style(view: &View, status: SlotStatus) -> Style {
         SlotStatus::Pitching => t.phase(Phase::Pitch),
         SlotStatus::Questions => t.phase(Phase::Questions),
         SlotStatus::Scoring => t.phase(Phase::Scoring),
-        SlotStatus::Done | SlotStatus::Withdrawn | SlotStatus::Break => t.dim(),
+        SlotStatus::OnBreak => t.phase(Phase::Break),
+        SlotStatus::Done | SlotStatus::Withdrawn | SlotStatus::Break | SlotStatus::BreakTaken => {
+            t.dim()
+        }
         SlotStatus::Waiting | SlotStatus::Called => Style::new(),
     }
 }

@@ -2,18 +2,21 @@
 //! digits (the largest that fit) and as plain text, the phase, the next
 //! team and the question queue.
 
+use chrono::TimeDelta;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::domain::schedule::next_team;
+use crate::app::Mode;
+use crate::domain::schedule::{next_team, running_break, team_time};
 use crate::domain::stage::{Countdown, Level, Phase, clock_text};
-use crate::domain::{Lang, Session, TeamId, questions};
-use crate::ui::text::cut;
-use crate::ui::theme::phase_label;
+use crate::domain::{Lang, Message, Session, TeamId, questions};
+use crate::ui::text::{cut, wrap};
+use crate::ui::theme::{level_sign, phase_label};
 use crate::ui::{View, bigtime, org_name};
+use crate::words;
 
 pub struct StageScreen<'a>(pub &'a View<'a>);
 
@@ -26,14 +29,35 @@ struct Shown {
     finished: bool,
 }
 
-fn shown(view: &View) -> Shown {
+/// The audience's display never flashes nor alarms for the jury's scoring
+/// or a break; the moderator's stage does.
+fn shown(view: &View, audience: bool) -> Shown {
     let s = view.session();
     let stage = &s.stage;
+    let (level, flash_on) = if audience {
+        (
+            stage.audience_level(&s.settings, view.now),
+            stage.audience_flash_on(&s.settings, view.now),
+        )
+    } else {
+        (
+            stage.level(&s.settings, view.now),
+            stage.flash_on(&s.settings, view.now),
+        )
+    };
     Shown {
         countdown: stage.countdown(&s.settings, view.now),
-        level: stage.level(&s.settings, view.now),
-        flash_on: stage.flash_on(&s.settings, view.now),
-        finished: stage.team.is_none() && !stage.log.is_empty() && next_team(s).is_none(),
+        level,
+        flash_on,
+        finished: stage.is_empty() && stage.has_begun() && next_team(s).is_none(),
+    }
+}
+
+/// The message to the speaker in words (a text typed, escaped).
+pub fn message_text(message: &Message, lang: Lang) -> String {
+    match message {
+        Message::Conclude => words::stage::conclude(lang).to_string(),
+        Message::Text(text) => words::for_terminal(text).into_owned(),
     }
 }
 
@@ -43,13 +67,21 @@ impl Widget for &StageScreen<'_> {
         let s = view.session();
         let lang = view.lang();
         let t = view.theme;
-        let shown = shown(view);
+        let audience = view.app.mode == Mode::Display;
+        let shown = shown(view, audience);
+        let message = s.message.as_ref().map(|m| message_text(m, lang));
         let big_name = area.height >= 34;
         let queue_rows = if area.height >= 30 { 6 } else { 2 };
-        let [team, _, phase, clock, plain, _, next, queue] = Layout::vertical([
+        let draft = view.app.stage.draft.as_deref();
+        let message_rows = match (&message, draft) {
+            (Some(_), _) | (None, Some(_)) => (area.height / 4).clamp(3, 12),
+            (None, None) => 0,
+        };
+        let [team, _, phase, said, clock, plain, _, next, queue] = Layout::vertical([
             Constraint::Length(if big_name { 6 } else { 3 }),
             Constraint::Length(u16::from(area.height >= 22)),
             Constraint::Length(1),
+            Constraint::Length(message_rows),
             Constraint::Min(1),
             Constraint::Length(1),
             Constraint::Length(1),
@@ -58,15 +90,19 @@ impl Widget for &StageScreen<'_> {
         ])
         .areas(area);
 
-        // The team on stage (or the one about to be called).
+        // The team on stage (or the one about to be called), or the break.
         let upcoming = next_team(s);
-        render_team(
-            view,
-            upcoming.as_ref(),
-            shown.finished,
-            (team, big_name),
-            buf,
-        );
+        if s.stage.phase == Phase::Break {
+            render_break(view, team, buf);
+        } else {
+            render_team(
+                view,
+                upcoming.as_ref(),
+                shown.finished,
+                (team, big_name),
+                buf,
+            );
+        }
 
         // The phase.
         let phase_text = phase_label(s.stage.phase, s.stage.is_running(), lang);
@@ -77,7 +113,14 @@ impl Widget for &StageScreen<'_> {
         .alignment(Alignment::Center)
         .render(phase, buf);
 
-        // The countdown: big, flashing in overtime, and as plain text.
+        if let Some(draft) = draft {
+            render_draft(view, draft, said, buf);
+        } else if let Some(text) = &message {
+            render_message(text, t.message(), said, buf);
+        }
+
+        // The countdown: big, flashing in overtime, and as plain text with
+        // the level's sign.
         let text = shown.countdown.text();
         let style = t.countdown(shown.level, s.stage.phase);
         if !shown.finished && shown.flash_on {
@@ -86,22 +129,21 @@ impl Widget for &StageScreen<'_> {
         let plain_text = if shown.finished {
             String::new()
         } else {
-            plain_line(
-                s,
-                shown.countdown,
-                lang,
-                view.app.mode != crate::app::Mode::Display,
-            )
+            let line = plain_line(view, shown.countdown, !audience);
+            format!("{}{line}", level_sign(shown.level))
         };
-        Paragraph::new(Line::styled(plain_text, style))
-            .alignment(Alignment::Center)
-            .render(plain, buf);
+        Paragraph::new(Line::styled(
+            plain_text,
+            t.countdown_text(shown.level, s.stage.phase),
+        ))
+        .alignment(Alignment::Center)
+        .render(plain, buf);
 
         // Next team.
-        let next_id = if s.stage.team.is_some() {
-            upcoming
-        } else {
+        let next_id = if s.stage.is_empty() {
             next_after(s, upcoming.as_ref())
+        } else {
+            upcoming
         };
         let next_text = match next_id.as_deref().and_then(|id| s.team(id)) {
             Some(team) => format!(
@@ -119,6 +161,73 @@ impl Widget for &StageScreen<'_> {
 
         render_queue(view, queue, buf);
     }
+}
+
+/// A break of the schedule: `Pause — reprise à 15:10` (the resuming time
+/// rounded up to the minute).
+fn render_break(view: &View, area: Rect, buf: &mut Buffer) {
+    let s = view.session();
+    let lang = view.lang();
+    let label = running_break(s).map_or("", |(_, label)| label);
+    let ends = s.stage.ends_at(&s.settings, view.now) + TimeDelta::seconds(59);
+    let resume = ends
+        .with_timezone(&view.app.offset)
+        .format("%H:%M")
+        .to_string();
+    let title = words::stage::break_title(&words::for_terminal(label), &resume, lang);
+    let y = area.y + area.height.saturating_sub(1) / 2;
+    Paragraph::new(Line::styled(title, view.theme.title()))
+        .alignment(Alignment::Center)
+        .render(
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+}
+
+/// The message being typed: the prompt and the text with its cursor.
+fn render_draft(view: &View, draft: &str, area: Rect, buf: &mut Buffer) {
+    let width = area.width as usize;
+    let text = crate::ui::text::cut_start(&format!("{draft}▏"), width.saturating_sub(2));
+    let lines = vec![
+        Line::styled(
+            cut(words::stage::message_prompt(view.lang()), width),
+            view.theme.title(),
+        ),
+        Line::styled(text, Style::new().add_modifier(Modifier::BOLD)),
+    ];
+    Paragraph::new(lines)
+        .alignment(Alignment::Center)
+        .render(area, buf);
+}
+
+/// The message to the speaker: a reversed banner, the text big when it
+/// fits, else in bold lines.
+fn render_message(text: &str, style: Style, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width < 3 {
+        return;
+    }
+    buf.set_style(area, style);
+    let inner = Rect {
+        x: area.x + 1,
+        width: area.width - 2,
+        ..area
+    };
+    if bigtime::render(text, style, inner, buf).is_some() {
+        return;
+    }
+    let lines: Vec<Line> = wrap(text, inner.width as usize, inner.height as usize)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect();
+    let y = inner.y + (inner.height.saturating_sub(lines.len() as u16)) / 2;
+    let height = (lines.len() as u16).min(inner.height);
+    Paragraph::new(lines)
+        .alignment(Alignment::Center)
+        .render(Rect { y, height, ..inner }, buf);
 }
 
 /// The team on stage (or the one about to be called): its name (big when
@@ -189,8 +298,11 @@ fn render_team(
     }
 }
 
-/// The time in words, e.g. "Temps restant : 2:59".
-fn plain_line(s: &Session, countdown: Countdown, lang: Lang, hint: bool) -> String {
+/// The time in words, e.g. "Temps restant : 2:59"; in overtime, with the
+/// team's overtime (the schedule's figure) when it differs.
+fn plain_line(view: &View, countdown: Countdown, hint: bool) -> String {
+    let s = view.session();
+    let lang = view.lang();
     let stage = &s.stage;
     match (stage.phase, countdown) {
         (Phase::Waiting, Countdown::Left(secs)) if !hint => {
@@ -202,6 +314,9 @@ fn plain_line(s: &Session, countdown: Countdown, lang: Lang, hint: bool) -> Stri
             clock_text(secs),
             lang.t("Espace pour commencer", "Space to start")
         ),
+        (Phase::Break, Countdown::Left(secs)) => {
+            words::stage::break_left(secs, stage.is_running(), lang)
+        }
         (_, Countdown::Left(secs)) if !stage.is_running() => format!(
             "{} {}",
             lang.t("En pause · reste", "Paused · left"),
@@ -215,7 +330,14 @@ fn plain_line(s: &Session, countdown: Countdown, lang: Lang, hint: bool) -> Stri
             )
         }
         (_, Countdown::Over(0)) => lang.t("Temps écoulé 0:00", "Time is up 0:00").to_string(),
-        (_, over) => format!("{} {}", lang.t("Dépassement", "Overtime"), over.text()),
+        (phase, Countdown::Over(secs)) => {
+            let team = stage
+                .team
+                .as_ref()
+                .filter(|_| matches!(phase, Phase::Pitch | Phase::Questions))
+                .map(|team| team_time(s, team, view.now).overtime_ms / 1000);
+            words::stage::time_up(secs, team, lang)
+        }
     }
 }
 

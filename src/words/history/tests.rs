@@ -25,7 +25,7 @@ fn who_is_the_role_of_the_change_and_the_terminal_by_first_write() {
         phase: Phase::Pitch,
         phase_started: Some(t0),
         clock: Clock::started(t0),
-        log: vec![],
+        ..Stage::default()
     };
     let ops = [
         op(

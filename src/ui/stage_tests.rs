@@ -1,0 +1,268 @@
+//! The stage during a break and with a message to the speaker, and the
+//! audience's display (no chrome): snapshots at three sizes in both
+//! languages, each with content assertions; colours asserted on cells.
+
+use ratatui::style::{Color, Modifier};
+
+use super::snapshot_tests::{SIZES, app, draw, drive, line_with, pitching, text};
+use crate::app::fixture::at;
+use crate::app::screens::schedule::ScheduleKey;
+use crate::app::screens::stage::{MessageKey, StageKey};
+use crate::app::{Action, App, Mode, Screen};
+use crate::domain::Lang;
+
+/// Three teams through on time from 9:55, then `n` at 10:13 starts the
+/// fifteen-minute coffee break.
+fn on_break(lang: Lang) -> App {
+    let mut app = app(lang);
+    let n = || Action::from(StageKey::NextPhase);
+    let mut steps = vec![(Action::from(StageKey::StartPause), 0)];
+    for i in 0..3 {
+        let base = i * 360;
+        if i > 0 {
+            steps.push((n(), base + 2));
+        }
+        steps.extend([(n(), base + 180), (n(), base + 300)]);
+        if i < 2 {
+            steps.push((n(), base + 360));
+        }
+    }
+    steps.push((n(), 1080));
+    drive(&mut app, &steps);
+    app
+}
+
+#[test]
+fn the_stage_during_a_break() {
+    for lang in [Lang::Fr, Lang::En] {
+        let app = on_break(lang);
+        for size in SIZES {
+            let t = draw(&app, at(1080 + 125), size, false);
+            let screen = text(&t);
+            let title = lang.t(
+                "Pause café — reprise à 10:28",
+                "Pause café — resuming at 10:28",
+            );
+            assert!(screen.contains(title), "{screen}");
+            assert!(screen.contains(lang.t("◷ PAUSE", "◷ BREAK")), "{screen}");
+            assert!(
+                screen.contains(lang.t("Reprise dans 12:55", "Resuming in 12:55")),
+                "{screen}"
+            );
+            assert!(screen.contains("█"), "big digits");
+            assert!(
+                screen.contains(lang.t("Équipe suivante : T4", "Next team: T4")),
+                "{screen}"
+            );
+            insta::assert_snapshot!(
+                format!("stage_break_{}_{}x{}", lang.code(), size.0, size.1),
+                t.backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_schedule_shows_the_break_running_and_no_advance() {
+    let mut app = on_break(Lang::Fr);
+    app.screen = Screen::Schedule;
+    let screen = text(&draw(&app, at(1080 + 125), (120, 40), false));
+    assert!(
+        line_with(&screen, "Pause café").contains("◷ en pause"),
+        "{screen}"
+    );
+    // The day began 25 minutes late; the break on time changes nothing.
+    assert!(screen.contains("Retard +25:00"), "{screen}");
+    // Ended on time: taken, and still no advance.
+    drive(
+        &mut app,
+        &[(Action::from(ScheduleKey::Timer(StageKey::NextPhase)), 1980)],
+    );
+    let screen = text(&draw(&app, at(1980), (120, 40), false));
+    assert!(
+        line_with(&screen, "Pause café").contains("✓ pause"),
+        "{screen}"
+    );
+    assert!(screen.contains("Retard +25:00"), "{screen}");
+    assert!(!screen.contains("Avance"), "{screen}");
+}
+
+/// T1 pitching 65 s in, with the ready message shown.
+fn with_message(lang: Lang) -> App {
+    let mut app = pitching(lang);
+    drive(
+        &mut app,
+        &[(Action::from(StageKey::Message(MessageKey::Conclude)), 60)],
+    );
+    app
+}
+
+#[test]
+fn the_stage_with_a_message() {
+    for lang in [Lang::Fr, Lang::En] {
+        let app = with_message(lang);
+        for size in SIZES {
+            let t = draw(&app, at(65), size, false);
+            let screen = text(&t);
+            assert!(
+                screen.contains(lang.t("Temps restant 1:55", "Time left 1:55")),
+                "{screen}"
+            );
+            assert!(screen.contains("Des menus qui ne jettent plus rien"));
+            // The message is big (drawn in blocks), in a reversed banner.
+            let buf = t.backend().buffer();
+            let banner = buf
+                .content()
+                .iter()
+                .filter(|c| c.modifier.contains(Modifier::REVERSED))
+                .count();
+            assert!(banner >= usize::from(size.0) * 3, "{banner} reversed cells");
+            insta::assert_snapshot!(
+                format!("stage_message_{}_{}x{}", lang.code(), size.0, size.1),
+                t.backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_long_message_is_written_in_lines_and_escaped() {
+    let mut app = pitching(Lang::Fr);
+    let long = "Merci de conclure : la salle doit être libérée \u{1b}[2J dans deux minutes";
+    app.session.message = Some(crate::domain::Message::Text(long.into()));
+    let screen = text(&draw(&app, at(65), (80, 24), false));
+    assert!(screen.contains("Merci de conclure"), "{screen}");
+    assert!(screen.contains("minutes"), "{screen}");
+    assert!(!screen.contains('\u{1b}'), "{screen}");
+    // Being typed: the prompt and the text.
+    drive(
+        &mut app,
+        &[(Action::from(StageKey::Message(MessageKey::Write)), 66)],
+    );
+    app.stage.draft = Some("Deux minutes".into());
+    let screen = text(&draw(&app, at(66), (80, 24), false));
+    assert!(screen.contains("Message à l'orateur"), "{screen}");
+    assert!(screen.contains("Deux minutes▏"), "{screen}");
+}
+
+/// The audience's display of an app.
+fn display(mut app: App) -> App {
+    app.mode = Mode::Display;
+    app.status = None;
+    app
+}
+
+#[test]
+fn the_display_has_no_chrome() {
+    for lang in [Lang::Fr, Lang::En] {
+        let app = display(with_message(lang));
+        for size in SIZES {
+            let t = draw(&app, at(65), size, false);
+            let screen = text(&t);
+            assert!(screen.contains("Des menus qui ne jettent plus rien"));
+            assert!(
+                screen.contains(lang.t("Temps restant 1:55", "Time left 1:55")),
+                "{screen}"
+            );
+            assert!(screen.contains("Karim Benali"), "the queue");
+            for chrome in ["PODIUM", "rév.", "rev.", "aide", "help", "quit", "Espace"] {
+                assert!(!screen.contains(chrome), "{chrome} in\n{screen}");
+            }
+            insta::assert_snapshot!(
+                format!("display_{}_{}x{}", lang.code(), size.0, size.1),
+                t.backend()
+            );
+        }
+    }
+    // The break, too.
+    let app = display(on_break(Lang::Fr));
+    let screen = text(&draw(&app, at(1100), (80, 24), false));
+    assert!(screen.contains("Pause café — reprise à 10:28"), "{screen}");
+}
+
+#[test]
+fn the_display_never_flashes_or_reddens_the_scoring() {
+    let mut app = app(Lang::Fr);
+    drive(
+        &mut app,
+        &[
+            (Action::from(StageKey::StartPause), 0),
+            (Action::from(StageKey::NextPhase), 180),
+            (Action::from(StageKey::NextPhase), 300),
+        ],
+    );
+    // Scoring from 300 for 1:00: 12.7 s over, in the flash's off half.
+    let now = at(372) + chrono::TimeDelta::milliseconds(700);
+    let live = draw(&app, now, (80, 24), true);
+    assert!(!text(&live).contains("█"), "the moderator's stage flashes");
+    let shown = draw(&display(app), now, (80, 24), true);
+    let screen = text(&shown);
+    assert!(screen.contains("█"), "the display does not: {screen}");
+    let reds = shown
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .filter(|c| matches!(c.fg, Color::Red | Color::LightRed))
+        .count();
+    assert_eq!(reds, 0, "no red on the display");
+}
+
+#[test]
+fn without_colour_warning_and_alarm_show_a_sign() {
+    let app = pitching(Lang::Fr);
+    let calm = text(&draw(&app, at(60), (80, 24), false));
+    let warning = text(&draw(&app, at(125), (80, 24), false));
+    let alarm = text(&draw(&app, at(155), (80, 24), false));
+    assert!(
+        line_with(&calm, "Temps restant")
+            .trim()
+            .starts_with("Temps")
+    );
+    assert!(line_with(&warning, "Temps restant").contains("▲ Temps restant 0:55"));
+    assert!(line_with(&alarm, "Temps restant").contains("‼ Temps restant 0:25"));
+}
+
+#[test]
+fn the_stage_and_the_schedule_give_one_overtime_figure() {
+    let mut app = pitching(Lang::Fr);
+    // The pitch left 60 s early, the questions cut by 10 s and run 18 s
+    // over them: the team is within its time, on both screens.
+    drive(
+        &mut app,
+        &[
+            (Action::from(StageKey::NextPhase), 120),
+            (Action::from(StageKey::RemoveTime), 121),
+        ],
+    );
+    let now = at(120 + 128);
+    let stage = text(&draw(&app, now, (80, 24), false));
+    assert!(
+        stage.contains("Temps écoulé +0:18 · équipe dans les temps"),
+        "{stage}"
+    );
+    app.screen = Screen::Schedule;
+    let schedule = text(&draw(&app, now, (120, 40), false));
+    assert!(
+        !line_with(&schedule, "T1 Cantine").contains('+'),
+        "{schedule}"
+    );
+    // A pitch on time then the same questions: 18 s over on both.
+    let mut app = pitching(Lang::Fr);
+    drive(
+        &mut app,
+        &[
+            (Action::from(StageKey::NextPhase), 180),
+            (Action::from(StageKey::RemoveTime), 181),
+        ],
+    );
+    let now = at(180 + 128);
+    let stage = text(&draw(&app, now, (80, 24), false));
+    assert!(stage.contains("Dépassement +0:18"), "{stage}");
+    app.screen = Screen::Schedule;
+    let schedule = text(&draw(&app, now, (120, 40), false));
+    assert!(
+        line_with(&schedule, "T1 Cantine").contains("+0:18"),
+        "{schedule}"
+    );
+}

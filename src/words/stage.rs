@@ -1,0 +1,130 @@
+//! The stage's and the schedule's own sentences: a break on stage, the
+//! message to the speaker, calling a team now, the start time.
+
+use crate::app::notice::LiveNotice;
+use crate::domain::Lang;
+use crate::domain::stage::clock_text;
+
+/// A status line of the stage or the schedule.
+pub fn notice(notice: &LiveNotice, lang: Lang) -> String {
+    use LiveNotice::*;
+    let t = |fr: &str, en: &str| lang.t(fr, en).to_string();
+    match (notice, lang) {
+        (BreakEndedEarly { left_secs }, Lang::Fr) => {
+            format!("Pause terminée avec {} d'avance.", clock_text(*left_secs))
+        }
+        (BreakEndedEarly { left_secs }, Lang::En) => {
+            format!("Break ended {} early.", clock_text(*left_secs))
+        }
+        (CalledNow { team, last: None }, Lang::Fr) => format!("{team} est appelée sur scène."),
+        (CalledNow { team, last: None }, Lang::En) => format!("{team} is called to the stage."),
+        (
+            CalledNow {
+                team,
+                last: Some(l),
+            },
+            Lang::Fr,
+        ) => {
+            format!("{team} est appelée sur scène ; {l}, attendue, passe en dernier.")
+        }
+        (
+            CalledNow {
+                team,
+                last: Some(l),
+            },
+            Lang::En,
+        ) => {
+            format!("{team} is called to the stage; {l}, who was due, goes last.")
+        }
+        (FinishFirst(team), Lang::Fr) => {
+            format!("{team} est sur scène : terminez d'abord sa phase (n).")
+        }
+        (FinishFirst(team), Lang::En) => {
+            format!("{team} is on stage: end its phase first (n).")
+        }
+        (AlreadyPassed(team), Lang::Fr) => format!("{team} est déjà passée."),
+        (AlreadyPassed(team), Lang::En) => format!("{team} has already pitched."),
+        (WithdrawnNotCalled(team), Lang::Fr) => {
+            format!("{team} est retirée : remettez-la d'abord au programme (w).")
+        }
+        (WithdrawnNotCalled(team), Lang::En) => {
+            format!("{team} is withdrawn: restore it first (w).")
+        }
+        (StartNow(time), Lang::Fr) => format!("Début prévu à {}.", time.format("%H:%M")),
+        (StartNow(time), Lang::En) => format!("Planned start set to {}.", time.format("%H:%M")),
+        (DayBegun, _) => t(
+            "La journée a commencé : l'heure de début ne change plus d'ici (Réglages).",
+            "The day has begun: the start time no longer changes from here (Setup).",
+        ),
+        (MessageShown, _) => t(
+            "Message affiché sur la scène (x pour l'effacer).",
+            "Message shown on stage (x to clear it).",
+        ),
+        (MessageCleared, _) => t("Message effacé.", "Message cleared."),
+        (NoMessage, _) => t("Aucun message affiché.", "No message shown."),
+    }
+}
+
+/// The ready message to the speaker.
+pub fn conclude(lang: Lang) -> &'static str {
+    lang.t("Concluez", "Please conclude")
+}
+
+/// The title of a break on stage: `Pause — reprise à 15:10`.
+pub fn break_title(label: &str, resume: &str, lang: Lang) -> String {
+    let label = if label.trim().is_empty() {
+        lang.t("Pause", "Break")
+    } else {
+        label
+    };
+    match lang {
+        Lang::Fr => format!("{label} — reprise à {resume}"),
+        Lang::En => format!("{label} — resuming at {resume}"),
+    }
+}
+
+/// The break's countdown as plain text.
+pub fn break_left(secs: i64, running: bool, lang: Lang) -> String {
+    match (running, lang) {
+        (true, Lang::Fr) => format!("Reprise dans {}", clock_text(secs)),
+        (true, Lang::En) => format!("Resuming in {}", clock_text(secs)),
+        (false, Lang::Fr) => format!("Pause suspendue · reste {}", clock_text(secs)),
+        (false, Lang::En) => format!("Break on hold · {} left", clock_text(secs)),
+    }
+}
+
+/// The countdown past its time, with the team's overtime (the schedule's
+/// figure) when it is not the phase's own.
+pub fn time_up(phase_over: i64, team_over: Option<i64>, lang: Lang) -> String {
+    let over = |s: i64| format!("+{}", clock_text(s));
+    match (team_over, lang) {
+        (Some(t), Lang::Fr) if t == phase_over && t > 0 => format!("Dépassement {}", over(t)),
+        (Some(t), Lang::En) if t == phase_over && t > 0 => format!("Overtime {}", over(t)),
+        (Some(0), Lang::Fr) => format!("Temps écoulé {} · équipe dans les temps", over(phase_over)),
+        (Some(0), Lang::En) => format!("Time is up {} · team within its time", over(phase_over)),
+        (Some(t), Lang::Fr) => {
+            format!(
+                "Temps écoulé {} · dépassement équipe {}",
+                over(phase_over),
+                over(t)
+            )
+        }
+        (Some(t), Lang::En) => {
+            format!(
+                "Time is up {} · team overtime {}",
+                over(phase_over),
+                over(t)
+            )
+        }
+        (None, Lang::Fr) => format!("Temps écoulé {}", over(phase_over)),
+        (None, Lang::En) => format!("Time is up {}", over(phase_over)),
+    }
+}
+
+/// The message field's prompt.
+pub fn message_prompt(lang: Lang) -> &'static str {
+    lang.t(
+        "Message à l'orateur (Entrée : afficher, Échap : abandonner) :",
+        "Message to the speaker (Enter: show, Esc: cancel):",
+    )
+}
