@@ -38,10 +38,12 @@ const RUNS: usize = 3;
 /// Values typed in `podium run` per size.
 const KEYSTROKES: usize = 30;
 
-/// One measured figure: seconds (or ms) and peak memory in MB.
+/// One measured figure: wall seconds, processor seconds (user + system,
+/// what the machine's load does not inflate) and peak memory in MB.
 #[derive(Clone, Copy, Debug, Default)]
 struct Figure {
     secs: f64,
+    cpu: Option<f64>,
     mb: Option<f64>,
 }
 
@@ -77,7 +79,7 @@ fn timed(dir: &Path, args: &[&str]) -> Figure {
     let rss = dir.join("rss.txt");
     let start = Instant::now();
     let out = Command::new("/usr/bin/time")
-        .args(["-f", "%M", "-o"])
+        .args(["-f", "%M %U %S", "-o"])
         .arg(&rss)
         .arg(PODIUM)
         .args(args)
@@ -89,16 +91,43 @@ fn timed(dir: &Path, args: &[&str]) -> Figure {
         "podium {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    Figure {
-        secs,
-        mb: peak_mb(&rss),
-    }
+    let (mb, cpu) = peak_mb_cpu(&rss);
+    Figure { secs, cpu, mb }
 }
 
-fn peak_mb(rss: &Path) -> Option<f64> {
-    let text = std::fs::read_to_string(rss).ok()?;
-    let kb: f64 = text.lines().last()?.trim().parse().ok()?;
-    Some(kb / 1024.0)
+/// GNU time's last line `KB USER SYSTEM`: peak memory in MB and processor
+/// seconds.
+fn peak_mb_cpu(rss: &Path) -> (Option<f64>, Option<f64>) {
+    let Ok(text) = std::fs::read_to_string(rss) else {
+        return (None, None);
+    };
+    let fields: Vec<f64> = text
+        .lines()
+        .last()
+        .unwrap_or("")
+        .split_whitespace()
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    let mb = fields.first().map(|kb| kb / 1024.0);
+    let cpu = (fields.len() == 3).then(|| fields[1] + fields[2]);
+    (mb, cpu)
+}
+
+/// The processor seconds (user + system) a process used so far, from
+/// /proc (Linux; `None` elsewhere).
+fn cpu_of(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which may hold spaces): state is 3rd.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+/// The first child of process `pid` (the program GNU time runs).
+fn child_of(pid: u32) -> Option<u32> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).ok()?;
+    text.split_whitespace().next()?.parse().ok()
 }
 
 /// The median time and the largest memory of `RUNS` runs.
@@ -109,8 +138,10 @@ fn runs(dir: &Path, mut args: impl FnMut(usize) -> Vec<String>) -> Figure {
             timed(dir, &a.iter().map(String::as_str).collect::<Vec<_>>())
         })
         .collect();
+    let cpus: Vec<f64> = figures.iter().filter_map(|f| f.cpu).collect();
     Figure {
         secs: median(figures.iter().map(|f| f.secs).collect()),
+        cpu: (!cpus.is_empty()).then(|| median(cpus)),
         mb: figures.iter().filter_map(|f| f.mb).reduce(f64::max),
     }
 }
@@ -167,7 +198,7 @@ fn live(dir: &Path, file: &Path) -> (Figure, Vec<f64>) {
     let rss = dir.join("rss-run.txt");
     let args = [
         "-f".as_ref(),
-        "%M".as_ref(),
+        "%M %U %S".as_ref(),
         "-o".as_ref(),
         rss.as_os_str(),
         PODIUM.as_ref(),
@@ -182,6 +213,7 @@ fn live(dir: &Path, file: &Path) -> (Figure, Vec<f64>) {
         s.contains("[Stage]")
     });
     let first = start.elapsed().as_secs_f64();
+    let first_cpu = term.child.process_id().and_then(child_of).and_then(cpu_of);
     for name in ["[Schedule]", "[Questions]", "[Scores]"] {
         term.send("\t");
         term.until(name, |s| s.contains(name));
@@ -201,7 +233,8 @@ fn live(dir: &Path, file: &Path) -> (Figure, Vec<f64>) {
     let _ = term.child.wait();
     let figure = Figure {
         secs: first,
-        mb: peak_mb(&rss),
+        cpu: first_cpu,
+        mb: peak_mb_cpu(&rss).0,
     };
     (figure, saved)
 }
@@ -279,9 +312,10 @@ fn measure(dir: &Path, teams: usize) -> Row {
 }
 
 fn secs_mb(f: &Figure) -> String {
+    let cpu = f.cpu.map_or(String::new(), |c| format!(" (CPU {c:.2} s)"));
     match f.mb {
-        Some(mb) => format!("{:.2} s, {mb:.0} MB", f.secs),
-        None => format!("{:.2} s", f.secs),
+        Some(mb) => format!("{:.2} s{cpu}, {mb:.0} MB", f.secs),
+        None => format!("{:.2} s{cpu}", f.secs),
     }
 }
 

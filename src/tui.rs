@@ -16,7 +16,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
 
-use crate::app::action::Job;
+use crate::app::action::{Delta, Job};
 use crate::app::{Action, App, Effect, SaveOutcome, action_for, update};
 use crate::domain::{Operation, Session};
 use crate::ui::{Theme, View};
@@ -51,18 +51,48 @@ pub trait Store: Clone + Send + 'static {
     fn commit(&self, op: &Operation, wait: Duration) -> Result<SaveOutcome, Busy>;
     /// A cheap "did the file change?" marker.
     fn stamp(&self) -> Option<Self::Stamp>;
-    /// The session when it changed since the last call (never locks,
-    /// never writes).
-    fn load(&self) -> Option<Session>;
-    /// Whether a session read from the file is not the one this terminal
-    /// works on (another session id, or a revision lower than it has
-    /// seen): the message to show. Stores that never save say `None`.
-    fn replaced(&self, _fresh: &Session) -> Option<String> {
+    /// What changed since `held` (the session the screen holds) when the
+    /// file changed (never locks, never writes).
+    fn load(&self, held: &Session) -> Option<Fresh>;
+    /// The whole session as the store knows it (after changes that did
+    /// not fit the session held).
+    fn whole(&self) -> Option<Session>;
+    /// Whether a session read from the file (its id and revision) is not
+    /// the one this terminal works on (another session id, or a revision
+    /// lower than it has seen): the message to show. Stores that never
+    /// save say `None`.
+    fn replaced(&self, _id: &str, _revision: u64) -> Option<String> {
         None
     }
-    /// Called by the saving thread while no change is waiting: time for a
-    /// checkpoint if the last change is old enough.
+    /// Called by the saving thread after each save and while no change is
+    /// waiting: time for a checkpoint, if one is wanted (written off the
+    /// key path).
     fn idle(&self) {}
+}
+
+/// A fresher session than the one the screen holds: whole, or the changes
+/// that bring it up to date.
+#[derive(Debug)]
+pub enum Fresh {
+    Whole(Box<Session>),
+    Changes(Delta),
+}
+
+impl Fresh {
+    /// The session's id and revision.
+    pub fn ident(&self) -> (&str, u64) {
+        match self {
+            Fresh::Whole(s) => (&s.id, s.revision),
+            Fresh::Changes(d) => (&d.session, d.to),
+        }
+    }
+
+    pub fn into_action(self) -> Action {
+        match self {
+            Fresh::Whole(s) => Action::Reloaded(s),
+            Fresh::Changes(d) => Action::Followed(d),
+        }
+    }
 }
 
 /// `now` from a monotonic clock anchored to the wall clock at start-up, so
@@ -145,6 +175,9 @@ impl Saver {
                 if out_tx.send(Report::Settled(outcome)).is_err() {
                     return;
                 }
+                // After the outcome is on its way: a checkpoint the save
+                // made due is started off the key path.
+                store.idle();
             }
         });
         Saver {
@@ -342,10 +375,11 @@ fn event_loop<S: Store>(
             let fresh = store.stamp();
             if fresh != stamp {
                 stamp = fresh;
-                if let Some(session) = store.load() {
-                    let action = match store.replaced(&session) {
+                if let Some(fresh) = store.load(&app.session) {
+                    let (id, revision) = fresh.ident();
+                    let action = match store.replaced(id, revision) {
                         Some(message) => Action::Replaced(message),
-                        None => Action::Reloaded(Box::new(session)),
+                        None => fresh.into_action(),
                     };
                     effects.extend(update(&mut app, action, clock.now()));
                     dirty = true;
@@ -357,15 +391,25 @@ fn event_loop<S: Store>(
             effects.extend(update(&mut app, Action::Tick, now));
             dirty = true;
         }
-        for effect in effects {
-            match effect {
-                Effect::Save(op) => saver.send(*op),
-                Effect::Bell => {
-                    let mut out = io::stdout();
-                    let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+        while !effects.is_empty() {
+            let mut more = Vec::new();
+            for effect in effects {
+                match effect {
+                    Effect::Save(op) => saver.send(*op),
+                    Effect::Bell => {
+                        let mut out = io::stdout();
+                        let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+                    }
+                    Effect::Run(job) => worker.send(job),
+                    Effect::Resync => {
+                        if let Some(session) = store.whole() {
+                            let action = Action::Reloaded(Box::new(session));
+                            more.extend(update(&mut app, action, clock.now()));
+                        }
+                    }
                 }
-                Effect::Run(job) => worker.send(job),
             }
+            effects = more;
         }
     }
 }

@@ -28,6 +28,20 @@ fn child_commit() {
         return;
     };
     let op: Operation = serde_json::from_str(&op).unwrap();
+    if std::env::var_os("PODIUM_CHILD_SNAPSHOT").is_some() {
+        // As `podium run` does: the commit leaves the checkpoint to a
+        // snapshot written off the key path.
+        use std::io::Write;
+        let (mut live, _) = storage::Live::open(Path::new(&file)).unwrap();
+        live.defer_checkpoints();
+        live.commit(&op, WAIT, Instant::now()).unwrap();
+        println!("CHILD SAVED rev {}", live.session().revision);
+        std::io::stdout().flush().unwrap();
+        let snapshot = live.snapshot().unwrap();
+        assert!(snapshot.write(WAIT).unwrap().is_some());
+        println!("CHILD CHECKPOINTED");
+        return;
+    }
     let done = storage::commit(Path::new(&file), &op, WAIT).unwrap();
     println!("CHILD SAVED rev {}", done.session.revision);
     if std::env::var_os("PODIUM_CHILD_CHECKPOINT").is_some() {
@@ -51,6 +65,7 @@ fn spawn_child(path: &Path, op: &Operation, envs: &[(&str, String)]) -> std::pro
     .env("PODIUM_CHILD_OP", serde_json::to_string(op).unwrap())
     .env_remove("PODIUM_TEST_CRASH_AFTER")
     .env_remove("PODIUM_CHILD_CHECKPOINT")
+    .env_remove("PODIUM_CHILD_SNAPSHOT")
     .env_remove("PODIUM_TEST_HOLD_LOCK_MS")
     .stdout(std::process::Stdio::piped())
     .stderr(std::process::Stdio::piped());
@@ -162,7 +177,7 @@ fn a_crash_after_each_step_of_a_commit() {
 /// commit: the commit is saved; readers see every change before and after
 /// recovery; the state file is the old checkpoint or the new one, never
 /// half of one; the next writer removes what the crash left.
-fn crash_in_checkpoint(step: Step) {
+fn crash_in_checkpoint(step: Step, how: &str) {
     let (_dir, path) = folder();
     storage::create(&path, &session("ckpt", 2, 3), "w", at(0)).unwrap();
     for (t, j, v) in [("T1", "J1", "1"), ("T1", "J2", "2")] {
@@ -174,7 +189,7 @@ fn crash_in_checkpoint(step: Step) {
         &cell("T2", "J3", "9"),
         &[
             ("PODIUM_TEST_CRASH_AFTER", step.name().into()),
-            ("PODIUM_CHILD_CHECKPOINT", "1".into()),
+            (how, "1".into()),
         ],
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -216,8 +231,52 @@ fn crash_in_checkpoint(step: Step) {
 #[test]
 fn a_crash_after_each_step_of_a_checkpoint() {
     for step in Step::CHECKPOINT {
-        crash_in_checkpoint(step);
+        crash_in_checkpoint(step, "PODIUM_CHILD_CHECKPOINT");
     }
+}
+
+/// The same for the checkpoint `podium run` writes off the key path (a
+/// snapshot serialised without the lock, renamed under it).
+#[test]
+fn a_crash_after_each_step_of_a_snapshot_checkpoint() {
+    for step in Step::CHECKPOINT {
+        crash_in_checkpoint(step, "PODIUM_CHILD_SNAPSHOT");
+    }
+}
+
+/// Two writers: one writes a checkpoint from its snapshot while the other
+/// appends; then an older snapshot arrives after a newer checkpoint. No
+/// saved change is lost and the state file never goes back.
+#[test]
+fn a_snapshot_written_while_another_writer_appends_loses_nothing() {
+    let (_dir, path) = folder();
+    storage::create(&path, &session("two", 2, 3), "w", at(0)).unwrap();
+    let (mut mine, _) = storage::Live::open(&path).unwrap();
+    mine.defer_checkpoints();
+    mine.commit(&cell("T1", "J1", "1"), WAIT, Instant::now())
+        .unwrap();
+    let older = mine.snapshot().unwrap();
+    mine.commit(&cell("T1", "J2", "2"), WAIT, Instant::now())
+        .unwrap();
+    let newer = mine.snapshot().unwrap();
+    assert_eq!((older.revision(), newer.revision()), (2, 3));
+    // The other writer appends after both snapshots were taken.
+    storage::commit(&path, &cell("T2", "J3", "9"), WAIT).unwrap();
+    let at = newer.write(WAIT).unwrap().expect("the same journal");
+    assert_eq!(at.revision, 3);
+    assert_eq!(storage::checkpoint_revision(&path), Some(3));
+    // The older snapshot does not take the state file back.
+    assert_eq!(older.write(WAIT).unwrap().map(|a| a.revision), Some(2));
+    assert_eq!(storage::checkpoint_revision(&path), Some(3));
+    let loaded = storage::load(&path).unwrap();
+    assert_eq!(loaded.revision, 4);
+    for (t, j, v) in [("T1", "J1", "1"), ("T1", "J2", "2"), ("T2", "J3", "9")] {
+        assert_eq!(loaded.value(t, j, "c1"), Some(dec(v)), "{t}/{j}");
+    }
+    mine.checkpointed(at);
+    assert!(mine.refresh().unwrap());
+    assert_eq!(mine.session(), &loaded);
+    assert!(podium_check(&path).status.success());
 }
 
 /// A commit that finds the journal 500 lines past the state writes the

@@ -225,6 +225,19 @@ fn a_batch_is_all_or_nothing_and_undone_in_reverse() {
         ],
     };
     assert!(matches!(refused(&s, bad), Refusal::OutOfRange { .. }));
+    // Cells that held values, changed twice then cleared, before a refused
+    // change: every one is put back as it was.
+    let full = scored(&s);
+    let was = full.value("T1", "J1", "c1");
+    let bad = Change::Batch {
+        label: BatchLabel::Other("import".into()),
+        changes: vec![
+            set_cell("T1", "J1", "c1", was, Some(dec("2"))),
+            set_cell("T1", "J1", "c1", Some(dec("2")), None),
+            set_cell("T1", "J2", "c1", None, Some(dec("50"))),
+        ],
+    };
+    assert!(matches!(refused(&full, bad), Refusal::OutOfRange { .. }));
     // A juror absent for every remaining team.
     let all_absent = Change::Batch {
         label: BatchLabel::Other("J2 absent".into()),

@@ -243,3 +243,47 @@ fn a_terminal_checkpoints_after_two_idle_seconds_and_reads_only_new_lines() {
     assert_eq!(display.session(), &other.session);
     assert_eq!(mine.session(), &other.session);
 }
+
+/// A terminal tells the screen's copy what changed: its own changes and
+/// the other writer's, in journal order, applied to a copy at the older
+/// revision, give the same session; forgotten changes are no longer
+/// offered (the copy is then replaced whole). A snapshot checkpoint made
+/// off the key path is the session at its revision.
+#[test]
+fn a_terminal_hands_out_the_changes_since_a_revision() {
+    use std::time::Instant;
+    let (_dir, path) = folder();
+    storage::create(&path, &session("s1", 2, 2), "w", at(0)).unwrap();
+    let (mut mine, _) = storage::Live::open(&path).unwrap();
+    mine.defer_checkpoints();
+    let copy = mine.session().clone();
+    let first = set_cell("T1", "J1", "c1", None, Some(dec("7")));
+    mine.commit(&op(first), WAIT, Instant::now()).unwrap();
+    let theirs = set_cell("T2", "J1", "c1", None, Some(dec("3")));
+    storage::commit(&path, &op(theirs), WAIT).unwrap();
+    let again = set_cell("T1", "J1", "c1", Some(dec("7")), Some(dec("8")));
+    mine.commit(&op(again), WAIT, Instant::now()).unwrap();
+    assert_eq!(mine.session().revision, 4);
+    assert_eq!(storage::checkpoint_revision(&path), Some(1));
+    let changes = mine.changes_since(1).expect("every change since 1");
+    let revs: Vec<u64> = changes.iter().map(|(rev, _)| *rev).collect();
+    assert_eq!(revs, [2, 3, 4]);
+    let mut caught_up = copy;
+    for (rev, change) in &changes {
+        podium::domain::apply(&mut caught_up, change).unwrap();
+        caught_up.revision = *rev;
+    }
+    assert_eq!(&caught_up, mine.session());
+    assert_eq!(mine.changes_since(4).map(|c| c.len()), Some(0));
+    mine.forget_until(3);
+    assert!(mine.changes_since(2).is_none());
+    assert_eq!(mine.changes_since(3).map(|c| c.len()), Some(1));
+    // Written off the key path: the state file then holds revision 4.
+    assert!(mine.checkpoint_wanted(Instant::now() + storage::IDLE_CHECKPOINT));
+    let snapshot = mine.snapshot().unwrap();
+    let at = snapshot.write(WAIT).unwrap().expect("the same journal");
+    mine.checkpointed(at);
+    assert_eq!(storage::checkpoint_revision(&path), Some(4));
+    assert!(!mine.checkpoint_wanted(Instant::now() + storage::IDLE_CHECKPOINT));
+    assert_eq!(&storage::load(&path).unwrap(), mine.session());
+}

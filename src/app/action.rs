@@ -3,7 +3,7 @@
 
 use super::screens::ScreenKey;
 use crate::domain::ranking::robustness::{self, Search};
-use crate::domain::{Operation, Refusal, Session};
+use crate::domain::{Change, Operation, Refusal, Session, apply};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -38,6 +38,9 @@ pub enum Action {
     Busy,
     /// The session file changed (the other terminal's work).
     Reloaded(Box<Session>),
+    /// The session file changed: the changes that bring the session held
+    /// up to date (no copy of the whole session).
+    Followed(Delta),
     /// The session file now holds another session (or an older copy):
     /// this terminal saves nothing more; the message says why and where
     /// the old data went.
@@ -82,6 +85,9 @@ impl Job {
 pub enum SaveOutcome {
     /// On disk; the fresh state after it.
     Saved(Box<Session>),
+    /// On disk; the fresh state is the session held with these changes
+    /// applied (the other terminal's read on the way, then this one).
+    SavedChanges(Delta),
     /// Refused (nothing written); the fresh state if known.
     Refused {
         refusal: Refusal,
@@ -103,4 +109,41 @@ pub enum Effect {
     Bell,
     /// Run the job off the loop's thread.
     Run(Job),
+    /// Read the whole session again: changes came that do not fit the
+    /// session held (the loop answers with `Action::Reloaded`).
+    Resync,
+}
+
+/// The changes that bring a copy of session `session` at revision `from`
+/// up to revision `to`, each with the revision it makes, oldest first: how
+/// the store tells the screen's copy what changed, at the cost of the
+/// change rather than of the session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Delta {
+    pub session: String,
+    pub from: u64,
+    pub to: u64,
+    pub changes: Vec<(u64, Change)>,
+}
+
+impl Delta {
+    /// Bring `held` up to date (changes it holds already are skipped).
+    /// `false` when it cannot be (another session, a revision the changes
+    /// do not start from, a change that does not apply): `held` is then
+    /// consistent but behind, and must be replaced whole.
+    pub fn apply_to(&self, held: &mut Session) -> bool {
+        if held.id != self.session || held.revision < self.from {
+            return false;
+        }
+        for (rev, change) in &self.changes {
+            if *rev <= held.revision {
+                continue;
+            }
+            if *rev != held.revision + 1 || apply(held, change).is_err() {
+                return false;
+            }
+            held.revision = *rev;
+        }
+        held.revision >= self.to
+    }
 }

@@ -219,6 +219,7 @@ pub fn outcome(
     match effect {
         Effect::Save(op) => Some(Action::Settled(commit(disk, &op.change))),
         Effect::Run(job) => Some(job.clone().run()),
+        Effect::Resync => Some(Action::Reloaded(Box::new(disk.clone()))),
         Effect::Bell => None,
     }
 }

@@ -24,6 +24,8 @@ pub mod update;
 #[cfg(test)]
 mod decision_tests;
 #[cfg(test)]
+mod delta_tests;
+#[cfg(test)]
 pub mod fixture;
 #[cfg(test)]
 mod live_tests;

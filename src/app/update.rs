@@ -51,6 +51,7 @@ pub fn only_looks(action: &Action) -> bool {
         | Action::Settled(_)
         | Action::Busy
         | Action::Reloaded(_)
+        | Action::Followed(_)
         | Action::Replaced(_) => false,
     }
 }
@@ -121,22 +122,24 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         }
         Action::Paste(_) => Reply::none(),
         Action::Tick => Reply::none(),
-        Action::Settled(outcome) => Reply {
-            notice: settled(app, outcome),
-            ..Reply::default()
-        },
+        Action::Settled(outcome) => {
+            if let SaveOutcome::SavedChanges(delta) = &outcome
+                && !delta.apply_to(&mut app.session)
+            {
+                effects.push(Effect::Resync);
+            }
+            Reply {
+                notice: settled(app, outcome),
+                ..Reply::default()
+            }
+        }
         Action::Busy => Reply::say(Notice::Busy),
         Action::Reloaded(session) => {
-            let other = session.id != app.session.id;
-            match app.mode {
-                Mode::Live if other => app.mode = Mode::Replaced(None),
-                Mode::Replaced(_) => {}
-                Mode::Live | Mode::Display => {
-                    if other || session.revision > app.session.revision {
-                        app.session = *session;
-                    }
-                }
-            }
+            reloaded(app, Fresh::Whole(session), &mut effects);
+            Reply::none()
+        }
+        Action::Followed(delta) => {
+            reloaded(app, Fresh::Changes(delta), &mut effects);
             Reply::none()
         }
         Action::Searched {
@@ -162,6 +165,39 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     }
     effects.extend(bell(app, now));
     effects
+}
+
+/// What the session file holds now (the other terminal's work): the whole
+/// session, or the changes to apply to the one held.
+enum Fresh {
+    Whole(Box<crate::domain::Session>),
+    Changes(super::action::Delta),
+}
+
+/// The session file changed: take what is newer (changes that do not fit
+/// the session held ask for it whole), unless it is another session.
+fn reloaded(app: &mut App, fresh: Fresh, effects: &mut Vec<Effect>) {
+    let id = match &fresh {
+        Fresh::Whole(s) => &s.id,
+        Fresh::Changes(d) => &d.session,
+    };
+    let other = *id != app.session.id;
+    match app.mode {
+        Mode::Live if other => app.mode = Mode::Replaced(None),
+        Mode::Replaced(_) => {}
+        Mode::Live | Mode::Display => match fresh {
+            Fresh::Whole(session) => {
+                if other || session.revision > app.session.revision {
+                    app.session = *session;
+                }
+            }
+            Fresh::Changes(delta) => {
+                if !delta.apply_to(&mut app.session) {
+                    effects.push(Effect::Resync);
+                }
+            }
+        },
+    }
 }
 
 /// What a handler wants done: its changes sent to be saved, its notice
@@ -193,6 +229,7 @@ pub(super) fn is_from_user(action: &Action) -> bool {
             | Action::Settled(_)
             | Action::Busy
             | Action::Reloaded(_)
+            | Action::Followed(_)
             | Action::Replaced(_)
             | Action::Searched { .. }
     )
@@ -207,6 +244,8 @@ fn settled(app: &mut App, mut outcome: SaveOutcome) -> Option<Notice> {
     match &mut outcome {
         // Taken, not copied: a large session costs one copy less per save.
         SaveOutcome::Saved(session) => std::mem::swap(&mut app.session, &mut **session),
+        // Applied to the session held by `update` already.
+        SaveOutcome::SavedChanges(_) => {}
         SaveOutcome::Refused { refusal, fresh } => {
             // On the grid, a refused cell is said once, on the grid's line.
             let grid_says_it = app.screen == Screen::Scores
@@ -230,7 +269,11 @@ fn settled(app: &mut App, mut outcome: SaveOutcome) -> Option<Notice> {
         return notice;
     };
     super::screens::scores::on_outcome(app, &done.op.change, &outcome);
-    if matches!(outcome, SaveOutcome::Saved(_)) && !done.is_undo {
+    let saved = matches!(
+        outcome,
+        SaveOutcome::Saved(_) | SaveOutcome::SavedChanges(_)
+    );
+    if saved && !done.is_undo {
         app.undo.push(super::undo::Undoable {
             kind: done.kind,
             op: done.op,

@@ -4,15 +4,17 @@
 //! to the event loop with the session file behind the loop's `Store`.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::app::action::Delta;
 use crate::app::{App, Options, SaveOutcome};
 use crate::domain::{Lang, Operation, Session};
 use crate::i18n;
 use crate::storage::{self, StoreError};
-use crate::tui::{self, Busy, Clock, Store};
+use crate::tui::{self, Busy, Clock, Fresh, Store};
 use crate::ui::Theme;
 
 use super::{Failure, Outcome};
@@ -46,7 +48,8 @@ pub fn run_noting(flag: Option<Lang>, file: &Path, note: Option<String>) -> Outc
         offset: *chrono::Local::now().offset(),
     };
     let session = live.session().clone();
-    let store = FileStore::new(file, lang, live);
+    let mut store = FileStore::new(file, lang, live);
+    store.checkpoint_in_background();
     let mut app = App::new(session, options, clock.now());
     app.file = Some(std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf()));
     let mut notices: Vec<String> = opened_notices.iter().map(|n| n.message(lang)).collect();
@@ -65,10 +68,12 @@ pub fn run_noting(flag: Option<Lang>, file: &Path, note: Option<String>) -> Outc
 
 /// The session file behind the event loop: the session kept in memory
 /// ([`storage::Live`]: only new journal lines are read, a change is one
-/// journal line, checkpoints after 2 s idle and on quit). It remembers
-/// which session it opened and the highest revision seen, so operations
-/// made on that session are never saved into another one put in its place
-/// (e.g. by `podium demo --reset`), nor onto an older copy.
+/// journal line, checkpoints after 2 s idle, when the journal grew 500
+/// lines or 1 MB, and on quit). The screen holds its own copy of the
+/// session and hears only what changed ([`Delta`]). It remembers which
+/// session it opened and the highest revision seen, so operations made on
+/// that session are never saved into another one put in its place (e.g.
+/// by `podium demo --reset`), nor onto an older copy.
 #[derive(Clone, Debug)]
 pub struct FileStore {
     pub path: PathBuf,
@@ -79,6 +84,13 @@ pub struct FileStore {
     /// The highest revision read by the event loop (its reads are in order,
     /// so a lower one means the file went back).
     read: Arc<AtomicU64>,
+    /// The revision the screen's copy reaches once it has applied what it
+    /// was sent (saves come back in order).
+    handed: Arc<AtomicU64>,
+    /// Where checkpoints are written off the key path, when started, and
+    /// whether one is being written.
+    checkpoints: Option<Sender<storage::Snapshot>>,
+    writing: Arc<AtomicBool>,
 }
 
 impl FileStore {
@@ -89,8 +101,34 @@ impl FileStore {
             lang,
             expect: Arc::new(Mutex::new(storage::Expect::of(opened))),
             read: Arc::new(AtomicU64::new(opened.revision)),
+            handed: Arc::new(AtomicU64::new(opened.revision)),
             live: Arc::new(Mutex::new(live)),
+            checkpoints: None,
+            writing: Arc::new(AtomicBool::new(false)),
         }
+    }
+
+    /// Write checkpoints on a thread of their own, from a copy of the
+    /// session: neither the session nor the lock is held while it is
+    /// serialised, so no keystroke waits for it.
+    pub fn checkpoint_in_background(&mut self) {
+        self.live().defer_checkpoints();
+        let (tx, rx) = mpsc::channel::<storage::Snapshot>();
+        let live = Arc::clone(&self.live);
+        let writing = Arc::clone(&self.writing);
+        std::thread::spawn(move || {
+            for snapshot in rx {
+                // A failure is tried again later: the journal holds every
+                // change meanwhile.
+                if let Ok(Some(at)) = snapshot.write(storage::TUI_WAIT) {
+                    live.lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .checkpointed(at);
+                }
+                writing.store(false, Ordering::Release);
+            }
+        });
+        self.checkpoints = Some(tx);
     }
 
     fn live(&self) -> std::sync::MutexGuard<'_, storage::Live> {
@@ -109,6 +147,26 @@ impl FileStore {
         expect.revision = expect.revision.max(revision);
     }
 
+    /// What brings a copy at `from` to `live`'s session: the changes when
+    /// known, else the whole session. The changes up to `from` are
+    /// forgotten.
+    fn fresh(&self, live: &mut storage::Live, from: u64) -> Fresh {
+        let session = live.session();
+        let to = session.revision;
+        self.handed.fetch_max(to, Ordering::AcqRel);
+        let fresh = match live.changes_since(from) {
+            Some(changes) => Fresh::Changes(Delta {
+                session: session.id.clone(),
+                from,
+                to,
+                changes,
+            }),
+            None => Fresh::Whole(Box::new(session.clone())),
+        };
+        live.forget_until(from);
+        fresh
+    }
+
     /// What the live interface says once the file holds another session:
     /// where the old data went, and what to do.
     fn replaced_message(&self) -> String {
@@ -123,29 +181,39 @@ impl Store for FileStore {
 
     fn commit(&self, op: &Operation, wait: Duration) -> Result<SaveOutcome, Busy> {
         let mut live = self.live();
+        let handed = self.handed.load(Ordering::Acquire);
         Ok(match live.commit(op, wait, Instant::now()) {
             Ok(_) => {
                 self.seen(live.session().revision);
-                SaveOutcome::Saved(Box::new(live.session().clone()))
+                match self.fresh(&mut live, handed) {
+                    Fresh::Changes(delta) => SaveOutcome::SavedChanges(delta),
+                    Fresh::Whole(session) => SaveOutcome::Saved(session),
+                }
             }
             Err(StoreError::Busy { .. }) => return Err(Busy),
-            // The session as this terminal now knows it (the other's value).
-            Err(StoreError::Refused(refusal)) => SaveOutcome::Refused {
-                refusal,
-                fresh: Some(Box::new(live.session().clone())),
-            },
+            // The session as this terminal now knows it (the other's
+            // value), when it moved since the screen's copy.
+            Err(StoreError::Refused(refusal)) => {
+                let moved = live.session().revision != handed;
+                let fresh = moved.then(|| Box::new(live.session().clone()));
+                if moved {
+                    self.handed
+                        .fetch_max(live.session().revision, Ordering::AcqRel);
+                }
+                SaveOutcome::Refused { refusal, fresh }
+            }
             Err(StoreError::Replaced { .. }) => SaveOutcome::Replaced(self.replaced_message()),
             Err(other) => SaveOutcome::Failed(other.message(self.lang)),
         })
     }
 
-    fn replaced(&self, fresh: &Session) -> Option<String> {
-        let other = fresh.id != self.expected().session;
-        if other || fresh.revision < self.read.load(Ordering::Relaxed) {
+    fn replaced(&self, id: &str, revision: u64) -> Option<String> {
+        let other = id != self.expected().session;
+        if other || revision < self.read.load(Ordering::Relaxed) {
             return Some(self.replaced_message());
         }
-        self.read.fetch_max(fresh.revision, Ordering::Relaxed);
-        self.seen(fresh.revision);
+        self.read.fetch_max(revision, Ordering::Relaxed);
+        self.seen(revision);
         None
     }
 
@@ -153,21 +221,47 @@ impl Store for FileStore {
         storage::stamp(&self.path).ok()
     }
 
-    /// The session when another terminal changed it (new journal lines only).
-    fn load(&self) -> Option<Session> {
+    /// What another terminal changed (new journal lines only), as the
+    /// changes since the screen's copy.
+    fn load(&self, held: &Session) -> Option<Fresh> {
         let mut live = self.live();
-        match live.refresh() {
-            Ok(true) => Some(live.session().clone()),
-            _ => None,
-        }
+        let changed = live.refresh().ok()?;
+        let behind = live.session().id != held.id || live.session().revision != held.revision;
+        (changed || behind).then(|| self.fresh(&mut live, held.revision))
+    }
+
+    fn whole(&self) -> Option<Session> {
+        let live = self.live();
+        self.handed
+            .fetch_max(live.session().revision, Ordering::AcqRel);
+        Some(live.session().clone())
     }
 
     fn idle(&self) {
-        // A failed idle checkpoint is tried again later; the journal holds
-        // every change meanwhile.
-        let _ = self
-            .live()
-            .checkpoint_if_due(Instant::now(), storage::TUI_WAIT);
+        let Some(checkpoints) = &self.checkpoints else {
+            // Checkpoints written in place, after 2 s idle; a failed one is
+            // tried again later (the journal holds every change meanwhile).
+            let _ = self
+                .live()
+                .checkpoint_if_due(Instant::now(), storage::TUI_WAIT);
+            return;
+        };
+        if self.writing.load(Ordering::Acquire) {
+            return;
+        }
+        let snapshot = {
+            let live = self.live();
+            if !live.checkpoint_wanted(Instant::now()) {
+                return;
+            }
+            live.snapshot()
+        };
+        if let Some(snapshot) = snapshot {
+            self.writing.store(true, Ordering::Release);
+            if checkpoints.send(snapshot).is_err() {
+                self.writing.store(false, Ordering::Release);
+            }
+        }
     }
 }
 
@@ -203,11 +297,29 @@ impl Store for ReaderStore {
         storage::stamp(&self.path).ok()
     }
 
-    fn load(&self) -> Option<Session> {
+    fn load(&self, held: &Session) -> Option<Fresh> {
         let mut live = self.live.lock().unwrap_or_else(|e| e.into_inner());
-        match live.refresh() {
-            Ok(true) => Some(live.session().clone()),
-            _ => None,
+        let changed = live.refresh().ok()?;
+        let session = live.session();
+        let behind = session.id != held.id || session.revision != held.revision;
+        if !(changed || behind) {
+            return None;
         }
+        let fresh = match live.changes_since(held.revision) {
+            Some(changes) if session.id == held.id => Fresh::Changes(Delta {
+                session: session.id.clone(),
+                from: held.revision,
+                to: session.revision,
+                changes,
+            }),
+            _ => Fresh::Whole(Box::new(session.clone())),
+        };
+        live.forget_until(held.revision);
+        Some(fresh)
+    }
+
+    fn whole(&self) -> Option<Session> {
+        let live = self.live.lock().unwrap_or_else(|e| e.into_inner());
+        Some(live.session().clone())
     }
 }

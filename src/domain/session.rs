@@ -3,7 +3,7 @@
 //! This is the content of the state file. It is complete by itself; the
 //! journal beside it records how it came to be.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -402,12 +402,18 @@ impl Session {
         self.organisations.iter().find(|o| o.id == id)
     }
 
-    /// Teams in schedule order (withdrawn ones included).
+    /// Teams in schedule order (withdrawn ones included). Each found
+    /// through an index built once (the first of two equal ids wins, as
+    /// with [`Session::team`]), not by a scan of the roster per slot.
     pub fn teams_in_order(&self) -> impl Iterator<Item = &Team> {
+        let mut index: HashMap<&str, &Team> = HashMap::with_capacity(self.teams.len());
+        for team in &self.teams {
+            index.entry(team.id.as_str()).or_insert(team);
+        }
         self.schedule
             .iter()
             .filter_map(|slot| slot.team())
-            .filter_map(|id| self.team(id))
+            .filter_map(move |id| index.get(id.as_str()).copied())
     }
 
     pub fn sheet(&self, team: &str, juror: &str) -> Option<&Sheet> {
@@ -478,21 +484,31 @@ mod sheet_list {
         deserializer: D,
     ) -> Result<BTreeMap<SheetKey, Sheet>, D::Error> {
         let rows = Vec::<Row>::deserialize(deserializer)?;
-        let mut map = BTreeMap::new();
-        for row in rows {
-            let key = SheetKey::new(row.team, row.juror);
-            let sheet = Sheet {
-                mark: row.mark,
-                values: row.values,
-                handwritten: row.handwritten,
-            };
-            if map.insert(key.clone(), sheet).is_some() {
-                return Err(serde::de::Error::custom(format!(
-                    "sheet of team {} and juror {} written twice",
-                    key.team, key.juror
-                )));
-            }
+        let pairs: Vec<(SheetKey, Sheet)> = rows
+            .into_iter()
+            .map(|row| {
+                let sheet = Sheet {
+                    mark: row.mark,
+                    values: row.values,
+                    handwritten: row.handwritten,
+                };
+                (SheetKey::new(row.team, row.juror), sheet)
+            })
+            .collect();
+        // Written in key order: the map is then built in one pass, its
+        // nodes full (a file in another order is sorted first).
+        let mut pairs = pairs;
+        if !pairs.is_sorted_by(|a, b| a.0 < b.0) {
+            pairs.sort_by(|a, b| a.0.cmp(&b.0));
         }
+        if let Some(twice) = pairs.windows(2).find(|w| w[0].0 == w[1].0) {
+            let key = &twice[0].0;
+            return Err(serde::de::Error::custom(format!(
+                "sheet of team {} and juror {} written twice",
+                key.team, key.juror
+            )));
+        }
+        let map: BTreeMap<SheetKey, Sheet> = pairs.into_iter().collect();
         Ok(map)
     }
 }

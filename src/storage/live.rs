@@ -8,10 +8,11 @@
 //! [`IDLE_CHECKPOINT`] without a change ([`Live::checkpoint_if_due`]), and
 //! on quit ([`Live::checkpoint`]).
 
+use std::collections::VecDeque;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::domain::{Operation, Session, apply};
+use crate::domain::{Change, Operation, Session, apply};
 
 use super::commit;
 use super::error::{Action, StoreError};
@@ -48,7 +49,19 @@ pub struct Live {
     /// seen: operations are never saved into another session put in its
     /// place, nor onto an older copy.
     seen: super::Expect,
+    /// The changes applied lately, with the revision each made: what a
+    /// copy of the session held elsewhere (the screen's) needs to catch up
+    /// without a copy of the whole session ([`Live::changes_since`]).
+    log: VecDeque<(u64, Change)>,
+    /// The revision before the first change of `log`.
+    log_floor: u64,
+    /// Whether a commit writes the checkpoint it makes due itself (true),
+    /// or leaves it to [`Live::snapshot`] off the key path.
+    inline_checkpoints: bool,
 }
+
+/// At most this many changes are kept for [`Live::changes_since`].
+const LOG_LIMIT: usize = 4096;
 
 fn identity(path: &Path) -> Result<Option<u64>, StoreError> {
     match std::fs::metadata(path) {
@@ -64,6 +77,7 @@ fn identity(path: &Path) -> Result<Option<u64>, StoreError> {
 impl Live {
     fn from_current(files: Files, current: Current) -> Result<Live, StoreError> {
         let digest = current.last_digest(&files)?;
+        let revision = current.session.revision;
         Ok(Live {
             identity: identity(&files.journal)?,
             seen: super::Expect::of(&current.session),
@@ -76,6 +90,9 @@ impl Live {
             checkpoint_rev: current.state_rev.unwrap_or(0),
             checkpoint_end: current.tail_start,
             changed_at: None,
+            log: VecDeque::new(),
+            log_floor: revision,
+            inline_checkpoints: true,
             files,
         })
     }
@@ -117,6 +134,48 @@ impl Live {
 
     pub fn into_session(self) -> Session {
         self.session
+    }
+
+    /// Leave the checkpoints a commit makes due to [`Live::snapshot`]
+    /// (written off the key path) instead of writing them in the commit.
+    pub fn defer_checkpoints(&mut self) {
+        self.inline_checkpoints = false;
+    }
+
+    fn logged(&mut self, rev: u64, change: Change) {
+        self.log.push_back((rev, change));
+        while self.log.len() > LOG_LIMIT {
+            if let Some((rev, _)) = self.log.pop_front() {
+                self.log_floor = rev;
+            }
+        }
+    }
+
+    /// The changes that bring a copy of this session at `revision` up to
+    /// date, each with the revision it makes, oldest first; `None` when
+    /// they are no longer known (the files were read again, or the copy is
+    /// too old): the copy must then be replaced whole.
+    pub fn changes_since(&self, revision: u64) -> Option<Vec<(u64, Change)>> {
+        if revision < self.log_floor || revision > self.session.revision {
+            return None;
+        }
+        let changes: Vec<(u64, Change)> = self
+            .log
+            .iter()
+            .filter(|(rev, _)| *rev > revision)
+            .cloned()
+            .collect();
+        let complete = changes.first().is_none_or(|(rev, _)| *rev == revision + 1)
+            && changes.len() as u64 == self.session.revision - revision;
+        complete.then_some(changes)
+    }
+
+    /// Forget the changes up to `revision` (every copy has them).
+    pub fn forget_until(&mut self, revision: u64) {
+        while self.log.front().is_some_and(|(rev, _)| *rev <= revision) {
+            self.log.pop_front();
+        }
+        self.log_floor = self.log_floor.max(revision.min(self.session.revision));
     }
 
     /// Whether the journal has grown enough past the state file.
@@ -162,6 +221,11 @@ impl Live {
         )?;
         self.end = new.end;
         self.saw();
+        for placed in new.lines {
+            if placed.content.rev > before {
+                self.logged(placed.content.rev, placed.content.op.change);
+            }
+        }
         Ok((self.session.revision != before, new.torn))
     }
 
@@ -175,6 +239,7 @@ impl Live {
         *self = Live {
             changed_at: self.changed_at,
             seen: self.seen.clone(),
+            inline_checkpoints: self.inline_checkpoints,
             ..fresh
         };
         self.saw();
@@ -252,7 +317,8 @@ impl Live {
         self.end += len;
         self.saw();
         self.changed_at = Some(now);
-        if self.due() {
+        self.logged(self.session.revision, op.change.clone());
+        if self.inline_checkpoints && self.due() {
             self.write_checkpoint(&mut notices)?;
         }
         lock.release();
@@ -309,5 +375,106 @@ impl Live {
             }
             _ => Ok(false),
         }
+    }
+
+    /// Whether this terminal wants a checkpoint now: the journal has grown
+    /// enough past the state file, or [`IDLE_CHECKPOINT`] passed since its
+    /// last change.
+    pub fn checkpoint_wanted(&self, now: Instant) -> bool {
+        let idle = self
+            .changed_at
+            .is_some_and(|at| now.saturating_duration_since(at) >= IDLE_CHECKPOINT);
+        self.session.revision > self.checkpoint_rev && (idle || self.due())
+    }
+
+    /// A checkpoint to write off the key path: a copy of the session at its
+    /// revision with the digest of that journal line, consistent by
+    /// construction. `None` when the digest is unknown.
+    pub fn snapshot(&self) -> Option<Snapshot> {
+        Some(Snapshot {
+            files: self.files.clone(),
+            digest: self.anchor.digest.clone()?,
+            session: self.session.clone(),
+            end: self.end,
+            identity: self.identity,
+        })
+    }
+
+    /// A [`Snapshot`] was written (or found not needed: the state file
+    /// was as new): the state file is at `at`.
+    pub fn checkpointed(&mut self, at: Checkpointed) {
+        if at.revision > self.checkpoint_rev && at.revision <= self.session.revision {
+            self.checkpoint_rev = at.revision;
+            self.checkpoint_end = at.end;
+        }
+        if at.revision == self.session.revision {
+            self.changed_at = None;
+        }
+    }
+}
+
+/// The session at one revision, to be written as the state file without
+/// holding the terminal's session or the lock while it is serialised.
+#[derive(Debug)]
+pub struct Snapshot {
+    files: Files,
+    session: Session,
+    digest: String,
+    /// The end of the journal line at the snapshot's revision, and the
+    /// journal's identity then.
+    end: u64,
+    identity: Option<u64>,
+}
+
+/// Where the state file stands after a [`Snapshot`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Checkpointed {
+    pub revision: u64,
+    pub end: u64,
+}
+
+impl Snapshot {
+    pub fn revision(&self) -> u64 {
+        self.session.revision
+    }
+
+    /// Write it: the temporary file written and synced without the lock
+    /// (steps `temp-written`, `temp-synced`), then, under the lock (waited
+    /// at most `wait`; steps `checkpoint-locked`, `checkpoint-read`),
+    /// renamed over the state file (`renamed`, `folder-synced`) only if
+    /// the journal is still the one the snapshot was read from and the
+    /// state file is older; unlocked (`checkpoint-unlocked`). Returns
+    /// where the state file stands, `None` when the journal changed hands
+    /// (the temporary file is removed).
+    pub fn write(self, wait: Duration) -> Result<Option<Checkpointed>, StoreError> {
+        let Snapshot {
+            files,
+            session,
+            digest,
+            end,
+            identity: journal,
+        } = self;
+        let revision = session.revision;
+        let temp = state::write_temp(&files.state, &session, Some(&digest))?;
+        drop(session);
+        let lock = Lock::acquire(&files.lock, wait)?;
+        faults::reached(Step::CheckpointLocked)?;
+        let same_journal = identity(&files.journal)? == journal
+            && std::fs::metadata(&files.journal).is_ok_and(|m| m.len() >= end);
+        let on_disk = state::revision_of(&files.state);
+        faults::reached(Step::CheckpointRead)?;
+        let done = Checkpointed { revision, end };
+        let result = if !same_journal {
+            None
+        } else if on_disk.is_some_and(|rev| rev >= revision) {
+            // Another writer checkpointed as far already.
+            Some(done)
+        } else {
+            state::install(temp, &files.state)?;
+            Some(done)
+        };
+        lock.release();
+        faults::reached(Step::CheckpointUnlocked)?;
+        Ok(result)
     }
 }

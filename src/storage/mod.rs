@@ -49,7 +49,7 @@ pub use error::{Action, LineProblem, StoreError};
 pub use faults::Step;
 pub use inspect::{Finding, Note, Report, inspect};
 pub use journal::Line;
-pub use live::{IDLE_CHECKPOINT, Live};
+pub use live::{Checkpointed, IDLE_CHECKPOINT, Live, Snapshot};
 pub use notice::Notice;
 pub use repair::{Repaired, repair};
 pub use replace::{BACKUP_PREFIX, Expect, Replaced, backup_of, replace};

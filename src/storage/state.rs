@@ -241,6 +241,19 @@ pub fn sync_folder(dir: &Path) -> io::Result<()> {
 /// `temp-synced`, `renamed` and `folder-synced` are passed to the test
 /// switches.
 pub fn write(path: &Path, session: &Session, digest: Option<&str>) -> Result<(), StoreError> {
+    let temp = write_temp(path, session, digest)?;
+    install(temp, path)
+}
+
+/// A checkpoint's first half: the state written to a temporary file in
+/// the same folder and synced (steps `temp-written`, `temp-synced`).
+/// Nothing is replaced yet; a writer may do this without the lock and
+/// [`install`] the file under it.
+pub fn write_temp(
+    path: &Path,
+    session: &Session,
+    digest: Option<&str>,
+) -> Result<tempfile::NamedTempFile, StoreError> {
     let reached = faults::reached;
     let dir = folder(path);
     let (prefix, suffix) = temp_affixes(path);
@@ -269,11 +282,19 @@ pub fn write(path: &Path, session: &Session, digest: Option<&str>) -> Result<(),
     if let Err(e) = reached(Step::TempSynced) {
         return Err(keep(temp, e));
     }
+    Ok(temp)
+}
+
+/// A checkpoint's second half, with the lock held: the synced temporary
+/// file renamed over the state file, the folder synced (steps `renamed`,
+/// `folder-synced`).
+pub fn install(temp: tempfile::NamedTempFile, path: &Path) -> Result<(), StoreError> {
     temp.persist(path)
         .map_err(|e| StoreError::io(path, Action::Write, e.error))?;
-    reached(Step::Renamed)?;
+    faults::reached(Step::Renamed)?;
+    let dir = folder(path);
     sync_folder(dir).map_err(writing(dir))?;
-    reached(Step::FolderSynced)?;
+    faults::reached(Step::FolderSynced)?;
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! Cells and marks: values, handwritten totals, whole sheets (absent,
 //! recused) and the verification lock of a team's grid.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::super::decimal::Dec;
 use super::super::operation::{Change, Edit};
@@ -240,6 +240,61 @@ pub(super) fn apply_batch(s: &mut Session, changes: &[Change]) -> Result<(), Ref
         }
     }
     Ok(())
+}
+
+/// Whether [`apply_batch_in_place`] can put this change back: it changes
+/// sheets or the verification of a grid, nothing else.
+pub(super) fn undoable(change: &Change) -> bool {
+    matches!(
+        change,
+        Change::SetCell { .. }
+            | Change::SetHandwritten { .. }
+            | Change::SetSheet { .. }
+            | Change::SetVerified { .. }
+    )
+}
+
+/// [`apply_batch`] of [`undoable`] changes on the session itself: the
+/// sheets and verifications it changes are kept as they were first, and
+/// put back if a change is refused, so the session is then untouched.
+pub(super) fn apply_batch_in_place(s: &mut Session, changes: &[Change]) -> Result<(), Refusal> {
+    let mut sheets: Vec<(SheetKey, Option<Sheet>)> = Vec::new();
+    let mut kept: HashSet<SheetKey> = HashSet::new();
+    let mut verified: Vec<(TeamId, bool)> = Vec::new();
+    for change in changes {
+        match change {
+            Change::SetCell { team, juror, .. }
+            | Change::SetHandwritten { team, juror, .. }
+            | Change::SetSheet { team, juror, .. } => {
+                let key = SheetKey::new(team.clone(), juror.clone());
+                if !kept.contains(&key) {
+                    sheets.push((key.clone(), s.sheets.get(&key).cloned()));
+                    kept.insert(key);
+                }
+            }
+            Change::SetVerified { team, .. } => {
+                verified.push((team.clone(), s.verified.contains(team)));
+            }
+            _ => {}
+        }
+    }
+    let result = apply_batch(s, changes);
+    if result.is_err() {
+        for (key, sheet) in sheets.into_iter().rev() {
+            match sheet {
+                Some(sheet) => s.sheets.insert(key, sheet),
+                None => s.sheets.remove(&key),
+            };
+        }
+        for (team, was) in verified.into_iter().rev() {
+            if was {
+                s.verified.insert(team);
+            } else {
+                s.verified.remove(&team);
+            }
+        }
+    }
+    result
 }
 
 /// Where each team and juror is in the session's lists.

@@ -32,6 +32,11 @@ pub fn apply(session: &mut Session, change: &Change) -> Result<(), Refusal> {
         *session = copy;
         Ok(())
     } else if let Change::Batch { changes, .. } = change {
+        if changes.iter().all(cells::undoable) {
+            // Cells only: changed in place, put back if one is refused (the
+            // cost of the batch, not of the session).
+            return cells::apply_batch_in_place(session, changes);
+        }
         let mut copy = session.clone();
         cells::apply_batch(&mut copy, changes)?;
         *session = copy;

@@ -306,7 +306,7 @@ impl Grid {
             return;
         };
         match outcome {
-            SaveOutcome::Saved(_) => {}
+            SaveOutcome::Saved(_) | SaveOutcome::SavedChanges(_) => {}
             SaveOutcome::Refused { refusal, .. } => {
                 // Only a refusal of the grid's own cells is said on its line.
                 self.refused = Some(key.clone());
