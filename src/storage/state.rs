@@ -44,7 +44,8 @@ pub struct Checkpoint {
 /// deserialised straight from the bytes (no general JSON tree first).
 pub fn read(path: &Path) -> Result<Option<Checkpoint>, StoreError> {
     let read = super::regular::open(path).and_then(|mut file| {
-        let mut bytes = Vec::new();
+        let len = file.metadata().map_or(0, |m| m.len());
+        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
         io::Read::read_to_end(&mut file, &mut bytes).map(|_| bytes)
     });
     match read {
