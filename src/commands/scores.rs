@@ -39,8 +39,7 @@ pub fn import(flag: Option<Lang>, file: &Path, csv: &Path) -> Outcome {
     // never written to.
     let (mut live, lang) = super::open_writer(flag, file)?;
     let said = import_into(&mut live, file, csv, lang, &mut || {})?;
-    println!("{}", for_terminal(&said));
-    Ok(())
+    super::say(lang, &said)
 }
 
 /// Import `csv` into the session `live` holds (at `file`): what to say on
@@ -85,7 +84,7 @@ fn import_into(
         match committed {
             Ok(notices) => {
                 for notice in &notices {
-                    eprintln!("podium: {}", for_terminal(&notice.message(lang)));
+                    super::warn(&notice.message(lang));
                 }
                 let revision = live.session().revision;
                 let counts = counts(&summary);
