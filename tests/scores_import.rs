@@ -302,7 +302,7 @@ fn twenty_problems_then_a_count() {
     assert_eq!(lines.len(), 21, "{err}");
     assert_eq!(lines[0], "podium: scores.csv:2: équipe inconnue : T09");
     assert_eq!(lines[19], "podium: scores.csv:21: équipe inconnue : T199");
-    assert_eq!(lines[20], "podium: … et 5 autre(s) problème(s)");
+    assert_eq!(lines[20], "podium: … et 5 autres problèmes");
 }
 
 #[test]
@@ -318,7 +318,7 @@ fn a_file_that_is_not_a_score_sheet() {
         (
             "",
             b"team;juror;criterion;value\nT1;J3;impact;1\xe9\n",
-            "scores.csv:2: the file is not UTF-8",
+            "scores.csv: not UTF-8, read as Windows-1252",
         ),
         ("", b"", "scores.csv: empty file"),
     ];

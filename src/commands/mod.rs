@@ -32,11 +32,26 @@ pub const MAX_LINES: usize = 20;
 pub struct Failure {
     pub lines: Vec<String>,
     pub lang: Lang,
+    /// Problems found beyond `lines` and not kept (a big file's).
+    pub more: u64,
 }
 
 impl Failure {
     pub fn new(lang: Lang, lines: Vec<String>) -> Failure {
-        Failure { lines, lang }
+        Failure {
+            lines,
+            lang,
+            more: 0,
+        }
+    }
+
+    /// A file's problems: the first lines, and how many more.
+    pub fn rejected(lang: Lang, rejected: crate::storage::csv::Rejected) -> Failure {
+        Failure {
+            lines: rejected.lines,
+            lang,
+            more: rejected.more,
+        }
     }
 
     pub fn one(lang: Lang, line: impl Into<String>) -> Failure {
@@ -51,12 +66,11 @@ impl Failure {
             out.push_str(&crate::words::for_terminal(line));
             out.push('\n');
         }
-        let rest = self.lines.len().saturating_sub(MAX_LINES);
+        let rest = self.lines.len().saturating_sub(MAX_LINES) as u64 + self.more;
         if rest > 0 {
-            out.push_str(&match self.lang {
-                Lang::Fr => format!("podium: … et {rest} autre(s) problème(s)\n"),
-                Lang::En => format!("podium: … and {rest} more problem(s)\n"),
-            });
+            out.push_str("podium: ");
+            out.push_str(&crate::words::files::more_problems(rest, self.lang));
+            out.push('\n');
         }
         out
     }
@@ -180,6 +194,12 @@ mod tests {
         let text = Failure::new(Lang::En, lines).render();
         assert_eq!(text.lines().count(), 21);
         assert!(text.starts_with("podium: f.csv:1: bad\n"));
-        assert!(text.ends_with("podium: … and 5 more problem(s)\n"));
+        assert!(text.ends_with("podium: … and 5 more problems\n"));
+        let mut big = Failure::new(Lang::Fr, vec!["f.csv:2: bad".into(); 20]);
+        big.more = 19_980;
+        assert!(
+            big.render()
+                .ends_with("podium: … et 19 980 autres problèmes\n")
+        );
     }
 }

@@ -72,28 +72,28 @@ fn created_line(path: &Path, s: &Session, lang: Lang) -> String {
 /// The spreadsheets given with `--teams`, `--jurors` and `--criteria`:
 /// every problem of every file, one line each naming the file and line.
 fn read_lists(args: &NewArgs, lang: Lang) -> Result<Lists, Failure> {
-    let mut problems = Vec::new();
+    let mut problems = storage::csv::Rejected::default();
     let mut lists = Lists::default();
     if let Some(path) = &args.teams {
         match storage::csv::read_teams(path, lang) {
             Ok(teams) => lists.teams = teams,
-            Err(lines) => problems.extend(lines),
+            Err(rejected) => problems.extend(rejected),
         }
     }
     if let Some(path) = &args.jurors {
         match storage::csv::read_jurors(path, lang) {
             Ok(jurors) => lists.jurors = jurors,
-            Err(lines) => problems.extend(lines),
+            Err(rejected) => problems.extend(rejected),
         }
     }
     if let Some(path) = &args.criteria {
         match storage::csv::read_criteria(path, lang) {
             Ok(criteria) => lists.criteria = criteria,
-            Err(lines) => problems.extend(lines),
+            Err(rejected) => problems.extend(rejected),
         }
     }
-    if !problems.is_empty() {
-        return Err(Failure::new(lang, problems));
+    if !problems.lines.is_empty() {
+        return Err(Failure::rejected(lang, problems));
     }
     lists.organisations = storage::csv::roster::organisations(&lists.teams, &lists.jurors);
     Ok(lists)

@@ -13,34 +13,26 @@ use crate::words::setup as words;
 
 use super::{Failure, Outcome};
 
+/// What a file gave, or its problems added to `problems`.
+fn kept<T>(
+    read: Result<T, storage::csv::Rejected>,
+    problems: &mut storage::csv::Rejected,
+) -> Option<T> {
+    read.map_err(|rejected| problems.extend(rejected)).ok()
+}
+
 pub fn run(flag: Option<Lang>, args: &RosterArgs) -> Outcome {
     let file = args.file.display().to_string();
     // The whole journal is checked first: a damaged one is never written to.
     let (mut live, lang) = super::open_writer(flag, &args.file)?;
     let session = live.session().clone();
-    let mut problems = Vec::new();
-    let teams = args
-        .teams
-        .as_ref()
-        .and_then(|path| match storage::csv::read_teams(path, lang) {
-            Ok(teams) => Some(teams),
-            Err(lines) => {
-                problems.extend(lines);
-                None
-            }
-        });
-    let jurors =
-        args.jurors
-            .as_ref()
-            .and_then(|path| match storage::csv::read_jurors(path, lang) {
-                Ok(jurors) => Some(jurors),
-                Err(lines) => {
-                    problems.extend(lines);
-                    None
-                }
-            });
-    if !problems.is_empty() {
-        return Err(Failure::new(lang, problems));
+    let mut problems = storage::csv::Rejected::default();
+    let teams = (args.teams.as_deref())
+        .and_then(|path| kept(storage::csv::read_teams(path, lang), &mut problems));
+    let jurors = (args.jurors.as_deref())
+        .and_then(|path| kept(storage::csv::read_jurors(path, lang), &mut problems));
+    if !problems.lines.is_empty() {
+        return Err(Failure::rejected(lang, problems));
     }
     let update = roster::update(&session, teams.as_deref(), jurors.as_deref());
     if let Some(change) = &update.change {

@@ -5,18 +5,21 @@
 //! nothing is written. An export is a reader: it never locks, never writes
 //! the session.
 
+use std::io::IsTerminal;
 use std::path::Path;
-
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::Utc;
 
-use crate::domain::{Lang, Operation, Refusal};
+use crate::domain::{Change, Lang, Operation, Refusal};
+use crate::storage::csv::Input;
 use crate::storage::{self, StoreError, output::Privacy};
+use crate::words::for_terminal;
+use crate::words::import::{self as words, PACE, Stage};
 
 use super::{Failure, Outcome};
 
-/// How many times an import is rebuilt when another terminal changed a
+/// How many times an import is built when another terminal changed a
 /// cell between reading the session and committing.
 const ATTEMPTS: usize = 3;
 
@@ -35,60 +38,135 @@ pub fn import(flag: Option<Lang>, file: &Path, csv: &Path) -> Outcome {
     // The journal past the checkpoint is checked first: a damaged one is
     // never written to.
     let (mut live, lang) = super::open_writer(flag, file)?;
+    let said = import_into(&mut live, file, csv, lang, &mut || {})?;
+    super::say(lang, &said)
+}
+
+/// Import `csv` into the session `live` holds (at `file`): what to say on
+/// success. `meanwhile` runs between building the change and committing
+/// it (tests: another writer).
+fn import_into(
+    live: &mut storage::Live,
+    file: &Path,
+    csv: &Path,
+    lang: Lang,
+    meanwhile: &mut dyn FnMut(),
+) -> Result<String, Failure> {
     let writer = storage::new_id();
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        let (change, summary) = storage::csv::import_scores(live.session(), csv, lang)
-            .map_err(|lines| Failure::new(lang, lines))?;
+    let (name, session_name) = (storage::csv::name(csv), storage::csv::name(file));
+    let mut shown = Progress::new(&name, lang);
+    for attempt in 1..=ATTEMPTS {
+        let mut input = Input::open(csv, lang).map_err(|r| Failure::rejected(lang, r))?;
+        if attempt == 1 {
+            storage::csv::say_notice(&input, lang);
+        }
+        let built =
+            storage::csv::import_scores(live.session(), &mut input, lang, &mut |line, percent| {
+                shown.show(Stage::Reading { line, percent });
+            });
+        drop(input);
+        let (change, summary) = built.map_err(|r| {
+            shown.clear();
+            Failure::rejected(lang, r)
+        })?;
         let Some(change) = change else {
-            return super::say(
-                lang,
-                &match lang {
-                    Lang::Fr => format!(
-                        "{} : rien à changer, la session contient déjà ces notes.",
-                        storage::csv::name(csv)
-                    ),
-                    Lang::En => format!(
-                        "{}: nothing to change, the session already holds these scores.",
-                        storage::csv::name(csv)
-                    ),
-                },
-            );
+            shown.clear();
+            return Ok(words::nothing_to_change(&name, lang));
         };
+        shown.show(Stage::Saving);
         let op = Operation::new(change, writer.as_str(), Utc::now());
+        meanwhile();
         // Built on the session in memory: never saved into another one put
         // in its place; a cell another writer changed since is refused,
         // then the import is built again on the fresh session.
-        match live.commit(&op, storage::CLI_WAIT, Instant::now()) {
+        let committed = live.commit(&op, storage::CLI_WAIT, Instant::now());
+        shown.clear();
+        match committed {
             Ok(notices) => {
                 for notice in &notices {
                     super::warn(&notice.message(lang));
                 }
-                let text = said(lang, csv, file, &summary, live.session().revision);
-                return super::say(lang, &text);
+                let revision = live.session().revision;
+                let counts = counts(&summary);
+                return Ok(words::imported(
+                    &name,
+                    &session_name,
+                    counts,
+                    revision,
+                    lang,
+                ));
             }
-            Err(err) if is_stale(&err) && attempt < ATTEMPTS => continue,
+            Err(err) if is_stale(&err) && attempt < ATTEMPTS => {}
+            Err(err) if is_stale(&err) => {
+                let stale = storage::csv::scores::stale_changes(live.session(), &op.change);
+                let total = match &op.change {
+                    Change::Batch { changes, .. } => changes.len(),
+                    _ => 1,
+                };
+                let line = words::conflict(&name, &session_name, stale.max(1), total, lang);
+                return Err(Failure::one(lang, line));
+            }
             Err(err) => return Err(store_failure(lang, &err)),
         }
     }
+    unreachable!("the last attempt returns")
 }
 
-/// What an import says when it is saved.
-fn said(lang: Lang, csv: &Path, file: &Path, s: &storage::csv::Summary, revision: u64) -> String {
-    let (csv, file) = (storage::csv::name(csv), storage::csv::name(file));
-    match lang {
-        Lang::Fr => format!(
-            "{csv} importé dans {file} (révision {revision}) : {} note(s), {} total(aux) \
-             manuscrit(s), {} absence(s), {} récusation(s) ; {} valeur(s) remplacée(s), \
-             {} ligne(s) déjà à jour.",
-            s.values, s.handwritten, s.absences, s.recusals, s.replaced, s.unchanged
-        ),
-        Lang::En => format!(
-            "{csv} imported into {file} (revision {revision}): {} value(s), {} handwritten \
-             total(s), {} absence(s), {} recusal(s); {} replaced, {} row(s) already up to date.",
-            s.values, s.handwritten, s.absences, s.recusals, s.replaced, s.unchanged
-        ),
+fn counts(s: &storage::csv::Summary) -> words::Counts {
+    words::Counts {
+        values: s.values,
+        handwritten: s.handwritten,
+        absences: s.absences,
+        recusals: s.recusals,
+        replaced: s.replaced,
+        unchanged: s.unchanged,
+    }
+}
+
+/// The progress line of a long import, on standard error when it is a
+/// terminal (drawn over itself, cleared at the end).
+struct Progress<'a> {
+    file: &'a str,
+    lang: Lang,
+    terminal: bool,
+    start: Instant,
+    shown: Option<Duration>,
+    drawn: bool,
+}
+
+impl<'a> Progress<'a> {
+    fn new(file: &'a str, lang: Lang) -> Progress<'a> {
+        Progress {
+            file,
+            lang,
+            terminal: std::io::stderr().is_terminal(),
+            start: Instant::now(),
+            shown: None,
+            drawn: false,
+        }
+    }
+
+    fn show(&mut self, stage: Stage) {
+        let elapsed = self.start.elapsed();
+        let shown = if stage == Stage::Saving {
+            None
+        } else {
+            self.shown
+        };
+        if !PACE.due(self.terminal, elapsed, shown) {
+            return;
+        }
+        self.shown = Some(elapsed);
+        let line = words::progress(self.file, stage, self.lang);
+        eprint!("\r{}\x1b[K", for_terminal(&line));
+        self.drawn = true;
+    }
+
+    fn clear(&mut self) {
+        if self.drawn {
+            eprint!("\r\x1b[K");
+            self.drawn = false;
+        }
     }
 }
 
@@ -101,4 +179,80 @@ pub fn export(flag: Option<Lang>, file: &Path, out: Option<&Path>, anonymous: bo
     }
     // Every juror's own scores: readable by the owner only, like the session.
     super::output::write(file, out, text.as_bytes(), Privacy::OwnerOnly, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Dec, Edit};
+
+    /// A session file of the csv tests' fixture, and a file setting three
+    /// cells.
+    fn files() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("s.json");
+        let session = crate::storage::csv::tests::fixture();
+        storage::create(&file, &session, "w", Utc::now()).unwrap();
+        let csv = dir.path().join("a.csv");
+        let text =
+            "team,juror,criterion,value\nT1,J2,impact,10\nT2,J3,impact,4\nT2,J3,transfer,3\n";
+        std::fs::write(&csv, text).unwrap();
+        (dir, file, csv)
+    }
+
+    /// Another writer sets T1/J2/impact to `n`.
+    fn other_writer(file: &Path, n: i64) {
+        let seen = storage::load(file).unwrap().value("T1", "J2", "impact");
+        let change = Change::SetCell {
+            team: "T1".into(),
+            juror: "J2".into(),
+            criterion: "impact".into(),
+            edit: Edit::new(seen, Some(Dec::int(n))),
+        };
+        let op = Operation::new(change, "other", Utc::now());
+        storage::commit(file, &op, storage::CLI_WAIT).unwrap();
+    }
+
+    #[test]
+    fn a_cell_changed_meanwhile_is_built_again_on_the_fresh_session() {
+        let (_dir, file, csv) = files();
+        let (mut live, _) = storage::Live::open(&file).unwrap();
+        let mut times = 0;
+        let said = import_into(&mut live, &file, &csv, Lang::En, &mut || {
+            times += 1;
+            if times == 1 {
+                other_writer(&file, 7);
+            }
+        })
+        .unwrap();
+        assert!(
+            said.contains("3 value(s)") && said.contains("1 replaced"),
+            "{said}"
+        );
+        let session = storage::load(&file).unwrap();
+        assert_eq!(session.value("T1", "J2", "impact"), Some(Dec::int(10)));
+    }
+
+    #[test]
+    fn a_writer_that_keeps_changing_the_cells_is_named_with_the_count_and_nothing_imported() {
+        let (_dir, file, csv) = files();
+        let (mut live, _) = storage::Live::open(&file).unwrap();
+        let mut n = 0;
+        let failure = import_into(&mut live, &file, &csv, Lang::En, &mut || {
+            n += 1;
+            other_writer(&file, n);
+        })
+        .unwrap_err();
+        let (csv, file_name) = (csv.display(), file.display());
+        assert_eq!(
+            failure.lines,
+            vec![format!(
+                "{csv}: nothing was imported into {file_name}; another terminal (or another \
+                 import) changed 1 of the 3 cells this file changes meanwhile; run the import again"
+            )]
+        );
+        let session = storage::load(&file).unwrap();
+        assert_eq!(session.value("T1", "J2", "impact"), Some(Dec::int(3)));
+        assert_eq!(session.value("T2", "J3", "impact"), None);
+    }
 }

@@ -132,7 +132,8 @@ fn show(path: &Path) -> String {
 impl StoreError {
     pub(crate) fn io(path: &Path, action: Action, source: io::Error) -> StoreError {
         StoreError::Io {
-            path: path.to_path_buf(),
+            // A folder named by its real path, never `.`.
+            path: super::regular::shown(path),
             action,
             source,
         }

@@ -132,7 +132,7 @@ fn fast_head(bytes: &[u8]) -> Option<(String, u64)> {
 }
 
 fn open_read(path: &Path) -> Result<Option<File>, StoreError> {
-    match File::open(path) {
+    match super::regular::open(path) {
         Ok(f) => Ok(Some(f)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(StoreError::io(path, Action::Read, e)),

@@ -35,6 +35,7 @@ mod lock;
 mod notice;
 pub mod output;
 mod recovery;
+pub mod regular;
 mod repair;
 mod replace;
 mod state;
@@ -75,7 +76,11 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 }
 
 impl Files {
+    /// The files of the session at `path`, through its symbolic links:
+    /// a session reached by a link is read and written at its target (the
+    /// link stays a link), its journal and lock beside the target.
     pub fn new(path: &Path) -> Files {
+        let path = &regular::follow(path);
         Files {
             state: path.to_path_buf(),
             journal: with_suffix(path, ".journal"),

@@ -43,7 +43,12 @@ pub struct Checkpoint {
 /// Read the state file; `None` when it does not exist. The session is
 /// deserialised straight from the bytes (no general JSON tree first).
 pub fn read(path: &Path) -> Result<Option<Checkpoint>, StoreError> {
-    match fs::read(path) {
+    let read = super::regular::open(path).and_then(|mut file| {
+        let len = file.metadata().map_or(0, |m| m.len());
+        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+        io::Read::read_to_end(&mut file, &mut bytes).map(|_| bytes)
+    });
+    match read {
         Ok(bytes) => Ok(Some(Checkpoint {
             digest: digest_of(&bytes),
             session: decode(path, &bytes)?,
@@ -58,7 +63,7 @@ pub fn read(path: &Path) -> Result<Option<Checkpoint>, StoreError> {
 pub fn revision_of(path: &Path) -> Option<u64> {
     use std::io::Read;
     let mut head = [0u8; 512];
-    let mut file = File::open(path).ok()?;
+    let mut file = super::regular::open(path).ok()?;
     let mut len = 0;
     while len < head.len() {
         match file.read(&mut head[len..]) {

@@ -10,6 +10,9 @@ use crate::domain::Lang;
 /// Why a file operation failed, in `lang`. Common cases are said in words;
 /// any other keeps the system's text after a translated lead.
 pub fn io_words(err: &io::Error, lang: Lang) -> String {
+    if let Some(kind) = err.get_ref().and_then(|e| e.downcast_ref::<NotRegular>()) {
+        return not_regular(*kind, lang);
+    }
     let (fr, en) = match err.kind() {
         ErrorKind::NotFound => ("fichier ou dossier introuvable", "no such file or folder"),
         ErrorKind::PermissionDenied => ("accès refusé (droits insuffisants)", "permission denied"),
@@ -49,6 +52,53 @@ pub fn io_words(err: &io::Error, lang: Lang) -> String {
         }
     };
     lang.t(fr, en).to_string()
+}
+
+/// What is found in place of a file (the payload of the error
+/// `storage::regular` gives for it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotRegular {
+    Folder,
+    Fifo,
+    Device,
+    Socket,
+    Other,
+}
+
+impl std::fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&not_regular(*self, Lang::En))
+    }
+}
+
+impl std::error::Error for NotRegular {}
+
+/// Something other than a regular file where a session or a spreadsheet
+/// is expected.
+pub fn not_regular(kind: NotRegular, lang: Lang) -> String {
+    use NotRegular::*;
+    let what = match kind {
+        Folder => lang.t("c'est un dossier", "it is a folder"),
+        Fifo => lang.t("c'est un tube nommé (FIFO)", "it is a named pipe (FIFO)"),
+        Device => lang.t("c'est un périphérique", "it is a device"),
+        Socket => lang.t("c'est une socket", "it is a socket"),
+        Other => lang.t("c'est un fichier spécial", "it is a special file"),
+    };
+    match lang {
+        Lang::Fr => format!("{what}, pas un fichier ordinaire : refusé"),
+        Lang::En => format!("{what}, not a regular file: refused"),
+    }
+}
+
+/// The line after the first problems: how many more there were.
+pub fn more_problems(n: u64, lang: Lang) -> String {
+    let count = super::number::grouped(n, lang);
+    match (lang, n) {
+        (Lang::Fr, 1) => "… et 1 autre problème".to_string(),
+        (Lang::Fr, _) => format!("… et {count} autres problèmes"),
+        (Lang::En, 1) => "… and 1 more problem".to_string(),
+        (Lang::En, _) => format!("… and {count} more problems"),
+    }
 }
 
 /// What kind of JSON problem.
@@ -145,6 +195,15 @@ mod tests {
             assert!(!fr.contains("os error"), "{fr}");
             assert_ne!(fr, io_words(&io::Error::from(kind), Lang::En));
         }
+        let fifo = io::Error::new(ErrorKind::InvalidInput, NotRegular::Fifo);
+        assert_eq!(
+            io_words(&fifo, Lang::Fr),
+            "c'est un tube nommé (FIFO), pas un fichier ordinaire : refusé"
+        );
+        assert_eq!(
+            io_words(&fifo, Lang::En),
+            "it is a named pipe (FIFO), not a regular file: refused"
+        );
         let odd = io::Error::other("strange");
         assert_eq!(io_words(&odd, Lang::Fr), "erreur du système : strange");
     }

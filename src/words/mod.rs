@@ -16,6 +16,7 @@ pub mod cli;
 pub mod double_entry;
 pub mod files;
 pub mod history;
+pub mod import;
 pub mod minutes;
 pub mod notice;
 pub mod number;

@@ -33,6 +33,24 @@ pub fn count(n: usize, lang: Lang, one: &str, many: &str) -> String {
     format!("{n} {}", agree(n, lang, one, many))
 }
 
+/// A count with its thousands grouped, the language's way: `19 980` in
+/// French (a plain space, safe in any terminal), `19,980` in English.
+pub fn grouped(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Fr => ' ',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// In English: what a file's reader says of a number it cannot read.
 impl fmt::Display for DecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -56,6 +74,14 @@ mod tests {
         assert_eq!(dec(v, Lang::Fr), "12,5");
         assert_eq!(dec(v, Lang::En), "12.5");
         assert_eq!(total(Total::from_dec(v), Lang::Fr), "12,5");
+    }
+
+    #[test]
+    fn counts_group_their_thousands() {
+        assert_eq!(grouped(0, Lang::Fr), "0");
+        assert_eq!(grouped(999, Lang::En), "999");
+        assert_eq!(grouped(19_980, Lang::Fr), "19 980");
+        assert_eq!(grouped(1_234_567, Lang::En), "1,234,567");
     }
 
     #[test]

@@ -1,17 +1,34 @@
-//! Reading a spreadsheet as organisers really have it: UTF-8 with or
-//! without a byte order mark, `,` or `;` (detected from the header), quoted
-//! fields, a header row with columns in any order, surrounding spaces
-//! trimmed, blank rows skipped, unknown columns ignored.
+//! Reading a spreadsheet as organisers really have it, one row at a time
+//! (memory bounded by a row, never by the file): `,` or `;` (detected
+//! from the header), quoted fields (a quoted field may hold the separator,
+//! `""` and line breaks), a header row with columns in any order,
+//! surrounding spaces trimmed, blank rows skipped, unknown columns
+//! ignored. The text comes decoded already ([`super::decode`]); a byte
+//! order mark left at its start is skipped.
+//!
+//! Line numbers are the file's own (a quoted line break counts), so every
+//! problem names the line an organiser sees in an editor.
 
-use crate::domain::Lang;
+use std::io::BufRead;
+
+use crate::words::import::{Reading, reading};
+
+pub use super::problems::Problems;
+use super::problems::shown;
+
+/// The longest row read (a longer one is refused, and a quote still open
+/// after this many bytes ends the reading).
+pub const MAX_ROW: usize = 4 << 20;
 
 /// A column the reader looks for: its name, other accepted header names
-/// (French spreadsheets often say `nom`, `équipe`...), and whether the file
+/// (French spreadsheets often say `nom`, `équipe`...), names taken only
+/// when no other column is this one (`fallback`), and whether the file
 /// must have it.
 #[derive(Clone, Copy, Debug)]
 pub struct Column {
     pub name: &'static str,
     pub aliases: &'static [&'static str],
+    pub fallback: &'static [&'static str],
     pub required: bool,
 }
 
@@ -20,6 +37,7 @@ impl Column {
         Column {
             name,
             aliases,
+            fallback: &[],
             required: true,
         }
     }
@@ -28,402 +46,408 @@ impl Column {
         Column {
             name,
             aliases,
+            fallback: &[],
             required: false,
         }
     }
 
+    /// Header names taken for this column only when the header has no
+    /// column of its name or aliases (`note` is the value of scores.csv
+    /// only when no `value` column is there).
+    pub const fn or_else(self, fallback: &'static [&'static str]) -> Column {
+        Column { fallback, ..self }
+    }
+
     fn matches(&self, header: &str) -> bool {
-        let header = header.to_lowercase();
-        self.name == header || self.aliases.contains(&header.as_str())
+        self.name == header || self.aliases.contains(&header)
     }
 }
 
-/// Every problem found in one file, each tied to a line (0: the file
-/// itself), printed `file:line: what`.
-#[derive(Clone, Debug)]
-pub struct Problems {
-    pub file: String,
-    pub lang: Lang,
-    found: Vec<(u64, String)>,
-}
-
-impl Problems {
-    pub fn new(file: impl Into<String>, lang: Lang) -> Problems {
-        Problems {
-            file: file.into(),
-            lang,
-            found: Vec::new(),
-        }
-    }
-
-    /// Record a problem on `line` (0 for the whole file).
-    pub fn at(&mut self, line: u64, what: impl Into<String>) {
-        self.found.push((line, what.into()));
-    }
-
-    /// Record a problem, choosing the text for the language.
-    pub fn say(&mut self, line: u64, fr: impl Into<String>, en: impl Into<String>) {
-        let what = match self.lang {
-            Lang::Fr => fr.into(),
-            Lang::En => en.into(),
-        };
-        self.at(line, what);
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.found.is_empty()
-    }
-
-    /// The messages, in line order (stable among one line's problems).
-    pub fn lines(mut self) -> Vec<String> {
-        self.found.sort_by_key(|(line, _)| *line);
-        self.found
-            .into_iter()
-            .map(|(line, what)| match line {
-                0 => format!("{}: {what}", self.file),
-                n => format!("{}:{n}: {what}", self.file),
-            })
-            .collect()
-    }
-}
-
-/// One data row: its line in the file and its fields by column name.
+/// One data row: its line in the file and its fields (the last row read;
+/// the reader reuses it).
 #[derive(Clone, Debug, Default)]
 pub struct Row {
     pub line: u64,
-    fields: Vec<(&'static str, String)>,
+    /// The fields' text, one after the other.
+    text: String,
+    /// Where each field of the record is in `text`.
+    spans: Vec<(usize, usize)>,
+    /// Where each known column is among the fields.
+    places: Vec<(&'static str, usize)>,
 }
 
 impl Row {
-    /// The field of a column (empty when the column or the field is missing).
+    /// The field of a column, trimmed, less the `'` our CSV outputs put
+    /// before a text that starts like a formula (`words::for_spreadsheet`);
+    /// empty when the column or the field is missing.
     pub fn get(&self, column: &str) -> &str {
-        self.fields
+        self.places
             .iter()
             .find(|(name, _)| *name == column)
-            .map_or("", |(_, value)| value.as_str())
+            .map_or("", |&(_, i)| self.field(i))
+    }
+
+    fn field(&self, i: usize) -> &str {
+        self.spans.get(i).map_or("", |&(a, b)| {
+            crate::words::from_spreadsheet(self.text[a..b].trim())
+        })
+    }
+
+    fn is_blank(&self) -> bool {
+        (0..self.spans.len()).all(|i| self.field(i).is_empty())
     }
 }
 
-/// A spreadsheet read: the separator it used and its data rows.
-#[derive(Clone, Debug)]
-pub struct Table {
-    pub delimiter: u8,
-    pub rows: Vec<Row>,
-}
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// A field as given, less the `'` our CSV outputs put before a text that
-/// starts like a formula (`words::for_spreadsheet`).
-fn cell(field: &str) -> String {
-    crate::words::from_spreadsheet(field).to_string()
-}
-
-/// The separator of a file: `;` when its header line has more semicolons
-/// than commas outside quotes, `,` otherwise.
-pub fn detect_delimiter(text: &str) -> u8 {
+/// The separator of a header line: `;` when it has more semicolons than
+/// commas outside quotes, `,` otherwise.
+pub fn detect_delimiter(line: &[u8]) -> u8 {
     let (mut semicolons, mut commas, mut quoted) = (0, 0, false);
-    for c in text.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ';' if !quoted => semicolons += 1,
-            ',' if !quoted => commas += 1,
-            '\n' | '\r' if !quoted && semicolons + commas > 0 => break,
+    for &b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b';' if !quoted => semicolons += 1,
+            b',' if !quoted => commas += 1,
             _ => {}
         }
     }
     if semicolons > commas { b';' } else { b',' }
 }
 
-/// Read a spreadsheet. Problems (not UTF-8, no header, a missing or
-/// repeated column) go to `problems`; `None` when no row can be read.
-pub fn read(bytes: &[u8], columns: &[Column], problems: &mut Problems) -> Option<Table> {
-    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            let good = &bytes[..err.valid_up_to()];
-            let line = 1 + good.iter().filter(|&&b| b == b'\n').count() as u64;
-            problems.say(
-                line,
-                "le fichier n'est pas en UTF-8 (dans le tableur, enregistrer sous « CSV UTF-8 »)",
-                "the file is not UTF-8 (in the spreadsheet, save as \"CSV UTF-8\")",
-            );
-            return None;
-        }
-    };
-    let delimiter = detect_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    // Where each known column sits, once the header is read.
-    let mut places: Option<Vec<(usize, &'static str)>> = None;
-    let mut width = 0;
-    let mut rows = Vec::new();
-    let mut lines = LineCounter::new(text);
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(err) => {
-                let line = err.position().map_or(0, |p| lines.line_at(p.byte()));
-                let (fr, en) = csv_words(&err);
-                problems.say(
-                    line,
-                    format!("ligne illisible ({fr})"),
-                    format!("unreadable line ({en})"),
-                );
-                continue;
+/// Where the parser is within a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    /// At a field's start (spaces may come before an opening quote).
+    Start,
+    Unquoted,
+    Quoted,
+    /// After a closing quote (anything more is kept, as the csv crate does).
+    AfterQuote,
+}
+
+/// How a record's reading ended.
+#[derive(Debug, PartialEq, Eq)]
+enum Record {
+    Read,
+    /// Longer than [`MAX_ROW`] (the rest of its line was skipped);
+    /// `quoted`: cut inside a quoted field, so where the next row starts
+    /// cannot be known.
+    TooLong {
+        quoted: bool,
+    },
+    /// A quote opened on `row.line` and never closed.
+    Unclosed,
+    End,
+}
+
+/// The lines of the text, a record at a time.
+struct Lines<R> {
+    input: R,
+    /// The number of the last line read.
+    line: u64,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> Lines<R> {
+    /// The next line into `buf` (without its line break), at most `cap`
+    /// bytes kept; `None` at the end. `Some(false)`: cut at `cap`.
+    fn next(&mut self, cap: usize) -> std::io::Result<Option<bool>> {
+        self.buf.clear();
+        let mut any = false;
+        let mut whole = true;
+        loop {
+            let available = self.input.fill_buf()?;
+            if available.is_empty() {
+                break;
             }
-        };
-        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
-        match &places {
-            None => {
-                places = Some(header(&record, line, columns, problems)?);
-                width = record.len();
+            any = true;
+            let (part, found) = match available.iter().position(|&b| b == b'\n') {
+                Some(i) => (&available[..i], true),
+                None => (available, false),
+            };
+            let room = cap.saturating_sub(self.buf.len());
+            if part.len() > room {
+                whole = false;
             }
-            Some(places) => {
-                if record.iter().skip(width).any(|f| !f.is_empty()) {
-                    // `T1,J3,impact,12,5`: a decimal comma in a comma-separated
-                    // file would silently read 12; refuse the row instead.
-                    problems.say(
-                        line,
-                        format!(
-                            "{} champs pour {width} colonnes d'en-tête (une virgule décimale \
-                             dans un fichier séparé par des virgules ? mettre la valeur \
-                             entre guillemets ou séparer par des points-virgules)",
-                            record.len()
-                        ),
-                        format!(
-                            "{} fields for {width} header columns (a decimal comma in a \
-                             comma-separated file? quote the value or separate with semicolons)",
-                            record.len()
-                        ),
-                    );
-                    continue;
+            self.buf.extend_from_slice(&part[..part.len().min(room)]);
+            let used = part.len() + usize::from(found);
+            self.input.consume(used);
+            if found {
+                break;
+            }
+        }
+        if !any {
+            return Ok(None);
+        }
+        self.line += 1;
+        if self.line == 1 && self.buf.starts_with(b"\xEF\xBB\xBF") {
+            self.buf.drain(..3);
+        }
+        if self.buf.last() == Some(&b'\r') {
+            self.buf.pop();
+        }
+        Ok(Some(whole))
+    }
+
+    /// Read the next record into `row` (its fields split on `delimiter`).
+    fn record(&mut self, delimiter: u8, row: &mut Row) -> std::io::Result<Record> {
+        let mut bytes: Vec<u8> = Vec::new();
+        row.spans.clear();
+        let mut state = State::Start;
+        let mut field_start = 0;
+        let mut first = true;
+        loop {
+            let cap = MAX_ROW.saturating_sub(bytes.len());
+            let Some(whole) = self.next(cap)? else {
+                return Ok(if first { Record::End } else { Record::Unclosed });
+            };
+            if first {
+                row.line = self.line;
+                first = false;
+            } else {
+                bytes.push(b'\n');
+            }
+            let line = std::mem::take(&mut self.buf);
+            let mut i = 0;
+            while i < line.len() {
+                let b = line[i];
+                match (state, b) {
+                    (State::Quoted, b'"') if line.get(i + 1) == Some(&b'"') => {
+                        bytes.push(b'"');
+                        i += 1;
+                    }
+                    (State::Quoted, b'"') => state = State::AfterQuote,
+                    (State::Quoted, _) => bytes.push(b),
+                    (State::Start, b'"') => {
+                        bytes.truncate(field_start);
+                        state = State::Quoted;
+                    }
+                    (_, b) if b == delimiter => {
+                        row.spans.push((field_start, bytes.len()));
+                        field_start = bytes.len();
+                        state = State::Start;
+                    }
+                    (State::Start, b' ' | b'\t') => bytes.push(b),
+                    (State::Start, _) => {
+                        bytes.push(b);
+                        state = State::Unquoted;
+                    }
+                    (_, _) => bytes.push(b),
                 }
-                let fields = places
-                    .iter()
-                    .map(|&(i, name)| (name, cell(record.get(i).unwrap_or(""))))
-                    .collect();
-                rows.push(Row { line, fields });
+                i += 1;
+            }
+            self.buf = line;
+            if !whole {
+                let quoted = state == State::Quoted;
+                return Ok(Record::TooLong { quoted });
+            }
+            if state != State::Quoted {
+                row.spans.push((field_start, bytes.len()));
+                break;
             }
         }
-    }
-    if places.is_none() {
-        problems.say(
-            0,
-            "fichier vide : il faut une ligne d'en-tête",
-            "empty file: a header line is needed",
-        );
-        return None;
-    }
-    Some(Table { delimiter, rows })
-}
-
-/// Line numbers from byte offsets, for offsets met in increasing order.
-/// (The csv crate places a record after the blank lines before it, so its
-/// own line count can point at a blank line.)
-struct LineCounter<'a> {
-    text: &'a [u8],
-    offset: usize,
-    line: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> LineCounter<'a> {
-        LineCounter {
-            text: text.as_bytes(),
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    /// The line where the record found at `byte` really starts.
-    fn line_at(&mut self, byte: u64) -> u64 {
-        let mut start = usize::try_from(byte)
-            .unwrap_or(usize::MAX)
-            .min(self.text.len());
-        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        if start >= self.offset {
-            let newlines = self.text[self.offset..start]
-                .iter()
-                .filter(|&&b| b == b'\n');
-            self.line += newlines.count() as u64;
-            self.offset = start;
-        }
-        self.line
+        // The text came decoded as UTF-8 and is split only at ASCII bytes.
+        row.text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        };
+        Ok(Record::Read)
     }
 }
 
-/// Match the header's cells to the columns looked for.
-fn header(
-    record: &csv::StringRecord,
-    line: u64,
+/// Read a spreadsheet from its decoded text, handing each data row to
+/// `each` in file order. Problems (no header, a missing or repeated
+/// column, a row with too many fields, an unclosed quote) go to
+/// `problems`; returns `false` when no row could be read (no header, or
+/// a missing column).
+pub fn each_row<R: BufRead>(
+    input: R,
     columns: &[Column],
     problems: &mut Problems,
-) -> Option<Vec<(usize, &'static str)>> {
-    let mut places: Vec<(usize, &'static str)> = Vec::new();
+    mut each: impl FnMut(&Row, &mut Problems),
+) -> bool {
+    let mut lines = Lines {
+        input,
+        line: 0,
+        buf: Vec::new(),
+    };
+    let mut row = Row::default();
+    let mut delimiter = None;
+    let mut width = 0;
+    loop {
+        let sep = match delimiter {
+            Some(sep) => sep,
+            None => {
+                // The header's separator, from its first line.
+                match peek_header(&mut lines, problems) {
+                    Some(sep) => sep,
+                    None => break,
+                }
+            }
+        };
+        let read = match lines.record(sep, &mut row) {
+            Ok(read) => read,
+            Err(err) => {
+                let line = lines.line + 1;
+                say(problems, line, Reading::CannotRead(&err));
+                return false;
+            }
+        };
+        match read {
+            Record::End => break,
+            Record::TooLong { quoted: false } => {
+                say(problems, row.line, Reading::TooLong { mib: MAX_ROW >> 20 });
+                continue;
+            }
+            Record::TooLong { quoted: true } => {
+                say(
+                    problems,
+                    row.line,
+                    Reading::QuoteTooLong { mib: MAX_ROW >> 20 },
+                );
+                return delimiter.is_some();
+            }
+            Record::Unclosed => {
+                say(problems, row.line, Reading::Unclosed);
+                return delimiter.is_some();
+            }
+            Record::Read => {}
+        }
+        if row.is_blank() {
+            continue;
+        }
+        if delimiter.is_none() {
+            let Some(places) = header(&row, columns, problems) else {
+                return false;
+            };
+            row.places = places;
+            width = row.spans.len();
+            delimiter = Some(sep);
+            continue;
+        }
+        if (width..row.spans.len()).any(|i| !row.field(i).is_empty()) {
+            // `T1,J3,impact,12,5`: a decimal comma in a comma-separated
+            // file would silently read 12; refuse the row instead.
+            let (fields, width) = (row.spans.len(), width);
+            say(problems, row.line, Reading::TooManyFields { fields, width });
+            continue;
+        }
+        each(&row, problems);
+    }
+    if delimiter.is_none() {
+        say(problems, 0, Reading::Empty);
+        return false;
+    }
+    true
+}
+
+/// Record a reading problem on `line`, in the file's language.
+pub fn say(problems: &mut Problems, line: u64, problem: Reading) {
+    let what = reading(&problem, problems.lang);
+    problems.at(line, what);
+}
+
+/// Skip blank lines before the header and guess its separator from its
+/// first line, which stays to be read again as a record.
+fn peek_header<R: BufRead>(lines: &mut Lines<R>, problems: &mut Problems) -> Option<u8> {
+    loop {
+        let buffered = match lines.input.fill_buf() {
+            Ok(b) => b,
+            Err(err) => {
+                say(problems, 1, Reading::CannotRead(&err));
+                return None;
+            }
+        };
+        if buffered.is_empty() {
+            return None;
+        }
+        let end = buffered.iter().position(|&b| b == b'\n');
+        let first = &buffered[..end.unwrap_or(buffered.len())];
+        let first = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(first);
+        if first.iter().all(|b| b.is_ascii_whitespace()) && end.is_some() {
+            // A blank line: skip it, counting it.
+            let used = end.map_or(buffered.len(), |e| e + 1);
+            lines.input.consume(used);
+            lines.line += 1;
+            continue;
+        }
+        return Some(detect_delimiter(first));
+    }
+}
+
+/// Match the header's cells to the columns looked for: where each known
+/// column is among the fields.
+fn header(
+    row: &Row,
+    columns: &[Column],
+    problems: &mut Problems,
+) -> Option<Vec<(&'static str, usize)>> {
+    let mut places: Vec<(&'static str, usize)> = Vec::new();
     let mut ok = true;
-    for (i, cell) in record.iter().enumerate() {
+    let cells: Vec<String> = (0..row.spans.len())
+        .map(|i| row.field(i).to_lowercase())
+        .collect();
+    for (i, cell) in cells.iter().enumerate() {
         let Some(column) = columns.iter().find(|c| c.matches(cell)) else {
             continue; // an organiser's own column (e-mail, notes...): ignored
         };
-        if places.iter().any(|&(_, name)| name == column.name) {
-            problems.say(
-                line,
-                format!("colonne « {} » présente deux fois", column.name),
-                format!("column \"{}\" appears twice", column.name),
-            );
+        if places.iter().any(|&(name, _)| name == column.name) {
+            say(problems, row.line, Reading::ColumnTwice(column.name));
             ok = false;
         } else {
-            places.push((i, column.name));
+            places.push((column.name, i));
+        }
+    }
+    // A fallback name only where its column is not there under its own.
+    for column in columns {
+        if places.iter().any(|&(name, _)| name == column.name) {
+            continue;
+        }
+        let mut found = cells
+            .iter()
+            .enumerate()
+            .filter(|(_, cell)| column.fallback.contains(&cell.as_str()));
+        if let Some((i, cell)) = found.next() {
+            places.push((column.name, i));
+            if let Some((_, other)) = found.next() {
+                let column = column.name;
+                say(
+                    problems,
+                    row.line,
+                    Reading::WhichColumn {
+                        cell,
+                        other,
+                        column,
+                    },
+                );
+                ok = false;
+            }
         }
     }
     let missing: Vec<&str> = columns
         .iter()
-        .filter(|c| c.required && !places.iter().any(|&(_, name)| name == c.name))
+        .filter(|c| c.required && !places.iter().any(|&(name, _)| name == c.name))
         .map(|c| c.name)
         .collect();
     if !missing.is_empty() {
         let expected: Vec<&str> = columns.iter().map(|c| c.name).collect();
-        problems.say(
-            line,
-            format!(
-                "colonne(s) manquante(s) : {} (en-tête attendu : {})",
-                missing.join(", "),
-                expected.join(", ")
-            ),
-            format!(
-                "missing column(s): {} (expected header: {})",
-                missing.join(", "),
-                expected.join(", ")
-            ),
+        let found: Vec<String> = cells.iter().map(|c| shown(c).into_owned()).collect();
+        let found = shown(&found.join(", ")).into_owned();
+        let (missing, expected) = (missing.join(", "), expected.join(", "));
+        let (missing, expected, found) = (&*missing, &*expected, &*found);
+        say(
+            problems,
+            row.line,
+            Reading::Missing {
+                missing,
+                expected,
+                found,
+            },
         );
         ok = false;
     }
     ok.then_some(places)
 }
 
-/// A CSV reading error in words (French, English).
-fn csv_words(err: &csv::Error) -> (String, String) {
-    use crate::domain::Lang;
-    match err.kind() {
-        csv::ErrorKind::Utf8 { .. } => (
-            "texte non UTF-8 : enregistrez le fichier en UTF-8".into(),
-            "not UTF-8 text: save the file as UTF-8".into(),
-        ),
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => (
-            format!("{len} colonne(s) au lieu de {expected_len}"),
-            format!("{len} column(s) instead of {expected_len}"),
-        ),
-        csv::ErrorKind::Io(io) => (
-            crate::storage::io_words(io, Lang::Fr),
-            crate::storage::io_words(io, Lang::En),
-        ),
-        _ => (format!("erreur CSV : {err}"), err.to_string()),
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const COLUMNS: &[Column] = &[
-        Column::required("id", &["identifiant"]),
-        Column::required("name", &["nom"]),
-        Column::optional("note", &[]),
-    ];
-
-    fn read_ok(text: &str) -> Table {
-        let mut problems = Problems::new("t.csv", Lang::En);
-        let table = read(text.as_bytes(), COLUMNS, &mut problems);
-        assert!(problems.is_empty(), "{:?}", problems.lines());
-        table.expect("a table")
-    }
-
-    #[test]
-    fn semicolons_quotes_bom_and_spaces() {
-        let table = read_ok("\u{feff}Nom ; ID;note\n\" A; B \" ; 1 ; x\n\n;;\nC;2\n");
-        assert_eq!(table.delimiter, b';');
-        assert_eq!(table.rows.len(), 2);
-        assert_eq!(table.rows[0].get("name"), "A; B");
-        assert_eq!(table.rows[0].get("id"), "1");
-        assert_eq!(table.rows[0].line, 2);
-        assert_eq!(table.rows[1].get("note"), "");
-        assert_eq!(table.rows[1].line, 5);
-    }
-
-    #[test]
-    fn commas_with_quoted_decimal_comma() {
-        let table = read_ok("id,name,note\r\n1,\"Ann, Bob\",\"12,5\"\r\n");
-        assert_eq!(table.delimiter, b',');
-        assert_eq!(table.rows[0].get("name"), "Ann, Bob");
-        assert_eq!(table.rows[0].get("note"), "12,5");
-    }
-
-    #[test]
-    fn more_fields_than_the_header_is_refused() {
-        let mut problems = Problems::new("t.csv", Lang::En);
-        let table = read(b"id,name\n1,12,5\n2,b,,\n", COLUMNS, &mut problems).unwrap();
-        let lines = problems.lines();
-        assert_eq!(lines.len(), 1);
-        assert!(lines[0].starts_with("t.csv:2: 3 fields for 2 header columns"));
-        assert_eq!(table.rows.len(), 1, "trailing empty fields are fine");
-        assert_eq!(table.rows[0].get("id"), "2");
-    }
-
-    #[test]
-    fn missing_and_repeated_columns() {
-        let mut problems = Problems::new("t.csv", Lang::En);
-        assert!(read(b"\n\nid;id;x\n1;2;3\n", COLUMNS, &mut problems).is_none());
-        let lines = problems.lines();
-        assert_eq!(lines.len(), 2);
-        assert!(
-            lines[0].starts_with("t.csv:3: column \"id\" appears twice"),
-            "{lines:?}"
-        );
-        assert!(lines[1].starts_with("t.csv:3: missing column(s): name"));
-    }
-
-    #[test]
-    fn not_utf8_names_the_line() {
-        let mut problems = Problems::new("t.csv", Lang::Fr);
-        assert!(read(b"id;name\n1;Ren\xe9\n", COLUMNS, &mut problems).is_none());
-        let lines = problems.lines();
-        assert!(lines[0].starts_with("t.csv:2: le fichier n'est pas en UTF-8"));
-    }
-
-    #[test]
-    fn empty_file() {
-        let mut problems = Problems::new("t.csv", Lang::En);
-        assert!(read(b"\xEF\xBB\xBF\n", COLUMNS, &mut problems).is_none());
-        assert_eq!(
-            problems.lines(),
-            vec!["t.csv: empty file: a header line is needed"]
-        );
-    }
-
-    #[test]
-    fn blank_lines_are_counted() {
-        let table = read_ok("\n\nid;name\r\n\r\n\r\n1;a\n\n2;b\n");
-        assert_eq!(table.rows[0].line, 6);
-        assert_eq!(table.rows[1].line, 8);
-    }
-
-    #[test]
-    fn quoted_newline_keeps_line_numbers_right() {
-        let table = read_ok("id;name\n1;\"two\nlines\"\n2;b\n");
-        assert_eq!(table.rows[0].line, 2);
-        assert_eq!(table.rows[1].line, 4);
-    }
-}
+#[path = "reader_tests.rs"]
+mod tests;

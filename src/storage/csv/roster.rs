@@ -7,10 +7,12 @@
 //! Organisations come from the org columns (teams first, then jurors, in
 //! the order met): the id is the text as written, and so is the name.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::io::BufRead;
 
 use crate::domain::{Criterion, Dec, Juror, Organisation, Team, TeamStatus};
 
+use super::problems::shown;
 use super::reader::{self, Column, Problems, Row};
 
 pub const TEAM_COLUMNS: &[Column] = &[
@@ -58,12 +60,13 @@ fn required<'a>(row: &'a Row, column: &str, problems: &mut Problems) -> Option<&
 
 /// Ids must be unique within a file: report a repeat with the first line.
 fn unique_id(
-    seen: &mut BTreeMap<String, u64>,
+    seen: &mut HashMap<String, u64>,
     id: &str,
     line: u64,
     problems: &mut Problems,
 ) -> bool {
     if let Some(first) = seen.get(id) {
+        let id = shown(id);
         problems.say(
             line,
             format!("identifiant « {id} » déjà utilisé ligne {first}"),
@@ -81,37 +84,41 @@ fn unique_id(
 /// org)`; `None` when the file has a problem (all reported, `empty` when it
 /// has no row).
 fn people<T>(
-    bytes: &[u8],
+    text: impl BufRead,
     columns: &[Column],
     empty: (&str, &str),
     problems: &mut Problems,
     make: impl Fn(&Row, &str, &str, &str) -> T,
 ) -> Option<Vec<T>> {
-    let table = reader::read(bytes, columns, problems)?;
     let mut entries = Vec::new();
-    let mut seen = BTreeMap::new();
-    for row in &table.rows {
+    let mut seen = HashMap::new();
+    let mut rows = 0u64;
+    let read = reader::each_row(text, columns, problems, |row, problems| {
+        rows += 1;
         let id = required(row, "id", problems);
         let name = required(row, "name", problems);
         let org = required(row, "org", problems);
         let (Some(id), Some(name), Some(org)) = (id, name, org) else {
-            continue;
+            return;
         };
         if !unique_id(&mut seen, id, row.line, problems) {
-            continue;
+            return;
         }
-        entries.push(make(row, id, name, org));
-    }
-    if table.rows.is_empty() {
+        // Once the file is refused, nothing more is kept.
+        if problems.is_empty() {
+            entries.push(make(row, id, name, org));
+        }
+    });
+    if read && rows == 0 {
         problems.say(0, empty.0, empty.1);
     }
-    problems.is_empty().then_some(entries)
+    (read && problems.is_empty()).then_some(entries)
 }
 
 /// Read teams.csv; `None` when it has a problem (all reported).
-pub fn teams(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Team>> {
+pub fn teams(text: impl BufRead, problems: &mut Problems) -> Option<Vec<Team>> {
     people(
-        bytes,
+        text,
         TEAM_COLUMNS,
         ("aucune équipe", "no team"),
         problems,
@@ -134,9 +141,9 @@ pub fn teams(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Team>> {
 }
 
 /// Read jurors.csv; `None` when it has a problem (all reported).
-pub fn jurors(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Juror>> {
+pub fn jurors(text: impl BufRead, problems: &mut Problems) -> Option<Vec<Juror>> {
     people(
-        bytes,
+        text,
         JUROR_COLUMNS,
         ("aucun juré", "no juror"),
         problems,
@@ -161,6 +168,7 @@ fn number(row: &Row, column: &str, default: Option<Dec>, problems: &mut Problems
     match Dec::parse(text) {
         Ok(value) => Some(value),
         Err(_) => {
+            let text = shown(text);
             problems.say(
                 row.line,
                 format!("{column} : « {text} » n'est pas un nombre"),
@@ -171,94 +179,108 @@ fn number(row: &Row, column: &str, default: Option<Dec>, problems: &mut Problems
     }
 }
 
-/// Read criteria.csv; `None` when it has a problem (all reported).
-pub fn criteria(bytes: &[u8], problems: &mut Problems) -> Option<Vec<Criterion>> {
-    let table = reader::read(bytes, CRITERION_COLUMNS, problems)?;
-    let mut criteria = Vec::new();
-    let mut seen = BTreeMap::new();
-    for row in &table.rows {
-        let id = required(row, "id", problems);
-        let label = required(row, "label", problems);
-        let weight = number(row, "weight", Some(Dec::int(1)), problems);
-        let min = number(row, "min", Some(Dec::ZERO), problems);
-        let max = number(row, "max", None, problems);
-        let step = number(row, "step", Some(Dec::int(1)), problems);
-        let (Some(id), Some(label), Some(weight), Some(min), Some(max), Some(step)) =
-            (id, label, weight, min, max, step)
-        else {
-            continue;
-        };
-        if !unique_id(&mut seen, id, row.line, problems) {
-            continue;
-        }
-        let sep = problems.lang.decimal_separator();
-        if weight <= Dec::ZERO {
-            problems.say(
-                row.line,
-                "le poids doit être positif",
-                "the weight must be above zero",
-            );
-        }
-        if min >= max {
-            problems.say(
-                row.line,
-                format!(
-                    "le minimum ({}) doit être inférieur au maximum ({})",
-                    min.format_with(sep),
-                    max.format_with(sep)
-                ),
-                format!(
-                    "the minimum ({}) must be below the maximum ({})",
-                    min.format_with(sep),
-                    max.format_with(sep)
-                ),
-            );
-        }
-        if step <= Dec::ZERO {
-            problems.say(
-                row.line,
-                "le pas doit être positif",
-                "the step must be above zero",
-            );
-        } else if min < max && !max.is_on_step(min, step) {
-            // The top of the scale could never be given.
-            let steps = (max.raw() - min.raw()) / step.raw();
-            let below = Dec::from_raw(min.raw() + steps * step.raw());
-            let above = Dec::from_raw(below.raw() + step.raw());
-            let (max, min, step, below, above) = (
-                max.format_with(sep),
-                min.format_with(sep),
-                step.format_with(sep),
-                below.format_with(sep),
-                above.format_with(sep),
-            );
-            problems.say(
-                row.line,
-                format!(
-                    "le maximum ({max}) n'est pas atteignable depuis le minimum ({min}) par pas de \
-                     {step} : il doit valoir le minimum plus un nombre entier de pas (par exemple \
-                     {below} ou {above})"
-                ),
-                format!(
-                    "the maximum ({max}) cannot be reached from the minimum ({min}) in steps of \
-                     {step}: it must be the minimum plus a whole number of steps (e.g. {below} \
-                     or {above})"
-                ),
-            );
-        }
-        criteria.push(Criterion {
-            id: id.into(),
-            label: label.to_string(),
-            weight,
-            min,
-            max,
-            step,
-        });
+/// One row of criteria.csv; `None` when it has a problem (reported).
+fn criterion(
+    row: &Row,
+    seen: &mut HashMap<String, u64>,
+    problems: &mut Problems,
+) -> Option<Criterion> {
+    let id = required(row, "id", problems);
+    let label = required(row, "label", problems);
+    let weight = number(row, "weight", Some(Dec::int(1)), problems);
+    let min = number(row, "min", Some(Dec::ZERO), problems);
+    let max = number(row, "max", None, problems);
+    let step = number(row, "step", Some(Dec::int(1)), problems);
+    let (Some(id), Some(label), Some(weight), Some(min), Some(max), Some(step)) =
+        (id, label, weight, min, max, step)
+    else {
+        return None;
+    };
+    if !unique_id(seen, id, row.line, problems) {
+        return None;
     }
-    if table.rows.is_empty() {
+    let sep = problems.lang.decimal_separator();
+    if weight <= Dec::ZERO {
+        problems.say(
+            row.line,
+            "le poids doit être positif",
+            "the weight must be above zero",
+        );
+    }
+    if min >= max {
+        problems.say(
+            row.line,
+            format!(
+                "le minimum ({}) doit être inférieur au maximum ({})",
+                min.format_with(sep),
+                max.format_with(sep)
+            ),
+            format!(
+                "the minimum ({}) must be below the maximum ({})",
+                min.format_with(sep),
+                max.format_with(sep)
+            ),
+        );
+    }
+    if step <= Dec::ZERO {
+        problems.say(
+            row.line,
+            "le pas doit être positif",
+            "the step must be above zero",
+        );
+    } else if min < max && !max.is_on_step(min, step) {
+        // The top of the scale could never be given.
+        let steps = (max.raw() - min.raw()) / step.raw();
+        let below = Dec::from_raw(min.raw() + steps * step.raw());
+        let above = Dec::from_raw(below.raw() + step.raw());
+        let (max, min, step, below, above) = (
+            max.format_with(sep),
+            min.format_with(sep),
+            step.format_with(sep),
+            below.format_with(sep),
+            above.format_with(sep),
+        );
+        problems.say(
+            row.line,
+            format!(
+                "le maximum ({max}) n'est pas atteignable depuis le minimum ({min}) par pas de \
+                 {step} : il doit valoir le minimum plus un nombre entier de pas (par exemple \
+                 {below} ou {above})"
+            ),
+            format!(
+                "the maximum ({max}) cannot be reached from the minimum ({min}) in steps of \
+                 {step}: it must be the minimum plus a whole number of steps (e.g. {below} \
+                 or {above})"
+            ),
+        );
+    }
+    Some(Criterion {
+        id: id.into(),
+        label: label.to_string(),
+        weight,
+        min,
+        max,
+        step,
+    })
+}
+
+/// Read criteria.csv; `None` when it has a problem (all reported).
+pub fn criteria(text: impl BufRead, problems: &mut Problems) -> Option<Vec<Criterion>> {
+    let mut criteria = Vec::new();
+    let mut seen = HashMap::new();
+    let mut rows = 0u64;
+    let read = reader::each_row(text, CRITERION_COLUMNS, problems, |row, problems| {
+        rows += 1;
+        if let Some(found) = criterion(row, &mut seen, problems)
+            && problems.is_empty()
+        {
+            criteria.push(found);
+        }
+    });
+    if read && rows == 0 {
         problems.say(0, "aucun critère", "no criterion");
     }
-    problems.is_empty().then_some(criteria)
+    (read && problems.is_empty()).then_some(criteria)
 }
 
 /// The organisations named by the teams and jurors, in the order met.

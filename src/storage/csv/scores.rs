@@ -5,21 +5,32 @@
 //! handwritten total). The whole file becomes one `Change::Batch`, each
 //! change carrying the value it replaces; the file is all or nothing, so
 //! every bad row is reported and no change is built.
+//!
+//! The rows are read one at a time: what is kept is one entry per cell
+//! of the session the file names (a key given twice is reported, not
+//! kept twice), so memory is bounded by the session, never by the file.
 
-use std::collections::{BTreeMap, HashMap};
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::io::BufRead;
 
 use crate::domain::{
-    BatchLabel, Change, Criterion, Dec, Edit, Juror, Lang, Mark, Refusal, Session, Sheet, SheetKey,
-    Team,
+    BatchLabel, Change, Criterion, Dec, Edit, Juror, Lang, Mark, PairState, Refusal, Session,
+    Sheet, SheetKey, Team,
 };
 
+use super::problems::{Rejected, shown};
 use super::reader::{self, Column, Problems, Row};
+use crate::words::import::Reading;
 
+/// `note` is what a French score sheet calls a score: it is the value
+/// column unless the file has a `value` (or `valeur`) column too, which
+/// makes `note` an organiser's own column (a remark), ignored.
 pub const SCORE_COLUMNS: &[Column] = &[
     Column::required("team", &["équipe", "equipe"]),
     Column::required("juror", &["juré", "jure", "membre du jury"]),
     Column::required("criterion", &["critère", "critere"]),
-    Column::required("value", &["valeur", "note"]),
+    Column::required("value", &["valeur"]).or_else(&["note", "score"]),
 ];
 
 /// What one valid row records.
@@ -41,236 +52,284 @@ fn mark_word(text: &str) -> Option<Mark> {
     }
 }
 
-fn not_a_number(text: &str, problems: &mut Problems, line: u64) {
-    problems.say(
-        line,
-        format!("« {text} » n'est pas un nombre"),
-        format!("\"{text}\" is not a number"),
-    );
+/// A pair row's key: after every criterion.
+const PAIR: u32 = u32::MAX;
+
+/// Where a row writes: team, juror and criterion by their place in the
+/// session (`PAIR` for a pair row).
+type Key = (u32, u32, u32);
+
+/// What the file gave for one key: the first line, whether it is a mark,
+/// its entry when the row is good, and whether its line was told of a
+/// conflict already.
+#[derive(Clone, Copy, Debug)]
+struct Seen {
+    line: u64,
+    mark: bool,
+    entry: Option<Entry>,
+    told: bool,
 }
 
-/// The session's teams, jurors and criteria by id (large files look each
-/// row's ids up once).
+/// The session's teams, jurors and criteria by id (each row's ids are
+/// looked up once), and the last pair's excuse (a file's rows of one pair
+/// usually follow each other).
 struct Index<'a> {
     session: &'a Session,
-    teams: HashMap<&'a str, &'a Team>,
-    jurors: HashMap<&'a str, &'a Juror>,
-    criteria: HashMap<&'a str, &'a Criterion>,
+    teams: HashMap<&'a str, u32>,
+    jurors: HashMap<&'a str, u32>,
+    criteria: HashMap<&'a str, u32>,
+    excused: Cell<Option<Excused>>,
+}
+
+/// A pair (team, juror) and its excuse.
+type Excused = ((u32, u32), Option<PairState>);
+
+fn places<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, u32> {
+    let mut map = HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        // The first of two equal ids wins, as with `Session::team`.
+        map.entry(id(item)).or_insert(i as u32);
+    }
+    map
 }
 
 impl<'a> Index<'a> {
     fn new(session: &'a Session) -> Index<'a> {
         Index {
             session,
-            teams: session.teams.iter().map(|t| (t.id.as_str(), t)).collect(),
-            jurors: session.jurors.iter().map(|j| (j.id.as_str(), j)).collect(),
-            criteria: session
-                .criteria
-                .iter()
-                .map(|c| (c.id.as_str(), c))
-                .collect(),
+            teams: places(&session.teams, |t: &'a Team| t.id.as_str()),
+            jurors: places(&session.jurors, |j: &'a Juror| j.id.as_str()),
+            criteria: places(&session.criteria, |c: &'a Criterion| c.id.as_str()),
+            excused: Cell::new(None),
         }
+    }
+
+    /// Why the juror does not score the team, if so (`Session::excuse`).
+    fn excuse(&self, t: u32, j: u32) -> Option<PairState> {
+        if let Some((pair, excuse)) = self.excused.get()
+            && pair == (t, j)
+        {
+            return excuse;
+        }
+        let excuse = self.session.excuse(self.team(t), self.juror(j));
+        self.excused.set(Some(((t, j), excuse)));
+        excuse
+    }
+
+    fn team(&self, i: u32) -> &'a Team {
+        &self.session.teams[i as usize]
+    }
+
+    fn juror(&self, i: u32) -> &'a Juror {
+        &self.session.jurors[i as usize]
     }
 }
 
-/// Check one row against the session; `None` when it is bad (reported).
-fn entry(index: &Index, row: &Row, problems: &mut Problems) -> Option<Entry> {
-    let session = index.session;
+/// "T1/J3/impact", or "T1/J3" for a pair row.
+fn key_words(index: &Index, (t, j, c): Key) -> String {
+    let (team, juror) = (&index.team(t).id, &index.juror(j).id);
+    match index.session.criteria.get(c as usize) {
+        Some(criterion) => format!("{team}/{juror}/{}", criterion.id),
+        None => format!("{team}/{juror}"),
+    }
+}
+
+/// The team and the juror of a row, each reported when missing or unknown.
+fn pair_of(index: &Index, row: &Row, problems: &mut Problems) -> (Option<u32>, Option<u32>) {
     let lang = problems.lang;
     let (team_id, juror_id) = (row.get("team"), row.get("juror"));
-    let (criterion_id, text) = (row.get("criterion"), row.get("value"));
-    let mut ok = true;
-    let refuse = |problems: &mut Problems, refusal: Refusal| {
-        problems.at(row.line, refusal.message(lang));
-    };
     let team = index.teams.get(team_id).copied();
     if team.is_none() {
-        ok = false;
         if team_id.is_empty() {
             problems.say(row.line, "équipe manquante", "team missing");
         } else {
-            refuse(problems, Refusal::UnknownTeam(team_id.into()));
+            let refusal = Refusal::UnknownTeam(shown(team_id).as_ref().into());
+            problems.at(row.line, refusal.message(lang));
         }
     }
     let juror = index.jurors.get(juror_id).copied();
     if juror.is_none() {
-        ok = false;
         if juror_id.is_empty() {
             problems.say(row.line, "juré manquant", "juror missing");
         } else {
-            refuse(problems, Refusal::UnknownJuror(juror_id.into()));
+            let refusal = Refusal::UnknownJuror(shown(juror_id).as_ref().into());
+            problems.at(row.line, refusal.message(lang));
         }
     }
-    let entry = if criterion_id.is_empty() {
-        if let Some(mark) = mark_word(text) {
-            Some(Entry::Mark(mark))
-        } else if text.is_empty() {
-            problems.say(
-                row.line,
-                "sans critère, la valeur doit être absent, recused ou un total manuscrit",
-                "with no criterion, the value must be absent, recused or a handwritten total",
-            );
-            None
-        } else if let Ok(total) = Dec::parse(text) {
-            Some(Entry::Handwritten(total))
-        } else {
-            problems.say(
-                row.line,
-                format!("« {text} » : attendu absent, recused ou un nombre (total manuscrit)"),
-                format!("\"{text}\": expected absent, recused or a number (handwritten total)"),
-            );
-            None
-        }
-    } else if let Some(criterion) = index.criteria.get(criterion_id).copied() {
-        match Dec::parse(text) {
-            Err(_) if text.is_empty() => {
-                problems.say(
-                    row.line,
-                    "valeur manquante (omettre la ligne pour laisser la case vide)",
-                    "value missing (leave the row out to keep the cell empty)",
-                );
-                None
-            }
-            Err(_) => {
-                not_a_number(text, problems, row.line);
-                None
-            }
-            Ok(v) if v < criterion.min || v > criterion.max => {
-                refuse(
-                    problems,
-                    Refusal::OutOfRange {
-                        criterion: criterion.id.clone(),
-                        value: v,
-                        min: criterion.min,
-                        max: criterion.max,
-                    },
-                );
-                None
-            }
-            Ok(v) if !v.is_on_step(criterion.min, criterion.step) => {
-                refuse(
-                    problems,
-                    Refusal::OffStep {
-                        criterion: criterion.id.clone(),
-                        value: v,
-                        min: criterion.min,
-                        step: criterion.step,
-                    },
-                );
-                None
-            }
-            Ok(v) => Some(Entry::Value(v)),
-        }
-    } else {
-        refuse(problems, Refusal::UnknownCriterion(criterion_id.into()));
+    (team, juror)
+}
+
+/// A pair row's entry: a mark, or a handwritten total.
+fn pair_entry(text: &str, line: u64, problems: &mut Problems) -> Option<Entry> {
+    if let Some(mark) = mark_word(text) {
+        Some(Entry::Mark(mark))
+    } else if text.is_empty() {
+        problems.say(
+            line,
+            "sans critère, la valeur doit être absent, recused ou un total manuscrit",
+            "with no criterion, the value must be absent, recused or a handwritten total",
+        );
         None
-    };
-    let (Some(team), Some(juror), Some(entry)) = (team, juror, entry) else {
-        return None;
-    };
-    if session.verified.contains(&team.id) {
-        refuse(
-            problems,
-            Refusal::Verified {
-                team: team.id.clone(),
-            },
+    } else if let Ok(total) = Dec::parse(text) {
+        Some(Entry::Handwritten(total))
+    } else {
+        let text = shown(text);
+        problems.say(
+            line,
+            format!("« {text} » : attendu absent, recused ou un nombre (total manuscrit)"),
+            format!("\"{text}\": expected absent, recused or a number (handwritten total)"),
         );
-        return None;
-    }
-    if !matches!(entry, Entry::Mark(_))
-        && let Some(status) = session.excuse(team, juror)
-    {
-        refuse(
-            problems,
-            Refusal::NotScored {
-                team: team.id.clone(),
-                juror: juror.id.clone(),
-                status,
-            },
-        );
-        return None;
-    }
-    ok.then_some(entry)
-}
-
-/// "lines 4 and 9" / "lignes 4, 9 et 12"
-fn line_list(lines: &[u64], lang: Lang) -> String {
-    let texts: Vec<String> = lines.iter().map(u64::to_string).collect();
-    let (last, rest) = texts.split_last().expect("at least two lines");
-    match lang {
-        Lang::Fr => format!("lignes {} et {last}", rest.join(", ")),
-        Lang::En => format!("lines {} and {last}", rest.join(", ")),
+        None
     }
 }
 
-/// The rows of the file grouped by pair (team, juror): criterion (or ""
-/// for the pair row) → every line that gives it.
-type Keys<'a> = BTreeMap<(&'a str, &'a str), BTreeMap<&'a str, Vec<u64>>>;
-
-/// Report every key given twice and every pair with both values and a mark.
-fn conflicts(rows: &[Row], problems: &mut Problems) {
+/// A cell's value, checked against its criterion's scale.
+fn value_entry(
+    criterion: &Criterion,
+    text: &str,
+    line: u64,
+    problems: &mut Problems,
+) -> Option<Entry> {
     let lang = problems.lang;
-    let mut keys: Keys = BTreeMap::new();
-    let mut marks: BTreeMap<(&str, &str), Vec<u64>> = BTreeMap::new();
-    for row in rows {
-        let key = (row.get("team"), row.get("juror"));
-        if row.get("criterion").is_empty() && mark_word(row.get("value")).is_some() {
-            marks.entry(key).or_default().push(row.line);
-        }
-        keys.entry(key)
-            .or_default()
-            .entry(row.get("criterion"))
-            .or_default()
-            .push(row.line);
-    }
-    for (&(team, juror), by_criterion) in &keys {
-        for (criterion, lines) in by_criterion.iter().filter(|(_, l)| l.len() > 1) {
-            let what = if criterion.is_empty() {
-                format!("{team}/{juror}")
-            } else {
-                format!("{team}/{juror}/{criterion}")
-            };
-            let list = line_list(lines, lang);
-            for &line in lines {
-                problems.say(
-                    line,
-                    format!("{what} figure plusieurs fois ({list})"),
-                    format!("{what} is given more than once ({list})"),
-                );
-            }
-        }
-        let Some(mark_lines) = marks.get(&(team, juror)) else {
-            continue;
-        };
-        let value_lines: Vec<u64> = by_criterion
-            .iter()
-            .flat_map(|(c, lines)| lines.iter().filter(move |_| !c.is_empty()))
-            .copied()
-            .collect();
-        if value_lines.is_empty() {
-            continue;
-        }
-        let mut all: Vec<u64> = mark_lines.iter().chain(&value_lines).copied().collect();
-        all.sort_unstable();
-        let list = line_list(&all, lang);
-        for line in all {
+    let refusal = match Dec::parse(text) {
+        Err(_) if text.is_empty() => {
             problems.say(
                 line,
-                format!(
-                    "{}/{} : absent ou récusé et noté à la fois ({list})",
-                    team, juror
-                ),
-                format!(
-                    "{}/{}: both absent or recused and scored ({list})",
-                    team, juror
-                ),
+                "valeur manquante (omettre la ligne pour laisser la case vide)",
+                "value missing (leave the row out to keep the cell empty)",
             );
+            return None;
         }
-    }
+        Err(_) => {
+            let text = shown(text);
+            problems.say(
+                line,
+                format!("« {text} » n'est pas un nombre"),
+                format!("\"{text}\" is not a number"),
+            );
+            return None;
+        }
+        Ok(v) if v < criterion.min || v > criterion.max => Refusal::OutOfRange {
+            criterion: criterion.id.clone(),
+            value: v,
+            min: criterion.min,
+            max: criterion.max,
+        },
+        Ok(v) if !v.is_on_step(criterion.min, criterion.step) => Refusal::OffStep {
+            criterion: criterion.id.clone(),
+            value: v,
+            min: criterion.min,
+            step: criterion.step,
+        },
+        Ok(v) => return Some(Entry::Value(v)),
+    };
+    problems.at(line, refusal.message(lang));
+    None
 }
 
-/// What the file gives for one pair: a mark, a handwritten total, values.
-type PairRows = (Option<Mark>, Option<Dec>, BTreeMap<String, Dec>);
+/// Check one row against the session: where it writes (when its ids are
+/// known) and its entry (when it is good); every problem reported.
+fn entry(index: &Index, row: &Row, problems: &mut Problems) -> (Option<Key>, Option<Entry>) {
+    let session = index.session;
+    let lang = problems.lang;
+    let (team, juror) = pair_of(index, row, problems);
+    let (criterion_id, text) = (row.get("criterion"), row.get("value"));
+    let (criterion, entry) = if criterion_id.is_empty() {
+        (Some(PAIR), pair_entry(text, row.line, problems))
+    } else if let Some(&c) = index.criteria.get(criterion_id) {
+        let criterion = &session.criteria[c as usize];
+        (Some(c), value_entry(criterion, text, row.line, problems))
+    } else {
+        let refusal = Refusal::UnknownCriterion(shown(criterion_id).as_ref().into());
+        problems.at(row.line, refusal.message(lang));
+        (None, None)
+    };
+    let (Some(t), Some(j), Some(c)) = (team, juror, criterion) else {
+        return (None, None);
+    };
+    let key = Some((t, j, c));
+    let Some(entry) = entry else {
+        return (key, None);
+    };
+    let (team, juror) = (index.team(t), index.juror(j));
+    if session.verified.contains(&team.id) {
+        let refusal = Refusal::Verified {
+            team: team.id.clone(),
+        };
+        problems.at(row.line, refusal.message(lang));
+        return (key, None);
+    }
+    if !matches!(entry, Entry::Mark(_))
+        && let Some(status) = index.excuse(t, j)
+    {
+        let refusal = Refusal::NotScored {
+            team: team.id.clone(),
+            juror: juror.id.clone(),
+            status,
+        };
+        problems.at(row.line, refusal.message(lang));
+        return (key, None);
+    }
+    (key, Some(entry))
+}
+
+/// The rows kept, one per key, and the conflicts between them reported
+/// as they are met: a key given twice; a pair both marked and scored.
+struct Found<'a> {
+    index: Index<'a>,
+    seen: HashMap<Key, Seen>,
+}
+
+impl Found<'_> {
+    /// Keep a row's entry, or report it as a repeat of its key.
+    fn add(&mut self, key: Key, line: u64, mark: bool, entry: Option<Entry>, p: &mut Problems) {
+        if let Some(first) = self.seen.get_mut(&key) {
+            let (what, first_line) = (key_words(&self.index, key), first.line);
+            let what = what.as_str();
+            let say = |p: &mut Problems, at: u64| {
+                let lines = (first_line, line);
+                reader::say(p, at, Reading::Repeated { what, lines });
+            };
+            if !first.told {
+                first.told = true;
+                say(p, first_line);
+            }
+            say(p, line);
+            return;
+        }
+        let (t, j, c) = key;
+        // A mark and a value for the same pair: both lines told.
+        let other = if c == PAIR && mark {
+            (0..self.index.session.criteria.len() as u32)
+                .filter_map(|k| self.seen.get(&(t, j, k)).map(|s| s.line))
+                .min()
+        } else if c != PAIR {
+            self.seen
+                .get(&(t, j, PAIR))
+                .filter(|s| s.mark)
+                .map(|s| s.line)
+        } else {
+            None
+        };
+        if let Some(other) = other {
+            let what = key_words(&self.index, (t, j, PAIR));
+            let lines = (other.min(line), other.max(line));
+            for at in [other, line] {
+                let what = what.as_str();
+                reader::say(p, at, Reading::MarkedAndScored { what, lines });
+            }
+        }
+        self.seen.insert(
+            key,
+            Seen {
+                line,
+                mark,
+                entry,
+                told: false,
+            },
+        );
+    }
+}
 
 /// Counts shown after an import.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -286,103 +345,44 @@ pub struct Summary {
 }
 
 /// The import as one change (`None` when nothing would change), or every
-/// problem, one line each.
+/// problem (the first ones, then a count). `input` is the file's text
+/// (decoded); `progress` is told each row's line.
 pub fn import(
     session: &Session,
     file: &str,
-    bytes: &[u8],
+    input: impl BufRead,
     lang: Lang,
-) -> Result<(Option<Change>, Summary), Vec<String>> {
+    progress: &mut dyn FnMut(u64),
+) -> Result<(Option<Change>, Summary), Rejected> {
     let mut problems = Problems::new(file, lang);
-    let Some(table) = reader::read(bytes, SCORE_COLUMNS, &mut problems) else {
-        return Err(problems.lines());
+    let mut found = Found {
+        index: Index::new(session),
+        seen: HashMap::new(),
     };
-    let index = Index::new(session);
-    let mut pairs: BTreeMap<SheetKey, PairRows> = BTreeMap::new();
-    for row in &table.rows {
-        let Some(entry) = entry(&index, row, &mut problems) else {
-            continue;
-        };
-        let pair = pairs
-            .entry(SheetKey::new(
-                row.get("team").into(),
-                row.get("juror").into(),
-            ))
-            .or_default();
-        match entry {
-            Entry::Mark(mark) => pair.0 = Some(mark),
-            Entry::Handwritten(total) => pair.1 = Some(total),
-            Entry::Value(v) => {
-                pair.2.insert(row.get("criterion").to_string(), v);
-            }
+    let read = reader::each_row(input, SCORE_COLUMNS, &mut problems, |row, problems| {
+        progress(row.line);
+        let (key, entry) = entry(&found.index, row, problems);
+        if let Some(key) = key {
+            let mark = key.2 == PAIR && mark_word(row.get("value")).is_some();
+            found.add(key, row.line, mark, entry, problems);
         }
+    });
+    if !read || !problems.is_empty() {
+        return Err(problems.rejected());
     }
-    conflicts(&table.rows, &mut problems);
-    if !problems.is_empty() {
-        return Err(problems.lines());
-    }
-    let mut changes = Vec::new();
-    let mut summary = Summary::default();
-    for (key, (mark, handwritten, values)) in pairs {
-        let current = session
-            .sheets
-            .get(&key)
-            .cloned()
-            .unwrap_or_else(Sheet::default);
-        let (team, juror) = (key.team, key.juror);
-        if let Some(mark) = mark {
-            match mark {
-                Mark::Absent => summary.absences += 1,
-                Mark::Recused => summary.recusals += 1,
-            }
-            let new = Sheet {
-                mark: Some(mark),
-                ..Sheet::default()
-            };
-            if new == current {
-                summary.unchanged += 1;
-            } else {
-                summary.replaced += usize::from(!current.is_empty());
-                changes.push(Change::SetSheet {
-                    team,
-                    juror,
-                    edit: Edit::new(current, new),
-                });
-            }
-            continue;
-        }
-        // Criterion order, then the handwritten total, as on a paper sheet.
-        let mut ordered: Vec<(&String, Dec)> = values.iter().map(|(c, v)| (c, *v)).collect();
-        ordered.sort_by_key(|(c, _)| session.criteria.iter().position(|k| k.id == **c));
-        for (criterion, value) in ordered {
-            summary.values += 1;
-            let seen = current.values.get(criterion.as_str()).copied();
-            if seen == Some(value) {
-                summary.unchanged += 1;
-                continue;
-            }
-            summary.replaced += usize::from(seen.is_some());
-            changes.push(Change::SetCell {
-                team: team.clone(),
-                juror: juror.clone(),
-                criterion: criterion.as_str().into(),
-                edit: Edit::new(seen, Some(value)),
-            });
-        }
-        if let Some(total) = handwritten {
-            summary.handwritten += 1;
-            if current.handwritten == Some(total) {
-                summary.unchanged += 1;
-            } else {
-                summary.replaced += usize::from(current.handwritten.is_some());
-                changes.push(Change::SetHandwritten {
-                    team,
-                    juror,
-                    edit: Edit::new(current.handwritten, Some(total)),
-                });
-            }
-        }
-    }
+    let mut entries: Vec<(Key, Entry)> = found
+        .seen
+        .into_iter()
+        .filter_map(|(key, seen)| seen.entry.map(|e| (key, e)))
+        .collect();
+    // By team and juror id, then criterion order, the handwritten total
+    // last, as on a paper sheet.
+    let (teams, jurors) = (
+        ranks(&session.teams, |t| t.id.as_str()),
+        ranks(&session.jurors, |j| j.id.as_str()),
+    );
+    entries.sort_unstable_by_key(|&((t, j, c), _)| (teams[t as usize], jurors[j as usize], c));
+    let (changes, summary) = changes(session, &entries);
     let change = (!changes.is_empty()).then(|| Change::Batch {
         label: BatchLabel::Import {
             file: file.to_string(),
@@ -390,4 +390,114 @@ pub fn import(
         changes,
     });
     Ok((change, summary))
+}
+
+/// Each item's place when sorted by id.
+fn ranks<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    order.sort_by(|&a, &b| id(&items[a as usize]).cmp(id(&items[b as usize])));
+    let mut rank = vec![0; items.len()];
+    for (place, &i) in order.iter().enumerate() {
+        rank[i as usize] = place as u32;
+    }
+    rank
+}
+
+/// The changes the entries make to the session (each carrying what it
+/// replaces), and what they count.
+fn changes(session: &Session, entries: &[(Key, Entry)]) -> (Vec<Change>, Summary) {
+    let mut changes = Vec::new();
+    let mut summary = Summary::default();
+    let empty = Sheet::default();
+    let mut current: (Option<(u32, u32)>, &Sheet) = (None, &empty);
+    for &((t, j, c), entry) in entries {
+        let (team, juror) = (
+            &session.teams[t as usize].id,
+            &session.jurors[j as usize].id,
+        );
+        if current.0 != Some((t, j)) {
+            let sheet = session
+                .sheets
+                .get(&SheetKey::new(team.clone(), juror.clone()));
+            current = (Some((t, j)), sheet.unwrap_or(&empty));
+        }
+        let sheet = current.1;
+        match entry {
+            Entry::Mark(mark) => {
+                match mark {
+                    Mark::Absent => summary.absences += 1,
+                    Mark::Recused => summary.recusals += 1,
+                }
+                let new = Sheet {
+                    mark: Some(mark),
+                    ..Sheet::default()
+                };
+                if new == *sheet {
+                    summary.unchanged += 1;
+                    continue;
+                }
+                summary.replaced += usize::from(!sheet.is_empty());
+                changes.push(Change::SetSheet {
+                    team: team.clone(),
+                    juror: juror.clone(),
+                    edit: Edit::new(sheet.clone(), new),
+                });
+            }
+            Entry::Value(value) => {
+                summary.values += 1;
+                let criterion = &session.criteria[c as usize].id;
+                let seen = sheet.values.get(criterion).copied();
+                if seen == Some(value) {
+                    summary.unchanged += 1;
+                    continue;
+                }
+                summary.replaced += usize::from(seen.is_some());
+                changes.push(Change::SetCell {
+                    team: team.clone(),
+                    juror: juror.clone(),
+                    criterion: criterion.clone(),
+                    edit: Edit::new(seen, Some(value)),
+                });
+            }
+            Entry::Handwritten(total) => {
+                summary.handwritten += 1;
+                if sheet.handwritten == Some(total) {
+                    summary.unchanged += 1;
+                    continue;
+                }
+                summary.replaced += usize::from(sheet.handwritten.is_some());
+                changes.push(Change::SetHandwritten {
+                    team: team.clone(),
+                    juror: juror.clone(),
+                    edit: Edit::new(sheet.handwritten, Some(total)),
+                });
+            }
+        }
+    }
+    (changes, summary)
+}
+
+/// How many of a batch's changes another writer made stale: each change
+/// whose value as seen is no longer the session's.
+pub fn stale_changes(session: &Session, change: &Change) -> usize {
+    let Change::Batch { changes, .. } = change else {
+        return 0;
+    };
+    let sheet = |team: &str, juror: &str| session.sheet(team, juror).cloned().unwrap_or_default();
+    changes
+        .iter()
+        .filter(|c| match c {
+            Change::SetCell {
+                team,
+                juror,
+                criterion,
+                edit,
+            } => session.value(team, juror, criterion) != edit.seen,
+            Change::SetHandwritten { team, juror, edit } => {
+                sheet(team, juror).handwritten != edit.seen
+            }
+            Change::SetSheet { team, juror, edit } => sheet(team, juror) != edit.seen,
+            _ => false,
+        })
+        .count()
 }

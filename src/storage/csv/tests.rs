@@ -71,7 +71,9 @@ pub(crate) fn fixture() -> Session {
 }
 
 fn import(s: &Session, text: &str) -> Result<Option<Change>, Vec<String>> {
-    scores::import(s, "scores.csv", text.as_bytes(), Lang::En).map(|(c, _)| c)
+    scores::import(s, "scores.csv", text.as_bytes(), Lang::En, &mut |_| {})
+        .map(|(c, _)| c)
+        .map_err(|r| r.lines)
 }
 
 fn imported(s: &Session, text: &str) -> Session {
@@ -217,8 +219,10 @@ fn french_messages() {
         "scores.csv",
         "équipe;juré;critère;valeur\nT1;J2;impact;12,25\n".as_bytes(),
         Lang::Fr,
+        &mut |_| {},
     )
-    .unwrap_err();
+    .unwrap_err()
+    .lines;
     assert_eq!(
         lines,
         vec!["scores.csv:2: 12,25 n'est pas un multiple du pas 0,5 pour impact"]
