@@ -41,8 +41,11 @@ section=$(mktemp)
     echo "values. *First frame*: from starting \`podium run\` until the stage screen is drawn;"
     echo "its memory is the peak of the whole run. *Imports* and *results*: the wall time of"
     echo "the command, the median of 3 runs (the import of every value: one run), memory the"
-    echo "peak resident set size from GNU time. *polars*: reading the same CSV and ranking by"
-    echo "mean in Python, timed inside the script (start-up and \`import\` left out), median of 3."
+    echo "peak resident set size from GNU time. *CPU*: the processor time of the process"
+    echo "(user + system: GNU time, or /proc at the first frame), which the load of other"
+    echo "programs on the machine does not inflate as it does the wall time. *polars*: reading"
+    echo "the same CSV and ranking by mean in Python, timed inside the script (start-up and"
+    echo "\`import\` left out), median of 3."
     echo "<!-- performance:end -->"
 } >"$section"
 python3 - "$section" <<'PY'
