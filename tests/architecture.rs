@@ -94,3 +94,59 @@ fn only_tui_talks_to_the_terminals_events() {
         .collect();
     assert!(readers.is_empty(), "{readers:?}");
 }
+
+/// ARCHITECTURE.md's recipe for a new screen, proved with the Setup
+/// screen: outside tests it is named in its four places only — its room
+/// (`app/screens/setup.rs`, its state a field of `App`), the screens'
+/// exhaustive matches (`app/screens/mod.rs`), its drawing
+/// (`ui/screens/setup.rs` and the `draw` match) and its words (its name in
+/// `words/screens.rs`, its sentences in `words/setup.rs`).
+#[test]
+fn the_setup_screen_lives_in_the_four_places_of_the_recipe() {
+    let names = [
+        "Screen::Setup",
+        "ScreenKey::Setup",
+        "screens::setup",
+        "SetupKey",
+        "SetupState",
+        "SetupScreen",
+    ];
+    let places = [
+        // 1. The room, and its state on `App`.
+        "app/screens/setup.rs",
+        "app/mod.rs",
+        // 2. The screens' exhaustive matches.
+        "app/screens/mod.rs",
+        // 3. Its drawing.
+        "ui/screens/setup.rs",
+        "ui/screens/mod.rs",
+        // 4. Its words.
+        "words/screens.rs",
+        "words/setup.rs",
+    ];
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let mut named = Vec::new();
+    for file in files {
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.contains("tests") || name.starts_with("fixture") {
+            continue;
+        }
+        // Up to its inline test module (test-only items elsewhere, such as
+        // `#[cfg(test)] mod fixture;`, are one line).
+        let text = fs::read_to_string(&file).unwrap_or_default();
+        let code = &text[..text.find("#[cfg(test)]\nmod tests {").unwrap_or(text.len())];
+        if names.iter().any(|n| code.contains(n)) {
+            let rel = file.strip_prefix(&src).unwrap_or(&file);
+            named.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    named.sort();
+    let mut expected: Vec<String> = places.iter().map(|p| p.to_string()).collect();
+    expected.sort();
+    assert_eq!(
+        named, expected,
+        "the Setup screen is named outside its places"
+    );
+}

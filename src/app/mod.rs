@@ -217,12 +217,7 @@ impl App {
 
     /// Whether a text field has the keyboard (every printable key is text).
     pub fn text_field_active(&self) -> bool {
-        match self.screen {
-            Screen::Results => self.results.typing() && !self.projector,
-            Screen::Setup => self.setup.typing(),
-            Screen::Stage => self.stage.typing(),
-            _ => false,
-        }
+        self.screen.typing(self)
     }
 
     /// The next instant something shown changes by itself: the countdown's

@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 
 use super::screens::Reply;
-use super::{App, Effect, Notice, Pending, Screen};
+use super::{App, Effect, Notice, Pending};
 use crate::domain::Operation;
 
 /// The kinds of change a screen undoes.
@@ -21,18 +21,6 @@ pub enum UndoKind {
     Decisions,
     /// The event, settings, teams and jurors.
     Setup,
-}
-
-impl UndoKind {
-    /// The kind a screen shows (and of the changes made from it).
-    pub fn of(screen: Screen) -> UndoKind {
-        match screen {
-            Screen::Stage | Screen::Schedule | Screen::Questions => UndoKind::Live,
-            Screen::Scores | Screen::Completeness => UndoKind::Grid,
-            Screen::Results => UndoKind::Decisions,
-            Screen::Setup => UndoKind::Setup,
-        }
-    }
 }
 
 /// A saved operation of this terminal, with the kind of the screen that
@@ -52,7 +40,7 @@ pub fn take_last(undo: &mut Vec<Undoable>, kind: UndoKind) -> Option<Operation> 
 /// `u`: the inverse of this terminal's last saved operation of the screen's
 /// kind, sent to be saved (an undo is not itself undone by the next `u`).
 pub(super) fn undo(app: &mut App, now: DateTime<Utc>) -> (Reply, Option<Effect>) {
-    let kind = UndoKind::of(app.screen);
+    let kind = app.screen.undo_kind();
     let Some(op) = take_last(&mut app.undo, kind) else {
         return (Reply::say(Notice::NothingToUndo(kind)), None);
     };

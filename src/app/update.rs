@@ -109,18 +109,7 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
             })
         }
         Action::Key(key) => key.handle(app, now),
-        // The grid takes a paste (one number), the Setup screen's text
-        // field fills with it; elsewhere it is ignored.
-        Action::Paste(text) if app.screen == Screen::Scores && !app.projector => {
-            super::screens::scores::paste(app, &text)
-        }
-        Action::Paste(text) if app.screen == Screen::Setup && app.setup.typing() => {
-            super::screens::setup::handle(app, super::screens::setup::SetupKey::Paste(text), now)
-        }
-        Action::Paste(text) if app.screen == Screen::Stage && app.stage.typing() => {
-            super::screens::stage::paste(app, &text)
-        }
-        Action::Paste(_) => Reply::none(),
+        Action::Paste(text) => app.screen.paste(app, text, now),
         Action::Tick => Reply::none(),
         Action::Settled(outcome) => {
             if let SaveOutcome::SavedChanges(delta) = &outcome
@@ -288,7 +277,7 @@ fn send(app: &mut App, change: Change, now: DateTime<Utc>) -> Effect {
     app.pending.push_back(Pending {
         op: op.clone(),
         is_undo: false,
-        kind: super::undo::UndoKind::of(app.screen),
+        kind: app.screen.undo_kind(),
     });
     Effect::Save(Box::new(op))
 }

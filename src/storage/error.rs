@@ -107,88 +107,21 @@ pub enum LineProblem {
 
 impl LineProblem {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (LineProblem::Unreadable(why), Lang::Fr) => {
-                format!("ligne illisible : {}", why.words(lang, false))
+        match self {
+            LineProblem::Unreadable(why) => words::unreadable_line(lang, &why.words(lang, false)),
+            LineProblem::OtherSession { expected, found } => {
+                words::line_of_other_session(lang, expected, found)
             }
-            (LineProblem::Unreadable(why), Lang::En) => {
-                format!("unreadable line: {}", why.words(lang, false))
+            LineProblem::Gap { expected, found } => words::lines_missing(lang, *expected, *found),
+            LineProblem::Create { expected } => words::creation_line(lang, *expected),
+            LineProblem::Refused(r) => words::not_replayable(lang, &r.message(lang)),
+            LineProblem::NewerFormat { found, supported } => {
+                words::newer_format(lang, *found, *supported)
             }
-            (LineProblem::OtherSession { expected, found }, Lang::Fr) => {
-                format!("ligne d'une autre session ({found} au lieu de {expected})")
-            }
-            (LineProblem::OtherSession { expected, found }, Lang::En) => {
-                format!("line of another session ({found} instead of {expected})")
-            }
-            (LineProblem::Gap { expected, found }, Lang::Fr) => {
-                format!("révision {found} au lieu de {expected} (lignes manquantes)")
-            }
-            (LineProblem::Gap { expected, found }, Lang::En) => {
-                format!("revision {found} instead of {expected} (lines missing)")
-            }
-            (LineProblem::Create { expected: true }, Lang::Fr) => {
-                "la première ligne doit être la création de la session".into()
-            }
-            (LineProblem::Create { expected: true }, Lang::En) => {
-                "the first line must be the session's creation".into()
-            }
-            (LineProblem::Create { expected: false }, Lang::Fr) => {
-                "une seconde création de session".into()
-            }
-            (LineProblem::Create { expected: false }, Lang::En) => {
-                "a second creation of the session".into()
-            }
-            (LineProblem::Refused(r), Lang::Fr) => {
-                format!("opération impossible à rejouer : {}", r.message(lang))
-            }
-            (LineProblem::Refused(r), Lang::En) => {
-                format!("operation cannot be replayed: {}", r.message(lang))
-            }
-            (LineProblem::NewerFormat { found, supported }, _) => newer(*found, *supported, lang),
-            (LineProblem::Chain { expected, found }, _) => {
+            LineProblem::Chain { expected, found } => {
                 words::chain_broken(lang, expected.as_deref(), found.as_deref())
             }
         }
-    }
-}
-
-fn newer(found: u32, supported: u32, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "écrit par une version plus récente de Podium (format {found}, \
-             cette version lit jusqu'au format {supported}) : mettez Podium à jour"
-        ),
-        Lang::En => format!(
-            "written by a newer Podium (format {found}, this version reads up to \
-             format {supported}): update Podium"
-        ),
-    }
-}
-
-/// The session was replaced on disk while this terminal held it.
-fn replaced(
-    path: &Path,
-    expected: &str,
-    seen: u64,
-    found: &str,
-    found_revision: u64,
-    lang: Lang,
-) -> String {
-    let what = match (expected == found, lang) {
-        (false, Lang::Fr) => format!("session {found} au lieu de {expected}"),
-        (false, Lang::En) => format!("session {found} instead of {expected}"),
-        (true, Lang::Fr) => format!("révision {found_revision} après {seen}"),
-        (true, Lang::En) => format!("revision {found_revision} after {seen}"),
-    };
-    match lang {
-        Lang::Fr => format!(
-            "{}: la session a été remplacée sur le disque ({what}) ; rien n'a été enregistré",
-            show(path)
-        ),
-        Lang::En => format!(
-            "{}: the session was replaced on disk ({what}); nothing was saved",
-            show(path)
-        ),
     }
 }
 
@@ -210,22 +143,8 @@ impl StoreError {
     /// refusal's alone (prefix the file where the user needs it).
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            StoreError::NotFound { path } => format!(
-                "{}: {}",
-                show(path),
-                lang.t(
-                    "session introuvable (ni le fichier ni son journal n'existent)",
-                    "no such session (neither the file nor its journal exists)"
-                )
-            ),
-            StoreError::Exists { path } => format!(
-                "{}: {}",
-                show(path),
-                lang.t(
-                    "existe déjà ; rien n'a été écrit",
-                    "already exists; nothing was written"
-                )
-            ),
+            StoreError::NotFound { path } => words::not_found(lang, path),
+            StoreError::Exists { path } => words::exists(lang, path),
             StoreError::Io {
                 path,
                 action,
@@ -244,68 +163,35 @@ impl StoreError {
                 line,
                 column,
                 problem,
-            } => match lang {
-                Lang::Fr => format!(
-                    "{}:{line}:{column}: fichier de session illisible : {} ; \
-                     il n'a pas été modifié",
-                    show(path),
-                    problem.words(lang, true)
-                ),
-                Lang::En => format!(
-                    "{}:{line}:{column}: unreadable session file: {}; \
-                     it was left untouched",
-                    show(path),
-                    problem.words(lang, true)
-                ),
-            },
+            } => words::bad_state(lang, path, (*line, *column), &problem.words(lang, true)),
             StoreError::NewerFormat {
                 path,
                 found,
                 supported,
-            } => format!("{}: {}", show(path), newer(*found, *supported, lang)),
+            } => format!(
+                "{}: {}",
+                show(path),
+                words::newer_format(lang, *found, *supported)
+            ),
             StoreError::BadLine {
                 path,
                 line,
                 problem,
-            } => {
-                let tail = lang.t(
-                    "la session n'a pas été ouverte, rien n'a été écrit",
-                    "the session was not opened, nothing was written",
-                );
-                format!("{}:{line}: {}; {tail}", show(path), problem.message(lang))
-            }
+            } => words::bad_line(lang, path, *line, &problem.message(lang)),
             StoreError::OtherSession {
                 path,
                 journal,
                 state_id,
                 journal_id,
-            } => match lang {
-                Lang::Fr => format!(
-                    "{}: session {state_id}, mais son journal {} est celui de la session {journal_id}",
-                    show(path),
-                    show(journal)
-                ),
-                Lang::En => format!(
-                    "{}: session {state_id}, but its journal {} belongs to session {journal_id}",
-                    show(path),
-                    show(journal)
-                ),
-            },
+            } => words::journal_of_other_session(lang, (path, journal), state_id, journal_id),
             StoreError::Replaced {
                 path,
                 expected,
                 seen,
                 found,
                 found_revision,
-            } => replaced(path, expected, *seen, found, *found_revision, lang),
-            StoreError::Busy { path } => format!(
-                "{}: {}",
-                show(path),
-                lang.t(
-                    "un autre poste est en train d'enregistrer ; réessayez",
-                    "another terminal is saving; try again"
-                )
-            ),
+            } => words::replaced(lang, path, (expected, *seen), (found, *found_revision)),
+            StoreError::Busy { path } => words::busy(lang, path),
             StoreError::Refused(refusal) => refusal.message(lang),
             StoreError::StateNewer {
                 path,

@@ -93,50 +93,18 @@ impl Finding {
                 line,
                 problem,
             } => format!("{}:{line}: {}", path.display(), problem.message(lang)),
-            Finding::StateDiffers { path, revision } => match lang {
-                Lang::Fr => format!(
-                    "{}: le fichier diffère de son journal rejoué jusqu'à la révision {revision} \
-                     (modifié à la main ?)",
-                    path.display()
-                ),
-                Lang::En => format!(
-                    "{}: the file differs from its journal replayed to revision {revision} \
-                     (edited by hand?)",
-                    path.display()
-                ),
-            },
+            Finding::StateDiffers { path, revision } => words::state_differs(lang, path, *revision),
             Finding::StateNewer {
                 path,
                 state,
                 journal,
-            } => {
-                let journal = journal.unwrap_or(0);
-                match lang {
-                    Lang::Fr => format!(
-                        "{}: le fichier (révision {state}) est plus récent que son journal \
-                         (révision {journal}) : l'historique manque",
-                        path.display()
-                    ),
-                    Lang::En => format!(
-                        "{}: the file (revision {state}) is newer than its journal \
-                         (revision {journal}): history is missing",
-                        path.display()
-                    ),
-                }
-            }
+            } => words::state_newer_found(lang, path, *state, *journal),
             Finding::DigestDiffers { path, revision } => {
                 words::digest_differs(lang, path, *revision)
             }
-            Finding::HistoryMissing { path, from, to } => match lang {
-                Lang::Fr => format!(
-                    "{}: les révisions {from} à {to} manquent au journal (le fichier les contient)",
-                    path.display()
-                ),
-                Lang::En => format!(
-                    "{}: revisions {from} to {to} are missing from the journal (the file holds them)",
-                    path.display()
-                ),
-            },
+            Finding::HistoryMissing { path, from, to } => {
+                words::history_missing(lang, path, *from, *to)
+            }
         }
     }
 }
@@ -144,24 +112,8 @@ impl Finding {
 impl Note {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Note::Torn { path, line }, Lang::Fr) => format!(
-                "{}:{line}: dernière ligne incomplète (écriture interrompue), ignorée ; \
-                 le prochain enregistrement la mettra de côté",
-                path.display()
-            ),
-            (Note::Torn { path, line }, Lang::En) => format!(
-                "{}:{line}: incomplete last line (interrupted write), ignored; \
-                 the next save moves it aside",
-                path.display()
-            ),
-            (Note::StateMissing { path }, Lang::Fr) => format!(
-                "{}: fichier absent, il sera reconstruit depuis le journal",
-                path.display()
-            ),
-            (Note::StateMissing { path }, Lang::En) => format!(
-                "{}: file missing, it will be rebuilt from the journal",
-                path.display()
-            ),
+            (Note::Torn { path, line }, _) => words::torn_ignored(lang, path, *line),
+            (Note::StateMissing { path }, _) => words::state_missing(lang, path),
             (Note::ChainStarts { path, line }, _) => words::chain_starts(lang, path, *line),
             (
                 Note::Repaired {

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::domain::Lang;
+use crate::words::storage as words;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
@@ -26,53 +27,16 @@ pub enum Notice {
 
 impl Notice {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (
-                Notice::TornLineMoved {
-                    journal,
-                    torn,
-                    line,
-                },
-                Lang::Fr,
-            ) => format!(
-                "{}:{line}: ligne incomplète (écriture interrompue) déplacée dans {} ; \
-                 ce changement n'avait jamais été enregistré",
-                journal.display(),
-                torn.display()
-            ),
-            (
-                Notice::TornLineMoved {
-                    journal,
-                    torn,
-                    line,
-                },
-                Lang::En,
-            ) => format!(
-                "{}:{line}: incomplete line (interrupted write) moved to {}; \
-                 that change had never been saved",
-                journal.display(),
-                torn.display()
-            ),
-            (Notice::StateRebuilt { path, revision }, Lang::Fr) => format!(
-                "{}: fichier manquant reconstruit depuis le journal (révision {revision})",
-                path.display()
-            ),
-            (Notice::StateRebuilt { path, revision }, Lang::En) => format!(
-                "{}: missing file rebuilt from the journal (revision {revision})",
-                path.display()
-            ),
-            (Notice::StateNotWritten { path, reason }, Lang::Fr) => format!(
-                "{}: changement enregistré dans le journal, mais fichier non mis à jour ({}) ; \
-                 ce sera fait au prochain point de reprise",
-                path.display(),
-                reason.0
-            ),
-            (Notice::StateNotWritten { path, reason }, Lang::En) => format!(
-                "{}: change saved in the journal, but the file was not updated ({}); \
-                 the next checkpoint will do it",
-                path.display(),
-                reason.1
-            ),
+        match self {
+            Notice::TornLineMoved {
+                journal,
+                torn,
+                line,
+            } => words::torn_moved(lang, journal, torn, *line),
+            Notice::StateRebuilt { path, revision } => words::state_rebuilt(lang, path, *revision),
+            Notice::StateNotWritten { path, reason } => {
+                words::state_not_written(lang, path, lang.t(&reason.0, &reason.1))
+            }
         }
     }
 }

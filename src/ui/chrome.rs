@@ -56,36 +56,7 @@ pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
         spans
     };
     let s = view.session();
-    let stage = &s.stage;
-    // The right side: projector mode, the team, its phase, the countdown;
-    // the phase's name goes first when room is short (its sign stays).
-    let right = |full_phase: bool| -> Vec<Span<'static>> {
-        let mut right = Vec::new();
-        if app.projector {
-            right.push(Span::styled(
-                format!(" {} ", lang.t("PROJECTEUR", "PROJECTOR")),
-                t.notice().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            ));
-            right.push(Span::raw(" "));
-        }
-        if let Some(team) = &stage.team {
-            let level = stage.level(&s.settings, view.now);
-            let label = if full_phase {
-                phase_label(stage.phase, stage.is_running(), lang)
-            } else {
-                phase_sign(stage.phase, stage.is_running()).to_string()
-            };
-            right.push(Span::styled(
-                format!("{team} {label} "),
-                t.phase(stage.phase),
-            ));
-            right.push(Span::styled(
-                format!(" {} ", stage.countdown(&s.settings, view.now).text()),
-                t.countdown(level, stage.phase),
-            ));
-        }
-        right
-    };
+    let right = |full_phase: bool| timer_spans(view, full_phase);
     let width = |spans: &[Span]| -> usize { spans.iter().map(|s| s.width()).sum() };
     let room = area.width as usize;
     // The session file, where it fits: after the tabs, in full or cut from
@@ -144,6 +115,40 @@ pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
         };
         Line::from(right).render(right_area, buf);
     }
+}
+
+/// The header's right side: projector mode, the team, its phase, the
+/// countdown; the phase's name goes first when room is short (its sign
+/// stays).
+fn timer_spans(view: &View, full_phase: bool) -> Vec<Span<'static>> {
+    let (app, lang, t) = (view.app, view.lang(), view.theme);
+    let s = view.session();
+    let stage = &s.stage;
+    let mut right = Vec::new();
+    if app.projector {
+        right.push(Span::styled(
+            format!(" {} ", lang.t("PROJECTEUR", "PROJECTOR")),
+            t.notice().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        ));
+        right.push(Span::raw(" "));
+    }
+    if let Some(team) = &stage.team {
+        let level = stage.level(&s.settings, view.now);
+        let label = if full_phase {
+            phase_label(stage.phase, stage.is_running(), lang)
+        } else {
+            phase_sign(stage.phase, stage.is_running()).to_string()
+        };
+        right.push(Span::styled(
+            format!("{team} {label} "),
+            t.phase(stage.phase),
+        ));
+        right.push(Span::styled(
+            format!(" {} ", stage.countdown(&s.settings, view.now).text()),
+            t.countdown(level, stage.phase),
+        ));
+    }
+    right
 }
 
 /// A screen's name on a tab never shorter than five letters (and `…`).

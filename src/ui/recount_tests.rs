@@ -131,3 +131,18 @@ fn at_the_minimum_size_only_a_difference_keeps_its_line() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_forum_too_large_leaves_the_recount_to_check() {
+    use crate::app::results_fixture::large;
+    use crate::app::screens::results::view::SCREEN_RECOUNT_VALUES;
+    let session = large(2_001);
+    let values: usize = session.sheets.values().map(|s| s.values.len()).sum();
+    assert!(values > SCREEN_RECOUNT_VALUES);
+    let mut app = App::new(session, options(Lang::Fr), at(0));
+    app.screen = Screen::Results;
+    let screen = text(&draw(&app, at(5), (120, 40), false));
+    let line = line_with(&screen, "Recomptage indépendant : podium check");
+    assert!(line.contains("trop de notes pour le refaire ici"), "{line}");
+    assert!(!screen.contains("concorde"), "{screen}");
+}

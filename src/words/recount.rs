@@ -32,6 +32,14 @@ pub fn differs(lang: Lang, count: usize, first: &str) -> String {
     }
 }
 
+/// The results screen on a forum too large to recount there.
+pub fn left_to_check(lang: Lang) -> &'static str {
+    lang.t(
+        "Recomptage indépendant : podium check (trop de notes pour le refaire ici)",
+        "Independent recount: podium check (too many values to redo it here)",
+    )
+}
+
 impl Flag {
     pub fn name(self, lang: Lang) -> &'static str {
         match self {

@@ -17,6 +17,7 @@ use crossterm::event::KeyCode;
 use super::action::Job;
 use super::keys::{Binding, Key, bind};
 use super::notice::Notice;
+use super::undo::UndoKind;
 use super::{Action, App};
 use crate::domain::Change;
 
@@ -142,16 +143,85 @@ pub fn global() -> Vec<Binding<Action>> {
     all
 }
 
+/// How many screens there are: checked while compiling against the order
+/// [`Screen::after`] gives (a screen added there and not counted here, or
+/// counted and not placed, stops the build).
+const COUNT: usize = 7;
+
+/// Every screen in `Tab` order, followed from [`Screen::Stage`] through
+/// [`Screen::after`].
+const ALL: [Screen; COUNT] = {
+    let mut all = [Screen::Stage; COUNT];
+    let (mut i, mut screen) = (1, Screen::Stage);
+    while let Some(next) = screen.after() {
+        assert!(i < COUNT, "a screen more than COUNT: raise COUNT");
+        all[i] = next;
+        screen = next;
+        i += 1;
+    }
+    assert!(i == COUNT, "fewer screens than COUNT: lower COUNT");
+    all
+};
+
 impl Screen {
-    pub const ALL: &'static [Screen] = &[
-        Screen::Stage,
-        Screen::Schedule,
-        Screen::Questions,
-        Screen::Scores,
-        Screen::Completeness,
-        Screen::Results,
-        Screen::Setup,
-    ];
+    /// Every screen, in `Tab` order.
+    pub const ALL: &'static [Screen] = &ALL;
+
+    /// The screen after this one in `Tab` order (none after the last):
+    /// the order as a match, so a new screen is placed where the compiler
+    /// says.
+    const fn after(self) -> Option<Screen> {
+        match self {
+            Screen::Stage => Some(Screen::Schedule),
+            Screen::Schedule => Some(Screen::Questions),
+            Screen::Questions => Some(Screen::Scores),
+            Screen::Scores => Some(Screen::Completeness),
+            Screen::Completeness => Some(Screen::Results),
+            Screen::Results => Some(Screen::Setup),
+            Screen::Setup => None,
+        }
+    }
+
+    /// What `u` undoes on this screen: the changes of its kind.
+    pub fn undo_kind(self) -> UndoKind {
+        match self {
+            Screen::Stage | Screen::Schedule | Screen::Questions => UndoKind::Live,
+            Screen::Scores | Screen::Completeness => UndoKind::Grid,
+            Screen::Results => UndoKind::Decisions,
+            Screen::Setup => UndoKind::Setup,
+        }
+    }
+
+    /// Whether a text field of the screen has the keyboard (every printable
+    /// key is then text; only `Ctrl-C` still quits).
+    pub(crate) fn typing(self, app: &App) -> bool {
+        match self {
+            Screen::Results => app.results.typing() && !app.projector,
+            Screen::Setup => app.setup.typing(),
+            Screen::Stage => app.stage.typing(),
+            Screen::Schedule | Screen::Questions | Screen::Scores | Screen::Completeness => false,
+        }
+    }
+
+    /// A bracketed paste on this screen (never taken as keys): the grid
+    /// takes one number, the Setup screen's open text field fills with it;
+    /// elsewhere it is ignored.
+    pub(crate) fn paste(self, app: &mut App, text: String, now: DateTime<Utc>) -> Reply {
+        match self {
+            Screen::Scores if !app.projector => scores::paste(app, &text),
+            Screen::Setup if app.setup.typing() => {
+                setup::handle(app, setup::SetupKey::Paste(text), now)
+            }
+            Screen::Stage if app.stage.typing() => stage::paste(app, &text),
+            Screen::Stage
+            | Screen::Schedule
+            | Screen::Questions
+            | Screen::Scores
+            | Screen::Completeness
+            | Screen::Results
+            | Screen::Setup => Reply::none(),
+        }
+    }
 
     pub(crate) fn step(self, by: isize) -> Screen {
         let all = Screen::ALL;

@@ -20,9 +20,15 @@ pub struct Computed {
     /// Every other method against the official one.
     pub comparisons: Vec<MethodComparison>,
     /// Where the independent recount of the method shown disagrees with
-    /// `ranking` (empty: it agrees).
-    pub recount: Vec<Difference>,
+    /// `ranking` (empty: it agrees); `None` on a forum too large to
+    /// recount here (`podium check` does it).
+    pub recount: Option<Vec<Difference>>,
 }
+
+/// Above this many values the screen leaves the recount to `podium
+/// check`: the recount's exact arithmetic takes seconds on a benchmark
+/// forum, and the figures are computed on the loop's thread.
+pub const SCREEN_RECOUNT_VALUES: usize = 20_000;
 
 /// What the figures depend on: the session as saved (its id and revision;
 /// counts as a guard for sessions edited in tests) and the method shown.
@@ -61,11 +67,20 @@ impl Computed {
         let method = ranking.method;
         Computed {
             key: Key::of(session, method),
-            recount: recount::compare(&ranking, &recount::recount(session, method)),
+            recount: (values(session) <= SCREEN_RECOUNT_VALUES)
+                .then(|| recount::compare(&ranking, &recount::recount(session, method))),
             ranking,
             comparisons: analysis::compare_methods(session),
         }
     }
+}
+
+fn values(session: &Session) -> usize {
+    session
+        .sheets
+        .values()
+        .map(|sheet| sheet.values.len())
+        .sum()
 }
 
 /// The last figures computed, kept fresh by `update`.

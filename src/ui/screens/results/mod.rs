@@ -193,8 +193,9 @@ fn heading(
             style(Tone::Good, color),
         ));
     }
-    if !ranking.ranking.is_empty() && (roomy || !computed.recount.is_empty()) {
-        lines.push(recount_line(&computed.recount, lang, color));
+    let differs = computed.recount.as_ref().is_some_and(|d| !d.is_empty());
+    if !ranking.ranking.is_empty() && (roomy || differs) {
+        lines.push(recount_line(computed.recount.as_deref(), lang, color));
     }
     for teams in stale_decisions(ranking, session) {
         lines.push((
@@ -210,7 +211,13 @@ fn heading(
 
 /// The independent recount of the ranking shown: it agrees, or the first
 /// difference (`podium check` lists them all).
-fn recount_line(differences: &[Difference], lang: Lang, color: bool) -> (String, Style) {
+fn recount_line(differences: Option<&[Difference]>, lang: Lang, color: bool) -> (String, Style) {
+    let Some(differences) = differences else {
+        return (
+            crate::words::recount::left_to_check(lang).to_string(),
+            style(Tone::Dim, color),
+        );
+    };
     match differences.first() {
         None => {
             let agrees = crate::words::recount::agrees(lang);
