@@ -133,7 +133,10 @@ impl Term {
                     self.parser.process(&bytes);
                     output_since_enter = true;
                 }
-                Err(_) => panic!("timed out waiting for the value saved:\n{}", self.contents()),
+                Err(_) => panic!(
+                    "timed out waiting for the value saved:\n{}",
+                    self.contents()
+                ),
             }
         }
     }
