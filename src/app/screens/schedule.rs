@@ -330,14 +330,14 @@ pub fn called_first(
     (order, Some(due))
 }
 
-/// `s`: the planned start is now (local time, to the minute), before the
-/// day has begun.
+/// `s`: the planned start is now (local time, to the second, so the day is
+/// exactly on time), before the day has begun.
 fn start_now(app: &App, basis: &Session, now: DateTime<Utc>) -> Reply {
     if basis.stage.has_begun() {
         return Reply::say(Notice::Live(LiveNotice::DayBegun));
     }
     let local = now.with_timezone(&app.offset).time();
-    let time = local.with_second(0).and_then(|t| t.with_nanosecond(0));
+    let time = local.with_nanosecond(0);
     let Some(time) = time else {
         return Reply::none();
     };
