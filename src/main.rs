@@ -1,11 +1,9 @@
-//! The `podium` binary: parse the command line, dispatch, print errors.
+//! The `podium` binary: read the command line in the user's language,
+//! dispatch, print errors.
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use podium::cli::Cli;
-use podium::commands;
+use podium::{cli, commands, i18n};
 
 fn main() -> ExitCode {
     // No panic text or backtrace ever reaches a user: one line instead.
@@ -18,13 +16,13 @@ fn main() -> ExitCode {
             .unwrap_or_default();
         eprintln!("podium: internal error{location}; nothing was lost, please report it");
     }));
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Help and usage errors: `--lang`, else the locale, else French.
+    let lang = i18n::resolve(cli::lang_flag(&args), None);
+    let cli = match cli::parse(args, lang) {
         Ok(cli) => cli,
-        Err(err) => {
-            // --help and --version print and exit 0; bad arguments exit 2.
-            let _ = err.print();
-            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
-        }
+        // --help and --version print and exit 0; bad arguments exit 2.
+        Err(stop) => return ExitCode::from(stop.print()),
     };
     match commands::dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,

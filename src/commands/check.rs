@@ -41,23 +41,23 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
         return Err(Failure::new(lang, lines));
     }
     for note in &notes {
-        println!("{note}");
+        super::say(lang, note)?;
     }
     if let Some(s) = &report.session {
-        println!("{}", summary(&name, s, lang));
+        super::say(lang, &summary(&name, s, lang))?;
         if let Some(digest) = &digest {
-            println!("{digest}");
+            super::say(lang, digest)?;
         }
         // Reached only when the recount agrees (a difference is a problem).
         if let Ok(agrees) = recount_said(&name, &[], lang) {
-            println!("{agrees}");
+            super::say(lang, &agrees)?;
         }
         let finality = Finality::of(&ranking::rank(s, s.settings.method));
         let said = format!("{name}: {}", words::finality(&finality, lang));
         if final_wanted && !finality.is_final() {
             return Err(Failure::new(lang, vec![said]));
         }
-        println!("{said}");
+        super::say(lang, &said)?;
     }
     Ok(())
 }

@@ -53,9 +53,9 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
     // The laureates as saved.
     let after = ranking::rank(live.session(), live.session().settings.method);
     let teams = decision.teams.join(", ");
-    println!(
-        "{}",
-        match (kind, lang) {
+    super::say(
+        lang,
+        &match (kind, lang) {
             (DecisionKind::Order, Lang::Fr) => format!(
                 "{file}: décision enregistrée — ordre {teams} (par {}, {})",
                 decision.by, decision.reason
@@ -72,19 +72,19 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
                 "{file}: decision saved — {teams} admitted (by {}, {})",
                 decision.by, decision.reason
             ),
-        }
-    );
+        },
+    )?;
     if let Some(earlier) = &replaced {
-        println!("{file}: {}", replaces(earlier, lang));
+        super::say(lang, &format!("{file}: {}", replaces(earlier, lang)))?;
     }
     let laureates = after.laureate_ids().join(", ");
-    println!(
-        "{}",
-        match lang {
+    super::say(
+        lang,
+        &match lang {
             Lang::Fr => format!("lauréats : {laureates}"),
             Lang::En => format!("laureates: {laureates}"),
-        }
-    );
+        },
+    )?;
     Ok(())
 }
 

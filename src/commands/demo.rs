@@ -172,15 +172,14 @@ pub fn run(flag: Option<Lang>, args: &DemoArgs) -> Outcome {
     let lang = i18n::resolve(flag, Some(session.settings.lang));
     let note = prepared.backup.as_deref().map(|b| backup_line(b, lang));
     if let Some(note) = &note {
-        println!("{note}");
+        super::say(lang, note)?;
     }
     // In a terminal, the live interface (the backup said there too);
     // otherwise (piped), the schedule.
     if crate::tui::has_terminal() {
         return super::run::run_noting(flag, &path, note);
     }
-    print!("{}", describe(&session, &path, lang));
-    Ok(())
+    super::say(lang, &describe(&session, &path, lang))
 }
 
 /// Where `--reset` put the previous copy, as printed.

@@ -6,10 +6,12 @@ use crate::i18n;
 
 pub mod archive;
 pub mod check;
+pub mod completions;
 pub mod decide;
 pub mod demo;
 pub mod display;
 pub mod history;
+pub mod manpage;
 pub mod minutes;
 pub mod new;
 pub mod output;
@@ -60,11 +62,31 @@ impl Failure {
     }
 
     pub fn print(&self) {
-        eprint!("{}", self.render());
+        use std::io::Write;
+        let _ = std::io::stderr().lock().write_all(self.render().as_bytes());
     }
 }
 
 pub type Outcome = Result<(), Failure>;
+
+/// A command's report on standard output (one line or more): escaped, as
+/// names, ids and file names are the user's and may carry a terminal's
+/// escapes; a closed pipe is a quiet end, any other write error an error.
+pub fn say(lang: Lang, text: &str) -> Outcome {
+    let mut text = crate::words::for_terminal(text).into_owned();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    output::emit(&mut std::io::stdout().lock(), text.as_bytes(), false, lang)
+}
+
+/// A notice on standard error (`podium: …`), escaped; a notice that cannot
+/// be written does not fail the command.
+pub fn warn(text: &str) {
+    use std::io::Write;
+    let text = crate::words::for_terminal(text);
+    let _ = writeln!(std::io::stderr().lock(), "podium: {text}");
+}
 
 /// The language of a command's messages before any session is read.
 pub fn flag_lang(cli_lang: Option<LangArg>) -> Option<Lang> {
@@ -100,6 +122,8 @@ pub fn dispatch(cli: Cli) -> Outcome {
         Some(Command::Settings(args)) => settings::run(flag, &args),
         Some(Command::Roster(args)) => roster::run(flag, &args),
         Some(Command::History(args)) => history::run(flag, &args),
+        Some(Command::Completions(args)) => completions::run(flag, args.shell),
+        Some(Command::Manpage) => manpage::run(flag),
     }
 }
 
@@ -120,10 +144,7 @@ pub fn open_writer(
     })?;
     let lang = i18n::resolve(flag, Some(live.session().settings.lang));
     for notice in &notices {
-        eprintln!(
-            "podium: {}",
-            crate::words::for_terminal(&notice.message(lang))
-        );
+        warn(&notice.message(lang));
     }
     Ok((live, lang))
 }

@@ -50,8 +50,7 @@ pub fn run(flag: Option<Lang>, args: &NewArgs) -> Outcome {
         })?;
     let created = storage::create(&args.file, &session, &storage::new_id(), Utc::now())
         .map_err(|e| Failure::one(lang, with_file(&args.file, &e, lang)))?;
-    println!("{}", created_line(&args.file, &created, lang));
-    Ok(())
+    super::say(lang, &created_line(&args.file, &created, lang))
 }
 
 /// A storage error naming the file (a refusal does not name it itself).
@@ -114,7 +113,7 @@ pub fn build_session(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let title = args.event.title.clone().unwrap_or_else(|| {
+    let title = args.flags.title.clone().unwrap_or_else(|| {
         args.file
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -122,7 +121,7 @@ pub fn build_session(
     });
     let event = Event {
         title,
-        place: args.event.place.clone().unwrap_or_default(),
+        place: args.flags.place.clone().unwrap_or_default(),
         date,
     };
     let mut session = Session::new(id, event, settings);
@@ -143,29 +142,38 @@ pub fn build_session(
     }
 }
 
-/// The settings from the flags; each unreadable flag adds a problem.
+/// The settings from the flags (the default settings for those left
+/// out); each unreadable flag adds a problem.
 fn settings(args: &NewArgs, lang: Lang, lists: &Lists, problems: &mut Vec<String>) -> Settings {
+    let flags = &args.flags;
+    let defaults = Settings::default();
     let mut settings = Settings {
         lang,
-        laureates: args.laureates,
-        min_sheets: args.min_sheets,
+        laureates: flags.laureates.unwrap_or(defaults.laureates),
+        min_sheets: flags.min_sheets.unwrap_or(defaults.min_sheets),
         recuse_same_org: args.recuse_same_org,
-        method: args.method.method(),
-        ..Settings::default()
+        method: flags.method.map_or(defaults.method, |m| m.method()),
+        ..defaults
     };
-    settings.pitch_secs = duration("pitch", &args.pitch, false, lang, problems);
-    settings.qa_secs = duration("qa", &args.qa, true, lang, problems);
-    settings.changeover_secs = duration("changeover", &args.changeover, true, lang, problems);
+    if let Some(text) = &flags.pitch {
+        settings.pitch_secs = duration("pitch", text, false, lang, problems);
+    }
+    if let Some(text) = &flags.qa {
+        settings.qa_secs = duration("qa", text, true, lang, problems);
+    }
+    if let Some(text) = &flags.changeover {
+        settings.changeover_secs = duration("changeover", text, true, lang, problems);
+    }
     let (warning, alarm) = default_thresholds(settings.pitch_secs);
-    settings.warning_secs = args
+    settings.warning_secs = flags
         .warning
         .as_ref()
         .map_or(warning, |w| duration("warning", w, true, lang, problems));
-    settings.alarm_secs = args
+    settings.alarm_secs = flags
         .alarm
         .as_ref()
         .map_or(alarm, |a| duration("alarm", a, true, lang, problems));
-    if let Some(start) = &args.start {
+    if let Some(start) = &flags.start {
         match parse_time(start) {
             Some(t) => settings.start_time = Some(t),
             None => problems.push(match lang {
@@ -174,7 +182,7 @@ fn settings(args: &NewArgs, lang: Lang, lists: &Lists, problems: &mut Vec<String
             }),
         }
     }
-    if args.laureates == 0 {
+    if settings.laureates == 0 {
         problems.push(
             lang.t(
                 "--laureates 0 : il faut au moins 1 lauréat",
@@ -183,7 +191,7 @@ fn settings(args: &NewArgs, lang: Lang, lists: &Lists, problems: &mut Vec<String
             .into(),
         );
     }
-    if args.min_sheets == 0 {
+    if settings.min_sheets == 0 {
         problems.push(
             lang.t(
                 "--min-sheets 0 : il faut au moins 1 feuille",
@@ -193,7 +201,8 @@ fn settings(args: &NewArgs, lang: Lang, lists: &Lists, problems: &mut Vec<String
         );
     }
     let source = args.criteria.as_ref().map(|p| p.display().to_string());
-    for c in &args.tie_break {
+    let tie_break = flags.tie_break.as_deref().unwrap_or_default();
+    for c in tie_break {
         let c = c.trim();
         if !lists.criteria.iter().any(|k| k.id == c) {
             problems.push(match (lang, &source) {
@@ -204,7 +213,7 @@ fn settings(args: &NewArgs, lang: Lang, lists: &Lists, problems: &mut Vec<String
             });
         }
     }
-    settings.tie_break = args.tie_break.iter().map(|c| c.trim().into()).collect();
+    settings.tie_break = tie_break.iter().map(|c| c.trim().into()).collect();
     settings
 }
 
@@ -236,7 +245,7 @@ fn duration(flag: &str, text: &str, zero_ok: bool, lang: Lang, problems: &mut Ve
 /// The event's date from `--date`, if given and readable.
 fn date(args: &NewArgs, lang: Lang, problems: &mut Vec<String>) -> Option<chrono::NaiveDate> {
     let text = args
-        .event
+        .flags
         .date
         .as_deref()
         .map(str::trim)

@@ -107,7 +107,7 @@ pub fn write(
 }
 
 /// Standard output (see [`emit`]).
-fn to_stdout(bytes: &[u8], lang: Lang) -> Outcome {
+pub fn to_stdout(bytes: &[u8], lang: Lang) -> Outcome {
     use std::io::IsTerminal;
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();

@@ -58,19 +58,15 @@ pub fn run(flag: Option<Lang>, args: &RosterArgs) -> Outcome {
         .iter()
         .map(|l| words::roster_line(l, lang))
         .collect();
+    // What changes, one line each, then what was done.
+    let said = |last: String| super::say(lang, &[lines.as_slice(), &[last]].concat().join("\n"));
     let Some(change) = update.change else {
-        lines.iter().for_each(|l| println!("{l}"));
-        println!("{}", words::nothing_to_change(&file, lang));
-        return Ok(());
+        return said(words::nothing_to_change(&file, lang));
     };
     if args.dry_run {
-        lines.iter().for_each(|l| println!("{l}"));
-        println!("{}", words::dry_run(&file, lang));
-        return Ok(());
+        return said(words::dry_run(&file, lang));
     }
     let op = Operation::new(change, storage::new_id(), Utc::now());
     super::commit_change(&mut live, &op, &file, lang)?;
-    lines.iter().for_each(|l| println!("{l}"));
-    println!("{}", words::roster_saved(&file, lang));
-    Ok(())
+    said(words::roster_saved(&file, lang))
 }

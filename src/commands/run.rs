@@ -61,7 +61,7 @@ pub fn run_noting(flag: Option<Lang>, file: &Path, note: Option<String>) -> Outc
         .map_err(|e| Failure::one(lang, format!("terminal: {}", storage::io_words(&e, lang))));
     // On quit, a checkpoint: the next reader replays no tail.
     if let Err(e) = store.live().checkpoint(storage::CLI_WAIT) {
-        eprintln!("podium: {}", e.message(lang));
+        super::warn(&e.message(lang));
     }
     result
 }

@@ -42,9 +42,9 @@ pub fn import(flag: Option<Lang>, file: &Path, csv: &Path) -> Outcome {
         let (change, summary) = storage::csv::import_scores(live.session(), csv, lang)
             .map_err(|lines| Failure::new(lang, lines))?;
         let Some(change) = change else {
-            println!(
-                "{}",
-                match lang {
+            return super::say(
+                lang,
+                &match lang {
                     Lang::Fr => format!(
                         "{} : rien à changer, la session contient déjà ces notes.",
                         storage::csv::name(csv)
@@ -53,9 +53,8 @@ pub fn import(flag: Option<Lang>, file: &Path, csv: &Path) -> Outcome {
                         "{}: nothing to change, the session already holds these scores.",
                         storage::csv::name(csv)
                     ),
-                }
+                },
             );
-            return Ok(());
         };
         let op = Operation::new(change, writer.as_str(), Utc::now());
         // Built on the session in memory: never saved into another one put
@@ -64,13 +63,10 @@ pub fn import(flag: Option<Lang>, file: &Path, csv: &Path) -> Outcome {
         match live.commit(&op, storage::CLI_WAIT, Instant::now()) {
             Ok(notices) => {
                 for notice in &notices {
-                    eprintln!("podium: {}", notice.message(lang));
+                    super::warn(&notice.message(lang));
                 }
-                println!(
-                    "{}",
-                    said(lang, csv, file, &summary, live.session().revision)
-                );
-                return Ok(());
+                let text = said(lang, csv, file, &summary, live.session().revision);
+                return super::say(lang, &text);
             }
             Err(err) if is_stale(&err) && attempt < ATTEMPTS => continue,
             Err(err) => return Err(store_failure(lang, &err)),

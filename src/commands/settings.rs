@@ -20,8 +20,7 @@ pub fn run(flag: Option<Lang>, args: &SettingsArgs) -> Outcome {
     let session = live.session().clone();
     let asked = asked(args, lang);
     if asked.is_empty() {
-        print!("{}", words::settings_text(&session, lang));
-        return Ok(());
+        return super::say(lang, &words::settings_text(&session, lang));
     }
     let mut problems: Vec<String> = Vec::new();
     let (mut event, mut settings) = (session.event.clone(), session.settings.clone());
@@ -41,12 +40,11 @@ pub fn run(flag: Option<Lang>, args: &SettingsArgs) -> Outcome {
         return Err(Failure::new(lang, lines));
     }
     let Some(change) = change(&session, event, settings) else {
-        println!("{}", words::nothing_to_change(&file, lang));
-        return Ok(());
+        return super::say(lang, &words::nothing_to_change(&file, lang));
     };
     let op = Operation::new(change, storage::new_id(), Utc::now());
     super::commit_change(&mut live, &op, &file, lang)?;
-    println!("{}", words::settings_saved(&file, lang));
+    let mut said = words::settings_saved(&file, lang);
     let after = live.session();
     for field in Event::FIELDS.iter().chain(Settings::FIELDS) {
         let (before, now) = if Event::FIELDS.contains(field) {
@@ -55,10 +53,13 @@ pub fn run(flag: Option<Lang>, args: &SettingsArgs) -> Outcome {
             (session.settings.get(*field), after.settings.get(*field))
         };
         if before != now {
-            println!("  {}", words::changed_line(*field, &before, &now, lang));
+            said.push_str(&format!(
+                "\n  {}",
+                words::changed_line(*field, &before, &now, lang)
+            ));
         }
     }
-    Ok(())
+    super::say(lang, &said)
 }
 
 /// The options given, each read into its field's value or refused with
@@ -73,13 +74,13 @@ fn asked(args: &SettingsArgs, lang: Lang) -> Vec<(Field, Result<Value, String>)>
                 .ok_or_else(|| words::bad_option(flag, t, words::Expected::Duration, lang))
         })
     };
-    let date = args.event.date.as_ref().map(|t| match t.trim() {
+    let date = args.flags.date.as_ref().map(|t| match t.trim() {
         "" => Ok(Value::Date(None)),
         d => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
             .map(|d| Value::Date(Some(d)))
             .map_err(|_| words::bad_option("date", t, words::Expected::Date, lang)),
     });
-    let start = args.start.as_ref().map(|t| match t.trim() {
+    let start = args.flags.start.as_ref().map(|t| match t.trim() {
         "now" | "maintenant" => {
             let now = Local::now().time();
             Ok(Value::Time(
@@ -92,30 +93,33 @@ fn asked(args: &SettingsArgs, lang: Lang) -> Vec<(Field, Result<Value, String>)>
             .ok_or_else(|| words::bad_option("start", t, words::Expected::Time, lang)),
     });
     let fields = [
-        (Field::Title, text(&args.event.title)),
-        (Field::Place, text(&args.event.place)),
+        (Field::Title, text(&args.flags.title)),
+        (Field::Place, text(&args.flags.place)),
         (Field::Date, date),
-        (Field::Pitch, secs("pitch", &args.pitch)),
-        (Field::Qa, secs("qa", &args.qa)),
-        (Field::Changeover, secs("changeover", &args.changeover)),
+        (Field::Pitch, secs("pitch", &args.flags.pitch)),
+        (Field::Qa, secs("qa", &args.flags.qa)),
+        (
+            Field::Changeover,
+            secs("changeover", &args.flags.changeover),
+        ),
         (Field::Start, start),
-        (Field::Warning, secs("warning", &args.warning)),
-        (Field::Alarm, secs("alarm", &args.alarm)),
+        (Field::Warning, secs("warning", &args.flags.warning)),
+        (Field::Alarm, secs("alarm", &args.flags.alarm)),
         (
             Field::Bell,
             args.bell.as_ref().map(|b| Ok(Value::Flag(b == "on"))),
         ),
         (
             Field::Laureates,
-            args.laureates.map(|n| Ok(Value::Count(n))),
+            args.flags.laureates.map(|n| Ok(Value::Count(n))),
         ),
         (
             Field::MinSheets,
-            args.min_sheets.map(|n| Ok(Value::Count(n))),
+            args.flags.min_sheets.map(|n| Ok(Value::Count(n))),
         ),
         (
             Field::TieBreak,
-            args.tie_break.as_ref().map(|ids| {
+            args.flags.tie_break.as_ref().map(|ids| {
                 Ok(Value::List(
                     ids.iter()
                         .map(|c| c.trim().to_string())
@@ -126,7 +130,7 @@ fn asked(args: &SettingsArgs, lang: Lang) -> Vec<(Field, Result<Value, String>)>
         ),
         (
             Field::Method,
-            args.method.map(|m| Ok(Value::Method(m.method()))),
+            args.flags.method.map(|m| Ok(Value::Method(m.method()))),
         ),
     ];
     for (field, value) in fields {

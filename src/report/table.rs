@@ -2,10 +2,15 @@
 //! cut-off line, then warnings and decisions in the chosen language.
 
 use crate::domain::ranking::Ranking;
+use crate::words::for_terminal;
 use crate::words::report::{self as words, Column, Text};
+use crate::words::width::{Align, pad, width};
 
 use super::{Context, decision_lines, heading, human_cells, human_columns, status};
 
+/// The table, lined up in terminal cells and escaped for a terminal (a
+/// name's ESC or BEL is shown, never run, and its escape counted in the
+/// widths); a table is for people, on a terminal or in a file alike.
 pub fn render(ranking: &Ranking, cx: &Context) -> String {
     let (session, lang) = (cx.session, cx.lang);
     let mut out = String::new();
@@ -22,35 +27,27 @@ pub fn render(ranking: &Ranking, cx: &Context) -> String {
         .map(|row| {
             let mut cells = human_cells(row, lang);
             cells.push(status(ranking, row, lang));
-            cells
+            cells.iter().map(|c| for_terminal(c).into_owned()).collect()
         })
         .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(width(cell));
         }
     }
     // Numbers are right-aligned: rank, score, sheets, spread.
     let right = [true, false, false, false, true, true, true, false];
     let line = |cells: &[String]| -> String {
-        let mut text = String::new();
-        for (i, cell) in cells.iter().enumerate() {
-            let pad = widths[i] - cell.chars().count();
-            if i > 0 {
-                text.push_str("  ");
-            }
-            if right[i] {
-                text.push_str(&" ".repeat(pad));
-                text.push_str(cell);
-            } else {
-                text.push_str(cell);
-                if i + 1 < cells.len() {
-                    text.push_str(&" ".repeat(pad));
-                }
-            }
-        }
-        text.trim_end().to_string() + "\n"
+        let padded: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                let align = if right[i] { Align::Right } else { Align::Left };
+                pad(cell, widths[i], align)
+            })
+            .collect();
+        padded.join("  ").trim_end().to_string() + "\n"
     };
     out.push_str(&line(&header));
     let total: usize = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
@@ -61,7 +58,7 @@ pub fn render(ranking: &Ranking, cx: &Context) -> String {
         if !shown_cutoff && i > 0 && ranking.ranking[i - 1].laureate && !row.laureate {
             shown_cutoff = true;
             let label = words::cutoff_label(ranking.laureates, lang);
-            let side = total.saturating_sub(label.chars().count()) / 2;
+            let side = total.saturating_sub(width(&label)) / 2;
             out.push_str(&"┄".repeat(side));
             out.push_str(&label);
             out.push_str(&"┄".repeat(side));
@@ -106,5 +103,9 @@ pub fn render(ranking: &Ranking, cx: &Context) -> String {
         }
         out.push_str(&format!("  {}\n", cx.zone_line()));
     }
-    out
+    for_terminal(&out).into_owned()
 }
+
+#[cfg(test)]
+#[path = "table_tests.rs"]
+mod tests;

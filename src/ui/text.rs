@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
 
 /// How a line or a cell should stand out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,10 +55,8 @@ pub fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, text: &str, width: u16,
     buf.set_stringn(x, y, text, usize::from(width), st);
 }
 
-/// How many terminal cells a text takes.
-pub fn width(text: &str) -> usize {
-    text.width()
-}
+pub use crate::words::width::width;
+use crate::words::width::{Align, pad};
 
 /// The longest start of `text` that fits `cells` (never half a wide
 /// character), and the rest.
@@ -129,7 +127,7 @@ pub fn cut_start(text: &str, cells: usize) -> String {
 pub fn right(text: &str, cells: usize) -> String {
     let w = width(text);
     if w <= cells {
-        return format!("{}{text}", " ".repeat(cells - w));
+        return pad(text, cells, Align::Right);
     }
     let mut skip = w - cells;
     let mut start = text.len();

@@ -12,6 +12,7 @@
 //! [`number`]: the language's decimal separator and nouns that agree with
 //! their count.
 
+pub mod cli;
 pub mod double_entry;
 pub mod files;
 pub mod history;
@@ -32,6 +33,7 @@ pub mod storage;
 pub mod tamper;
 pub mod undo;
 pub mod validate;
+pub mod width;
 
 /// A text made safe for a terminal: every character of
 /// [`crate::domain::validate::is_unsafe_char`] (ESC, BEL, CR, bidirectional

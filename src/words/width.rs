@@ -1,0 +1,42 @@
+//! How many cells of a terminal a text takes (`unicode-width`): none for a
+//! combining accent, two for a CJK character or an emoji. The one count
+//! the UI's text kit (`ui::text`) and the reports' terminal table share;
+//! nothing that lines text up counts bytes or characters.
+
+use unicode_width::UnicodeWidthStr;
+
+/// How many terminal cells a text takes.
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// `text` filled with spaces to `cells` cells, on the right (`Left`) or
+/// on the left (`Right`); a wider text is left as it is.
+pub fn pad(text: &str, cells: usize, align: Align) -> String {
+    let fill = " ".repeat(cells.saturating_sub(width(text)));
+    match align {
+        Align::Left => format!("{text}{fill}"),
+        Align::Right => format!("{fill}{text}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_cjk_and_emoji_take_their_cells() {
+        assert_eq!(width("Cafe\u{301}"), 4);
+        assert_eq!(width("東京"), 4);
+        assert_eq!(width("🚀"), 2);
+        assert_eq!(pad("東京", 6, Align::Left), "東京  ");
+        assert_eq!(pad("e\u{301}", 3, Align::Right), "  e\u{301}");
+        assert_eq!(pad("wide", 2, Align::Left), "wide");
+    }
+}
