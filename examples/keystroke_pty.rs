@@ -4,9 +4,8 @@
 //!
 //! For each value: the digit is written to the terminal and timed until the
 //! screen shows it typed; then `Enter` is written and timed until the
-//! screen shows the session's next revision on the status line, which the
-//! program draws only once the save has returned (journal line synced,
-//! state file written). Usage: `keystroke_pty PODIUM [COUNT] [DIR]`.
+//! journal has grown and the status line says `saved`, which the program
+//! draws only once the save has returned (journal line synced). Usage: `keystroke_pty PODIUM [COUNT] [DIR]`.
 
 mod common;
 
@@ -48,7 +47,8 @@ fn main() {
         term.send("\t");
         term.until(name, |s| s.contains(name));
     }
-    let mut rev = term.revision().expect("the revision on the status line");
+    let journal = temp.path().join("forum.json.journal");
+    let mut len = std::fs::metadata(&journal).map_or(0, |m| m.len());
 
     let mut typed = Vec::new();
     let mut saved = Vec::new();
@@ -68,10 +68,10 @@ fn main() {
             thread::sleep(Duration::from_millis(20));
             continue;
         }
-        let (save, typing) = term.type_value("4", rev + 1);
+        let (save, typing, now) = term.type_value("4", &journal, len);
+        len = now;
         saved.push(save);
         typed.push(typing);
-        rev += 1;
         col += 1;
     }
     term.send("q");

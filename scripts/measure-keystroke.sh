@@ -12,10 +12,10 @@
 # 1. End to end (examples/keystroke_pty.rs): the real `podium run` in a
 #    pseudo-terminal, its output read back through a terminal emulator
 #    (vt100). A digit is timed from its write to the screen showing it
-#    typed; Enter from its write to the screen showing the session's next
-#    revision on the status line, which the program draws only after the
-#    save returned: lock, journal line appended and fdatasync'ed, state
-#    written to a temporary file, fsync'ed, renamed, folder fsync'ed, unlock.
+#    typed; Enter from its write until the journal has grown and the status
+#    line says "saved", which the program draws only after the save
+#    returned: lock, journal line appended and fdatasync'ed, unlock (the
+#    state file is a checkpoint, written off the key path).
 #    Values go cell after cell through every team's grid (then Page Down).
 #
 # 2. The same keystroke in-process (examples/keystroke.rs), split into the

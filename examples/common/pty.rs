@@ -95,18 +95,19 @@ impl Term {
         self.until_within(what, Duration::from_secs(10), ok)
     }
 
-    /// The session's revision on the status line (second line from the
-    /// bottom, `… rev. N`).
-    pub fn revision(&self) -> Option<u64> {
-        let s = self.contents();
-        let line = s.lines().rev().nth(1)?;
-        line.rsplit("rev. ").next()?.trim().parse().ok()
-    }
-
-    /// Type `digit` then Enter in the grid; the time from Enter until the
-    /// status line shows revision `rev` (drawn only once the save returned),
-    /// and the time the digit took to show.
-    pub fn type_value(&mut self, digit: &str, rev: u64) -> (Duration, Duration) {
+    /// Type `digit` then Enter in the grid (`--lang en`); the time from
+    /// Enter until the screen shows the change saved, and the time the
+    /// digit took to show. Saved means: the journal grew past `journal_len`
+    /// (its line is synced before the screen may say so) and, in output
+    /// that came after Enter, the status line says `saved` (it says
+    /// `saving…` until the save's outcome is back). Returns the journal's
+    /// new length too.
+    pub fn type_value(
+        &mut self,
+        digit: &str,
+        journal: &std::path::Path,
+        journal_len: u64,
+    ) -> (Duration, Duration, u64) {
         let t = Instant::now();
         self.send(digit);
         let typed_mark = format!("{digit}_]");
@@ -114,13 +115,29 @@ impl Term {
         let typed = t.elapsed();
         let t = Instant::now();
         self.send("\r");
-        let want = format!("rev. {rev}");
-        self.until_within("the value saved", Duration::from_secs(120), |s| {
-            s.lines()
+        let limit = Duration::from_secs(120);
+        let mut output_since_enter = false;
+        loop {
+            let len = std::fs::metadata(journal).map_or(0, |m| m.len());
+            let said_saved = self
+                .contents()
+                .lines()
                 .rev()
                 .nth(1)
-                .is_some_and(|l| l.trim_end().ends_with(&want))
-        });
-        (t.elapsed(), typed)
+                .is_some_and(|l| l.trim_end().ends_with("· saved"));
+            if output_since_enter && len > journal_len && said_saved {
+                return (t.elapsed(), typed, len);
+            }
+            match self.output.recv_timeout(limit) {
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    output_since_enter = true;
+                }
+                Err(_) => panic!(
+                    "timed out waiting for the value saved:\n{}",
+                    self.contents()
+                ),
+            }
+        }
     }
 }
