@@ -64,6 +64,10 @@ impl Terminal {
                         let whole = self.store.whole().expect("the whole session");
                         queue.push(Action::Reloaded(Box::new(whole)));
                     }
+                    Effect::ReadHistory => {
+                        let history = storage::output::operations(&self.store.path);
+                        queue.push(Action::History(history.map_err(|e| format!("{e:?}"))));
+                    }
                     Effect::Bell => {}
                 }
             }
@@ -213,7 +217,9 @@ fn import_sheets(day: &mut Day, team: &str) {
     }
     let file = day.path.with_file_name("scores-T12.csv");
     std::fs::write(&file, csv).unwrap();
-    let (change, _) = storage::csv::import_scores(&session, &file, Lang::Fr).unwrap();
+    let mut input = storage::csv::Input::open(&file, Lang::Fr).unwrap();
+    let (change, _) =
+        storage::csv::import_scores(&session, &mut input, Lang::Fr, &mut |_, _| {}).unwrap();
     let op = Operation::new(change.unwrap(), "import", day.now);
     storage::commit(&day.path, &op, storage::CLI_WAIT).unwrap();
     day.poll();

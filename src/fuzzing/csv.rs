@@ -72,7 +72,7 @@ pub fn spreadsheets(data: &[u8]) -> bool {
 
 fn import(bytes: &[u8], lang: Lang) -> bool {
     let demo = super::demo();
-    match scores::import(demo, FILE, bytes, lang) {
+    match scores::import(demo, FILE, bytes, lang, &mut |_| {}) {
         Ok((Some(change), _)) => {
             let mut session = demo.clone();
             if let Err(refusal) = apply(&mut session, &change) {
@@ -81,9 +81,12 @@ fn import(bytes: &[u8], lang: Lang) -> bool {
             true
         }
         Ok((None, _)) => true,
-        Err(lines) => {
-            assert!(!lines.is_empty(), "an import refused without a word");
-            for line in &lines {
+        Err(rejected) => {
+            assert!(
+                !rejected.lines.is_empty(),
+                "an import refused without a word"
+            );
+            for line in &rejected.lines {
                 assert!(
                     line.starts_with(FILE),
                     "a problem not naming the file: {line:?}"

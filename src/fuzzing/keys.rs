@@ -154,6 +154,9 @@ impl Sim {
                     Effect::Resync => {
                         queue.push_back(Action::Reloaded(Box::new(self.disk.clone())));
                     }
+                    Effect::ReadHistory => {
+                        queue.push_back(Action::History(Ok(Vec::new())));
+                    }
                     Effect::Bell => {}
                 }
             }
