@@ -54,6 +54,21 @@ pub fn confirm_drop_queue() -> Vec<Binding<Action>> {
     ]
 }
 
+/// The question before sealing or unsealing the results: do it, or not.
+pub fn confirm_seal() -> Vec<Binding<Action>> {
+    let seal = Action::Key(screens::ScreenKey::Results(
+        screens::results::ResultsKey::SealConfirmed,
+    ));
+    vec![
+        bind(Key::Char('y'), seal, "oui", "yes")
+            .or(Key::Char('o'))
+            .or(Key::Char('Y'))
+            .or(Key::Char('O'))
+            .foot("oui", "yes"),
+        bind(Key::Other, Action::Close, "non", "no").foot("non", "no"),
+    ]
+}
+
 /// Whether an action is one of the keys that hold on every screen.
 pub fn is_global(action: &Action) -> bool {
     screens::global().iter().any(|b| b.action == *action)
@@ -94,6 +109,7 @@ pub fn bindings(app: &App) -> Vec<Binding<Action>> {
         Some(Overlay::Help) => help_overlay(),
         Some(Overlay::ConfirmQuit) => confirm_quit(),
         Some(Overlay::ConfirmDropQueue) => confirm_drop_queue(),
+        Some(Overlay::ConfirmSeal) => confirm_seal(),
         None => screen_bindings(app),
     }
 }

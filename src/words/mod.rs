@@ -27,6 +27,7 @@ pub mod recount;
 pub mod refusal;
 pub mod report;
 pub mod screens;
+pub mod seal;
 pub mod session;
 pub mod setup;
 pub mod stage;
