@@ -1,7 +1,7 @@
 //! Sealing from the results screen: `S` asks (the `ConfirmSeal` overlay),
 //! and the answer yes seals, or unseals when the results are sealed.
 
-use super::{Reply, ResultsKey};
+use super::{Reply, ResultsHelp, ResultsKey};
 use crate::app::App;
 use crate::app::keys::{Binding, Key, bind};
 use crate::app::notice::Notice;
@@ -13,19 +13,8 @@ use crate::domain::Change;
 pub fn seal_key(sealed: bool) -> Binding<ResultsKey> {
     let key = Key::Char('S');
     match sealed {
-        false => bind(
-            key,
-            ResultsKey::Seal,
-            "sceller les résultats (cachés partout jusqu'au descellement)",
-            "seal the results (hidden everywhere until unsealed)",
-        ),
-        true => bind(
-            key,
-            ResultsKey::Seal,
-            "desceller les résultats (demande confirmation)",
-            "unseal the results (asks first)",
-        )
-        .foot("desceller", "unseal"),
+        false => bind(key, ResultsKey::Seal, ResultsHelp::Seal),
+        true => bind(key, ResultsKey::Seal, ResultsHelp::Unseal).foot(ResultsHelp::UnsealShort),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::ui::text::{Tone, put, style, width, wrap};
 
 /// The sealed box, centred in `area`.
 pub fn panel(area: Rect, buf: &mut Buffer, lang: Lang, color: bool) {
-    let key = seal_key(true).key.label(lang);
+    let key = crate::words::keys::key(seal_key(true).key, lang);
     let title = crate::words::seal::panel_title(lang);
     let lines = crate::words::seal::panel_lines(&key, lang);
     let inner_width = area.width.saturating_sub(4).min(76);
