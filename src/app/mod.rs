@@ -52,8 +52,11 @@ pub enum Overlay {
     ConfirmQuit,
     /// "Jurors are still waiting to ask: end the questions anyway? y/n"
     ConfirmDropQueue,
-    /// "Seal (or unseal) the results? y/n"
-    ConfirmSeal,
+    /// "Seal (`seal`) or unseal the results? y/n": what was asked, kept
+    /// whatever the other terminal does meanwhile.
+    ConfirmSeal {
+        seal: bool,
+    },
 }
 
 /// What this terminal may do with the session file.
