@@ -38,7 +38,7 @@ mod stage_keys_tests;
 #[cfg(test)]
 mod update_tests;
 
-pub use action::{Action, Effect, SaveOutcome};
+pub use action::{Action, Effect, Replacement, SaveOutcome};
 pub use keymap::action_for;
 pub use notice::Notice;
 pub use screens::Screen;
@@ -64,8 +64,9 @@ pub enum Mode {
     Display,
     /// The session file now holds another session (see
     /// `Action::Replaced`): nothing more is saved; the banner says so
-    /// until quitting, with the store's message if it gave one.
-    Replaced(Option<String>),
+    /// until quitting, with where the previous copy went if the store
+    /// said.
+    Replaced(Option<Replacement>),
 }
 
 /// Where this terminal's changes stand, as the status line words it.
