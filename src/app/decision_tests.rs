@@ -1,6 +1,8 @@
 //! Issue 11, item 7 in the live session: the grid warns at the key that
 //! makes a decision of the jury stale, naming every team of it.
 
+#![cfg(test)]
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::fixture::{self, at, options};

@@ -21,21 +21,14 @@ pub mod screens;
 pub mod undo;
 pub mod update;
 
-#[cfg(test)]
+// Test-only modules: each file begins with `#![cfg(test)]`.
 mod decision_tests;
-#[cfg(test)]
 mod delta_tests;
-#[cfg(test)]
 pub mod fixture;
-#[cfg(test)]
 mod live_tests;
-#[cfg(test)]
 mod replaced_tests;
-#[cfg(test)]
 pub mod results_fixture;
-#[cfg(test)]
 mod stage_keys_tests;
-#[cfg(test)]
 mod update_tests;
 
 pub use action::{Action, Effect, Replacement, SaveOutcome};

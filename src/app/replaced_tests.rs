@@ -1,5 +1,7 @@
 //! A terminal whose session file was replaced: read-only in practice.
 
+#![cfg(test)]
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::SaveOutcome;

@@ -1,6 +1,8 @@
 //! Transitions of the live session, with a fake clock and an in-memory
 //! "disk" standing in for the session file.
 
+#![cfg(test)]
+
 use super::fixture::{self, at, at_ms};
 use super::*;
 use crate::app::SaveOutcome;
