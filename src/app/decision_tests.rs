@@ -2,6 +2,8 @@
 //! makes a decision of the jury stale, naming every team of it (not while
 //! the results are sealed).
 
+#![cfg(test)]
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::fixture::{self, at, options};
