@@ -83,6 +83,10 @@ pub enum Notice {
     /// A grid key changed a score that makes these decisions of the jury
     /// stale (their teams): the jury must decide again.
     DecisionVoided(Vec<Vec<TeamId>>),
+    /// Sealing (`sealed` true) or unsealing the results was sent to be saved.
+    SealSent {
+        sealed: bool,
+    },
 
     // Everywhere.
     ProjectorOn,
@@ -95,6 +99,8 @@ pub enum Notice {
     Refused(Refusal),
     /// A file error, already in the user's language.
     NotSaved(String),
+    /// Not saved: the session was replaced on disk.
+    Replaced(crate::app::Replacement),
     /// The session was replaced on disk: the key was refused.
     ReplacedRefused,
 }
@@ -116,6 +122,7 @@ impl Notice {
             | DecisionVoided(_)
             | Refused(_)
             | NotSaved(_)
+            | Replaced(_)
             | SetupLocked
             | SetupUnreadable(_)
             | SetupNameEmpty
@@ -139,6 +146,7 @@ impl Notice {
             | QueueEmpty
             | DecisionAbandoned
             | DecisionSent { .. }
+            | SealSent { .. }
             | ProjectorOn
             | ProjectorOff
             | NothingToUndo(_)

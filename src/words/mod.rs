@@ -13,10 +13,12 @@
 //! their count.
 
 pub mod cli;
+pub mod decision;
 pub mod double_entry;
 pub mod files;
 pub mod history;
 pub mod import;
+pub mod keys;
 pub mod minutes;
 pub mod notice;
 pub mod number;
@@ -26,7 +28,9 @@ pub mod ranking;
 pub mod recount;
 pub mod refusal;
 pub mod report;
+pub mod rows;
 pub mod screens;
+pub mod seal;
 pub mod session;
 pub mod setup;
 pub mod stage;

@@ -140,6 +140,8 @@ impl Refusal {
                     "no such question is recorded",
                 )
                 .into(),
+            Refusal::AlreadySealed => super::seal::refusal(true, lang).into(),
+            Refusal::NotSealed => super::seal::refusal(false, lang).into(),
         }
     }
 }

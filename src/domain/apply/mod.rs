@@ -5,7 +5,8 @@
 //! has its own file: `cells` (values, handwritten totals, marks,
 //! verification), `second` (the blind second entry and its resolutions),
 //! `schedule` (running order, stage clock, questions), `roster` (event,
-//! settings, organisations, teams, jurors, criteria) and `decisions`.
+//! settings, organisations, teams, jurors, criteria) and `decisions` (with
+//! the results' seal).
 
 mod cells;
 mod decisions;
@@ -56,7 +57,8 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
             juror,
             criterion,
             edit,
-        } => cells::set_cell(s, team, juror, criterion, edit),
+        } => cells::check_pair(s, team, juror)
+            .and_then(|()| cells::set_cell_of_pair(s, (team, juror, criterion), edit)),
         SetHandwritten { team, juror, edit } => cells::set_handwritten(s, team, juror, edit),
         SetSheet { team, juror, edit } => cells::set_sheet(s, team, juror, edit),
         SetVerified { team, edit } => cells::set_verified(s, team, edit),
@@ -65,13 +67,13 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
             juror,
             criterion,
             edit,
-        } => second::set_second_cell(s, team, juror, criterion, edit),
+        } => second::set_second_cell(s, (team, juror, criterion), edit),
         ResolveCell {
             team,
             juror,
             criterion,
             edit,
-        } => second::resolve_cell(s, team, juror, criterion, edit),
+        } => second::resolve_cell(s, (team, juror, criterion), edit),
         SetEvent { edit } => roster::set_event(s, edit),
         SetSettings { edit } => roster::set_settings(s, edit),
         SetOrganisation { id, position, edit } => roster::set_organisation(s, id, *position, edit),
@@ -87,6 +89,8 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
         RemoveQuestion { question } => schedule::remove_question(s, question),
         AddDecision { decision } => decisions::add(s, decision),
         RemoveDecision { decision } => decisions::remove(s, decision),
+        Seal => decisions::seal(s, true),
+        Unseal => decisions::seal(s, false),
         Batch { changes, .. } => cells::apply_batch(s, changes),
     }
 }

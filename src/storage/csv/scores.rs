@@ -21,7 +21,8 @@ use crate::domain::{
 
 use super::problems::{Rejected, shown};
 use super::reader::{self, Column, Problems, Row};
-use crate::words::import::Reading;
+use crate::words::import::{Counts, Reading};
+use crate::words::rows::RowProblem;
 
 /// `note` is what a French score sheet calls a score: it is the value
 /// column unless the file has a `value` (or `valeur`) column too, which
@@ -141,7 +142,7 @@ fn pair_of(index: &Index, row: &Row, problems: &mut Problems) -> (Option<u32>, O
     let team = index.teams.get(team_id).copied();
     if team.is_none() {
         if team_id.is_empty() {
-            problems.say(row.line, "équipe manquante", "team missing");
+            problems.say(row.line, RowProblem::TeamMissing);
         } else {
             let refusal = Refusal::UnknownTeam(shown(team_id).as_ref().into());
             problems.at(row.line, refusal.message(lang));
@@ -150,7 +151,7 @@ fn pair_of(index: &Index, row: &Row, problems: &mut Problems) -> (Option<u32>, O
     let juror = index.jurors.get(juror_id).copied();
     if juror.is_none() {
         if juror_id.is_empty() {
-            problems.say(row.line, "juré manquant", "juror missing");
+            problems.say(row.line, RowProblem::JurorMissing);
         } else {
             let refusal = Refusal::UnknownJuror(shown(juror_id).as_ref().into());
             problems.at(row.line, refusal.message(lang));
@@ -164,21 +165,13 @@ fn pair_entry(text: &str, line: u64, problems: &mut Problems) -> Option<Entry> {
     if let Some(mark) = mark_word(text) {
         Some(Entry::Mark(mark))
     } else if text.is_empty() {
-        problems.say(
-            line,
-            "sans critère, la valeur doit être absent, recused ou un total manuscrit",
-            "with no criterion, the value must be absent, recused or a handwritten total",
-        );
+        problems.say(line, RowProblem::PairEmpty);
         None
     } else if let Ok(total) = Dec::parse(text) {
         Some(Entry::Handwritten(total))
     } else {
         let text = shown(text);
-        problems.say(
-            line,
-            format!("« {text} » : attendu absent, recused ou un nombre (total manuscrit)"),
-            format!("\"{text}\": expected absent, recused or a number (handwritten total)"),
-        );
+        problems.say(line, RowProblem::PairNotUnderstood { text: &text });
         None
     }
 }
@@ -193,20 +186,13 @@ fn value_entry(
     let lang = problems.lang;
     let refusal = match Dec::parse(text) {
         Err(_) if text.is_empty() => {
-            problems.say(
-                line,
-                "valeur manquante (omettre la ligne pour laisser la case vide)",
-                "value missing (leave the row out to keep the cell empty)",
-            );
+            problems.say(line, RowProblem::ValueMissing);
             return None;
         }
         Err(_) => {
             let text = shown(text);
-            problems.say(
-                line,
-                format!("« {text} » n'est pas un nombre"),
-                format!("\"{text}\" is not a number"),
-            );
+            let text = &*text;
+            problems.say(line, RowProblem::NotANumber { column: None, text });
             return None;
         }
         Ok(v) if v < criterion.min || v > criterion.max => Refusal::OutOfRange {
@@ -331,19 +317,6 @@ impl Found<'_> {
     }
 }
 
-/// Counts shown after an import.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Summary {
-    pub values: usize,
-    pub handwritten: usize,
-    pub absences: usize,
-    pub recusals: usize,
-    /// How many of the values, totals and marks replaced something else.
-    pub replaced: usize,
-    /// Rows that change nothing (the session already says so).
-    pub unchanged: usize,
-}
-
 /// The import as one change (`None` when nothing would change), or every
 /// problem (the first ones, then a count). `input` is the file's text
 /// (decoded); `progress` is told each row's line.
@@ -353,7 +326,7 @@ pub fn import(
     input: impl BufRead,
     lang: Lang,
     progress: &mut dyn FnMut(u64),
-) -> Result<(Option<Change>, Summary), Rejected> {
+) -> Result<(Option<Change>, Counts), Rejected> {
     let mut problems = Problems::new(file, lang);
     let mut found = Found {
         index: Index::new(session),
@@ -405,9 +378,9 @@ fn ranks<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<u32> {
 
 /// The changes the entries make to the session (each carrying what it
 /// replaces), and what they count.
-fn changes(session: &Session, entries: &[(Key, Entry)]) -> (Vec<Change>, Summary) {
+fn changes(session: &Session, entries: &[(Key, Entry)]) -> (Vec<Change>, Counts) {
     let mut changes = Vec::new();
-    let mut summary = Summary::default();
+    let mut summary = Counts::default();
     let empty = Sheet::default();
     let mut current: (Option<(u32, u32)>, &Sheet) = (None, &empty);
     for &((t, j, c), entry) in entries {
