@@ -1,6 +1,7 @@
 //! Big digits (tui-big-text) in the largest size that fits the area,
 //! scaled up beyond the font's full size on a large projector terminal.
 
+use font8x8::UnicodeFonts;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -64,9 +65,33 @@ pub fn fit(chars: u16, width: u16, height: u16) -> Option<Fit> {
     })
 }
 
+/// The fonts the big text draws from (those of `tui-big-text`).
+const FONTS: [&dyn UnicodeFonts; 8] = [
+    &font8x8::BASIC_FONTS,
+    &font8x8::LATIN_FONTS,
+    &font8x8::HIRAGANA_FONTS,
+    &font8x8::GREEK_FONTS,
+    &font8x8::BLOCK_FONTS,
+    &font8x8::BOX_FONTS,
+    &font8x8::MISC_FONTS,
+    &font8x8::SGA_FONTS,
+];
+
+/// Whether every character of `text` has a big glyph. A name in Chinese,
+/// Hebrew or with an emoji has none (it would be drawn blank), and an
+/// accent typed as a combining mark would be dropped (`é` as `e`).
+pub fn drawable(text: &str) -> bool {
+    text.chars()
+        .all(|c| FONTS.iter().any(|font| font.get(c).is_some()))
+}
+
 /// Draw `text` big, centred in `area`. Returns the rows used, or `None`
-/// when even the smallest size does not fit.
+/// when even the smallest size does not fit, or when a character has no
+/// big glyph (the caller then writes the text plainly).
 pub fn render(text: &str, style: Style, area: Rect, buf: &mut Buffer) -> Option<Rect> {
+    if !drawable(text) {
+        return None;
+    }
     let chars = text.chars().count() as u16;
     let fit = fit(chars, area.width, area.height)?;
     let x = area.x + (area.width - fit.width) / 2;
@@ -118,6 +143,20 @@ mod tests {
         // Short of width: quadrants.
         assert_eq!(fit(6, 30, 8).unwrap().size, PixelSize::Quadrant);
         assert_eq!(fit(6, 3, 1), None);
+    }
+
+    #[test]
+    fn only_a_text_the_font_has_is_drawn_big() {
+        for ok in ["3:00", "Café Noël", "Ωmega", "À l'écoute !"] {
+            assert!(drawable(ok), "{ok}");
+        }
+        for blank in ["東京", "שלום", "Go 🚀", "Cafe\u{301}", "a\u{200d}b"] {
+            assert!(!drawable(blank), "{blank}");
+            let area = Rect::new(0, 0, 120, 20);
+            let mut buf = Buffer::empty(area);
+            assert_eq!(render(blank, Style::new(), area, &mut buf), None);
+            assert_eq!(buf, Buffer::empty(area), "{blank}: nothing drawn");
+        }
     }
 
     #[test]
