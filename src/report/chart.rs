@@ -6,6 +6,7 @@ use crate::domain::Lang;
 use crate::domain::ranking::Ranking;
 use crate::words::report::{self as words, Text};
 
+use super::doc::isolated;
 use super::figure;
 use super::html::{element, esc};
 
@@ -50,7 +51,7 @@ pub fn render(ranking: &Ranking, lang: Lang) -> String {
         let shown = figure(row.score.as_ref(), lang, "—");
         let star = if row.laureate { "★ " } else { "" };
         let label = cut(
-            &format!("{star}{}. {} {}", row.rank, row.team, row.name),
+            &format!("{star}{}. {} {}", row.rank, row.team, isolated(&row.name)),
             40,
         );
         let fill = if row.laureate { "#0b4f8a" } else { "#9bb3c9" };
@@ -68,7 +69,7 @@ pub fn render(ranking: &Ranking, lang: Lang) -> String {
         ));
         desc.push(format!(
             "{} {shown}",
-            words::colon(&format!("{star}{} {}", row.team, row.name), lang)
+            words::colon(&format!("{star}{} {}", row.team, isolated(&row.name)), lang)
         ));
     }
     let title = Text::Chart.get(lang);
