@@ -9,7 +9,8 @@ use crate::app::screens::questions::{QuestionsKey, juror_hotkeys};
 use crate::app::screens::results::{DecisionForm, Step};
 use crate::app::screens::schedule::ScheduleKey;
 use crate::app::screens::stage::StageKey;
-use crate::domain::DecisionKind;
+use crate::domain::{DecisionKind, Lang};
+use crate::words::keys::{help_lines, key as label};
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new(code, modifiers))
@@ -85,7 +86,7 @@ fn every_key_a_screen_answers_to_is_in_its_help() {
     for lang in [Lang::Fr, Lang::En] {
         for (name, app) in every_state() {
             let table = screen_bindings(&app);
-            let help = help_lines(&app, lang);
+            let help = help_lines(&table, lang);
             let listed = |label: &str| {
                 help.iter().any(|(keys, _)| {
                     keys.split(" / ").any(|k| k == label || in_range(k, label))
@@ -101,10 +102,10 @@ fn every_key_a_screen_answers_to_is_in_its_help() {
                     Action::Key(screens::ScreenKey::Questions(QuestionsKey::Ask(_)))
                 );
                 let label = if b.keys().any(|k| k == key) {
-                    key.label(lang)
+                    label(key, lang)
                 } else {
                     // Taken by a catch-all: the help names the catch-all.
-                    b.key.label(lang)
+                    label(b.key, lang)
                 };
                 assert!(
                     listed(&label) || is_hotkey && listed("a, b, c…"),
@@ -291,6 +292,6 @@ fn every_screen_lists_help_and_quit_on_the_footer() {
         assert!(footer.contains(&Key::Char('?')));
         assert!(footer.contains(&Key::Char('q')));
     }
-    assert_eq!(Key::Char(' ').label(Lang::Fr), "Espace");
-    assert_eq!(Key::Shift(KeyCode::Up).label(Lang::En), "Shift-↑");
+    assert_eq!(label(Key::Char(' '), Lang::Fr), "Espace");
+    assert_eq!(label(Key::Shift(KeyCode::Up), Lang::En), "Shift-↑");
 }

@@ -17,6 +17,7 @@ pub mod double_entry;
 pub mod files;
 pub mod history;
 pub mod import;
+pub mod keys;
 pub mod minutes;
 pub mod notice;
 pub mod number;

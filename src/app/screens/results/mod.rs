@@ -8,7 +8,7 @@ use crossterm::event::KeyCode;
 use super::Reply;
 use crate::app::App;
 use crate::app::action::Job;
-use crate::app::keys::{Binding, Key, bind};
+use crate::app::keys::{Binding, CommonHelp, Key, bind};
 use crate::app::notice::Notice;
 use crate::domain::ranking::decisions::{DecisionProblem, problems};
 use crate::domain::ranking::robustness::Search;
@@ -194,6 +194,31 @@ pub fn bindings(app: &App) -> Vec<Binding<ResultsKey>> {
     }
 }
 
+/// The words of the results' own keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResultsHelp {
+    Abandon,
+    AbandonShort,
+    Order,
+    OrderShort,
+    Admit,
+    AdmitShort,
+    MoveUp,
+    MoveDown,
+    Continue,
+    ContinueShort,
+    NextMethod,
+    NextMethodShort,
+    Detail,
+    DetailShort,
+    CloseDetail,
+    Sensitivity,
+    Decide,
+    DecideShort,
+    ConfirmField,
+    EraseShort,
+}
+
 /// ↑ and ↓: the previous and next team (of the ranking, or of the order
 /// being decided).
 fn arrows() -> [Binding<ResultsKey>; 2] {
@@ -201,110 +226,62 @@ fn arrows() -> [Binding<ResultsKey>; 2] {
         bind(
             Key::Code(KeyCode::Up),
             ResultsKey::Up,
-            "équipe précédente",
-            "previous team",
+            CommonHelp::PreviousTeam,
         ),
         bind(
             Key::Code(KeyCode::Down),
             ResultsKey::Down,
-            "équipe suivante",
-            "next team",
+            CommonHelp::NextTeam,
         ),
     ]
 }
 
 /// Esc while deciding: nothing is saved.
 fn abandon() -> Binding<ResultsKey> {
-    let (fr, en) = ("abandonner la décision", "abandon the decision");
-    bind(Key::Code(KeyCode::Esc), ResultsKey::Cancel, fr, en).foot("abandonner", "abandon")
+    bind(
+        Key::Code(KeyCode::Esc),
+        ResultsKey::Cancel,
+        ResultsHelp::Abandon,
+    )
+    .foot(ResultsHelp::AbandonShort)
 }
 
 /// The ranking's keys, or the form's when it is open on its first step.
 fn table(form_open: bool) -> Vec<Binding<ResultsKey>> {
+    use ResultsHelp as H;
     use ResultsKey as R;
     let (up, down) = (Key::Shift(KeyCode::Up), Key::Shift(KeyCode::Down));
     if form_open {
         let mut all = vec![
-            bind(Key::Char('o'), R::Order, "ordre décidé", "order decided").foot("ordre", "order"),
-            bind(Key::Char('a'), R::Admit, "tous admis", "all admitted")
-                .foot("tous admis", "admit all"),
+            bind(Key::Char('o'), R::Order, H::Order).foot(H::OrderShort),
+            bind(Key::Char('a'), R::Admit, H::Admit).foot(H::AdmitShort),
         ];
         all.extend(arrows());
         all.extend([
-            bind(
-                Key::Char('K'),
-                R::MoveUp,
-                "monter l'équipe dans l'ordre",
-                "move the team up the order",
-            )
-            .or(up),
-            bind(
-                Key::Char('J'),
-                R::MoveDown,
-                "descendre l'équipe dans l'ordre",
-                "move the team down the order",
-            )
-            .or(down),
-            bind(
-                Key::Code(KeyCode::Enter),
-                R::Confirm,
-                "continuer : qui a décidé, puis le motif",
-                "go on: who decided, then the reason",
-            )
-            .foot("continuer", "go on"),
+            bind(Key::Char('K'), R::MoveUp, H::MoveUp).or(up),
+            bind(Key::Char('J'), R::MoveDown, H::MoveDown).or(down),
+            bind(Key::Code(KeyCode::Enter), R::Confirm, H::Continue).foot(H::ContinueShort),
             abandon(),
         ]);
         return all;
     }
-    let mut all = vec![
-        bind(
-            Key::Char('m'),
-            R::NextMethod,
-            "méthode suivante (comparaison, non officielle)",
-            "next method (comparison, not official)",
-        )
-        .foot("méthode", "method"),
-    ];
+    let mut all = vec![bind(Key::Char('m'), R::NextMethod, H::NextMethod).foot(H::NextMethodShort)];
     all.extend(arrows());
     all.extend([
         bind(
             Key::Code(KeyCode::PageUp),
             R::PageUp,
-            "page précédente",
-            "previous page",
+            CommonHelp::PreviousPage,
         ),
         bind(
             Key::Code(KeyCode::PageDown),
             R::PageDown,
-            "page suivante",
-            "next page",
+            CommonHelp::NextPage,
         ),
-        bind(
-            Key::Code(KeyCode::Enter),
-            R::Detail,
-            "détail de l'équipe (ouvrir / fermer)",
-            "the team's detail (open / close)",
-        )
-        .foot("détail", "detail"),
-        bind(
-            Key::Code(KeyCode::Esc),
-            R::Cancel,
-            "fermer le détail",
-            "close the detail",
-        ),
-        bind(
-            Key::Char('s'),
-            R::Sensitivity,
-            "plus petit changement d'une case qui modifie les lauréats",
-            "smallest change to one cell that alters the laureates",
-        ),
-        bind(
-            Key::Char('d'),
-            R::Decide,
-            "décision du jury sur l'égalité à la limite",
-            "the jury's decision on the tie at the cut-off",
-        )
-        .foot("décider", "decide"),
+        bind(Key::Code(KeyCode::Enter), R::Detail, H::Detail).foot(H::DetailShort),
+        bind(Key::Code(KeyCode::Esc), R::Cancel, H::CloseDetail),
+        bind(Key::Char('s'), R::Sensitivity, H::Sensitivity),
+        bind(Key::Char('d'), R::Decide, H::Decide).foot(H::DecideShort),
     ]);
     all
 }
@@ -313,22 +290,20 @@ fn table(form_open: bool) -> Vec<Binding<ResultsKey>> {
 fn text_bindings() -> Vec<Binding<ResultsKey>> {
     use ResultsKey as R;
     vec![
-        bind(Key::Text, R::Char(' '), "taper le texte", "type the text"),
+        bind(Key::Text, R::Char(' '), CommonHelp::TypeText),
         bind(
             Key::Code(KeyCode::Enter),
             R::Confirm,
-            "valider le champ",
-            "confirm the field",
+            ResultsHelp::ConfirmField,
         )
-        .foot("valider", "confirm"),
+        .foot(CommonHelp::Confirm),
         abandon(),
         bind(
             Key::Code(KeyCode::Backspace),
             R::Backspace,
-            "effacer le dernier caractère",
-            "erase the last character",
+            CommonHelp::EraseCharacter,
         )
-        .foot("effacer", "erase"),
+        .foot(ResultsHelp::EraseShort),
     ]
 }
 

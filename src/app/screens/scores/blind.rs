@@ -27,7 +27,7 @@ mod cutoff;
 mod keys;
 
 pub use cutoff::Cutoff;
-pub use keys::{bindings, board_bindings, grid_bindings};
+pub use keys::{BlindHelp, bindings, board_bindings, grid_bindings};
 
 /// A key of the blind mode (and the keys that enter it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
