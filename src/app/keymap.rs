@@ -15,6 +15,10 @@ use super::{Action, App, Mode, Overlay};
 pub enum OverlayHelp {
     /// Yes to dropping the jurors still waiting to ask.
     EndQuestions,
+    /// Yes to sealing or unsealing the results.
+    Yes,
+    /// No to it.
+    No,
 }
 
 /// The help overlay's keys.
@@ -53,6 +57,21 @@ pub fn confirm_drop_queue() -> Vec<Binding<Action>> {
             .or(Key::Char('O'))
             .foot(OverlayHelp::EndQuestions),
         bind(Key::Other, Action::Close, CommonHelp::Stay).foot(CommonHelp::Stay),
+    ]
+}
+
+/// The question before sealing or unsealing the results: do it, or not.
+pub fn confirm_seal() -> Vec<Binding<Action>> {
+    let seal = Action::Key(screens::ScreenKey::Results(
+        screens::results::ResultsKey::SealConfirmed,
+    ));
+    vec![
+        bind(Key::Char('y'), seal, OverlayHelp::Yes)
+            .or(Key::Char('o'))
+            .or(Key::Char('Y'))
+            .or(Key::Char('O'))
+            .foot(OverlayHelp::Yes),
+        bind(Key::Other, Action::Close, OverlayHelp::No).foot(OverlayHelp::No),
     ]
 }
 
@@ -96,6 +115,7 @@ pub fn bindings(app: &App) -> Vec<Binding<Action>> {
         Some(Overlay::Help) => help_overlay(),
         Some(Overlay::ConfirmQuit) => confirm_quit(),
         Some(Overlay::ConfirmDropQueue) => confirm_drop_queue(),
+        Some(Overlay::ConfirmSeal) => confirm_seal(),
         None => screen_bindings(app),
     }
 }

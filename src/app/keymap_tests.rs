@@ -17,9 +17,9 @@ fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
 }
 
 /// Every state a screen's table depends on: each screen as it opens,
-/// the results' decision form on its first step and in a text field,
-/// many jurors (hotkeys through letters, digits and capitals), and the
-/// stage display.
+/// the results' decision form on its first step and in a text field, the
+/// results sealed, many jurors (hotkeys through letters, digits and
+/// capitals), and the stage display.
 fn every_state() -> Vec<(String, App)> {
     let mut app = fixture::app();
     app.session = fixture::session_with_jurors(70);
@@ -42,6 +42,9 @@ fn every_state() -> Vec<(String, App)> {
     states.push(("decision form".into(), app.clone()));
     app.results.form = Some(form(Step::By));
     states.push(("text field".into(), app.clone()));
+    app.results.form = None;
+    app.session.sealed = true;
+    states.push(("results sealed".into(), app.clone()));
     let mut display = fixture::app();
     display.mode = Mode::Display;
     states.push(("display".into(), display));
@@ -127,7 +130,12 @@ fn in_range(range: &str, label: &str) -> bool {
 
 #[test]
 fn every_key_an_overlay_answers_to_is_on_its_line() {
-    for table in [help_overlay(), confirm_quit(), confirm_drop_queue()] {
+    for table in [
+        help_overlay(),
+        confirm_quit(),
+        confirm_drop_queue(),
+        confirm_seal(),
+    ] {
         for key in every_key() {
             if let Some(b) = takes(&table, key) {
                 assert!(b.footer.is_some(), "{key:?} does something unsaid");
@@ -142,6 +150,7 @@ fn no_two_bindings_on_one_screen_share_a_key() {
         ("help", help_overlay()),
         ("quit?", confirm_quit()),
         ("drop queue?", confirm_drop_queue()),
+        ("seal?", confirm_seal()),
     ];
     let screens = every_state()
         .into_iter()

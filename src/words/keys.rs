@@ -168,6 +168,8 @@ fn common(help: CommonHelp, lang: Lang) -> &'static str {
 fn overlay(help: OverlayHelp, lang: Lang) -> &'static str {
     match help {
         OverlayHelp::EndQuestions => lang.t("terminer les questions", "end the questions"),
+        OverlayHelp::Yes => lang.t("oui", "yes"),
+        OverlayHelp::No => lang.t("non", "no"),
     }
 }
 
@@ -398,6 +400,15 @@ fn results(help: ResultsHelp, lang: Lang) -> &'static str {
         ),
         H::DetailShort => lang.t("détail", "detail"),
         H::CloseDetail => lang.t("fermer le détail", "close the detail"),
+        H::Seal => lang.t(
+            "sceller les résultats (cachés partout jusqu'au descellement)",
+            "seal the results (hidden everywhere until unsealed)",
+        ),
+        H::Unseal => lang.t(
+            "desceller les résultats (demande confirmation)",
+            "unseal the results (asks first)",
+        ),
+        H::UnsealShort => lang.t("desceller", "unseal"),
         H::Sensitivity => lang.t(
             "plus petit changement d'une case qui modifie les lauréats",
             "smallest change to one cell that alters the laureates",

@@ -29,6 +29,7 @@ pub mod refusal;
 pub mod report;
 pub mod rows;
 pub mod screens;
+pub mod seal;
 pub mod session;
 pub mod setup;
 pub mod stage;

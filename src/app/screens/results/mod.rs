@@ -15,7 +15,10 @@ use crate::domain::ranking::robustness::Search;
 use crate::domain::ranking::{self, Ranking};
 use crate::domain::{Change, Decision, DecisionKind, Method, Session, TeamId};
 
+mod seal;
 pub mod view;
+
+pub use seal::seal_key;
 
 /// A key of the results screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +50,10 @@ pub enum ResultsKey {
     /// A character typed in a text field.
     Char(char),
     Backspace,
+    /// Ask before sealing (or unsealing) the results.
+    Seal,
+    /// The question answered yes: seal or unseal.
+    SealConfirmed,
 }
 
 impl ResultsKey {
@@ -185,12 +192,20 @@ fn search_budget(session: &Session) -> usize {
 const PAGE: usize = 10;
 
 /// The screen's keys in its state now: the ranking's, the decision
-/// form's, or a text field's.
+/// form's, or a text field's; while the results are sealed, the one that
+/// unseals.
 pub fn bindings(app: &App) -> Vec<Binding<ResultsKey>> {
     if app.text_field_active() {
         text_bindings()
+    } else if app.session.is_sealed() {
+        vec![seal_key(true)]
     } else {
-        table(app.results.form.is_some())
+        let form = app.results.form.is_some();
+        let mut all = table(form);
+        if !form {
+            all.push(seal_key(false));
+        }
+        all
     }
 }
 
@@ -217,6 +232,9 @@ pub enum ResultsHelp {
     DecideShort,
     ConfirmField,
     EraseShort,
+    Seal,
+    Unseal,
+    UnsealShort,
 }
 
 /// ↑ and ↓: the previous and next team (of the ranking, or of the order
@@ -308,6 +326,13 @@ fn text_bindings() -> Vec<Binding<ResultsKey>> {
 }
 
 pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Reply {
+    match key {
+        ResultsKey::Seal => return seal::ask(app),
+        ResultsKey::SealConfirmed => return seal::seal(app),
+        // Sealed: nothing of the ranking is looked at or decided.
+        _ if app.session.is_sealed() => return Reply::none(),
+        _ => {}
+    }
     if app.results.form.is_some() && app.projector {
         // Never type into a form nobody can see.
         app.results.form = None;
