@@ -1,7 +1,8 @@
 //! How many cells of a terminal a text takes (`unicode-width`): none for a
 //! combining accent, two for a CJK character or an emoji. The one count
-//! the UI's text kit (`ui::text`) and the reports' terminal table share;
-//! nothing that lines text up counts bytes or characters.
+//! the UI's text kit (`ui::text`) and the reports (their terminal table,
+//! the chart's labels) share, with `cut`; nothing that lines text up
+//! counts bytes or characters.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -10,19 +11,15 @@ pub fn width(text: &str) -> usize {
     text.width()
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Right,
-}
-
-/// `text` filled with spaces to `cells` cells, on the right (`Left`) or
-/// on the left (`Right`); a wider text is left as it is.
-pub fn pad(text: &str, cells: usize, align: Align) -> String {
-    let fill = " ".repeat(cells.saturating_sub(width(text)));
-    match align {
-        Align::Left => format!("{text}{fill}"),
-        Align::Right => format!("{fill}{text}"),
+/// Cut a text to `cells` terminal cells, ending with `…` when cut.
+pub fn cut(text: &str, cells: usize) -> String {
+    if width(text) <= cells {
+        text.to_string()
+    } else if cells == 0 {
+        String::new()
+    } else {
+        let (kept, _) = split_at_width(text, cells - 1);
+        format!("{kept}…")
     }
 }
 
@@ -40,15 +37,19 @@ pub fn split_at_width(text: &str, cells: usize) -> (&str, &str) {
     (text, "")
 }
 
-/// Cut a text to `cells` terminal cells, ending with `…` when cut.
-pub fn cut(text: &str, cells: usize) -> String {
-    if width(text) <= cells {
-        text.to_string()
-    } else if cells == 0 {
-        String::new()
-    } else {
-        let (kept, _) = split_at_width(text, cells - 1);
-        format!("{kept}…")
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// `text` filled with spaces to `cells` cells, on the right (`Left`) or
+/// on the left (`Right`); a wider text is left as it is.
+pub fn pad(text: &str, cells: usize, align: Align) -> String {
+    let fill = " ".repeat(cells.saturating_sub(width(text)));
+    match align {
+        Align::Left => format!("{text}{fill}"),
+        Align::Right => format!("{fill}{text}"),
     }
 }
 
