@@ -414,7 +414,19 @@ fn main() {
         }
         return;
     }
-    let rows: Vec<Row> = sizes.iter().map(|&t| measure(&dir, t)).collect();
+    let mut rows: Vec<Row> = Vec::new();
+    for &t in &sizes {
+        rows.push(measure(&dir, t));
+        // The table so far, on standard error (a long run can be followed).
+        eprint!("{}", table(&rows));
+        // Each size's files are removed once measured (20,000 teams: about
+        // 1 GB), unless they were asked for in PODIUM_BENCH_DIR.
+        if std::env::var_os("PODIUM_BENCH_DIR").is_none() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
     print!("{}", table(&rows));
     let _ = JURORS;
 }
