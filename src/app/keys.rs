@@ -77,6 +77,20 @@ impl Key {
     }
 }
 
+/// How much a key shown on the footer matters: when the footer is too
+/// narrow for all its keys, it drops the least important first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rank {
+    /// Never dropped: `?`, `Tab`, `q`.
+    Always,
+    /// Moving around the screen (rows, pages).
+    Navigate,
+    /// What the screen is for (the default).
+    Main,
+    /// Handy, but the `?` overlay is enough.
+    Extra,
+}
+
 /// One binding: a key (and its aliases), what it does, and how the help
 /// and the footer name it.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,6 +104,8 @@ pub struct Binding<K> {
     pub help: (&'static str, &'static str),
     /// The footer's short wording, for the keys shown there.
     pub footer: Option<(&'static str, &'static str)>,
+    /// What the footer drops first when short of room.
+    pub rank: Rank,
 }
 
 /// A binding with no alias and no footer wording.
@@ -100,6 +116,7 @@ pub fn bind<K>(key: Key, action: K, fr: &'static str, en: &'static str) -> Bindi
         action,
         help: (fr, en),
         footer: None,
+        rank: Rank::Main,
     }
 }
 
@@ -115,6 +132,12 @@ impl<K> Binding<K> {
     /// Also shown on the footer, worded shortly.
     pub fn foot(mut self, fr: &'static str, en: &'static str) -> Binding<K> {
         self.footer = Some((fr, en));
+        self
+    }
+
+    /// How much it matters on the footer (`Rank::Main` unless said).
+    pub fn rank(mut self, rank: Rank) -> Binding<K> {
+        self.rank = rank;
         self
     }
 
@@ -144,6 +167,7 @@ impl<K> Binding<K> {
             action: f(self.action),
             help: self.help,
             footer: self.footer,
+            rank: self.rank,
         }
     }
 }

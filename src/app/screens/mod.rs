@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
 
 use super::action::Job;
-use super::keys::{Binding, Key, bind};
+use super::keys::{Binding, Key, Rank, bind};
 use super::notice::Notice;
 use super::undo::UndoKind;
 use super::{Action, App};
@@ -103,17 +103,21 @@ impl Reply {
 pub fn global() -> Vec<Binding<Action>> {
     use Action::{Help, NextScreen, PrevScreen, Quit, ToggleProjector, Undo};
     let mut all = vec![
-        bind(Key::Char('?'), Help, "aide", "help").foot("aide", "help"),
+        bind(Key::Char('?'), Help, "aide", "help")
+            .foot("aide", "help")
+            .rank(Rank::Always),
         bind(Key::Char('q'), Quit, "quitter", "quit")
             .or(Key::Ctrl('c'))
-            .foot("quitter", "quit"),
+            .foot("quitter", "quit")
+            .rank(Rank::Always),
         bind(
             Key::Code(KeyCode::Tab),
             NextScreen,
             "écran suivant / précédent",
             "next / previous screen",
         )
-        .foot("écran suivant", "next screen"),
+        .foot("écrans", "next screen")
+        .rank(Rank::Always),
         bind(
             Key::Code(KeyCode::BackTab),
             PrevScreen,
@@ -126,7 +130,8 @@ pub fn global() -> Vec<Binding<Action>> {
             "annuler ma dernière opération",
             "undo my last operation",
         )
-        .foot("annuler", "undo"),
+        .foot("annuler", "undo")
+        .rank(Rank::Extra),
         bind(
             Key::Char('p'),
             ToggleProjector,

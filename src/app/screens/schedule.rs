@@ -9,7 +9,7 @@ use crossterm::event::KeyCode;
 use super::Reply;
 use super::stage::{self, StageKey};
 use crate::app::App;
-use crate::app::keys::{Binding, Key, bind};
+use crate::app::keys::{Binding, Key, Rank, bind};
 use crate::app::notice::{LiveNotice, Notice};
 use crate::domain::schedule::next_team;
 use crate::domain::setup::{Field, Target, Value, set_field};
@@ -63,16 +63,27 @@ impl From<ScheduleKey> for crate::app::Action {
 
 pub fn bindings(_app: &App) -> Vec<Binding<ScheduleKey>> {
     use ScheduleKey::*;
-    let mut all: Vec<Binding<ScheduleKey>> =
-        stage::timer().into_iter().map(|b| b.map(Timer)).collect();
+    // The timer's keys; here the schedule's own go before ±10 s.
+    let mut all: Vec<Binding<ScheduleKey>> = stage::timer()
+        .into_iter()
+        .map(|b| match b.action {
+            StageKey::AddTime | StageKey::RemoveTime => b.rank(Rank::Extra),
+            _ => b,
+        })
+        .map(|b| b.map(Timer))
+        .collect();
     all.extend([
         bind(
             Key::Code(KeyCode::Up),
             Up,
             "ligne précédente",
             "previous row",
-        ),
-        bind(Key::Code(KeyCode::Down), Down, "ligne suivante", "next row"),
+        )
+        .foot("ligne", "row")
+        .rank(Rank::Navigate),
+        bind(Key::Code(KeyCode::Down), Down, "ligne suivante", "next row")
+            .foot("ligne", "row")
+            .rank(Rank::Navigate),
         bind(
             Key::Char('K'),
             MoveUp,
@@ -80,7 +91,8 @@ pub fn bindings(_app: &App) -> Vec<Binding<ScheduleKey>> {
             "move the team up",
         )
         .or(Key::Shift(KeyCode::Up))
-        .foot("monter", "up"),
+        .foot("déplacer", "move")
+        .rank(Rank::Extra),
         bind(
             Key::Char('J'),
             MoveDown,
@@ -88,7 +100,8 @@ pub fn bindings(_app: &App) -> Vec<Binding<ScheduleKey>> {
             "move the team down",
         )
         .or(Key::Shift(KeyCode::Down))
-        .foot("descendre", "down"),
+        .foot("déplacer", "move")
+        .rank(Rank::Extra),
         bind(
             Key::Char('w'),
             ToggleWithdrawn,

@@ -146,8 +146,9 @@ pub fn timer() -> Vec<Binding<StageKey>> {
         .foot("départ/pause", "start/pause"),
         bind(Key::Char('n'), NextPhase, "phase suivante", "next phase")
             .foot("phase suivante", "next phase"),
-        bind(Key::Char('+'), AddTime, "+10 s", "+10 s").foot("+10 s", "+10 s"),
-        bind(Key::Char('-'), RemoveTime, "−10 s", "−10 s").foot("−10 s", "−10 s"),
+        // One footer item: `+/- 10 s`.
+        bind(Key::Char('+'), AddTime, "+10 s", "+10 s").foot("10 s", "10 s"),
+        bind(Key::Char('-'), RemoveTime, "−10 s", "−10 s").foot("10 s", "10 s"),
         bind(Key::Code(KeyCode::PageUp), AddMinute, "+1 min", "+1 min"),
         bind(
             Key::Code(KeyCode::PageDown),

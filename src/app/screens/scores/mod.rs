@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
 
 use super::Reply;
-use crate::app::keys::{Binding, Key};
+use crate::app::keys::{Binding, Key, Rank};
 use crate::app::{App, SaveOutcome};
 use crate::domain::Change;
 
@@ -125,7 +125,8 @@ pub fn bindings(app: &App) -> Vec<Binding<GridKey>> {
             ),
             "effacer",
             "clear",
-        ),
+        )
+        .rank(Rank::Extra),
         foot(bind(Key::Char('a'), G::Absent, ABSENT), "absent", "absent"),
         bind(Key::Char('A'), G::AbsentForRest, ABSENT),
         bind(Key::Char('R'), G::Recuse, ABSENT),
@@ -140,13 +141,15 @@ pub fn bindings(app: &App) -> Vec<Binding<GridKey>> {
             ),
             "vérifier",
             "verify",
-        ),
+        )
+        .rank(Rank::Extra),
         bind(Key::Code(KeyCode::PageUp), G::PrevTeam, TEAMS),
         foot(
             bind(Key::Code(KeyCode::PageDown), G::NextTeam, TEAMS),
             "équipe suiv.",
             "next team",
-        ),
+        )
+        .rank(Rank::Navigate),
         bind(Key::Char('s'), G::StageTeam, TEAMS),
     ]);
     all
