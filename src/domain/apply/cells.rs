@@ -190,6 +190,7 @@ pub(super) fn check_value(s: &Session, criterion: &CriterionId, value: Dec) -> R
     if value < c.min || value > c.max {
         return Err(Refusal::OutOfRange {
             criterion: criterion.clone(),
+            label: c.label.clone(),
             value,
             min: c.min,
             max: c.max,
@@ -198,6 +199,7 @@ pub(super) fn check_value(s: &Session, criterion: &CriterionId, value: Dec) -> R
     if !value.is_on_step(c.min, c.step) {
         return Err(Refusal::OffStep {
             criterion: criterion.clone(),
+            label: c.label.clone(),
             value,
             min: c.min,
             step: c.step,
