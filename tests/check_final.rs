@@ -29,7 +29,7 @@ fn check_says_the_results_are_provisional_and_final_refuses() {
         first.contains("aucun problème — résultats PROVISOIRES : 120 feuilles manquantes"),
         "{first}"
     );
-    assert!(first.contains("changements enregistrés"), "{first}");
+    assert!(first.contains("1 changement enregistré"), "{first}");
     assert!(!first.contains("révision"), "{first}");
     let out = podium(dir.path(), &["check", file, "--final", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
