@@ -384,8 +384,16 @@ fn a_state_behind_its_journal_is_a_checkpoint_check_is_silent_about() {
     let dir = fixture("state_behind");
     let out = check(dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(!stdout(&out).contains("2 changes saved"), "{}", stdout(&out));
-    assert!(stdout(&out).contains("· 4 changes saved"), "{}", stdout(&out));
+    assert!(
+        !stdout(&out).contains("2 changes saved"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("· 4 changes saved"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
