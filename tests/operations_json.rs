@@ -43,6 +43,8 @@ fn kind(change: &Change) -> &'static str {
         Change::Batch { .. } => "batch",
         Change::SetSecondCell { .. } => "set_second_cell",
         Change::ResolveCell { .. } => "resolve_cell",
+        Change::Seal => "seal",
+        Change::Unseal => "unseal",
     }
 }
 
@@ -236,6 +238,8 @@ fn every_kind() -> Vec<Change> {
                 Some(Message::Text("Deux « minutes »".into())),
             ),
         },
+        Change::Seal,
+        Change::Unseal,
     ]
 }
 

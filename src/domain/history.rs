@@ -117,7 +117,9 @@ pub fn concerns_team(change: &Change, team: &str) -> bool {
         | Change::SetJuror { .. }
         | Change::SetCriterion { .. }
         | Change::SetSchedule { .. }
-        | Change::SetMessage { .. } => false,
+        | Change::SetMessage { .. }
+        | Change::Seal
+        | Change::Unseal => false,
     }
 }
 
@@ -147,7 +149,9 @@ pub fn concerns_juror(change: &Change, juror: &str) -> bool {
         | Change::SetOrganisation { .. }
         | Change::SetCriterion { .. }
         | Change::SetSchedule { .. }
-        | Change::SetMessage { .. } => false,
+        | Change::SetMessage { .. }
+        | Change::Seal
+        | Change::Unseal => false,
     }
 }
 

@@ -215,6 +215,11 @@ pub enum Change {
     RemoveQuestion {
         question: Question,
     },
+    /// Seal the results: no output shows the ranking until unsealed
+    /// (refused when they are sealed already).
+    Seal,
+    /// Unseal the results (refused when they are not sealed).
+    Unseal,
     /// Several changes applied together or not at all (an import, a juror
     /// absent for every remaining team, a question done and the next one).
     Batch {
@@ -256,6 +261,8 @@ impl Change {
                     decision: decision.clone(),
                 });
             }
+            Seal => return Some(Unseal),
+            Unseal => return Some(Seal),
             AddQuestion { question } => {
                 return Some(RemoveQuestion {
                     question: question.clone(),
@@ -304,7 +311,9 @@ impl Change {
             | Change::SetStage { .. }
             | Change::SetQueue { .. }
             | Change::AddQuestion { .. }
-            | Change::RemoveQuestion { .. } => false,
+            | Change::RemoveQuestion { .. }
+            | Change::Seal
+            | Change::Unseal => false,
         }
     }
 }

@@ -102,4 +102,8 @@ pub enum Refusal {
     /// The decision to remove is not recorded.
     NoSuchDecision,
     NoSuchQuestion,
+    /// The results are sealed already.
+    AlreadySealed,
+    /// The results are not sealed.
+    NotSealed,
 }
