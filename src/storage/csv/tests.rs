@@ -174,7 +174,10 @@ fn every_bad_line_is_reported() {
         ("scores.csv:3: ", "unknown juror: J9"),
         ("scores.csv:4: ", "unknown criterion: speed"),
         ("scores.csv:5: ", "21 out of range for Impact (0 to 20)"),
-        ("scores.csv:6: ", "2.5 is off the step of 1 for Transférabilité"),
+        (
+            "scores.csv:6: ",
+            "2.5 is off the step of 1 for Transférabilité",
+        ),
         ("scores.csv:7: ", "J1 does not score T1 (recused)"),
         (
             "scores.csv:8: ",
