@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::text::{self, cut, cut_start};
 use super::{View, theme::phase_label, theme::phase_sign};
-use crate::app::keymap::{self, keys_label};
+use crate::app::keymap;
 use crate::app::{Action, Mode, Overlay, SaveState, Screen};
 use crate::words;
 
@@ -255,10 +255,10 @@ fn footer_items(view: &View) -> Vec<FooterItem> {
     let help = bindings.iter().filter(|b| b.action == Action::Help);
     let mut items: Vec<FooterItem> = Vec::new();
     for b in own.into_iter().chain(global).chain(help) {
-        let Some(words) = b.footer(lang) else {
+        let Some(words) = words::keys::footer(b, lang) else {
             continue;
         };
-        let label = b.key.label(lang);
+        let label = words::keys::key(b.key, lang);
         match items.last_mut() {
             Some(last) if last.words == words => last.keys = format!("{}/{label}", last.keys),
             _ => items.push(FooterItem {
@@ -276,6 +276,12 @@ pub fn overlay(view: &View, body: Rect, buf: &mut Buffer) {
         Some(Overlay::Help) => help(view, body, buf),
         Some(Overlay::ConfirmQuit) => confirm_quit(view, body, buf),
         Some(Overlay::ConfirmDropQueue) => confirm_drop_queue(view, body, buf),
+        Some(Overlay::ConfirmSeal) => {
+            let (lang, sealed) = (view.lang(), view.session().is_sealed());
+            let title = crate::words::seal::confirm_title(sealed, lang);
+            let text = crate::words::seal::confirm(sealed, lang);
+            confirm(view, (body, buf), title, text, &keymap::confirm_seal());
+        }
         None => {}
     }
 }
@@ -294,7 +300,7 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
 fn help(view: &View, body: Rect, buf: &mut Buffer) {
     let lang = view.lang();
     let t = view.theme;
-    let entries = keymap::help_lines(view.app, lang);
+    let entries = words::keys::help_lines(&keymap::screen_bindings(view.app), lang);
     // One column if it fits the height, else two side by side.
     let room = body.height.saturating_sub(4) as usize;
     let columns = if entries.len() > room { 2 } else { 1 };
@@ -429,8 +435,8 @@ fn keys_line(table: &[crate::app::keys::Binding<Action>], lang: crate::domain::L
         .map(|b| {
             format!(
                 "{}{colon}{}",
-                keys_label(b, lang),
-                b.footer(lang).unwrap_or(b.help(lang))
+                words::keys::keys(b, lang),
+                words::keys::footer(b, lang).unwrap_or(words::keys::help(b.help, lang))
             )
         })
         .collect::<Vec<_>>()

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use crate::app::fixture::at;
-use crate::app::keymap::help_lines;
+use crate::app::keymap::screen_bindings;
 use crate::app::{Action, Screen};
 use crate::domain::Lang;
 use crate::ui::snapshot_tests::{app, draw, drive, text};
@@ -76,7 +76,7 @@ fn the_help_overlay_cuts_only_at_a_word_and_says_so() {
         for screen in Screen::ALL {
             let mut a = app(lang);
             drive(&mut a, &[(Action::Show(*screen), 5), (Action::Help, 5)]);
-            let helps = help_lines(&a, lang);
+            let helps = crate::words::keys::help_lines(&screen_bindings(&a), lang);
             let words: HashSet<&str> = helps
                 .iter()
                 .flat_map(|(keys, help)| keys.split(' ').chain(help.split(' ')))

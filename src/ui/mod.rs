@@ -32,6 +32,8 @@ mod results_tests;
 #[cfg(test)]
 mod screen_tests;
 #[cfg(test)]
+mod seal_tests;
+#[cfg(test)]
 mod snapshot_tests;
 #[cfg(test)]
 mod stage_tests;
