@@ -7,6 +7,7 @@
 mod common;
 
 use common::*;
+use podium::domain::reveal::{Place, Reveal};
 use podium::domain::stage::{Phase, Stage};
 use podium::domain::{
     BatchLabel, Change, Decision, DecisionKind, Edit, Entries, Event, Juror, Mark, Message,
@@ -43,6 +44,8 @@ fn kind(change: &Change) -> &'static str {
         Change::Batch { .. } => "batch",
         Change::SetSecondCell { .. } => "set_second_cell",
         Change::ResolveCell { .. } => "resolve_cell",
+        Change::SetReveal { .. } => "set_reveal",
+        Change::SetRevealed { .. } => "set_revealed",
     }
 }
 
@@ -235,6 +238,24 @@ fn every_kind() -> Vec<Change> {
                 Some(Message::Conclude),
                 Some(Message::Text("Deux « minutes »".into())),
             ),
+        },
+        Change::SetReveal {
+            edit: Edit::new(
+                None,
+                Some(Reveal::new(vec![
+                    Place {
+                        rank: 1,
+                        teams: vec!["T2".into()],
+                    },
+                    Place {
+                        rank: 2,
+                        teams: vec!["T1".into(), "T3".into()],
+                    },
+                ])),
+            ),
+        },
+        Change::SetRevealed {
+            edit: Edit::new(1, 2),
         },
     ]
 }

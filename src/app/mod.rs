@@ -34,6 +34,8 @@ mod replaced_tests;
 #[cfg(test)]
 pub mod results_fixture;
 #[cfg(test)]
+mod reveal_tests;
+#[cfg(test)]
 mod stage_keys_tests;
 #[cfg(test)]
 mod update_tests;
@@ -140,6 +142,8 @@ pub struct App {
     pub board: screens::completeness::Board,
     /// The results screen: method shown, selection, decision form.
     pub results: screens::results::Results,
+    /// The laureates' reveal driven from this terminal.
+    pub reveal: screens::reveal::RevealState,
     /// The Setup screen: its selected row and text field.
     pub setup: screens::setup::SetupState,
     pub mode: Mode,
@@ -180,6 +184,7 @@ impl App {
             history: None,
             board: Default::default(),
             results: Default::default(),
+            reveal: Default::default(),
             setup: Default::default(),
             mode: Mode::Live,
             file: None,

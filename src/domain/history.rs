@@ -117,7 +117,13 @@ pub fn concerns_team(change: &Change, team: &str) -> bool {
         | Change::SetJuror { .. }
         | Change::SetCriterion { .. }
         | Change::SetSchedule { .. }
-        | Change::SetMessage { .. } => false,
+        | Change::SetMessage { .. }
+        | Change::SetRevealed { .. } => false,
+        Change::SetReveal { edit } => [&edit.seen, &edit.new]
+            .into_iter()
+            .flatten()
+            .flat_map(|r| &r.places)
+            .any(|p| p.teams.iter().any(|t| t == team)),
     }
 }
 
@@ -147,7 +153,9 @@ pub fn concerns_juror(change: &Change, juror: &str) -> bool {
         | Change::SetOrganisation { .. }
         | Change::SetCriterion { .. }
         | Change::SetSchedule { .. }
-        | Change::SetMessage { .. } => false,
+        | Change::SetMessage { .. }
+        | Change::SetReveal { .. }
+        | Change::SetRevealed { .. } => false,
     }
 }
 

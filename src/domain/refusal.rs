@@ -29,6 +29,8 @@ pub enum Subject {
     Queue,
     /// The message to the speaker.
     Message,
+    /// The laureates' reveal.
+    Reveal,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,4 +101,9 @@ pub enum Refusal {
     /// The decision to remove is not recorded.
     NoSuchDecision,
     NoSuchQuestion,
+    /// A step past the end of the reveal (the whole list is the last).
+    NoSuchRevealStep {
+        step: usize,
+        last: usize,
+    },
 }

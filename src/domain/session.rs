@@ -54,6 +54,9 @@ pub struct Session {
     /// display until cleared (`Concluez`, or any text typed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<Message>,
+    /// The laureates' reveal on the stage display, while under way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reveal: Option<super::reveal::Reveal>,
 }
 
 /// The message to the speaker: the ready one (each screen words it in its
@@ -383,6 +386,7 @@ impl Session {
             decisions: Vec::new(),
             second_entry: BTreeMap::new(),
             message: None,
+            reveal: None,
         }
     }
 

@@ -37,6 +37,8 @@ impl Role {
             | Change::RemoveQuestion { .. }
             | Change::SetSchedule { .. }
             | Change::SetMessage { .. }
+            | Change::SetReveal { .. }
+            | Change::SetRevealed { .. }
             | Change::SetTeamStatus { .. } => Role::Moderator,
             Change::AddDecision { .. } | Change::RemoveDecision { .. } => Role::Jury,
             Change::Batch { changes, .. } => changes.first().map_or(Role::Secretary, Role::of),
@@ -251,6 +253,9 @@ fn others(change: &Change, names: &Names<'_>, lang: Lang) -> String {
         Change::SetQueue { .. } => lang.t("file des questions", "question queue").to_string(),
         Change::SetMessage { edit } => {
             super::undo::message_step(edit.new.is_some(), lang).to_string()
+        }
+        Change::SetReveal { .. } | Change::SetRevealed { .. } => {
+            super::undo::reveal_step(change, lang)
         }
         Change::AddQuestion { question } | Change::RemoveQuestion { question } => {
             let (juror, team) = (names.juror(&question.juror), names.team(&question.team));

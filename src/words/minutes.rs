@@ -103,6 +103,11 @@ pub enum What<'a> {
         by: String,
         reason: String,
     },
+    /// The laureates' reveal on the stage display begun (with how many
+    /// laureates) or ended.
+    Reveal {
+        laureates: Option<usize>,
+    },
 }
 
 impl What<'_> {
@@ -173,6 +178,9 @@ impl What<'_> {
                     (false, Lang::Fr) => format!("décision retirée : {kind} {teams}"),
                     (false, Lang::En) => format!("decision withdrawn: {kind} {teams}"),
                 }
+            }
+            What::Reveal { laureates } => {
+                super::reveal::step(*laureates, laureates.is_none(), 0, lang)
             }
         }
     }

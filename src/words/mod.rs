@@ -26,6 +26,7 @@ pub mod ranking;
 pub mod recount;
 pub mod refusal;
 pub mod report;
+pub mod reveal;
 pub mod screens;
 pub mod session;
 pub mod setup;

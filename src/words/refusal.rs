@@ -140,6 +140,12 @@ impl Refusal {
                     "no such question is recorded",
                 )
                 .into(),
+            Refusal::NoSuchRevealStep { step, last } if fr => {
+                format!("la proclamation n'a pas d'étape {step} (la dernière est {last})")
+            }
+            Refusal::NoSuchRevealStep { step, last } => {
+                format!("the reveal has no step {step} (the last is {last})")
+            }
         }
     }
 }
@@ -159,6 +165,7 @@ impl fmt::Display for Subject {
             Subject::Stage => f.write_str("stage"),
             Subject::Queue => f.write_str("queue"),
             Subject::Message => f.write_str("message"),
+            Subject::Reveal => f.write_str("reveal"),
         }
     }
 }

@@ -89,8 +89,12 @@ fn describe<'a>(
         | Change::SetStage { .. }
         | Change::SetQueue { .. }
         | Change::SetMessage { .. }
+        | Change::SetRevealed { .. }
         | Change::AddQuestion { .. }
         | Change::RemoveQuestion { .. } => return,
+        Change::SetReveal { edit } => What::Reveal {
+            laureates: edit.new.as_ref().map(|r| r.teams()),
+        },
         Change::Batch { changes, .. } => {
             for c in changes {
                 describe(c, aliases, out, first_entries);
