@@ -225,3 +225,104 @@ fn csv_outputs_make_formula_cells_text_and_an_export_imports_back() {
         }
     }
 }
+
+/// A session of 200 teams, 30 jurors and two criteria, every cell scored:
+/// its export (12,000 rows) is far more than a pipe holds.
+fn big_session(dir: &Path) {
+    let mut teams = String::from("id,name,org\n");
+    let mut jurors = String::from("id,name,org\n");
+    let mut scores = String::from("team,juror,criterion,value\n");
+    for t in 1..=200 {
+        teams.push_str(&format!("T{t},Team {t},o{t}\n"));
+        for j in 1..=30 {
+            let v = (t + j) % 10;
+            scores.push_str(&format!("T{t},J{j},impact,{v}\nT{t},J{j},c2,{v}\n"));
+        }
+    }
+    for j in 1..=30 {
+        jurors.push_str(&format!("J{j},Juror {j},jury\n"));
+    }
+    std::fs::write(dir.join("teams.csv"), teams).unwrap();
+    std::fs::write(dir.join("jurors.csv"), jurors).unwrap();
+    let criteria = "id,label,max\nimpact,Impact,10\nc2,Clarté,10\n";
+    std::fs::write(dir.join("criteria.csv"), criteria).unwrap();
+    std::fs::write(dir.join("scores.csv"), scores).unwrap();
+    assert!(new(dir).status.success());
+    let out = podium(dir, &["scores", "import", "f.json", "scores.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_export_piped_into_head_ends_quietly_and_one_to_a_full_disk_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    big_session(d);
+    // What an organiser types: `podium scores export f.json | head -1`,
+    // podium's own exit status and standard error kept aside.
+    let script = r#""$0" scores export f.json 2>err.txt | head -1 >first.txt
+        echo "${PIPESTATUS[0]}" >status.txt"#;
+    let ran = std::process::Command::new("bash")
+        .args(["-c", script, env!("CARGO_BIN_EXE_podium")])
+        .current_dir(d)
+        .env("PODIUM_DATA_DIR", d.join("data"))
+        .status()
+        .unwrap();
+    assert!(ran.success());
+    let read = |name: &str| std::fs::read_to_string(d.join(name)).unwrap();
+    assert_eq!(read("first.txt"), "\u{feff}team;juror;criterion;value\n");
+    assert_eq!(read("err.txt"), "", "a closed pipe is a quiet end");
+    assert_eq!(read("status.txt"), "0\n");
+    // The same export into a full disk: an error, said, exit 1.
+    let full = std::fs::File::create("/dev/full").unwrap();
+    let out = common::cli::output(
+        common::cli::command(d, &["scores", "export", "f.json", "--lang", "en"])
+            .env("PODIUM_DATA_DIR", d.join("data"))
+            .stdout(full),
+    );
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "podium: standard output: cannot write (no space left on the disk)\n"
+    );
+}
+
+#[test]
+fn a_long_import_shows_its_progress_on_a_terminal_only() {
+    let _serial = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    big_session(d);
+    // The line waits a second before showing: here it shows at once.
+    let args = ["scores", "import", "f.json", "scores.csv", "--lang", "en"];
+    let mut cmd = podium_command();
+    cmd.cwd(d);
+    cmd.args(args);
+    cmd.env("PODIUM_DATA_DIR", d.join("data"));
+    cmd.env("PODIUM_TEST_PROGRESS_AFTER_MS", "0");
+    let mut term = Term::spawn(cmd, 24, 120, Duration::from_secs(20));
+    assert!(term.child.wait().unwrap().success());
+    let screen = term.wait_until("the summary", |s| s.contains("nothing to change"));
+    let raw = String::from_utf8_lossy(&term.raw()).into_owned();
+    // Drawn over itself (a carriage return, the rest of the line cleared),
+    // then cleared before the summary: the screen keeps only the summary.
+    assert!(
+        raw.contains("\rscores.csv: reading… ") && raw.contains("(line 4,096)\u{1b}[K"),
+        "{raw:?}"
+    );
+    assert!(
+        raw.contains("\r\u{1b}[Kscores.csv: nothing to change"),
+        "{raw:?}"
+    );
+    assert!(!screen.contains("reading"), "{screen}");
+    // Standard error into a file or a pipe: no progress line at all.
+    let out = common::cli::output(
+        common::cli::command(d, &args)
+            .env("PODIUM_DATA_DIR", d.join("data"))
+            .env("PODIUM_TEST_PROGRESS_AFTER_MS", "0"),
+    );
+    assert!(out.status.success());
+    assert_eq!(stderr(&out), "");
+    assert!(common::cli::stdout(&out).starts_with("scores.csv: nothing to change"));
+}

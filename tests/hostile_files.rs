@@ -242,6 +242,7 @@ fn note_is_the_value_unless_a_value_column_is_there() {
     )
     .unwrap();
     assert_ok(&import(d, "a.csv"));
+    assert_eq!(exported(d), "team,juror,criterion,value\nT1,J1,impact,12\n");
     // With a value column, `note` is the organiser's own remark.
     std::fs::write(
         d.join("b.csv"),
@@ -299,6 +300,27 @@ fn a_fifo_in_place_of_an_input_or_the_session_is_refused_at_once() {
         let err = stderr(&out);
         assert!(
             err.contains("s.json: cannot read (it is a named pipe (FIFO), not a regular file"),
+            "{args:?}: {err}"
+        );
+    }
+    // The journal: `check` reads it twice (the chain's evidence too).
+    std::fs::remove_file(d.join("s.json")).unwrap();
+    std::fs::rename(d.join("kept.json"), d.join("s.json")).unwrap();
+    std::fs::rename(d.join("s.json.journal"), d.join("kept.journal")).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(d.join("s.json.journal"))
+        .status();
+    assert!(made.unwrap().success());
+    for args in [
+        &["check", "s.json", "--lang", "en"][..],
+        &["results", "s.json", "--lang", "en"],
+        &["history", "s.json", "--lang", "en"],
+    ] {
+        let out = within(command(d, args), quick);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("s.json.journal: cannot read (it is a named pipe (FIFO)"),
             "{args:?}: {err}"
         );
     }

@@ -44,6 +44,8 @@ fn kind(change: &Change) -> &'static str {
         Change::Batch { .. } => "batch",
         Change::SetSecondCell { .. } => "set_second_cell",
         Change::ResolveCell { .. } => "resolve_cell",
+        Change::Seal => "seal",
+        Change::Unseal => "unseal",
         Change::SetReveal { .. } => "set_reveal",
         Change::SetRevealed { .. } => "set_revealed",
     }
@@ -239,6 +241,8 @@ fn every_kind() -> Vec<Change> {
                 Some(Message::Text("Deux « minutes »".into())),
             ),
         },
+        Change::Seal,
+        Change::Unseal,
         Change::SetReveal {
             edit: Edit::new(
                 None,

@@ -163,3 +163,28 @@ fn the_other_terminals_reveal_takes_this_stage_too() {
     press(&mut sim, KeyCode::Right, at(1));
     assert_eq!(shown(&sim), Some(1));
 }
+
+#[test]
+fn sealed_results_refuse_the_reveal_in_words() {
+    let mut sim = decided();
+    sim.disk.sealed = true;
+    sim.app.session = sim.disk.clone();
+    press(&mut sim, KeyCode::Char('v'), at(0));
+    assert_eq!(sim.disk.reveal, None);
+    let line = sim.app.said().expect("it says why");
+    assert!(line.error);
+    assert!(
+        line.text.contains("les résultats sont scellés"),
+        "{}",
+        line.text
+    );
+    // Sealed by the other terminal during the reveal: → says so.
+    sim.disk.sealed = false;
+    sim.app.session = sim.disk.clone();
+    press(&mut sim, KeyCode::Char('v'), at(2));
+    sim.disk.sealed = true;
+    sim.app.session = sim.disk.clone();
+    press(&mut sim, KeyCode::Right, at(4));
+    assert_eq!(shown(&sim), Some(0));
+    assert!(said(&sim).contains("scellés"), "{}", said(&sim));
+}

@@ -15,7 +15,7 @@ use crate::domain::{Change, Lang, Operation, Refusal};
 use crate::storage::csv::Input;
 use crate::storage::{self, StoreError, output::Privacy};
 use crate::words::for_terminal;
-use crate::words::import::{self as words, PACE, Stage};
+use crate::words::import::{self as words, PACE, Pace, Stage};
 
 use super::{Failure, Outcome};
 
@@ -128,6 +128,7 @@ fn counts(s: &storage::csv::Summary) -> words::Counts {
 struct Progress<'a> {
     file: &'a str,
     lang: Lang,
+    pace: Pace,
     terminal: bool,
     start: Instant,
     shown: Option<Duration>,
@@ -139,6 +140,7 @@ impl<'a> Progress<'a> {
         Progress {
             file,
             lang,
+            pace: pace(),
             terminal: std::io::stderr().is_terminal(),
             start: Instant::now(),
             shown: None,
@@ -153,7 +155,7 @@ impl<'a> Progress<'a> {
         } else {
             self.shown
         };
-        if !PACE.due(self.terminal, elapsed, shown) {
+        if !self.pace.due(self.terminal, elapsed, shown) {
             return;
         }
         self.shown = Some(elapsed);
@@ -167,6 +169,23 @@ impl<'a> Progress<'a> {
             eprint!("\r\x1b[K");
             self.drawn = false;
         }
+    }
+}
+
+/// When the progress line shows: [`PACE`], or from the start when
+/// `PODIUM_TEST_PROGRESS_AFTER_MS` says after how long (the end-to-end
+/// test: no file takes a second on every machine, and tests do not wait
+/// for the clock).
+fn pace() -> Pace {
+    let after = std::env::var("PODIUM_TEST_PROGRESS_AFTER_MS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    match after {
+        Some(ms) => Pace {
+            after: Duration::from_millis(ms),
+            ..PACE
+        },
+        None => PACE,
     }
 }
 

@@ -118,6 +118,8 @@ pub fn concerns_team(change: &Change, team: &str) -> bool {
         | Change::SetCriterion { .. }
         | Change::SetSchedule { .. }
         | Change::SetMessage { .. }
+        | Change::Seal
+        | Change::Unseal
         | Change::SetRevealed { .. } => false,
         Change::SetReveal { edit } => [&edit.seen, &edit.new]
             .into_iter()
@@ -155,7 +157,9 @@ pub fn concerns_juror(change: &Change, juror: &str) -> bool {
         | Change::SetSchedule { .. }
         | Change::SetMessage { .. }
         | Change::SetReveal { .. }
-        | Change::SetRevealed { .. } => false,
+        | Change::SetRevealed { .. }
+        | Change::Seal
+        | Change::Unseal => false,
     }
 }
 

@@ -228,6 +228,11 @@ pub enum Change {
     RemoveQuestion {
         question: Question,
     },
+    /// Seal the results: no output shows the ranking until unsealed
+    /// (refused when they are sealed already).
+    Seal,
+    /// Unseal the results (refused when they are not sealed).
+    Unseal,
     /// Several changes applied together or not at all (an import, a juror
     /// absent for every remaining team, a question done and the next one).
     Batch {
@@ -271,6 +276,8 @@ impl Change {
                     decision: decision.clone(),
                 });
             }
+            Seal => return Some(Unseal),
+            Unseal => return Some(Seal),
             AddQuestion { question } => {
                 return Some(RemoveQuestion {
                     question: question.clone(),
@@ -322,7 +329,9 @@ impl Change {
             | Change::SetReveal { .. }
             | Change::SetRevealed { .. }
             | Change::AddQuestion { .. }
-            | Change::RemoveQuestion { .. } => false,
+            | Change::RemoveQuestion { .. }
+            | Change::Seal
+            | Change::Unseal => false,
         }
     }
 }

@@ -101,9 +101,16 @@ pub enum Refusal {
     /// The decision to remove is not recorded.
     NoSuchDecision,
     NoSuchQuestion,
+    /// The results are sealed already.
+    AlreadySealed,
+    /// The results are not sealed.
+    NotSealed,
     /// A step past the end of the reveal (the whole list is the last).
     NoSuchRevealStep {
         step: usize,
         last: usize,
     },
+    /// The reveal begins or moves on only while the results are not
+    /// sealed.
+    RevealWhileSealed,
 }

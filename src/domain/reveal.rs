@@ -103,6 +103,8 @@ impl Reveal {
 /// Why a reveal cannot begin.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RevealProblem {
+    /// The results are sealed.
+    Sealed,
     /// A reveal is already under way.
     AlreadyRevealing,
     /// Teams are tied at the cut-off and the jury has not decided.
@@ -131,10 +133,13 @@ pub fn places(ranking: &Ranking) -> Vec<Place> {
 }
 
 /// The reveal of `session`'s laureates under the official method, or why
-/// it cannot begin: while one is under way, or while the
+/// it cannot begin: while the results are sealed, while one is under way, or while the
 /// laureates are not known for sure (a tie waiting for the jury, a stale
 /// decision, sheets that do not count yet).
 pub fn begin(session: &Session) -> Result<Reveal, RevealProblem> {
+    if session.is_sealed() {
+        return Err(RevealProblem::Sealed);
+    }
     if session.reveal.is_some() {
         return Err(RevealProblem::AlreadyRevealing);
     }

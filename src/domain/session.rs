@@ -57,6 +57,15 @@ pub struct Session {
     /// The laureates' reveal on the stage display, while under way.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reveal: Option<super::reveal::Reveal>,
+    /// The results are sealed: no output shows the ranking until they are
+    /// unsealed (a state file written before sealing existed reads as not
+    /// sealed). Entry goes on while sealed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sealed: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// The message to the speaker: the ready one (each screen words it in its
@@ -387,7 +396,14 @@ impl Session {
             second_entry: BTreeMap::new(),
             message: None,
             reveal: None,
+            sealed: false,
         }
+    }
+
+    /// Whether the results are sealed: the ranking is shown nowhere until
+    /// the session is unsealed.
+    pub fn is_sealed(&self) -> bool {
+        self.sealed
     }
 
     pub fn team(&self, id: &str) -> Option<&Team> {

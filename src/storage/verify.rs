@@ -13,6 +13,8 @@
 //! The last line can be altered or taken away without breaking the chain:
 //! that is what the digest printed on the signed minutes and page is for.
 
+use std::fs::File;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -126,11 +128,18 @@ impl Verified {
     }
 }
 
-/// One whole journal line as read: its digest and, when it parses, what
-/// it says.
+/// One whole journal line as read: its digest and, when it parses as a
+/// journal line, its place in the chain (its operation is not kept, so
+/// the walk costs a few bytes a line, however long the lines are).
 struct Seen {
     digest: String,
-    line: Option<Line>,
+    line: Option<Link>,
+}
+
+/// Where a line that parses says it sits.
+struct Link {
+    rev: u64,
+    prev: Option<String>,
 }
 
 impl Seen {
@@ -146,12 +155,11 @@ impl Seen {
 /// Verify the session in `path`: never locks, never writes.
 pub fn verify(path: &Path) -> Result<Verified, StoreError> {
     let files = Files::new(path);
-    let bytes = match std::fs::read(&files.journal) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => return Err(StoreError::io(&files.journal, Action::Read, e)),
+    let read_err = |e| StoreError::io(&files.journal, Action::Read, e);
+    let seen = match open(&files.journal).map_err(read_err)? {
+        Some(journal) => whole_lines(journal).map_err(read_err)?,
+        None => Vec::new(),
     };
-    let seen = whole_lines(&bytes);
     let mut out = Verified {
         journal: files.journal.clone(),
         state: files.state.clone(),
@@ -164,23 +172,52 @@ pub fn verify(path: &Path) -> Result<Verified, StoreError> {
     if out.tampered.is_empty()
         && let Some(checkpoint) = state::read(&files.state)?
     {
-        out.state_edit = state_edit(&checkpoint.session, &seen);
+        // Read again, a line at a time, to replay it (appends meanwhile
+        // come after the state's revision: the replay stops before them).
+        let journal = open(&files.journal).map_err(read_err)?;
+        out.state_edit = journal.and_then(|j| state_edit(&checkpoint.session, j));
     }
     Ok(out)
 }
 
-/// The whole lines (a torn last one, without its newline, is left out).
-fn whole_lines(bytes: &[u8]) -> Vec<Seen> {
-    let mut parts: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
-    // After the last newline: a torn line, or nothing.
-    parts.pop();
-    parts
-        .into_iter()
-        .map(|part| Seen {
+/// The journal opened for reading as a regular file only (a FIFO put in
+/// its place is refused, never waited on); `None` when there is none.
+fn open(journal: &Path) -> std::io::Result<Option<BufReader<File>>> {
+    match super::regular::open(journal) {
+        Ok(file) => Ok(Some(BufReader::new(file))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Each whole line in turn (a torn last one, without its newline, is left
+/// out), its newline taken off; `false` from `each` stops the reading.
+fn each_line(mut input: impl BufRead, mut each: impl FnMut(&[u8]) -> bool) -> std::io::Result<()> {
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        input.read_until(b'\n', &mut buf)?;
+        // After the last newline: a torn line, or nothing.
+        if buf.pop() != Some(b'\n') || !each(&buf) {
+            return Ok(());
+        }
+    }
+}
+
+/// The whole lines, as the walk needs them.
+fn whole_lines(input: impl BufRead) -> std::io::Result<Vec<Seen>> {
+    let mut out = Vec::new();
+    each_line(input, |part| {
+        out.push(Seen {
             digest: digest::line_digest(part),
-            line: serde_json::from_slice(part).ok(),
-        })
-        .collect()
+            line: serde_json::from_slice::<Line>(part).ok().map(|l| Link {
+                rev: l.rev,
+                prev: l.prev,
+            }),
+        });
+        true
+    })?;
+    Ok(out)
 }
 
 /// Whether line `b` follows line `a`: its `prev` is `a`'s digest (once the
@@ -272,22 +309,36 @@ fn classify(seen: &[Seen], anchor: usize, i: usize) -> Tamper {
 /// The journal replayed from its creation to the state's revision, against
 /// the state: the first field that differs. `None` when they agree, or
 /// when the journal cannot be replayed that far (other findings say why).
-fn state_edit(state: &Session, seen: &[Seen]) -> Option<StateEdit> {
-    let mut lines = seen.iter().map(|s| s.line.as_ref());
-    let first = lines.next()??;
-    let Change::Create { session } = &first.op.change else {
-        return None;
-    };
-    let mut replayed = (**session).clone();
-    replayed.revision = first.rev;
-    for line in lines {
-        if replayed.revision >= state.revision {
-            break;
-        }
-        let line = line?;
-        apply(&mut replayed, &line.op.change).ok()?;
-        replayed.revision = line.rev;
-    }
+fn state_edit(state: &Session, journal: impl BufRead) -> Option<StateEdit> {
+    let mut replayed: Option<Session> = None;
+    let mut broken = false;
+    each_line(journal, |part| {
+        let line = serde_json::from_slice::<Line>(part).ok();
+        let replayed_now = match (line, replayed.as_mut()) {
+            (Some(line), None) => match line.op.change {
+                Change::Create { session } => {
+                    let mut session = *session;
+                    session.revision = line.rev;
+                    replayed = Some(session);
+                    true
+                }
+                _ => false,
+            },
+            (Some(line), Some(session)) => {
+                let applied = apply(session, &line.op.change).is_ok();
+                session.revision = line.rev;
+                applied
+            }
+            (None, _) => false,
+        };
+        broken = !replayed_now;
+        !broken
+            && replayed
+                .as_ref()
+                .is_some_and(|r| r.revision < state.revision)
+    })
+    .ok()?;
+    let replayed = replayed.filter(|_| !broken)?;
     if replayed.revision != state.revision || replayed == *state {
         return None;
     }

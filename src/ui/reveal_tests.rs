@@ -223,3 +223,15 @@ fn the_moderator_sees_what_is_shown_and_what_comes_next() {
         assert!(screen.contains("Chantiers ouverts"), "{screen}");
     }
 }
+
+#[test]
+fn sealed_results_leave_the_display_on_the_stage() {
+    let mut app = display(&decided(), 4, Lang::Fr);
+    app.session.sealed = true;
+    let screen = text(&draw(&app, at(5), (80, 24), false));
+    assert!(!screen.contains("lauréat"), "{screen}");
+    assert!(screen.contains("Équipe suivante"), "the stage:\n{screen}");
+    app.mode = Mode::Live;
+    let screen = text(&draw(&app, at(5), (80, 24), false));
+    assert!(screen.contains("résultats scellés"), "{screen}");
+}

@@ -40,7 +40,10 @@ impl Role {
             | Change::SetReveal { .. }
             | Change::SetRevealed { .. }
             | Change::SetTeamStatus { .. } => Role::Moderator,
-            Change::AddDecision { .. } | Change::RemoveDecision { .. } => Role::Jury,
+            Change::AddDecision { .. }
+            | Change::RemoveDecision { .. }
+            | Change::Seal
+            | Change::Unseal => Role::Jury,
             Change::Batch { changes, .. } => changes.first().map_or(Role::Secretary, Role::of),
             Change::Create { .. }
             | Change::SetEvent { .. }
@@ -251,6 +254,10 @@ fn others(change: &Change, names: &Names<'_>, lang: Lang) -> String {
             super::undo::stage_step(&edit.seen, &edit.new, lang)
         ),
         Change::SetQueue { .. } => lang.t("file des questions", "question queue").to_string(),
+        Change::Seal | Change::Unseal => What::Seal {
+            sealed: matches!(change, Change::Seal),
+        }
+        .say(lang),
         Change::SetMessage { edit } => {
             super::undo::message_step(edit.new.is_some(), lang).to_string()
         }

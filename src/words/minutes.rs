@@ -103,6 +103,10 @@ pub enum What<'a> {
         by: String,
         reason: String,
     },
+    /// The results sealed (`sealed` true) or unsealed.
+    Seal {
+        sealed: bool,
+    },
     /// The laureates' reveal on the stage display begun (with how many
     /// laureates) or ended.
     Reveal {
@@ -179,10 +183,19 @@ impl What<'_> {
                     (false, Lang::En) => format!("decision withdrawn: {kind} {teams}"),
                 }
             }
+            What::Seal { sealed } => seal(*sealed, lang).to_string(),
             What::Reveal { laureates } => {
                 super::reveal::step(*laureates, laureates.is_none(), 0, lang)
             }
         }
+    }
+}
+
+/// The results sealed or unsealed, as the change log says it.
+pub fn seal(sealed: bool, lang: Lang) -> &'static str {
+    match sealed {
+        true => lang.t("résultats scellés", "results sealed"),
+        false => lang.t("résultats descellés", "results unsealed"),
     }
 }
 

@@ -27,6 +27,7 @@ pub mod recount;
 pub mod refusal;
 pub mod report;
 pub mod reveal;
+pub mod rows;
 pub mod screens;
 pub mod session;
 pub mod setup;

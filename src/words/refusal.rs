@@ -140,11 +140,20 @@ impl Refusal {
                     "no such question is recorded",
                 )
                 .into(),
-            Refusal::NoSuchRevealStep { step, last } if fr => {
-                format!("la proclamation n'a pas d'étape {step} (la dernière est {last})")
-            }
-            Refusal::NoSuchRevealStep { step, last } => {
-                format!("the reveal has no step {step} (the last is {last})")
+            Refusal::AlreadySealed => lang
+                .t(
+                    "les résultats sont déjà scellés",
+                    "the results are already sealed",
+                )
+                .into(),
+            Refusal::NotSealed => lang
+                .t(
+                    "les résultats ne sont pas scellés",
+                    "the results are not sealed",
+                )
+                .into(),
+            Refusal::NoSuchRevealStep { .. } | Refusal::RevealWhileSealed => {
+                super::reveal::refusal(self, lang)
             }
         }
     }

@@ -4,9 +4,9 @@
 //! and `u` say them.
 
 use crate::app::notice::RevealNotice;
-use crate::domain::Lang;
 use crate::domain::ranking::finality::Finality;
 use crate::domain::reveal::RevealProblem;
+use crate::domain::{Lang, Refusal};
 
 use super::number::count;
 
@@ -110,6 +110,14 @@ pub mod panel {
         )
     }
 
+    /// While the results are sealed, the display shows the stage.
+    pub fn sealed(lang: Lang) -> &'static str {
+        lang.t(
+            "le chrono (résultats scellés : la proclamation est suspendue)",
+            "the timer (results sealed: the reveal is on hold)",
+        )
+    }
+
     pub fn hidden(lang: Lang) -> &'static str {
         lang.t("masqué en mode projecteur", "hidden in projector mode")
     }
@@ -137,6 +145,10 @@ pub mod panel {
 pub fn problem(problem: RevealProblem, lang: Lang) -> String {
     let say = |fr: &str, en: &str| lang.t(fr, en).to_string();
     match problem {
+        RevealProblem::Sealed => say(
+            "Pas de proclamation : les résultats sont scellés (podium unseal les descelle).",
+            "Cannot reveal: the results are sealed (podium unseal unseals them).",
+        ),
         RevealProblem::AlreadyRevealing => say(
             "La proclamation est déjà en cours.",
             "The reveal is already under way.",
@@ -171,6 +183,24 @@ fn provisional(f: Finality, lang: Lang) -> String {
             count(missing, lang, "expected sheet", "expected sheets"),
             if missing == 1 { "does" } else { "do" }
         ),
+    }
+}
+
+/// A refused change of the reveal.
+pub fn refusal(refusal: &Refusal, lang: Lang) -> String {
+    match (refusal, lang) {
+        (Refusal::NoSuchRevealStep { step, last }, Lang::Fr) => {
+            format!("la proclamation n'a pas d'étape {step} (la dernière est {last})")
+        }
+        (Refusal::NoSuchRevealStep { step, last }, Lang::En) => {
+            format!("the reveal has no step {step} (the last is {last})")
+        }
+        _ => lang
+            .t(
+                "les résultats sont scellés : pas de proclamation",
+                "the results are sealed: no reveal",
+            )
+            .into(),
     }
 }
 

@@ -109,6 +109,9 @@ pub fn handle(app: &mut App, key: RevealKey, now: DateTime<Utc>) -> Reply {
         }
         (RevealKey::Begin, None) => begin(app, now),
         (RevealKey::Next | RevealKey::End, None) => Reply::none(),
+        (RevealKey::Next, Some(_)) if app.basis().is_sealed() => Reply::say(Notice::Reveal(
+            RevealNotice::Refused(reveal::RevealProblem::Sealed),
+        )),
         (RevealKey::Next, Some(reveal)) => {
             if app
                 .reveal

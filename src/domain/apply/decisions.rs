@@ -1,4 +1,5 @@
-//! Decisions of the jury on ties: recorded or withdrawn.
+//! Decisions of the jury on ties: recorded or withdrawn; the results
+//! sealed or unsealed.
 
 use super::super::refusal::Refusal;
 use super::super::session::{Decision, Session};
@@ -21,4 +22,17 @@ pub(super) fn remove(s: &mut Session, decision: &Decision) -> Result<(), Refusal
         .ok_or(Refusal::NoSuchDecision)?;
     s.decisions.remove(index);
     Ok(())
+}
+
+/// Seal (`sealed` true) or unseal the results; sealing what is sealed, or
+/// unsealing what is not, is refused (never a silent change).
+pub(super) fn seal(s: &mut Session, sealed: bool) -> Result<(), Refusal> {
+    match (s.sealed, sealed) {
+        (true, true) => Err(Refusal::AlreadySealed),
+        (false, false) => Err(Refusal::NotSealed),
+        _ => {
+            s.sealed = sealed;
+            Ok(())
+        }
+    }
 }

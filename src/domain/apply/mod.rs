@@ -5,7 +5,8 @@
 //! has its own file: `cells` (values, handwritten totals, marks,
 //! verification), `second` (the blind second entry and its resolutions),
 //! `schedule` (running order, stage clock, questions), `roster` (event,
-//! settings, organisations, teams, jurors, criteria) and `decisions`.
+//! settings, organisations, teams, jurors, criteria) and `decisions` (with
+//! the results' seal).
 
 mod cells;
 mod decisions;
@@ -89,6 +90,8 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
         RemoveQuestion { question } => schedule::remove_question(s, question),
         AddDecision { decision } => decisions::add(s, decision),
         RemoveDecision { decision } => decisions::remove(s, decision),
+        Seal => decisions::seal(s, true),
+        Unseal => decisions::seal(s, false),
         Batch { changes, .. } => cells::apply_batch(s, changes),
     }
 }

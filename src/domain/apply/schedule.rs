@@ -60,12 +60,16 @@ fn check_asker(s: &Session, juror: &str, team: &str) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// Begin or end the reveal: its teams exist, its step is one of its own.
+/// Begin or end the reveal: its teams exist, its step is one of its own;
+/// it begins only while the results are not sealed.
 pub(super) fn set_reveal(s: &mut Session, edit: &Edit<Option<Reveal>>) -> Result<(), Refusal> {
     if s.reveal != edit.seen {
         return Err(stale(Subject::Reveal));
     }
     if let Some(reveal) = &edit.new {
+        if s.is_sealed() {
+            return Err(Refusal::RevealWhileSealed);
+        }
         if let Some(team) = reveal
             .places
             .iter()
@@ -82,6 +86,9 @@ pub(super) fn set_reveal(s: &mut Session, edit: &Edit<Option<Reveal>>) -> Result
 
 /// A step of the reveal under way.
 pub(super) fn set_revealed(s: &mut Session, edit: &Edit<usize>) -> Result<(), Refusal> {
+    if s.is_sealed() {
+        return Err(Refusal::RevealWhileSealed);
+    }
     let Some(reveal) = s.reveal.as_mut().filter(|r| r.shown == edit.seen) else {
         return Err(stale(Subject::Reveal));
     };

@@ -232,3 +232,27 @@ fn the_reveal_is_saved_with_the_session_and_old_states_read() {
     let old: Session = serde_json::from_str(&plain).expect("an old state reads");
     assert_eq!(old.reveal, None);
 }
+
+#[test]
+fn sealed_results_are_not_revealed() {
+    let mut s = distinct();
+    apply(&mut s, &Change::Seal).expect("seals");
+    assert_eq!(begin(&s), Err(RevealProblem::Sealed));
+    // Not through the journal either: neither begun nor moved on.
+    let mut open = distinct();
+    let reveal = begin(&open).expect("final");
+    let start = Change::SetReveal {
+        edit: Edit::new(None, Some(reveal.clone())),
+    };
+    assert_eq!(apply(&mut s, &start), Err(Refusal::RevealWhileSealed));
+    apply(&mut open, &start).expect("begins unsealed");
+    apply(&mut open, &Change::Seal).expect("sealed meanwhile");
+    let step = Change::SetRevealed {
+        edit: Edit::new(0, 1),
+    };
+    assert_eq!(apply(&mut open, &step), Err(Refusal::RevealWhileSealed));
+    // Ended, it may be; unsealed, it goes on.
+    apply(&mut open, &Change::Unseal).expect("unsealed");
+    apply(&mut open, &step).expect("a step");
+    assert_eq!(open.reveal.map(|r| r.shown), Some(1));
+}

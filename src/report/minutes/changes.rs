@@ -1,6 +1,7 @@
 //! The minutes' list of changes: every journal operation after the one that
 //! entered the first score, except a first value typed in an empty cell
-//! (counted) and the running of the timer and the question queue.
+//! (counted) and the running of the timer and the question queue; and the
+//! results sealed or unsealed, wherever they were.
 
 use chrono::{DateTime, Utc};
 
@@ -33,13 +34,17 @@ fn enters_a_value(change: &Change) -> bool {
     }
 }
 
-/// The changes after the first score, oldest first.
+/// The changes after the first score and every seal, oldest first.
 pub fn after_first_score<'a>(history: &'a [Operation], aliases: Option<&Aliases>) -> Changes<'a> {
     let mut out = Changes::default();
-    let Some(first) = history.iter().position(|op| enters_a_value(&op.change)) else {
-        return out;
-    };
-    for op in &history[first + 1..] {
+    let first = history.iter().position(|op| enters_a_value(&op.change));
+    for (i, op) in history.iter().enumerate() {
+        let after = first.is_some_and(|first| i > first);
+        // The seal is listed wherever it stands: the results were hidden
+        // (or shown) from then on.
+        if !after && !matches!(op.change, Change::Seal | Change::Unseal) {
+            continue;
+        }
         let mut whats = Vec::new();
         describe(&op.change, aliases, &mut whats, &mut out.first_entries);
         out.entries.extend(whats.into_iter().map(|what| Entry {
@@ -61,11 +66,9 @@ fn describe<'a>(
     let juror = |id: &str| aliases.map_or_else(|| id.to_string(), |a| a.juror(id));
     let text = |t: &str| aliases.map_or_else(|| t.to_string(), |a| a.text(t));
     let what = match change {
-        Change::SetCell { edit, .. } if edit.seen.is_none() && edit.new.is_some() => {
-            *first_entries += 1;
-            return;
-        }
-        Change::SetHandwritten { edit, .. } if edit.seen.is_none() && edit.new.is_some() => {
+        Change::SetCell { edit, .. } | Change::SetHandwritten { edit, .. }
+            if edit.seen.is_none() && edit.new.is_some() =>
+        {
             *first_entries += 1;
             return;
         }
@@ -169,6 +172,8 @@ fn describe<'a>(
             by: text(&decision.by),
             reason: text(&decision.reason),
         },
+        Change::Seal => What::Seal { sealed: true },
+        Change::Unseal => What::Seal { sealed: false },
     };
     out.push(what);
 }
@@ -254,5 +259,28 @@ mod tests {
             0,
         )];
         assert_eq!(after_first_score(&history, None), Changes::default());
+    }
+
+    #[test]
+    fn the_seal_is_listed_before_the_first_score_too() {
+        let history = vec![
+            op(Change::Seal, 0),
+            op(cell("J1", None, Some("3")), 1),
+            op(Change::Unseal, 2),
+        ];
+        let changes = after_first_score(&history, None);
+        let said: Vec<(DateTime<Utc>, String)> = changes
+            .entries
+            .iter()
+            .map(|e| (e.at, e.what.say(Lang::Fr)))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (history[0].at, "résultats scellés".to_string()),
+                (history[2].at, "résultats descellés".to_string())
+            ]
+        );
+        assert_eq!(changes.entries[1].what.say(Lang::En), "results unsealed");
     }
 }

@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use crate::domain::Lang;
+use crate::words::rows::RowProblem;
 
 /// How many problem lines are kept (then a count of the rest).
 pub const MAX_LINES: usize = 20;
@@ -92,12 +93,9 @@ impl Problems {
         self.kept.truncate(MAX_LINES);
     }
 
-    /// Record a problem, choosing the text for the language.
-    pub fn say(&mut self, line: u64, fr: impl Into<String>, en: impl Into<String>) {
-        let what = match self.lang {
-            Lang::Fr => fr.into(),
-            Lang::En => en.into(),
-        };
+    /// Record a row's problem, in the file's language.
+    pub fn say(&mut self, line: u64, problem: RowProblem) {
+        let what = crate::words::rows::row_problem(&problem, self.lang);
         self.at(line, what);
     }
 

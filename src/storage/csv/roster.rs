@@ -14,6 +14,7 @@ use crate::domain::{Criterion, Dec, Juror, Organisation, Team, TeamStatus};
 
 use super::problems::shown;
 use super::reader::{self, Column, Problems, Row};
+use crate::words::rows::{Nothing, RowProblem};
 
 pub const TEAM_COLUMNS: &[Column] = &[
     Column::required("id", &["identifiant", "code"]),
@@ -47,11 +48,7 @@ pub const CRITERION_COLUMNS: &[Column] = &[
 fn required<'a>(row: &'a Row, column: &str, problems: &mut Problems) -> Option<&'a str> {
     let value = row.get(column);
     if value.is_empty() {
-        problems.say(
-            row.line,
-            format!("colonne « {column} » vide"),
-            format!("column \"{column}\" is empty"),
-        );
+        problems.say(row.line, RowProblem::Empty { column });
         None
     } else {
         Some(value)
@@ -69,8 +66,10 @@ fn unique_id(
         let id = shown(id);
         problems.say(
             line,
-            format!("identifiant « {id} » déjà utilisé ligne {first}"),
-            format!("id \"{id}\" already used on line {first}"),
+            RowProblem::IdTwice {
+                id: &id,
+                first: *first,
+            },
         );
         false
     } else {
@@ -86,7 +85,7 @@ fn unique_id(
 fn people<T>(
     text: impl BufRead,
     columns: &[Column],
-    empty: (&str, &str),
+    empty: Nothing,
     problems: &mut Problems,
     make: impl Fn(&Row, &str, &str, &str) -> T,
 ) -> Option<Vec<T>> {
@@ -110,7 +109,7 @@ fn people<T>(
         }
     });
     if read && rows == 0 {
-        problems.say(0, empty.0, empty.1);
+        problems.say(0, RowProblem::NoRow(empty));
     }
     (read && problems.is_empty()).then_some(entries)
 }
@@ -120,7 +119,7 @@ pub fn teams(text: impl BufRead, problems: &mut Problems) -> Option<Vec<Team>> {
     people(
         text,
         TEAM_COLUMNS,
-        ("aucune équipe", "no team"),
+        Nothing::Team,
         problems,
         |row, id, name, org| Team {
             id: id.into(),
@@ -145,7 +144,7 @@ pub fn jurors(text: impl BufRead, problems: &mut Problems) -> Option<Vec<Juror>>
     people(
         text,
         JUROR_COLUMNS,
-        ("aucun juré", "no juror"),
+        Nothing::Juror,
         problems,
         |row, id, name, org| Juror {
             id: id.into(),
@@ -169,11 +168,8 @@ fn number(row: &Row, column: &str, default: Option<Dec>, problems: &mut Problems
         Ok(value) => Some(value),
         Err(_) => {
             let text = shown(text);
-            problems.say(
-                row.line,
-                format!("{column} : « {text} » n'est pas un nombre"),
-                format!("{column}: \"{text}\" is not a number"),
-            );
+            let (column, text) = (Some(column), &*text);
+            problems.say(row.line, RowProblem::NotANumber { column, text });
             None
         }
     }
@@ -199,60 +195,27 @@ fn criterion(
     if !unique_id(seen, id, row.line, problems) {
         return None;
     }
-    let sep = problems.lang.decimal_separator();
     if weight <= Dec::ZERO {
-        problems.say(
-            row.line,
-            "le poids doit être positif",
-            "the weight must be above zero",
-        );
+        problems.say(row.line, RowProblem::WeightNotPositive);
     }
     if min >= max {
-        problems.say(
-            row.line,
-            format!(
-                "le minimum ({}) doit être inférieur au maximum ({})",
-                min.format_with(sep),
-                max.format_with(sep)
-            ),
-            format!(
-                "the minimum ({}) must be below the maximum ({})",
-                min.format_with(sep),
-                max.format_with(sep)
-            ),
-        );
+        problems.say(row.line, RowProblem::MinNotBelowMax { min, max });
     }
     if step <= Dec::ZERO {
-        problems.say(
-            row.line,
-            "le pas doit être positif",
-            "the step must be above zero",
-        );
+        problems.say(row.line, RowProblem::StepNotPositive);
     } else if min < max && !max.is_on_step(min, step) {
         // The top of the scale could never be given.
         let steps = (max.raw() - min.raw()) / step.raw();
         let below = Dec::from_raw(min.raw() + steps * step.raw());
         let above = Dec::from_raw(below.raw() + step.raw());
-        let (max, min, step, below, above) = (
-            max.format_with(sep),
-            min.format_with(sep),
-            step.format_with(sep),
-            below.format_with(sep),
-            above.format_with(sep),
-        );
-        problems.say(
-            row.line,
-            format!(
-                "le maximum ({max}) n'est pas atteignable depuis le minimum ({min}) par pas de \
-                 {step} : il doit valoir le minimum plus un nombre entier de pas (par exemple \
-                 {below} ou {above})"
-            ),
-            format!(
-                "the maximum ({max}) cannot be reached from the minimum ({min}) in steps of \
-                 {step}: it must be the minimum plus a whole number of steps (e.g. {below} \
-                 or {above})"
-            ),
-        );
+        let problem = RowProblem::MaxOffStep {
+            max,
+            min,
+            step,
+            below,
+            above,
+        };
+        problems.say(row.line, problem);
     }
     Some(Criterion {
         id: id.into(),
@@ -278,7 +241,7 @@ pub fn criteria(text: impl BufRead, problems: &mut Problems) -> Option<Vec<Crite
         }
     });
     if read && rows == 0 {
-        problems.say(0, "aucun critère", "no criterion");
+        problems.say(0, RowProblem::NoRow(Nothing::Criterion));
     }
     (read && problems.is_empty()).then_some(criteria)
 }

@@ -22,6 +22,7 @@ use crate::domain::{
 use super::problems::{Rejected, shown};
 use super::reader::{self, Column, Problems, Row};
 use crate::words::import::Reading;
+use crate::words::rows::RowProblem;
 
 /// `note` is what a French score sheet calls a score: it is the value
 /// column unless the file has a `value` (or `valeur`) column too, which
@@ -141,7 +142,7 @@ fn pair_of(index: &Index, row: &Row, problems: &mut Problems) -> (Option<u32>, O
     let team = index.teams.get(team_id).copied();
     if team.is_none() {
         if team_id.is_empty() {
-            problems.say(row.line, "équipe manquante", "team missing");
+            problems.say(row.line, RowProblem::TeamMissing);
         } else {
             let refusal = Refusal::UnknownTeam(shown(team_id).as_ref().into());
             problems.at(row.line, refusal.message(lang));
@@ -150,7 +151,7 @@ fn pair_of(index: &Index, row: &Row, problems: &mut Problems) -> (Option<u32>, O
     let juror = index.jurors.get(juror_id).copied();
     if juror.is_none() {
         if juror_id.is_empty() {
-            problems.say(row.line, "juré manquant", "juror missing");
+            problems.say(row.line, RowProblem::JurorMissing);
         } else {
             let refusal = Refusal::UnknownJuror(shown(juror_id).as_ref().into());
             problems.at(row.line, refusal.message(lang));
@@ -164,21 +165,13 @@ fn pair_entry(text: &str, line: u64, problems: &mut Problems) -> Option<Entry> {
     if let Some(mark) = mark_word(text) {
         Some(Entry::Mark(mark))
     } else if text.is_empty() {
-        problems.say(
-            line,
-            "sans critère, la valeur doit être absent, recused ou un total manuscrit",
-            "with no criterion, the value must be absent, recused or a handwritten total",
-        );
+        problems.say(line, RowProblem::PairEmpty);
         None
     } else if let Ok(total) = Dec::parse(text) {
         Some(Entry::Handwritten(total))
     } else {
         let text = shown(text);
-        problems.say(
-            line,
-            format!("« {text} » : attendu absent, recused ou un nombre (total manuscrit)"),
-            format!("\"{text}\": expected absent, recused or a number (handwritten total)"),
-        );
+        problems.say(line, RowProblem::PairNotUnderstood { text: &text });
         None
     }
 }
@@ -193,20 +186,13 @@ fn value_entry(
     let lang = problems.lang;
     let refusal = match Dec::parse(text) {
         Err(_) if text.is_empty() => {
-            problems.say(
-                line,
-                "valeur manquante (omettre la ligne pour laisser la case vide)",
-                "value missing (leave the row out to keep the cell empty)",
-            );
+            problems.say(line, RowProblem::ValueMissing);
             return None;
         }
         Err(_) => {
             let text = shown(text);
-            problems.say(
-                line,
-                format!("« {text} » n'est pas un nombre"),
-                format!("\"{text}\" is not a number"),
-            );
+            let text = &*text;
+            problems.say(line, RowProblem::NotANumber { column: None, text });
             return None;
         }
         Ok(v) if v < criterion.min || v > criterion.max => Refusal::OutOfRange {

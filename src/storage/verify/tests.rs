@@ -33,7 +33,7 @@ fn line(rev: u64, prev: Option<&str>, writer: &str) -> String {
 fn seen(lines: &[String]) -> Vec<Seen> {
     let mut bytes = lines.join("\n").into_bytes();
     bytes.push(b'\n');
-    whole_lines(&bytes)
+    whole_lines(&bytes[..]).unwrap()
 }
 
 fn found(lines: &[String]) -> Vec<Tamper> {
@@ -50,7 +50,7 @@ fn an_intact_chain_and_a_torn_last_line() {
     assert_eq!(found(&chain(8)), []);
     let mut bytes = chain(3).join("\n").into_bytes();
     bytes.extend_from_slice(b"\n{\"session\":\"s\",\"rev\":4");
-    let lines = whole_lines(&bytes);
+    let lines = whole_lines(&bytes[..]).unwrap();
     assert_eq!(lines.len(), 3);
     assert_eq!(walk(&lines), []);
 }

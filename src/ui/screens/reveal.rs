@@ -293,11 +293,11 @@ impl Widget for &Panel<'_> {
             put(buf, area, x, y, &cut(text, usize::from(w)), w, style);
         };
         line(buf, area.y, w::panel::title(lang), t.title());
-        let now = format!(
-            "{} {}",
-            w::panel::on_screen(lang),
-            describe(s, r.showing(), lang)
-        );
+        let showing = match s.is_sealed() {
+            true => w::panel::sealed(lang).to_string(),
+            false => describe(s, r.showing(), lang),
+        };
+        let now = format!("{} {showing}", w::panel::on_screen(lang));
         line(buf, area.y + 2, &now, t.title());
         let next = match r.upcoming() {
             _ if projector => w::panel::hidden(lang).to_string(),

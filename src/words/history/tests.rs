@@ -79,3 +79,28 @@ fn who_is_the_role_of_the_change_and_the_terminal_by_first_write() {
         ["No change concerns this team or juror."]
     );
 }
+
+#[test]
+fn sealing_and_unsealing_are_said_with_their_time() {
+    let s = session();
+    let ops = [
+        op(12, 9, "president", Change::Seal),
+        op(12, 11, "president", Change::Unseal),
+    ];
+    let listed = entries(&ops, &Filter::default());
+    let paris = FixedOffset::east_opt(3600).unwrap();
+    assert_eq!(
+        lines(&listed, &s, paris, false, Lang::Fr),
+        [
+            "10:05 jury (terminal 1) : résultats scellés",
+            "12:05 jury (terminal 1) : résultats descellés",
+        ]
+    );
+    assert_eq!(
+        lines(&listed, &s, paris, false, Lang::En),
+        [
+            "10:05 jury (terminal 1): results sealed",
+            "12:05 jury (terminal 1): results unsealed",
+        ]
+    );
+}
