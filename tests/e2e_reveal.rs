@@ -11,17 +11,8 @@ use std::time::Duration;
 
 use chrono::Utc;
 use common::cli::{assert_ok, podium};
-use common::pty::{Term, current_screen, line, one_at_a_time, podium_command};
+use common::pty::{Term, current_screen, line, one_at_a_time, spawn_in};
 use podium::domain::{Change, Dec, Edit, Operation};
-
-fn spawn(dir: &Path, args: &[&str], rows: u16, cols: u16) -> Term {
-    let mut cmd = podium_command();
-    cmd.args(args);
-    cmd.env("PODIUM_DATA_DIR", dir.join("data"));
-    cmd.env("NO_COLOR", "1");
-    cmd.cwd(dir);
-    Term::spawn(cmd, rows, cols, Duration::from_secs(20))
-}
 
 /// (id, name, project): T1 scores best, then T2, T3, T4; three laureates.
 const TEAMS: [(&str, &str, &str); 4] = [
@@ -102,8 +93,8 @@ fn the_display_reveals_the_laureates_from_n_down_to_1_then_the_list() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     scored_session(d);
-    let mut run = spawn(d, &["run", "s.json", "--lang", "fr"], 24, 80);
-    let display = spawn(d, &["display", "s.json", "--lang", "fr"], 24, 80);
+    let mut run = spawn_in(d, &["run", "s.json", "--lang", "fr"], 24, 80);
+    let display = spawn_in(d, &["display", "s.json", "--lang", "fr"], 24, 80);
     run.wait_text("Scène");
     display.wait_text("Les Toqués");
 
