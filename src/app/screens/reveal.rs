@@ -64,17 +64,19 @@ pub fn active(app: &App) -> bool {
     current(app).is_some()
 }
 
-/// The key that begins the reveal (on the Stage and Results screens).
-pub fn open_bindings(_app: &App) -> Vec<Binding<RevealKey>> {
-    vec![
-        bind(
-            Key::Char('v'),
-            RevealKey::Begin,
-            "proclamer les lauréats sur l'écran de scène",
-            "reveal the laureates on the stage display",
-        )
-        .foot("proclamer", "reveal"),
-    ]
+/// The key that begins the reveal (on the Stage and Results screens; on
+/// the footer of the stage, where the moderator drives it).
+pub fn open_bindings(app: &App) -> Vec<Binding<RevealKey>> {
+    let begin = bind(
+        Key::Char('v'),
+        RevealKey::Begin,
+        "proclamer les lauréats sur l'écran de scène",
+        "reveal the laureates on the stage display",
+    );
+    match app.screen {
+        super::Screen::Stage => vec![begin.foot("proclamer", "reveal")],
+        _ => vec![begin],
+    }
 }
 
 /// The Stage screen's keys while the reveal is under way.
