@@ -67,6 +67,8 @@ pub enum Command {
     Minutes(MinutesArgs),
     Sheets(SheetsArgs),
     Archive(ArchiveArgs),
+    Seal(FileArg),
+    Unseal(FileArg),
     Repair(FileArg),
     Settings(SettingsArgs),
     Roster(RosterArgs),

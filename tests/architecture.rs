@@ -100,7 +100,8 @@ fn only_tui_talks_to_the_terminals_events() {
 /// (`app/screens/setup.rs`, its state a field of `App`), the screens'
 /// exhaustive matches (`app/screens/mod.rs`), its drawing
 /// (`ui/screens/setup.rs` and the `draw` match) and its words (its name in
-/// `words/screens.rs`, its sentences in `words/setup.rs`).
+/// `words/screens.rs`, its keys' help in `words/keys.rs`, its sentences in
+/// `words/setup.rs`).
 #[test]
 fn the_setup_screen_lives_in_the_four_places_of_the_recipe() {
     let names = [
@@ -110,6 +111,7 @@ fn the_setup_screen_lives_in_the_four_places_of_the_recipe() {
         "SetupKey",
         "SetupState",
         "SetupScreen",
+        "SetupHelp",
     ];
     let places = [
         // 1. The room, and its state on `App`.
@@ -122,6 +124,7 @@ fn the_setup_screen_lives_in_the_four_places_of_the_recipe() {
         "ui/screens/mod.rs",
         // 4. Its words.
         "words/screens.rs",
+        "words/keys.rs",
         "words/setup.rs",
     ];
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");

@@ -9,16 +9,17 @@ use crate::app::screens::questions::{QuestionsKey, juror_hotkeys};
 use crate::app::screens::results::{DecisionForm, Step};
 use crate::app::screens::schedule::ScheduleKey;
 use crate::app::screens::stage::StageKey;
-use crate::domain::DecisionKind;
+use crate::domain::{DecisionKind, Lang};
+use crate::words::keys::{help_lines, key as label};
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new(code, modifiers))
 }
 
 /// Every state a screen's table depends on: each screen as it opens,
-/// the results' decision form on its first step and in a text field,
-/// many jurors (hotkeys through letters, digits and capitals), and the
-/// stage display.
+/// the results' decision form on its first step and in a text field, the
+/// results sealed, many jurors (hotkeys through letters, digits and
+/// capitals), and the stage display.
 fn every_state() -> Vec<(String, App)> {
     let mut app = fixture::app();
     app.session = fixture::session_with_jurors(70);
@@ -41,6 +42,9 @@ fn every_state() -> Vec<(String, App)> {
     states.push(("decision form".into(), app.clone()));
     app.results.form = Some(form(Step::By));
     states.push(("text field".into(), app.clone()));
+    app.results.form = None;
+    app.session.sealed = true;
+    states.push(("results sealed".into(), app.clone()));
     let mut display = fixture::app();
     display.mode = Mode::Display;
     states.push(("display".into(), display));
@@ -85,7 +89,7 @@ fn every_key_a_screen_answers_to_is_in_its_help() {
     for lang in [Lang::Fr, Lang::En] {
         for (name, app) in every_state() {
             let table = screen_bindings(&app);
-            let help = help_lines(&app, lang);
+            let help = help_lines(&table, lang);
             let listed = |label: &str| {
                 help.iter().any(|(keys, _)| {
                     keys.split(" / ").any(|k| k == label || in_range(k, label))
@@ -101,10 +105,10 @@ fn every_key_a_screen_answers_to_is_in_its_help() {
                     Action::Key(screens::ScreenKey::Questions(QuestionsKey::Ask(_)))
                 );
                 let label = if b.keys().any(|k| k == key) {
-                    key.label(lang)
+                    label(key, lang)
                 } else {
                     // Taken by a catch-all: the help names the catch-all.
-                    b.key.label(lang)
+                    label(b.key, lang)
                 };
                 assert!(
                     listed(&label) || is_hotkey && listed("a, b, c…"),
@@ -126,7 +130,12 @@ fn in_range(range: &str, label: &str) -> bool {
 
 #[test]
 fn every_key_an_overlay_answers_to_is_on_its_line() {
-    for table in [help_overlay(), confirm_quit(), confirm_drop_queue()] {
+    for table in [
+        help_overlay(),
+        confirm_quit(),
+        confirm_drop_queue(),
+        confirm_seal(),
+    ] {
         for key in every_key() {
             if let Some(b) = takes(&table, key) {
                 assert!(b.footer.is_some(), "{key:?} does something unsaid");
@@ -141,6 +150,7 @@ fn no_two_bindings_on_one_screen_share_a_key() {
         ("help", help_overlay()),
         ("quit?", confirm_quit()),
         ("drop queue?", confirm_drop_queue()),
+        ("seal?", confirm_seal()),
     ];
     let screens = every_state()
         .into_iter()
@@ -291,6 +301,6 @@ fn every_screen_lists_help_and_quit_on_the_footer() {
         assert!(footer.contains(&Key::Char('?')));
         assert!(footer.contains(&Key::Char('q')));
     }
-    assert_eq!(Key::Char(' ').label(Lang::Fr), "Espace");
-    assert_eq!(Key::Shift(KeyCode::Up).label(Lang::En), "Shift-↑");
+    assert_eq!(label(Key::Char(' '), Lang::Fr), "Espace");
+    assert_eq!(label(Key::Shift(KeyCode::Up), Lang::En), "Shift-↑");
 }

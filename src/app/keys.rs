@@ -1,10 +1,11 @@
-//! Keys and bindings: the leaf every table of keys is written with (the
-//! keys that hold everywhere, each screen's, each overlay's). It imports
-//! nothing of the screens, so a screen imports it and never another screen.
+//! Keys and bindings: what every table of keys is written with (the keys
+//! that hold everywhere, each screen's, each overlay's). Of the screens it
+//! names only [`Help`], the typed id of a binding's words (worded by
+//! `words::keys`), so a screen imports it and never another screen.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::domain::Lang;
+use super::screens::Help;
 
 /// A key as bindings name it. Letters are case-sensitive; `Shift` is
 /// implied by an upper-case letter.
@@ -35,38 +36,6 @@ impl Key {
         }
     }
 
-    /// How the key is written in the footer and the help.
-    pub fn label(self, lang: Lang) -> String {
-        let code = |c: KeyCode| -> String {
-            match c {
-                KeyCode::Tab => "Tab".into(),
-                KeyCode::BackTab => lang.t("Maj-Tab", "Shift-Tab").into(),
-                KeyCode::Enter => lang.t("Entrée", "Enter").into(),
-                KeyCode::Esc => lang.t("Échap", "Esc").into(),
-                KeyCode::Delete => lang.t("Suppr", "Del").into(),
-                KeyCode::Backspace => lang.t("Retour", "Backspace").into(),
-                KeyCode::Up => "↑".into(),
-                KeyCode::Down => "↓".into(),
-                KeyCode::Left => "←".into(),
-                KeyCode::Right => "→".into(),
-                KeyCode::PageUp => lang.t("PgPréc", "PgUp").into(),
-                KeyCode::PageDown => lang.t("PgSuiv", "PgDn").into(),
-                KeyCode::Home => lang.t("Début", "Home").into(),
-                KeyCode::End => lang.t("Fin", "End").into(),
-                other => format!("{other}"),
-            }
-        };
-        match self {
-            Key::Char(' ') => lang.t("Espace", "Space").into(),
-            Key::Char(c) => c.to_string(),
-            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
-            Key::Code(c) => code(c),
-            Key::Shift(c) => format!("{}{}", lang.t("Maj-", "Shift-"), code(c)),
-            Key::Text => lang.t("texte", "text").into(),
-            Key::Other => lang.t("autre touche", "any other key").into(),
-        }
-    }
-
     /// Whether a binding written with `self` takes the key pressed.
     fn takes(self, pressed: Key) -> bool {
         match self {
@@ -86,35 +55,58 @@ pub struct Binding<K> {
     /// Other keys doing the same (shown after it in the help).
     pub aliases: Vec<Key>,
     pub action: K,
-    /// French, English.
-    pub help: (&'static str, &'static str),
+    /// What the `?` overlay says it does.
+    pub help: Help,
     /// The footer's short wording, for the keys shown there.
-    pub footer: Option<(&'static str, &'static str)>,
+    pub footer: Option<Help>,
 }
 
 /// A binding with no alias and no footer wording.
-pub fn bind<K>(key: Key, action: K, fr: &'static str, en: &'static str) -> Binding<K> {
+pub fn bind<K>(key: Key, action: K, help: impl Into<Help>) -> Binding<K> {
     Binding {
         key,
         aliases: Vec::new(),
         action,
-        help: (fr, en),
+        help: help.into(),
         footer: None,
     }
 }
 
+/// What several tables say alike (their words in `words::keys`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CommonHelp {
+    PreviousRow,
+    NextRow,
+    PreviousTeam,
+    NextTeam,
+    PreviousPage,
+    NextPage,
+    /// A text field's printable keys.
+    TypeText,
+    /// A text field's Enter.
+    Confirm,
+    /// A text field's Esc.
+    Cancel,
+    EraseCharacter,
+    /// A score's digits and separators.
+    TypeValue,
+    /// The unshifted top row of a French keyboard, typing digits.
+    Azerty,
+    /// A letter while a value is half-typed.
+    LetterWhileTyping,
+    EraseDigit,
+    /// The footer's "commit" of a typed score.
+    Commit,
+    Close,
+    Quit,
+    /// A question's "no".
+    Stay,
+}
+
 impl<K> Binding<K> {
-    pub fn help(&self, lang: Lang) -> &'static str {
-        lang.t(self.help.0, self.help.1)
-    }
-
-    pub fn footer(&self, lang: Lang) -> Option<&'static str> {
-        self.footer.map(|(fr, en)| lang.t(fr, en))
-    }
-
     /// Also shown on the footer, worded shortly.
-    pub fn foot(mut self, fr: &'static str, en: &'static str) -> Binding<K> {
-        self.footer = Some((fr, en));
+    pub fn foot(mut self, footer: impl Into<Help>) -> Binding<K> {
+        self.footer = Some(footer.into());
         self
     }
 

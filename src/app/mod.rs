@@ -54,6 +54,8 @@ pub enum Overlay {
     ConfirmQuit,
     /// "Jurors are still waiting to ask: end the questions anyway? y/n"
     ConfirmDropQueue,
+    /// "Seal (or unseal) the results? y/n"
+    ConfirmSeal,
 }
 
 /// What this terminal may do with the session file.

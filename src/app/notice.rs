@@ -85,6 +85,10 @@ pub enum Notice {
     /// A grid key changed a score that makes these decisions of the jury
     /// stale (their teams): the jury must decide again.
     DecisionVoided(Vec<Vec<TeamId>>),
+    /// Sealing (`sealed` true) or unsealing the results was sent to be saved.
+    SealSent {
+        sealed: bool,
+    },
 
     // Everywhere.
     ProjectorOn,
@@ -142,6 +146,7 @@ impl Notice {
             | QueueEmpty
             | DecisionAbandoned
             | DecisionSent { .. }
+            | SealSent { .. }
             | ProjectorOn
             | ProjectorOff
             | NothingToUndo(_)

@@ -67,7 +67,7 @@ fn the_moderator_reveals_from_place_n_down_to_1_then_the_list_then_ends() {
         .find(|b| b.keys().any(|k| k == keys::Key::Code(KeyCode::Right)))
         .expect("→ is bound");
     assert_eq!(
-        next.help(Lang::Fr),
+        crate::words::keys::help(next.help, Lang::Fr),
         "place suivante (de N à 1), puis la liste entière"
     );
     assert!(next.footer.is_some(), "on the footer");

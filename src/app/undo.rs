@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use super::screens::Reply;
 use super::{App, Effect, Notice, Pending};
-use crate::domain::Operation;
+use crate::domain::{Change, Operation};
 
 /// The kinds of change a screen undoes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +21,12 @@ pub enum UndoKind {
     Decisions,
     /// The event, settings, teams and jurors.
     Setup,
+}
+
+/// Whether `u` may undo a change: not sealing nor unsealing, each asked
+/// for with its own confirmation (undoing a seal would unseal unasked).
+pub fn by_key(change: &Change) -> bool {
+    !matches!(change, Change::Seal | Change::Unseal)
 }
 
 /// A saved operation of this terminal, with the kind of the screen that

@@ -200,8 +200,9 @@ fn perform(app: &mut App, reply: Reply, now: DateTime<Utc>) -> Vec<Effect> {
     if let Some(notice) = reply.notice {
         app.status = Some(notice);
     }
-    // The grid warns at the very key that makes a decision of the jury stale.
-    if app.screen == Screen::Scores {
+    // The grid warns at the very key that makes a decision of the jury
+    // stale (not while sealed: it would name teams tied at the cut-off).
+    if app.screen == Screen::Scores && !app.session.is_sealed() {
         let voided = crate::domain::ranking::finality::voided_by(&app.session, &reply.changes);
         if !voided.is_empty() {
             app.status = Some(Notice::DecisionVoided(voided));
@@ -271,7 +272,7 @@ fn settled(app: &mut App, mut outcome: SaveOutcome) -> Option<Notice> {
         outcome,
         SaveOutcome::Saved(_) | SaveOutcome::SavedChanges(_)
     );
-    if saved && !done.is_undo {
+    if saved && !done.is_undo && super::undo::by_key(&done.op.change) {
         app.undo.push(super::undo::Undoable {
             kind: done.kind,
             op: done.op,

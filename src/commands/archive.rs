@@ -15,6 +15,9 @@ use super::{Failure, Outcome, minutes, output};
 
 pub fn run(flag: Option<Lang>, args: &ArchiveArgs) -> Outcome {
     let loaded = output::load(flag, &args.file, false)?;
+    // The archive holds every ranking: a sealed session is refused, not
+    // archived without them.
+    super::seal::refuse_if_sealed(&loaded, &args.file)?;
     let lang = loaded.lang;
     let (state, journal) =
         storage::output::raw_files(&args.file).map_err(|e| Failure::one(lang, e.message(lang)))?;

@@ -8,7 +8,7 @@ use crate::domain::recount::Difference;
 use crate::domain::{Dec, Lang, Session, recount, validate};
 use crate::i18n;
 use crate::storage::{self, Finding, LineProblem, verify};
-use crate::words::session as words;
+use crate::words::{seal, session as words};
 
 use super::{Failure, Outcome};
 
@@ -30,7 +30,11 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
                 .into_iter()
                 .map(|p| format!("{name}: {p}")),
         );
-        if let Err(differences) = recount_said(&name, &recount::differences(session), lang) {
+        let differences = recount::differences(session);
+        if session.is_sealed() && !differences.is_empty() {
+            // Each difference names a rank: counted, not shown.
+            lines.push(seal::recount_differs(&name, differences.len(), lang));
+        } else if let Err(differences) = recount_said(&name, &differences, lang) {
             lines.extend(differences);
         }
     }
@@ -52,6 +56,10 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
         if let Ok(agrees) = recount_said(&name, &[], lang) {
             super::say(lang, &agrees)?;
         }
+        if s.is_sealed() {
+            super::say(lang, &seal::check_line(&name, lang))?;
+        }
+        // Counts only (sheets missing, ties waiting): no rank, sealed or not.
         let finality = Finality::of(&ranking::rank(s, s.settings.method));
         let said = format!("{name}: {}", words::finality(&finality, lang));
         if final_wanted && !finality.is_final() {

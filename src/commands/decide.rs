@@ -21,6 +21,11 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
     // never written to.
     let (mut live, lang) = super::open_writer(flag, &args.file)?;
     let session = live.session();
+    // A tie is decided on the ranking, which a sealed session hides (and
+    // what `decide` says would show it).
+    if session.is_sealed() {
+        return Err(Failure::one(lang, crate::words::seal::refused(&file, lang)));
+    }
     let (kind, teams) = if args.admit.is_empty() {
         (DecisionKind::Order, args.order.clone())
     } else {

@@ -24,12 +24,14 @@ pub fn run(flag: Option<Lang>, args: &MinutesArgs) -> Outcome {
     )
 }
 
-/// The minutes of a loaded session in `format` (also for the archive).
+/// The minutes of a loaded session in `format` (also for the archive):
+/// refused when the session is sealed (they hold the ranking).
 pub fn render(
     loaded: &output::Loaded,
     file: &std::path::Path,
     format: MinutesFormat,
 ) -> Result<String, Failure> {
+    super::seal::refuse_if_sealed(loaded, file)?;
     let lang = loaded.lang;
     let history =
         storage::output::operations(file).map_err(|e| Failure::one(lang, e.message(lang)))?;

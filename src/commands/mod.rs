@@ -20,6 +20,7 @@ pub mod results;
 pub mod roster;
 pub mod run;
 pub mod scores;
+pub mod seal;
 pub mod settings;
 pub mod sheets;
 
@@ -132,6 +133,8 @@ pub fn dispatch(cli: Cli) -> Outcome {
         Some(Command::Minutes(args)) => minutes::run(flag, &args),
         Some(Command::Sheets(args)) => sheets::run(flag, &args),
         Some(Command::Archive(args)) => archive::run(flag, &args),
+        Some(Command::Seal(args)) => seal::run(flag, &args.file, true),
+        Some(Command::Unseal(args)) => seal::run(flag, &args.file, false),
         Some(Command::Repair(args)) => repair::run(flag, &args.file),
         Some(Command::Settings(args)) => settings::run(flag, &args),
         Some(Command::Roster(args)) => roster::run(flag, &args),

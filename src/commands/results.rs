@@ -13,6 +13,8 @@ use super::output;
 
 pub fn run(flag: Option<Lang>, args: &ResultsArgs) -> Outcome {
     let loaded = output::load(flag, &args.file, args.anonymous)?;
+    // Every format (the page too) refuses a sealed session.
+    super::seal::refuse_if_sealed(&loaded, &args.file)?;
     let cx = loaded.context();
     let method = args
         .method

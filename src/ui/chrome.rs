@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::text::{self, cut, cut_start};
 use super::{View, theme::phase_label, theme::phase_sign};
-use crate::app::keymap::{self, keys_label};
+use crate::app::keymap;
 use crate::app::{Action, Mode, Overlay, SaveState, Screen};
 use crate::words;
 
@@ -207,14 +207,14 @@ pub fn footer(view: &View, area: Rect, buf: &mut Buffer) {
     let bindings = keymap::screen_bindings(view.app);
     let item = |key: crate::app::keys::Key, help: &str| -> Vec<Span<'static>> {
         vec![
-            Span::styled(format!(" {} ", key.label(lang)), t.key()),
+            Span::styled(format!(" {} ", words::keys::key(key, lang)), t.key()),
             Span::raw(format!("{help} ")),
         ]
     };
     let help = bindings
         .iter()
         .find(|b| b.action == Action::Help)
-        .and_then(|b| b.footer(lang).map(|text| item(b.key, text)))
+        .and_then(|b| words::keys::footer(b, lang).map(|text| item(b.key, text)))
         .unwrap_or_default();
     let help_width: usize = help.iter().map(|s| s.width()).sum();
     // The screen's own keys first, then those that hold everywhere.
@@ -227,7 +227,7 @@ pub fn footer(view: &View, area: Rect, buf: &mut Buffer) {
     let shown: Vec<_> = own.into_iter().chain(global).collect();
     let items: Vec<_> = shown
         .iter()
-        .map(|b| item(b.key, b.footer(lang).unwrap_or_default()))
+        .map(|b| item(b.key, words::keys::footer(b, lang).unwrap_or_default()))
         .collect();
     // Kept first: `Tab`, then the screen's own keys that only look around
     // (its navigation), then the rest in the order shown.
@@ -262,6 +262,12 @@ pub fn overlay(view: &View, body: Rect, buf: &mut Buffer) {
         Some(Overlay::Help) => help(view, body, buf),
         Some(Overlay::ConfirmQuit) => confirm_quit(view, body, buf),
         Some(Overlay::ConfirmDropQueue) => confirm_drop_queue(view, body, buf),
+        Some(Overlay::ConfirmSeal) => {
+            let (lang, sealed) = (view.lang(), view.session().is_sealed());
+            let title = crate::words::seal::confirm_title(sealed, lang);
+            let text = crate::words::seal::confirm(sealed, lang);
+            confirm(view, (body, buf), title, text, &keymap::confirm_seal());
+        }
         None => {}
     }
 }
@@ -280,7 +286,7 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
 fn help(view: &View, body: Rect, buf: &mut Buffer) {
     let lang = view.lang();
     let t = view.theme;
-    let entries = keymap::help_lines(view.app, lang);
+    let entries = words::keys::help_lines(&keymap::screen_bindings(view.app), lang);
     // One column if it fits the height, else two side by side.
     let room = body.height.saturating_sub(4) as usize;
     let columns = if entries.len() > room { 2 } else { 1 };
@@ -350,8 +356,8 @@ fn keys_line(table: &[crate::app::keys::Binding<Action>], lang: crate::domain::L
         .map(|b| {
             format!(
                 "{}{colon}{}",
-                keys_label(b, lang),
-                b.footer(lang).unwrap_or(b.help(lang))
+                words::keys::keys(b, lang),
+                words::keys::footer(b, lang).unwrap_or(words::keys::help(b.help, lang))
             )
         })
         .collect::<Vec<_>>()

@@ -30,6 +30,8 @@ mod reveal_tests;
 #[cfg(test)]
 mod screen_tests;
 #[cfg(test)]
+mod seal_tests;
+#[cfg(test)]
 mod snapshot_tests;
 #[cfg(test)]
 mod stage_tests;

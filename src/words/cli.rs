@@ -157,6 +157,14 @@ fn session_texts(key: &str) -> Option<[&'static str; 2]> {
             "Exporter chaque note, absence, récusation et total manuscrit",
             "Export every value, absence, recusal and handwritten total",
         ],
+        "seal" => [
+            "Sceller les résultats : plus aucune sortie ne montre le classement jusqu'à podium unseal (la saisie continue)",
+            "Seal the results: no output shows the ranking until podium unseal (entry goes on)",
+        ],
+        "unseal" => [
+            "Desceller les résultats : le classement peut de nouveau être montré",
+            "Unseal the results: the ranking can be shown again",
+        ],
         _ => return None,
     })
 }

@@ -116,11 +116,19 @@ pub fn third(input: &str, lang: Lang) -> String {
 }
 
 /// The Completeness board's line: the teams nearest the cut-off first.
-pub fn board_line(teams: &[String], lang: Lang) -> String {
+/// While the results are sealed (`sealed`), the teams are in schedule
+/// order: which are near the cut-off would say something of the ranking.
+pub fn board_line(teams: &[String], sealed: bool, lang: Lang) -> String {
     let list = teams.join(" · ");
-    match lang {
-        Lang::Fr => format!("Double saisie b/B, près du seuil d'abord : {list}"),
-        Lang::En => format!("Double entry b/B, nearest the cut-off first: {list}"),
+    match (sealed, lang) {
+        (false, Lang::Fr) => format!("Double saisie b/B, près du seuil d'abord : {list}"),
+        (false, Lang::En) => format!("Double entry b/B, nearest the cut-off first: {list}"),
+        (true, Lang::Fr) => {
+            format!("Double saisie b/B, dans l'ordre du programme (résultats scellés) : {list}")
+        }
+        (true, Lang::En) => {
+            format!("Double entry b/B, in schedule order (results sealed): {list}")
+        }
     }
 }
 

@@ -55,6 +55,7 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         DecisionRefused(problems) => results::decision_refused(problems, lang),
         DecisionSent { kind, teams } => results::decision_sent(*kind, teams, lang),
         DecisionVoided(groups) => results::decision_voided(groups, lang),
+        SealSent { sealed } => super::seal::sent(*sealed, lang).to_string(),
         // Everywhere.
         ProjectorOn => say(everywhere::PROJECTOR_ON),
         ProjectorOff => say(everywhere::PROJECTOR_OFF),

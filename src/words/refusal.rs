@@ -140,18 +140,8 @@ impl Refusal {
                     "no such question is recorded",
                 )
                 .into(),
-            Refusal::AlreadySealed => lang
-                .t(
-                    "les résultats sont déjà scellés",
-                    "the results are already sealed",
-                )
-                .into(),
-            Refusal::NotSealed => lang
-                .t(
-                    "les résultats ne sont pas scellés",
-                    "the results are not sealed",
-                )
-                .into(),
+            Refusal::AlreadySealed => super::seal::refusal(true, lang).into(),
+            Refusal::NotSealed => super::seal::refusal(false, lang).into(),
             Refusal::NoSuchRevealStep { .. } | Refusal::RevealWhileSealed => {
                 super::reveal::refusal(self, lang)
             }

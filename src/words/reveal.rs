@@ -4,6 +4,7 @@
 //! and `u` say them.
 
 use crate::app::notice::RevealNotice;
+use crate::app::screens::reveal::RevealHelp;
 use crate::domain::ranking::finality::Finality;
 use crate::domain::reveal::RevealProblem;
 use crate::domain::{Lang, Refusal};
@@ -183,6 +184,27 @@ fn provisional(f: Finality, lang: Lang) -> String {
             count(missing, lang, "expected sheet", "expected sheets"),
             if missing == 1 { "does" } else { "do" }
         ),
+    }
+}
+
+/// What the reveal's keys do (the `?` overlay), or their footer's words.
+pub fn key_help(help: RevealHelp, lang: Lang) -> &'static str {
+    match help {
+        RevealHelp::Begin => lang.t(
+            "proclamer les lauréats sur l'écran de scène",
+            "reveal the laureates on the stage display",
+        ),
+        RevealHelp::BeginShort => lang.t("proclamer", "reveal"),
+        RevealHelp::Next => lang.t(
+            "place suivante (de N à 1), puis la liste entière",
+            "next place (from N down to 1), then the whole list",
+        ),
+        RevealHelp::NextShort => lang.t("suivant", "next"),
+        RevealHelp::End => lang.t(
+            "terminer la proclamation (retour au chrono)",
+            "end the reveal (back to the timer)",
+        ),
+        RevealHelp::EndShort => lang.t("terminer", "end"),
     }
 }
 

@@ -6,7 +6,7 @@ use crossterm::event::KeyCode;
 
 use super::{Reply, Screen};
 use crate::app::App;
-use crate::app::keys::{Binding, Key, bind};
+use crate::app::keys::{Binding, CommonHelp, Key, bind};
 use crate::domain::{Session, TeamId};
 
 /// A key of the completeness board.
@@ -24,27 +24,26 @@ impl From<BoardKey> for crate::app::Action {
     }
 }
 
+/// The words of the board's own keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoardHelp {
+    Open,
+    OpenShort,
+}
+
 pub fn bindings(_app: &App) -> Vec<Binding<BoardKey>> {
     vec![
         bind(
             Key::Code(KeyCode::Up),
             BoardKey::Up,
-            "équipe précédente",
-            "previous team",
+            CommonHelp::PreviousTeam,
         ),
         bind(
             Key::Code(KeyCode::Down),
             BoardKey::Down,
-            "équipe suivante",
-            "next team",
+            CommonHelp::NextTeam,
         ),
-        bind(
-            Key::Code(KeyCode::Enter),
-            BoardKey::Open,
-            "ouvrir la grille de notes de l'équipe",
-            "open the team's score grid",
-        )
-        .foot("ouvrir la grille", "open the grid"),
+        bind(Key::Code(KeyCode::Enter), BoardKey::Open, BoardHelp::Open).foot(BoardHelp::OpenShort),
     ]
 }
 

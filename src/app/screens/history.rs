@@ -15,7 +15,7 @@ use crossterm::event::KeyCode;
 
 use super::{Reply, Screen};
 use crate::app::App;
-use crate::app::keys::{Binding, Key, bind};
+use crate::app::keys::{Binding, CommonHelp, Key, bind};
 use crate::domain::history::{self, Filter};
 use crate::domain::{Operation, TeamId};
 
@@ -78,39 +78,34 @@ const PAGE: usize = 10;
 
 /// The key that opens the view from the board and the Setup screen.
 pub fn open_bindings(_app: &App) -> Vec<Binding<HistoryKey>> {
-    vec![bind(
-        Key::Char('h'),
-        HistoryKey::Open,
-        "historique : qui a changé quoi et quand",
-        "history: who changed what and when",
-    )]
+    vec![bind(Key::Char('h'), HistoryKey::Open, HistoryHelp::Open)]
+}
+
+/// The words of the history's keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryHelp {
+    Open,
+    Scroll,
+    Oldest,
+    Newest,
+    Close,
 }
 
 /// The view's keys.
 pub fn bindings(_app: &App) -> Vec<Binding<HistoryKey>> {
-    const SCROLL: (&str, &str) = ("faire défiler", "scroll");
-    let b = |key, action, help: (&'static str, &'static str)| bind(key, action, help.0, help.1);
+    use HistoryHelp as H;
     vec![
-        b(Key::Code(KeyCode::Up), HistoryKey::Up, SCROLL),
-        b(Key::Code(KeyCode::Down), HistoryKey::Down, SCROLL),
-        b(Key::Code(KeyCode::PageUp), HistoryKey::PageUp, SCROLL),
-        b(Key::Code(KeyCode::PageDown), HistoryKey::PageDown, SCROLL),
-        b(
-            Key::Code(KeyCode::Home),
-            HistoryKey::Top,
-            ("le plus ancien", "the oldest"),
+        bind(Key::Code(KeyCode::Up), HistoryKey::Up, H::Scroll),
+        bind(Key::Code(KeyCode::Down), HistoryKey::Down, H::Scroll),
+        bind(Key::Code(KeyCode::PageUp), HistoryKey::PageUp, H::Scroll),
+        bind(
+            Key::Code(KeyCode::PageDown),
+            HistoryKey::PageDown,
+            H::Scroll,
         ),
-        b(
-            Key::Code(KeyCode::End),
-            HistoryKey::Bottom,
-            ("le plus récent", "the newest"),
-        ),
-        b(
-            Key::Code(KeyCode::Esc),
-            HistoryKey::Close,
-            ("fermer l'historique", "close the history"),
-        )
-        .foot("fermer", "close"),
+        bind(Key::Code(KeyCode::Home), HistoryKey::Top, H::Oldest),
+        bind(Key::Code(KeyCode::End), HistoryKey::Bottom, H::Newest),
+        bind(Key::Code(KeyCode::Esc), HistoryKey::Close, H::Close).foot(CommonHelp::Close),
     ]
 }
 

@@ -7,15 +7,16 @@
 //! notice); only `update` turns that into effects.
 //!
 //! A new screen touches four places, each pointed out by the compiler:
-//! its room here (a new module), a `Screen` and a `ScreenKey` variant below
-//! (the exhaustive matches of this file follow), and its drawing in
-//! `src/ui/screens/` (the exhaustive `draw` match there).
+//! its room here (a new module), a `Screen`, a `ScreenKey` and a `Help`
+//! variant below (the exhaustive matches of this file follow), its drawing
+//! in `src/ui/screens/` (the exhaustive `draw` match there) and its words
+//! (ARCHITECTURE.md's recipe).
 
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
 
 use super::action::Job;
-use super::keys::{Binding, Key, bind};
+use super::keys::{Binding, CommonHelp, Key, bind};
 use super::notice::Notice;
 use super::undo::UndoKind;
 use super::{Action, App};
@@ -103,48 +104,89 @@ impl Reply {
     }
 }
 
+/// What a binding does, as a typed id its words are found by
+/// (`words::keys::help`): the words several tables share, the overlays',
+/// the keys that hold everywhere, and each room's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Help {
+    Common(CommonHelp),
+    Overlay(super::keymap::OverlayHelp),
+    Global(GlobalHelp),
+    Stage(stage::StageHelp),
+    Schedule(schedule::ScheduleHelp),
+    Questions(questions::QuestionsHelp),
+    Scores(scores::GridHelp),
+    Blind(scores::blind::BlindHelp),
+    History(history::HistoryHelp),
+    Completeness(completeness::BoardHelp),
+    Results(results::ResultsHelp),
+    Reveal(reveal::RevealHelp),
+    Setup(setup::SetupHelp),
+}
+
+/// `bind(key, action, StageHelp::…)`: each room's help id is a [`Help`].
+macro_rules! help_from {
+    ($($room:ty => $variant:ident),* $(,)?) => {$(
+        impl From<$room> for Help {
+            fn from(help: $room) -> Help {
+                Help::$variant(help)
+            }
+        }
+    )*};
+}
+
+help_from! {
+    CommonHelp => Common,
+    super::keymap::OverlayHelp => Overlay,
+    GlobalHelp => Global,
+    stage::StageHelp => Stage,
+    schedule::ScheduleHelp => Schedule,
+    questions::QuestionsHelp => Questions,
+    scores::GridHelp => Scores,
+    scores::blind::BlindHelp => Blind,
+    history::HistoryHelp => History,
+    completeness::BoardHelp => Completeness,
+    results::ResultsHelp => Results,
+    reveal::RevealHelp => Reveal,
+    setup::SetupHelp => Setup,
+}
+
+/// The words of the keys that hold everywhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GlobalHelp {
+    Help,
+    /// `Tab` and `Shift-Tab`.
+    OtherScreen,
+    /// The footer's `Tab`.
+    NextScreen,
+    Undo,
+    /// The footer's `u`.
+    UndoShort,
+    Projector,
+    /// `F1`–`F7`.
+    GoToScreen,
+}
+
 /// Keys that hold on every screen (outside text fields and overlays).
 pub fn global() -> Vec<Binding<Action>> {
     use Action::{Help, NextScreen, PrevScreen, Quit, ToggleProjector, Undo};
+    use GlobalHelp as H;
     let mut all = vec![
-        bind(Key::Char('?'), Help, "aide", "help").foot("aide", "help"),
-        bind(Key::Char('q'), Quit, "quitter", "quit")
+        bind(Key::Char('?'), Help, H::Help).foot(H::Help),
+        bind(Key::Char('q'), Quit, CommonHelp::Quit)
             .or(Key::Ctrl('c'))
-            .foot("quitter", "quit"),
-        bind(
-            Key::Code(KeyCode::Tab),
-            NextScreen,
-            "écran suivant / précédent",
-            "next / previous screen",
-        )
-        .foot("écran suivant", "next screen"),
-        bind(
-            Key::Code(KeyCode::BackTab),
-            PrevScreen,
-            "écran suivant / précédent",
-            "next / previous screen",
-        ),
-        bind(
-            Key::Char('u'),
-            Undo,
-            "annuler ma dernière opération",
-            "undo my last operation",
-        )
-        .foot("annuler", "undo"),
-        bind(
-            Key::Char('p'),
-            ToggleProjector,
-            "mode projecteur (masque les notes)",
-            "projector mode (hides scores)",
-        ),
+            .foot(CommonHelp::Quit),
+        bind(Key::Code(KeyCode::Tab), NextScreen, H::OtherScreen).foot(H::NextScreen),
+        bind(Key::Code(KeyCode::BackTab), PrevScreen, H::OtherScreen),
+        bind(Key::Char('u'), Undo, H::Undo).foot(H::UndoShort),
+        bind(Key::Char('p'), ToggleProjector, H::Projector),
     ];
     // F1–F7: straight to a screen, in tab order (digits stay values).
     all.extend(Screen::ALL.iter().zip(1..).map(|(screen, n)| {
         bind(
             Key::Code(KeyCode::F(n)),
             Action::Show(*screen),
-            "aller directement à un écran (ordre des onglets)",
-            "go straight to a screen (in tab order)",
+            H::GoToScreen,
         )
     }));
     all

@@ -53,6 +53,21 @@ impl From<QuestionsKey> for crate::app::Action {
     }
 }
 
+/// The words of the questions screen's own keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuestionsHelp {
+    /// One juror's hotkey.
+    Ask,
+    /// The `?` overlay's one line for all the hotkeys.
+    AskAny,
+    QuestionDone,
+    QuestionDoneShort,
+    Previous,
+    Next,
+    RemoveSpeaker,
+    RemoveSpeakerShort,
+}
+
 /// The screen's own keys, the timer's, then each juror's hotkey.
 pub fn bindings(app: &App) -> Vec<Binding<QuestionsKey>> {
     let mut all = fixed();
@@ -61,8 +76,7 @@ pub fn bindings(app: &App) -> Vec<Binding<QuestionsKey>> {
             all.push(bind(
                 Key::Char(c),
                 QuestionsKey::Ask(juror),
-                "file de questions : le juré marqué de cette touche",
-                "question queue: the juror marked with this key",
+                QuestionsHelp::Ask,
             ));
         }
     }
@@ -70,35 +84,15 @@ pub fn bindings(app: &App) -> Vec<Binding<QuestionsKey>> {
 }
 
 fn fixed() -> Vec<Binding<QuestionsKey>> {
+    use QuestionsHelp as H;
     use QuestionsKey::*;
     let mut all = vec![
-        bind(
-            Key::Code(KeyCode::Enter),
-            QuestionDone,
-            "question terminée, au suivant",
-            "question done, next one",
-        )
-        .foot("question terminée", "question done"),
-        bind(
-            Key::Code(KeyCode::Up),
-            Up,
-            "juré précédent dans la file",
-            "previous in the queue",
-        ),
-        bind(
-            Key::Code(KeyCode::Down),
-            Down,
-            "juré suivant dans la file",
-            "next in the queue",
-        ),
-        bind(
-            Key::Code(KeyCode::Delete),
-            RemoveSpeaker,
-            "retirer de la file",
-            "remove from the queue",
-        )
-        .or(Key::Code(KeyCode::Backspace))
-        .foot("retirer", "remove"),
+        bind(Key::Code(KeyCode::Enter), QuestionDone, H::QuestionDone).foot(H::QuestionDoneShort),
+        bind(Key::Code(KeyCode::Up), Up, H::Previous),
+        bind(Key::Code(KeyCode::Down), Down, H::Next),
+        bind(Key::Code(KeyCode::Delete), RemoveSpeaker, H::RemoveSpeaker)
+            .or(Key::Code(KeyCode::Backspace))
+            .foot(H::RemoveSpeakerShort),
     ];
     all.extend(stage::timer().into_iter().map(|b| b.map(Timer)));
     all

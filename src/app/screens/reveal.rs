@@ -64,17 +64,24 @@ pub fn active(app: &App) -> bool {
     current(app).is_some()
 }
 
+/// What the reveal's keys do (their words in `words::reveal::key_help`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RevealHelp {
+    Begin,
+    /// The footer's `v`.
+    BeginShort,
+    Next,
+    NextShort,
+    End,
+    EndShort,
+}
+
 /// The key that begins the reveal (on the Stage and Results screens; on
 /// the footer of the stage, where the moderator drives it).
 pub fn open_bindings(app: &App) -> Vec<Binding<RevealKey>> {
-    let begin = bind(
-        Key::Char('v'),
-        RevealKey::Begin,
-        "proclamer les lauréats sur l'écran de scène",
-        "reveal the laureates on the stage display",
-    );
+    let begin = bind(Key::Char('v'), RevealKey::Begin, RevealHelp::Begin);
     match app.screen {
-        super::Screen::Stage => vec![begin.foot("proclamer", "reveal")],
+        super::Screen::Stage => vec![begin.foot(RevealHelp::BeginShort)],
         _ => vec![begin],
     }
 }
@@ -82,23 +89,13 @@ pub fn open_bindings(app: &App) -> Vec<Binding<RevealKey>> {
 /// The Stage screen's keys while the reveal is under way.
 pub fn bindings(_app: &App) -> Vec<Binding<RevealKey>> {
     vec![
-        bind(
-            Key::Code(KeyCode::Right),
-            RevealKey::Next,
-            "place suivante (de N à 1), puis la liste entière",
-            "next place (from N down to 1), then the whole list",
-        )
-        .or(Key::Char(' '))
-        .or(Key::Char('n'))
-        .foot("suivant", "next"),
-        bind(
-            Key::Char('x'),
-            RevealKey::End,
-            "terminer la proclamation (retour au chrono)",
-            "end the reveal (back to the timer)",
-        )
-        .or(Key::Code(KeyCode::Esc))
-        .foot("terminer", "end"),
+        bind(Key::Code(KeyCode::Right), RevealKey::Next, RevealHelp::Next)
+            .or(Key::Char(' '))
+            .or(Key::Char('n'))
+            .foot(RevealHelp::NextShort),
+        bind(Key::Char('x'), RevealKey::End, RevealHelp::End)
+            .or(Key::Code(KeyCode::Esc))
+            .foot(RevealHelp::EndShort),
     ]
 }
 

@@ -9,7 +9,7 @@ use crossterm::event::KeyCode;
 use super::Reply;
 use super::stage::{self, StageKey};
 use crate::app::App;
-use crate::app::keys::{Binding, Key, bind};
+use crate::app::keys::{Binding, CommonHelp, Key, bind};
 use crate::app::notice::{LiveNotice, Notice};
 use crate::domain::schedule::next_team;
 use crate::domain::setup::{Field, Target, Value, set_field};
@@ -61,69 +61,46 @@ impl From<ScheduleKey> for crate::app::Action {
     }
 }
 
+/// The words of the schedule's own keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScheduleHelp {
+    MoveUp,
+    MoveUpShort,
+    MoveDown,
+    MoveDownShort,
+    ToggleWithdrawn,
+    ToggleWithdrawnShort,
+    InsertBreak,
+    InsertBreakShort,
+    LongerBreak,
+    ShorterBreak,
+    RemoveBreak,
+    CallNow,
+    CallNowShort,
+    StartNow,
+}
+
 pub fn bindings(_app: &App) -> Vec<Binding<ScheduleKey>> {
+    use ScheduleHelp as H;
     use ScheduleKey::*;
     let mut all: Vec<Binding<ScheduleKey>> =
         stage::timer().into_iter().map(|b| b.map(Timer)).collect();
     all.extend([
-        bind(
-            Key::Code(KeyCode::Up),
-            Up,
-            "ligne précédente",
-            "previous row",
-        ),
-        bind(Key::Code(KeyCode::Down), Down, "ligne suivante", "next row"),
-        bind(
-            Key::Char('K'),
-            MoveUp,
-            "monter l'équipe",
-            "move the team up",
-        )
-        .or(Key::Shift(KeyCode::Up))
-        .foot("monter", "up"),
-        bind(
-            Key::Char('J'),
-            MoveDown,
-            "descendre l'équipe",
-            "move the team down",
-        )
-        .or(Key::Shift(KeyCode::Down))
-        .foot("descendre", "down"),
-        bind(
-            Key::Char('w'),
-            ToggleWithdrawn,
-            "retirer / rétablir l'équipe",
-            "withdraw / restore the team",
-        )
-        .foot("retirer/rétablir", "withdraw/restore"),
-        bind(
-            Key::Char('b'),
-            InsertBreak,
-            "insérer une pause après",
-            "insert a break after",
-        )
-        .foot("pause", "break"),
-        bind(Key::Char('>'), LongerBreak, "pause +5 min", "break +5 min"),
-        bind(Key::Char('<'), ShorterBreak, "pause −5 min", "break −5 min"),
-        bind(
-            Key::Code(KeyCode::Delete),
-            RemoveBreak,
-            "supprimer la pause",
-            "remove the break",
-        ),
-        bind(
-            Key::Code(KeyCode::Enter),
-            CallNow,
-            "appeler l'équipe sur scène maintenant",
-            "call the team to the stage now",
-        )
-        .foot("appeler", "call"),
-        bind(
-            Key::Char('s'),
-            StartNow,
-            "début prévu : maintenant",
-            "planned start: now",
-        ),
+        bind(Key::Code(KeyCode::Up), Up, CommonHelp::PreviousRow),
+        bind(Key::Code(KeyCode::Down), Down, CommonHelp::NextRow),
+        bind(Key::Char('K'), MoveUp, H::MoveUp)
+            .or(Key::Shift(KeyCode::Up))
+            .foot(H::MoveUpShort),
+        bind(Key::Char('J'), MoveDown, H::MoveDown)
+            .or(Key::Shift(KeyCode::Down))
+            .foot(H::MoveDownShort),
+        bind(Key::Char('w'), ToggleWithdrawn, H::ToggleWithdrawn).foot(H::ToggleWithdrawnShort),
+        bind(Key::Char('b'), InsertBreak, H::InsertBreak).foot(H::InsertBreakShort),
+        bind(Key::Char('>'), LongerBreak, H::LongerBreak),
+        bind(Key::Char('<'), ShorterBreak, H::ShorterBreak),
+        bind(Key::Code(KeyCode::Delete), RemoveBreak, H::RemoveBreak),
+        bind(Key::Code(KeyCode::Enter), CallNow, H::CallNow).foot(H::CallNowShort),
+        bind(Key::Char('s'), StartNow, H::StartNow),
     ]);
     all
 }

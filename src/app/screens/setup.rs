@@ -11,7 +11,7 @@ use crossterm::event::KeyCode;
 
 use super::Reply;
 use crate::app::App;
-use crate::app::keys::{Binding, Key, bind};
+use crate::app::keys::{Binding, CommonHelp, Key, bind};
 use crate::app::notice::Notice;
 use crate::domain::setup::{self, Field, Fields, Target, Value};
 use crate::domain::{Change, Edit, Juror, Session, Team, TeamStatus};
@@ -203,81 +203,45 @@ fn parse(field: Field, text: &str, like: &Value) -> Option<Value> {
 /// Rows moved by PgUp / PgDn.
 const PAGE: usize = 10;
 
+/// The words of the Setup screen's own keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetupHelp {
+    Edit,
+    EditShort,
+    Withdraw,
+    LateTeam,
+    LateTeamShort,
+    AddJuror,
+    Replace,
+    ReplaceShort,
+}
+
 pub fn bindings(app: &App) -> Vec<Binding<SetupKey>> {
+    use CommonHelp as C;
+    use SetupHelp as H;
     use SetupKey as K;
     if app.setup.typing() {
         return vec![
-            bind(Key::Text, K::Char(' '), "taper le texte", "type the text"),
-            bind(Key::Code(KeyCode::Enter), K::Confirm, "valider", "confirm")
-                .foot("valider", "confirm"),
-            bind(Key::Code(KeyCode::Esc), K::Cancel, "abandonner", "cancel")
-                .foot("abandonner", "cancel"),
+            bind(Key::Text, K::Char(' '), C::TypeText),
+            bind(Key::Code(KeyCode::Enter), K::Confirm, C::Confirm).foot(C::Confirm),
+            bind(Key::Code(KeyCode::Esc), K::Cancel, C::Cancel).foot(C::Cancel),
             bind(
                 Key::Code(KeyCode::Backspace),
                 K::Backspace,
-                "effacer le dernier caractère",
-                "erase the last character",
+                C::EraseCharacter,
             ),
         ];
     }
     vec![
-        bind(
-            Key::Code(KeyCode::Up),
-            K::Up,
-            "ligne précédente",
-            "previous row",
-        ),
-        bind(
-            Key::Code(KeyCode::Down),
-            K::Down,
-            "ligne suivante",
-            "next row",
-        ),
-        bind(
-            Key::Code(KeyCode::PageUp),
-            K::PageUp,
-            "page précédente",
-            "previous page",
-        ),
-        bind(
-            Key::Code(KeyCode::PageDown),
-            K::PageDown,
-            "page suivante",
-            "next page",
-        ),
-        bind(
-            Key::Code(KeyCode::Enter),
-            K::Edit,
-            "modifier le champ",
-            "edit the field",
-        )
-        .foot("modifier", "edit"),
-        bind(
-            Key::Char('w'),
-            K::Withdraw,
-            "retirer ou rétablir l'équipe",
-            "withdraw or restore the team",
-        ),
-        bind(
-            Key::Char('a'),
-            K::LateTeam,
-            "ajouter une équipe en retard (en fin de programme)",
-            "add a late team (at the end of the schedule)",
-        )
-        .foot("équipe en retard", "late team"),
-        bind(
-            Key::Char('j'),
-            K::AddJuror,
-            "ajouter un juré",
-            "add a juror",
-        ),
-        bind(
-            Key::Char('r'),
-            K::Replace,
-            "remplacer le juré (le nouveau note les équipes à venir)",
-            "replace the juror (the newcomer scores the teams to come)",
-        )
-        .foot("remplacer le juré", "replace juror"),
+        bind(Key::Code(KeyCode::Up), K::Up, C::PreviousRow),
+        bind(Key::Code(KeyCode::Down), K::Down, C::NextRow),
+        bind(Key::Code(KeyCode::PageUp), K::PageUp, C::PreviousPage),
+        bind(Key::Code(KeyCode::PageDown), K::PageDown, C::NextPage),
+        bind(Key::Code(KeyCode::Enter), K::Edit, H::Edit).foot(H::EditShort),
+        bind(Key::Char('w'), K::Withdraw, H::Withdraw),
+        bind(Key::Char('a'), K::LateTeam, H::LateTeam).foot(H::LateTeamShort),
+        bind(Key::Char('j'), K::AddJuror, H::AddJuror),
+        bind(Key::Char('r'), K::Replace, H::Replace).foot(H::ReplaceShort),
     ]
 }
 

@@ -9,7 +9,7 @@ use crossterm::event::KeyCode;
 
 use super::Reply;
 use crate::app::App;
-use crate::app::keys::{Binding, Key, bind};
+use crate::app::keys::{Binding, CommonHelp, Key, bind};
 use crate::app::notice::{LiveNotice, Notice};
 use crate::domain::schedule::{next_team, upcoming};
 use crate::domain::stage::{ADJUST_MINUTE_MS, ADJUST_MS, Phase, Stage};
@@ -84,83 +84,64 @@ impl From<StageKey> for crate::app::Action {
     }
 }
 
+/// The words of the stage's keys (the timer's included).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StageHelp {
+    TypeMessage,
+    ShowMessage,
+    WriteMessage,
+    Conclude,
+    ClearMessage,
+    StartPause,
+    /// The footer's Space.
+    StartPauseShort,
+    NextPhase,
+    PlusTen,
+    MinusTen,
+    PlusMinute,
+    MinusMinute,
+    RestartPhase,
+}
+
 /// The stage screen's keys: the timer's and the message's (the text
 /// field's alone while typing).
 pub fn bindings(app: &App) -> Vec<Binding<StageKey>> {
     use MessageKey::*;
+    use StageHelp as H;
     let m = StageKey::Message;
     if app.stage.typing() {
         return vec![
-            bind(
-                Key::Text,
-                m(Char(' ')),
-                "taper le message",
-                "type the message",
-            ),
-            bind(Key::Code(KeyCode::Enter), m(Confirm), "afficher", "show")
-                .foot("afficher", "show"),
-            bind(Key::Code(KeyCode::Esc), m(Cancel), "abandonner", "cancel")
-                .foot("abandonner", "cancel"),
+            bind(Key::Text, m(Char(' ')), H::TypeMessage),
+            bind(Key::Code(KeyCode::Enter), m(Confirm), H::ShowMessage).foot(H::ShowMessage),
+            bind(Key::Code(KeyCode::Esc), m(Cancel), CommonHelp::Cancel).foot(CommonHelp::Cancel),
             bind(
                 Key::Code(KeyCode::Backspace),
                 m(Backspace),
-                "effacer le dernier caractère",
-                "erase the last character",
+                CommonHelp::EraseCharacter,
             ),
         ];
     }
     let mut all = timer();
     all.extend([
-        bind(
-            Key::Char('m'),
-            m(Write),
-            "message à l'orateur (taper)",
-            "message to the speaker (type it)",
-        ),
-        bind(
-            Key::Char('c'),
-            m(Conclude),
-            "message « Concluez »",
-            "message \"Please conclude\"",
-        ),
-        bind(
-            Key::Char('x'),
-            m(Clear),
-            "effacer le message",
-            "clear the message",
-        ),
+        bind(Key::Char('m'), m(Write), H::WriteMessage),
+        bind(Key::Char('c'), m(Conclude), H::Conclude),
+        bind(Key::Char('x'), m(Clear), H::ClearMessage),
     ]);
     all
 }
 
 /// The timer's keys (also part of the schedule's and the questions').
 pub fn timer() -> Vec<Binding<StageKey>> {
+    use StageHelp as H;
     use StageKey::*;
     vec![
-        bind(
-            Key::Char(' '),
-            StartPause,
-            "départ / pause / reprise",
-            "start / pause / resume",
-        )
-        .foot("départ/pause", "start/pause"),
-        bind(Key::Char('n'), NextPhase, "phase suivante", "next phase")
-            .foot("phase suivante", "next phase"),
-        bind(Key::Char('+'), AddTime, "+10 s", "+10 s").foot("+10 s", "+10 s"),
-        bind(Key::Char('-'), RemoveTime, "−10 s", "−10 s").foot("−10 s", "−10 s"),
-        bind(Key::Code(KeyCode::PageUp), AddMinute, "+1 min", "+1 min"),
-        bind(
-            Key::Code(KeyCode::PageDown),
-            RemoveMinute,
-            "−1 min",
-            "−1 min",
-        ),
-        bind(
-            Key::Char('r'),
-            RestartPhase,
-            "relancer la phase",
-            "restart the phase",
-        ),
+        bind(Key::Char(' '), StartPause, H::StartPause).foot(H::StartPauseShort),
+        bind(Key::Char('n'), NextPhase, H::NextPhase).foot(H::NextPhase),
+        bind(Key::Char('+'), AddTime, H::PlusTen).foot(H::PlusTen),
+        bind(Key::Char('-'), RemoveTime, H::MinusTen).foot(H::MinusTen),
+        bind(Key::Code(KeyCode::PageUp), AddMinute, H::PlusMinute),
+        bind(Key::Code(KeyCode::PageDown), RemoveMinute, H::MinusMinute),
+        bind(Key::Char('r'), RestartPhase, H::RestartPhase),
     ]
 }
 

@@ -1,7 +1,7 @@
 //! The schedule screen: teams in order with status, planned and actual
 //! start, time used and overtime; the running delay, the projected end and
 //! what each remaining slot must give up. The provisional score column is
-//! hidden in projector mode.
+//! hidden in projector mode and while the results are sealed.
 
 use std::collections::HashMap;
 
@@ -20,7 +20,7 @@ use crate::ui::{View, org_name};
 
 pub struct ScheduleScreen<'a>(pub &'a View<'a>);
 
-/// What projector mode shows instead of a score.
+/// What projector mode (and the seal) shows instead of a score.
 pub const HIDDEN: &str = "•••";
 
 fn hhmm(at: DateTime<Utc>, offset: FixedOffset) -> String {
@@ -46,8 +46,12 @@ pub fn status_text(status: SlotStatus, lang: Lang) -> &'static str {
     }
 }
 
-/// Each team's provisional score under the official method, with its rank.
-fn scores(session: &Session, lang: Lang) -> HashMap<TeamId, String> {
+/// Each team's provisional score under the official method, with its rank;
+/// none (not even computed) when `hidden`.
+fn scores(session: &Session, hidden: bool, lang: Lang) -> HashMap<TeamId, String> {
+    if hidden {
+        return HashMap::new();
+    }
     let sep = lang.decimal_separator();
     ranking::rank(session, session.settings.method)
         .ranking
@@ -78,7 +82,8 @@ impl Widget for &ScheduleScreen<'_> {
         render_summary(view, &p, summary, buf);
 
         let wide = area.width >= 110;
-        let scores = scores(s, lang);
+        let hidden = view.app.projector || s.is_sealed();
+        let scores = scores(s, hidden, lang);
         let header: Vec<&str> = [
             lang.t("Prévu", "Plan"),
             lang.t("Équipe", "Team"),
@@ -113,7 +118,7 @@ impl Widget for &ScheduleScreen<'_> {
             let (sheets, score) = match slot.team().and_then(|id| s.team(id)) {
                 Some(tm) if row.status != SlotStatus::Withdrawn => {
                     let c = scoring::team_counts(s, tm);
-                    let score = if view.app.projector {
+                    let score = if hidden {
                         HIDDEN.to_string()
                     } else {
                         scores.get(&tm.id).cloned().unwrap_or_default()

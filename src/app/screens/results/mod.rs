@@ -8,14 +8,17 @@ use crossterm::event::KeyCode;
 use super::Reply;
 use crate::app::App;
 use crate::app::action::Job;
-use crate::app::keys::{Binding, Key, bind};
+use crate::app::keys::{Binding, CommonHelp, Key, bind};
 use crate::app::notice::Notice;
 use crate::domain::ranking::decisions::{DecisionProblem, problems};
 use crate::domain::ranking::robustness::Search;
 use crate::domain::ranking::{self, Ranking};
 use crate::domain::{Change, Decision, DecisionKind, Method, Session, TeamId};
 
+mod seal;
 pub mod view;
+
+pub use seal::seal_key;
 
 /// A key of the results screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +50,10 @@ pub enum ResultsKey {
     /// A character typed in a text field.
     Char(char),
     Backspace,
+    /// Ask before sealing (or unsealing) the results.
+    Seal,
+    /// The question answered yes: seal or unseal.
+    SealConfirmed,
 }
 
 impl ResultsKey {
@@ -185,13 +192,49 @@ fn search_budget(session: &Session) -> usize {
 const PAGE: usize = 10;
 
 /// The screen's keys in its state now: the ranking's, the decision
-/// form's, or a text field's.
+/// form's, or a text field's; while the results are sealed, the one that
+/// unseals.
 pub fn bindings(app: &App) -> Vec<Binding<ResultsKey>> {
     if app.text_field_active() {
         text_bindings()
+    } else if app.session.is_sealed() {
+        vec![seal_key(true)]
     } else {
-        table(app.results.form.is_some())
+        let form = app.results.form.is_some();
+        let mut all = table(form);
+        if !form {
+            all.push(seal_key(false));
+        }
+        all
     }
+}
+
+/// The words of the results' own keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResultsHelp {
+    Abandon,
+    AbandonShort,
+    Order,
+    OrderShort,
+    Admit,
+    AdmitShort,
+    MoveUp,
+    MoveDown,
+    Continue,
+    ContinueShort,
+    NextMethod,
+    NextMethodShort,
+    Detail,
+    DetailShort,
+    CloseDetail,
+    Sensitivity,
+    Decide,
+    DecideShort,
+    ConfirmField,
+    EraseShort,
+    Seal,
+    Unseal,
+    UnsealShort,
 }
 
 /// ↑ and ↓: the previous and next team (of the ranking, or of the order
@@ -201,110 +244,62 @@ fn arrows() -> [Binding<ResultsKey>; 2] {
         bind(
             Key::Code(KeyCode::Up),
             ResultsKey::Up,
-            "équipe précédente",
-            "previous team",
+            CommonHelp::PreviousTeam,
         ),
         bind(
             Key::Code(KeyCode::Down),
             ResultsKey::Down,
-            "équipe suivante",
-            "next team",
+            CommonHelp::NextTeam,
         ),
     ]
 }
 
 /// Esc while deciding: nothing is saved.
 fn abandon() -> Binding<ResultsKey> {
-    let (fr, en) = ("abandonner la décision", "abandon the decision");
-    bind(Key::Code(KeyCode::Esc), ResultsKey::Cancel, fr, en).foot("abandonner", "abandon")
+    bind(
+        Key::Code(KeyCode::Esc),
+        ResultsKey::Cancel,
+        ResultsHelp::Abandon,
+    )
+    .foot(ResultsHelp::AbandonShort)
 }
 
 /// The ranking's keys, or the form's when it is open on its first step.
 fn table(form_open: bool) -> Vec<Binding<ResultsKey>> {
+    use ResultsHelp as H;
     use ResultsKey as R;
     let (up, down) = (Key::Shift(KeyCode::Up), Key::Shift(KeyCode::Down));
     if form_open {
         let mut all = vec![
-            bind(Key::Char('o'), R::Order, "ordre décidé", "order decided").foot("ordre", "order"),
-            bind(Key::Char('a'), R::Admit, "tous admis", "all admitted")
-                .foot("tous admis", "admit all"),
+            bind(Key::Char('o'), R::Order, H::Order).foot(H::OrderShort),
+            bind(Key::Char('a'), R::Admit, H::Admit).foot(H::AdmitShort),
         ];
         all.extend(arrows());
         all.extend([
-            bind(
-                Key::Char('K'),
-                R::MoveUp,
-                "monter l'équipe dans l'ordre",
-                "move the team up the order",
-            )
-            .or(up),
-            bind(
-                Key::Char('J'),
-                R::MoveDown,
-                "descendre l'équipe dans l'ordre",
-                "move the team down the order",
-            )
-            .or(down),
-            bind(
-                Key::Code(KeyCode::Enter),
-                R::Confirm,
-                "continuer : qui a décidé, puis le motif",
-                "go on: who decided, then the reason",
-            )
-            .foot("continuer", "go on"),
+            bind(Key::Char('K'), R::MoveUp, H::MoveUp).or(up),
+            bind(Key::Char('J'), R::MoveDown, H::MoveDown).or(down),
+            bind(Key::Code(KeyCode::Enter), R::Confirm, H::Continue).foot(H::ContinueShort),
             abandon(),
         ]);
         return all;
     }
-    let mut all = vec![
-        bind(
-            Key::Char('m'),
-            R::NextMethod,
-            "méthode suivante (comparaison, non officielle)",
-            "next method (comparison, not official)",
-        )
-        .foot("méthode", "method"),
-    ];
+    let mut all = vec![bind(Key::Char('m'), R::NextMethod, H::NextMethod).foot(H::NextMethodShort)];
     all.extend(arrows());
     all.extend([
         bind(
             Key::Code(KeyCode::PageUp),
             R::PageUp,
-            "page précédente",
-            "previous page",
+            CommonHelp::PreviousPage,
         ),
         bind(
             Key::Code(KeyCode::PageDown),
             R::PageDown,
-            "page suivante",
-            "next page",
+            CommonHelp::NextPage,
         ),
-        bind(
-            Key::Code(KeyCode::Enter),
-            R::Detail,
-            "détail de l'équipe (ouvrir / fermer)",
-            "the team's detail (open / close)",
-        )
-        .foot("détail", "detail"),
-        bind(
-            Key::Code(KeyCode::Esc),
-            R::Cancel,
-            "fermer le détail",
-            "close the detail",
-        ),
-        bind(
-            Key::Char('s'),
-            R::Sensitivity,
-            "plus petit changement d'une case qui modifie les lauréats",
-            "smallest change to one cell that alters the laureates",
-        ),
-        bind(
-            Key::Char('d'),
-            R::Decide,
-            "décision du jury sur l'égalité à la limite",
-            "the jury's decision on the tie at the cut-off",
-        )
-        .foot("décider", "decide"),
+        bind(Key::Code(KeyCode::Enter), R::Detail, H::Detail).foot(H::DetailShort),
+        bind(Key::Code(KeyCode::Esc), R::Cancel, H::CloseDetail),
+        bind(Key::Char('s'), R::Sensitivity, H::Sensitivity),
+        bind(Key::Char('d'), R::Decide, H::Decide).foot(H::DecideShort),
     ]);
     all
 }
@@ -313,26 +308,31 @@ fn table(form_open: bool) -> Vec<Binding<ResultsKey>> {
 fn text_bindings() -> Vec<Binding<ResultsKey>> {
     use ResultsKey as R;
     vec![
-        bind(Key::Text, R::Char(' '), "taper le texte", "type the text"),
+        bind(Key::Text, R::Char(' '), CommonHelp::TypeText),
         bind(
             Key::Code(KeyCode::Enter),
             R::Confirm,
-            "valider le champ",
-            "confirm the field",
+            ResultsHelp::ConfirmField,
         )
-        .foot("valider", "confirm"),
+        .foot(CommonHelp::Confirm),
         abandon(),
         bind(
             Key::Code(KeyCode::Backspace),
             R::Backspace,
-            "effacer le dernier caractère",
-            "erase the last character",
+            CommonHelp::EraseCharacter,
         )
-        .foot("effacer", "erase"),
+        .foot(ResultsHelp::EraseShort),
     ]
 }
 
 pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Reply {
+    match key {
+        ResultsKey::Seal => return seal::ask(app),
+        ResultsKey::SealConfirmed => return seal::seal(app),
+        // Sealed: nothing of the ranking is looked at or decided.
+        _ if app.session.is_sealed() => return Reply::none(),
+        _ => {}
+    }
     if app.results.form.is_some() && app.projector {
         // Never type into a form nobody can see.
         app.results.form = None;

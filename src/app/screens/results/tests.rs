@@ -1,6 +1,6 @@
 //! The results screen's transitions: cycling methods, selecting a team,
 //! recording a decision (keys through the keymap, saving as the loop
-//! would), abandoning it, and refusals.
+//! would), abandoning it, and refusals; sealing and unsealing with `S`.
 
 use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -10,7 +10,7 @@ use crate::app::fixture::{self, at, options};
 use crate::app::keymap::bindings;
 use crate::app::keys::Key;
 use crate::app::results_fixture::forum;
-use crate::app::{Action, App, Effect, Screen, action_for, update};
+use crate::app::{Action, App, Effect, Overlay, Screen, action_for, update};
 use crate::domain::{Change, DecisionKind, Lang, Method, Session};
 
 struct Sim {
@@ -331,4 +331,111 @@ fn projector_mode_closes_a_form_nobody_can_see() {
     sim.keys("p");
     assert!(!sim.app.projector, "p works again");
     assert!(sim.saved.is_empty());
+}
+
+// Sealing: `S` asks, `y` seals (one operation, saved as the loop would),
+// the screen's keys shrink to the one that unseals, `u` never undoes a
+// seal, and entry goes on while sealed.
+
+#[test]
+fn s_asks_then_y_seals_with_one_operation() {
+    let mut sim = Sim::new(forum());
+    sim.keys("S");
+    assert_eq!(sim.app.overlay, Some(Overlay::ConfirmSeal));
+    assert!(sim.saved.is_empty(), "nothing saved before the answer");
+    sim.keys("y");
+    assert_eq!(sim.app.overlay, None);
+    assert_eq!(sim.saved, [Change::Seal]);
+    assert!(sim.app.session.is_sealed());
+    assert_eq!(
+        sim.status(),
+        "Résultats scellés : le classement est caché partout."
+    );
+}
+
+#[test]
+fn any_other_answer_leaves_the_results_as_they_are() {
+    let mut sim = Sim::new(forum());
+    sim.keys("Sn");
+    assert_eq!(sim.app.overlay, None);
+    assert!(sim.saved.is_empty());
+    assert!(!sim.app.session.is_sealed());
+}
+
+#[test]
+fn sealed_the_screen_answers_only_to_the_key_that_unseals() {
+    let mut sim = Sim::new(forum());
+    sim.keys("Sy");
+    let own: Vec<Key> = super::bindings(&sim.app).iter().map(|b| b.key).collect();
+    assert_eq!(own, [Key::Char('S')]);
+    // The ranking's keys do nothing: no method, detail, decision or search.
+    for key in [
+        ResultsKey::NextMethod,
+        ResultsKey::Detail,
+        ResultsKey::Decide,
+        ResultsKey::Sensitivity,
+    ] {
+        sim.run(Action::from(key), at(20));
+    }
+    assert_eq!(sim.app.results.method, None);
+    assert!(!sim.app.results.detail);
+    assert!(sim.app.results.form.is_none());
+    assert!(sim.app.results.sensitivity.is_none());
+    let listed: Vec<Key> = bindings(&sim.app).iter().map(|b| b.key).collect();
+    assert!(listed.contains(&Key::Char('S')));
+}
+
+#[test]
+fn unsealing_asks_too_and_u_never_undoes_a_seal() {
+    let mut sim = Sim::new(forum());
+    sim.keys("Sy");
+    // `u` on the results screen: the seal is not the last decision.
+    sim.keys("u");
+    assert!(sim.app.session.is_sealed());
+    assert_eq!(sim.saved, [Change::Seal]);
+    sim.keys("S");
+    assert_eq!(sim.app.overlay, Some(Overlay::ConfirmSeal));
+    sim.keys("o");
+    assert!(!sim.app.session.is_sealed());
+    assert_eq!(sim.saved, [Change::Seal, Change::Unseal]);
+    assert_eq!(
+        sim.status(),
+        "Résultats descellés : le classement est de nouveau visible."
+    );
+    sim.keys("u");
+    assert_eq!(sim.saved.len(), 2, "`u` does not seal again either");
+}
+
+#[test]
+fn entry_goes_on_while_sealed() {
+    let mut sim = Sim::new(forum());
+    sim.keys("Sy");
+    while sim.app.screen != Screen::Scores {
+        sim.key(KeyCode::Tab);
+    }
+    // The grid's first cell (T1, J1, impact: 5) typed again as 4.
+    sim.keys("4\n");
+    assert_eq!(sim.saved.len(), 2, "{:?}", sim.saved);
+    assert!(
+        matches!(&sim.saved[1], Change::SetCell { edit, .. } if edit.new == Some(crate::domain::Dec::int(4))),
+        "{:?}",
+        sim.saved
+    );
+    assert!(sim.app.session.is_sealed());
+}
+
+#[test]
+fn sealed_the_blind_board_lists_teams_in_schedule_order() {
+    let mut sealed = forum();
+    crate::domain::apply(&mut sealed, &Change::Seal).unwrap();
+    let mut sim = Sim::new(sealed);
+    sim.app.show(Screen::Completeness);
+    let order = sim.app.blind.cutoff.order(&sim.app.session);
+    let schedule: Vec<_> = sim
+        .app
+        .session
+        .teams_in_order()
+        .map(|t| t.id.clone())
+        .collect();
+    assert_eq!(order, schedule);
 }

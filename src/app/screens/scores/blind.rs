@@ -27,7 +27,7 @@ mod cutoff;
 mod keys;
 
 pub use cutoff::Cutoff;
-pub use keys::{bindings, board_bindings, grid_bindings};
+pub use keys::{BlindHelp, bindings, board_bindings, grid_bindings};
 
 /// A key of the blind mode (and the keys that enter it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -423,8 +423,17 @@ pub fn refresh(app: &mut App) {
     app.blind.cutoff.refresh(&app.session);
 }
 
-/// The official ranking's teams, nearest the cut-off first.
+/// The official ranking's teams, nearest the cut-off first; in schedule
+/// order while the results are sealed (the order would tell which teams
+/// are near the cut-off).
 fn cutoff_order(session: &Session) -> Vec<TeamId> {
+    if session.is_sealed() {
+        return session
+            .teams_in_order()
+            .filter(|t| t.status == crate::domain::TeamStatus::Scheduled)
+            .map(|t| t.id.clone())
+            .collect();
+    }
     double_entry::by_distance_to_cutoff(&ranking::rank(session, session.settings.method))
 }
 

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
 
 use super::Reply;
-use crate::app::keys::{Binding, Key};
+use crate::app::keys::{Binding, CommonHelp, Key, bind};
 use crate::app::{App, SaveOutcome};
 use crate::domain::Change;
 
@@ -20,134 +20,81 @@ impl From<GridKey> for crate::app::Action {
     }
 }
 
-fn bind(key: Key, action: GridKey, help: (&'static str, &'static str)) -> Binding<GridKey> {
-    crate::app::keys::bind(key, action, help.0, help.1)
-}
-
-fn foot(b: Binding<GridKey>, fr: &'static str, en: &'static str) -> Binding<GridKey> {
-    b.foot(fr, en)
+/// The words of the grid's own keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GridHelp {
+    Commit,
+    Escape,
+    /// A question's yes.
+    Yes,
+    Jurors,
+    /// ←, →, Home, End.
+    Cells,
+    /// a, A and R share a line of the `?` overlay (one screen at 80×24).
+    Absent,
+    AbsentShort,
+    Delete,
+    DeleteShort,
+    Verify,
+    VerifyShort,
+    /// PgUp, PgDn and s.
+    Teams,
+    NextTeamShort,
 }
 
 /// The unshifted top row of a French keyboard, `1` to `0`.
 pub const AZERTY_ROW: &str = "&é\"'(-è_çà";
 
-/// The grid's keys: digits, separators, Enter, arrows, Delete and a few
-/// letters that never clash with the keys that hold everywhere.
-pub fn bindings(app: &App) -> Vec<Binding<GridKey>> {
-    use GridKey as G;
-    // Keys sharing a help text share a line of the `?` overlay.
-    const TYPE: (&str, &str) = (
-        "taper la note (chiffres, virgule ou point)",
-        "type the value (digits, comma or point)",
-    );
-    const JURORS: (&str, &str) = ("changer de juré", "move between jurors");
-    const CELLS: (&str, &str) = (
-        "changer de case ; Début, Fin : bouts de la ligne",
-        "move between cells; Home, End: ends of the row",
-    );
-    // Absence and recusal share a line of the `?` overlay (one screen at 80×24).
-    const ABSENT: (&str, &str) = (
-        "a absent, A pour la suite, R récusé ; encore : levé",
-        "a absent, A for the rest, R recused; again: lifted",
-    );
-    const TEAMS: (&str, &str) = (
-        "équipe précédente / suivante ; s : celle sur scène",
-        "previous / next team; s: the one on stage",
-    );
-    const YES: (&str, &str) = ("répondre oui à la question", "answer yes to the question");
-    const AZERTY: (&str, &str) = (
-        "chiffres sans Maj sur un clavier français",
-        "digits without Shift on a French keyboard",
-    );
-    let mut all: Vec<Binding<GridKey>> = ('0'..='9')
+/// The keys typing a score, the grid's and the blind entry's: digits,
+/// separators, the French keyboard's top row, and a letter while
+/// half-typed (never a command then).
+pub fn typing<K>(char: fn(char) -> K, letter: Option<K>) -> Vec<Binding<K>> {
+    let mut all: Vec<Binding<K>> = ('0'..='9')
         .chain(['.', ','])
-        .map(|c| bind(Key::Char(c), G::Char(c), TYPE))
+        .map(|c| bind(Key::Char(c), char(c), CommonHelp::TypeValue))
         .collect();
-    // The unshifted top row of a French keyboard types the digits.
     all.extend(
         AZERTY_ROW
             .chars()
             .zip("1234567890".chars())
-            .map(|(k, d)| bind(Key::Char(k), G::Char(d), AZERTY)),
+            .map(|(k, d)| bind(Key::Char(k), char(d), CommonHelp::Azerty)),
     );
-    if app.grid.half_typed() {
-        // A letter is never a command while a value is half-typed.
-        all.push(bind(
-            Key::Text,
-            G::Letter,
-            (
-                "une lettre en cours de saisie : Entrée ou Échap",
-                "a letter while typing: Enter or Esc first",
-            ),
-        ));
+    if let Some(letter) = letter {
+        all.push(bind(Key::Text, letter, CommonHelp::LetterWhileTyping));
     }
+    all
+}
+
+/// The grid's keys: digits, separators, Enter, arrows, Delete and a few
+/// letters that never clash with the keys that hold everywhere.
+pub fn bindings(app: &App) -> Vec<Binding<GridKey>> {
+    use GridHelp as H;
+    use GridKey as G;
+    let letter = app.grid.half_typed().then_some(G::Letter);
+    let mut all = typing(G::Char, letter);
     all.extend([
-        foot(
-            bind(
-                Key::Code(KeyCode::Enter),
-                G::Enter,
-                (
-                    "valider la note, case suivante (puis le juré suivant)",
-                    "commit the value, next cell (then the next juror)",
-                ),
-            ),
-            "valider",
-            "commit",
-        ),
+        bind(Key::Code(KeyCode::Enter), G::Enter, H::Commit).foot(CommonHelp::Commit),
         bind(
             Key::Code(KeyCode::Backspace),
             G::Backspace,
-            (
-                "effacer le dernier chiffre tapé",
-                "erase the last digit typed",
-            ),
+            CommonHelp::EraseDigit,
         ),
-        bind(
-            Key::Code(KeyCode::Esc),
-            G::Escape,
-            (
-                "abandonner la saisie ; non à une question",
-                "discard the typed value; no to a question",
-            ),
-        ),
-        bind(Key::Char('y'), G::Yes, YES).or(Key::Char('o')),
-        bind(Key::Code(KeyCode::Up), G::Up, JURORS),
-        bind(Key::Code(KeyCode::Down), G::Down, JURORS),
-        bind(Key::Code(KeyCode::Left), G::Left, CELLS),
-        bind(Key::Code(KeyCode::Right), G::Right, CELLS),
-        bind(Key::Code(KeyCode::Home), G::RowStart, CELLS),
-        bind(Key::Code(KeyCode::End), G::RowEnd, CELLS),
-        foot(
-            bind(
-                Key::Code(KeyCode::Delete),
-                G::Delete,
-                ("effacer la case", "clear the cell"),
-            ),
-            "effacer",
-            "clear",
-        ),
-        foot(bind(Key::Char('a'), G::Absent, ABSENT), "absent", "absent"),
-        bind(Key::Char('A'), G::AbsentForRest, ABSENT),
-        bind(Key::Char('R'), G::Recuse, ABSENT),
-        foot(
-            bind(
-                Key::Char('v'),
-                G::Verify,
-                (
-                    "grille vérifiée : verrouiller (ou déverrouiller)",
-                    "grid verified: lock (or unlock)",
-                ),
-            ),
-            "vérifier",
-            "verify",
-        ),
-        bind(Key::Code(KeyCode::PageUp), G::PrevTeam, TEAMS),
-        foot(
-            bind(Key::Code(KeyCode::PageDown), G::NextTeam, TEAMS),
-            "équipe suiv.",
-            "next team",
-        ),
-        bind(Key::Char('s'), G::StageTeam, TEAMS),
+        bind(Key::Code(KeyCode::Esc), G::Escape, H::Escape),
+        bind(Key::Char('y'), G::Yes, H::Yes).or(Key::Char('o')),
+        bind(Key::Code(KeyCode::Up), G::Up, H::Jurors),
+        bind(Key::Code(KeyCode::Down), G::Down, H::Jurors),
+        bind(Key::Code(KeyCode::Left), G::Left, H::Cells),
+        bind(Key::Code(KeyCode::Right), G::Right, H::Cells),
+        bind(Key::Code(KeyCode::Home), G::RowStart, H::Cells),
+        bind(Key::Code(KeyCode::End), G::RowEnd, H::Cells),
+        bind(Key::Code(KeyCode::Delete), G::Delete, H::Delete).foot(H::DeleteShort),
+        bind(Key::Char('a'), G::Absent, H::Absent).foot(H::AbsentShort),
+        bind(Key::Char('A'), G::AbsentForRest, H::Absent),
+        bind(Key::Char('R'), G::Recuse, H::Absent),
+        bind(Key::Char('v'), G::Verify, H::Verify).foot(H::VerifyShort),
+        bind(Key::Code(KeyCode::PageUp), G::PrevTeam, H::Teams),
+        bind(Key::Code(KeyCode::PageDown), G::NextTeam, H::Teams).foot(H::NextTeamShort),
+        bind(Key::Char('s'), G::StageTeam, H::Teams),
     ]);
     all
 }

@@ -2,7 +2,8 @@
 //! one unless another is asked for, then marked as a comparison), what is
 //! missing, the tie at the cut-off, and beside the ranking a bar per team.
 //! The panel (analysis, team detail) and the decision form are drawn in
-//! `results_panel.rs`. Drawing only; projector mode hides everything.
+//! `results_panel.rs`. Drawing only; projector mode hides everything, and
+//! so does the seal (`sealed.rs` draws what shows instead).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -21,6 +22,7 @@ use crate::ui::{View, org_name};
 
 mod form;
 mod panel;
+mod sealed;
 mod words;
 
 pub struct ResultsScreen<'a, 'v>(pub &'a View<'v>);
@@ -34,11 +36,15 @@ impl Widget for ResultsScreen<'_, '_> {
         if area.height < 3 {
             return;
         }
+        let session = view.session();
+        if session.is_sealed() {
+            sealed::panel(area, buf, lang, color);
+            return;
+        }
         if app.projector {
             projector_notice(area, buf, lang, color);
             return;
         }
-        let session = view.session();
         let computed = app.results.computed(session);
         let ranking = &computed.ranking;
         let mut y = area.y;

@@ -293,7 +293,7 @@ pub fn board_line(session: &Session, blind: &Blind, lang: Lang) -> String {
             }
         })
         .collect();
-    words::board_line(&teams, lang)
+    words::board_line(&teams, session.is_sealed(), lang)
 }
 
 /// A team's name on the Completeness board, `2×` before it once verified
