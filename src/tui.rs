@@ -62,9 +62,9 @@ pub trait Store: Clone + Send + 'static {
     fn whole(&self) -> Option<Session>;
     /// Whether a session read from the file (its id and revision) is not
     /// the one this terminal works on (another session id, or a revision
-    /// lower than it has seen): the message to show. Stores that never
-    /// save say `None`.
-    fn replaced(&self, _id: &str, _revision: u64) -> Option<String> {
+    /// lower than it has seen): where the previous copy went. Stores that
+    /// never save say `None`.
+    fn replaced(&self, _id: &str, _revision: u64) -> Option<crate::app::Replacement> {
         None
     }
     /// Called by the saving thread after each save and while no change is
@@ -418,7 +418,7 @@ fn event_loop<S: Store>(
                 if let Some(fresh) = store.load(&app.session) {
                     let (id, revision) = fresh.ident();
                     let action = match store.replaced(id, revision) {
-                        Some(message) => Action::Replaced(message),
+                        Some(replacement) => Action::Replaced(replacement),
                         None => fresh.into_action(),
                     };
                     effects.extend(update(&mut app, action, clock.now()));

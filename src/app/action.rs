@@ -42,9 +42,8 @@ pub enum Action {
     /// up to date (no copy of the whole session).
     Followed(Delta),
     /// The session file now holds another session (or an older copy):
-    /// this terminal saves nothing more; the message says why and where
-    /// the old data went.
-    Replaced(String),
+    /// this terminal saves nothing more.
+    Replaced(Replacement),
     /// A search for the smallest change that alters the laureates ended
     /// (on the session's id and revision it was started on).
     Searched {
@@ -97,9 +96,17 @@ pub enum SaveOutcome {
     },
     /// A file error (in the user's language): not saved.
     Failed(String),
-    /// The file holds another session (the message says where the old
-    /// data went): not saved, and nothing more will be.
-    Replaced(String),
+    /// The file holds another session: not saved, and nothing more will
+    /// be.
+    Replaced(Replacement),
+}
+
+/// The session file was replaced under this terminal (another session, or
+/// an older copy of it): where this terminal's copy went, if kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Replacement {
+    /// The previous copy's folder.
+    pub backup: Option<std::path::PathBuf>,
 }
 
 /// What `update` asks the event loop to do.

@@ -1,6 +1,8 @@
 //! The screen's copy of the session kept up to date by changes (a
 //! [`Delta`]) rather than by whole copies.
 
+#![cfg(test)]
+
 use super::action::Delta;
 use super::fixture::{self, at};
 use super::*;

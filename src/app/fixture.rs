@@ -1,6 +1,8 @@
 //! A small forum for tests: five Départements, six teams, five jurors, two
 //! criteria, from 9:00 Paris time on 12 March 2026.
 
+#![cfg(test)]
+
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
 
 use super::{App, Options};

@@ -2,6 +2,8 @@
 //! message to the speaker, a minute more or less, a team called now, the
 //! start set to now.
 
+#![cfg(test)]
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::fixture::at;
@@ -156,6 +158,15 @@ fn select(sim: &mut Sim, team: &str) {
         .expect("the team is scheduled");
 }
 
+/// The teams in schedule order, as saved.
+fn order(sim: &Sim) -> Vec<&str> {
+    sim.disk
+        .schedule
+        .iter()
+        .filter_map(|s| s.team().map(|t| t.as_str()))
+        .collect()
+}
+
 #[test]
 fn a_chosen_team_is_called_now_and_the_one_due_goes_last() {
     let mut sim = Sim::new();
@@ -163,13 +174,7 @@ fn a_chosen_team_is_called_now_and_the_one_due_goes_last() {
     key(&mut sim, KeyCode::Enter, at(0));
     assert_eq!(sim.disk.stage.team.as_deref(), Some("T3"));
     assert_eq!(sim.disk.stage.phase, Phase::Waiting, "pitch ready");
-    let order: Vec<&str> = sim
-        .disk
-        .schedule
-        .iter()
-        .filter_map(|s| s.team().map(|t| t.as_str()))
-        .collect();
-    assert_eq!(order, ["T3", "T2", "T4", "T5", "T6", "T1"]);
+    assert_eq!(order(&sim), ["T3", "T2", "T4", "T5", "T6", "T1"]);
     assert!(
         said(&sim).contains("T3 est appelée sur scène ; T1, attendue, passe en dernier"),
         "{}",
@@ -198,13 +203,7 @@ fn a_chosen_team_is_called_now_and_the_one_due_goes_last() {
         Some(Phase::Scoring)
     );
     // T2 was due after T3: T5 takes its place, T2 goes last.
-    let order: Vec<&str> = sim
-        .disk
-        .schedule
-        .iter()
-        .filter_map(|s| s.team().map(|t| t.as_str()))
-        .collect();
-    assert_eq!(order, ["T3", "T5", "T4", "T6", "T1", "T2"]);
+    assert_eq!(order(&sim), ["T3", "T5", "T4", "T6", "T1", "T2"]);
     select(&mut sim, "T3");
     key(&mut sim, KeyCode::Enter, at(320));
     assert!(said(&sim).contains("T3 est déjà passée"), "{}", said(&sim));

@@ -21,26 +21,18 @@ pub mod screens;
 pub mod undo;
 pub mod update;
 
-#[cfg(test)]
+// Test-only modules: each file begins with `#![cfg(test)]`.
 mod decision_tests;
-#[cfg(test)]
 mod delta_tests;
-#[cfg(test)]
 pub mod fixture;
-#[cfg(test)]
 mod live_tests;
-#[cfg(test)]
 mod replaced_tests;
-#[cfg(test)]
 pub mod results_fixture;
-#[cfg(test)]
 mod reveal_tests;
-#[cfg(test)]
 mod stage_keys_tests;
-#[cfg(test)]
 mod update_tests;
 
-pub use action::{Action, Effect, SaveOutcome};
+pub use action::{Action, Effect, Replacement, SaveOutcome};
 pub use keymap::action_for;
 pub use notice::Notice;
 pub use screens::Screen;
@@ -54,8 +46,11 @@ pub enum Overlay {
     ConfirmQuit,
     /// "Jurors are still waiting to ask: end the questions anyway? y/n"
     ConfirmDropQueue,
-    /// "Seal (or unseal) the results? y/n"
-    ConfirmSeal,
+    /// "Seal (`seal`) or unseal the results? y/n": what was asked, kept
+    /// whatever the other terminal does meanwhile.
+    ConfirmSeal {
+        seal: bool,
+    },
 }
 
 /// What this terminal may do with the session file.
@@ -68,8 +63,9 @@ pub enum Mode {
     Display,
     /// The session file now holds another session (see
     /// `Action::Replaced`): nothing more is saved; the banner says so
-    /// until quitting, with the store's message if it gave one.
-    Replaced(Option<String>),
+    /// until quitting, with where the previous copy went if the store
+    /// said.
+    Replaced(Option<Replacement>),
 }
 
 /// Where this terminal's changes stand, as the status line words it.

@@ -101,6 +101,8 @@ pub enum Notice {
     Refused(Refusal),
     /// A file error, already in the user's language.
     NotSaved(String),
+    /// Not saved: the session was replaced on disk.
+    Replaced(crate::app::Replacement),
     /// The session was replaced on disk: the key was refused.
     ReplacedRefused,
 }
@@ -122,6 +124,7 @@ impl Notice {
             | DecisionVoided(_)
             | Refused(_)
             | NotSaved(_)
+            | Replaced(_)
             | SetupLocked
             | SetupUnreadable(_)
             | SetupNameEmpty

@@ -1,5 +1,7 @@
 //! A terminal whose session file was replaced: read-only in practice.
 
+#![cfg(test)]
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::SaveOutcome;
@@ -8,10 +10,14 @@ use crate::app::screens::questions::QuestionsKey;
 use crate::app::screens::schedule::ScheduleKey;
 use crate::app::screens::scores::grid::GridKey;
 use crate::app::screens::stage::StageKey;
-use crate::app::{Action, App, Effect, Mode, Overlay, Screen, action_for, update};
+use crate::app::{Action, App, Effect, Mode, Overlay, Replacement, Screen, action_for, update};
 
-const MESSAGE: &str = "The session was replaced on disk; nothing more is saved here: \
-                       quit and reopen. Previous copy: /x/backup-1";
+/// Where the previous copy went.
+fn replacement() -> Replacement {
+    Replacement {
+        backup: Some("/x/backup-1".into()),
+    }
+}
 
 fn press(app: &mut App, code: KeyCode, secs: i64) -> Vec<Effect> {
     let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
@@ -23,7 +29,7 @@ fn press(app: &mut App, code: KeyCode, secs: i64) -> Vec<Effect> {
 
 fn replaced_app() -> App {
     let mut app = fixture::app();
-    update(&mut app, Action::Replaced(MESSAGE.into()), at(1));
+    update(&mut app, Action::Replaced(replacement()), at(1));
     app
 }
 
@@ -59,7 +65,7 @@ fn a_value_typed_before_the_replacement_is_never_sent_by_an_arrow() {
     app.screen = Screen::Scores;
     crate::app::screens::scores::on_enter(&mut app);
     press(&mut app, KeyCode::Char('4'), 1);
-    update(&mut app, Action::Replaced(MESSAGE.into()), at(2));
+    update(&mut app, Action::Replaced(replacement()), at(2));
     let effects = press(&mut app, KeyCode::Right, 3);
     assert!(effects.is_empty(), "{effects:?}");
     assert!(app.pending.is_empty());
@@ -91,7 +97,7 @@ fn timer_schedule_undo_and_decision_keys_are_refused() {
     assert_eq!(app.status, None);
     assert_eq!(
         app.mode,
-        Mode::Replaced(Some(MESSAGE.into())),
+        Mode::Replaced(Some(replacement())),
         "the banner stays"
     );
 }
@@ -112,7 +118,7 @@ fn q_quits_without_asking_about_a_running_timer() {
         );
     }
     assert!(app.session.stage.is_running());
-    update(&mut app, Action::Replaced(MESSAGE.into()), at(1));
+    update(&mut app, Action::Replaced(replacement()), at(1));
     let effects = press(&mut app, KeyCode::Char('q'), 2);
     assert_eq!(app.overlay, None::<Overlay>);
     assert!(app.leaving);

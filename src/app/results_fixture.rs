@@ -6,6 +6,8 @@
 //! J5's sheet missing; T6 with J1's sheet partial and J2's handwritten
 //! total wrong, so 3 sheets count: too few.
 
+#![cfg(test)]
+
 use crate::domain::{Dec, Session, SheetKey};
 
 use super::fixture;

@@ -2,6 +2,8 @@
 //! `v` once the laureates are known for sure, stepped with `→` from place
 //! N down to 1 then the whole list, ended with `x`, each step saved.
 
+#![cfg(test)]
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::fixture::{at, at_ms};

@@ -1,6 +1,8 @@
 //! The timer's keys in a hurry: a stray second `n`, leaving the questions
 //! with jurors still waiting, and what `n`, `r` and `w` say they did.
 
+#![cfg(test)]
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::fixture::{at, at_ms};

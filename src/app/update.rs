@@ -140,8 +140,8 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
             super::screens::results::searched(app, &session, revision, found);
             Reply::none()
         }
-        Action::Replaced(message) => {
-            app.mode = Mode::Replaced(Some(message));
+        Action::Replaced(replacement) => {
+            app.mode = Mode::Replaced(Some(replacement));
             Reply::none()
         }
         Action::History(read) => {
@@ -259,9 +259,9 @@ fn settled(app: &mut App, mut outcome: SaveOutcome) -> Option<Notice> {
             }
         }
         SaveOutcome::Failed(message) => notice = Some(Notice::NotSaved(message.clone())),
-        SaveOutcome::Replaced(message) => {
-            app.mode = Mode::Replaced(Some(message.clone()));
-            notice = Some(Notice::NotSaved(message.clone()));
+        SaveOutcome::Replaced(replacement) => {
+            app.mode = Mode::Replaced(Some(replacement.clone()));
+            notice = Some(Notice::Replaced(replacement.clone()));
         }
     }
     let Some(done) = app.pending.pop_front() else {

@@ -1,6 +1,8 @@
 //! Transitions of the live session, with a fake clock and an in-memory
 //! "disk" standing in for the session file.
 
+#![cfg(test)]
+
 use super::fixture::{self, at, at_ms};
 use super::*;
 use crate::app::SaveOutcome;
@@ -451,21 +453,20 @@ fn a_session_replaced_on_disk_is_never_adopted_and_the_warning_stays() {
     // A key that normally clears the status does not hide it.
     update(&mut app, Action::NextScreen, at(2));
     assert!(banner_of(&app).contains("quittez"));
-    // The store's own message (with the backup folder) replaces it.
-    update(
-        &mut app,
-        Action::Replaced("remplacée (sauvegarde : /x/backup-1)".into()),
-        at(3),
-    );
+    // Where the store kept the previous copy is added.
+    let replacement = crate::app::Replacement {
+        backup: Some("/x/backup-1".into()),
+    };
+    update(&mut app, Action::Replaced(replacement), at(3));
     assert!(banner_of(&app).contains("backup-1"));
 }
 
 /// The replaced-session banner as shown, if any.
 fn banner_of(app: &App) -> String {
     match &app.mode {
-        Mode::Replaced(message) => message
-            .clone()
-            .unwrap_or_else(|| crate::words::notice::replaced_headline(app.lang).to_string()),
+        Mode::Replaced(r) => {
+            crate::words::notice::replaced(r.as_ref().and_then(|r| r.backup.as_deref()), app.lang)
+        }
         Mode::Live | Mode::Display => String::new(),
     }
 }

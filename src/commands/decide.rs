@@ -6,12 +6,10 @@
 use chrono::Utc;
 
 use crate::cli::DecideArgs;
-use crate::domain::ranking::{
-    self,
-    decisions::{DecisionProblem, problems},
-};
+use crate::domain::ranking::{self, decisions::problems};
 use crate::domain::{Change, Decision, DecisionKind, Lang, Operation, Session, TeamId};
 use crate::storage;
+use crate::words::decision as words;
 
 use super::{Failure, Outcome};
 
@@ -57,39 +55,11 @@ pub fn run(flag: Option<Lang>, args: &DecideArgs) -> Outcome {
     super::commit_change(&mut live, &op, &file, lang)?;
     // The laureates as saved.
     let after = ranking::rank(live.session(), live.session().settings.method);
-    let teams = decision.teams.join(", ");
-    super::say(
-        lang,
-        &match (kind, lang) {
-            (DecisionKind::Order, Lang::Fr) => format!(
-                "{file}: décision enregistrée — ordre {teams} (par {}, {})",
-                decision.by, decision.reason
-            ),
-            (DecisionKind::Order, Lang::En) => format!(
-                "{file}: decision saved — order {teams} (by {}, {})",
-                decision.by, decision.reason
-            ),
-            (DecisionKind::Admit, Lang::Fr) => format!(
-                "{file}: décision enregistrée — {teams} admises (par {}, {})",
-                decision.by, decision.reason
-            ),
-            (DecisionKind::Admit, Lang::En) => format!(
-                "{file}: decision saved — {teams} admitted (by {}, {})",
-                decision.by, decision.reason
-            ),
-        },
-    )?;
+    super::say(lang, &format!("{file}: {}", words::saved(&decision, lang)))?;
     if let Some(earlier) = &replaced {
-        super::say(lang, &format!("{file}: {}", replaces(earlier, lang)))?;
+        super::say(lang, &format!("{file}: {}", words::replaces(earlier, lang)))?;
     }
-    let laureates = after.laureate_ids().join(", ");
-    super::say(
-        lang,
-        &match lang {
-            Lang::Fr => format!("lauréats : {laureates}"),
-            Lang::En => format!("laureates: {laureates}"),
-        },
-    )?;
+    super::say(lang, &words::laureates(&after.laureate_ids(), lang))?;
     Ok(())
 }
 
@@ -101,42 +71,12 @@ fn in_force(session: &Session, teams: &[TeamId]) -> Option<Decision> {
     ranking.decisions.get(index).cloned()
 }
 
-/// `decide` replacing the decision in force on the same tie says so.
-fn replaces(earlier: &Decision, lang: Lang) -> String {
-    let (teams, by, reason) = (earlier.teams.join(", "), &earlier.by, &earlier.reason);
-    match (earlier.kind, lang) {
-        (DecisionKind::Order, Lang::Fr) => format!(
-            "remplace la décision précédente sur cette égalité — ordre {teams} (par {by}, {reason})"
-        ),
-        (DecisionKind::Order, Lang::En) => {
-            format!("replaces the earlier decision on this tie — order {teams} (by {by}, {reason})")
-        }
-        (DecisionKind::Admit, Lang::Fr) => format!(
-            "remplace la décision précédente sur cette égalité — {teams} admises (par {by}, {reason})"
-        ),
-        (DecisionKind::Admit, Lang::En) => format!(
-            "replaces the earlier decision on this tie — {teams} admitted (by {by}, {reason})"
-        ),
-    }
-}
-
 /// Every reason to refuse the decision, one line each (the check is the
 /// results screen's too: `ranking::decisions::problems`).
 pub fn check(session: &Session, decision: &Decision, lang: Lang) -> Result<(), Vec<String>> {
     let lines: Vec<String> = problems(session, decision)
         .iter()
-        .map(|p| match p {
-            DecisionProblem::NoBy => lang
-                .t(
-                    "--by est vide : qui a décidé ?",
-                    "--by is empty: who decided?",
-                )
-                .to_string(),
-            DecisionProblem::NoReason => lang
-                .t("--reason est vide : pourquoi ?", "--reason is empty: why?")
-                .to_string(),
-            other => other.describe(lang),
-        })
+        .map(|p| words::problem(p, lang))
         .collect();
     if lines.is_empty() { Ok(()) } else { Err(lines) }
 }

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::app::action::Delta;
-use crate::app::{App, Options, SaveOutcome};
+use crate::app::{App, Options, Replacement, SaveOutcome};
 use crate::domain::{Lang, Operation, Session};
 use crate::i18n;
 use crate::storage::{self, StoreError};
@@ -169,10 +169,11 @@ impl FileStore {
 
     /// What the live interface says once the file holds another session:
     /// where the old data went, and what to do.
-    fn replaced_message(&self) -> String {
+    fn replacement(&self) -> Replacement {
         let id = self.expected().session;
-        let backup = storage::backup_of(&self.path, &id);
-        crate::words::notice::replaced(backup.as_deref(), self.lang)
+        Replacement {
+            backup: storage::backup_of(&self.path, &id),
+        }
     }
 }
 
@@ -202,15 +203,15 @@ impl Store for FileStore {
                 }
                 SaveOutcome::Refused { refusal, fresh }
             }
-            Err(StoreError::Replaced { .. }) => SaveOutcome::Replaced(self.replaced_message()),
+            Err(StoreError::Replaced { .. }) => SaveOutcome::Replaced(self.replacement()),
             Err(other) => SaveOutcome::Failed(other.message(self.lang)),
         })
     }
 
-    fn replaced(&self, id: &str, revision: u64) -> Option<String> {
+    fn replaced(&self, id: &str, revision: u64) -> Option<Replacement> {
         let other = id != self.expected().session;
         if other || revision < self.read.load(Ordering::Relaxed) {
-            return Some(self.replaced_message());
+            return Some(self.replacement());
         }
         self.read.fetch_max(revision, Ordering::Relaxed);
         self.seen(revision);

@@ -87,11 +87,10 @@ fn import_into(
                     super::warn(&notice.message(lang));
                 }
                 let revision = live.session().revision;
-                let counts = counts(&summary);
                 return Ok(words::imported(
                     &name,
                     &session_name,
-                    counts,
+                    summary,
                     revision,
                     lang,
                 ));
@@ -110,17 +109,6 @@ fn import_into(
         }
     }
     unreachable!("the last attempt returns")
-}
-
-fn counts(s: &storage::csv::Summary) -> words::Counts {
-    words::Counts {
-        values: s.values,
-        handwritten: s.handwritten,
-        absences: s.absences,
-        recusals: s.recusals,
-        replaced: s.replaced,
-        unchanged: s.unchanged,
-    }
 }
 
 /// The progress line of a long import, on standard error when it is a

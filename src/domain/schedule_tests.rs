@@ -142,16 +142,21 @@ fn withdrawn_teams_take_no_time_and_are_never_called() {
     assert_eq!(next_team(&s).as_deref(), Some("T3"));
 }
 
+/// Three teams through pitch, questions and scoring, six minutes each.
+fn three_teams(s: &mut Session) {
+    for i in 0..3 {
+        let base = i * 360;
+        step(s, at(base));
+        step(s, at(base));
+        step(s, at(base + 180));
+        step(s, at(base + 300));
+    }
+}
+
 #[test]
 fn after_the_last_team_the_day_is_over() {
     let mut s = day();
-    for i in 0..3 {
-        let base = i * 360;
-        step(&mut s, at(base));
-        step(&mut s, at(base));
-        step(&mut s, at(base + 180));
-        step(&mut s, at(base + 300));
-    }
+    three_teams(&mut s);
     step(&mut s, at(1080));
     assert_eq!(s.stage.team, None);
     assert_eq!(next_team(&s), None);
@@ -400,13 +405,7 @@ fn a_break_runs_only_before_a_team_still_to_come() {
         label: "Pause".into(),
         minutes: 15,
     });
-    for i in 0..3 {
-        let base = i * 360;
-        step(&mut s, at(base));
-        step(&mut s, at(base));
-        step(&mut s, at(base + 180));
-        step(&mut s, at(base + 300));
-    }
+    three_teams(&mut s);
     // After the last team's scoring: no break, the day is over.
     assert_eq!(upcoming(&s), None);
     step(&mut s, at(1080));

@@ -15,7 +15,9 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::app::action::Delta;
-use crate::app::{Action, App, Effect, Mode, Options, SaveOutcome, action_for, update};
+use crate::app::{
+    Action, App, Effect, Mode, Options, Replacement, SaveOutcome, action_for, update,
+};
 use crate::domain::{Change, Lang, Operation, Session, apply, validate};
 use crate::ui::{Theme, View};
 
@@ -263,7 +265,7 @@ pub fn keys(data: &[u8]) -> u64 {
                 let fresh = Box::new(sim.disk.clone());
                 sim.run(Action::Reloaded(fresh));
             }
-            Step::Replaced => sim.run(Action::Replaced("replaced".into())),
+            Step::Replaced => sim.run(Action::Replaced(Replacement::default())),
         }
         if sim.app.leaving && sim.app.pending.is_empty() {
             break;

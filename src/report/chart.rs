@@ -5,6 +5,7 @@
 use crate::domain::Lang;
 use crate::domain::ranking::Ranking;
 use crate::words::report::{self as words, Text};
+use crate::words::width::cut;
 
 use super::figure;
 use super::html::{element, esc};
@@ -13,17 +14,6 @@ const WIDTH: f64 = 800.0;
 const LABEL: f64 = 300.0;
 const BAR: f64 = 22.0;
 const GAP: f64 = 8.0;
-
-/// Cut a label to `max` characters, with an ellipsis.
-fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut out: String = text.chars().take(max - 1).collect();
-        out.push('…');
-        out
-    }
-}
 
 /// The chart as a `<figure>`; empty when no team has a score.
 pub fn render(ranking: &Ranking, lang: Lang) -> String {

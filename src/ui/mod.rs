@@ -91,12 +91,10 @@ impl Widget for &View<'_> {
         // Once the file holds another session, a banner under the header
         // says so for good (wrapped, at most three lines).
         let banner_lines = match &self.app.mode {
-            Mode::Replaced(message) => {
-                let lang = self.lang();
-                let m = message
-                    .as_deref()
-                    .unwrap_or(words::notice::replaced_headline(lang));
-                text::wrap(m, area.width.saturating_sub(1) as usize, 3)
+            Mode::Replaced(replacement) => {
+                let backup = replacement.as_ref().and_then(|r| r.backup.as_deref());
+                let m = words::notice::replaced(backup, self.lang());
+                text::wrap(&m, area.width.saturating_sub(1) as usize, 3)
             }
             Mode::Live | Mode::Display => Vec::new(),
         };

@@ -1,7 +1,7 @@
 //! The replaced-session banner at 80×24.
 
 use crate::app::fixture::at;
-use crate::app::{Action, Screen, update};
+use crate::app::{Action, Replacement, Screen, update};
 use crate::domain::Lang;
 
 use super::snapshot_tests::{app, draw, text};
@@ -20,8 +20,10 @@ fn a_replaced_session_shows_a_banner_under_the_header_and_the_grid_stops_saying_
             "{before}"
         );
         let headline = crate::words::notice::replaced_headline(lang);
-        let message = format!("{headline} Previous copy: /tmp/forum/backup-20261128-2300");
-        update(&mut app, Action::Replaced(message), at(3));
+        let replacement = Replacement {
+            backup: Some("/tmp/forum/backup-20261128-2300".into()),
+        };
+        update(&mut app, Action::Replaced(replacement), at(3));
         let screen = text(&draw(&app, at(4), (80, 24), false));
         let lines: Vec<&str> = screen.lines().collect();
         // Under the header, the banner begins with the headline's words.

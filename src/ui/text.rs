@@ -55,22 +55,8 @@ pub fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, text: &str, width: u16,
     buf.set_stringn(x, y, text, usize::from(width), st);
 }
 
-pub use crate::words::width::width;
-use crate::words::width::{Align, pad};
-
-/// The longest start of `text` that fits `cells` (never half a wide
-/// character), and the rest.
-fn split_at_width(text: &str, cells: usize) -> (&str, &str) {
-    let mut used = 0;
-    for (i, c) in text.char_indices() {
-        let w = c.width().unwrap_or(0);
-        if used + w > cells {
-            return text.split_at(i);
-        }
-        used += w;
-    }
-    (text, "")
-}
+use crate::words::width::{Align, pad, split_at_width};
+pub use crate::words::width::{cut, width};
 
 /// A person's name in `cells`: in full if it fits, else with the first
 /// name cut to its initial (`M. Delcourt`, `J.-P. Roux`), else cut.
@@ -96,18 +82,6 @@ fn initials(first: &str) -> String {
         .map(|c| format!("{c}."))
         .collect::<Vec<_>>()
         .join("-")
-}
-
-/// Cut a text to `cells` terminal cells, ending with `…` when cut.
-pub fn cut(text: &str, cells: usize) -> String {
-    if width(text) <= cells {
-        text.to_string()
-    } else if cells == 0 {
-        String::new()
-    } else {
-        let (kept, _) = split_at_width(text, cells - 1);
-        format!("{kept}…")
-    }
 }
 
 /// Cut a text from its start to `cells` cells, beginning with `…` when

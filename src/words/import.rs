@@ -223,14 +223,16 @@ pub fn nothing_to_change(csv: &str, lang: Lang) -> String {
     }
 }
 
-/// The counts of a saved import.
+/// What an import counted (the scores reader fills it), said once saved.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub values: usize,
     pub handwritten: usize,
     pub absences: usize,
     pub recusals: usize,
+    /// How many of the values, totals and marks replaced something else.
     pub replaced: usize,
+    /// Rows that change nothing (the session already says so).
     pub unchanged: usize,
 }
 

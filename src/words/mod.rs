@@ -13,6 +13,7 @@
 //! their count.
 
 pub mod cli;
+pub mod decision;
 pub mod double_entry;
 pub mod files;
 pub mod history;

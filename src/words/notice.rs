@@ -65,6 +65,11 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         Refused(Refusal::Stale { .. }) => say(everywhere::STALE),
         Refused(other) => format!("{} {}", say(everywhere::REFUSED), other.message(lang)),
         NotSaved(message) => format!("{} {message}", say(everywhere::NOT_SAVED)),
+        Replaced(r) => format!(
+            "{} {}",
+            say(everywhere::NOT_SAVED),
+            replaced(r.backup.as_deref(), lang)
+        ),
         ReplacedRefused => say(everywhere::REPLACED_REFUSED),
     }
 }

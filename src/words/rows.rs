@@ -103,30 +103,22 @@ pub fn row_problem(problem: &RowProblem, lang: Lang) -> String {
             step,
             below,
             above,
-        } if fr => format!(
-            "le maximum ({}) n'est pas atteignable depuis le minimum ({}) par pas de {} : il \
-             doit valoir le minimum plus un nombre entier de pas (par exemple {} ou {})",
-            n(max),
-            n(min),
-            n(step),
-            n(below),
-            n(above)
-        ),
-        MaxOffStep {
-            max,
-            min,
-            step,
-            below,
-            above,
-        } => format!(
-            "the maximum ({}) cannot be reached from the minimum ({}) in steps of {}: it must \
-             be the minimum plus a whole number of steps (e.g. {} or {})",
-            n(max),
-            n(min),
-            n(step),
-            n(below),
-            n(above)
-        ),
+        } => {
+            let (max, min, step, below, above) = (n(max), n(min), n(step), n(below), n(above));
+            if fr {
+                format!(
+                    "le maximum ({max}) n'est pas atteignable depuis le minimum ({min}) par pas \
+                     de {step} : il doit valoir le minimum plus un nombre entier de pas (par \
+                     exemple {below} ou {above})"
+                )
+            } else {
+                format!(
+                    "the maximum ({max}) cannot be reached from the minimum ({min}) in steps of \
+                     {step}: it must be the minimum plus a whole number of steps (e.g. {below} \
+                     or {above})"
+                )
+            }
+        }
         TeamMissing if fr => "équipe manquante".into(),
         TeamMissing => "team missing".into(),
         JurorMissing if fr => "juré manquant".into(),

@@ -1,13 +1,40 @@
 //! How many cells of a terminal a text takes (`unicode-width`): none for a
 //! combining accent, two for a CJK character or an emoji. The one count
-//! the UI's text kit (`ui::text`) and the reports' terminal table share;
-//! nothing that lines text up counts bytes or characters.
+//! the UI's text kit (`ui::text`) and the reports (their terminal table,
+//! the chart's labels) share, with `cut`; nothing that lines text up
+//! counts bytes or characters.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// How many terminal cells a text takes.
 pub fn width(text: &str) -> usize {
     text.width()
+}
+
+/// Cut a text to `cells` terminal cells, ending with `…` when cut.
+pub fn cut(text: &str, cells: usize) -> String {
+    if width(text) <= cells {
+        text.to_string()
+    } else if cells == 0 {
+        String::new()
+    } else {
+        let (kept, _) = split_at_width(text, cells - 1);
+        format!("{kept}…")
+    }
+}
+
+/// The longest start of `text` that fits `cells` (never half a wide
+/// character), and the rest.
+pub fn split_at_width(text: &str, cells: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > cells {
+            return text.split_at(i);
+        }
+        used += w;
+    }
+    (text, "")
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

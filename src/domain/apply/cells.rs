@@ -12,38 +12,52 @@ use super::super::session::{
 };
 use super::stale;
 
-pub(super) fn set_cell(
-    s: &mut Session,
-    team: &TeamId,
-    juror: &JurorId,
-    criterion: &CriterionId,
-    edit: &Edit<Option<Dec>>,
-) -> Result<(), Refusal> {
-    check_pair(s, team, juror)?;
-    set_cell_of_pair(s, team, juror, criterion, edit)
-}
+/// A cell's address: its team, juror and criterion.
+pub(super) type Cell<'a> = (&'a TeamId, &'a JurorId, &'a CriterionId);
 
-/// [`set_cell`], the pair already checked.
-pub(super) fn set_cell_of_pair(
-    s: &mut Session,
-    team: &TeamId,
-    juror: &JurorId,
-    criterion: &CriterionId,
-    edit: &Edit<Option<Dec>>,
+/// The criterion exists and the cell is as its author saw it (`current`
+/// now), else refused as moved meanwhile (`second`: a cell of the blind
+/// second entry).
+pub(super) fn as_seen(
+    s: &Session,
+    (team, juror, criterion): Cell,
+    seen: Option<Dec>,
+    current: Option<Dec>,
+    second: bool,
 ) -> Result<(), Refusal> {
     if s.criterion(criterion).is_none() {
         return Err(Refusal::UnknownCriterion(criterion.clone()));
     }
-    let current = s.value(team, juror, criterion);
-    if current != edit.seen {
-        return Err(Refusal::StaleCell {
-            team: team.clone(),
-            juror: juror.clone(),
-            criterion: criterion.clone(),
-            seen: edit.seen,
-            current,
-        });
+    if current == seen {
+        return Ok(());
     }
+    let (team, juror, criterion) = (team.clone(), juror.clone(), criterion.clone());
+    Err(match second {
+        true => Refusal::StaleSecondCell {
+            team,
+            juror,
+            criterion,
+            seen,
+            current,
+        },
+        false => Refusal::StaleCell {
+            team,
+            juror,
+            criterion,
+            seen,
+            current,
+        },
+    })
+}
+
+/// A cell of the first entry, the pair already checked (`check_pair`).
+pub(super) fn set_cell_of_pair(
+    s: &mut Session,
+    cell: Cell,
+    edit: &Edit<Option<Dec>>,
+) -> Result<(), Refusal> {
+    let (team, juror, criterion) = cell;
+    as_seen(s, cell, edit.seen, s.value(team, juror, criterion), false)?;
     if let Some(v) = edit.new {
         check_value(s, criterion, v)?;
     }
@@ -231,7 +245,7 @@ pub(super) fn apply_batch(s: &mut Session, changes: &[Change]) -> Result<(), Ref
             } => {
                 let roster = index.get_or_insert_with(|| Roster::of(s));
                 roster.check_pair(s, team, juror)?;
-                set_cell_of_pair(s, team, juror, criterion, edit)?;
+                set_cell_of_pair(s, (team, juror, criterion), edit)?;
             }
             other => {
                 index = None;

@@ -24,8 +24,8 @@ use encoding_rs::{Encoding, WINDOWS_1252};
 use crate::domain::{Change, Criterion, Juror, Lang, Session, Team};
 use crate::words::import as words;
 
+pub use crate::words::import::Counts;
 pub use problems::{Problems, Rejected};
-pub use scores::Summary;
 
 /// How a file is named in messages: as the user wrote its path.
 pub fn name(path: &Path) -> String {
@@ -116,7 +116,7 @@ pub fn import_scores(
     input: &mut Input,
     lang: Lang,
     progress: &mut dyn FnMut(u64, u8),
-) -> Result<(Option<Change>, Summary), Rejected> {
+) -> Result<(Option<Change>, Counts), Rejected> {
     let (read, len) = (input.read.clone(), input.len.max(1));
     let mut tell = |line: u64| {
         if line.is_multiple_of(4096) {

@@ -21,7 +21,7 @@ use crate::domain::{
 
 use super::problems::{Rejected, shown};
 use super::reader::{self, Column, Problems, Row};
-use crate::words::import::Reading;
+use crate::words::import::{Counts, Reading};
 use crate::words::rows::RowProblem;
 
 /// `note` is what a French score sheet calls a score: it is the value
@@ -317,19 +317,6 @@ impl Found<'_> {
     }
 }
 
-/// Counts shown after an import.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Summary {
-    pub values: usize,
-    pub handwritten: usize,
-    pub absences: usize,
-    pub recusals: usize,
-    /// How many of the values, totals and marks replaced something else.
-    pub replaced: usize,
-    /// Rows that change nothing (the session already says so).
-    pub unchanged: usize,
-}
-
 /// The import as one change (`None` when nothing would change), or every
 /// problem (the first ones, then a count). `input` is the file's text
 /// (decoded); `progress` is told each row's line.
@@ -339,7 +326,7 @@ pub fn import(
     input: impl BufRead,
     lang: Lang,
     progress: &mut dyn FnMut(u64),
-) -> Result<(Option<Change>, Summary), Rejected> {
+) -> Result<(Option<Change>, Counts), Rejected> {
     let mut problems = Problems::new(file, lang);
     let mut found = Found {
         index: Index::new(session),
@@ -391,9 +378,9 @@ fn ranks<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<u32> {
 
 /// The changes the entries make to the session (each carrying what it
 /// replaces), and what they count.
-fn changes(session: &Session, entries: &[(Key, Entry)]) -> (Vec<Change>, Summary) {
+fn changes(session: &Session, entries: &[(Key, Entry)]) -> (Vec<Change>, Counts) {
     let mut changes = Vec::new();
-    let mut summary = Summary::default();
+    let mut summary = Counts::default();
     let empty = Sheet::default();
     let mut current: (Option<(u32, u32)>, &Sheet) = (None, &empty);
     for &((t, j, c), entry) in entries {
