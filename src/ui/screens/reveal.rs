@@ -337,8 +337,8 @@ impl Widget for &Panel<'_> {
         let first = focus
             .saturating_sub(rows / 2)
             .min(listed.len().saturating_sub(rows));
-        let mut y = area.y + 6;
-        for &(i, place) in listed.iter().skip(first).take(rows) {
+        let window = listed.iter().skip(first).take(rows);
+        for (y, &(i, place)) in (area.y + 6..).zip(window) {
             let shown = r.shown >= n - i;
             let current = r.shown == n - i;
             let names: Vec<String> = place.teams.iter().map(|id| team_line(s, id)).collect();
@@ -352,7 +352,6 @@ impl Widget for &Panel<'_> {
             );
             let style = if current { t.title() } else { Style::new() };
             line(buf, y, &text, style);
-            y += 1;
         }
     }
 }
