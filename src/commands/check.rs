@@ -16,7 +16,7 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
     let report = storage::inspect(file);
     let lang = i18n::resolve(flag, report.session.as_ref().map(|s| s.settings.lang));
     let name = file.display().to_string();
-    let verified = verify::verify(file);
+    let verified = verify::verify_with(file, !report.state_agrees);
     let mut lines = file_problems(&report, verified.as_ref(), lang);
     let fatal = report
         .findings
