@@ -28,6 +28,7 @@ pub mod fixture;
 mod live_tests;
 mod replaced_tests;
 pub mod results_fixture;
+mod reveal_tests;
 mod stage_keys_tests;
 mod update_tests;
 
@@ -139,6 +140,8 @@ pub struct App {
     pub board: screens::completeness::Board,
     /// The results screen: method shown, selection, decision form.
     pub results: screens::results::Results,
+    /// The laureates' reveal driven from this terminal.
+    pub reveal: screens::reveal::RevealState,
     /// The Setup screen: its selected row and text field.
     pub setup: screens::setup::SetupState,
     pub mode: Mode,
@@ -179,6 +182,7 @@ impl App {
             history: None,
             board: Default::default(),
             results: Default::default(),
+            reveal: Default::default(),
             setup: Default::default(),
             mode: Mode::Live,
             file: None,

@@ -29,6 +29,8 @@ pub enum Subject {
     Queue,
     /// The message to the speaker.
     Message,
+    /// The laureates' reveal.
+    Reveal,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,12 +41,15 @@ pub enum Refusal {
     UnknownOrganisation(OrgId),
     OutOfRange {
         criterion: CriterionId,
+        /// The criterion's label, as people name it.
+        label: String,
         value: Dec,
         min: Dec,
         max: Dec,
     },
     OffStep {
         criterion: CriterionId,
+        label: String,
         value: Dec,
         min: Dec,
         step: Dec,
@@ -103,4 +108,12 @@ pub enum Refusal {
     AlreadySealed,
     /// The results are not sealed.
     NotSealed,
+    /// A step past the end of the reveal (the whole list is the last).
+    NoSuchRevealStep {
+        step: usize,
+        last: usize,
+    },
+    /// The reveal begins or moves on only while the results are not
+    /// sealed.
+    RevealWhileSealed,
 }

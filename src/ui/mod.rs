@@ -18,6 +18,10 @@ pub mod text;
 pub mod theme;
 
 #[cfg(test)]
+mod cut_tests;
+#[cfg(test)]
+mod footer_tests;
+#[cfg(test)]
 mod min_size_tests;
 #[cfg(test)]
 mod recount_tests;
@@ -25,6 +29,8 @@ mod recount_tests;
 mod replaced_tests;
 #[cfg(test)]
 mod results_tests;
+#[cfg(test)]
+mod reveal_tests;
 #[cfg(test)]
 mod screen_tests;
 #[cfg(test)]
@@ -65,6 +71,37 @@ impl<'a> View<'a> {
 
 impl Widget for &View<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.frame(area, buf);
+        defuse(area, buf);
+    }
+}
+
+/// Take out of the cells drawn every character a terminal would obey
+/// rather than show ([`crate::domain::validate::is_unsafe_char`]): ratatui
+/// drops ESC and BEL, not a direction override, and a session file edited
+/// by hand can hold one in a name. The screen then shows the name's
+/// letters, never reordered.
+fn defuse(area: Rect, buf: &mut Buffer) {
+    use crate::domain::validate::is_unsafe_char;
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if cell.symbol().chars().any(is_unsafe_char) {
+                let kept: String = cell
+                    .symbol()
+                    .chars()
+                    .filter(|&c| !is_unsafe_char(c))
+                    .collect();
+                cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+            }
+        }
+    }
+}
+
+impl View<'_> {
+    /// The whole frame: the screen and its chrome, or the audience's stage.
+    fn frame(&self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let lang = self.lang();
             let text = match lang {
@@ -111,9 +148,7 @@ impl Widget for &View<'_> {
         chrome::footer(self, footer, buf);
         chrome::overlay(self, body, buf);
     }
-}
 
-impl View<'_> {
     /// `podium display`: the stage for the audience, on the whole window,
     /// with nothing of the program's own (no header, key line nor
     /// revision); a line at the bottom only when something went wrong

@@ -42,10 +42,11 @@ impl Refusal {
             Refusal::UnknownOrganisation(id) if fr => format!("organisation inconnue : {id}"),
             Refusal::UnknownOrganisation(id) => format!("unknown organisation: {id}"),
             Refusal::OutOfRange {
-                criterion: c,
+                label: c,
                 value: v,
                 min,
                 max,
+                ..
             } => match lang {
                 Lang::Fr => format!(
                     "{} hors limites pour {c} (de {} à {})",
@@ -56,7 +57,7 @@ impl Refusal {
                 Lang::En => format!("{} out of range for {c} ({} to {})", d(v), d(min), d(max)),
             },
             Refusal::OffStep {
-                criterion: c,
+                label: c,
                 value: v,
                 step,
                 ..
@@ -142,6 +143,9 @@ impl Refusal {
                 .into(),
             Refusal::AlreadySealed => super::seal::refusal(true, lang).into(),
             Refusal::NotSealed => super::seal::refusal(false, lang).into(),
+            Refusal::NoSuchRevealStep { .. } | Refusal::RevealWhileSealed => {
+                super::reveal::refusal(self, lang)
+            }
         }
     }
 }
@@ -161,6 +165,7 @@ impl fmt::Display for Subject {
             Subject::Stage => f.write_str("stage"),
             Subject::Queue => f.write_str("queue"),
             Subject::Message => f.write_str("message"),
+            Subject::Reveal => f.write_str("reveal"),
         }
     }
 }

@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
 
 use super::action::Job;
-use super::keys::{Binding, CommonHelp, Key, bind};
+use super::keys::{Binding, CommonHelp, Key, Rank, bind};
 use super::notice::Notice;
 use super::undo::UndoKind;
 use super::{Action, App};
@@ -26,6 +26,7 @@ pub mod completeness;
 pub mod history;
 pub mod questions;
 pub mod results;
+pub mod reveal;
 pub mod schedule;
 pub mod scores;
 pub mod setup;
@@ -60,6 +61,9 @@ pub enum ScreenKey {
     History(history::HistoryKey),
     Completeness(completeness::BoardKey),
     Results(results::ResultsKey),
+    /// The laureates' reveal (a mode of the stage), and the key that
+    /// begins it.
+    Reveal(reveal::RevealKey),
     Setup(setup::SetupKey),
 }
 
@@ -116,6 +120,7 @@ pub enum Help {
     History(history::HistoryHelp),
     Completeness(completeness::BoardHelp),
     Results(results::ResultsHelp),
+    Reveal(reveal::RevealHelp),
     Setup(setup::SetupHelp),
 }
 
@@ -142,6 +147,7 @@ help_from! {
     history::HistoryHelp => History,
     completeness::BoardHelp => Completeness,
     results::ResultsHelp => Results,
+    reveal::RevealHelp => Reveal,
     setup::SetupHelp => Setup,
 }
 
@@ -166,13 +172,20 @@ pub fn global() -> Vec<Binding<Action>> {
     use Action::{Help, NextScreen, PrevScreen, Quit, ToggleProjector, Undo};
     use GlobalHelp as H;
     let mut all = vec![
-        bind(Key::Char('?'), Help, H::Help).foot(H::Help),
+        bind(Key::Char('?'), Help, H::Help)
+            .foot(H::Help)
+            .rank(Rank::Always),
         bind(Key::Char('q'), Quit, CommonHelp::Quit)
             .or(Key::Ctrl('c'))
-            .foot(CommonHelp::Quit),
-        bind(Key::Code(KeyCode::Tab), NextScreen, H::OtherScreen).foot(H::NextScreen),
+            .foot(CommonHelp::Quit)
+            .rank(Rank::Always),
+        bind(Key::Code(KeyCode::Tab), NextScreen, H::OtherScreen)
+            .foot(H::NextScreen)
+            .rank(Rank::Always),
         bind(Key::Code(KeyCode::BackTab), PrevScreen, H::OtherScreen),
-        bind(Key::Char('u'), Undo, H::Undo).foot(H::UndoShort),
+        bind(Key::Char('u'), Undo, H::Undo)
+            .foot(H::UndoShort)
+            .rank(Rank::Extra),
         bind(Key::Char('p'), ToggleProjector, H::Projector),
     ];
     // F1–F7: straight to a screen, in tab order (digits stay values).
@@ -282,7 +295,13 @@ impl Screen {
                 .collect()
         }
         match self {
-            Screen::Stage => wrap(stage::bindings(app), ScreenKey::Stage),
+            Screen::Stage if app.stage.typing() => wrap(stage::bindings(app), ScreenKey::Stage),
+            Screen::Stage if reveal::active(app) => wrap(reveal::bindings(app), ScreenKey::Reveal),
+            Screen::Stage => {
+                let mut all = wrap(stage::bindings(app), ScreenKey::Stage);
+                all.extend(wrap(reveal::open_bindings(app), ScreenKey::Reveal));
+                all
+            }
             Screen::Schedule => wrap(schedule::bindings(app), ScreenKey::Schedule),
             Screen::Questions => wrap(questions::bindings(app), ScreenKey::Questions),
             Screen::Scores if app.blind.active() => {
@@ -307,7 +326,14 @@ impl Screen {
                 all.extend(wrap(history::open_bindings(app), ScreenKey::History));
                 all
             }
-            Screen::Results => wrap(results::bindings(app), ScreenKey::Results),
+            Screen::Results if app.results.form.is_some() || app.text_field_active() => {
+                wrap(results::bindings(app), ScreenKey::Results)
+            }
+            Screen::Results => {
+                let mut all = wrap(results::bindings(app), ScreenKey::Results);
+                all.extend(wrap(reveal::open_bindings(app), ScreenKey::Reveal));
+                all
+            }
             Screen::Setup => wrap(setup::bindings(app), ScreenKey::Setup),
         }
     }
@@ -339,6 +365,7 @@ impl ScreenKey {
             ScreenKey::History(k) => history::handle(app, k, now),
             ScreenKey::Completeness(k) => completeness::handle(app, k, now),
             ScreenKey::Results(k) => results::handle(app, k, now),
+            ScreenKey::Reveal(k) => reveal::handle(app, k, now),
             ScreenKey::Setup(k) => setup::handle(app, k, now),
         }
     }
@@ -355,6 +382,7 @@ impl ScreenKey {
             ScreenKey::History(_) => true,
             ScreenKey::Completeness(_) => true,
             ScreenKey::Results(k) => k.only_looks(),
+            ScreenKey::Reveal(_) => false,
             ScreenKey::Setup(k) => k.only_looks(),
         }
     }

@@ -66,11 +66,9 @@ fn describe<'a>(
     let juror = |id: &str| aliases.map_or_else(|| id.to_string(), |a| a.juror(id));
     let text = |t: &str| aliases.map_or_else(|| t.to_string(), |a| a.text(t));
     let what = match change {
-        Change::SetCell { edit, .. } if edit.seen.is_none() && edit.new.is_some() => {
-            *first_entries += 1;
-            return;
-        }
-        Change::SetHandwritten { edit, .. } if edit.seen.is_none() && edit.new.is_some() => {
+        Change::SetCell { edit, .. } | Change::SetHandwritten { edit, .. }
+            if edit.seen.is_none() && edit.new.is_some() =>
+        {
             *first_entries += 1;
             return;
         }
@@ -94,8 +92,12 @@ fn describe<'a>(
         | Change::SetStage { .. }
         | Change::SetQueue { .. }
         | Change::SetMessage { .. }
+        | Change::SetRevealed { .. }
         | Change::AddQuestion { .. }
         | Change::RemoveQuestion { .. } => return,
+        Change::SetReveal { edit } => What::Reveal {
+            laureates: edit.new.as_ref().map(|r| r.teams()),
+        },
         Change::Batch { changes, .. } => {
             for c in changes {
                 describe(c, aliases, out, first_entries);
@@ -280,5 +282,46 @@ mod tests {
             ]
         );
         assert_eq!(changes.entries[1].what.say(Lang::En), "results unsealed");
+    }
+
+    #[test]
+    fn the_reveal_is_listed_begun_and_ended_not_step_by_step() {
+        use crate::domain::reveal::{Place, Reveal};
+        let reveal = Reveal::new(vec![Place {
+            rank: 1,
+            teams: vec!["T01".into(), "T02".into()],
+        }]);
+        let step = |seen, new| Change::SetRevealed {
+            edit: Edit::new(seen, new),
+        };
+        let history = vec![
+            op(cell("J1", None, Some("3")), 0),
+            op(
+                Change::SetReveal {
+                    edit: Edit::new(None, Some(reveal.clone())),
+                },
+                1,
+            ),
+            op(step(0, 1), 2),
+            op(step(1, 2), 3),
+            op(
+                Change::SetReveal {
+                    edit: Edit::new(Some(Reveal { shown: 2, ..reveal }), None),
+                },
+                4,
+            ),
+        ];
+        let said: Vec<String> = after_first_score(&history, None)
+            .entries
+            .iter()
+            .map(|e| e.what.say(Lang::Fr))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "début de la proclamation des lauréats (2 lauréats)",
+                "fin de la proclamation des lauréats"
+            ]
+        );
     }
 }
