@@ -42,10 +42,11 @@ impl Refusal {
             Refusal::UnknownOrganisation(id) if fr => format!("organisation inconnue : {id}"),
             Refusal::UnknownOrganisation(id) => format!("unknown organisation: {id}"),
             Refusal::OutOfRange {
-                criterion: c,
+                label: c,
                 value: v,
                 min,
                 max,
+                ..
             } => match lang {
                 Lang::Fr => format!(
                     "{} hors limites pour {c} (de {} à {})",
@@ -56,7 +57,7 @@ impl Refusal {
                 Lang::En => format!("{} out of range for {c} ({} to {})", d(v), d(min), d(max)),
             },
             Refusal::OffStep {
-                criterion: c,
+                label: c,
                 value: v,
                 step,
                 ..
