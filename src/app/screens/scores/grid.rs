@@ -115,9 +115,6 @@ pub struct Grid {
     /// The cell whose value was last refused (marked until changed).
     pub refused: Option<CellKey>,
     pub status: Option<Status>,
-    /// The session file holds another session: nothing is saved any more
-    /// (the grid must not claim its values are).
-    pub saving_off: bool,
 }
 
 /// The team the grid opens on: the one on stage, else the first scheduled.
