@@ -59,7 +59,7 @@ fn the_key_that_voids_a_decision_says_so_naming_its_teams() {
         assert_eq!(app.status, None, "nothing saved yet, nothing said");
         press(&mut app, &mut disk, KeyCode::Enter);
         assert_eq!(
-            disk.value("T2", "J1", "impact"),
+            disk.value(&"T2".into(), &"J1".into(), &"impact".into()),
             Some(crate::domain::Dec::int(5))
         );
         let said = app.said().expect("a warning");

@@ -210,10 +210,10 @@ impl Grid {
     }
 
     /// A juror's sheet as it will be once the pending changes are saved.
-    pub fn sheet(&self, session: &Session, team: &str, juror: &str) -> Sheet {
+    pub fn sheet(&self, session: &Session, team: &TeamId, juror: &JurorId) -> Sheet {
         let mut sheet = session.sheet(team, juror).cloned().unwrap_or_default();
         for (key, value) in &self.pending {
-            if key.team == team && key.juror == juror {
+            if key.team == *team && key.juror == *juror {
                 set_in(&mut sheet, &key.column, *value);
             }
         }
