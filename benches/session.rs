@@ -60,6 +60,7 @@ struct Row {
     import_one: Figure,
     import_all: Figure,
     results: Figure,
+    check: Figure,
     polars: Option<f64>,
 }
 
@@ -244,7 +245,11 @@ fn size_mb(path: &Path) -> f64 {
     std::fs::metadata(path).map_or(0.0, |m| m.len() as f64 / 1e6)
 }
 
-fn measure(dir: &Path, teams: usize) -> Row {
+/// Generates the forum of `teams`, creates its session empty and imports
+/// every value with `podium scores import`. Returns the session file, the
+/// CSV, the number of values, the import's figure and a cell to import
+/// alone (team, juror).
+fn setup(dir: &Path, teams: usize) -> (PathBuf, PathBuf, usize, Figure, (String, String)) {
     eprintln!("{teams} teams: generating");
     let session = forum(teams);
     let file = dir.join(format!("forum-{teams}.json"));
@@ -265,6 +270,12 @@ fn measure(dir: &Path, teams: usize) -> Row {
     let f = file.to_str().expect("a UTF-8 path").to_string();
     eprintln!("{teams} teams: scores import of {values} values");
     let import_all = timed(dir, &["scores", "import", &f, csv.to_str().unwrap()]);
+    (file, csv, values, import_all, (team, juror))
+}
+
+fn measure(dir: &Path, teams: usize) -> Row {
+    let (file, csv, values, import_all, (team, juror)) = setup(dir, teams);
+    let f = file.to_str().expect("a UTF-8 path").to_string();
     let (state_mb, journal_mb) = (
         size_mb(&file),
         size_mb(&PathBuf::from(format!("{f}.journal"))),
@@ -293,6 +304,8 @@ fn measure(dir: &Path, teams: usize) -> Row {
         .map(String::from)
         .to_vec()
     });
+    eprintln!("{teams} teams: check");
+    let check = timed(dir, &["check", &f, "--lang", "en"]);
     eprintln!("{teams} teams: polars");
     let polars = polars(&csv);
     eprintln!("{teams} teams: podium run");
@@ -308,6 +321,7 @@ fn measure(dir: &Path, teams: usize) -> Row {
         import_one,
         import_all,
         results,
+        check,
         polars,
     }
 }
@@ -366,6 +380,11 @@ fn table(rows: &[Row]) -> String {
             None => format!("{} (polars not installed)", secs_mb(&r.results)),
         },
     );
+    line(
+        "`podium check` (verify the chain, replay, recount 5 methods)",
+        "under 10 s",
+        &|r| secs_mb(&r.check),
+    );
     line("state file / journal after the import", "—", &|r| {
         format!("{:.1} MB / {:.1} MB", r.state_mb, r.journal_mb)
     });
@@ -382,8 +401,20 @@ fn main() {
     } else {
         sizes
     };
-    let temp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a temporary folder");
-    let rows: Vec<Row> = sizes.iter().map(|&t| measure(temp.path(), t)).collect();
+    // The sessions are big (a 269 MB state file at 20,000 teams): they go
+    // to the system's temporary folder and are removed at the end, unless
+    // PODIUM_BENCH_DIR names a folder to keep them in. `--setup` only
+    // creates them there (to profile a command by hand).
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let dir = std::env::var_os("PODIUM_BENCH_DIR").map_or(temp.path().to_path_buf(), Into::into);
+    if std::env::args().any(|a| a == "--setup") {
+        for &t in &sizes {
+            let (file, ..) = setup(&dir, t);
+            eprintln!("{teams} teams: {}", file.display(), teams = t);
+        }
+        return;
+    }
+    let rows: Vec<Row> = sizes.iter().map(|&t| measure(&dir, t)).collect();
     print!("{}", table(&rows));
     let _ = JURORS;
 }

@@ -40,7 +40,7 @@ section=$(mktemp)
     echo "journal has grown and the status line says *saved* (drawn only once the journal"
     echo "line is synced); 30 values. *First frame*: from starting \`podium run\` until the stage screen is drawn;"
     echo "its memory is the peak of the whole run. *Imports* and *results*: the wall time of"
-    echo "the command, the median of 3 runs (the import of every value: one run), memory the"
+    echo "the command, the median of 3 runs (the import of every value and \`check\`: one run), memory the"
     echo "peak resident set size from GNU time. *CPU*: the processor time of the process"
     echo "(user + system: GNU time, or /proc at the first frame), which the load of other"
     echo "programs on the machine does not inflate as it does the wall time. *polars*: reading"

@@ -11,18 +11,9 @@ use std::time::Duration;
 
 use chrono::Utc;
 use common::cli::{assert_ok, podium};
-use common::pty::{Term, one_at_a_time, podium_command};
+use common::pty::{one_at_a_time, spawn_in};
 use podium::domain::stage::{Clock, Phase, Stage};
 use podium::domain::{BatchLabel, Change, Edit, Operation, Slot};
-
-fn spawn(dir: &Path, args: &[&str], rows: u16, cols: u16) -> Term {
-    let mut cmd = podium_command();
-    cmd.args(args);
-    cmd.env("PODIUM_DATA_DIR", dir.join("data"));
-    cmd.env("NO_COLOR", "1");
-    cmd.cwd(dir);
-    Term::spawn(cmd, rows, cols, Duration::from_secs(20))
-}
 
 /// Two teams with a ten-minute break between them; T1 in its scoring
 /// phase since now (the jury's minute after its questions).
@@ -90,8 +81,8 @@ fn a_break_runs_on_the_stage_and_on_the_display() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     session_in_scoring(d);
-    let mut run = spawn(d, &["run", "s.json", "--lang", "fr"], 24, 80);
-    let display = spawn(d, &["display", "s.json", "--lang", "fr"], 24, 80);
+    let mut run = spawn_in(d, &["run", "s.json", "--lang", "fr"], 24, 80);
+    let display = spawn_in(d, &["display", "s.json", "--lang", "fr"], 24, 80);
     run.wait_text("NOTATION");
     display.wait_text("NOTATION");
 

@@ -7,6 +7,7 @@
 mod common;
 
 use common::*;
+use podium::domain::reveal::{Place, Reveal};
 use podium::domain::stage::{Phase, Stage};
 use podium::domain::{
     BatchLabel, Change, Decision, DecisionKind, Edit, Entries, Event, Juror, Mark, Message,
@@ -45,6 +46,8 @@ fn kind(change: &Change) -> &'static str {
         Change::ResolveCell { .. } => "resolve_cell",
         Change::Seal => "seal",
         Change::Unseal => "unseal",
+        Change::SetReveal { .. } => "set_reveal",
+        Change::SetRevealed { .. } => "set_revealed",
     }
 }
 
@@ -240,6 +243,24 @@ fn every_kind() -> Vec<Change> {
         },
         Change::Seal,
         Change::Unseal,
+        Change::SetReveal {
+            edit: Edit::new(
+                None,
+                Some(Reveal::new(vec![
+                    Place {
+                        rank: 1,
+                        teams: vec!["T2".into()],
+                    },
+                    Place {
+                        rank: 2,
+                        teams: vec!["T1".into(), "T3".into()],
+                    },
+                ])),
+            ),
+        },
+        Change::SetRevealed {
+            edit: Edit::new(1, 2),
+        },
     ]
 }
 

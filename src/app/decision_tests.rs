@@ -1,5 +1,6 @@
 //! Issue 11, item 7 in the live session: the grid warns at the key that
-//! makes a decision of the jury stale, naming every team of it.
+//! makes a decision of the jury stale, naming every team of it (not while
+//! the results are sealed).
 
 #![cfg(test)]
 
@@ -76,6 +77,27 @@ fn a_value_that_keeps_the_tie_says_nothing_of_the_decision() {
     press(&mut app, &mut disk, KeyCode::Enter);
     assert!(
         app.said().is_none_or(|s| !s.text.contains("voids")),
+        "{:?}",
+        app.said()
+    );
+}
+
+#[test]
+fn sealed_the_grid_does_not_name_the_teams_of_a_voided_decision() {
+    let (mut app, mut disk) = decided(Lang::En);
+    for s in [&mut app.session, &mut disk] {
+        crate::domain::apply(s, &crate::domain::Change::Seal).unwrap();
+    }
+    // The same key that voids the decision unsealed (above).
+    press(&mut app, &mut disk, KeyCode::Char('5'));
+    press(&mut app, &mut disk, KeyCode::Enter);
+    assert_eq!(
+        disk.value("T2", "J1", "impact"),
+        Some(crate::domain::Dec::int(5)),
+        "saved while sealed"
+    );
+    assert!(
+        app.said().is_none_or(|s| !s.text.contains("T3")),
         "{:?}",
         app.said()
     );

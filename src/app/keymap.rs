@@ -115,7 +115,7 @@ pub fn bindings(app: &App) -> Vec<Binding<Action>> {
         Some(Overlay::Help) => help_overlay(),
         Some(Overlay::ConfirmQuit) => confirm_quit(),
         Some(Overlay::ConfirmDropQueue) => confirm_drop_queue(),
-        Some(Overlay::ConfirmSeal) => confirm_seal(),
+        Some(Overlay::ConfirmSeal { .. }) => confirm_seal(),
         None => screen_bindings(app),
     }
 }

@@ -28,6 +28,7 @@ pub mod fixture;
 mod live_tests;
 mod replaced_tests;
 pub mod results_fixture;
+mod reveal_tests;
 mod stage_keys_tests;
 mod update_tests;
 
@@ -45,8 +46,11 @@ pub enum Overlay {
     ConfirmQuit,
     /// "Jurors are still waiting to ask: end the questions anyway? y/n"
     ConfirmDropQueue,
-    /// "Seal (or unseal) the results? y/n"
-    ConfirmSeal,
+    /// "Seal (`seal`) or unseal the results? y/n": what was asked, kept
+    /// whatever the other terminal does meanwhile.
+    ConfirmSeal {
+        seal: bool,
+    },
 }
 
 /// What this terminal may do with the session file.
@@ -136,6 +140,8 @@ pub struct App {
     pub board: screens::completeness::Board,
     /// The results screen: method shown, selection, decision form.
     pub results: screens::results::Results,
+    /// The laureates' reveal driven from this terminal.
+    pub reveal: screens::reveal::RevealState,
     /// The Setup screen: its selected row and text field.
     pub setup: screens::setup::SetupState,
     pub mode: Mode,
@@ -176,6 +182,7 @@ impl App {
             history: None,
             board: Default::default(),
             results: Default::default(),
+            reveal: Default::default(),
             setup: Default::default(),
             mode: Mode::Live,
             file: None,

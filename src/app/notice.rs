@@ -40,6 +40,8 @@ pub enum Notice {
     /// The stage's and schedule's own lines (breaks, calling a team now,
     /// the start time, the message to the speaker).
     Live(LiveNotice),
+    /// The laureates' reveal (`words::reveal`).
+    Reveal(RevealNotice),
 
     // The schedule.
     /// Only teams still to come move.
@@ -128,6 +130,7 @@ impl Notice {
             | SetupNameEmpty
             | ReplacedRefused => true,
             Live(live) => live.is_warning(),
+            Reveal(reveal) => matches!(reveal, RevealNotice::Refused(_)),
             Opened(_)
             | WithdrawnCalled { .. }
             | NoTeamToCall
@@ -154,6 +157,20 @@ impl Notice {
             | Busy => false,
         }
     }
+}
+
+/// What the laureates' reveal says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RevealNotice {
+    /// Begun, with how many laureates.
+    Begun(usize),
+    /// It cannot begin, and why.
+    Refused(crate::domain::reveal::RevealProblem),
+    /// A second press less than a second after the one that moved it.
+    Ignored,
+    /// The whole list is shown: nothing further.
+    AllShown,
+    Ended,
 }
 
 /// What the stage and schedule say about breaks, calling a team now, the

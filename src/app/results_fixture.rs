@@ -80,3 +80,32 @@ pub fn large(n: usize) -> Session {
     }
     s
 }
+
+/// The forum with every expected sheet in (T5's missing one typed, T6's
+/// completed and its paper total cleared): T1 first, then T2, T3 and T4
+/// tied over places 2–4 across the cut-off at 3, waiting for the jury.
+pub fn complete() -> Session {
+    let mut s = forum();
+    let key = |t: &str, j: &str| SheetKey::new(t.into(), j.into());
+    let t5 = s.sheets.entry(key("T5", "J5")).or_default();
+    t5.values.insert("impact".into(), Dec::int(3));
+    t5.values.insert("faisabilite".into(), Dec::int(3));
+    let t6 = s.sheets.entry(key("T6", "J1")).or_default();
+    t6.values.insert("faisabilite".into(), Dec::int(1));
+    s.sheets.entry(key("T6", "J2")).or_default().handwritten = None;
+    s
+}
+
+/// [`complete`] with the jury's order on the tie (T3, T2, T4): final,
+/// the laureates T1, T3, T2.
+pub fn decided() -> Session {
+    let mut s = complete();
+    s.decisions.push(crate::domain::Decision {
+        kind: crate::domain::DecisionKind::Order,
+        teams: vec!["T3".into(), "T2".into(), "T4".into()],
+        by: "La présidente".into(),
+        reason: "vote".into(),
+        at: super::fixture::at(0),
+    });
+    s
+}

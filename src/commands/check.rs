@@ -16,7 +16,7 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
     let report = storage::inspect(file);
     let lang = i18n::resolve(flag, report.session.as_ref().map(|s| s.settings.lang));
     let name = file.display().to_string();
-    let verified = verify::verify(file);
+    let verified = verify::verify_with(file, !report.state_agrees);
     let mut lines = file_problems(&report, verified.as_ref(), lang);
     let fatal = report
         .findings
@@ -31,10 +31,7 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
                 .map(|p| format!("{name}: {p}")),
         );
         let differences = recount::differences(session);
-        if session.is_sealed() && !differences.is_empty() {
-            // Each difference names a rank: counted, not shown.
-            lines.push(seal::recount_differs(&name, differences.len(), lang));
-        } else if let Err(differences) = recount_said(&name, &differences, lang) {
+        if let Err(differences) = recount_said(&name, &differences, session.is_sealed(), lang) {
             lines.extend(differences);
         }
     }
@@ -53,7 +50,7 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
             super::say(lang, digest)?;
         }
         // Reached only when the recount agrees (a difference is a problem).
-        if let Ok(agrees) = recount_said(&name, &[], lang) {
+        if let Ok(agrees) = recount_said(&name, &[], s.is_sealed(), lang) {
             super::say(lang, &agrees)?;
         }
         if s.is_sealed() {
@@ -113,10 +110,19 @@ fn file_problems(
 }
 
 /// What the independent recount says: it agrees, or every difference
-/// from the engine (each a problem: `check` exits 1, `--final` too).
-fn recount_said(name: &str, differences: &[Difference], lang: Lang) -> Result<String, Vec<String>> {
+/// from the engine (each a problem: `check` exits 1, `--final` too); while
+/// `sealed`, how many differences in one line (each would name a rank).
+fn recount_said(
+    name: &str,
+    differences: &[Difference],
+    sealed: bool,
+    lang: Lang,
+) -> Result<String, Vec<String>> {
     if differences.is_empty() {
         return Ok(format!("{name}: {}", crate::words::recount::agrees(lang)));
+    }
+    if sealed {
+        return Err(vec![seal::recount_differs(name, differences.len(), lang)]);
     }
     Err(differences
         .iter()
@@ -186,7 +192,7 @@ mod tests {
         let honest = ranking::rank(&session, Method::Mean);
         let agreed = recount::compare(&honest, &recount::recount(&session, Method::Mean));
         assert_eq!(
-            recount_said("f.json", &agreed, Lang::En),
+            recount_said("f.json", &agreed, false, Lang::En),
             Ok("f.json: recounted independently: agrees".to_string())
         );
         // The engine's result tampered with: T6's score raised, T1 no
@@ -196,7 +202,7 @@ mod tests {
         wrong.ranking[t6].score = honest.ranking[0].score.clone();
         wrong.ranking[0].laureate = false;
         let found = recount::compare(&wrong, &recount::recount(&session, Method::Mean));
-        let said = recount_said("f.json", &found, Lang::Fr).unwrap_err();
+        let said = recount_said("f.json", &found, false, Lang::Fr).unwrap_err();
         assert_eq!(said.len(), 2, "{said:?}");
         assert!(
             said.iter().any(|l| l
@@ -207,6 +213,15 @@ mod tests {
             said.iter().any(|l| l
                 == "f.json: recomptage (moyenne) : T1 est lauréate au recomptage, pas dans le classement"),
             "{said:?}"
+        );
+        // Sealed: counted in one line, no rank, no team.
+        let sealed = recount_said("f.json", &found, true, Lang::En).unwrap_err();
+        assert_eq!(
+            sealed,
+            [
+                "f.json: the independent recount differs (2 differences, not shown while the \
+              results are sealed) — do not publish"
+            ]
         );
     }
 }

@@ -119,7 +119,13 @@ pub fn concerns_team(change: &Change, team: &str) -> bool {
         | Change::SetSchedule { .. }
         | Change::SetMessage { .. }
         | Change::Seal
-        | Change::Unseal => false,
+        | Change::Unseal
+        | Change::SetRevealed { .. } => false,
+        Change::SetReveal { edit } => [&edit.seen, &edit.new]
+            .into_iter()
+            .flatten()
+            .flat_map(|r| &r.places)
+            .any(|p| p.teams.iter().any(|t| t == team)),
     }
 }
 
@@ -150,6 +156,8 @@ pub fn concerns_juror(change: &Change, juror: &str) -> bool {
         | Change::SetCriterion { .. }
         | Change::SetSchedule { .. }
         | Change::SetMessage { .. }
+        | Change::SetReveal { .. }
+        | Change::SetRevealed { .. }
         | Change::Seal
         | Change::Unseal => false,
     }

@@ -12,6 +12,7 @@ pub mod questions;
 pub mod ranking;
 pub mod recount;
 pub mod refusal;
+pub mod reveal;
 pub mod roster;
 pub mod schedule;
 pub mod scoring;

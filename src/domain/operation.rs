@@ -18,6 +18,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::decimal::Dec;
 use super::id::WriterId;
+use super::reveal::Reveal;
 use super::session::{
     Criterion, CriterionId, Decision, Event, Juror, JurorId, Message, OrgId, Organisation,
     Question, Session, Settings, Sheet, Slot, Speaker, Team, TeamId, TeamStatus,
@@ -208,6 +209,18 @@ pub enum Change {
         #[serde(flatten)]
         edit: Edit<Option<Message>>,
     },
+    /// Begin (`new` some, nothing shown yet) or end (`new` none) the
+    /// laureates' reveal on the stage display.
+    SetReveal {
+        #[serde(flatten)]
+        edit: Edit<Option<Reveal>>,
+    },
+    /// A step of the reveal under way: how far it has gone
+    /// (`Reveal::shown`).
+    SetRevealed {
+        #[serde(flatten)]
+        edit: Edit<usize>,
+    },
     /// A question asked, logged when the juror has finished.
     AddQuestion {
         question: Question,
@@ -251,6 +264,8 @@ impl Change {
             SetStage { edit } => edit.swap(),
             SetQueue { edit } => edit.swap(),
             SetMessage { edit } => edit.swap(),
+            SetReveal { edit } => edit.swap(),
+            SetRevealed { edit } => edit.swap(),
             AddDecision { decision } => {
                 return Some(RemoveDecision {
                     decision: decision.clone(),
@@ -310,6 +325,9 @@ impl Change {
             | Change::RemoveDecision { .. }
             | Change::SetStage { .. }
             | Change::SetQueue { .. }
+            // Its teams are checked when it applies.
+            | Change::SetReveal { .. }
+            | Change::SetRevealed { .. }
             | Change::AddQuestion { .. }
             | Change::RemoveQuestion { .. }
             | Change::Seal

@@ -29,6 +29,8 @@ pub enum Subject {
     Queue,
     /// The message to the speaker.
     Message,
+    /// The laureates' reveal.
+    Reveal,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,4 +105,12 @@ pub enum Refusal {
     AlreadySealed,
     /// The results are not sealed.
     NotSealed,
+    /// A step past the end of the reveal (the whole list is the last).
+    NoSuchRevealStep {
+        step: usize,
+        last: usize,
+    },
+    /// The reveal begins or moves on only while the results are not
+    /// sealed.
+    RevealWhileSealed,
 }

@@ -54,6 +54,9 @@ pub struct Session {
     /// display until cleared (`Concluez`, or any text typed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<Message>,
+    /// The laureates' reveal on the stage display, while under way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reveal: Option<super::reveal::Reveal>,
     /// The results are sealed: no output shows the ranking until they are
     /// unsealed (a state file written before sealing existed reads as not
     /// sealed). Entry goes on while sealed.
@@ -392,6 +395,7 @@ impl Session {
             decisions: Vec::new(),
             second_entry: BTreeMap::new(),
             message: None,
+            reveal: None,
             sealed: false,
         }
     }

@@ -7,6 +7,7 @@ use crate::domain::ranking::Ranking;
 use crate::words::report::{self as words, Text};
 use crate::words::width::cut;
 
+use super::doc::isolated;
 use super::figure;
 use super::html::{element, esc};
 
@@ -40,7 +41,7 @@ pub fn render(ranking: &Ranking, lang: Lang) -> String {
         let shown = figure(row.score.as_ref(), lang, "—");
         let star = if row.laureate { "★ " } else { "" };
         let label = cut(
-            &format!("{star}{}. {} {}", row.rank, row.team, row.name),
+            &format!("{star}{}. {} {}", row.rank, row.team, isolated(&row.name)),
             40,
         );
         let fill = if row.laureate { "#0b4f8a" } else { "#9bb3c9" };
@@ -58,7 +59,7 @@ pub fn render(ranking: &Ranking, lang: Lang) -> String {
         ));
         desc.push(format!(
             "{} {shown}",
-            words::colon(&format!("{star}{} {}", row.team, row.name), lang)
+            words::colon(&format!("{star}{} {}", row.team, isolated(&row.name)), lang)
         ));
     }
     let title = Text::Chart.get(lang);

@@ -54,6 +54,26 @@ pub enum Block {
     Raw(String),
 }
 
+/// A user's text (a name, a project) set apart from the sentence around
+/// it when it holds right-to-left letters or direction marks: between
+/// U+2068 and U+2069 (first strong isolate, pop directional isolate), so
+/// a Hebrew or Arabic name does not swap places with its neighbours (`T2
+/// name — project (org)` read in the wrong order) and a direction override
+/// in a hand-edited name stops at its end. Browsers honour the marks; the
+/// Markdown leaves them out.
+pub fn isolated(text: &str) -> String {
+    let rtl = |c: char| {
+        matches!(c as u32,
+            0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF
+            | 0x1E800..=0x1EFFF | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+    };
+    if text.chars().any(rtl) {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text.to_string()
+    }
+}
+
 /// Escape what Markdown would read as markup in running text.
 fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -65,6 +85,7 @@ fn md(text: &str) -> String {
             }
             '\t' | '\n' | '\r' => out.push(' '),
             c if c.is_control() => {}
+            '\u{2068}' | '\u{2069}' => {}
             c => out.push(c),
         }
     }
@@ -260,6 +281,17 @@ mod tests {
         assert!(text.contains("| Name | Score |\n| --- | ---: |"));
         assert!(text.contains("> **Careful**"));
         assert!(!text.contains("svg"));
+    }
+
+    #[test]
+    fn right_to_left_names_are_isolated_in_html_not_in_markdown() {
+        assert_eq!(isolated("Cantine"), "Cantine");
+        let name = isolated("שלום עולם");
+        assert_eq!(name, "\u{2068}שלום עולם\u{2069}");
+        let item = format!("T2 {name} — {} (Nord)", isolated("مرحبا"));
+        let blocks = vec![Block::Numbered(vec![(1, item.clone())])];
+        assert!(html(&blocks).contains(&format!("<li value=\"1\">{item}</li>")));
+        assert_eq!(markdown(&blocks), "1. T2 שלום עולם — مرحبا (Nord)\n");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use crate::domain::ranking::Ranking;
 use crate::words::report::{self as words, Column, Text};
 
-use super::doc::{Block, Table};
+use super::doc::{Block, Table, isolated};
 use super::{Context, chart, decision_lines, figure, heading, html, human_cells, status};
 
 /// The page's title: the event's, else "Results".
@@ -91,7 +91,7 @@ fn means_table(ranking: &Ranking, cx: &Context) -> Table {
     numeric.extend(criteria.iter().map(|_| true));
     let mut table = Table::new(Text::CriterionMeans.get(lang), head, numeric);
     for row in &ranking.ranking {
-        let mut cells = vec![format!("{} {}", row.team, row.name)];
+        let mut cells = vec![format!("{} {}", row.team, isolated(&row.name))];
         cells.extend(
             criteria
                 .iter()
@@ -151,11 +151,9 @@ pub fn laureates(ranking: &Ranking, cx: &Context) -> Block {
                 .team(&r.team)
                 .map(|t| t.project.trim().to_string())
                 .filter(|p| !p.is_empty())
-                .map_or_else(String::new, |p| format!(" — {p}"));
-            (
-                r.rank,
-                format!("{} {}{project} ({})", r.team, r.name, r.org),
-            )
+                .map_or_else(String::new, |p| format!(" — {}", isolated(&p)));
+            let (name, org) = (isolated(&r.name), isolated(r.org.as_str()));
+            (r.rank, format!("{} {name}{project} ({org})", r.team))
         })
         .collect();
     if items.is_empty() {

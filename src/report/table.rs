@@ -4,9 +4,14 @@
 use crate::domain::ranking::Ranking;
 use crate::words::for_terminal;
 use crate::words::report::{self as words, Column, Text};
-use crate::words::width::{Align, pad, width};
+use crate::words::width::{Align, cut, pad, width};
 
 use super::{Context, decision_lines, heading, human_cells, human_columns, status};
+
+/// The widest a text column (id, name, organisation) grows: a longer text
+/// is cut with `…` (a name of 100,000 characters would make every line
+/// that long; the other formats keep it whole).
+pub const TEXT_CELLS: usize = 60;
 
 /// The table, lined up in terminal cells and escaped for a terminal (a
 /// name's ESC or BEL is shown, never run, and its escape counted in the
@@ -27,7 +32,18 @@ pub fn render(ranking: &Ranking, cx: &Context) -> String {
         .map(|row| {
             let mut cells = human_cells(row, lang);
             cells.push(status(ranking, row, lang));
-            cells.iter().map(|c| for_terminal(c).into_owned()).collect()
+            cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let c = for_terminal(c);
+                    if (1..=3).contains(&i) {
+                        cut(&c, TEXT_CELLS)
+                    } else {
+                        c.into_owned()
+                    }
+                })
+                .collect()
         })
         .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();

@@ -80,3 +80,34 @@ fn a_control_in_a_name_is_shown_escaped() {
             .any(|c| c != '\n' && crate::domain::validate::is_unsafe_char(c))
     );
 }
+
+#[test]
+fn a_huge_name_is_cut_and_the_lines_stay_short() {
+    let huge = "W".repeat(100_000);
+    let text = table(&named([
+        &huge,
+        "Guichet",
+        "Chantiers",
+        "東".repeat(40).as_str(),
+    ]));
+    // The table's lines (the warnings after it are sentences, wrapped by
+    // the terminal).
+    let rows = text
+        .split("\n\n")
+        .find(|part| part.contains("Rang"))
+        .unwrap();
+    let longest = rows.lines().map(width).max().unwrap();
+    assert!(longest < 200, "a line of {longest} cells");
+    let cut = format!("{}…", "W".repeat(super::TEXT_CELLS - 1));
+    assert!(text.contains(&cut), "{text}");
+    // A wide name is cut in cells, never half a character.
+    let wide = format!("{}…", "東".repeat((super::TEXT_CELLS - 1) / 2));
+    assert!(text.contains(&wide), "{text}");
+    assert_eq!(
+        org_columns(&text)
+            .iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+        1
+    );
+}

@@ -350,3 +350,26 @@ fn sheets_have_a_page_per_juror_and_strike_what_is_not_scored() {
     assert!(html.contains("0 à 5, pas de 0,5 · ×1"));
     assert!(html.contains("break-after:page"));
 }
+
+#[test]
+fn a_right_to_left_name_keeps_its_place_in_the_page_lines() {
+    let mut s = forum();
+    s.teams[0].name = "שלום עולם".into();
+    s.teams[0].project = "مرحبا".into();
+    let html = page::render(&official(&s), &context(&s, Lang::Fr));
+    // Without the isolates, a browser reads `name — project` as one
+    // right-to-left run and shows the project first.
+    let line = "<li value=\"1\">T01 \u{2068}שלום עולם\u{2069} — \u{2068}مرحبا\u{2069} (";
+    assert!(html.contains(line), "{html}");
+    assert!(
+        html.contains("<td>T01 \u{2068}שלום עולם\u{2069}</td>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("★ T01 \u{2068}שלום עולם\u{2069} : "),
+        "{html}"
+    );
+    let md = minutes_md(&s, Lang::Fr, None);
+    assert!(md.contains("T01 שלום עולם — مرحبا ("), "{md}");
+    assert!(!md.contains('\u{2068}'), "{md}");
+}

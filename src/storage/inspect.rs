@@ -82,6 +82,9 @@ pub struct Report {
     pub session: Option<Session>,
     pub findings: Vec<Finding>,
     pub notes: Vec<Note>,
+    /// The state file was compared with the journal replayed to its
+    /// revision, and they are the same (`verify` need not replay again).
+    pub state_agrees: bool,
 }
 
 impl Finding {
@@ -273,21 +276,21 @@ fn replay_all(files: &Files, state: Option<Session>, lines: &[Placed], report: &
         .first()
         .is_some_and(|p| p.content.rev == 1 || p.content.prev.is_some())
     {
-        let upto: Vec<_> = lines
-            .iter()
-            .filter(|p| state_rev.is_none_or(|r| p.content.rev <= r))
-            .cloned()
-            .collect();
-        match recovery::rebuild(&files.journal, &upto) {
+        // The lines are in revision order (`sequence_problems` found no gap).
+        let upto = lines.partition_point(|p| state_rev.is_none_or(|r| p.content.rev <= r));
+        match recovery::rebuild(&files.journal, &lines[..upto]) {
             Ok((rebuilt, _)) => {
                 if let Some(s) = &state
                     && rebuilt.revision == s.revision
-                    && rebuilt != *s
                 {
-                    report.findings.push(Finding::StateDiffers {
-                        path: files.state.clone(),
-                        revision: s.revision,
-                    });
+                    if rebuilt == *s {
+                        report.state_agrees = true;
+                    } else {
+                        report.findings.push(Finding::StateDiffers {
+                            path: files.state.clone(),
+                            revision: s.revision,
+                        });
+                    }
                 }
                 session = Some(rebuilt);
             }

@@ -1,6 +1,7 @@
 //! Big digits (tui-big-text) in the largest size that fits the area,
 //! scaled up beyond the font's full size on a large projector terminal.
 
+use font8x8::UnicodeFonts;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -41,33 +42,66 @@ pub struct Fit {
     pub height: u16,
 }
 
-/// The largest rendering of `chars` characters that fits `width`×`height`.
+/// The largest rendering of `chars` characters that fits `width`×`height`
+/// (counted wide enough that no text overflows the count).
 pub fn fit(chars: u16, width: u16, height: u16) -> Option<Fit> {
-    let (w, h) = glyph(PixelSize::Full);
-    let scale = (width / (chars * w).max(1)).min(height / h);
-    if scale >= 2 {
-        return Some(Fit {
-            size: PixelSize::Full,
-            scale,
-            width: chars * w * scale,
-            height: h * scale,
-        });
-    }
-    SIZES.iter().find_map(|size| {
-        let (w, h) = glyph(*size);
-        (chars * w <= width && h <= height).then_some(Fit {
-            size: *size,
-            scale: 1,
-            width: chars * w,
-            height: h,
+    let (chars, width, height) = (u32::from(chars), u32::from(width), u32::from(height));
+    let cells = |w: u16| chars * u32::from(w);
+    let made = |size, scale: u32, w: u32, h: u32| {
+        Some(Fit {
+            size,
+            scale: u16::try_from(scale).ok()?,
+            width: u16::try_from(w).ok()?,
+            height: u16::try_from(h).ok()?,
         })
+    };
+    let (w, h) = glyph(PixelSize::Full);
+    let scale = (width / cells(w).max(1)).min(height / u32::from(h));
+    if scale >= 2 {
+        return made(
+            PixelSize::Full,
+            scale,
+            cells(w) * scale,
+            u32::from(h) * scale,
+        );
+    }
+    SIZES.iter().find_map(|&size| {
+        let (w, h) = glyph(size);
+        let h = u32::from(h);
+        (cells(w) <= width && h <= height)
+            .then(|| made(size, 1, cells(w), h))
+            .flatten()
     })
 }
 
+/// The fonts the big text draws from (those of `tui-big-text`).
+const FONTS: [&dyn UnicodeFonts; 8] = [
+    &font8x8::BASIC_FONTS,
+    &font8x8::LATIN_FONTS,
+    &font8x8::HIRAGANA_FONTS,
+    &font8x8::GREEK_FONTS,
+    &font8x8::BLOCK_FONTS,
+    &font8x8::BOX_FONTS,
+    &font8x8::MISC_FONTS,
+    &font8x8::SGA_FONTS,
+];
+
+/// Whether every character of `text` has a big glyph. A name in Chinese,
+/// Hebrew or with an emoji has none (it would be drawn blank), and an
+/// accent typed as a combining mark would be dropped (`é` as `e`).
+pub fn drawable(text: &str) -> bool {
+    text.chars()
+        .all(|c| FONTS.iter().any(|font| font.get(c).is_some()))
+}
+
 /// Draw `text` big, centred in `area`. Returns the rows used, or `None`
-/// when even the smallest size does not fit.
+/// when even the smallest size does not fit, or when a character has no
+/// big glyph (the caller then writes the text plainly).
 pub fn render(text: &str, style: Style, area: Rect, buf: &mut Buffer) -> Option<Rect> {
-    let chars = text.chars().count() as u16;
+    if !drawable(text) {
+        return None;
+    }
+    let chars = u16::try_from(text.chars().count()).ok()?;
     let fit = fit(chars, area.width, area.height)?;
     let x = area.x + (area.width - fit.width) / 2;
     let y = area.y + (area.height - fit.height) / 2;
@@ -118,6 +152,28 @@ mod tests {
         // Short of width: quadrants.
         assert_eq!(fit(6, 30, 8).unwrap().size, PixelSize::Quadrant);
         assert_eq!(fit(6, 3, 1), None);
+        // Far too long: none, never an overflow.
+        assert_eq!(fit(34_464, 200, 60), None);
+        assert_eq!(fit(u16::MAX, u16::MAX, u16::MAX), None);
+        assert!(fit(16_000, u16::MAX, 8).is_some());
+        let area = Rect::new(0, 0, 200, 60);
+        let mut buf = Buffer::empty(area);
+        let huge = "W".repeat(100_000);
+        assert_eq!(render(&huge, Style::new(), area, &mut buf), None);
+    }
+
+    #[test]
+    fn only_a_text_the_font_has_is_drawn_big() {
+        for ok in ["3:00", "Café Noël", "Ωmega", "À l'écoute !"] {
+            assert!(drawable(ok), "{ok}");
+        }
+        for blank in ["東京", "שלום", "Go 🚀", "Cafe\u{301}", "a\u{200d}b"] {
+            assert!(!drawable(blank), "{blank}");
+            let area = Rect::new(0, 0, 120, 20);
+            let mut buf = Buffer::empty(area);
+            assert_eq!(render(blank, Style::new(), area, &mut buf), None);
+            assert_eq!(buf, Buffer::empty(area), "{blank}: nothing drawn");
+        }
     }
 
     #[test]

@@ -262,8 +262,8 @@ pub fn overlay(view: &View, body: Rect, buf: &mut Buffer) {
         Some(Overlay::Help) => help(view, body, buf),
         Some(Overlay::ConfirmQuit) => confirm_quit(view, body, buf),
         Some(Overlay::ConfirmDropQueue) => confirm_drop_queue(view, body, buf),
-        Some(Overlay::ConfirmSeal) => {
-            let (lang, sealed) = (view.lang(), view.session().is_sealed());
+        Some(Overlay::ConfirmSeal { seal }) => {
+            let (lang, sealed) = (view.lang(), !seal);
             let title = crate::words::seal::confirm_title(sealed, lang);
             let text = crate::words::seal::confirm(sealed, lang);
             confirm(view, (body, buf), title, text, &keymap::confirm_seal());

@@ -26,6 +26,8 @@ mod replaced_tests;
 #[cfg(test)]
 mod results_tests;
 #[cfg(test)]
+mod reveal_tests;
+#[cfg(test)]
 mod screen_tests;
 #[cfg(test)]
 mod seal_tests;

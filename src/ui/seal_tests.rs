@@ -71,6 +71,25 @@ fn the_sealed_results_screen_shows_no_ranking_and_the_key_that_unseals() {
 }
 
 #[test]
+fn the_sealed_box_is_whole_at_the_minimum_size() {
+    for lang in [Lang::Fr, Lang::En] {
+        let app = sealed(lang);
+        let size = (super::MIN_WIDTH, super::MIN_HEIGHT);
+        let screen = text(&draw(&app, at(6), size, false));
+        for whole in [
+            lang.t("Résultats scellés", "Results sealed"),
+            lang.t(
+                "S : desceller les résultats (demande confirmation)",
+                "S: unseal the results (asks first)",
+            ),
+            lang.t("La saisie des notes continue", "Score entry goes on"),
+        ] {
+            assert!(screen.contains(whole), "{whole} not whole:\n{screen}");
+        }
+    }
+}
+
+#[test]
 fn s_asks_before_sealing_and_before_unsealing() {
     for lang in [Lang::Fr, Lang::En] {
         let mut app = App::new(forum(), options(lang), at(0));

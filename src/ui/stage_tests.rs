@@ -266,3 +266,36 @@ fn the_stage_and_the_schedule_give_one_overtime_figure() {
         "{schedule}"
     );
 }
+
+#[test]
+fn a_name_or_message_the_big_font_lacks_is_written_plainly() {
+    let mut app = pitching(Lang::Fr);
+    let on_stage = app.session.stage.team.clone().expect("a team on stage");
+    let name = "東京チーム 🚀";
+    let team = app.session.teams.iter_mut().find(|t| t.id == on_stage);
+    team.expect("the team").name = name.into();
+    // At 200×60 the name would be drawn big: its characters would be blank.
+    // (A wide character's second cell reads as a space.)
+    let packed = |screen: String| screen.replace(' ', "");
+    let screen = packed(text(&draw(&app, at(65), (200, 60), false)));
+    assert!(screen.contains("東京チーム🚀"), "{screen}");
+    let message = "שלום, 2 minutes";
+    app.session.message = Some(crate::domain::Message::Text(message.into()));
+    let screen = packed(text(&draw(&app, at(65), (200, 60), false)));
+    assert!(screen.contains("שלום,2minutes"), "{screen}");
+}
+
+#[test]
+fn a_name_of_twenty_thousand_letters_is_drawn_cut() {
+    let mut app = pitching(Lang::Fr);
+    let on_stage = app.session.stage.team.clone().expect("a team on stage");
+    let team = app.session.teams.iter_mut().find(|t| t.id == on_stage);
+    // 20,000 glyphs of 8 cells overflowed the big text's count.
+    team.expect("the team").name = "W".repeat(20_000);
+    app.session.message = Some(crate::domain::Message::Text("M".repeat(20_000)));
+    for size in [(80, 24), (200, 60)] {
+        let screen = text(&draw(&app, at(65), size, false));
+        assert!(screen.contains("WWWWWWWWWW"), "{screen}");
+        assert!(screen.contains("MMMMMMMMMM"), "{screen}");
+    }
+}

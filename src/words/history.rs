@@ -37,6 +37,8 @@ impl Role {
             | Change::RemoveQuestion { .. }
             | Change::SetSchedule { .. }
             | Change::SetMessage { .. }
+            | Change::SetReveal { .. }
+            | Change::SetRevealed { .. }
             | Change::SetTeamStatus { .. } => Role::Moderator,
             Change::AddDecision { .. }
             | Change::RemoveDecision { .. }
@@ -258,6 +260,9 @@ fn others(change: &Change, names: &Names<'_>, lang: Lang) -> String {
         .say(lang),
         Change::SetMessage { edit } => {
             super::undo::message_step(edit.new.is_some(), lang).to_string()
+        }
+        Change::SetReveal { .. } | Change::SetRevealed { .. } => {
+            super::undo::reveal_step(change, lang)
         }
         Change::AddQuestion { question } | Change::RemoveQuestion { question } => {
             let (juror, team) = (names.juror(&question.juror), names.team(&question.team));

@@ -73,6 +73,7 @@ pub fn help(help: Help, lang: Lang) -> &'static str {
         Help::History(h) => history(h, lang),
         Help::Completeness(h) => board(h, lang),
         Help::Results(h) => results(h, lang),
+        Help::Reveal(h) => super::reveal::key_help(h, lang),
         Help::Setup(h) => setup(h, lang),
     }
 }

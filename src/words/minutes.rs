@@ -107,6 +107,11 @@ pub enum What<'a> {
     Seal {
         sealed: bool,
     },
+    /// The laureates' reveal on the stage display begun (with how many
+    /// laureates) or ended.
+    Reveal {
+        laureates: Option<usize>,
+    },
 }
 
 impl What<'_> {
@@ -179,6 +184,9 @@ impl What<'_> {
                 }
             }
             What::Seal { sealed } => seal(*sealed, lang).to_string(),
+            What::Reveal { laureates } => {
+                super::reveal::step(*laureates, laureates.is_none(), 0, lang)
+            }
         }
     }
 }

@@ -27,6 +27,7 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         Restarted { team, phase, secs } => timer::restarted(team, *phase, *secs, lang),
         QueueDropped(n) => timer::queue_dropped(*n, lang),
         Live(live) => super::stage::notice(live, lang),
+        Reveal(reveal) => super::reveal::notice(reveal, lang),
         // The schedule.
         Withdrawn(id) => schedule::withdrawn(id, lang),
         Restored(id) => schedule::restored(id, lang),

@@ -152,6 +152,9 @@ impl Refusal {
                 .into(),
             Refusal::AlreadySealed => super::seal::refusal(true, lang).into(),
             Refusal::NotSealed => super::seal::refusal(false, lang).into(),
+            Refusal::NoSuchRevealStep { .. } | Refusal::RevealWhileSealed => {
+                super::reveal::refusal(self, lang)
+            }
         }
     }
 }
@@ -171,6 +174,7 @@ impl fmt::Display for Subject {
             Subject::Stage => f.write_str("stage"),
             Subject::Queue => f.write_str("queue"),
             Subject::Message => f.write_str("message"),
+            Subject::Reveal => f.write_str("reveal"),
         }
     }
 }

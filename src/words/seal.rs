@@ -2,6 +2,7 @@
 //! every output of the ranking says while sealed, and the results screen's
 //! sealed panel and confirmations.
 
+use super::number::count;
 use crate::domain::Lang;
 
 /// What `podium seal` / `podium unseal` did, naming the file.
@@ -54,15 +55,17 @@ pub fn check_line(file: &str, lang: Lang) -> String {
 
 /// The independent recount differs while sealed: how many differences,
 /// none shown (each would name a rank).
-pub fn recount_differs(file: &str, count: usize, lang: Lang) -> String {
+pub fn recount_differs(file: &str, n: usize, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!(
-            "{file}: le recomptage indépendant diffère ({count} écart(s), non montrés tant que \
-             les résultats sont scellés) — ne pas publier"
+            "{file}: le recomptage indépendant diffère ({}, non montrés tant que les résultats \
+             sont scellés) — ne pas publier",
+            count(n, lang, "écart", "écarts")
         ),
         Lang::En => format!(
-            "{file}: the independent recount differs ({count} difference(s), not shown while \
-             the results are sealed) — do not publish"
+            "{file}: the independent recount differs ({}, not shown while the results are \
+             sealed) — do not publish",
+            count(n, lang, "difference", "differences")
         ),
     }
 }

@@ -30,6 +30,18 @@ pub(super) fn message_step(shown: bool, lang: Lang) -> &'static str {
     }
 }
 
+/// What a change of the laureates' reveal did, in words.
+pub(super) fn reveal_step(change: &Change, lang: Lang) -> String {
+    match change {
+        Change::SetReveal { edit } => match &edit.new {
+            Some(reveal) => super::reveal::step(Some(reveal.teams()), false, 0, lang),
+            None => super::reveal::step(None, true, 0, lang),
+        },
+        Change::SetRevealed { edit } => super::reveal::step(None, false, edit.new, lang),
+        _ => String::new(),
+    }
+}
+
 /// What a stage change did, in words.
 pub(super) fn stage_step(seen: &Stage, new: &Stage, lang: Lang) -> String {
     if new.phase == Phase::Break && seen.phase != Phase::Break {
@@ -128,6 +140,7 @@ pub fn undone(done: &Change, lang: Lang) -> String {
             .to_string(),
         Change::SetStage { edit } => stage_step(&edit.seen, &edit.new, lang),
         Change::SetMessage { edit } => message_step(edit.new.is_some(), lang).to_string(),
+        Change::SetReveal { .. } | Change::SetRevealed { .. } => reveal_step(done, lang),
         Change::SetQueue { .. } | Change::AddQuestion { .. } | Change::RemoveQuestion { .. } => {
             lang.t("file des questions", "question queue").to_string()
         }

@@ -44,6 +44,17 @@ pub fn run_fr(file: &Path, data: &Path) -> Term {
     Term::spawn(cmd, 30, 100, Duration::from_secs(20))
 }
 
+/// `podium ARGS` in `dir` (its data folder `dir/data`), without colours,
+/// in a `rows`×`cols` terminal; waits fail after 20 s.
+pub fn spawn_in(dir: &Path, args: &[&str], rows: u16, cols: u16) -> Term {
+    let mut cmd = podium_command();
+    cmd.args(args);
+    cmd.env("PODIUM_DATA_DIR", dir.join("data"));
+    cmd.env("NO_COLOR", "1");
+    cmd.cwd(dir);
+    Term::spawn(cmd, rows, cols, Duration::from_secs(20))
+}
+
 /// The binary running in a pseudo-terminal.
 pub struct Term {
     pub child: Box<dyn Child + Send + Sync>,

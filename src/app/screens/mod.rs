@@ -27,6 +27,7 @@ pub mod completeness;
 pub mod history;
 pub mod questions;
 pub mod results;
+pub mod reveal;
 pub mod schedule;
 pub mod scores;
 pub mod setup;
@@ -61,6 +62,9 @@ pub enum ScreenKey {
     History(history::HistoryKey),
     Completeness(completeness::BoardKey),
     Results(results::ResultsKey),
+    /// The laureates' reveal (a mode of the stage), and the key that
+    /// begins it.
+    Reveal(reveal::RevealKey),
     Setup(setup::SetupKey),
 }
 
@@ -117,6 +121,7 @@ pub enum Help {
     History(history::HistoryHelp),
     Completeness(completeness::BoardHelp),
     Results(results::ResultsHelp),
+    Reveal(reveal::RevealHelp),
     Setup(setup::SetupHelp),
 }
 
@@ -143,6 +148,7 @@ help_from! {
     history::HistoryHelp => History,
     completeness::BoardHelp => Completeness,
     results::ResultsHelp => Results,
+    reveal::RevealHelp => Reveal,
     setup::SetupHelp => Setup,
 }
 
@@ -283,7 +289,13 @@ impl Screen {
                 .collect()
         }
         match self {
-            Screen::Stage => wrap(stage::bindings(app), ScreenKey::Stage),
+            Screen::Stage if app.stage.typing() => wrap(stage::bindings(app), ScreenKey::Stage),
+            Screen::Stage if reveal::active(app) => wrap(reveal::bindings(app), ScreenKey::Reveal),
+            Screen::Stage => {
+                let mut all = wrap(stage::bindings(app), ScreenKey::Stage);
+                all.extend(wrap(reveal::open_bindings(app), ScreenKey::Reveal));
+                all
+            }
             Screen::Schedule => wrap(schedule::bindings(app), ScreenKey::Schedule),
             Screen::Questions => wrap(questions::bindings(app), ScreenKey::Questions),
             Screen::Scores if app.blind.active() => {
@@ -308,7 +320,14 @@ impl Screen {
                 all.extend(wrap(history::open_bindings(app), ScreenKey::History));
                 all
             }
-            Screen::Results => wrap(results::bindings(app), ScreenKey::Results),
+            Screen::Results if app.results.form.is_some() || app.text_field_active() => {
+                wrap(results::bindings(app), ScreenKey::Results)
+            }
+            Screen::Results => {
+                let mut all = wrap(results::bindings(app), ScreenKey::Results);
+                all.extend(wrap(reveal::open_bindings(app), ScreenKey::Reveal));
+                all
+            }
             Screen::Setup => wrap(setup::bindings(app), ScreenKey::Setup),
         }
     }
@@ -340,6 +359,7 @@ impl ScreenKey {
             ScreenKey::History(k) => history::handle(app, k, now),
             ScreenKey::Completeness(k) => completeness::handle(app, k, now),
             ScreenKey::Results(k) => results::handle(app, k, now),
+            ScreenKey::Reveal(k) => reveal::handle(app, k, now),
             ScreenKey::Setup(k) => setup::handle(app, k, now),
         }
     }
@@ -356,6 +376,7 @@ impl ScreenKey {
             ScreenKey::History(_) => true,
             ScreenKey::Completeness(_) => true,
             ScreenKey::Results(k) => k.only_looks(),
+            ScreenKey::Reveal(_) => false,
             ScreenKey::Setup(k) => k.only_looks(),
         }
     }

@@ -295,12 +295,23 @@ impl SetupState {
         });
     }
 
-    /// Typed or pasted text: one line (a paste's line breaks become spaces).
+    /// Typed or pasted text: one line (a paste's line breaks and tabs
+    /// become spaces), without the characters no name may hold (a pasted
+    /// ESC, BEL or direction override never reaches the field, nor the
+    /// terminal that draws it).
     fn type_text(&mut self, text: &str) {
+        use crate::domain::validate::is_unsafe_char;
         if let Some(e) = &mut self.editing {
             e.text.extend(
                 text.chars()
-                    .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+                    .map(|c| {
+                        if matches!(c, '\n' | '\r' | '\t') {
+                            ' '
+                        } else {
+                            c
+                        }
+                    })
+                    .filter(|&c| !is_unsafe_char(c)),
             );
         }
     }

@@ -160,3 +160,25 @@ fn late_team_replacement_and_locks() {
     assert!(effects.iter().all(|e| !matches!(e, Effect::Save(_))));
     assert_eq!(app.status, Some(Notice::SelectTeam));
 }
+
+#[test]
+fn a_pasted_escape_or_direction_override_never_reaches_the_field() {
+    let (mut app, mut disk) = on_setup();
+    app.setup.row = to_row(
+        &app,
+        &Row::Field(Target::Team("T2".into()), Field::TeamName),
+    );
+    run(&mut app, &mut disk, Action::from(SetupKey::Edit));
+    let hostile = " \u{1b}]0;pwned\u{7}\u{202e}ok\tB\u{2066}";
+    run(
+        &mut app,
+        &mut disk,
+        Action::from(SetupKey::Paste(hostile.into())),
+    );
+    assert_eq!(
+        app.setup.editing.as_ref().unwrap().text,
+        "Guichet unique ]0;pwnedok B"
+    );
+    run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
+    assert_eq!(disk.team("T2").unwrap().name, "Guichet unique ]0;pwnedok B");
+}

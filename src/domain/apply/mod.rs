@@ -85,6 +85,8 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
         SetStage { edit } => schedule::set_stage(s, edit),
         SetQueue { edit } => schedule::set_queue(s, edit),
         SetMessage { edit } => set(&mut s.message, edit, Subject::Message),
+        SetReveal { edit } => schedule::set_reveal(s, edit),
+        SetRevealed { edit } => schedule::set_revealed(s, edit),
         AddQuestion { question } => schedule::add_question(s, question),
         RemoveQuestion { question } => schedule::remove_question(s, question),
         AddDecision { decision } => decisions::add(s, decision),

@@ -6,7 +6,7 @@ use num_traits::Zero;
 use crate::domain::ranking::{Figure, Ranking};
 use crate::domain::session::{Method, Session, TeamId};
 
-use super::{Recount, recount};
+use super::{Recount, recount_all};
 
 /// A yes/no field of a row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,13 +155,8 @@ pub fn compare(ranking: &Ranking, recounted: &Recount) -> Vec<Difference> {
 
 /// Every method ranked by the engine and recounted; every difference.
 pub fn differences(session: &Session) -> Vec<Difference> {
-    Method::ALL
-        .into_iter()
-        .flat_map(|m| {
-            compare(
-                &crate::domain::ranking::rank(session, m),
-                &recount(session, m),
-            )
-        })
+    recount_all(session)
+        .iter()
+        .flat_map(|r| compare(&crate::domain::ranking::rank(session, r.method), r))
         .collect()
 }

@@ -47,18 +47,23 @@ pub struct Recount {
 /// A ranked team and the sheets of it that count.
 struct Entry {
     id: TeamId,
-    /// (juror index, sheet total), in juror order.
+    /// (juror index, sheet total), in juror order. A total is kept in
+    /// units of 1/SCALE² (Σ weight × value on the raw decimals), so it is
+    /// an integer and adding totals never reduces a fraction; a score is
+    /// brought back to the ordinary unit once, in [`Score::figure`].
     totals: Vec<(usize, BigRational)>,
-    /// Per criterion (session order), the values of the sheets that count.
-    values: Vec<Vec<BigRational>>,
+    /// Per criterion (session order), the raw values (units of 1/SCALE)
+    /// of the sheets that count.
+    values: Vec<Vec<i64>>,
+}
+
+/// SCALE², the unit of the totals of an [`Entry`].
+fn total_unit() -> BigRational {
+    ratio(i128::from(SCALE) * i128::from(SCALE), 1)
 }
 
 fn ratio(numer: i128, denom: i128) -> BigRational {
     BigRational::new(BigInt::from(numer), BigInt::from(denom))
-}
-
-fn dec(d: Dec) -> BigRational {
-    ratio(i128::from(d.raw()), i128::from(SCALE))
 }
 
 fn mean(xs: &[BigRational]) -> BigRational {
@@ -107,15 +112,15 @@ fn entries(session: &Session) -> Vec<Entry> {
             {
                 continue;
             }
-            let total: BigRational = session
+            let total: i128 = session
                 .criteria
                 .iter()
                 .zip(&given)
-                .map(|(c, v)| dec(c.weight) * dec(*v))
+                .map(|(c, v)| i128::from(c.weight.raw()) * i128::from(v.raw()))
                 .sum();
-            entry.totals.push((j, total));
+            entry.totals.push((j, ratio(total, 1)));
             for (c, v) in given.iter().enumerate() {
-                entry.values[c].push(dec(*v));
+                entry.values[c].push(v.raw());
             }
         }
         out.push(entry);
@@ -137,7 +142,7 @@ impl Score {
         match self {
             Score::Exact(r) => Figure::Exact(r.clone()),
             Score::Float(f) => Figure::Float(*f),
-            Score::Majority(xs, _) => Figure::Exact(xs[(xs.len() - 1) / 2].clone()),
+            Score::Majority(xs, _) => Figure::Exact(&xs[(xs.len() - 1) / 2] / total_unit()),
         }
     }
 }
@@ -171,9 +176,11 @@ fn scores(entries: &[Entry], jurors: usize, method: Method) -> Vec<Option<Score>
             }
             let xs = sorted_totals(e);
             Some(match method {
-                Method::Mean => Score::Exact(mean(&xs)),
-                Method::Trimmed if xs.len() >= 3 => Score::Exact(mean(&xs[1..xs.len() - 1])),
-                Method::Trimmed => Score::Exact(mean(&xs)),
+                Method::Mean => Score::Exact(mean(&xs) / total_unit()),
+                Method::Trimmed if xs.len() >= 3 => {
+                    Score::Exact(mean(&xs[1..xs.len() - 1]) / total_unit())
+                }
+                Method::Trimmed => Score::Exact(mean(&xs) / total_unit()),
                 Method::Majority => {
                     let values = majority_values(&xs, 1);
                     Score::Majority(xs, values)
@@ -198,9 +205,13 @@ fn spread(xs: &[BigRational]) -> Spread {
             sigma: None,
         };
     }
-    let mu = mean(xs);
-    let squares: Vec<BigRational> = xs.iter().map(|x| (x - &mu) * (x - &mu)).collect();
-    let variance = mean(&squares);
+    // σ² = mean of the squares − the square of the mean = (nΣx² − (Σx)²)/n²:
+    // the totals are integers, so this adds integers only.
+    let n = BigRational::from_integer(BigInt::from(xs.len()));
+    let sum: BigRational = xs.iter().cloned().sum();
+    let squares: BigRational = xs.iter().map(|x| x * x).sum();
+    let mu = &sum / &n;
+    let variance = (&n * squares - &sum * &sum) / (&n * &n);
     let sigma = (xs.len() >= 2 && !variance.is_zero())
         .then(|| variance.to_f64().unwrap_or(f64::NAN).sqrt());
     Spread { mu, sigma }
@@ -251,6 +262,35 @@ fn majority_values(xs: &[BigRational], k: usize) -> Vec<BigRational> {
     out
 }
 
+/// The index in `xs` of the `i`-th majority value of `xs` (ascending, each
+/// value repeated `k` times), without building the repeated list: the
+/// values are taken out from the lower median outwards, alternately on
+/// each side (first below it when the list is odd, above when it is even).
+/// `majority_values` is the plain definition; the tests check they agree.
+fn majority_index(len: usize, k: usize, i: usize) -> usize {
+    let m = len * k;
+    let c = (m - 1) / 2;
+    let d = i.div_ceil(2);
+    let below = (i % 2 == 1) == (m % 2 == 1);
+    let at = if i == 0 {
+        c
+    } else if below {
+        c - d
+    } else {
+        c + d
+    };
+    at / k
+}
+
+/// The majority values of `a` and `b`, each repeated to the same length
+/// (`ka × a.len() = kb × b.len()`), compared in order.
+fn majority_cmp(a: &[BigRational], ka: usize, b: &[BigRational], kb: usize) -> Ordering {
+    (0..a.len() * ka)
+        .map(|i| a[majority_index(a.len(), ka, i)].cmp(&b[majority_index(b.len(), kb, i)]))
+        .find(|o| o.is_ne())
+        .unwrap_or(Ordering::Equal)
+}
+
 fn gcd(a: usize, b: usize) -> usize {
     if b == 0 { a } else { gcd(b, a % b) }
 }
@@ -263,7 +303,7 @@ fn better(a: &Score, b: &Score) -> Ordering {
         (Score::Majority(a, va), Score::Majority(b, vb)) if a.len() == b.len() => va.cmp(vb),
         (Score::Majority(a, _), Score::Majority(b, _)) => {
             let l = a.len() / gcd(a.len(), b.len()) * b.len();
-            majority_values(a, l / a.len()).cmp(&majority_values(b, l / b.len()))
+            majority_cmp(a, l / a.len(), b, l / b.len())
         }
         _ => Ordering::Equal,
     }
@@ -297,7 +337,11 @@ fn groups(
     let key = |t: usize| -> Vec<BigRational> {
         tie_break
             .iter()
-            .map(|&c| mean(&entries[t].values[c]))
+            .map(|&c| {
+                let xs = &entries[t].values[c];
+                let sum: i128 = xs.iter().map(|&v| i128::from(v)).sum();
+                ratio(sum, xs.len() as i128)
+            })
             .collect()
     };
     let mut out = Vec::new();
@@ -318,8 +362,21 @@ fn groups(
 
 /// The ranking of `session` under `method`, recounted.
 pub fn recount(session: &Session, method: Method) -> Recount {
+    recount_entries(session, &entries(session), method)
+}
+
+/// The ranking of `session` under every method of `Method::ALL`, recounted
+/// (the sheets that count are read once).
+pub fn recount_all(session: &Session) -> Vec<Recount> {
     let entries = entries(session);
-    let scores = scores(&entries, session.jurors.len(), method);
+    Method::ALL
+        .into_iter()
+        .map(|m| recount_entries(session, &entries, m))
+        .collect()
+}
+
+fn recount_entries(session: &Session, entries: &[Entry], method: Method) -> Recount {
+    let scores = scores(entries, session.jurors.len(), method);
     let tie_break: Vec<usize> = session
         .settings
         .tie_break
@@ -353,7 +410,7 @@ pub fn recount(session: &Session, method: Method) -> Recount {
         tied,
         at_cutoff: false,
     };
-    for group in groups(&enough, &scores, &tie_break, &entries) {
+    for group in groups(&enough, &scores, &tie_break, entries) {
         let p = lines.len() + 1;
         let q = p + group.len() - 1;
         let straddles = p <= n && n < q;
@@ -391,7 +448,7 @@ pub fn recount(session: &Session, method: Method) -> Recount {
             }
         }
     }
-    let mut behind = groups(&few, &scores, &tie_break, &entries);
+    let mut behind = groups(&few, &scores, &tie_break, entries);
     if !none.is_empty() {
         behind.push(none);
     }

@@ -275,3 +275,26 @@ fn normalized_scores_agree_within_the_tolerance_only() {
     engine.ranking[0].score = Some(Figure::Float(z + 1e-6));
     assert_eq!(compare(&engine, &recounted).len(), 1);
 }
+
+/// The majority values found by index (without the repeated list) are
+/// those of the plain definition, for every length and repetition, and
+/// the comparison of two teams with different sheet counts follows them.
+#[test]
+fn majority_values_by_index_follow_the_definition() {
+    for len in 1..14usize {
+        let xs: Vec<BigRational> = (0..len as i128).map(|v| ratio(v, 1)).collect();
+        for k in 1..7 {
+            let plain = majority_values(&xs, k);
+            let by_index: Vec<BigRational> = (0..len * k)
+                .map(|i| xs[majority_index(len, k, i)].clone())
+                .collect();
+            assert_eq!(by_index, plain, "len {len}, k {k}");
+        }
+    }
+    let a: Vec<BigRational> = [1, 4, 4, 9].map(|v| ratio(v, 1)).to_vec();
+    let b: Vec<BigRational> = [2, 4, 8].map(|v| ratio(v, 1)).to_vec();
+    let plain = majority_values(&a, 3).cmp(&majority_values(&b, 4));
+    assert_eq!(majority_cmp(&a, 3, &b, 4), plain);
+    assert_eq!(majority_cmp(&b, 4, &a, 3), plain.reverse());
+    assert_eq!(majority_cmp(&a, 1, &a, 1), Ordering::Equal);
+}

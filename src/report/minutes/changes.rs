@@ -66,11 +66,9 @@ fn describe<'a>(
     let juror = |id: &str| aliases.map_or_else(|| id.to_string(), |a| a.juror(id));
     let text = |t: &str| aliases.map_or_else(|| t.to_string(), |a| a.text(t));
     let what = match change {
-        Change::SetCell { edit, .. } if edit.seen.is_none() && edit.new.is_some() => {
-            *first_entries += 1;
-            return;
-        }
-        Change::SetHandwritten { edit, .. } if edit.seen.is_none() && edit.new.is_some() => {
+        Change::SetCell { edit, .. } | Change::SetHandwritten { edit, .. }
+            if edit.seen.is_none() && edit.new.is_some() =>
+        {
             *first_entries += 1;
             return;
         }
@@ -94,8 +92,12 @@ fn describe<'a>(
         | Change::SetStage { .. }
         | Change::SetQueue { .. }
         | Change::SetMessage { .. }
+        | Change::SetRevealed { .. }
         | Change::AddQuestion { .. }
         | Change::RemoveQuestion { .. } => return,
+        Change::SetReveal { edit } => What::Reveal {
+            laureates: edit.new.as_ref().map(|r| r.teams()),
+        },
         Change::Batch { changes, .. } => {
             for c in changes {
                 describe(c, aliases, out, first_entries);

@@ -12,6 +12,7 @@ pub mod completeness;
 pub mod history;
 pub mod questions;
 pub mod results;
+pub mod reveal;
 pub mod schedule;
 pub mod scores;
 pub mod setup;

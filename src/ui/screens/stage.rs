@@ -68,6 +68,18 @@ impl Widget for &StageScreen<'_> {
         let lang = view.lang();
         let t = view.theme;
         let audience = view.app.mode == Mode::Display;
+        // The laureates' reveal takes the stage while under way (never on
+        // the display while the results are sealed).
+        if let Some(reveal) = &s.reveal {
+            if !audience {
+                super::reveal::Panel { view, reveal }.render(area, buf);
+                return;
+            }
+            if !s.is_sealed() {
+                super::reveal::Audience { view, reveal }.render(area, buf);
+                return;
+            }
+        }
         let shown = shown(view, audience);
         let message = s.message.as_ref().map(|m| message_text(m, lang));
         let big_name = area.height >= 34;

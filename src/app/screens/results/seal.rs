@@ -1,5 +1,6 @@
-//! Sealing from the results screen: `S` asks (the `ConfirmSeal` overlay),
-//! and the answer yes seals, or unseals when the results are sealed.
+//! Sealing from the results screen: `S` asks (the `ConfirmSeal` overlay)
+//! to seal, or to unseal when the results are sealed, and the answer yes
+//! does what was asked.
 
 use super::{Reply, ResultsHelp, ResultsKey};
 use crate::app::App;
@@ -22,16 +23,18 @@ pub fn seal_key(sealed: bool) -> Binding<ResultsKey> {
 pub(super) fn ask(app: &mut App) -> Reply {
     app.results.form = None;
     app.results.detail = false;
-    app.overlay = Some(crate::app::Overlay::ConfirmSeal);
+    let seal = !app.session.is_sealed();
+    app.overlay = Some(crate::app::Overlay::ConfirmSeal { seal });
     Reply::none()
 }
 
-/// The question answered yes: the results sealed, or unsealed when they
-/// are (as this terminal sees them; the other terminal's seal meanwhile is
-/// refused as the domain refuses it).
+/// The question answered yes: what was asked is sent. If the other
+/// terminal did it meanwhile, the domain refuses it (already sealed, or
+/// not sealed), never turning a "seal" into an unseal.
 pub(super) fn seal(app: &mut App) -> Reply {
-    app.overlay = None;
-    let sealed = !app.session.is_sealed();
+    let Some(crate::app::Overlay::ConfirmSeal { seal: sealed }) = app.overlay.take() else {
+        return Reply::none();
+    };
     Reply {
         changes: vec![if sealed { Change::Seal } else { Change::Unseal }],
         notice: Some(Notice::SealSent { sealed }),

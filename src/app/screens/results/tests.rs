@@ -341,7 +341,7 @@ fn projector_mode_closes_a_form_nobody_can_see() {
 fn s_asks_then_y_seals_with_one_operation() {
     let mut sim = Sim::new(forum());
     sim.keys("S");
-    assert_eq!(sim.app.overlay, Some(Overlay::ConfirmSeal));
+    assert_eq!(sim.app.overlay, Some(Overlay::ConfirmSeal { seal: true }));
     assert!(sim.saved.is_empty(), "nothing saved before the answer");
     sim.keys("y");
     assert_eq!(sim.app.overlay, None);
@@ -394,7 +394,7 @@ fn unsealing_asks_too_and_u_never_undoes_a_seal() {
     assert!(sim.app.session.is_sealed());
     assert_eq!(sim.saved, [Change::Seal]);
     sim.keys("S");
-    assert_eq!(sim.app.overlay, Some(Overlay::ConfirmSeal));
+    assert_eq!(sim.app.overlay, Some(Overlay::ConfirmSeal { seal: false }));
     sim.keys("o");
     assert!(!sim.app.session.is_sealed());
     assert_eq!(sim.saved, [Change::Seal, Change::Unseal]);
@@ -438,4 +438,25 @@ fn sealed_the_blind_board_lists_teams_in_schedule_order() {
         .map(|t| t.id.clone())
         .collect();
     assert_eq!(order, schedule);
+}
+
+#[test]
+fn a_seal_asked_for_never_turns_into_an_unseal() {
+    let mut sim = Sim::new(forum());
+    sim.keys("S");
+    // The other terminal seals while the question is open.
+    for s in [&mut sim.app.session, &mut sim.disk] {
+        crate::domain::apply(s, &Change::Seal).unwrap();
+        s.revision += 1;
+    }
+    // Drawn, the question is still the one asked.
+    assert_eq!(sim.app.overlay, Some(Overlay::ConfirmSeal { seal: true }));
+    sim.keys("y");
+    assert!(sim.saved.is_empty(), "{:?}", sim.saved);
+    assert!(sim.disk.is_sealed() && sim.app.session.is_sealed());
+    assert!(
+        sim.status().contains("les résultats sont déjà scellés"),
+        "{}",
+        sim.status()
+    );
 }
