@@ -67,6 +67,37 @@ impl<'a> View<'a> {
 
 impl Widget for &View<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.frame(area, buf);
+        defuse(area, buf);
+    }
+}
+
+/// Take out of the cells drawn every character a terminal would obey
+/// rather than show ([`crate::domain::validate::is_unsafe_char`]): ratatui
+/// drops ESC and BEL, not a direction override, and a session file edited
+/// by hand can hold one in a name. The screen then shows the name's
+/// letters, never reordered.
+fn defuse(area: Rect, buf: &mut Buffer) {
+    use crate::domain::validate::is_unsafe_char;
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if cell.symbol().chars().any(is_unsafe_char) {
+                let kept: String = cell
+                    .symbol()
+                    .chars()
+                    .filter(|&c| !is_unsafe_char(c))
+                    .collect();
+                cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+            }
+        }
+    }
+}
+
+impl View<'_> {
+    /// The whole frame: the screen and its chrome, or the audience's stage.
+    fn frame(&self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let lang = self.lang();
             let text = match lang {
@@ -113,9 +144,7 @@ impl Widget for &View<'_> {
         chrome::footer(self, footer, buf);
         chrome::overlay(self, body, buf);
     }
-}
 
-impl View<'_> {
     /// `podium display`: the stage for the audience, on the whole window,
     /// with nothing of the program's own (no header, key line nor
     /// revision); a line at the bottom only when something went wrong

@@ -235,3 +235,54 @@ fn sealed_results_leave_the_display_on_the_stage() {
     let screen = text(&draw(&app, at(5), (80, 24), false));
     assert!(screen.contains("résultats scellés"), "{screen}");
 }
+
+/// A hackathon's 25 laureates, one per place, T01 best.
+fn many() -> Session {
+    let mut s = crate::app::results_fixture::large(30);
+    let places = (1..=25)
+        .map(|rank| Place {
+            rank,
+            teams: vec![format!("T{rank:02}").into()],
+        })
+        .collect();
+    s.reveal = Some(Reveal::new(places));
+    s
+}
+
+#[test]
+fn a_long_list_says_how_many_more_where_it_does_not_fit() {
+    let mut app = App::new(many(), options(Lang::Fr), at(0));
+    app.mode = Mode::Display;
+    if let Some(r) = app.session.reveal.as_mut() {
+        r.shown = 26;
+    }
+    let screen = text(&draw(&app, at(5), (80, 24), false));
+    let last = line_with(&screen, "+ ");
+    assert!(last.contains("autres"), "{screen}");
+    assert!(screen.contains("1er lauréat"), "{screen}");
+    let screen = text(&draw(&app, at(5), (200, 60), false));
+    assert!(screen.contains("25e lauréat"), "all of them:\n{screen}");
+    assert!(!screen.contains("autres"), "{screen}");
+}
+
+#[test]
+fn the_moderators_list_keeps_the_place_on_screen_in_view() {
+    let mut app = App::new(many(), options(Lang::En), at(0));
+    for (shown, expected) in [
+        (0, "25th laureate"),
+        (1, "25th laureate"),
+        (20, "6th laureate"),
+    ] {
+        if let Some(r) = app.session.reveal.as_mut() {
+            r.shown = shown;
+        }
+        let screen = text(&draw(&app, at(5), (80, 24), false));
+        let mark = if shown == 0 {
+            "· to come"
+        } else {
+            "▶ on screen"
+        };
+        let row = |l: &&str| l.contains(mark) && l.contains(expected);
+        assert!(screen.lines().any(|l| row(&l)), "{screen}");
+    }
+}

@@ -174,3 +174,36 @@ fn every_screen_draws_at_any_size_without_panicking() {
         }
     }
 }
+
+#[test]
+fn a_hand_edited_name_never_reaches_the_terminal_with_its_controls() {
+    let mut app = app(Lang::En);
+    // What a session file edited by hand can hold (`new`, `roster` and
+    // the Setup screen refuse it).
+    let hostile = "Can\u{1b}]0;pwned\u{7}tine\u{202e}xet\u{2066}";
+    for team in &mut app.session.teams {
+        team.name = hostile.into();
+        team.project = hostile.into();
+    }
+    app.session.jurors[0].name = hostile.into();
+    app.session.message = Some(crate::domain::Message::Text(hostile.into()));
+    for &screen in Screen::ALL {
+        app.screen = screen;
+        for size in SIZES {
+            let t = draw(&app, at(65), size, false);
+            let buf = t.backend().buffer();
+            for cell in &buf.content {
+                let unsafe_char = crate::domain::validate::is_unsafe_char;
+                assert!(
+                    !cell.symbol().chars().any(unsafe_char),
+                    "{screen:?} {size:?}: {:?} in\n{}",
+                    cell.symbol(),
+                    text(&t)
+                );
+            }
+        }
+    }
+    app.screen = Screen::Schedule;
+    let screen = text(&draw(&app, at(65), (200, 60), false));
+    assert!(screen.contains("Can]0;pwnedtinexet"), "{screen}");
+}

@@ -321,4 +321,35 @@ mod tests {
             "Pas de proclamation : 2 feuilles attendues ne comptent pas encore."
         );
     }
+
+    #[test]
+    fn the_history_and_undo_word_each_change_of_the_reveal() {
+        use crate::domain::reveal::{Place, Reveal};
+        use crate::domain::{Change, Edit};
+        let session = crate::domain::fixture::session();
+        let reveal = Reveal::new(vec![Place {
+            rank: 1,
+            teams: vec!["T01".into()],
+        }]);
+        let begin = Change::SetReveal {
+            edit: Edit::new(None, Some(reveal.clone())),
+        };
+        let step = Change::SetRevealed {
+            edit: Edit::new(1, 2),
+        };
+        let end = Change::SetReveal {
+            edit: Edit::new(Some(reveal), None),
+        };
+        let what = |c: &Change, lang| crate::words::history::what(c, &session, lang);
+        assert_eq!(
+            what(&begin, Lang::En),
+            "start of the reveal of the laureates (1 laureate)"
+        );
+        assert_eq!(what(&step, Lang::Fr), "proclamation des lauréats : étape 2");
+        assert_eq!(what(&end, Lang::En), "end of the reveal of the laureates");
+        assert_eq!(
+            crate::words::undo::undone(&step, Lang::En),
+            "Undone: reveal of the laureates: step 2"
+        );
+    }
 }

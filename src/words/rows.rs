@@ -21,6 +21,11 @@ pub enum RowProblem<'a> {
     Empty {
         column: &'a str,
     },
+    /// A field with a control character (a tab, a line break, ESC…) or a
+    /// direction override, which no id or name may hold.
+    Unsafe {
+        column: &'a str,
+    },
     /// An id already used on line `first`.
     IdTwice {
         id: &'a str,
@@ -68,6 +73,14 @@ pub fn row_problem(problem: &RowProblem, lang: Lang) -> String {
     match *problem {
         Empty { column } if fr => format!("colonne « {column} » vide"),
         Empty { column } => format!("column \"{column}\" is empty"),
+        Unsafe { column } if fr => format!(
+            "colonne « {column} » : caractère de contrôle (tabulation, retour à la ligne…) ou \
+             d'inversion de sens refusé"
+        ),
+        Unsafe { column } => format!(
+            "column \"{column}\": control character (tab, line break…) or direction override \
+             refused"
+        ),
         IdTwice { id, first } if fr => {
             format!("identifiant « {id} » déjà utilisé ligne {first}")
         }

@@ -283,4 +283,45 @@ mod tests {
         );
         assert_eq!(changes.entries[1].what.say(Lang::En), "results unsealed");
     }
+
+    #[test]
+    fn the_reveal_is_listed_begun_and_ended_not_step_by_step() {
+        use crate::domain::reveal::{Place, Reveal};
+        let reveal = Reveal::new(vec![Place {
+            rank: 1,
+            teams: vec!["T01".into(), "T02".into()],
+        }]);
+        let step = |seen, new| Change::SetRevealed {
+            edit: Edit::new(seen, new),
+        };
+        let history = vec![
+            op(cell("J1", None, Some("3")), 0),
+            op(
+                Change::SetReveal {
+                    edit: Edit::new(None, Some(reveal.clone())),
+                },
+                1,
+            ),
+            op(step(0, 1), 2),
+            op(step(1, 2), 3),
+            op(
+                Change::SetReveal {
+                    edit: Edit::new(Some(Reveal { shown: 2, ..reveal }), None),
+                },
+                4,
+            ),
+        ];
+        let said: Vec<String> = after_first_score(&history, None)
+            .entries
+            .iter()
+            .map(|e| e.what.say(Lang::Fr))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "début de la proclamation des lauréats (2 lauréats)",
+                "fin de la proclamation des lauréats"
+            ]
+        );
+    }
 }

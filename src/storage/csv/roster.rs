@@ -55,6 +55,26 @@ fn required<'a>(row: &'a Row, column: &str, problems: &mut Problems) -> Option<&
     }
 }
 
+/// Every field of the row's known columns free of control characters and
+/// direction overrides (each one reported, naming its column): a name
+/// pasted with a tab or a line break is pointed at in its file and line,
+/// not only refused in the session built from it.
+fn safe(row: &Row, columns: &[Column], problems: &mut Problems) -> bool {
+    let mut ok = true;
+    for column in columns {
+        if crate::domain::validate::is_unsafe_text(row.get(column.name)) {
+            problems.say(
+                row.line,
+                RowProblem::Unsafe {
+                    column: column.name,
+                },
+            );
+            ok = false;
+        }
+    }
+    ok
+}
+
 /// Ids must be unique within a file: report a repeat with the first line.
 fn unique_id(
     seen: &mut HashMap<String, u64>,
@@ -97,7 +117,8 @@ fn people<T>(
         let id = required(row, "id", problems);
         let name = required(row, "name", problems);
         let org = required(row, "org", problems);
-        let (Some(id), Some(name), Some(org)) = (id, name, org) else {
+        let safe = safe(row, columns, problems);
+        let (Some(id), Some(name), Some(org), true) = (id, name, org, safe) else {
             return;
         };
         if !unique_id(&mut seen, id, row.line, problems) {
@@ -181,6 +202,9 @@ fn criterion(
     seen: &mut HashMap<String, u64>,
     problems: &mut Problems,
 ) -> Option<Criterion> {
+    if !safe(row, CRITERION_COLUMNS, problems) {
+        return None;
+    }
     let id = required(row, "id", problems);
     let label = required(row, "label", problems);
     let weight = number(row, "weight", Some(Dec::int(1)), problems);

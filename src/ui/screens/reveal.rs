@@ -320,13 +320,26 @@ impl Widget for &Panel<'_> {
             .map(|p| width(&w::place(p.rank, p.tied(), lang)))
             .max()
             .unwrap_or(0);
-        let mut y = area.y + 6;
-        for (i, place) in r.places.iter().enumerate().take(rows) {
-            // Place i (best first) is shown from step n - i on.
+        // Place i (best first) is shown from step n - i on; in projector
+        // mode only those shown are listed. The list scrolls to keep the
+        // place on screen (or the next to come) in view.
+        let listed: Vec<(usize, &Place)> = r
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !projector || r.shown >= n - i)
+            .collect();
+        let on_screen = n.saturating_sub(r.shown.max(1));
+        let focus = listed
+            .iter()
+            .position(|(i, _)| *i == on_screen)
+            .unwrap_or(0);
+        let first = focus
+            .saturating_sub(rows / 2)
+            .min(listed.len().saturating_sub(rows));
+        let window = listed.iter().skip(first).take(rows);
+        for (y, &(i, place)) in (area.y + 6..).zip(window) {
             let shown = r.shown >= n - i;
-            if projector && !shown {
-                continue;
-            }
             let current = r.shown == n - i;
             let names: Vec<String> = place.teams.iter().map(|id| team_line(s, id)).collect();
             let mark = w::panel::mark(current, shown, lang);
@@ -339,7 +352,6 @@ impl Widget for &Panel<'_> {
             );
             let style = if current { t.title() } else { Style::new() };
             line(buf, y, &text, style);
-            y += 1;
         }
     }
 }
