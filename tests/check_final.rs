@@ -23,6 +23,14 @@ fn check_says_the_results_are_provisional_and_final_refuses() {
         said.contains("résultats PROVISOIRES : 120 feuilles manquantes"),
         "{said}"
     );
+    // The first line says the state in words, not a bare revision number.
+    let first = said.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("aucun problème — résultats PROVISOIRES : 120 feuilles manquantes"),
+        "{first}"
+    );
+    assert!(first.contains("1 changement enregistré"), "{first}");
+    assert!(!first.contains("révision"), "{first}");
     let out = podium(dir.path(), &["check", file, "--final", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     assert!(

@@ -81,8 +81,14 @@ fn new_with_settings_flags() {
     // And `check` finds it clean, speaking the session's language.
     let out = podium(d, &["check", "forum.json"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("forum.json: OK"), "{}", stdout(&out));
-    assert!(stdout(&out).contains("revision 1"), "{}", stdout(&out));
+    // Its first line says the state in words, never a bare revision.
+    let first = stdout(&out).lines().next().unwrap_or_default().to_string();
+    assert!(
+        first.starts_with("forum.json: no problem found — results final"),
+        "{first}"
+    );
+    assert!(first.contains("1 change saved"), "{first}");
+    assert!(!first.contains("revision"), "{first}");
 }
 
 #[test]
@@ -95,7 +101,7 @@ fn new_defaults_to_french_and_three_minutes() {
     assert_eq!(s.settings.method, Method::Mean);
     let out = podium(dir.path(), &["check", "s.json"]);
     assert!(
-        stdout(&out).contains("s.json: OK — révision 1"),
+        stdout(&out).contains("s.json: aucun problème — résultats définitifs · 0 équipe"),
         "{}",
         stdout(&out)
     );
@@ -366,7 +372,7 @@ fn check_notes_what_the_next_save_will_repair_and_says_ok() {
         assert!(out.status.success(), "{name}: {}", stderr(&out));
         assert!(stdout(&out).contains(note), "{name}: {}", stdout(&out));
         assert!(
-            stdout(&out).contains("forum.json: OK — revision 4"),
+            stdout(&out).contains("forum.json: no problem found — results"),
             "{name}: {}",
             stdout(&out)
         );
@@ -378,8 +384,16 @@ fn a_state_behind_its_journal_is_a_checkpoint_check_is_silent_about() {
     let dir = fixture("state_behind");
     let out = check(dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(!stdout(&out).contains("revision 2"), "{}", stdout(&out));
-    assert!(stdout(&out).contains("forum.json: OK — revision 4"));
+    assert!(
+        !stdout(&out).contains("2 changes saved"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("· 4 changes saved"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]

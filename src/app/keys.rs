@@ -46,6 +46,20 @@ impl Key {
     }
 }
 
+/// How much a key shown on the footer matters: when the footer is too
+/// narrow for all its keys, it drops the least important first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rank {
+    /// Never dropped: `?`, `Tab`, `q`.
+    Always,
+    /// Moving around the screen (rows, pages).
+    Navigate,
+    /// What the screen is for (the default).
+    Main,
+    /// Handy, but the `?` overlay is enough.
+    Extra,
+}
+
 /// One binding: a key (and its aliases), what it does, and how the help
 /// and the footer name it.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,6 +73,8 @@ pub struct Binding<K> {
     pub help: Help,
     /// The footer's short wording, for the keys shown there.
     pub footer: Option<Help>,
+    /// What the footer drops first when short of room.
+    pub rank: Rank,
 }
 
 /// A binding with no alias and no footer wording.
@@ -69,6 +85,7 @@ pub fn bind<K>(key: Key, action: K, help: impl Into<Help>) -> Binding<K> {
         action,
         help: help.into(),
         footer: None,
+        rank: Rank::Main,
     }
 }
 
@@ -110,6 +127,12 @@ impl<K> Binding<K> {
         self
     }
 
+    /// How much it matters on the footer (`Rank::Main` unless said).
+    pub fn rank(mut self, rank: Rank) -> Binding<K> {
+        self.rank = rank;
+        self
+    }
+
     /// Another key doing the same.
     pub fn or(mut self, alias: Key) -> Binding<K> {
         self.aliases.push(alias);
@@ -136,6 +159,7 @@ impl<K> Binding<K> {
             action: f(self.action),
             help: self.help,
             footer: self.footer,
+            rank: self.rank,
         }
     }
 }

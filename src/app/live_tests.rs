@@ -247,7 +247,11 @@ fn the_start_is_set_to_now_until_the_day_begins() {
         sim.disk.settings.start_time,
         chrono::NaiveTime::from_hms_opt(9, 55, 20)
     );
-    assert!(said(&sim).contains("Début prévu à 09:55"), "{}", said(&sim));
+    assert!(
+        said(&sim).contains("Début prévu à 09:55:20."),
+        "{}",
+        said(&sim)
+    );
     let plan = crate::domain::schedule::plan(&sim.app.session, sim.app.offset, at(20));
     assert_eq!(plan.delay_ms, 0, "exactly on time");
     sim.run(Action::from(StageKey::StartPause), at(30));

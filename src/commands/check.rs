@@ -45,7 +45,10 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
         super::say(lang, note)?;
     }
     if let Some(s) = &report.session {
-        super::say(lang, &summary(&name, s, lang))?;
+        // Counts only (sheets missing, ties waiting): no rank, sealed or not.
+        let finality = Finality::of(&ranking::rank(s, s.settings.method));
+        let summary = words::check_summary(s, &finality, lang);
+        super::say(lang, &format!("{name}: {summary}"))?;
         if let Some(digest) = &digest {
             super::say(lang, digest)?;
         }
@@ -56,8 +59,6 @@ pub fn run(flag: Option<Lang>, file: &Path, final_wanted: bool) -> Outcome {
         if s.is_sealed() {
             super::say(lang, &seal::check_line(&name, lang))?;
         }
-        // Counts only (sheets missing, ties waiting): no rank, sealed or not.
-        let finality = Finality::of(&ranking::rank(s, s.settings.method));
         let said = format!("{name}: {}", words::finality(&finality, lang));
         if final_wanted && !finality.is_final() {
             return Err(Failure::new(lang, vec![said]));
@@ -170,14 +171,6 @@ pub fn session_problems(s: &Session, lang: Lang) -> Vec<String> {
         );
     }
     out
-}
-
-fn summary(name: &str, s: &Session, lang: Lang) -> String {
-    let (r, sizes, values) = (s.revision, words::sizes(s, lang), words::values(s, lang));
-    match lang {
-        Lang::Fr => format!("{name}: OK — révision {r}, {sizes}, {values}"),
-        Lang::En => format!("{name}: OK — revision {r}, {sizes}, {values}"),
-    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! the settings; with options, check them all and apply them as one
 //! operation, or print one line per refused option and write nothing.
 
-use chrono::{Local, Timelike, Utc};
+use chrono::{Local, NaiveTime, Timelike, Utc};
 
 use crate::cli::SettingsArgs;
 use crate::domain::setup::{Field, Fields, Value};
@@ -18,7 +18,7 @@ pub fn run(flag: Option<Lang>, args: &SettingsArgs) -> Outcome {
     // The whole journal is checked first: a damaged one is never written to.
     let (mut live, lang) = super::open_writer(flag, &args.file)?;
     let session = live.session().clone();
-    let asked = asked(args, lang);
+    let asked = asked(args, lang, Local::now().time());
     if asked.is_empty() {
         return super::say(lang, &words::settings_text(&session, lang));
     }
@@ -63,8 +63,10 @@ pub fn run(flag: Option<Lang>, args: &SettingsArgs) -> Outcome {
 }
 
 /// The options given, each read into its field's value or refused with
-/// a line naming the option.
-fn asked(args: &SettingsArgs, lang: Lang) -> Vec<(Field, Result<Value, String>)> {
+/// a line naming the option. `--start now` is `now` to the second, as the
+/// schedule's `s` sets it (a planned start a minute early would show a
+/// delay that is not there).
+fn asked(args: &SettingsArgs, lang: Lang, now: NaiveTime) -> Vec<(Field, Result<Value, String>)> {
     let mut out = Vec::new();
     let text = |t: &Option<String>| t.as_ref().map(|t| Ok(Value::Text(t.trim().to_string())));
     let secs = |flag: &'static str, t: &Option<String>| {
@@ -81,12 +83,7 @@ fn asked(args: &SettingsArgs, lang: Lang) -> Vec<(Field, Result<Value, String>)>
             .map_err(|_| words::bad_option("date", t, words::Expected::Date, lang)),
     });
     let start = args.flags.start.as_ref().map(|t| match t.trim() {
-        "now" | "maintenant" => {
-            let now = Local::now().time();
-            Ok(Value::Time(
-                now.with_second(0).and_then(|n| n.with_nanosecond(0)),
-            ))
-        }
+        "now" | "maintenant" => Ok(Value::Time(now.with_nanosecond(0))),
         "" => Ok(Value::Time(None)),
         _ => parse_time(t)
             .map(|t| Value::Time(Some(t)))
@@ -186,5 +183,41 @@ fn change(s: &Session, event: Event, settings: Settings) -> Option<Change> {
             },
             changes,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveTime;
+
+    use super::asked;
+    use crate::cli::{SettingFlags, SettingsArgs};
+    use crate::domain::Lang;
+    use crate::domain::setup::{Field, Value};
+
+    #[test]
+    fn start_now_is_now_to_the_second() {
+        let args = SettingsArgs {
+            file: "f.json".into(),
+            flags: SettingFlags {
+                start: Some("now".into()),
+                ..SettingFlags::default()
+            },
+            bell: None,
+        };
+        let now = NaiveTime::from_hms_milli_opt(14, 3, 27, 600).unwrap();
+        let asked = asked(&args, Lang::En, now);
+        let start = asked.iter().find(|(f, _)| *f == Field::Start);
+        assert_eq!(
+            start.map(|(_, v)| v.clone()),
+            Some(Ok(Value::Time(NaiveTime::from_hms_opt(14, 3, 27))))
+        );
+        // Shown to the second, as set.
+        let shown =
+            crate::words::setup::value(&Value::Time(NaiveTime::from_hms_opt(14, 3, 27)), Lang::Fr);
+        assert_eq!(shown, "14:03:27");
+        let whole =
+            crate::words::setup::value(&Value::Time(NaiveTime::from_hms_opt(14, 0, 0)), Lang::Fr);
+        assert_eq!(whole, "14:00");
     }
 }

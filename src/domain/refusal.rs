@@ -41,12 +41,15 @@ pub enum Refusal {
     UnknownOrganisation(OrgId),
     OutOfRange {
         criterion: CriterionId,
+        /// The criterion's label, as people name it.
+        label: String,
         value: Dec,
         min: Dec,
         max: Dec,
     },
     OffStep {
         criterion: CriterionId,
+        label: String,
         value: Dec,
         min: Dec,
         step: Dec,

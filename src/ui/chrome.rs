@@ -200,61 +200,75 @@ pub fn status(view: &View, area: Rect, buf: &mut Buffer) {
     Paragraph::new(line).render(area, buf);
 }
 
-/// The footer: the screen's main keys, as many as fit, `?` always last.
+/// The footer: the screen's keys by rank (`keys::Rank`), as many as fit,
+/// `?` always last. Neighbours worded the same share one item (`↑/↓ ligne`).
 pub fn footer(view: &View, area: Rect, buf: &mut Buffer) {
-    let lang = view.lang();
-    let t = view.theme;
-    let bindings = keymap::screen_bindings(view.app);
-    let item = |key: crate::app::keys::Key, help: &str| -> Vec<Span<'static>> {
-        vec![
-            Span::styled(format!(" {} ", words::keys::key(key, lang)), t.key()),
-            Span::raw(format!("{help} ")),
-        ]
-    };
-    let help = bindings
-        .iter()
-        .find(|b| b.action == Action::Help)
-        .and_then(|b| words::keys::footer(b, lang).map(|text| item(b.key, text)))
-        .unwrap_or_default();
-    let help_width: usize = help.iter().map(|s| s.width()).sum();
-    // The screen's own keys first, then those that hold everywhere.
-    // Once the session was replaced, only keys that still do something.
-    let works = |a: &Action| view.app.saves() || crate::app::update::only_looks(a);
-    let (global, own): (Vec<_>, Vec<_>) = bindings
-        .iter()
-        .filter(|b| b.footer.is_some() && b.action != Action::Help && works(&b.action))
-        .partition(|b| keymap::is_global(&b.action));
-    let shown: Vec<_> = own.into_iter().chain(global).collect();
-    let items: Vec<_> = shown
-        .iter()
-        .map(|b| item(b.key, words::keys::footer(b, lang).unwrap_or_default()))
-        .collect();
-    // Kept first: `Tab`, then the screen's own keys that only look around
-    // (its navigation), then the rest in the order shown.
-    let rank = |b: &crate::app::keys::Binding<Action>| match b.action {
-        Action::NextScreen => 0,
-        _ if !keymap::is_global(&b.action) && crate::app::update::only_looks(&b.action) => 1,
-        _ => 2,
-    };
-    let mut order: Vec<usize> = (0..shown.len()).collect();
-    order.sort_by_key(|&i| rank(shown[i]));
-    let mut keep = vec![false; shown.len()];
-    let mut used = help_width;
+    let items = footer_items(view);
+    // Kept by rank (the order shown within a rank), the least important
+    // dropped first; one blank between items.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| items[i].rank);
+    let mut keep = vec![false; items.len()];
+    let mut used = 0;
     for i in order {
-        let w: usize = items[i].iter().map(|s| s.width()).sum();
+        let w = items[i].width() + usize::from(used > 0);
         if used + w <= area.width as usize {
             used += w;
             keep[i] = true;
         }
     }
-    let mut spans: Vec<Span> = items
-        .into_iter()
-        .zip(keep)
-        .filter(|(_, keep)| *keep)
-        .flat_map(|(parts, _)| parts)
-        .collect();
-    spans.extend(help);
+    let t = view.theme;
+    let mut spans: Vec<Span> = Vec::new();
+    for (item, _) in items.iter().zip(keep).filter(|(_, keep)| *keep) {
+        if !spans.is_empty() {
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(format!(" {} ", item.keys), t.key()));
+        spans.push(Span::raw(item.words));
+    }
     Line::from(spans).render(area, buf);
+}
+
+/// A footer item: its keys, its words, how much it matters.
+struct FooterItem {
+    keys: String,
+    words: &'static str,
+    rank: crate::app::keys::Rank,
+}
+
+impl FooterItem {
+    fn width(&self) -> usize {
+        text::width(&self.keys) + 2 + text::width(self.words)
+    }
+}
+
+/// The screen's own keys, then those that hold everywhere, then `?`.
+/// Once the session was replaced, only keys that still do something.
+fn footer_items(view: &View) -> Vec<FooterItem> {
+    let lang = view.lang();
+    let bindings = keymap::screen_bindings(view.app);
+    let works = |a: &Action| view.app.saves() || crate::app::update::only_looks(a);
+    let (global, own): (Vec<_>, Vec<_>) = bindings
+        .iter()
+        .filter(|b| b.footer.is_some() && b.action != Action::Help && works(&b.action))
+        .partition(|b| keymap::is_global(&b.action));
+    let help = bindings.iter().filter(|b| b.action == Action::Help);
+    let mut items: Vec<FooterItem> = Vec::new();
+    for b in own.into_iter().chain(global).chain(help) {
+        let Some(words) = words::keys::footer(b, lang) else {
+            continue;
+        };
+        let label = words::keys::key(b.key, lang);
+        match items.last_mut() {
+            Some(last) if last.words == words => last.keys = format!("{}/{label}", last.keys),
+            _ => items.push(FooterItem {
+                keys: label,
+                words,
+                rank: b.rank,
+            }),
+        }
+    }
+    items
 }
 
 pub fn overlay(view: &View, body: Rect, buf: &mut Buffer) {
@@ -290,9 +304,24 @@ fn help(view: &View, body: Rect, buf: &mut Buffer) {
     // One column if it fits the height, else two side by side.
     let room = body.height.saturating_sub(4) as usize;
     let columns = if entries.len() > room { 2 } else { 1 };
-    let per_column = entries.len().div_ceil(columns);
+    let per_column = entries.len().div_ceil(columns).max(1);
     let width = if columns == 1 { 78 } else { body.width };
-    let height = per_column as u16 + 4;
+    let inner_width = usize::from(width.min(body.width).saturating_sub(2));
+    let column_width = inner_width.saturating_sub(2 * (columns - 1)) / columns;
+    // Each column's lines: a help too long for its column is wrapped under
+    // itself; while the tallest column is too high for the screen, its
+    // longest help is cut at a word instead (with `…`).
+    let mut columns_parts: Vec<HelpColumn> = entries
+        .chunks(per_column)
+        .map(|chunk| HelpColumn::wrapped(chunk, column_width))
+        .collect();
+    while let Some(tallest) = columns_parts.iter_mut().max_by_key(|c| c.height()) {
+        if tallest.height() <= room || !tallest.cut_longest() {
+            break;
+        }
+    }
+    let laid: Vec<Vec<Line>> = columns_parts.iter().map(|c| c.lines(t.key())).collect();
+    let height = laid.iter().map(Vec::len).max().unwrap_or(0) as u16 + 4;
     let area = centred(body, width, height);
     Clear.render(area, buf);
     let title = format!(
@@ -312,22 +341,7 @@ fn help(view: &View, body: Rect, buf: &mut Buffer) {
     let parts = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns])
         .spacing(2)
         .split(list);
-    for (chunk, part) in entries.chunks(per_column.max(1)).zip(parts.iter()) {
-        let key_width = chunk
-            .iter()
-            .map(|(k, _)| crate::ui::text::width(k))
-            .max()
-            .unwrap_or(0)
-            + 1;
-        let lines: Vec<Line> = chunk
-            .iter()
-            .map(|(keys, help)| {
-                Line::from(vec![
-                    Span::styled(format!("{keys:>key_width$}"), t.key()),
-                    Span::raw(format!("  {help}")),
-                ])
-            })
-            .collect();
+    for (lines, part) in laid.into_iter().zip(parts.iter()) {
         Paragraph::new(lines).render(*part, buf);
     }
     if let Some(path) = &view.app.file {
@@ -346,6 +360,71 @@ fn help(view: &View, body: Rect, buf: &mut Buffer) {
         t.dim(),
     )
     .render(hint, buf);
+}
+
+/// A column of the `?` overlay: keys right-aligned, their help beside them
+/// on one line or more.
+struct HelpColumn {
+    key_width: usize,
+    help_width: usize,
+    /// Each entry's keys, its whole help and the lines it takes.
+    entries: Vec<(String, String, Vec<String>)>,
+}
+
+impl HelpColumn {
+    /// Every help wrapped to the column's `cells`.
+    fn wrapped(chunk: &[(String, String)], cells: usize) -> HelpColumn {
+        let key_width = chunk.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0) + 1;
+        let help_width = cells.saturating_sub(key_width + 2).max(1);
+        let entries = chunk
+            .iter()
+            .map(|(keys, help)| {
+                let lines = text::wrap(help, help_width, usize::MAX);
+                (keys.clone(), help.clone(), lines)
+            })
+            .collect();
+        HelpColumn {
+            key_width,
+            help_width,
+            entries,
+        }
+    }
+
+    fn height(&self) -> usize {
+        self.entries.iter().map(|e| e.2.len()).sum()
+    }
+
+    /// Put the help taking the most lines on one line, cut at a word;
+    /// false when every help already is on one line.
+    fn cut_longest(&mut self) -> bool {
+        let longest = self
+            .entries
+            .iter_mut()
+            .filter(|e| e.2.len() > 1)
+            .max_by_key(|e| e.2.len());
+        match longest {
+            Some((_, help, lines)) => {
+                *lines = vec![text::cut_words(help, self.help_width)];
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn lines(&self, key_style: Style) -> Vec<Line<'static>> {
+        let key_width = self.key_width;
+        let mut out = Vec::new();
+        for (keys, _, lines) in &self.entries {
+            for (i, part) in lines.iter().enumerate() {
+                let keys = if i == 0 { keys.as_str() } else { "" };
+                out.push(Line::from(vec![
+                    Span::styled(format!("{keys:>key_width$}"), key_style),
+                    Span::raw(format!("  {part}")),
+                ]));
+            }
+        }
+        out
+    }
 }
 
 /// An overlay's keys on one line: "y / o : quitter · autre touche : rester".

@@ -18,6 +18,10 @@ pub mod text;
 pub mod theme;
 
 #[cfg(test)]
+mod cut_tests;
+#[cfg(test)]
+mod footer_tests;
+#[cfg(test)]
 mod min_size_tests;
 #[cfg(test)]
 mod recount_tests;

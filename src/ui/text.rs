@@ -52,7 +52,14 @@ pub fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, text: &str, width: u16,
         return;
     }
     let width = width.min(area.right() - x);
-    buf.set_stringn(x, y, text, usize::from(width), st);
+    // A text too long for its room ends with `…` (its trailing blanks are
+    // padding, not text).
+    let kept = text.trim_end();
+    if self::width(kept) > usize::from(width) {
+        buf.set_stringn(x, y, cut(kept, usize::from(width)), usize::from(width), st);
+    } else {
+        buf.set_stringn(x, y, text, usize::from(width), st);
+    }
 }
 
 use crate::words::width::{Align, pad, split_at_width};
@@ -82,6 +89,25 @@ fn initials(first: &str) -> String {
         .map(|c| format!("{c}."))
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// Cut a text to `cells` cells at a word boundary, ending with `…` when
+/// cut (a single word too long for the room is cut inside it).
+pub fn cut_words(text: &str, cells: usize) -> String {
+    if width(text) <= cells {
+        return text.to_string();
+    }
+    let (head, rest) = split_at_width(text, cells.saturating_sub(1));
+    // The head ends on a whole word when the rest starts a new one.
+    let whole = if rest.starts_with(' ') {
+        head.len()
+    } else {
+        head.rfind(' ').unwrap_or(0)
+    };
+    match head[..whole].trim_end() {
+        "" => cut(text, cells),
+        kept => format!("{kept}…"),
+    }
 }
 
 /// Cut a text from its start to `cells` cells, beginning with `…` when
@@ -253,6 +279,17 @@ mod tests {
         assert_eq!(right("日本", 2), "本");
         assert_eq!(cut_start("Jury de sélection", 9), "…élection");
         assert_eq!(cut_start("court", 8), "court");
+        assert_eq!(
+            cut_words("retirer / rétablir l'équipe", 20),
+            "retirer / rétablir…"
+        );
+        assert_eq!(cut_words("mode projecteur", 12), "mode…");
+        assert_eq!(
+            cut_words("mode projecteur (masque)", 17),
+            "mode projecteur…"
+        );
+        assert_eq!(cut_words("anticonstitutionnel", 8), "anticon…");
+        assert_eq!(cut_words("court", 8), "court");
     }
 
     #[test]

@@ -179,7 +179,8 @@ fn global(help: GlobalHelp, lang: Lang) -> &'static str {
     match help {
         H::Help => lang.t("aide", "help"),
         H::OtherScreen => lang.t("écran suivant / précédent", "next / previous screen"),
-        H::NextScreen => lang.t("écran suivant", "next screen"),
+        // Short: the footer keeps `Tab` at 80 columns with the stage's keys.
+        H::NextScreen => lang.t("écrans", "next screen"),
         H::Undo => lang.t("annuler ma dernière opération", "undo my last operation"),
         H::UndoShort => lang.t("annuler", "undo"),
         H::Projector => lang.t(
@@ -208,6 +209,7 @@ fn stage(help: StageHelp, lang: Lang) -> &'static str {
         H::StartPauseShort => lang.t("départ/pause", "start/pause"),
         H::NextPhase => lang.t("phase suivante", "next phase"),
         H::PlusTen => lang.t("+10 s", "+10 s"),
+        H::TenSeconds => lang.t("10 s", "10 s"),
         H::MinusTen => lang.t("−10 s", "−10 s"),
         H::PlusMinute => lang.t("+1 min", "+1 min"),
         H::MinusMinute => lang.t("−1 min", "−1 min"),
@@ -219,9 +221,9 @@ fn schedule(help: ScheduleHelp, lang: Lang) -> &'static str {
     use ScheduleHelp as H;
     match help {
         H::MoveUp => lang.t("monter l'équipe", "move the team up"),
-        H::MoveUpShort => lang.t("monter", "up"),
+        H::Row => lang.t("ligne", "row"),
+        H::MoveShort => lang.t("déplacer", "move"),
         H::MoveDown => lang.t("descendre l'équipe", "move the team down"),
-        H::MoveDownShort => lang.t("descendre", "down"),
         H::ToggleWithdrawn => lang.t("retirer / rétablir l'équipe", "withdraw / restore the team"),
         H::ToggleWithdrawnShort => lang.t("retirer/rétablir", "withdraw/restore"),
         H::InsertBreak => lang.t("insérer une pause après", "insert a break after"),

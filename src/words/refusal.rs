@@ -28,24 +28,19 @@ fn stale_cell(cell: &str, seen: Option<Dec>, current: Option<Dec>, lang: Lang) -
     }
 }
 
-/// "7,5 hors limites pour impact (de 0 à 5)".
-fn out_of_range(
-    criterion: &str,
-    value: String,
-    (min, max): (String, String),
-    lang: Lang,
-) -> String {
+/// "7,5 hors limites pour Impact (de 0 à 5)" (the criterion by its label).
+fn out_of_range(label: &str, value: String, (min, max): (String, String), lang: Lang) -> String {
     match lang {
-        Lang::Fr => format!("{value} hors limites pour {criterion} (de {min} à {max})"),
-        Lang::En => format!("{value} out of range for {criterion} ({min} to {max})"),
+        Lang::Fr => format!("{value} hors limites pour {label} (de {min} à {max})"),
+        Lang::En => format!("{value} out of range for {label} ({min} to {max})"),
     }
 }
 
 /// "0,3 n'est pas un multiple du pas 0,5 pour impact".
-fn off_step(criterion: &str, value: String, step: String, lang: Lang) -> String {
+fn off_step(label: &str, value: String, step: String, lang: Lang) -> String {
     match lang {
-        Lang::Fr => format!("{value} n'est pas un multiple du pas {step} pour {criterion}"),
-        Lang::En => format!("{value} is off the step of {step} for {criterion}"),
+        Lang::Fr => format!("{value} n'est pas un multiple du pas {step} pour {label}"),
+        Lang::En => format!("{value} is off the step of {step} for {label}"),
     }
 }
 
@@ -63,17 +58,15 @@ impl Refusal {
             Refusal::UnknownOrganisation(id) if fr => format!("organisation inconnue : {id}"),
             Refusal::UnknownOrganisation(id) => format!("unknown organisation: {id}"),
             Refusal::OutOfRange {
-                criterion,
+                label,
                 value,
                 min,
                 max,
-            } => out_of_range(criterion, d(value), (d(min), d(max)), lang),
-            Refusal::OffStep {
-                criterion,
-                value,
-                step,
                 ..
-            } => off_step(criterion, d(value), d(step), lang),
+            } => out_of_range(label, d(value), (d(min), d(max)), lang),
+            Refusal::OffStep {
+                label, value, step, ..
+            } => off_step(label, d(value), d(step), lang),
             Refusal::NotScored {
                 team,
                 juror,

@@ -79,3 +79,36 @@ pub fn finality(f: &crate::domain::ranking::finality::Finality, lang: Lang) -> S
         parts.join(", ")
     )
 }
+
+/// `check`'s first line, once nothing is wrong: the state of the results
+/// in words, the session's size and how many changes it holds ("aucun
+/// problème — résultats PROVISOIRES : 3 feuilles manquantes · 15 équipes,
+/// 10 jurés, 5 critères, 12 notes · 4 changements enregistrés").
+pub fn check_summary(
+    s: &Session,
+    finality: &crate::domain::ranking::finality::Finality,
+    lang: Lang,
+) -> String {
+    let changes = count(
+        usize::try_from(s.revision).unwrap_or(usize::MAX),
+        lang,
+        lang.t("changement enregistré", "change saved"),
+        lang.t("changements enregistrés", "changes saved"),
+    );
+    format!(
+        "{} — {} · {}, {} · {changes}",
+        lang.t("aucun problème", "no problem found"),
+        finality_short(finality, lang),
+        sizes(s, lang),
+        values(s, lang),
+    )
+}
+
+/// Whether results are final, without the reasons' details when final.
+fn finality_short(f: &crate::domain::ranking::finality::Finality, lang: Lang) -> String {
+    if f.is_final() {
+        lang.t("résultats définitifs", "results final").to_string()
+    } else {
+        finality(f, lang)
+    }
+}

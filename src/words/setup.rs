@@ -42,7 +42,7 @@ pub fn value(v: &Value, lang: Lang) -> String {
         Value::Text(t) if t.is_empty() => lang.t("(vide)", "(empty)").to_string(),
         Value::Text(t) => t.clone(),
         Value::Secs(s) => crate::domain::stage::clock_text(i64::from(*s)),
-        Value::Time(t) => t.map_or_else(none, |t| t.format("%H:%M").to_string()),
+        Value::Time(t) => t.map_or_else(none, super::stage::clock),
         Value::Date(d) => d.map_or_else(none, |d| d.format("%Y-%m-%d").to_string()),
         Value::Count(n) => n.to_string(),
         Value::Flag(true) => lang.t("oui", "on").to_string(),

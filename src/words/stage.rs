@@ -50,8 +50,8 @@ pub fn notice(notice: &LiveNotice, lang: Lang) -> String {
         (WithdrawnNotCalled(team), Lang::En) => {
             format!("{team} is withdrawn: restore it first (w).")
         }
-        (StartNow(time), Lang::Fr) => format!("Début prévu à {}.", time.format("%H:%M")),
-        (StartNow(time), Lang::En) => format!("Planned start set to {}.", time.format("%H:%M")),
+        (StartNow(time), Lang::Fr) => format!("Début prévu à {}.", clock(*time)),
+        (StartNow(time), Lang::En) => format!("Planned start set to {}.", clock(*time)),
         (DayBegun, _) => t(
             "La journée a commencé : l'heure de début ne change plus d'ici (Réglages).",
             "The day has begun: the start time no longer changes from here (Setup).",
@@ -62,6 +62,17 @@ pub fn notice(notice: &LiveNotice, lang: Lang) -> String {
         ),
         (MessageCleared, _) => t("Message effacé.", "Message cleared."),
         (NoMessage, _) => t("Aucun message affiché.", "No message shown."),
+    }
+}
+
+/// A time of day: `14:05`, or `14:05:27` when set to the second (a
+/// planned start set to "now").
+pub fn clock(time: chrono::NaiveTime) -> String {
+    use chrono::Timelike;
+    if time.second() == 0 {
+        time.format("%H:%M").to_string()
+    } else {
+        time.format("%H:%M:%S").to_string()
     }
 }
 

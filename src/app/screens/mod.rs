@@ -17,7 +17,7 @@ use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
 
 use super::action::Job;
-use super::keys::{Binding, CommonHelp, Key, bind};
+use super::keys::{Binding, CommonHelp, Key, Rank, bind};
 use super::notice::Notice;
 use super::undo::UndoKind;
 use super::{Action, App};
@@ -173,13 +173,20 @@ pub fn global() -> Vec<Binding<Action>> {
     use Action::{Help, NextScreen, PrevScreen, Quit, ToggleProjector, Undo};
     use GlobalHelp as H;
     let mut all = vec![
-        bind(Key::Char('?'), Help, H::Help).foot(H::Help),
+        bind(Key::Char('?'), Help, H::Help)
+            .foot(H::Help)
+            .rank(Rank::Always),
         bind(Key::Char('q'), Quit, CommonHelp::Quit)
             .or(Key::Ctrl('c'))
-            .foot(CommonHelp::Quit),
-        bind(Key::Code(KeyCode::Tab), NextScreen, H::OtherScreen).foot(H::NextScreen),
+            .foot(CommonHelp::Quit)
+            .rank(Rank::Always),
+        bind(Key::Code(KeyCode::Tab), NextScreen, H::OtherScreen)
+            .foot(H::NextScreen)
+            .rank(Rank::Always),
         bind(Key::Code(KeyCode::BackTab), PrevScreen, H::OtherScreen),
-        bind(Key::Char('u'), Undo, H::Undo).foot(H::UndoShort),
+        bind(Key::Char('u'), Undo, H::Undo)
+            .foot(H::UndoShort)
+            .rank(Rank::Extra),
         bind(Key::Char('p'), ToggleProjector, H::Projector),
     ];
     // F1–F7: straight to a screen, in tab order (digits stay values).

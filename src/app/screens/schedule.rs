@@ -9,7 +9,7 @@ use crossterm::event::KeyCode;
 use super::Reply;
 use super::stage::{self, StageKey};
 use crate::app::App;
-use crate::app::keys::{Binding, CommonHelp, Key, bind};
+use crate::app::keys::{Binding, CommonHelp, Key, Rank, bind};
 use crate::app::notice::{LiveNotice, Notice};
 use crate::domain::schedule::next_team;
 use crate::domain::setup::{Field, Target, Value, set_field};
@@ -64,10 +64,12 @@ impl From<ScheduleKey> for crate::app::Action {
 /// The words of the schedule's own keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScheduleHelp {
+    /// The footer's one item for the rows (`↑/↓ ligne`).
+    Row,
     MoveUp,
-    MoveUpShort,
     MoveDown,
-    MoveDownShort,
+    /// The footer's one item for `K` and `J`.
+    MoveShort,
     ToggleWithdrawn,
     ToggleWithdrawnShort,
     InsertBreak,
@@ -83,17 +85,30 @@ pub enum ScheduleHelp {
 pub fn bindings(_app: &App) -> Vec<Binding<ScheduleKey>> {
     use ScheduleHelp as H;
     use ScheduleKey::*;
-    let mut all: Vec<Binding<ScheduleKey>> =
-        stage::timer().into_iter().map(|b| b.map(Timer)).collect();
+    // The timer's keys; here the schedule's own go before ±10 s.
+    let mut all: Vec<Binding<ScheduleKey>> = stage::timer()
+        .into_iter()
+        .map(|b| match b.action {
+            StageKey::AddTime | StageKey::RemoveTime => b.rank(Rank::Extra),
+            _ => b,
+        })
+        .map(|b| b.map(Timer))
+        .collect();
     all.extend([
-        bind(Key::Code(KeyCode::Up), Up, CommonHelp::PreviousRow),
-        bind(Key::Code(KeyCode::Down), Down, CommonHelp::NextRow),
+        bind(Key::Code(KeyCode::Up), Up, CommonHelp::PreviousRow)
+            .foot(H::Row)
+            .rank(Rank::Navigate),
+        bind(Key::Code(KeyCode::Down), Down, CommonHelp::NextRow)
+            .foot(H::Row)
+            .rank(Rank::Navigate),
         bind(Key::Char('K'), MoveUp, H::MoveUp)
             .or(Key::Shift(KeyCode::Up))
-            .foot(H::MoveUpShort),
+            .foot(H::MoveShort)
+            .rank(Rank::Extra),
         bind(Key::Char('J'), MoveDown, H::MoveDown)
             .or(Key::Shift(KeyCode::Down))
-            .foot(H::MoveDownShort),
+            .foot(H::MoveShort)
+            .rank(Rank::Extra),
         bind(Key::Char('w'), ToggleWithdrawn, H::ToggleWithdrawn).foot(H::ToggleWithdrawnShort),
         bind(Key::Char('b'), InsertBreak, H::InsertBreak).foot(H::InsertBreakShort),
         bind(Key::Char('>'), LongerBreak, H::LongerBreak),

@@ -97,6 +97,8 @@ pub enum StageHelp {
     StartPauseShort,
     NextPhase,
     PlusTen,
+    /// The footer's one item for `+` and `-`.
+    TenSeconds,
     MinusTen,
     PlusMinute,
     MinusMinute,
@@ -137,8 +139,9 @@ pub fn timer() -> Vec<Binding<StageKey>> {
     vec![
         bind(Key::Char(' '), StartPause, H::StartPause).foot(H::StartPauseShort),
         bind(Key::Char('n'), NextPhase, H::NextPhase).foot(H::NextPhase),
-        bind(Key::Char('+'), AddTime, H::PlusTen).foot(H::PlusTen),
-        bind(Key::Char('-'), RemoveTime, H::MinusTen).foot(H::MinusTen),
+        // One footer item: `+/- 10 s`.
+        bind(Key::Char('+'), AddTime, H::PlusTen).foot(H::TenSeconds),
+        bind(Key::Char('-'), RemoveTime, H::MinusTen).foot(H::TenSeconds),
         bind(Key::Code(KeyCode::PageUp), AddMinute, H::PlusMinute),
         bind(Key::Code(KeyCode::PageDown), RemoveMinute, H::MinusMinute),
         bind(Key::Char('r'), RestartPhase, H::RestartPhase),

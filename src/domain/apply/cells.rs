@@ -204,6 +204,7 @@ pub(super) fn check_value(s: &Session, criterion: &CriterionId, value: Dec) -> R
     if value < c.min || value > c.max {
         return Err(Refusal::OutOfRange {
             criterion: criterion.clone(),
+            label: c.label.clone(),
             value,
             min: c.min,
             max: c.max,
@@ -212,6 +213,7 @@ pub(super) fn check_value(s: &Session, criterion: &CriterionId, value: Dec) -> R
     if !value.is_on_step(c.min, c.step) {
         return Err(Refusal::OffStep {
             criterion: criterion.clone(),
+            label: c.label.clone(),
             value,
             min: c.min,
             step: c.step,

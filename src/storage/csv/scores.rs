@@ -197,12 +197,14 @@ fn value_entry(
         }
         Ok(v) if v < criterion.min || v > criterion.max => Refusal::OutOfRange {
             criterion: criterion.id.clone(),
+            label: criterion.label.clone(),
             value: v,
             min: criterion.min,
             max: criterion.max,
         },
         Ok(v) if !v.is_on_step(criterion.min, criterion.step) => Refusal::OffStep {
             criterion: criterion.id.clone(),
+            label: criterion.label.clone(),
             value: v,
             min: criterion.min,
             step: criterion.step,

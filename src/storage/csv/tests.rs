@@ -188,8 +188,11 @@ fn every_bad_line_is_reported() {
         ("scores.csv:2: ", "unknown team: T9"),
         ("scores.csv:3: ", "unknown juror: J9"),
         ("scores.csv:4: ", "unknown criterion: speed"),
-        ("scores.csv:5: ", "21 out of range for impact (0 to 20)"),
-        ("scores.csv:6: ", "2.5 is off the step of 1 for transfer"),
+        ("scores.csv:5: ", "21 out of range for Impact (0 to 20)"),
+        (
+            "scores.csv:6: ",
+            "2.5 is off the step of 1 for Transférabilité",
+        ),
         ("scores.csv:7: ", "J1 does not score T1 (recused)"),
         (
             "scores.csv:8: ",
@@ -243,7 +246,7 @@ fn french_messages() {
     .lines;
     assert_eq!(
         lines,
-        vec!["scores.csv:2: 12,25 n'est pas un multiple du pas 0,5 pour impact"]
+        vec!["scores.csv:2: 12,25 n'est pas un multiple du pas 0,5 pour Impact"]
     );
 }
 

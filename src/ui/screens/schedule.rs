@@ -100,6 +100,10 @@ impl Widget for &ScheduleScreen<'_> {
         .filter(|(i, _)| wide || *i != 2)
         .map(|(_, h)| h)
         .collect();
+        // The name takes what the other columns leave (see `widths`).
+        let fixed: u16 = if wide { 5 + 14 } else { 5 } + 11 + 5 + 7 + 6 + 6 + 10;
+        let columns = if wide { 9 } else { 8 };
+        let name_w = usize::from(table.width.saturating_sub(fixed + columns - 1).max(18));
         let mut rows = Vec::new();
         for row in &p.rows {
             let slot = &s.schedule[row.index];
@@ -135,10 +139,10 @@ impl Widget for &ScheduleScreen<'_> {
             };
             let mut cells = vec![
                 Cell::from(hhmm(row.planned_start, view.app.offset)),
-                Cell::from(name),
+                Cell::from(cut(&name, name_w)),
             ];
             if wide {
-                cells.push(Cell::from(org));
+                cells.push(Cell::from(cut(&org, 14)));
             }
             cells.extend([
                 Cell::from(status_text(row.status, lang)).style(status_style(view, row.status)),

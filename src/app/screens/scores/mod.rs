@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
 
 use super::Reply;
-use crate::app::keys::{Binding, CommonHelp, Key, bind};
+use crate::app::keys::{Binding, CommonHelp, Key, Rank, bind};
 use crate::app::{App, SaveOutcome};
 use crate::domain::Change;
 
@@ -87,13 +87,19 @@ pub fn bindings(app: &App) -> Vec<Binding<GridKey>> {
         bind(Key::Code(KeyCode::Right), G::Right, H::Cells),
         bind(Key::Code(KeyCode::Home), G::RowStart, H::Cells),
         bind(Key::Code(KeyCode::End), G::RowEnd, H::Cells),
-        bind(Key::Code(KeyCode::Delete), G::Delete, H::Delete).foot(H::DeleteShort),
+        bind(Key::Code(KeyCode::Delete), G::Delete, H::Delete)
+            .foot(H::DeleteShort)
+            .rank(Rank::Extra),
         bind(Key::Char('a'), G::Absent, H::Absent).foot(H::AbsentShort),
         bind(Key::Char('A'), G::AbsentForRest, H::Absent),
         bind(Key::Char('R'), G::Recuse, H::Absent),
-        bind(Key::Char('v'), G::Verify, H::Verify).foot(H::VerifyShort),
+        bind(Key::Char('v'), G::Verify, H::Verify)
+            .foot(H::VerifyShort)
+            .rank(Rank::Extra),
         bind(Key::Code(KeyCode::PageUp), G::PrevTeam, H::Teams),
-        bind(Key::Code(KeyCode::PageDown), G::NextTeam, H::Teams).foot(H::NextTeamShort),
+        bind(Key::Code(KeyCode::PageDown), G::NextTeam, H::Teams)
+            .foot(H::NextTeamShort)
+            .rank(Rank::Navigate),
         bind(Key::Char('s'), G::StageTeam, H::Teams),
     ]);
     all

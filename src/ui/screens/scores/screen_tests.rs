@@ -160,3 +160,28 @@ fn projector_mode_hides_the_grid_in_the_app() {
     assert!(!screen.contains("Claire"), "no juror row:\n{screen}");
     assert!(!screen.contains("5_"), "not even the value being typed");
 }
+
+#[test]
+fn a_refused_value_names_the_criterion_by_its_label() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut session = fixture::session();
+        session.criteria[0].label = "Utilité pour les usagers".into();
+        let mut app = App::new(session, fixture::options(lang), at(0));
+        let g = |k| Action::from(k);
+        drive(
+            &mut app,
+            &[
+                Action::Show(Screen::Scores),
+                g(GridKey::Char('9')),
+                g(GridKey::Enter),
+            ],
+        );
+        let screen = draw(&app, at(5), 120, 40);
+        let refused = screen
+            .lines()
+            .find(|l| l.contains(lang.t("hors limites", "out of range")))
+            .unwrap_or_else(|| panic!("no refusal in\n{screen}"));
+        assert!(refused.contains("Utilité pour les usagers"), "{refused}");
+        assert!(!refused.contains("impact"), "{refused}");
+    }
+}

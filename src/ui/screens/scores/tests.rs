@@ -147,8 +147,8 @@ fn grid_with_a_refused_value() {
         assert!(line_with(screen, "J1 Anne").contains(" 7!]"));
         let status = line_with(screen, lang.t("Refusé :", "Refused:"));
         assert!(status.contains(lang.t(
-            "hors limites pour faisabilite (de 0 à 5)",
-            "out of range for faisabilite (0 to 5)"
+            "hors limites pour Faisabilité (de 0 à 5)",
+            "out of range for Faisabilité (0 to 5)"
         )));
     });
 }

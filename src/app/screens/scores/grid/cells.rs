@@ -8,6 +8,7 @@ pub(in crate::app::screens::scores) fn check(c: &Criterion, value: Dec) -> Optio
     if value < c.min || value > c.max {
         Some(Refusal::OutOfRange {
             criterion: c.id.clone(),
+            label: c.label.clone(),
             value,
             min: c.min,
             max: c.max,
@@ -15,6 +16,7 @@ pub(in crate::app::screens::scores) fn check(c: &Criterion, value: Dec) -> Optio
     } else if !value.is_on_step(c.min, c.step) {
         Some(Refusal::OffStep {
             criterion: c.id.clone(),
+            label: c.label.clone(),
             value,
             min: c.min,
             step: c.step,
