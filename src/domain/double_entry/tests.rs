@@ -12,16 +12,16 @@ fn entered() -> Session {
     s
 }
 
+/// The change typing `value` into T01's second entry, for one juror and
+/// criterion.
+fn t01_second(s: &Session, juror: &str, criterion: &str, value: Option<Dec>) -> Change {
+    set_second(s, &"T01".into(), &juror.into(), &criterion.into(), value)
+}
+
 /// Type a whole sheet into the second entry, through operations.
 fn retype(s: &mut Session, juror: &str, values: [&str; 3]) {
     for (criterion, v) in ["impact", "faisabilite", "equipe"].into_iter().zip(values) {
-        let change = set_second(
-            s,
-            &"T01".into(),
-            &juror.into(),
-            &criterion.into(),
-            Some(d(v)),
-        );
+        let change = t01_second(s, juror, criterion, Some(d(v)));
         apply(s, &change).expect("second entry");
     }
 }
@@ -75,13 +75,7 @@ fn untyped_cells_and_cells_only_the_second_has_are_differences() {
     assert_eq!(c.differences.len(), 3);
     assert!(c.differences.iter().all(Difference::untyped));
     // A value typed where the first entry has none (J3 scored on paper).
-    let change = set_second(
-        &s,
-        &"T01".into(),
-        &"J3".into(),
-        &"impact".into(),
-        Some(d("2")),
-    );
+    let change = t01_second(&s, "J3", "impact", Some(d("2")));
     apply(&mut s, &change).unwrap();
     let c = compare(&s, "T01");
     let j3 = c.differences.iter().find(|x| x.juror == "J3").unwrap();
@@ -136,7 +130,7 @@ fn keeping_an_empty_second_clears_the_first_and_a_resolution_undoes() {
     let mut s = entered();
     retype(&mut s, "J1", ["4", "3.5", "2"]);
     retype(&mut s, "J2", ["5", "4", "3"]);
-    let change = set_second(&s, &"T01".into(), &"J2".into(), &"equipe".into(), None);
+    let change = t01_second(&s, "J2", "equipe", None);
     apply(&mut s, &change).unwrap();
     let untyped = compare(&s, "T01").differences[0].clone();
     assert!(untyped.untyped());
@@ -193,20 +187,8 @@ fn a_third_value_is_checked_like_any_value_and_refusals_change_nothing() {
 #[test]
 fn a_stale_second_cell_is_refused_with_both_values() {
     let mut s = entered();
-    let first = set_second(
-        &s,
-        &"T01".into(),
-        &"J1".into(),
-        &"impact".into(),
-        Some(d("4")),
-    );
-    let second = set_second(
-        &s,
-        &"T01".into(),
-        &"J1".into(),
-        &"impact".into(),
-        Some(d("5")),
-    );
+    let first = t01_second(&s, "J1", "impact", Some(d("4")));
+    let second = t01_second(&s, "J1", "impact", Some(d("5")));
     apply(&mut s, &first).unwrap();
     assert_eq!(
         apply(&mut s, &second),
@@ -228,13 +210,7 @@ fn only_expected_sheets_compare() {
     assert!(verified_twice(&s, "T01"));
     // A juror marked absent no longer counts, and takes no second value.
     mark(&mut s, "T01", "J3", Mark::Absent);
-    let change = set_second(
-        &s,
-        &"T01".into(),
-        &"J3".into(),
-        &"impact".into(),
-        Some(d("2")),
-    );
+    let change = t01_second(&s, "J3", "impact", Some(d("2")));
     assert!(matches!(
         apply(&mut s, &change),
         Err(Refusal::NotScored { .. })
