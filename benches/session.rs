@@ -62,6 +62,64 @@ struct Row {
     results: Figure,
     check: Figure,
     polars: Option<f64>,
+    /// The import of every value was stopped after the time limit: nothing
+    /// else was measured at this size.
+    unfinished: bool,
+}
+
+/// How long the import of every value may take (wall seconds,
+/// `PODIUM_BENCH_LIMIT`, default 300) before it is stopped and the size
+/// reported as not finished.
+fn limit() -> Duration {
+    let secs = std::env::var("PODIUM_BENCH_LIMIT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
+    Duration::from_secs(secs)
+}
+
+/// `timed`, but the program is stopped once it has run `limit`: then
+/// `false` and its figure so far (processor time and peak memory from /proc).
+fn timed_within(dir: &Path, args: &[&str], limit: Duration) -> (bool, Figure) {
+    let rss = dir.join("rss.txt");
+    let start = Instant::now();
+    let mut child = Command::new("/usr/bin/time")
+        .args(["-f", "%M %U %S", "-o"])
+        .arg(&rss)
+        .arg(PODIUM)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("/usr/bin/time runs podium");
+    loop {
+        if let Some(status) = child.try_wait().expect("waiting for podium") {
+            assert!(status.success(), "podium {args:?} failed");
+            let (mb, cpu) = peak_mb_cpu(&rss);
+            let secs = start.elapsed().as_secs_f64();
+            return (true, Figure { secs, cpu, mb });
+        }
+        if start.elapsed() >= limit {
+            let podium = child_of(child.id());
+            let cpu = podium.and_then(cpu_of);
+            let mb = podium.and_then(peak_mb_of);
+            if let Some(pid) = podium {
+                let _ = Command::new("kill").arg(pid.to_string()).status();
+            }
+            let _ = child.wait();
+            let secs = start.elapsed().as_secs_f64();
+            return (false, Figure { secs, cpu, mb });
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// The peak resident memory (VmHWM) of a running process, in MB.
+fn peak_mb_of(pid: u32) -> Option<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -249,7 +307,9 @@ fn size_mb(path: &Path) -> f64 {
 /// every value with `podium scores import`. Returns the session file, the
 /// CSV, the number of values, the import's figure and a cell to import
 /// alone (team, juror).
-fn setup(dir: &Path, teams: usize) -> (PathBuf, PathBuf, usize, Figure, (String, String)) {
+type Setup = (PathBuf, PathBuf, usize, (bool, Figure), (String, String));
+
+fn setup(dir: &Path, teams: usize) -> Setup {
     eprintln!("{teams} teams: generating");
     let session = forum(teams);
     let file = dir.join(format!("forum-{teams}.json"));
@@ -269,13 +329,30 @@ fn setup(dir: &Path, teams: usize) -> (PathBuf, PathBuf, usize, Figure, (String,
     drop(empty);
     let f = file.to_str().expect("a UTF-8 path").to_string();
     eprintln!("{teams} teams: scores import of {values} values");
-    let import_all = timed(dir, &["scores", "import", &f, csv.to_str().unwrap()]);
+    let import_all = timed_within(
+        dir,
+        &["scores", "import", &f, csv.to_str().unwrap()],
+        limit(),
+    );
     (file, csv, values, import_all, (team, juror))
 }
 
 fn measure(dir: &Path, teams: usize) -> Row {
-    let (file, csv, values, import_all, (team, juror)) = setup(dir, teams);
+    let (file, csv, values, (finished, import_all), (team, juror)) = setup(dir, teams);
     let f = file.to_str().expect("a UTF-8 path").to_string();
+    if !finished {
+        eprintln!(
+            "{teams} teams: the import was stopped after {:.0} s",
+            import_all.secs
+        );
+        return Row {
+            teams,
+            values,
+            import_all,
+            unfinished: true,
+            ..Row::default()
+        };
+    }
     let (state_mb, journal_mb) = (
         size_mb(&file),
         size_mb(&PathBuf::from(format!("{f}.journal"))),
@@ -323,6 +400,7 @@ fn measure(dir: &Path, teams: usize) -> Row {
         results,
         check,
         polars,
+        unfinished: false,
     }
 }
 
@@ -334,6 +412,22 @@ fn secs_mb(f: &Figure) -> String {
     }
 }
 
+/// One row of the table: `cell` of each size ("not measured" where the
+/// import of every value did not finish).
+fn line(out: &mut String, rows: &[Row], what: &str, budget: &str, cell: &dyn Fn(&Row) -> String) {
+    let cells: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            if r.unfinished {
+                "not measured".to_string()
+            } else {
+                cell(r)
+            }
+        })
+        .collect();
+    let _ = writeln!(out, "| {what} | {budget} | {} |", cells.join(" | "));
+}
+
 /// The table: the rows, the budget, then one column per size.
 fn table(rows: &[Row]) -> String {
     let mut out = String::new();
@@ -343,11 +437,9 @@ fn table(rows: &[Row]) -> String {
         .collect();
     let _ = writeln!(out, "| what | budget | {} |", head.join(" | "));
     let _ = writeln!(out, "|---|---|{}", "---|".repeat(rows.len()));
-    let mut line = |what: &str, budget: &str, cell: &dyn Fn(&Row) -> String| {
-        let cells: Vec<String> = rows.iter().map(cell).collect();
-        let _ = writeln!(out, "| {what} | {budget} | {} |", cells.join(" | "));
-    };
     line(
+        &mut out,
+        rows,
         "a grid keystroke saved and shown (`podium run`)",
         "under 10 ms p95, at any size",
         &|r| {
@@ -358,21 +450,40 @@ fn table(rows: &[Row]) -> String {
         },
     );
     line(
+        &mut out,
+        rows,
         "opening it in `podium run` (first frame)",
         "under 0.5 s, under 300 MB",
         &|r| secs_mb(&r.first_frame),
     );
     line(
+        &mut out,
+        rows,
         "`scores import` of one cell",
         "under 0.25 s, under 300 MB",
         &|r| secs_mb(&r.import_one),
     );
-    line(
-        "`scores import` of all the values",
-        "under 2 s, under 400 MB",
-        &|r| secs_mb(&r.import_all),
+    let import_all: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            if r.unfinished {
+                format!(
+                    "**not finished**: stopped after {} (nothing else measured)",
+                    secs_mb(&r.import_all)
+                )
+            } else {
+                secs_mb(&r.import_all)
+            }
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "| `scores import` of all the values | under 2 s, under 400 MB | {} |",
+        import_all.join(" | ")
     );
     line(
+        &mut out,
+        rows,
         "`results` (mean, JSON)",
         "half polars' time or better",
         &|r| match r.polars {
@@ -381,13 +492,19 @@ fn table(rows: &[Row]) -> String {
         },
     );
     line(
+        &mut out,
+        rows,
         "`podium check` (verify the chain, replay, recount 5 methods)",
         "under 10 s",
         &|r| secs_mb(&r.check),
     );
-    line("state file / journal after the import", "—", &|r| {
-        format!("{:.1} MB / {:.1} MB", r.state_mb, r.journal_mb)
-    });
+    line(
+        &mut out,
+        rows,
+        "state file / journal after the import",
+        "—",
+        &|r| format!("{:.1} MB / {:.1} MB", r.state_mb, r.journal_mb),
+    );
     out
 }
 
@@ -414,7 +531,19 @@ fn main() {
         }
         return;
     }
-    let rows: Vec<Row> = sizes.iter().map(|&t| measure(&dir, t)).collect();
+    let mut rows: Vec<Row> = Vec::new();
+    for &t in &sizes {
+        rows.push(measure(&dir, t));
+        // The table so far, on standard error (a long run can be followed).
+        eprint!("{}", table(&rows));
+        // Each size's files are removed once measured (20,000 teams: about
+        // 1 GB), unless they were asked for in PODIUM_BENCH_DIR.
+        if std::env::var_os("PODIUM_BENCH_DIR").is_none() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
     print!("{}", table(&rows));
     let _ = JURORS;
 }

@@ -190,3 +190,28 @@ fn sealed_results_refuse_the_reveal_in_words() {
     assert_eq!(shown(&sim), Some(0));
     assert!(said(&sim).contains("scellés"), "{}", said(&sim));
 }
+
+#[test]
+fn the_moderator_is_told_when_the_ranking_changed_since_the_reveal_began() {
+    let mut sim = decided();
+    press(&mut sim, KeyCode::Char('v'), at(0));
+    assert!(!sim.app.reveal.outdated(&sim.app.session));
+    // The secretary, on the other terminal, corrects T4's sheets: T4 now
+    // leads, and the reveal's laureates are no longer the ranking's.
+    for sheet in sim
+        .disk
+        .sheets
+        .iter_mut()
+        .filter(|(k, _)| k.team == "T4")
+        .map(|(_, s)| s)
+    {
+        for value in sheet.values.values_mut() {
+            *value = crate::domain::Dec::int(5);
+        }
+    }
+    sim.disk.revision += 1;
+    sim.run(Action::Reloaded(Box::new(sim.disk.clone())), at(3));
+    assert!(sim.app.reveal.outdated(&sim.app.session));
+    // What the audience sees stays what the reveal fixed.
+    assert_eq!(shown(&sim), Some(0));
+}

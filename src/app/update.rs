@@ -161,6 +161,9 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     if app.screen == Screen::Results {
         super::screens::results::refresh(app);
     }
+    if app.screen == Screen::Stage && app.mode != Mode::Display {
+        super::screens::reveal::refresh(app);
+    }
     if app.screen == Screen::Completeness {
         super::screens::scores::blind::refresh(app);
     }

@@ -286,3 +286,15 @@ fn the_moderators_list_keeps_the_place_on_screen_in_view() {
         assert!(screen.lines().any(|l| row(&l)), "{screen}");
     }
 }
+
+#[test]
+fn the_moderator_sees_that_the_ranking_changed() {
+    let mut app = display(&decided(), 1, Lang::Fr);
+    app.mode = Mode::Live;
+    app.reveal.checked = Some((app.session.revision, true));
+    let screen = text(&draw(&app, at(5), (80, 24), false));
+    assert!(
+        screen.contains("Le classement a changé depuis le début"),
+        "{screen}"
+    );
+}

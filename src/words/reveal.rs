@@ -111,6 +111,14 @@ pub mod panel {
         )
     }
 
+    /// The official ranking no longer gives the reveal's laureates.
+    pub fn outdated(lang: Lang) -> &'static str {
+        lang.t(
+            "Le classement a changé depuis le début : x puis v pour recommencer.",
+            "The ranking changed since it began: x then v to start again.",
+        )
+    }
+
     /// While the results are sealed, the display shows the stage.
     pub fn sealed(lang: Lang) -> &'static str {
         lang.t(

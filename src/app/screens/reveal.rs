@@ -33,6 +33,32 @@ pub struct RevealState {
     /// When a key last moved the reveal (a second press within a second
     /// is ignored, as `n` on the stage).
     pub last_step: Option<DateTime<Utc>>,
+    /// Whether the official ranking's laureates still are the reveal's,
+    /// as of the session's revision checked (kept fresh by `update` while
+    /// the stage shows a reveal: see [`refresh`]).
+    pub checked: Option<(u64, bool)>,
+}
+
+impl RevealState {
+    /// The ranking changed since the reveal began (its laureates differ).
+    pub fn outdated(&self, session: &crate::domain::Session) -> bool {
+        self.checked == Some((session.revision, true))
+    }
+}
+
+/// While the stage shows a reveal: whether the official ranking still
+/// gives its laureates, ranked once per revision of the session.
+pub fn refresh(app: &mut App) {
+    let s = &app.session;
+    let Some(reveal) = &s.reveal else {
+        app.reveal.checked = None;
+        return;
+    };
+    if app.reveal.checked.is_some_and(|(rev, _)| rev == s.revision) {
+        return;
+    }
+    let now = reveal::places(&crate::domain::ranking::rank(s, s.settings.method));
+    app.reveal.checked = Some((s.revision, now != reveal.places));
 }
 
 impl From<RevealKey> for crate::app::Action {

@@ -306,6 +306,9 @@ impl Widget for &Panel<'_> {
         };
         let next = format!("{} {next}", w::panel::next(lang));
         line(buf, area.y + 3, &next, Style::new());
+        if self.view.app.reveal.outdated(s) {
+            line(buf, area.y + 4, w::panel::outdated(lang), t.error());
+        }
         line(buf, area.y + 5, w::panel::places(lang), t.dim());
         let n = r.places.len();
         let rows = usize::from(area.height.saturating_sub(6));

@@ -10,7 +10,7 @@ use crate::app::screens::setup::{Purpose, Row, locked, rows, value};
 use crate::domain::TeamStatus;
 use crate::domain::setup::Target;
 use crate::ui::View;
-use crate::ui::text::{Tone, cut, put, put_line, style};
+use crate::ui::text::{Tone, cut, cut_start, put, put_line, style, width};
 use crate::words::setup as words;
 
 pub struct SetupScreen<'a>(pub &'a View<'a>);
@@ -35,8 +35,12 @@ impl Widget for SetupScreen<'_> {
             state.editing.as_ref().map(|e| &e.purpose),
             Some(Purpose::LateTeam | Purpose::AddJuror | Purpose::Replace(_))
         );
+        // A text being typed keeps its end (where the cursor is) in view.
         let first = match (&state.editing, typing_new) {
-            (Some(e), true) => format!("{prompt} {}▏", e.text),
+            (Some(e), true) => {
+                let room = usize::from(area.width).saturating_sub(width(&prompt) + 1);
+                format!("{prompt} {}", cut_start(&format!("{}▏", e.text), room))
+            }
             _ => prompt,
         };
         put_line(buf, area, area.y, &first, style(Tone::Strong, color));
@@ -84,7 +88,12 @@ impl Widget for SetupScreen<'_> {
             put(buf, list, list.x, y, &head, list.width, st);
             let x = list.x + (label_w + 3).min(usize::from(list.width)) as u16;
             let room = list.right().saturating_sub(x);
-            let text = cut(&text, usize::from(room));
+            let typed = is_selected && state.editing.is_some() && !typing_new;
+            let text = if typed {
+                cut_start(&text, usize::from(room))
+            } else {
+                cut(&text, usize::from(room))
+            };
             let st = if is_selected { st } else { style(tone, color) };
             put(buf, list, x, y, &text, room, st);
         }

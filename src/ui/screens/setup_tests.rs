@@ -100,3 +100,24 @@ fn the_method_shows_locked_once_scored() {
     let line = crate::ui::snapshot_tests::line_with(&screen, "official method");
     assert!(line.contains("locked: scoring has started"), "{line}");
 }
+
+#[test]
+fn a_long_text_being_typed_keeps_its_end_in_view() {
+    let (mut app, mut disk) = editing(Lang::En);
+    let long = format!("{}END", "x".repeat(300));
+    run(&mut app, &mut disk, Action::from(SetupKey::Paste(long)));
+    let screen = text(&draw(&app, at(0), (80, 24), false));
+    assert!(screen.contains("xxxxEND▏"), "{screen}");
+    assert!(screen.contains("▶ T2 · name"), "{screen}");
+    // A late team's name, typed on the prompt line: the prompt stays.
+    run(&mut app, &mut disk, Action::from(SetupKey::Cancel));
+    run(&mut app, &mut disk, Action::from(SetupKey::LateTeam));
+    let long = format!("{}END", "y".repeat(300));
+    run(&mut app, &mut disk, Action::from(SetupKey::Paste(long)));
+    let screen = text(&draw(&app, at(0), (80, 24), false));
+    let first = screen.lines().nth(1).unwrap();
+    assert!(
+        first.ends_with("yyEND▏") || first.contains("yyEND▏"),
+        "{screen}"
+    );
+}
