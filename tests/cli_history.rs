@@ -59,7 +59,13 @@ fn forum(team_name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     };
     commit(&path, sec, 180, mark);
     let loaded = storage::load(&path).expect("load");
-    let second = double_entry::set_second(&loaded, "T1", "J1", "c1", Some(dec("9")));
+    let second = double_entry::set_second(
+        &loaded,
+        &"T1".into(),
+        &"J1".into(),
+        &"c1".into(),
+        Some(dec("9")),
+    );
     commit(&path, "checker", 240, second);
     let difference = Difference {
         team: "T1".into(),

@@ -317,7 +317,7 @@ fn a_changed_organisation_recuses_and_lists_the_values_cleared() {
         stdout(&out)
     );
     let s = session(d);
-    assert_eq!(s.value("T2", "J1", "impact"), None);
+    assert_eq!(s.value(&"T2".into(), &"J1".into(), &"impact".into()), None);
     // The operation keeps the values it cleared (undo restores them).
     let last = common::journal_lines(&d.join("s.json")).pop().unwrap();
     assert!(last.contains("\"label\":\"roster\""), "{last}");

@@ -131,12 +131,16 @@ fn crash_after(step: Step) {
     let opened = storage::open(&path).unwrap();
     for (t, j, v) in &saved {
         assert_eq!(
-            opened.session.value(t, j, "c1"),
+            opened
+                .session
+                .value(&(*t).into(), &(*j).into(), &"c1".into()),
             Some(*v),
             "{step:?}: lost {t}/{j}"
         );
     }
-    let crashed = opened.session.value("T2", "J3", "c1");
+    let crashed = opened
+        .session
+        .value(&"T2".into(), &"J3".into(), &"c1".into());
     assert_eq!(crashed.is_some(), expect_reached, "{step:?}");
     assert_eq!(opened.session.revision, if expect_reached { 5 } else { 4 });
     if step == Step::Torn {
@@ -208,7 +212,11 @@ fn crash_in_checkpoint(step: Step, how: &str) {
     let want = [("T1", "J1", "1"), ("T1", "J2", "2"), ("T2", "J3", "9")];
     let loaded = storage::load(&path).unwrap();
     for (t, j, v) in want {
-        assert_eq!(loaded.value(t, j, "c1"), Some(dec(v)), "{step:?}: {t}/{j}");
+        assert_eq!(
+            loaded.value(&t.into(), &j.into(), &"c1".into()),
+            Some(dec(v)),
+            "{step:?}: {t}/{j}"
+        );
     }
     assert!(podium_check(&path).status.success(), "{step:?}");
     let opened = storage::open(&path).unwrap();
@@ -271,7 +279,11 @@ fn a_snapshot_written_while_another_writer_appends_loses_nothing() {
     let loaded = storage::load(&path).unwrap();
     assert_eq!(loaded.revision, 4);
     for (t, j, v) in [("T1", "J1", "1"), ("T1", "J2", "2"), ("T2", "J3", "9")] {
-        assert_eq!(loaded.value(t, j, "c1"), Some(dec(v)), "{t}/{j}");
+        assert_eq!(
+            loaded.value(&t.into(), &j.into(), &"c1".into()),
+            Some(dec(v)),
+            "{t}/{j}"
+        );
     }
     mine.checkpointed(at);
     assert!(mine.refresh().unwrap());
@@ -321,7 +333,11 @@ fn a_crash_in_the_checkpoint_a_commit_makes() {
         );
         let loaded = storage::load(&copy).unwrap();
         assert_eq!(loaded.revision, revision + 1, "{step:?}");
-        assert_eq!(loaded.value("T2", "J3", "c1"), Some(dec("9")), "{step:?}");
+        assert_eq!(
+            loaded.value(&"T2".into(), &"J3".into(), &"c1".into()),
+            Some(dec("9")),
+            "{step:?}"
+        );
         assert!(podium_check(&copy).status.success(), "{step:?}");
     }
 }
@@ -334,7 +350,9 @@ fn without_a_switch_the_child_saves() {
     assert_ok(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("CHILD SAVED rev 2"));
     assert_eq!(
-        storage::load(&path).unwrap().value("T1", "J1", "c1"),
+        storage::load(&path)
+            .unwrap()
+            .value(&"T1".into(), &"J1".into(), &"c1".into()),
         Some(dec("6"))
     );
 }
@@ -377,7 +395,13 @@ fn a_writer_waits_for_the_other_process_then_both_changes_are_saved() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("CHILD SAVED rev 2"));
     assert_eq!(mine.session.revision, 3);
     let on_disk = storage::load(&path).unwrap();
-    assert_eq!(on_disk.value("T1", "J1", "c1"), Some(dec("7")));
-    assert_eq!(on_disk.value("T1", "J2", "c1"), Some(dec("5")));
+    assert_eq!(
+        on_disk.value(&"T1".into(), &"J1".into(), &"c1".into()),
+        Some(dec("7"))
+    );
+    assert_eq!(
+        on_disk.value(&"T1".into(), &"J2".into(), &"c1".into()),
+        Some(dec("5"))
+    );
     assert!(podium_check(&path).status.success());
 }

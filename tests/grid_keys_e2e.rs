@@ -59,7 +59,10 @@ fn undo_on_the_grid_leaves_the_running_pitch_running() {
     let session = storage::load(&file).expect("the session reads");
     assert_eq!(session.stage.team.as_deref(), Some("T01"));
     assert!(session.stage.is_running(), "the pitch still runs");
-    assert_eq!(session.value("T01", "J03", "utilite"), None);
+    assert_eq!(
+        session.value(&"T01".into(), &"J03".into(), &"utilite".into()),
+        None
+    );
 }
 
 #[test]
@@ -82,10 +85,15 @@ fn a_letter_mid_value_keeps_the_value_and_marks_nobody() {
     });
     term.kill9();
     let session = storage::load(&file).expect("the session reads");
-    assert_eq!(session.sheet("T01", "J03").and_then(|s| s.mark), None);
     assert_eq!(
         session
-            .value("T01", "J03", "utilite")
+            .sheet(&"T01".into(), &"J03".into())
+            .and_then(|s| s.mark),
+        None
+    );
+    assert_eq!(
+        session
+            .value(&"T01".into(), &"J03".into(), &"utilite".into())
             .map(|v| v.to_string()),
         Some("12".into())
     );
@@ -115,7 +123,7 @@ fn a_pasted_text_is_never_taken_as_keys() {
     let session = storage::load(&file).expect("the session reads");
     assert!(session.verified.is_empty(), "nothing verified");
     for juror in &session.jurors {
-        let mark = session.sheet("T01", &juror.id).and_then(|s| s.mark);
+        let mark = session.sheet(&"T01".into(), &juror.id).and_then(|s| s.mark);
         assert_eq!(mark, None, "{} marked", juror.id);
     }
 }
@@ -140,7 +148,11 @@ fn the_french_top_row_types_digits_and_one_pasted_number_fills_the_cell() {
     });
     term.kill9();
     let session = storage::load(&file).expect("the session reads");
-    let v = |c: &str| session.value("T01", "J03", c).map(|v| v.to_string());
+    let v = |c: &str| {
+        session
+            .value(&"T01".into(), &"J03".into(), &c.into())
+            .map(|v| v.to_string())
+    };
     assert_eq!(v("utilite"), Some("10".into()));
     assert_eq!(v("faisabilite"), Some("13.5".into()));
 }

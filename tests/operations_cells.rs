@@ -208,7 +208,14 @@ fn set_sheet_marks_and_restores() {
             sheet(Some(Mark::Absent), &[], None),
         ),
     );
-    assert_eq!(absent.sheet("T1", "J1").unwrap().values.len(), 0);
+    assert_eq!(
+        absent
+            .sheet(&"T1".into(), &"J1".into())
+            .unwrap()
+            .values
+            .len(),
+        0
+    );
     round_trip(
         &absent,
         set_sheet(
@@ -396,6 +403,12 @@ fn a_batch_of_cells_follows_marks_and_unknown_ids_made_in_it() {
         set_cell("T2", "J2", "c1", None, Some(dec("1"))),
     ]);
     podium::domain::apply(&mut after, &cells).unwrap();
-    assert_eq!(after.value("T1", "J1", "c2"), Some(dec("7.5")));
-    assert_eq!(after.value("T2", "J2", "c1"), Some(dec("1")));
+    assert_eq!(
+        after.value(&"T1".into(), &"J1".into(), &"c2".into()),
+        Some(dec("7.5"))
+    );
+    assert_eq!(
+        after.value(&"T2".into(), &"J2".into(), &"c1".into()),
+        Some(dec("1"))
+    );
 }

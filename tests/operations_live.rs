@@ -228,7 +228,7 @@ fn a_batch_is_all_or_nothing_and_undone_in_reverse() {
     // Cells that held values, changed twice then cleared, before a refused
     // change: every one is put back as it was.
     let full = scored(&s);
-    let was = full.value("T1", "J1", "c1");
+    let was = full.value(&"T1".into(), &"J1".into(), &"c1".into());
     let bad = Change::Batch {
         label: BatchLabel::Other("import".into()),
         changes: vec![

@@ -41,7 +41,10 @@ fn scores_are_still_entered_while_sealed() {
     let sealed = with(&base(), &[Change::Seal]);
     let scored = round_trip(&sealed, set_cell("T1", "J1", "c1", None, Some(dec("7"))));
     assert!(scored.is_sealed());
-    assert_eq!(scored.value("T1", "J1", "c1"), Some(dec("7")));
+    assert_eq!(
+        scored.value(&"T1".into(), &"J1".into(), &"c1".into()),
+        Some(dec("7"))
+    );
 }
 
 #[test]

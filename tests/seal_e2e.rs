@@ -102,7 +102,10 @@ fn sealing_with_s_hides_the_ranking_and_entry_goes_on() {
 
     let saved = podium::storage::load(&file).expect("load");
     assert!(saved.is_sealed());
-    assert_eq!(saved.value("T1", "J1", "c1"), Some(common::dec("7")));
+    assert_eq!(
+        saved.value(&"T1".into(), &"J1".into(), &"c1".into()),
+        Some(common::dec("7"))
+    );
     let out = results(&file, dir.path());
     assert_eq!(out.status.code(), Some(1));
     let unseal = Command::new(BIN)

@@ -52,7 +52,10 @@ fn commit_appends_one_chained_line_and_leaves_the_checkpoint() {
     )
     .unwrap();
     assert_eq!(done.session.revision, 2);
-    assert_eq!(done.session.value("T1", "J1", "c1"), Some(dec("7")));
+    assert_eq!(
+        done.session.value(&"T1".into(), &"J1".into(), &"c1".into()),
+        Some(dec("7"))
+    );
     assert!(done.notices.is_empty());
     let lines = journal_lines(&path);
     assert_eq!(lines.len(), 2);

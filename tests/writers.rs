@@ -18,7 +18,13 @@ type Cell = (String, String, String);
 /// writer applies its own change to its copy (it never sees the other's).
 fn write(path: &std::path::Path, copy: &mut Session, cell: &Cell, new: Dec) -> Result<(), Refusal> {
     let (t, j, c) = cell;
-    let change = set_cell(t, j, c, copy.value(t, j, c), Some(new));
+    let change = set_cell(
+        t,
+        j,
+        c,
+        copy.value(&t.into(), &j.into(), &c.into()),
+        Some(new),
+    );
     match storage::commit(path, &op(change.clone()), WAIT) {
         Ok(_) => {
             apply(copy, &change).unwrap();
@@ -49,17 +55,22 @@ fn different_cells_all_survive_and_same_cell_changes_are_refused() {
             "c1".to_string(),
         );
         let value = Dec::int(((i / 20) % 11) as i64);
-        let value = if copy.value(&cell.0, &cell.1, &cell.2) == Some(value) {
-            Dec::int(10 - ((i / 20) % 11) as i64)
-        } else {
-            value
-        };
+        let value =
+            if copy.value(&(&cell.0).into(), &(&cell.1).into(), &(&cell.2).into()) == Some(value) {
+                Dec::int(10 - ((i / 20) % 11) as i64)
+            } else {
+                value
+            };
         write(&path, copy, &cell, value).unwrap_or_else(|r| panic!("op {i}: {r:?}"));
         truth.insert(cell, value);
     }
     let on_disk = storage::load(&path).unwrap();
     for ((t, j, c), v) in &truth {
-        assert_eq!(on_disk.value(t, j, c), Some(*v), "{t}/{j}/{c}");
+        assert_eq!(
+            on_disk.value(&t.into(), &j.into(), &c.into()),
+            Some(*v),
+            "{t}/{j}/{c}"
+        );
     }
     let stored: usize = on_disk.sheets.values().map(|s| s.values.len()).sum();
     assert_eq!(stored, truth.len());
@@ -83,7 +94,7 @@ fn different_cells_all_survive_and_same_cell_changes_are_refused() {
         .enumerate()
         {
             let value = Dec::from_raw(((round * 2 + k) % 41) as i64 * 500_000);
-            let seen = copy.value(&cell.0, &cell.1, &cell.2);
+            let seen = copy.value(&(&cell.0).into(), &(&cell.1).into(), &(&cell.2).into());
             let current = truth.get(&cell).copied();
             match write(&path, copy, &cell, value) {
                 Ok(()) => {
@@ -122,7 +133,11 @@ fn different_cells_all_survive_and_same_cell_changes_are_refused() {
     );
     let on_disk = storage::load(&path).unwrap();
     for ((t, j, c), v) in &truth {
-        assert_eq!(on_disk.value(t, j, c), Some(*v), "{t}/{j}/{c}");
+        assert_eq!(
+            on_disk.value(&t.into(), &j.into(), &c.into()),
+            Some(*v),
+            "{t}/{j}/{c}"
+        );
     }
     assert_eq!(on_disk.revision, 1 + 240 + accepted as u64);
     assert!(storage::inspect(&path).findings.is_empty());

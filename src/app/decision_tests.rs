@@ -60,7 +60,7 @@ fn the_key_that_voids_a_decision_says_so_naming_its_teams() {
         assert_eq!(app.status, None, "nothing saved yet, nothing said");
         press(&mut app, &mut disk, KeyCode::Enter);
         assert_eq!(
-            disk.value("T2", "J1", "impact"),
+            disk.value(&"T2".into(), &"J1".into(), &"impact".into()),
             Some(crate::domain::Dec::int(5))
         );
         let said = app.said().expect("a warning");
@@ -92,7 +92,7 @@ fn sealed_the_grid_does_not_name_the_teams_of_a_voided_decision() {
     press(&mut app, &mut disk, KeyCode::Char('5'));
     press(&mut app, &mut disk, KeyCode::Enter);
     assert_eq!(
-        disk.value("T2", "J1", "impact"),
+        disk.value(&"T2".into(), &"J1".into(), &"impact".into()),
         Some(crate::domain::Dec::int(5)),
         "saved while sealed"
     );

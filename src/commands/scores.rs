@@ -209,7 +209,9 @@ mod tests {
 
     /// Another writer sets T1/J2/impact to `n`.
     fn other_writer(file: &Path, n: i64) {
-        let seen = storage::load(file).unwrap().value("T1", "J2", "impact");
+        let seen = storage::load(file)
+            .unwrap()
+            .value(&"T1".into(), &"J2".into(), &"impact".into());
         let change = Change::SetCell {
             team: "T1".into(),
             juror: "J2".into(),
@@ -237,7 +239,10 @@ mod tests {
             "{said}"
         );
         let session = storage::load(&file).unwrap();
-        assert_eq!(session.value("T1", "J2", "impact"), Some(Dec::int(10)));
+        assert_eq!(
+            session.value(&"T1".into(), &"J2".into(), &"impact".into()),
+            Some(Dec::int(10))
+        );
     }
 
     #[test]
@@ -259,7 +264,13 @@ mod tests {
             )]
         );
         let session = storage::load(&file).unwrap();
-        assert_eq!(session.value("T1", "J2", "impact"), Some(Dec::int(3)));
-        assert_eq!(session.value("T2", "J3", "impact"), None);
+        assert_eq!(
+            session.value(&"T1".into(), &"J2".into(), &"impact".into()),
+            Some(Dec::int(3))
+        );
+        assert_eq!(
+            session.value(&"T2".into(), &"J3".into(), &"impact".into()),
+            None
+        );
     }
 }

@@ -105,7 +105,12 @@ impl Comparison {
 
 impl Session {
     /// A cell of the second entry.
-    pub fn second_value(&self, team: &str, juror: &str, criterion: &str) -> Option<Dec> {
+    pub fn second_value(
+        &self,
+        team: &TeamId,
+        juror: &JurorId,
+        criterion: &CriterionId,
+    ) -> Option<Dec> {
         self.second_entry
             .get(team)
             .and_then(|jurors| jurors.get(juror))
@@ -128,8 +133,8 @@ pub fn compare(session: &Session, team: &str) -> Comparison {
             continue;
         }
         for criterion in &session.criteria {
-            let first = session.value(team, &juror.id, &criterion.id);
-            let second = session.second_value(team, &juror.id, &criterion.id);
+            let first = session.value(&t.id, &juror.id, &criterion.id);
+            let second = session.second_value(&t.id, &juror.id, &criterion.id);
             if first.is_none() && second.is_none() {
                 continue;
             }
@@ -160,15 +165,15 @@ pub fn verified_twice(session: &Session, team: &str) -> bool {
 /// holds as this terminal sees it).
 pub fn set_second(
     session: &Session,
-    team: &str,
-    juror: &str,
-    criterion: &str,
+    team: &TeamId,
+    juror: &JurorId,
+    criterion: &CriterionId,
     new: Option<Dec>,
 ) -> Change {
     Change::SetSecondCell {
-        team: team.into(),
-        juror: juror.into(),
-        criterion: criterion.into(),
+        team: team.clone(),
+        juror: juror.clone(),
+        criterion: criterion.clone(),
         edit: Edit::new(session.second_value(team, juror, criterion), new),
     }
 }

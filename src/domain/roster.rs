@@ -232,7 +232,7 @@ mod tests {
             Some(&Slot::Team { team: "T09".into() })
         );
         assert!(after.team("T04").is_some(), "missing is left in place");
-        assert_eq!(after.sheet("T02", "J3"), None);
+        assert_eq!(after.sheet(&"T02".into(), &"J3".into()), None);
         let mut back = after.clone();
         apply(&mut back, &change.inverse().expect("inverse")).expect("undo");
         assert_eq!(back, s);

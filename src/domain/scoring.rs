@@ -214,7 +214,7 @@ pub fn other_totals(session: &Session, team: &str, juror: &str) -> Vec<Total> {
         .iter()
         .filter(|j| j.id != juror && session.expects(t, j))
         .filter_map(|j| {
-            let s = summarize(&session.criteria, session.sheet(team, &j.id));
+            let s = summarize(&session.criteria, session.sheet(&t.id, &j.id));
             (s.fill == Fill::Complete).then_some(s.total)
         })
         .collect()

@@ -33,7 +33,7 @@ fn fill_of_a_sheet() {
     let c = s.criteria.clone();
     assert_eq!(summarize(&c, None).fill, Fill::Empty);
     put(&mut s, "T01", "J1", &[("impact", "4")]);
-    let sum = summarize(&c, s.sheet("T01", "J1"));
+    let sum = summarize(&c, s.sheet(&"T01".into(), &"J1".into()));
     assert_eq!(sum.fill, Fill::Partial);
     assert_eq!(sum.total, t("8"));
     assert!(!sum.counts());
@@ -43,7 +43,7 @@ fn fill_of_a_sheet() {
         "J1",
         &[("faisabilite", "3.5"), ("equipe", "2")],
     );
-    let sum = summarize(&c, s.sheet("T01", "J1"));
+    let sum = summarize(&c, s.sheet(&"T01".into(), &"J1".into()));
     assert_eq!(sum.fill, Fill::Complete);
     assert_eq!(sum.total, t("13.5"), "2×4 + 3.5 + 2");
     assert_eq!(sum.plain_sum, Some(d("9.5")));
@@ -65,13 +65,13 @@ fn checksum_mismatch_stops_a_sheet_counting() {
     put3(&mut s, "T01", "J1", "4", "3.5", "2");
     let key = SheetKey::new("T01".into(), "J1".into());
     s.sheets.get_mut(&key).unwrap().handwritten = Some(d("9"));
-    let sum = summarize(&s.criteria, s.sheet("T01", "J1"));
+    let sum = summarize(&s.criteria, s.sheet(&"T01".into(), &"J1".into()));
     assert!(sum.mismatch, "4 + 3.5 + 2 = 9.5, not 9");
     assert!(!sum.counts());
     assert_eq!(pair_state(&s, "T01", "J1"), PairState::Mismatch);
     // Resolved: the handwritten total now equals the plain sum (not the weighted one).
     s.sheets.get_mut(&key).unwrap().handwritten = Some(d("9,5"));
-    let sum = summarize(&s.criteria, s.sheet("T01", "J1"));
+    let sum = summarize(&s.criteria, s.sheet(&"T01".into(), &"J1".into()));
     assert!(!sum.mismatch);
     assert!(sum.counts());
     assert_eq!(pair_state(&s, "T01", "J1"), PairState::Entered);
@@ -96,7 +96,7 @@ fn design_example_checksum() {
         .get_mut(&SheetKey::new("T01".into(), "J1".into()))
         .unwrap()
         .handwritten = Some(d("12"));
-    let sum = summarize(&s.criteria, s.sheet("T01", "J1"));
+    let sum = summarize(&s.criteria, s.sheet(&"T01".into(), &"J1".into()));
     assert_eq!(sum.plain_sum, Some(d("13")));
     assert!(sum.mismatch && !sum.counts());
 }

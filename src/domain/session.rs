@@ -436,11 +436,11 @@ impl Session {
             .filter_map(move |id| index.get(id.as_str()).copied())
     }
 
-    pub fn sheet(&self, team: &str, juror: &str) -> Option<&Sheet> {
-        self.sheets.get(&SheetKey::new(team.into(), juror.into()))
+    pub fn sheet(&self, team: &TeamId, juror: &JurorId) -> Option<&Sheet> {
+        self.sheets.get(&SheetKey::new(team.clone(), juror.clone()))
     }
 
-    pub fn value(&self, team: &str, juror: &str, criterion: &str) -> Option<Dec> {
+    pub fn value(&self, team: &TeamId, juror: &JurorId, criterion: &CriterionId) -> Option<Dec> {
         self.sheet(team, juror)
             .and_then(|s| s.values.get(criterion).copied())
     }

@@ -296,14 +296,21 @@ fn a_replaced_juror_is_absent_for_the_teams_to_come_the_newcomer_for_those_passe
     };
     let change = replace_juror(&s, &"J3".into(), newcomer).expect("a change");
     let after = round_trip(&s, &change);
-    let mark = |team: &str, juror: &str| after.sheet(team, juror).and_then(|x| x.mark);
+    let mark = |team: &str, juror: &str| {
+        after
+            .sheet(&team.into(), &juror.into())
+            .and_then(|x| x.mark)
+    };
     // The newcomer: absent for T01 and T02 (passed), scores T03 and T04.
     assert_eq!(mark("T01", "J6"), Some(Mark::Absent));
     assert_eq!(mark("T02", "J6"), Some(Mark::Absent));
     assert_eq!(mark("T03", "J6"), None);
     assert_eq!(mark("T04", "J6"), None);
     // The one who left: keeps T01 (and its values), absent for T03, T04.
-    assert_eq!(after.value("T01", "J3", "impact"), Some(Dec::int(3)));
+    assert_eq!(
+        after.value(&"T01".into(), &"J3".into(), &"impact".into()),
+        Some(Dec::int(3))
+    );
     assert_eq!(mark("T02", "J3"), None);
     assert_eq!(mark("T03", "J3"), Some(Mark::Absent));
     assert_eq!(mark("T04", "J3"), Some(Mark::Absent));
@@ -326,7 +333,7 @@ fn an_organisation_changed_clears_the_pairs_it_recuses_and_undo_restores_them() 
         Change::Batch { label: BatchLabel::Edit { id }, changes } if id == "T02" && changes.len() == 2
     ));
     let after = round_trip(&s, &change);
-    assert_eq!(after.sheet("T02", "J3"), None);
+    assert_eq!(after.sheet(&"T02".into(), &"J3".into()), None);
     assert_eq!(after.team("T02").expect("T02").org, "oise");
     // Adding a juror is one change too, undone by removing them.
     let newcomer = Juror {

@@ -28,6 +28,22 @@ fn stale_cell(cell: &str, seen: Option<Dec>, current: Option<Dec>, lang: Lang) -
     }
 }
 
+/// "7,5 hors limites pour Impact (de 0 à 5)" (the criterion by its label).
+fn out_of_range(label: &str, value: String, (min, max): (String, String), lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{value} hors limites pour {label} (de {min} à {max})"),
+        Lang::En => format!("{value} out of range for {label} ({min} to {max})"),
+    }
+}
+
+/// "0,3 n'est pas un multiple du pas 0,5 pour impact".
+fn off_step(label: &str, value: String, step: String, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{value} n'est pas un multiple du pas {step} pour {label}"),
+        Lang::En => format!("{value} is off the step of {step} for {label}"),
+    }
+}
+
 impl Refusal {
     pub fn message(&self, lang: Lang) -> String {
         let fr = lang == Lang::Fr;
@@ -42,29 +58,15 @@ impl Refusal {
             Refusal::UnknownOrganisation(id) if fr => format!("organisation inconnue : {id}"),
             Refusal::UnknownOrganisation(id) => format!("unknown organisation: {id}"),
             Refusal::OutOfRange {
-                label: c,
-                value: v,
+                label,
+                value,
                 min,
                 max,
                 ..
-            } => match lang {
-                Lang::Fr => format!(
-                    "{} hors limites pour {c} (de {} à {})",
-                    d(v),
-                    d(min),
-                    d(max)
-                ),
-                Lang::En => format!("{} out of range for {c} ({} to {})", d(v), d(min), d(max)),
-            },
+            } => out_of_range(label, d(value), (d(min), d(max)), lang),
             Refusal::OffStep {
-                label: c,
-                value: v,
-                step,
-                ..
-            } => match lang {
-                Lang::Fr => format!("{} n'est pas un multiple du pas {} pour {c}", d(v), d(step)),
-                Lang::En => format!("{} is off the step of {} for {c}", d(v), d(step)),
-            },
+                label, value, step, ..
+            } => off_step(label, d(value), d(step), lang),
             Refusal::NotScored {
                 team,
                 juror,

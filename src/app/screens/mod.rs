@@ -9,7 +9,8 @@
 //! A new screen touches four places, each pointed out by the compiler:
 //! its room here (a new module), a `Screen`, a `ScreenKey` and a `Help`
 //! variant below (the exhaustive matches of this file follow), its drawing
-//! in `src/ui/screens/` (the exhaustive `draw` match there) and its words
+//! in `src/ui/screens/` (the exhaustive `draw` match there) and its words;
+//! and, only if it needs them, an `UndoKind` and notices of its own
 //! (ARCHITECTURE.md's recipe).
 
 use chrono::{DateTime, Utc};

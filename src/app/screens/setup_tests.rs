@@ -145,7 +145,7 @@ fn late_team_replacement_and_locks() {
         ("Nadia Roux", "pdc")
     );
     assert_eq!(
-        disk.sheet("T1", "J3").and_then(|s| s.mark),
+        disk.sheet(&"T1".into(), &"J3".into()).and_then(|s| s.mark),
         Some(crate::domain::Mark::Absent),
         "nothing has passed: J3 is absent for every team"
     );

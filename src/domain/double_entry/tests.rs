@@ -12,10 +12,16 @@ fn entered() -> Session {
     s
 }
 
+/// The change typing `value` into T01's second entry, for one juror and
+/// criterion.
+fn t01_second(s: &Session, juror: &str, criterion: &str, value: Option<Dec>) -> Change {
+    set_second(s, &"T01".into(), &juror.into(), &criterion.into(), value)
+}
+
 /// Type a whole sheet into the second entry, through operations.
 fn retype(s: &mut Session, juror: &str, values: [&str; 3]) {
     for (criterion, v) in ["impact", "faisabilite", "equipe"].into_iter().zip(values) {
-        let change = set_second(s, "T01", juror, criterion, Some(d(v)));
+        let change = t01_second(s, juror, criterion, Some(d(v)));
         apply(s, &change).expect("second entry");
     }
 }
@@ -26,8 +32,14 @@ fn the_second_entry_never_touches_the_first() {
     let before = s.sheets.clone();
     retype(&mut s, "J1", ["1", "1", "1"]);
     assert_eq!(s.sheets, before);
-    assert_eq!(s.second_value("T01", "J1", "impact"), Some(d("1")));
-    assert_eq!(s.value("T01", "J1", "impact"), Some(d("4")));
+    assert_eq!(
+        s.second_value(&"T01".into(), &"J1".into(), &"impact".into()),
+        Some(d("1"))
+    );
+    assert_eq!(
+        s.value(&"T01".into(), &"J1".into(), &"impact".into()),
+        Some(d("4"))
+    );
 }
 
 #[test]
@@ -63,7 +75,7 @@ fn untyped_cells_and_cells_only_the_second_has_are_differences() {
     assert_eq!(c.differences.len(), 3);
     assert!(c.differences.iter().all(Difference::untyped));
     // A value typed where the first entry has none (J3 scored on paper).
-    let change = set_second(&s, "T01", "J3", "impact", Some(d("2")));
+    let change = t01_second(&s, "J3", "impact", Some(d("2")));
     apply(&mut s, &change).unwrap();
     let c = compare(&s, "T01");
     let j3 = c.differences.iter().find(|x| x.juror == "J3").unwrap();
@@ -80,14 +92,32 @@ fn each_resolution_sets_both_entries_to_the_value_kept() {
     assert_eq!(c.differences.len(), 3);
     let [impact, feasibility, team] = [0, 1, 2].map(|i| c.differences[i].clone());
     apply(&mut s, &resolve(&impact, Resolution::KeepFirst)).unwrap();
-    assert_eq!(s.value("T01", "J1", "impact"), Some(d("4")));
-    assert_eq!(s.second_value("T01", "J1", "impact"), Some(d("4")));
+    assert_eq!(
+        s.value(&"T01".into(), &"J1".into(), &"impact".into()),
+        Some(d("4"))
+    );
+    assert_eq!(
+        s.second_value(&"T01".into(), &"J1".into(), &"impact".into()),
+        Some(d("4"))
+    );
     apply(&mut s, &resolve(&feasibility, Resolution::KeepSecond)).unwrap();
-    assert_eq!(s.value("T01", "J1", "faisabilite"), Some(d("3")));
-    assert_eq!(s.second_value("T01", "J1", "faisabilite"), Some(d("3")));
+    assert_eq!(
+        s.value(&"T01".into(), &"J1".into(), &"faisabilite".into()),
+        Some(d("3"))
+    );
+    assert_eq!(
+        s.second_value(&"T01".into(), &"J1".into(), &"faisabilite".into()),
+        Some(d("3"))
+    );
     apply(&mut s, &resolve(&team, Resolution::Third(d("4")))).unwrap();
-    assert_eq!(s.value("T01", "J1", "equipe"), Some(d("4")));
-    assert_eq!(s.second_value("T01", "J1", "equipe"), Some(d("4")));
+    assert_eq!(
+        s.value(&"T01".into(), &"J1".into(), &"equipe".into()),
+        Some(d("4"))
+    );
+    assert_eq!(
+        s.second_value(&"T01".into(), &"J1".into(), &"equipe".into()),
+        Some(d("4"))
+    );
     let c = compare(&s, "T01");
     assert!(c.differences.is_empty());
     assert!(c.verified_twice());
@@ -100,17 +130,23 @@ fn keeping_an_empty_second_clears_the_first_and_a_resolution_undoes() {
     let mut s = entered();
     retype(&mut s, "J1", ["4", "3.5", "2"]);
     retype(&mut s, "J2", ["5", "4", "3"]);
-    let change = set_second(&s, "T01", "J2", "equipe", None);
+    let change = t01_second(&s, "J2", "equipe", None);
     apply(&mut s, &change).unwrap();
     let untyped = compare(&s, "T01").differences[0].clone();
     assert!(untyped.untyped());
     let settle = resolve(&untyped, Resolution::KeepSecond);
     apply(&mut s, &settle).unwrap();
-    assert_eq!(s.value("T01", "J2", "equipe"), None);
+    assert_eq!(s.value(&"T01".into(), &"J2".into(), &"equipe".into()), None);
     assert!(verified_twice(&s, "T01"));
     apply(&mut s, &settle.inverse().unwrap()).unwrap();
-    assert_eq!(s.value("T01", "J2", "equipe"), Some(d("3")));
-    assert_eq!(s.second_value("T01", "J2", "equipe"), None);
+    assert_eq!(
+        s.value(&"T01".into(), &"J2".into(), &"equipe".into()),
+        Some(d("3"))
+    );
+    assert_eq!(
+        s.second_value(&"T01".into(), &"J2".into(), &"equipe".into()),
+        None
+    );
     assert!(!verified_twice(&s, "T01"));
 }
 
@@ -142,14 +178,17 @@ fn a_third_value_is_checked_like_any_value_and_refusals_change_nothing() {
         Err(Refusal::Verified { .. })
     ));
     apply(&mut s, &resolve(&diff, Resolution::KeepFirst)).unwrap();
-    assert_eq!(s.second_value("T01", "J1", "impact"), Some(d("4")));
+    assert_eq!(
+        s.second_value(&"T01".into(), &"J1".into(), &"impact".into()),
+        Some(d("4"))
+    );
 }
 
 #[test]
 fn a_stale_second_cell_is_refused_with_both_values() {
     let mut s = entered();
-    let first = set_second(&s, "T01", "J1", "impact", Some(d("4")));
-    let second = set_second(&s, "T01", "J1", "impact", Some(d("5")));
+    let first = t01_second(&s, "J1", "impact", Some(d("4")));
+    let second = t01_second(&s, "J1", "impact", Some(d("5")));
     apply(&mut s, &first).unwrap();
     assert_eq!(
         apply(&mut s, &second),
@@ -171,7 +210,7 @@ fn only_expected_sheets_compare() {
     assert!(verified_twice(&s, "T01"));
     // A juror marked absent no longer counts, and takes no second value.
     mark(&mut s, "T01", "J3", Mark::Absent);
-    let change = set_second(&s, "T01", "J3", "impact", Some(d("2")));
+    let change = t01_second(&s, "J3", "impact", Some(d("2")));
     assert!(matches!(
         apply(&mut s, &change),
         Err(Refusal::NotScored { .. })

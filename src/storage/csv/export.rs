@@ -4,7 +4,7 @@
 //! Ids that start like a formula get a leading `'` (`words::for_spreadsheet`),
 //! which the readers take off again; values are figures, written as they are.
 
-use crate::domain::{Lang, Mark, Session};
+use crate::domain::{Lang, Mark, Session, TeamId};
 use crate::words::for_spreadsheet;
 
 /// The separator and decimal mark of a language.
@@ -30,9 +30,9 @@ pub fn scores(session: &Session, lang: Lang) -> String {
         "value".into(),
     ]];
     // Teams in schedule order, then any team missing from the schedule.
-    let mut teams: Vec<&str> = session.teams_in_order().map(|t| t.id.as_str()).collect();
+    let mut teams: Vec<&TeamId> = session.teams_in_order().map(|t| &t.id).collect();
     for team in &session.teams {
-        if !teams.contains(&team.id.as_str()) {
+        if !teams.contains(&&team.id) {
             teams.push(&team.id);
         }
     }

@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use std::io::BufRead;
 
 use crate::domain::{
-    BatchLabel, Change, Criterion, Dec, Edit, Juror, Lang, Mark, PairState, Refusal, Session,
-    Sheet, SheetKey, Team,
+    BatchLabel, Change, Criterion, Dec, Edit, Juror, JurorId, Lang, Mark, PairState, Refusal,
+    Session, Sheet, SheetKey, Team, TeamId,
 };
 
 use super::problems::{Rejected, shown};
@@ -458,7 +458,8 @@ pub fn stale_changes(session: &Session, change: &Change) -> usize {
     let Change::Batch { changes, .. } = change else {
         return 0;
     };
-    let sheet = |team: &str, juror: &str| session.sheet(team, juror).cloned().unwrap_or_default();
+    let sheet =
+        |team: &TeamId, juror: &JurorId| session.sheet(team, juror).cloned().unwrap_or_default();
     changes
         .iter()
         .filter(|c| match c {

@@ -90,14 +90,26 @@ fn values_marks_and_totals() {
     let s = fixture();
     let text = "team;juror;criterion;value\nT1;J2;impact;12,5\nT1;J2;transfer;3\nT1;J2;;18,5\nT2;J1;;absent\nT3;J3;;recused\n";
     let after = imported(&s, text);
-    assert_eq!(after.value("T1", "J2", "impact"), Some(d("12.5")));
-    assert_eq!(after.value("T1", "J2", "transfer"), Some(Dec::int(3)));
     assert_eq!(
-        after.sheet("T1", "J2").unwrap().handwritten,
+        after.value(&"T1".into(), &"J2".into(), &"impact".into()),
+        Some(d("12.5"))
+    );
+    assert_eq!(
+        after.value(&"T1".into(), &"J2".into(), &"transfer".into()),
+        Some(Dec::int(3))
+    );
+    assert_eq!(
+        after.sheet(&"T1".into(), &"J2".into()).unwrap().handwritten,
         Some(d("18.5"))
     );
-    assert_eq!(after.sheet("T2", "J1").unwrap().mark, Some(Mark::Absent));
-    assert_eq!(after.sheet("T3", "J3").unwrap().mark, Some(Mark::Recused));
+    assert_eq!(
+        after.sheet(&"T2".into(), &"J1".into()).unwrap().mark,
+        Some(Mark::Absent)
+    );
+    assert_eq!(
+        after.sheet(&"T3".into(), &"J3".into()).unwrap().mark,
+        Some(Mark::Recused)
+    );
 }
 
 #[test]
@@ -137,7 +149,10 @@ fn replaced_values_are_recorded_and_undone() {
         },
     }));
     apply(&mut s, &change).unwrap();
-    assert_eq!(s.value("T1", "J2", "impact"), Some(Dec::int(11)));
+    assert_eq!(
+        s.value(&"T1".into(), &"J2".into(), &"impact".into()),
+        Some(Dec::int(11))
+    );
     apply(&mut s, &change.inverse().unwrap()).unwrap();
     assert_eq!(s, first);
 }
@@ -212,7 +227,10 @@ fn absent_pair_in_session_refuses_values() {
     assert_eq!(lines, vec!["scores.csv:2: J2 does not score T1 (absent)"]);
     // A mark row lifts nothing by itself, but a recusal replaces the absence.
     let after = imported(&s, "team;juror;criterion;value\nT1;J2;;recused\n");
-    assert_eq!(after.sheet("T1", "J2").unwrap().mark, Some(Mark::Recused));
+    assert_eq!(
+        after.sheet(&"T1".into(), &"J2".into()).unwrap().mark,
+        Some(Mark::Recused)
+    );
 }
 
 #[test]

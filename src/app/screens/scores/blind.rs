@@ -161,16 +161,22 @@ impl Blind {
 
     /// The value a second-entry cell shows: the one being saved, else the
     /// saved one.
-    pub fn value(&self, session: &Session, juror: &str, criterion: &str) -> Option<Dec> {
-        let team = self.team.as_deref()?;
-        match self.pending.get(&(juror.into(), criterion.into())) {
+    pub fn value(
+        &self,
+        session: &Session,
+        juror: &JurorId,
+        criterion: &CriterionId,
+    ) -> Option<Dec> {
+        let team = self.team.as_ref()?;
+        match self.pending.get(&(juror.clone(), criterion.clone())) {
             Some(v) => *v,
             None => session.second_value(team, juror, criterion),
         }
     }
 
-    pub fn is_pending(&self, juror: &str, criterion: &str) -> bool {
-        self.pending.contains_key(&(juror.into(), criterion.into()))
+    pub fn is_pending(&self, juror: &JurorId, criterion: &CriterionId) -> bool {
+        self.pending
+            .contains_key(&(juror.clone(), criterion.clone()))
     }
 
     /// The differences to settle, as the session stands.

@@ -115,9 +115,6 @@ pub struct Grid {
     /// The cell whose value was last refused (marked until changed).
     pub refused: Option<CellKey>,
     pub status: Option<Status>,
-    /// The session file holds another session: nothing is saved any more
-    /// (the grid must not claim its values are).
-    pub saving_off: bool,
 }
 
 /// The team the grid opens on: the one on stage, else the first scheduled.
@@ -213,10 +210,10 @@ impl Grid {
     }
 
     /// A juror's sheet as it will be once the pending changes are saved.
-    pub fn sheet(&self, session: &Session, team: &str, juror: &str) -> Sheet {
+    pub fn sheet(&self, session: &Session, team: &TeamId, juror: &JurorId) -> Sheet {
         let mut sheet = session.sheet(team, juror).cloned().unwrap_or_default();
         for (key, value) in &self.pending {
-            if key.team == team && key.juror == juror {
+            if key.team == *team && key.juror == *juror {
                 set_in(&mut sheet, &key.column, *value);
             }
         }

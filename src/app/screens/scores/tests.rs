@@ -118,14 +118,26 @@ fn typing_saving_and_undo_through_the_keymap() {
     sim.keys("4\n", at(2));
     let k = cell("T1", "J1", "impact");
     assert!(sim.app.grid.is_pending(&k), "shown as being saved");
-    assert_eq!(sim.app.session.value("T1", "J1", "impact"), None);
+    assert_eq!(
+        sim.app
+            .session
+            .value(&"T1".into(), &"J1".into(), &"impact".into()),
+        None
+    );
     // The next value builds on the one still being saved.
     sim.keys("3\n", at(2));
     assert_eq!(sim.app.pending.len(), 2);
     sim.release(at(3));
     assert!(sim.app.grid.pending.is_empty(), "saved: no longer pending");
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
-    assert_eq!(sim.disk.value("T1", "J1", "faisabilite"), Some(Dec::int(3)));
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        Some(Dec::int(4))
+    );
+    assert_eq!(
+        sim.disk
+            .value(&"T1".into(), &"J1".into(), &"faisabilite".into()),
+        Some(Dec::int(3))
+    );
     assert_eq!(sim.app.undo.len(), 2);
     // `u` keeps its global meaning in the grid: the last value goes.
     sim.keys("u", at(4));
@@ -133,10 +145,17 @@ fn typing_saving_and_undo_through_the_keymap() {
         sim.app.said().as_ref().map(|s| s.text.as_str()),
         Some("Annulé : T1 J1 faisabilite 3 → vide")
     );
-    assert_eq!(sim.disk.value("T1", "J1", "faisabilite"), None);
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    assert_eq!(
+        sim.disk
+            .value(&"T1".into(), &"J1".into(), &"faisabilite".into()),
+        None
+    );
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        Some(Dec::int(4))
+    );
     sim.keys("u", at(5));
-    assert_eq!(sim.disk.sheet("T1", "J1"), None);
+    assert_eq!(sim.disk.sheet(&"T1".into(), &"J1".into()), None);
 }
 
 #[test]
@@ -159,7 +178,10 @@ fn a_half_typed_value_survives_switching_screens_and_quitting_asks() {
     sim.key(KeyCode::Backspace, at(3));
     sim.key(KeyCode::Backspace, at(3));
     sim.keys("\n", at(3));
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        Some(Dec::int(4))
+    );
     assert!(!sim.app.half_typed());
     sim.keys("q", at(4));
     assert!(sim.app.leaving, "nothing half-typed any more");
@@ -222,7 +244,10 @@ fn the_stage_moves_on_while_the_grid_stays() {
     );
     assert_eq!(sim.app.grid.input, "4", "still typed");
     sim.keys("\n", at(31));
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        Some(Dec::int(4))
+    );
     sim.key(KeyCode::PageDown, at(32));
     assert_eq!(sim.app.grid.team.as_deref(), Some("T2"));
     assert_eq!(sim.app.grid.stage_moved_on(&sim.app.session), None);
@@ -254,7 +279,9 @@ fn a_save_refused_by_the_file_marks_the_cell() {
     assert_eq!(sim.app.grid.refused, Some(cell("T1", "J1", "impact")));
     assert!(sim.app.grid.pending.is_empty());
     assert_eq!(
-        sim.app.session.value("T1", "J1", "impact"),
+        sim.app
+            .session
+            .value(&"T1".into(), &"J1".into(), &"impact".into()),
         Some(Dec::int(2))
     );
     // Said once: on the grid's line, not again on the app's status line.
@@ -301,7 +328,11 @@ fn verification_and_absence_go_through_the_file() {
     let mut sim = Sim::new();
     sim.go_to(Screen::Scores);
     sim.keys("a", at(1));
-    assert!(sim.disk.sheet("T1", "J1").is_some_and(|s| s.mark.is_some()));
+    assert!(
+        sim.disk
+            .sheet(&"T1".into(), &"J1".into())
+            .is_some_and(|s| s.mark.is_some())
+    );
     sim.keys("v", at(2));
     assert!(
         !sim.disk.verified.contains("T1"),
@@ -348,7 +379,10 @@ fn opening_another_team_from_the_board_never_loses_a_typed_value() {
     sim.key(KeyCode::Down, at(4)); // the board opens on the grid's team
     sim.keys("\n", at(4));
     assert_eq!(sim.app.grid.team.as_deref(), Some("T2"));
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        Some(Dec::int(4))
+    );
 }
 
 #[test]
@@ -363,11 +397,17 @@ fn a_cell_the_other_terminal_saves_while_this_one_types_is_never_overwritten_sil
     let revision = sim.disk.revision;
     sim.keys("\n", at(3));
     assert_eq!(sim.disk.revision, revision, "nothing saved");
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(2)));
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        Some(Dec::int(2))
+    );
     assert_eq!(sim.app.grid.input, "4", "what was typed is kept");
     // A second Enter replaces 2, knowingly, claiming to have seen it.
     sim.keys("\n", at(4));
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        Some(Dec::int(4))
+    );
     let last = sim.app.undo.last().map(|u| &u.op.change);
     assert!(matches!(
         last,
@@ -421,10 +461,16 @@ fn r_recuses_the_juror_explicitly_asking_first_over_values_and_again_lifts_it() 
         "in the one keymap table (footer and ?)"
     );
     sim.keys("4\n", at(1));
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        Some(Dec::int(4))
+    );
     sim.keys("R", at(2));
     assert!(sim.app.grid.is_asking(), "values would go: it asks first");
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        Some(Dec::int(4))
+    );
     sim.keys("y", at(2));
     let pair = |sim: &Sim| {
         let team = sim.disk.team("T1").unwrap();
@@ -432,10 +478,15 @@ fn r_recuses_the_juror_explicitly_asking_first_over_values_and_again_lifts_it() 
     };
     assert_eq!(pair(&sim), Some(PairState::Recused));
     assert_eq!(
-        sim.disk.sheet("T1", "J1").and_then(|s| s.mark),
+        sim.disk
+            .sheet(&"T1".into(), &"J1".into())
+            .and_then(|s| s.mark),
         Some(Mark::Recused)
     );
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), None);
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        None
+    );
     // Again: lifted, without asking (nothing to lose).
     sim.keys("R", at(3));
     assert_eq!(pair(&sim), None);
@@ -444,7 +495,10 @@ fn r_recuses_the_juror_explicitly_asking_first_over_values_and_again_lifts_it() 
     assert_eq!(pair(&sim), Some(PairState::Recused));
     sim.keys("u", at(5));
     assert_eq!(pair(&sim), None);
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        Some(Dec::int(4))
+    );
     // A recused juror's cells take no value.
     sim.keys("R", at(6));
     sim.keys("y", at(6));
@@ -462,10 +516,16 @@ fn undo_on_each_screen_takes_only_its_own_kind() {
     assert!(sim.disk.stage.is_running());
     sim.go_to(Screen::Scores);
     sim.keys("4\n", at(2));
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        Some(Dec::int(4))
+    );
     // The grid's `u` takes the value back, never the timer.
     sim.keys("u", at(3));
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), None);
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        None
+    );
     assert!(matches!(sim.app.status, Some(Notice::Undone(_))));
     sim.keys("u", at(4));
     assert_eq!(sim.app.status, Some(Notice::NothingToUndo(UndoKind::Grid)));
@@ -498,7 +558,10 @@ fn a_grid_change_made_after_a_timer_change_leaves_the_timer_to_the_stage() {
     // From the stage, `u` skips the value and takes the timer back.
     sim.keys("u", at(3));
     assert!(!sim.disk.stage.is_running());
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        Some(Dec::int(4))
+    );
     let kinds: Vec<UndoKind> = sim.app.undo.iter().map(|u| u.kind).collect();
     assert_eq!(
         kinds,
@@ -518,11 +581,18 @@ fn while_a_value_is_half_typed_no_letter_is_a_command() {
     assert_eq!(sim.app.grid.input, "2");
     assert_eq!(sim.app.grid.status, Some(Status::FinishEntry));
     assert!(!sim.app.projector);
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(4)));
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        Some(Dec::int(4))
+    );
     assert!(sim.disk.verified.is_empty());
     assert_eq!(sim.app.undo.len(), 1, "nothing more sent");
     sim.keys("\n", at(3));
-    assert_eq!(sim.disk.value("T1", "J1", "faisabilite"), Some(Dec::int(2)));
+    assert_eq!(
+        sim.disk
+            .value(&"T1".into(), &"J1".into(), &"faisabilite".into()),
+        Some(Dec::int(2))
+    );
 }
 
 #[test]
@@ -540,10 +610,17 @@ fn a_paste_fills_the_cell_with_one_number_and_is_refused_otherwise() {
     sim.run(Action::Paste(" 3\n".into()), at(2));
     assert_eq!(sim.app.grid.input, "3");
     sim.keys("\n", at(3));
-    assert_eq!(sim.disk.value("T1", "J1", "impact"), Some(Dec::int(3)));
+    assert_eq!(
+        sim.disk.value(&"T1".into(), &"J1".into(), &"impact".into()),
+        Some(Dec::int(3))
+    );
     // The French top row types digits.
     sim.keys("'\n", at(4));
-    assert_eq!(sim.disk.value("T1", "J1", "faisabilite"), Some(Dec::int(4)));
+    assert_eq!(
+        sim.disk
+            .value(&"T1".into(), &"J1".into(), &"faisabilite".into()),
+        Some(Dec::int(4))
+    );
 }
 
 #[test]

@@ -120,7 +120,7 @@ proptest! {
                 let values: Vec<i64> = s
                     .jurors
                     .iter()
-                    .filter_map(|juror| s.value(&team.id, &juror.id, "c"))
+                    .filter_map(|juror| s.value(&team.id, &juror.id, &"c".into()))
                     .map(|d| d.raw())
                     .collect();
                 let part = match values.len() {

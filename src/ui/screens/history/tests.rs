@@ -37,9 +37,9 @@ fn cell(team: &str, juror: &str, seen: Option<i64>, new: i64) -> Change {
 fn journal() -> Vec<Operation> {
     let second = crate::domain::double_entry::set_second(
         &fixture::session(),
-        "T2",
-        "J1",
-        "impact",
+        &"T2".into(),
+        &"J1".into(),
+        &"impact".into(),
         Some(Dec::int(4)),
     );
     vec![

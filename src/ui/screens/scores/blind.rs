@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::screens::scores::blind::Blind;
 use crate::domain::double_entry::{self, Comparison, Standing};
-use crate::domain::{Lang, Session, Team};
+use crate::domain::{CriterionId, JurorId, Lang, Session, Team};
 use crate::ui::text::{Tone, cut, put, put_bottom, put_line, right, style, two_lines, width};
 use crate::words::double_entry as words;
 use crate::words::number::dec;
@@ -143,7 +143,7 @@ impl BlindView<'_> {
             put(buf, area, area.x, y, &name, name_w - 1, style(tone, color));
             for (j, c) in s.criteria.iter().enumerate() {
                 let cursor = here && j == self.blind.col;
-                let text = self.cell_text(juror.id.as_str(), &c.id, expected, cursor);
+                let text = self.cell_text(&juror.id, &c.id, expected, cursor);
                 let mut st = style(tone, color);
                 if cursor {
                     st = st.add_modifier(Modifier::REVERSED);
@@ -163,7 +163,13 @@ impl BlindView<'_> {
     }
 
     /// One cell: brackets at the cursor, `…` while saving, `—` not scored.
-    fn cell_text(&self, juror: &str, criterion: &str, expected: bool, cursor: bool) -> String {
+    fn cell_text(
+        &self,
+        juror: &JurorId,
+        criterion: &CriterionId,
+        expected: bool,
+        cursor: bool,
+    ) -> String {
         let blind = self.blind;
         let shown = if !expected {
             "—".to_string()

@@ -139,7 +139,10 @@ fn grid_with_a_refused_value() {
     let mut g = Grid::default();
     g.open(&s);
     keys(&mut g, &mut s, "4\n7\n", true);
-    assert_eq!(s.value("T01", "J1", "faisabilite"), None);
+    assert_eq!(
+        s.value(&"T01".into(), &"J1".into(), &"faisabilite".into()),
+        None
+    );
     snap("refused", &s, &g, |screen, lang, _| {
         assert!(line_with(screen, "J1 Anne").contains(" 7!]"));
         let status = line_with(screen, lang.t("Refusé :", "Refused:"));

@@ -75,10 +75,22 @@ fn b_on_the_grid_retypes_its_team_blind_and_each_value_is_saved() {
     assert_eq!(sim.app.blind.team.as_deref(), Some("T1"));
     // Typed as on paper: J1 4 and 3, J2 5 and 1 (a typing slip on one side).
     sim.keys("4\n3\n5\n1\n");
-    assert_eq!(sim.disk.second_value("T1", "J1", "impact"), d(4));
-    assert_eq!(sim.disk.second_value("T1", "J2", "faisabilite"), d(1));
+    assert_eq!(
+        sim.disk
+            .second_value(&"T1".into(), &"J1".into(), &"impact".into()),
+        d(4)
+    );
+    assert_eq!(
+        sim.disk
+            .second_value(&"T1".into(), &"J2".into(), &"faisabilite".into()),
+        d(1)
+    );
     // The first entry is untouched, and nothing is left pending.
-    assert_eq!(sim.disk.value("T1", "J2", "faisabilite"), d(2));
+    assert_eq!(
+        sim.disk
+            .value(&"T1".into(), &"J2".into(), &"faisabilite".into()),
+        d(2)
+    );
     assert!(sim.app.blind.pending.is_empty());
     // Past the last cell: the differences, one of them.
     assert!(sim.app.blind.settling);
@@ -103,14 +115,31 @@ fn each_difference_settles_with_one_key_and_the_team_is_verified_twice() {
             "→" => sim.key(KeyCode::Right),
             typed => sim.keys(typed),
         }
-        assert_eq!(sim.disk.value("T1", "J2", "faisabilite"), d(kept), "{keys}");
-        assert_eq!(sim.disk.second_value("T1", "J2", "faisabilite"), d(kept));
+        assert_eq!(
+            sim.disk
+                .value(&"T1".into(), &"J2".into(), &"faisabilite".into()),
+            d(kept),
+            "{keys}"
+        );
+        assert_eq!(
+            sim.disk
+                .second_value(&"T1".into(), &"J2".into(), &"faisabilite".into()),
+            d(kept)
+        );
         assert!(double_entry::verified_twice(&sim.disk, "T1"));
         assert_eq!(sim.app.blind.status, Some(BlindStatus::VerifiedTwice));
         // `u` undoes the settlement (a grid change), not the typing.
         sim.keys("u");
-        assert_eq!(sim.disk.value("T1", "J2", "faisabilite"), d(2));
-        assert_eq!(sim.disk.second_value("T1", "J2", "faisabilite"), d(1));
+        assert_eq!(
+            sim.disk
+                .value(&"T1".into(), &"J2".into(), &"faisabilite".into()),
+            d(2)
+        );
+        assert_eq!(
+            sim.disk
+                .second_value(&"T1".into(), &"J2".into(), &"faisabilite".into()),
+            d(1)
+        );
     }
 }
 
@@ -184,14 +213,29 @@ fn another_terminals_second_entry_shows_and_a_stale_one_is_refused() {
     sim.go_to_grid();
     sim.keys("b");
     // The other terminal typed J1's impact meanwhile.
-    let other = double_entry::set_second(&sim.disk, "T1", "J1", "impact", d(4));
+    let other = double_entry::set_second(
+        &sim.disk,
+        &"T1".into(),
+        &"J1".into(),
+        &"impact".into(),
+        d(4),
+    );
     crate::domain::apply(&mut sim.disk, &other).unwrap();
     sim.disk.revision += 1;
     sim.run(Action::Reloaded(Box::new(sim.disk.clone())), at(3));
-    assert_eq!(sim.app.blind.value(&sim.app.session, "J1", "impact"), d(4));
+    assert_eq!(
+        sim.app
+            .blind
+            .value(&sim.app.session, &"J1".into(), &"impact".into()),
+        d(4)
+    );
     // This one typed 5 over it, having seen 4: saved.
     sim.keys("5\n");
-    assert_eq!(sim.disk.second_value("T1", "J1", "impact"), d(5));
+    assert_eq!(
+        sim.disk
+            .second_value(&"T1".into(), &"J1".into(), &"impact".into()),
+        d(5)
+    );
     let change = Change::SetSecondCell {
         team: "T1".into(),
         juror: "J1".into(),

@@ -90,7 +90,10 @@ fn entry_commits_a_cell_with_the_value_seen_and_moves_right_then_down() {
     }
     assert!(!g.is_pending(&k));
     assert!(g.pending.is_empty());
-    assert_eq!(s.value("T01", "J1", "faisabilite"), Some(d("3.5")));
+    assert_eq!(
+        s.value(&"T01".into(), &"J1".into(), &"faisabilite".into()),
+        Some(d("3.5"))
+    );
     // Third criterion, then the handwritten total, then the next juror's row.
     let more = typed(&mut g, &s, "2\n9.5\n");
     assert!(
@@ -213,7 +216,7 @@ fn delete_clears_the_cell() {
     assert_eq!(g.input, "");
     assert_eq!((g.row, g.col), (0, 0));
     save(&mut s, &mut g, &change);
-    assert_eq!(s.value("T01", "J1", "impact"), None);
+    assert_eq!(s.value(&"T01".into(), &"J1".into(), &"impact".into()), None);
     assert_eq!(g.handle(&s, GridKey::Delete), None, "already empty");
 }
 
@@ -272,7 +275,7 @@ fn absent_for_this_team_toggles() {
     );
     let back = g.handle(&s, GridKey::Absent).expect("present again");
     save(&mut s, &mut g, &back);
-    assert_eq!(s.sheet("T01", "J1"), None);
+    assert_eq!(s.sheet(&"T01".into(), &"J1".into()), None);
 }
 
 #[test]
@@ -291,7 +294,7 @@ fn absent_over_values_asks_first_and_no_keeps_them() {
         matches!(&change, Change::SetSheet { edit: Edit { seen, .. }, .. } if seen.values.len() == 1)
     );
     save(&mut s, &mut g, &change);
-    assert_eq!(s.value("T01", "J1", "impact"), None);
+    assert_eq!(s.value(&"T01".into(), &"J1".into(), &"impact".into()), None);
 }
 
 #[test]
@@ -324,10 +327,10 @@ fn absent_for_every_remaining_team_is_one_batch() {
     assert_eq!(changes.len(), 1);
     save(&mut s, &mut g, &change);
     assert_eq!(
-        s.sheet("T02", "J3").and_then(|x| x.mark),
+        s.sheet(&"T02".into(), &"J3".into()).and_then(|x| x.mark),
         Some(Mark::Absent)
     );
-    assert!(s.sheet("T04", "J3").unwrap().mark.is_none());
+    assert!(s.sheet(&"T04".into(), &"J3".into()).unwrap().mark.is_none());
 
     // From the first team, with nothing entered: every scheduled team.
     let mut s = session();
@@ -360,7 +363,10 @@ fn undo_of_a_grid_change_restores_the_cell() {
     let mut g = Grid::default();
     let change = typed(&mut g, &s, "4\n").remove(0);
     save(&mut s, &mut g, &change);
-    assert_eq!(s.value("T01", "J1", "impact"), Some(d("4")));
+    assert_eq!(
+        s.value(&"T01".into(), &"J1".into(), &"impact".into()),
+        Some(d("4"))
+    );
     apply(&mut s, &change.inverse().unwrap()).unwrap();
     assert_eq!(s, before);
     // The same for a batch of absences.
@@ -456,7 +462,10 @@ fn a_handwritten_total_that_differs_from_the_sum_is_flagged() {
             sum: d("9.5"),
         })
     );
-    assert_eq!(s.sheet("T01", "J1").unwrap().handwritten, Some(d("9")));
+    assert_eq!(
+        s.sheet(&"T01".into(), &"J1".into()).unwrap().handwritten,
+        Some(d("9"))
+    );
     assert_eq!(
         crate::domain::scoring::pair_state(&s, "T01", "J1"),
         PairState::Mismatch

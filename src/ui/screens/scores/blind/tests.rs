@@ -107,8 +107,10 @@ fn the_differences_are_listed_then_settled_one_by_one() {
             // Keep the first for the impact, a third value for the other.
             let app = blind(lang, "4\n3\n4\n1\nc<4\n");
             assert_eq!(
-                app.session.value("T1", "J2", "impact"),
-                app.session.second_value("T1", "J2", "impact")
+                app.session
+                    .value(&"T1".into(), &"J2".into(), &"impact".into()),
+                app.session
+                    .second_value(&"T1".into(), &"J2".into(), &"impact".into())
             );
             let screen = draw(&app, at(5), w, h);
             assert!(screen.contains(lang.t(
