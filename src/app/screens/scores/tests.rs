@@ -637,7 +637,12 @@ fn the_paper_total_warning_follows_the_sheet_through_undo() {
     );
     // `u` takes the handwritten total back: nothing left to compare.
     sim.keys("u", at(3));
-    assert_eq!(sim.disk.sheet("T1", "J1").and_then(|s| s.handwritten), None);
+    assert_eq!(
+        sim.disk
+            .sheet(&"T1".into(), &"J1".into())
+            .and_then(|s| s.handwritten),
+        None
+    );
     assert_eq!(sim.app.grid.status, None, "no stale paper-total warning");
     // Undo again: the warning does not come back with the values alone.
     sim.keys("u", at(4));
