@@ -47,11 +47,11 @@ fn the_key_that_voids_a_decision_says_so_naming_its_teams() {
     for (lang, words) in [
         (
             Lang::Fr,
-            "Attention : cette note rend caduque la décision du jury sur T3, T2, T4 — le jury doit redécider (Résultats, d).",
+            "Attention : cette note rend caduque la décision sur T3, T2, T4 (Résultats, d).",
         ),
         (
             Lang::En,
-            "Warning: this score voids the jury's decision on T3, T2, T4 — the jury must decide again (Results, d).",
+            "Warning: this score voids the jury's decision on T3, T2, T4 (Results, d).",
         ),
     ] {
         let (mut app, mut disk) = decided(lang);

@@ -85,6 +85,9 @@ pub enum Notice {
     /// A grid key changed a score that makes these decisions of the jury
     /// stale (their teams): the jury must decide again.
     DecisionVoided(Vec<Vec<TeamId>>),
+    /// `d` withdrew decisions a changed score made stale (their teams):
+    /// no tie is left at the cut-off.
+    StaleDecisionWithdrawn(Vec<Vec<TeamId>>),
     /// Sealing (`sealed` true) or unsealing the results was sent to be saved.
     SealSent {
         sealed: bool,
@@ -136,6 +139,7 @@ impl Notice {
             | NoTeamToCall
             | NothingToDoYet
             | NextIgnored
+            | StaleDecisionWithdrawn(_)
             | EndedEarly { .. }
             | Restarted { .. }
             | QueueDropped(_)

@@ -151,6 +151,13 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     };
     effects.extend(perform(app, reply, now));
     clamp_cursors(app);
+    if matches!(
+        app.grid.status,
+        Some(super::screens::scores::grid::Status::Mismatch { .. })
+    ) {
+        let basis = app.basis().into_owned();
+        app.grid.follow(&basis);
+    }
     if app.screen == Screen::Results {
         super::screens::results::refresh(app);
     }

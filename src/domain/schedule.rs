@@ -169,6 +169,39 @@ fn current_left_ms(session: &Session, now: DateTime<Utc>) -> i64 {
     }
 }
 
+/// The break that comes right after the team on stage (only teams that
+/// take no time between), not taken yet and before a team still to come:
+/// its label and when it should start (now plus what is left of the
+/// team's slot).
+pub fn coming_break(session: &Session, now: DateTime<Utc>) -> Option<(&str, DateTime<Utc>)> {
+    let stage = &session.stage;
+    if stage.team.is_none() || stage.phase == Phase::Break {
+        return None;
+    }
+    let at = position(session)?;
+    let mut later = session.schedule.iter().skip(at + 1);
+    let label = loop {
+        match later.next()? {
+            Slot::Team { team } if takes_no_time(session, team) => {}
+            Slot::Team { .. } => return None,
+            Slot::Break { id, .. } if stage.breaks.iter().any(|b| b.id == *id) => return None,
+            Slot::Break { label, .. } => break label.as_str(),
+        }
+    };
+    let to_come = |slot: &Slot| match slot {
+        Slot::Team { team } => {
+            !takes_no_time(session, team) && stage.records(team).next().is_none()
+        }
+        Slot::Break { .. } => false,
+    };
+    later.any(to_come).then(|| {
+        (
+            label,
+            now + TimeDelta::milliseconds(current_left_ms(session, now)),
+        )
+    })
+}
+
 /// A team's time on stage at `now`: when it began, the time used so far
 /// (pitch and questions, pauses excluded; `None` before it starts) and the
 /// overtime. The one overtime figure: the schedule's column and the stage

@@ -147,6 +147,28 @@ fn timer_spans(view: &View, full_phase: bool) -> Vec<Span<'static>> {
             format!(" {} ", stage.countdown(&s.settings, view.now).text()),
             t.countdown(level, stage.phase),
         ));
+    } else if stage.phase == crate::domain::stage::Phase::Break {
+        // A break: its name and when it ends, then its countdown.
+        let label = if full_phase {
+            phase_label(stage.phase, stage.is_running(), lang)
+        } else {
+            phase_sign(stage.phase, stage.is_running()).to_string()
+        };
+        // Its end: in words, or `→10:28` when room is short.
+        let resume = super::screens::stage::resume_at(view);
+        let until = if full_phase {
+            words::stage::break_until(&resume, lang)
+        } else {
+            format!("→{resume}")
+        };
+        right.push(Span::styled(
+            format!("{label} {until} "),
+            t.phase(stage.phase),
+        ));
+        right.push(Span::styled(
+            format!(" {} ", stage.countdown(&s.settings, view.now).text()),
+            t.countdown(stage.level(&s.settings, view.now), stage.phase),
+        ));
     }
     right
 }
@@ -184,7 +206,9 @@ pub fn status(view: &View, area: Rect, buf: &mut Buffer) {
         } else {
             t.notice()
         };
-        Line::styled(format!(" {}", words::notice::text(notice, lang)), style)
+        let text = words::notice::text(notice, lang);
+        let room = usize::from(area.width.saturating_sub(1));
+        Line::styled(format!(" {}", text::cut_words(&text, room)), style)
     } else {
         let state = words::notice::save_state(app.save_state(), lang);
         let style = if app.save_state() == SaveState::NotSaved {

@@ -28,6 +28,10 @@ mod recount_tests;
 #[cfg(test)]
 mod replaced_tests;
 #[cfg(test)]
+mod results_decision_tests;
+#[cfg(test)]
+mod results_fit_tests;
+#[cfg(test)]
 mod results_tests;
 #[cfg(test)]
 mod reveal_tests;

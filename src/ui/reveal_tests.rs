@@ -236,6 +236,32 @@ fn sealed_results_leave_the_display_on_the_stage() {
     assert!(screen.contains("résultats scellés"), "{screen}");
 }
 
+#[test]
+fn sealed_during_a_reveal_the_moderator_sees_nothing_still_to_come() {
+    for lang in [Lang::Fr, Lang::En] {
+        // Place 2 announced, place 1 still to come, then the jury seals.
+        let mut app = display(&decided(), 2, lang);
+        app.mode = Mode::Live;
+        app.session.sealed = true;
+        let t = draw(&app, at(5), (80, 24), false);
+        let screen = text(&t);
+        assert!(!screen.contains("Cantine zéro déchet"), "{screen}");
+        assert!(!screen.contains("T1)"), "{screen}");
+        let next = line_with(&screen, lang.t("Ensuite :", "Next:"));
+        assert!(
+            !next.contains(lang.t("1er lauréat", "1st laureate")),
+            "{next}"
+        );
+        assert!(next.contains(lang.t("scellés", "sealed")), "{next}");
+        // What the audience was already shown stays listed.
+        assert!(screen.contains("Chantiers ouverts"), "{screen}");
+        insta::assert_snapshot!(
+            format!("reveal_panel_sealed_{}_80x24", lang.code()),
+            t.backend()
+        );
+    }
+}
+
 /// A hackathon's 25 laureates, one per place, T01 best.
 fn many() -> Session {
     let mut s = crate::app::results_fixture::large(30);

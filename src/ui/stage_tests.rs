@@ -299,3 +299,60 @@ fn a_name_of_twenty_thousand_letters_is_drawn_cut() {
         assert!(screen.contains("MMMMMMMMMM"), "{screen}");
     }
 }
+
+/// T3 on stage, its questions running: the coffee break comes next.
+fn before_the_break(lang: Lang) -> App {
+    let mut app = app(lang);
+    let n = || Action::from(StageKey::NextPhase);
+    let mut steps = vec![(Action::from(StageKey::StartPause), 0)];
+    for i in 0..3 {
+        let base = i * 360;
+        if i > 0 {
+            steps.push((n(), base + 2));
+        }
+        steps.push((n(), base + 180));
+        if i < 2 {
+            steps.extend([(n(), base + 300), (n(), base + 360)]);
+        }
+    }
+    drive(&mut app, &steps);
+    app
+}
+
+#[test]
+fn the_stage_announces_the_coming_break_and_the_header_shows_it_running() {
+    for lang in [Lang::Fr, Lang::En] {
+        // T3's questions began at 10:10 (9:55 + 900 s): at 10:10:30, 90 s
+        // of questions and a minute of changeover are left, so the break
+        // starts at 10:13, in 3 minutes (2 min 30 s, rounded up).
+        let app = before_the_break(lang);
+        for size in SIZES {
+            let t = draw(&app, at(930), size, false);
+            let screen = text(&t);
+            let coming = lang.t(
+                "Pause café à 10:13 (dans 3 min)",
+                "Pause café at 10:13 (in 3 min)",
+            );
+            assert!(screen.contains(coming), "{size:?}\n{screen}");
+            insta::assert_snapshot!(
+                format!("stage_break_coming_{}_{}x{}", lang.code(), size.0, size.1),
+                t.backend()
+            );
+        }
+        // During the break the header says so, and when it ends.
+        let app = on_break(lang);
+        for size in SIZES {
+            let screen = text(&draw(&app, at(1080 + 125), size, false));
+            let header = screen.lines().next().unwrap_or_default();
+            assert!(header.contains("12:55"), "{size:?}: {header}");
+            // Its end in words, or `→10:28` at 80 columns (the tabs stay).
+            let until = if size.0 == 80 {
+                "→10:28"
+            } else {
+                lang.t("jusqu'à 10:28", "until 10:28")
+            };
+            assert!(header.contains(until), "{size:?}: {header}");
+            assert!(header.contains("Progr…") || size.0 > 80 || lang == Lang::En);
+        }
+    }
+}

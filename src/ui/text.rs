@@ -235,6 +235,51 @@ pub fn two_lines(text: &str, cells: usize) -> Vec<String> {
     vec![first.trim_end().to_string(), cut(rest.trim_start(), cells)]
 }
 
+/// `items` side by side on at most `lines` lines of `width`, the first
+/// after `heading`, separated by " · "; the last line ends with `more(n)`
+/// for the `n` that did not fit ("… et 8 de plus").
+pub fn packed(
+    heading: &str,
+    items: &[String],
+    (width, lines): (usize, usize),
+    more: impl Fn(usize) -> String,
+) -> Vec<String> {
+    let mut out: Vec<String> = vec![heading.to_string()];
+    let mut shown = 0;
+    for item in items {
+        let left = items.len() - shown - 1;
+        // The last line keeps room for what did not fit.
+        let tail = if out.len() == lines && left > 0 {
+            3 + self::width(&more(left))
+        } else {
+            0
+        };
+        let last = out.last_mut().expect("one line");
+        let sep = if last.trim().is_empty() || last.ends_with(':') {
+            1
+        } else {
+            3
+        };
+        if self::width(last) + sep + self::width(item) + tail <= width {
+            last.push_str(if sep == 1 { " " } else { " · " });
+            last.push_str(item);
+            shown += 1;
+        } else if out.len() < lines {
+            out.push(format!("  {item}"));
+            shown += 1;
+        } else {
+            break;
+        }
+    }
+    if shown < items.len() {
+        let last = out.last_mut().expect("one line");
+        let sep = if last.ends_with(':') { " " } else { " · " };
+        last.push_str(sep);
+        last.push_str(&more(items.len() - shown));
+    }
+    out.into_iter().map(|l| cut(&l, width)).collect()
+}
+
 /// Items laid out on lines of at most `cells`, separated by " · ".
 pub fn join_wrapped(items: &[String], cells: usize) -> Vec<String> {
     let mut lines: Vec<String> = vec![String::new()];

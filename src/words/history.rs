@@ -7,7 +7,7 @@
 
 use chrono::FixedOffset;
 
-use super::minutes::{Item, RosterEdit, What};
+use super::minutes::{Naming, What};
 use super::number::count;
 use super::report::colon;
 use crate::domain::history::Entry;
@@ -216,48 +216,18 @@ pub fn what(change: &Change, session: &Session, lang: Lang) -> String {
 
 /// The changes the minutes already word, and the stage's.
 fn others(change: &Change, names: &Names<'_>, lang: Lang) -> String {
-    let roster = |item, id: String, edit| What::Roster { item, id, edit }.say(lang);
+    let naming = Naming {
+        team: &|t: &str| names.team(t),
+        juror: &|j: &str| names.juror(j),
+        text: &|t: &str| t.to_string(),
+    };
     match change {
-        Change::SetEvent { .. } => What::Event.say(lang),
-        Change::SetSettings { .. } => What::Settings.say(lang),
-        Change::SetSchedule { .. } => What::Schedule.say(lang),
-        Change::SetOrganisation { id, edit, .. } => roster(
-            Item::Organisation,
-            id.to_string(),
-            RosterEdit::of(&edit.seen, &edit.new),
-        ),
-        Change::SetTeam { id, edit, .. } => roster(
-            Item::Team,
-            names.team(id),
-            RosterEdit::of(&edit.seen, &edit.new),
-        ),
-        Change::SetJuror { id, edit, .. } => roster(
-            Item::Juror,
-            names.juror(id),
-            RosterEdit::of(&edit.seen, &edit.new),
-        ),
-        Change::SetCriterion { id, edit, .. } => roster(
-            Item::Criterion,
-            id.to_string(),
-            RosterEdit::of(&edit.seen, &edit.new),
-        ),
-        Change::AddDecision { decision } | Change::RemoveDecision { decision } => What::Decision {
-            added: matches!(change, Change::AddDecision { .. }),
-            decision,
-            by: decision.by.clone(),
-            reason: decision.reason.clone(),
-        }
-        .say(lang),
         Change::SetStage { edit } => format!(
             "{} {}",
             colon(lang.t("chrono", "timer"), lang),
             super::undo::stage_step(&edit.seen, &edit.new, lang)
         ),
         Change::SetQueue { .. } => lang.t("file des questions", "question queue").to_string(),
-        Change::Seal | Change::Unseal => What::Seal {
-            sealed: matches!(change, Change::Seal),
-        }
-        .say(lang),
         Change::SetMessage { edit } => {
             super::undo::message_step(edit.new.is_some(), lang).to_string()
         }
@@ -273,16 +243,9 @@ fn others(change: &Change, names: &Names<'_>, lang: Lang) -> String {
                 (false, Lang::En) => format!("question from {juror} to {team} removed"),
             }
         }
-        // Worded by `what`; the creation and batches are listed by part.
-        Change::Create { .. }
-        | Change::Batch { .. }
-        | Change::SetCell { .. }
-        | Change::SetHandwritten { .. }
-        | Change::SetSecondCell { .. }
-        | Change::ResolveCell { .. }
-        | Change::SetSheet { .. }
-        | Change::SetVerified { .. }
-        | Change::SetTeamStatus { .. } => String::new(),
+        // Worded by `What::of_record`, or by `what` (an empty line here);
+        // the creation and batches are listed by part.
+        record => What::of_record(record, &naming).map_or_else(String::new, |w| w.say(lang)),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The minutes' account of a change: what one journal operation did, in
 //! the user's words ("T05 · J03 · utilite : 12 → 14").
 
-use crate::domain::{Dec, Decision, DecisionKind, Lang, Mark, Sheet, TeamStatus};
+use crate::domain::{Change, Dec, Decision, DecisionKind, Lang, Mark, Sheet, TeamStatus};
 
 use super::number::count;
 use super::report::colon;
@@ -112,6 +112,75 @@ pub enum What<'a> {
     Reveal {
         laureates: Option<usize>,
     },
+}
+
+/// How the ids and free texts of a change are named: the minutes may
+/// anonymise jurors, the history names teams and jurors.
+pub struct Naming<'n> {
+    pub team: &'n dyn Fn(&str) -> String,
+    pub juror: &'n dyn Fn(&str) -> String,
+    pub text: &'n dyn Fn(&str) -> String,
+}
+
+impl<'a> What<'a> {
+    /// The record changes the minutes and the history word alike (the
+    /// event, settings, schedule, roster, decisions and the seal); `None`
+    /// for the others, which each caller words its own way (its last arm
+    /// hands the rest here, so a new kind of change is met in this match).
+    pub fn of_record(change: &'a Change, naming: &Naming<'_>) -> Option<What<'a>> {
+        let roster = |item, id: String, edit| Some(What::Roster { item, id, edit });
+        match change {
+            Change::SetEvent { .. } => Some(What::Event),
+            Change::SetSettings { .. } => Some(What::Settings),
+            Change::SetSchedule { .. } => Some(What::Schedule),
+            Change::SetOrganisation { id, edit, .. } => roster(
+                Item::Organisation,
+                id.to_string(),
+                RosterEdit::of(&edit.seen, &edit.new),
+            ),
+            Change::SetTeam { id, edit, .. } => roster(
+                Item::Team,
+                (naming.team)(id),
+                RosterEdit::of(&edit.seen, &edit.new),
+            ),
+            Change::SetJuror { id, edit, .. } => roster(
+                Item::Juror,
+                (naming.juror)(id),
+                RosterEdit::of(&edit.seen, &edit.new),
+            ),
+            Change::SetCriterion { id, edit, .. } => roster(
+                Item::Criterion,
+                id.to_string(),
+                RosterEdit::of(&edit.seen, &edit.new),
+            ),
+            Change::AddDecision { decision } | Change::RemoveDecision { decision } => {
+                Some(What::Decision {
+                    added: matches!(change, Change::AddDecision { .. }),
+                    decision,
+                    by: (naming.text)(&decision.by),
+                    reason: (naming.text)(&decision.reason),
+                })
+            }
+            Change::Seal => Some(What::Seal { sealed: true }),
+            Change::Unseal => Some(What::Seal { sealed: false }),
+            Change::Create { .. }
+            | Change::Batch { .. }
+            | Change::SetCell { .. }
+            | Change::SetHandwritten { .. }
+            | Change::SetSheet { .. }
+            | Change::SetVerified { .. }
+            | Change::SetTeamStatus { .. }
+            | Change::SetSecondCell { .. }
+            | Change::ResolveCell { .. }
+            | Change::SetStage { .. }
+            | Change::SetQueue { .. }
+            | Change::SetMessage { .. }
+            | Change::SetReveal { .. }
+            | Change::SetRevealed { .. }
+            | Change::AddQuestion { .. }
+            | Change::RemoveQuestion { .. } => None,
+        }
+    }
 }
 
 impl What<'_> {

@@ -55,6 +55,7 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         DecisionRefused(problems) => results::decision_refused(problems, lang),
         DecisionSent { kind, teams } => results::decision_sent(*kind, teams, lang),
         DecisionVoided(groups) => results::decision_voided(groups, lang),
+        StaleDecisionWithdrawn(groups) => results::stale_withdrawn(groups, lang),
         SealSent { sealed } => super::seal::sent(*sealed, lang).to_string(),
         // Everywhere.
         ProjectorOn => say(everywhere::PROJECTOR_ON),
@@ -263,6 +264,23 @@ mod results {
         }
     }
 
+    /// `d` withdrew stale decisions: no tie is left at the cut-off.
+    pub fn stale_withdrawn(groups: &[Vec<TeamId>], lang: Lang) -> String {
+        let teams = groups
+            .iter()
+            .map(|g| g.join(", "))
+            .collect::<Vec<_>>()
+            .join(" ; ");
+        match lang {
+            Lang::Fr => format!(
+                "Décision caduque sur {teams} retirée : plus d'égalité à la limite (u pour revenir)."
+            ),
+            Lang::En => format!(
+                "Stale decision on {teams} withdrawn: no tie at the cut-off any more (u to undo)."
+            ),
+        }
+    }
+
     /// The grid's warning when a score makes decisions of the jury stale,
     /// naming every team of each.
     pub fn decision_voided(groups: &[Vec<TeamId>], lang: Lang) -> String {
@@ -272,18 +290,21 @@ mod results {
             .collect::<Vec<_>>()
             .join(" ; ");
         match (lang, groups.len() > 1) {
-            (Lang::Fr, false) => format!(
-                "Attention : cette note rend caduque la décision du jury sur {teams} — le jury doit redécider (Résultats, d)."
-            ),
+            // Short enough for one status line at 80 columns.
+            (Lang::Fr, false) => {
+                format!(
+                    "Attention : cette note rend caduque la décision sur {teams} (Résultats, d)."
+                )
+            }
             (Lang::Fr, true) => format!(
-                "Attention : cette note rend caduques les décisions du jury sur {teams} — le jury doit redécider (Résultats, d)."
+                "Attention : cette note rend caduques les décisions sur {teams} (Résultats, d)."
             ),
-            (Lang::En, false) => format!(
-                "Warning: this score voids the jury's decision on {teams} — the jury must decide again (Results, d)."
-            ),
-            (Lang::En, true) => format!(
-                "Warning: this score voids the jury's decisions on {teams} — the jury must decide again (Results, d)."
-            ),
+            (Lang::En, false) => {
+                format!("Warning: this score voids the jury's decision on {teams} (Results, d).")
+            }
+            (Lang::En, true) => {
+                format!("Warning: this score voids the jury's decisions on {teams} (Results, d).")
+            }
         }
     }
 }

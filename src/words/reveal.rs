@@ -131,6 +131,11 @@ pub mod panel {
         lang.t("masqué en mode projecteur", "hidden in projector mode")
     }
 
+    /// What comes next, while the results are sealed.
+    pub fn hidden_sealed(lang: Lang) -> &'static str {
+        lang.t("masqué (résultats scellés)", "hidden (results sealed)")
+    }
+
     /// Above the places, in the moderator's list.
     pub fn places(lang: Lang) -> &'static str {
         lang.t(

@@ -94,6 +94,28 @@ pub fn break_title(label: &str, resume: &str, lang: Lang) -> String {
     }
 }
 
+/// A break coming after the team on stage: `Pause café à 10:15 (dans
+/// 12 min)`.
+pub fn break_coming(label: &str, at: &str, minutes: i64, lang: Lang) -> String {
+    let label = if label.trim().is_empty() {
+        lang.t("Pause", "Break")
+    } else {
+        label
+    };
+    match lang {
+        Lang::Fr => format!("{label} à {at} (dans {minutes} min)"),
+        Lang::En => format!("{label} at {at} (in {minutes} min)"),
+    }
+}
+
+/// The header during a break: when it ends.
+pub fn break_until(resume: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("jusqu'à {resume}"),
+        Lang::En => format!("until {resume}"),
+    }
+}
+
 /// The break's countdown as plain text.
 pub fn break_left(secs: i64, running: bool, lang: Lang) -> String {
     match (running, lang) {

@@ -110,6 +110,19 @@ impl Ranking {
             .collect()
     }
 
+    /// The decisions a changed score made stale (reported on their first
+    /// team), as recorded in `decisions`.
+    pub fn stale_decisions<'a>(&self, decisions: &'a [Decision]) -> Vec<&'a Decision> {
+        self.warnings
+            .iter()
+            .filter(|w| w.code == WarningCode::StaleDecision)
+            .filter_map(|w| {
+                let first = w.team.as_ref()?;
+                decisions.iter().find(|d| d.teams.first() == Some(first))
+            })
+            .collect()
+    }
+
     /// Groups of equal teams straddling the cut-off (decided or not), each
     /// as its rows' team ids in row order.
     pub fn cutoff_groups(&self) -> Vec<Vec<&str>> {

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::{Change, Operation};
 use crate::report::anonymous::Aliases;
-use crate::words::minutes::{Item, RosterEdit, What};
+use crate::words::minutes::{Naming, What};
 
 /// One listed change.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,6 +65,11 @@ fn describe<'a>(
 ) {
     let juror = |id: &str| aliases.map_or_else(|| id.to_string(), |a| a.juror(id));
     let text = |t: &str| aliases.map_or_else(|| t.to_string(), |a| a.text(t));
+    let naming = Naming {
+        team: &|t: &str| t.to_string(),
+        juror: &juror,
+        text: &text,
+    };
     let what = match change {
         Change::SetCell { edit, .. } | Change::SetHandwritten { edit, .. }
             if edit.seen.is_none() && edit.new.is_some() =>
@@ -143,43 +148,12 @@ fn describe<'a>(
             team,
             new: edit.new,
         },
-        Change::SetEvent { .. } => What::Event,
-        Change::SetSettings { .. } => What::Settings,
-        Change::SetSchedule { .. } => What::Schedule,
-        Change::SetOrganisation { id, edit, .. } => roster(
-            Item::Organisation,
-            id.to_string(),
-            RosterEdit::of(&edit.seen, &edit.new),
-        ),
-        Change::SetTeam { id, edit, .. } => roster(
-            Item::Team,
-            id.to_string(),
-            RosterEdit::of(&edit.seen, &edit.new),
-        ),
-        Change::SetJuror { id, edit, .. } => roster(
-            Item::Juror,
-            juror(id),
-            RosterEdit::of(&edit.seen, &edit.new),
-        ),
-        Change::SetCriterion { id, edit, .. } => roster(
-            Item::Criterion,
-            id.to_string(),
-            RosterEdit::of(&edit.seen, &edit.new),
-        ),
-        Change::AddDecision { decision } | Change::RemoveDecision { decision } => What::Decision {
-            added: matches!(change, Change::AddDecision { .. }),
-            decision,
-            by: text(&decision.by),
-            reason: text(&decision.reason),
+        record => match What::of_record(record, &naming) {
+            Some(what) => what,
+            None => return,
         },
-        Change::Seal => What::Seal { sealed: true },
-        Change::Unseal => What::Seal { sealed: false },
     };
     out.push(what);
-}
-
-fn roster<'a>(item: Item, id: String, edit: RosterEdit) -> What<'a> {
-    What::Roster { item, id, edit }
 }
 
 #[cfg(test)]

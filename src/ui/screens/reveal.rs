@@ -3,7 +3,8 @@
 //! (the place, the team, its project and Département; the places revealed
 //! before it smaller; then the whole list), with nothing of the program's
 //! own; on the moderator's stage, what the audience sees now, what the
-//! next key shows and every place (only those shown, in projector mode).
+//! next key shows and every place (only those shown, in projector mode or
+//! while sealed).
 //! Every name goes through `words::for_terminal` and is cut with `…` by
 //! display width.
 
@@ -285,7 +286,9 @@ impl Widget for &Panel<'_> {
         let s = self.view.session();
         let lang = self.view.lang();
         let t = self.view.theme;
-        let projector = self.view.app.projector;
+        // In projector mode, and while the results are sealed (the reveal
+        // is suspended), nothing still to come is named.
+        let hide = self.view.app.projector || s.is_sealed();
         let r = self.reveal;
         let x = area.x + 1;
         let w = area.width.saturating_sub(2);
@@ -300,7 +303,8 @@ impl Widget for &Panel<'_> {
         let now = format!("{} {showing}", w::panel::on_screen(lang));
         line(buf, area.y + 2, &now, t.title());
         let next = match r.upcoming() {
-            _ if projector => w::panel::hidden(lang).to_string(),
+            _ if s.is_sealed() => w::panel::hidden_sealed(lang).to_string(),
+            _ if hide => w::panel::hidden(lang).to_string(),
             Some(upcoming) => describe(s, upcoming, lang),
             None => w::panel::all_shown(lang).to_string(),
         };
@@ -324,13 +328,13 @@ impl Widget for &Panel<'_> {
             .max()
             .unwrap_or(0);
         // Place i (best first) is shown from step n - i on; in projector
-        // mode only those shown are listed. The list scrolls to keep the
+        // mode or while sealed only those shown are listed. The list scrolls to keep the
         // place on screen (or the next to come) in view.
         let listed: Vec<(usize, &Place)> = r
             .places
             .iter()
             .enumerate()
-            .filter(|(i, _)| !projector || r.shown >= n - i)
+            .filter(|(i, _)| !hide || r.shown >= n - i)
             .collect();
         let on_screen = n.saturating_sub(r.shown.max(1));
         let focus = listed

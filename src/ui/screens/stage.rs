@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::Mode;
-use crate::domain::schedule::{next_team, running_break, team_time};
+use crate::domain::schedule::{coming_break, next_team, running_break, team_time};
 use crate::domain::stage::{Countdown, Level, Phase, clock_text};
 use crate::domain::{Lang, Message, Session, TeamId, questions};
 use crate::ui::text::{cut, wrap};
@@ -167,6 +167,7 @@ impl Widget for &StageScreen<'_> {
             ),
             None => lang.t("Équipe suivante : —", "Next team: —").to_string(),
         };
+        let next_text = with_coming_break(view, next_text);
         Paragraph::new(Line::styled(cut(&next_text, area.width as usize), t.dim()))
             .alignment(Alignment::Center)
             .render(next, buf);
@@ -181,11 +182,7 @@ fn render_break(view: &View, area: Rect, buf: &mut Buffer) {
     let s = view.session();
     let lang = view.lang();
     let label = running_break(s).map_or("", |(_, label)| label);
-    let ends = s.stage.ends_at(&s.settings, view.now) + TimeDelta::seconds(59);
-    let resume = ends
-        .with_timezone(&view.app.offset)
-        .format("%H:%M")
-        .to_string();
+    let resume = resume_at(view);
     let title = words::stage::break_title(&words::for_terminal(label), &resume, lang);
     let y = area.y + area.height.saturating_sub(1) / 2;
     Paragraph::new(Line::styled(title, view.theme.title()))
@@ -198,6 +195,31 @@ fn render_break(view: &View, area: Rect, buf: &mut Buffer) {
             },
             buf,
         );
+}
+
+/// The next team, after the break that comes first if one does:
+/// `Pause café à 10:13 (dans 3 min) · Équipe suivante : T4 …`.
+fn with_coming_break(view: &View, next_text: String) -> String {
+    let Some((label, start)) = coming_break(view.session(), view.now) else {
+        return next_text;
+    };
+    let at = (start + TimeDelta::seconds(59))
+        .with_timezone(&view.app.offset)
+        .format("%H:%M")
+        .to_string();
+    let minutes = ((start - view.now).num_seconds() + 59) / 60;
+    let label = words::for_terminal(label);
+    let coming = words::stage::break_coming(&label, &at, minutes, view.lang());
+    format!("{coming} · {next_text}")
+}
+
+/// When the break running ends, rounded up to the minute: `15:10`.
+pub fn resume_at(view: &View) -> String {
+    let s = view.session();
+    let ends = s.stage.ends_at(&s.settings, view.now) + TimeDelta::seconds(59);
+    ends.with_timezone(&view.app.offset)
+        .format("%H:%M")
+        .to_string()
 }
 
 /// The message being typed: the prompt and the text with its cursor.

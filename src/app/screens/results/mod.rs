@@ -367,7 +367,7 @@ pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Reply {
         ResultsKey::PageDown => app.results.row += PAGE,
         ResultsKey::Detail => app.results.detail = !app.results.detail,
         ResultsKey::Cancel => app.results.detail = false,
-        ResultsKey::Decide => reply.notice = open_form(app),
+        ResultsKey::Decide => reply = decide(app),
         ResultsKey::Sensitivity if !app.projector => {
             let s = &app.session;
             if app.results.sensitivity(s).is_none() {
@@ -421,18 +421,40 @@ pub fn clamp(app: &mut App) {
 
 /// `d`: a form for the group straddling the cut-off under the official
 /// method, or why there is none to decide.
-fn open_form(app: &mut App) -> Option<Notice> {
+/// `d`: the decision form on the tie at the cut-off; with no tie left,
+/// the stale decisions withdrawn (the results heading says which).
+fn decide(app: &mut App) -> Reply {
     if app.projector {
-        return Some(Notice::ProjectorResultsHidden);
+        return Reply::say(Notice::ProjectorResultsHidden);
+    }
+    if app.results.method.is_some() {
+        return Reply::say(Notice::DecisionOfficialOnly);
     }
     let basis = app.basis().into_owned();
-    if app.results.method.is_some() {
-        return Some(Notice::DecisionOfficialOnly);
-    }
     let official = ranking::rank(&basis, basis.settings.method);
-    let Some(group) = official.cutoff_groups().into_iter().next() else {
-        return Some(Notice::NoTieAtCutoff);
-    };
+    if let Some(group) = official.cutoff_groups().into_iter().next() {
+        open_form(app, &group);
+        return Reply::none();
+    }
+    let stale = official.stale_decisions(&basis.decisions);
+    if stale.is_empty() {
+        return Reply::say(Notice::NoTieAtCutoff);
+    }
+    Reply {
+        notice: Some(Notice::StaleDecisionWithdrawn(
+            stale.iter().map(|d| d.teams.clone()).collect(),
+        )),
+        changes: stale
+            .into_iter()
+            .map(|d| Change::RemoveDecision {
+                decision: d.clone(),
+            })
+            .collect(),
+        job: None,
+    }
+}
+
+fn open_form(app: &mut App, group: &[&str]) {
     app.results.detail = false;
     app.results.form = Some(DecisionForm {
         teams: group.iter().map(|t| TeamId::from(*t)).collect(),
@@ -443,7 +465,6 @@ fn open_form(app: &mut App) -> Option<Notice> {
         reason: String::new(),
         problems: Vec::new(),
     });
-    None
 }
 
 fn handle_form(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Reply {

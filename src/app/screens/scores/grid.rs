@@ -498,6 +498,26 @@ impl Grid {
         Some(change)
     }
 
+    /// The paper-total warning follows the sheet as it stands now: gone
+    /// once the total agrees with the sum or is removed (an undo, the other
+    /// terminal), its figures updated if they changed.
+    pub fn follow(&mut self, session: &Session) {
+        let (Some(Status::Mismatch { juror, .. }), Some(team)) = (&self.status, &self.team) else {
+            return;
+        };
+        let juror = juror.clone();
+        let sheet = self.sheet(session, team, &juror);
+        let summary = scoring::summarize(&session.criteria, Some(&sheet));
+        self.status = match sheet.handwritten {
+            Some(handwritten) if summary.mismatch => Some(Status::Mismatch {
+                juror,
+                handwritten,
+                sum: summary.plain_sum.unwrap_or_default(),
+            }),
+            _ => None,
+        };
+    }
+
     /// After a handwritten total is sent: flag it if it differs from the sum.
     fn mismatch_after(&self, session: &Session, change: &Change) -> Option<Status> {
         let Change::SetHandwritten {

@@ -622,3 +622,29 @@ fn a_paste_fills_the_cell_with_one_number_and_is_refused_otherwise() {
         Some(Dec::int(4))
     );
 }
+
+#[test]
+fn the_paper_total_warning_follows_the_sheet_through_undo() {
+    use crate::app::screens::scores::grid::Status;
+    let mut sim = Sim::new();
+    sim.go_to(Screen::Scores);
+    // J1: 4 and 3, then a handwritten total of 9 (the sum is 7).
+    sim.keys("4\n3\n9\n", at(2));
+    assert!(
+        matches!(&sim.app.grid.status, Some(Status::Mismatch { handwritten, .. }) if *handwritten == Dec::int(9)),
+        "{:?}",
+        sim.app.grid.status
+    );
+    // `u` takes the handwritten total back: nothing left to compare.
+    sim.keys("u", at(3));
+    assert_eq!(
+        sim.disk
+            .sheet(&"T1".into(), &"J1".into())
+            .and_then(|s| s.handwritten),
+        None
+    );
+    assert_eq!(sim.app.grid.status, None, "no stale paper-total warning");
+    // Undo again: the warning does not come back with the values alone.
+    sim.keys("u", at(4));
+    assert_eq!(sim.app.grid.status, None);
+}

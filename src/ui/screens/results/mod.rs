@@ -14,7 +14,7 @@ use self::{form as results_form, panel as results_panel};
 use crate::app::screens::results::view::Computed;
 use crate::domain::ranking::{Ranking, Row, WarningCode};
 use crate::domain::recount::Difference;
-use crate::domain::{DecisionKind, Lang, Session, TeamId};
+use crate::domain::{DecisionKind, Lang, Session};
 use crate::report::{figure, method_name, rank_label};
 use crate::ui::text::cut;
 use crate::ui::text::{Tone, put, put_bottom, put_line, style, wrap_indented};
@@ -203,9 +203,12 @@ fn heading(
     if !ranking.ranking.is_empty() && (roomy || differs) {
         lines.push(recount_line(computed.recount.as_deref(), lang, color));
     }
-    for teams in stale_decisions(ranking, session) {
+    // What `d` does about it: decide the tie again, or withdraw the
+    // decision when no tie is left at the cut-off.
+    let tie_left = !ranking.cutoff_groups().is_empty();
+    for decision in ranking.stale_decisions(&session.decisions) {
         lines.push((
-            words::stale_decision_line(&teams, lang),
+            words::stale_decision_line(&decision.teams, tie_left, lang),
             style(Tone::Warn, color).add_modifier(Modifier::REVERSED),
         ));
     }
@@ -239,24 +242,6 @@ fn recount_line(differences: Option<&[Difference]>, lang: Lang, color: bool) -> 
             style(Tone::Bad, color).add_modifier(Modifier::REVERSED),
         ),
     }
-}
-
-/// The teams of each stale decision (a score changed since): the warning
-/// names its first team, the heading names them all.
-fn stale_decisions(ranking: &Ranking, session: &Session) -> Vec<Vec<TeamId>> {
-    ranking
-        .warnings
-        .iter()
-        .filter(|w| w.code == WarningCode::StaleDecision)
-        .filter_map(|w| {
-            let first = w.team.as_ref()?;
-            let d = session
-                .decisions
-                .iter()
-                .find(|d| d.teams.first() == Some(first))?;
-            Some(d.teams.clone())
-        })
-        .collect()
 }
 
 /// The tie at the laureate cut-off: waiting for the jury, or how the

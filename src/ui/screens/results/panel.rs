@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::words::{
-    explanations, sensitivity_line, separation_words, short_method_name, warning_short,
-    warning_words,
+    explanations, more_words, sensitivity_line, separation_words, short_method_name, warning_short,
+    warning_tiny, warning_words,
 };
 use crate::app::screens::results::Sensitivity;
 use crate::app::screens::results::view::Computed;
@@ -305,36 +305,41 @@ fn warning_lines(
             .collect();
         let wrapped: usize = texts.iter().map(|t| wrap_indented(t, width).len()).sum();
         // Wrapped when they all fit, else one short line each (team and
-        // juror first, so both stay visible).
-        let (shown, cut) = if wrapped <= room {
-            (texts.len(), false)
-        } else if texts.len() <= room {
-            (texts.len(), true)
+        // juror first, so both stay visible) as far as they fit, then how
+        // many more; with no line to spare, side by side after the heading.
+        let short = |w| format!("  {}", warning_short(session, w, lang));
+        if wrapped <= room {
+            out.extend(texts.into_iter().map(|t| (t, style(Tone::Warn, color))));
+        } else if texts.len() <= room || room >= 2 {
+            let shown = if texts.len() <= room {
+                texts.len()
+            } else {
+                room - 1
+            };
+            out.extend(
+                ranking
+                    .warnings
+                    .iter()
+                    .take(shown)
+                    .map(|w| (super::cut(&short(w), width), style(Tone::Warn, color))),
+            );
+            let more = ranking.warnings.len() - shown;
+            if more > 0 {
+                out.push((
+                    format!("  {}", more_words(more, lang)),
+                    style(Tone::Dim, color),
+                ));
+            }
         } else {
-            (room.saturating_sub(1), true)
-        };
-        let texts: Vec<String> = if cut {
-            ranking
+            let items: Vec<String> = ranking
                 .warnings
                 .iter()
-                .map(|w| format!("  {}", warning_short(session, w, lang)))
-                .collect()
-        } else {
-            texts
-        };
-        for text in texts.into_iter().take(shown) {
-            let text = if cut { super::cut(&text, width) } else { text };
-            out.push((text, style(Tone::Warn, color)));
-        }
-        if ranking.warnings.len() > shown {
-            let more = ranking.warnings.len() - shown;
-            out.push((
-                match lang {
-                    Lang::Fr => format!("  … et {more} de plus"),
-                    Lang::En => format!("  … and {more} more"),
-                },
-                style(Tone::Dim, color),
-            ));
+                .map(|w| warning_tiny(w, lang))
+                .collect();
+            let heading = out.pop().map(|(t, _)| t).unwrap_or_default();
+            let more = |n| more_words(n, lang);
+            let lines = crate::ui::text::packed(&heading, &items, (width, room + 1), more);
+            out.extend(lines.into_iter().map(|t| (t, style(Tone::Warn, color))));
         }
     }
     out

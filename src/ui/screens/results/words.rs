@@ -233,20 +233,57 @@ pub fn warning_short(session: &Session, w: &Warning, lang: Lang) -> String {
     format!("{team} · {juror}{name} · {what}")
 }
 
+/// "… et 8 de plus".
+pub fn more_words(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("… et {n} de plus"),
+        Lang::En => format!("… and {n} more"),
+    }
+}
+
+/// A missing sheet in a few cells, to list many side by side: `T3/J2
+/// manquante`.
+pub fn warning_tiny(w: &Warning, lang: Lang) -> String {
+    let what = match w.code {
+        WarningCode::MissingSheet => lang.t("manquante", "missing"),
+        WarningCode::PartialSheet => lang.t("incomplète", "partial"),
+        WarningCode::ChecksumMismatch => lang.t("total ≠ somme", "total ≠ sum"),
+        WarningCode::TooFewSheets => lang.t("trop peu de feuilles", "too few sheets"),
+        WarningCode::StaleDecision => lang.t("décision caduque", "stale decision"),
+    };
+    let who = [w.team.as_deref(), w.juror.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("/");
+    format!("{who} {what}").trim().to_string()
+}
+
 /// A decision a changed score made stale, in the heading: every team it
-/// named.
-pub(super) fn stale_decision_line(teams: &[crate::domain::TeamId], lang: Lang) -> String {
+/// named, and what `d` does (decide again while a tie is left at the
+/// cut-off, else withdraw it).
+pub(super) fn stale_decision_line(
+    teams: &[crate::domain::TeamId],
+    tie_left: bool,
+    lang: Lang,
+) -> String {
     let teams = teams
         .iter()
         .map(|t| t.as_str())
         .collect::<Vec<_>>()
         .join(", ");
-    match lang {
-        Lang::Fr => format!(
+    match (lang, tie_left) {
+        (Lang::Fr, true) => format!(
             "PROVISOIRE — décision caduque sur {teams} : une note a changé depuis, le jury doit redécider (d)"
         ),
-        Lang::En => format!(
+        (Lang::En, true) => format!(
             "PROVISIONAL — stale decision on {teams}: a score changed since, the jury must decide again (d)"
+        ),
+        (Lang::Fr, false) => format!(
+            "PROVISOIRE — décision caduque sur {teams} : plus d'égalité à la limite, elle n'est plus nécessaire (d la retire)"
+        ),
+        (Lang::En, false) => format!(
+            "PROVISIONAL — stale decision on {teams}: no tie at the cut-off any more, it is no longer needed (d withdraws it)"
         ),
     }
 }

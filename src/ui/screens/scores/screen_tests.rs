@@ -185,3 +185,46 @@ fn a_refused_value_names_the_criterion_by_its_label() {
         assert!(!refused.contains("impact"), "{refused}");
     }
 }
+
+#[test]
+fn the_warning_of_a_voided_decision_fits_80_columns() {
+    use crate::domain::{Decision, DecisionKind};
+    for (lang, words) in [
+        (
+            Lang::Fr,
+            "Attention : cette note rend caduque la décision sur T3, T2, T4 (Résultats, d).",
+        ),
+        (
+            Lang::En,
+            "Warning: this score voids the jury's decision on T3, T2, T4 (Results, d).",
+        ),
+    ] {
+        let mut s = crate::app::results_fixture::forum();
+        s.decisions.push(Decision {
+            kind: DecisionKind::Admit,
+            teams: vec!["T3".into(), "T2".into(), "T4".into()],
+            by: "Présidente".into(),
+            reason: "vote".into(),
+            at: at(1),
+        });
+        let mut app = App::new(s, fixture::options(lang), at(0));
+        let g = |k| Action::from(k);
+        // T2's J1 impact was 4: 5 lifts T2 out of the tie.
+        drive(
+            &mut app,
+            &[
+                Action::Show(Screen::Scores),
+                g(GridKey::NextTeam),
+                g(GridKey::Char('5')),
+                g(GridKey::Enter),
+            ],
+        );
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| f.render_widget(&View::new(&app, at(5), Theme::new(false)), f.area()))
+            .unwrap();
+        let screen = text(&t);
+        let status = screen.lines().nth(22).unwrap_or_default();
+        assert_eq!(status.trim(), words, "whole on one line:\n{screen}");
+        insta::assert_snapshot!(format!("grid_voided_{}_80x24", lang.code()), t.backend());
+    }
+}
