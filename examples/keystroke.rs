@@ -96,10 +96,10 @@ fn main() {
         commits.push(c.elapsed());
         match committed {
             Ok(done) => {
-                let saved = SaveOutcome::Saved(Box::new(done.session));
+                let saved = SaveOutcome::Saved(std::sync::Arc::new(done.session));
                 grid.on_outcome(&change, &saved);
                 if let SaveOutcome::Saved(fresh) = saved {
-                    session = *fresh;
+                    session = std::sync::Arc::unwrap_or_clone(fresh);
                 }
             }
             Err(err) => panic!("{}", err.message(Lang::En)),

@@ -322,8 +322,8 @@ fn setup(dir: &Path) -> Day {
 /// two breaks; reread from the files and replayed from line 1.
 fn check_disk(day: &Day, asked: usize) {
     let disk = storage::load(&day.path).unwrap();
-    assert_eq!(disk, day.moderator.app.session, "the moderator's screen");
-    assert_eq!(disk, day.secretary.app.session, "the secretary's screen");
+    assert_eq!(disk, *day.moderator.app.session, "the moderator's screen");
+    assert_eq!(disk, *day.secretary.app.session, "the secretary's screen");
     for team in &disk.teams {
         for juror in &disk.jurors {
             let sheet = disk

@@ -1,6 +1,8 @@
 //! What can happen to the app (actions) and what the app asks the event
 //! loop to do (effects).
 
+use std::sync::Arc;
+
 use super::screens::ScreenKey;
 use crate::domain::ranking::robustness::{self, Search};
 use crate::domain::{Change, Operation, Refusal, Session, apply};
@@ -85,7 +87,7 @@ impl Job {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveOutcome {
     /// On disk; the fresh state after it.
-    Saved(Box<Session>),
+    Saved(Arc<Session>),
     /// On disk; the fresh state is the session held with these changes
     /// applied (the other terminal's read on the way, then this one).
     SavedChanges(Delta),

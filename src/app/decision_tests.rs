@@ -85,7 +85,7 @@ fn a_value_that_keeps_the_tie_says_nothing_of_the_decision() {
 #[test]
 fn sealed_the_grid_does_not_name_the_teams_of_a_voided_decision() {
     let (mut app, mut disk) = decided(Lang::En);
-    for s in [&mut app.session, &mut disk] {
+    for s in [&mut app.session_mut(), &mut disk] {
         crate::domain::apply(s, &crate::domain::Change::Seal).unwrap();
     }
     // The same key that voids the decision unsealed (above).

@@ -34,13 +34,13 @@ fn a_save_settled_as_changes_gives_the_same_session_as_a_whole_copy() {
     let mut by_changes = fixture::app();
     let change = first_change(&mut by_copy);
     assert_eq!(first_change(&mut by_changes), change);
-    let mut saved = by_copy.session.clone();
+    let mut saved = (*by_copy.session).clone();
     apply(&mut saved, &change).unwrap();
     saved.revision += 1;
     let rev = saved.revision;
     update(
         &mut by_copy,
-        Action::Settled(SaveOutcome::Saved(Box::new(saved))),
+        Action::Settled(SaveOutcome::Saved(std::sync::Arc::new(saved))),
         at(0),
     );
     let changes = delta(&by_changes.session, rev - 1, vec![(rev, change)]);
@@ -67,16 +67,16 @@ fn changes_already_held_are_skipped_and_a_gap_asks_for_the_whole_session() {
     assert_eq!(app.session.revision, rev);
     assert!(app.session.stage.is_running());
     // The same changes again (a save that came back late): nothing moves.
-    let before = app.session.clone();
+    let before = (*app.session).clone();
     let effects = update(&mut app, Action::Followed(changes), at(0));
     assert!(!effects.contains(&Effect::Resync));
-    assert_eq!(app.session, before);
+    assert_eq!(*app.session, before);
     // Changes that start past the revision held: the whole session is
     // asked for, and the session held stays as it was.
     let gap = delta(&app.session, rev + 1, vec![(rev + 2, change)]);
     let effects = update(&mut app, Action::Followed(gap), at(0));
     assert!(effects.contains(&Effect::Resync), "{effects:?}");
-    assert_eq!(app.session, before);
+    assert_eq!(*app.session, before);
 }
 
 #[test]
@@ -88,8 +88,31 @@ fn changes_of_another_session_are_not_applied() {
     changes.session = "another".into();
     changes.changes = vec![(app.session.revision + 1, change)];
     changes.to = app.session.revision + 1;
-    let before = app.session.clone();
+    let before = (*app.session).clone();
     update(&mut app, Action::Followed(changes), at(0));
-    assert_eq!(app.session, before);
+    assert_eq!(*app.session, before);
     assert!(matches!(app.mode, Mode::Replaced(_)));
+}
+
+#[test]
+fn keys_and_saved_changes_work_on_the_session_held_without_copying_it() {
+    let mut app = fixture::app();
+    let held = Arc::as_ptr(&app.session);
+    // Nothing waiting to be saved: what a key builds on is the session held.
+    assert!(Arc::ptr_eq(&app.basis(), &app.session));
+    let change = first_change(&mut app);
+    // A change on the way: its basis is a new state, the held one untouched.
+    assert!(!Arc::ptr_eq(&app.basis(), &app.session));
+    assert!(!app.session.stage.is_running());
+    let rev = app.session.revision + 1;
+    let changes = delta(&app.session, rev - 1, vec![(rev, change)]);
+    update(
+        &mut app,
+        Action::Settled(SaveOutcome::SavedChanges(changes)),
+        at(0),
+    );
+    // Applied in place: the same allocation, now running, held once.
+    assert!(app.session.stage.is_running());
+    assert_eq!(Arc::as_ptr(&app.session), held);
+    assert_eq!(Arc::strong_count(&app.session), 1);
 }

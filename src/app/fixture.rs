@@ -200,7 +200,7 @@ pub fn commit(
     match crate::domain::apply(disk, change) {
         Ok(()) => {
             disk.revision += 1;
-            SaveOutcome::Saved(Box::new(disk.clone()))
+            SaveOutcome::Saved(std::sync::Arc::new(disk.clone()))
         }
         Err(refusal) => SaveOutcome::Refused {
             refusal,

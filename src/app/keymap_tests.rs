@@ -22,7 +22,7 @@ fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
 /// capitals), and the stage display.
 fn every_state() -> Vec<(String, App)> {
     let mut app = fixture::app();
-    app.session = fixture::session_with_jurors(70);
+    app.session = std::sync::Arc::new(fixture::session_with_jurors(70));
     let mut states = Vec::new();
     for screen in Screen::ALL {
         app.screen = *screen;
@@ -43,7 +43,7 @@ fn every_state() -> Vec<(String, App)> {
     app.results.form = Some(form(Step::By));
     states.push(("text field".into(), app.clone()));
     app.results.form = None;
-    app.session.sealed = true;
+    app.session_mut().sealed = true;
     states.push(("results sealed".into(), app.clone()));
     let mut display = fixture::app();
     display.mode = Mode::Display;

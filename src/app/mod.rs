@@ -5,8 +5,8 @@
 //! Each screen is a room in `screens/` (its state, keys, table, handler);
 //! adding one is described there and in ARCHITECTURE.md.
 
-use std::borrow::Cow;
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, Timelike, Utc};
 
@@ -102,8 +102,10 @@ pub struct Options {
 
 #[derive(Clone, Debug)]
 pub struct App {
-    /// The session as last saved or read: what the screens show.
-    pub session: Session,
+    /// The session as last saved or read: what the screens show. Shared,
+    /// so a handler reads a large session without copying it (a change
+    /// applied in place copies it only while a handler still holds it).
+    pub session: Arc<Session>,
     pub writer: String,
     pub lang: Lang,
     pub offset: FixedOffset,
@@ -162,7 +164,7 @@ impl App {
             .time_is_up(&session.settings, now)
             .then(|| session.stage.phase_key());
         App {
-            session,
+            session: Arc::new(session),
             writer: options.writer,
             lang: options.lang,
             offset: options.offset,
@@ -191,18 +193,24 @@ impl App {
         }
     }
 
+    /// The session held, to change in a test (copied first when shared).
+    #[cfg(test)]
+    pub fn session_mut(&mut self) -> &mut Session {
+        Arc::make_mut(&mut self.session)
+    }
+
     /// The state new operations are built on: the saved session with the
     /// operations still being saved applied.
-    pub fn basis(&self) -> Cow<'_, Session> {
+    pub fn basis(&self) -> Arc<Session> {
         if self.pending.is_empty() {
-            return Cow::Borrowed(&self.session);
+            return Arc::clone(&self.session);
         }
-        let mut s = self.session.clone();
+        let mut s = Session::clone(&self.session);
         for p in &self.pending {
             // One refused later will be reported then; build on the rest.
             let _ = apply(&mut s, &p.op.change);
         }
-        Cow::Owned(s)
+        Arc::new(s)
     }
 
     /// Whether quitting asks first.

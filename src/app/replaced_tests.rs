@@ -109,11 +109,11 @@ fn q_quits_without_asking_about_a_running_timer() {
     assert!(!effects.is_empty());
     // Pretend it was saved: the timer runs.
     if let Some(Effect::Save(op)) = effects.first() {
-        let mut s = app.session.clone();
+        let mut s = (*app.session).clone();
         crate::domain::apply(&mut s, &op.change).unwrap();
         update(
             &mut app,
-            Action::Settled(SaveOutcome::Saved(Box::new(s))),
+            Action::Settled(SaveOutcome::Saved(std::sync::Arc::new(s))),
             at(0),
         );
     }

@@ -19,7 +19,7 @@ fn press(sim: &mut Sim, code: KeyCode, now: DateTime<Utc>) {
 
 fn with(session: crate::domain::Session) -> Sim {
     let mut sim = Sim::new();
-    sim.app.session = session.clone();
+    sim.app.session = std::sync::Arc::new(session.clone());
     sim.disk = session;
     sim
 }
@@ -161,7 +161,7 @@ fn the_other_terminals_reveal_takes_this_stage_too() {
     let mut sim = decided();
     let reveal = crate::domain::reveal::begin(&sim.disk).expect("final");
     sim.disk.reveal = Some(reveal);
-    sim.app.session = sim.disk.clone();
+    sim.app.session = std::sync::Arc::new(sim.disk.clone());
     press(&mut sim, KeyCode::Right, at(1));
     assert_eq!(shown(&sim), Some(1));
 }
@@ -170,7 +170,7 @@ fn the_other_terminals_reveal_takes_this_stage_too() {
 fn sealed_results_refuse_the_reveal_in_words() {
     let mut sim = decided();
     sim.disk.sealed = true;
-    sim.app.session = sim.disk.clone();
+    sim.app.session = std::sync::Arc::new(sim.disk.clone());
     press(&mut sim, KeyCode::Char('v'), at(0));
     assert_eq!(sim.disk.reveal, None);
     let line = sim.app.said().expect("it says why");
@@ -182,10 +182,10 @@ fn sealed_results_refuse_the_reveal_in_words() {
     );
     // Sealed by the other terminal during the reveal: → says so.
     sim.disk.sealed = false;
-    sim.app.session = sim.disk.clone();
+    sim.app.session = std::sync::Arc::new(sim.disk.clone());
     press(&mut sim, KeyCode::Char('v'), at(2));
     sim.disk.sealed = true;
-    sim.app.session = sim.disk.clone();
+    sim.app.session = std::sync::Arc::new(sim.disk.clone());
     press(&mut sim, KeyCode::Right, at(4));
     assert_eq!(shown(&sim), Some(0));
     assert!(said(&sim).contains("scellés"), "{}", said(&sim));

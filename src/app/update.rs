@@ -3,11 +3,13 @@
 //! wants done (a `Reply`); only this turns it into effects. The event loop
 //! performs the effects (saving, the bell) and feeds their outcome back.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 
 use super::screens::Reply;
 use super::{Action, App, Effect, Mode, Notice, Overlay, Pending, SaveOutcome, Screen};
-use crate::domain::{Change, Operation};
+use crate::domain::{Change, Operation, Session};
 
 pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     if !matches!(app.mode, Mode::Replaced(_)) || !is_from_user(&action) {
@@ -114,7 +116,7 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         Action::Tick => Reply::none(),
         Action::Settled(outcome) => {
             if let SaveOutcome::SavedChanges(delta) = &outcome
-                && !delta.apply_to(&mut app.session)
+                && !delta.apply_to(Arc::make_mut(&mut app.session))
             {
                 effects.push(Effect::Resync);
             }
@@ -155,7 +157,7 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         app.grid.status,
         Some(super::screens::scores::grid::Status::Mismatch { .. })
     ) {
-        let basis = app.basis().into_owned();
+        let basis = app.basis();
         app.grid.follow(&basis);
     }
     if app.screen == Screen::Results {
@@ -192,11 +194,11 @@ fn reloaded(app: &mut App, fresh: Fresh, effects: &mut Vec<Effect>) {
         Mode::Live | Mode::Display => match fresh {
             Fresh::Whole(session) => {
                 if other || session.revision > app.session.revision {
-                    app.session = *session;
+                    app.session = Arc::from(session);
                 }
             }
             Fresh::Changes(delta) => {
-                if !delta.apply_to(&mut app.session) {
+                if !delta.apply_to(Arc::make_mut(&mut app.session)) {
                     effects.push(Effect::Resync);
                 }
             }
@@ -251,8 +253,8 @@ fn settled(app: &mut App, mut outcome: SaveOutcome) -> Option<Notice> {
     let mut notice = None;
     app.save_failed = matches!(outcome, SaveOutcome::Failed(_));
     match &mut outcome {
-        // Taken, not copied: a large session costs one copy less per save.
-        SaveOutcome::Saved(session) => std::mem::swap(&mut app.session, &mut **session),
+        // Shared, not copied: the outcome is dropped once settled.
+        SaveOutcome::Saved(session) => app.session = Arc::clone(session),
         // Applied to the session held by `update` already.
         SaveOutcome::SavedChanges(_) => {}
         SaveOutcome::Refused { refusal, fresh } => {
@@ -265,7 +267,7 @@ fn settled(app: &mut App, mut outcome: SaveOutcome) -> Option<Notice> {
                 notice = Some(Notice::Refused(refusal.clone()));
             }
             if let Some(fresh) = fresh {
-                app.session = (**fresh).clone();
+                app.session = Arc::new(Session::clone(fresh));
             }
         }
         SaveOutcome::Failed(message) => notice = Some(Notice::NotSaved(message.clone())),

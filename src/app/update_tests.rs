@@ -22,7 +22,7 @@ impl Sim {
     pub(super) fn new() -> Sim {
         let app = fixture::app();
         Sim {
-            disk: app.session.clone(),
+            disk: (*app.session).clone(),
             app,
         }
     }
@@ -74,11 +74,11 @@ fn space_sends_an_operation_and_shows_it_only_once_saved() {
     // Built upon by the next key even before it is saved.
     assert!(app.basis().stage.is_running());
     assert!(app.quit_needs_confirmation());
-    let mut saved = app.session.clone();
+    let mut saved = (*app.session).clone();
     apply(&mut saved, &op.change).unwrap();
     update(
         &mut app,
-        Action::Settled(SaveOutcome::Saved(Box::new(saved))),
+        Action::Settled(SaveOutcome::Saved(std::sync::Arc::new(saved))),
         at(0),
     );
     assert!(app.session.stage.is_running());
@@ -109,7 +109,7 @@ fn a_full_team_start_pause_resume_adjust_next() {
     assert_eq!(sim.app.session.stage.team.as_deref(), Some("T2"));
     assert_eq!(sim.app.session.stage.phase, Phase::Waiting);
     assert_eq!(sim.app.session.stage.log.len(), 3);
-    assert_eq!(sim.disk, sim.app.session);
+    assert_eq!(sim.disk, *sim.app.session);
 }
 
 #[test]
@@ -185,7 +185,7 @@ fn bell_rings_at_zero_exactly_once_per_phase() {
     assert_eq!(bells(&sim.run(Action::Tick, at(311))), 0);
     // Off in the settings: silent.
     let mut quiet = Sim::new();
-    quiet.app.session.settings.bell = false;
+    quiet.app.session_mut().settings.bell = false;
     quiet.disk.settings.bell = false;
     quiet.run(Action::from(StageKey::StartPause), at(0));
     assert_eq!(bells(&quiet.run(Action::Tick, at(200))), 0);
@@ -359,7 +359,7 @@ fn busy_and_failed_saves_become_status_lines() {
 #[test]
 fn the_other_terminals_work_is_shown_when_newer() {
     let mut app = fixture::app();
-    let mut newer = app.session.clone();
+    let mut newer = (*app.session).clone();
     newer.revision = 5;
     newer.stage = newer
         .stage
@@ -369,12 +369,12 @@ fn the_other_terminals_work_is_shown_when_newer() {
         )
         .unwrap();
     update(&mut app, Action::Reloaded(Box::new(newer.clone())), at(1));
-    assert_eq!(app.session, newer);
+    assert_eq!(*app.session, newer);
     let mut older = newer.clone();
     older.revision = 4;
     older.stage = Stage::default();
     update(&mut app, Action::Reloaded(Box::new(older)), at(2));
-    assert_eq!(app.session, newer);
+    assert_eq!(*app.session, newer);
 }
 
 #[test]
@@ -439,13 +439,13 @@ fn the_team_on_stage_cannot_be_withdrawn_and_teams_gone_keep_their_place() {
 #[test]
 fn a_session_replaced_on_disk_is_never_adopted_and_the_warning_stays() {
     let mut app = fixture::app();
-    let before = app.session.clone();
+    let before = (*app.session).clone();
     let mut other = before.clone();
     other.id = "another".into();
     other.revision = before.revision + 10;
     update(&mut app, Action::Reloaded(Box::new(other)), at(1));
     assert_eq!(
-        app.session, before,
+        *app.session, before,
         "the other session is not shown as ours"
     );
     let banner = banner_of(&app);
@@ -475,11 +475,11 @@ fn banner_of(app: &App) -> String {
 fn the_stage_display_follows_a_replaced_session() {
     let mut app = fixture::app();
     app.mode = Mode::Display;
-    let mut other = app.session.clone();
+    let mut other = (*app.session).clone();
     other.id = "another".into();
     other.revision = 1;
     update(&mut app, Action::Reloaded(Box::new(other.clone())), at(1));
-    assert_eq!(app.session, other);
+    assert_eq!(*app.session, other);
     assert_eq!(app.mode, Mode::Display);
 }
 

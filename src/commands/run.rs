@@ -188,7 +188,7 @@ impl Store for FileStore {
                 self.seen(live.session().revision);
                 match self.fresh(&mut live, handed) {
                     Fresh::Changes(delta) => SaveOutcome::SavedChanges(delta),
-                    Fresh::Whole(session) => SaveOutcome::Saved(session),
+                    Fresh::Whole(session) => SaveOutcome::Saved(session.into()),
                 }
             }
             Err(StoreError::Busy { .. }) => return Err(Busy),

@@ -117,7 +117,7 @@ impl Sim {
                 self.saved += 1;
                 self.log.push((self.disk.revision, op.change.clone()));
                 if !self.deltas {
-                    return SaveOutcome::Saved(Box::new(self.disk.clone()));
+                    return SaveOutcome::Saved(std::sync::Arc::new(self.disk.clone()));
                 }
                 SaveOutcome::SavedChanges(self.delta())
             }
@@ -286,7 +286,7 @@ fn finish(sim: &Sim) {
         app.pending
     );
     if app.mode == Mode::Live {
-        assert_eq!(app.session, sim.disk, "the screen differs from the file");
+        assert_eq!(*app.session, sim.disk, "the screen differs from the file");
     }
     for (w, h) in [(80, 24), (140, 45)] {
         let area = Rect::new(0, 0, w, h);

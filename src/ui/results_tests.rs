@@ -303,8 +303,8 @@ fn s_finds_the_smallest_change_that_alters_the_laureates() {
 #[test]
 fn every_state_of_the_screen_draws_at_any_size() {
     let mut empty = App::new(crate::app::fixture::session(), options(Lang::En), at(0));
-    empty.session.teams.clear();
-    empty.session.schedule.clear();
+    empty.session_mut().teams.clear();
+    empty.session_mut().schedule.clear();
     empty.screen = Screen::Results;
     let mut detail = app(Lang::Fr);
     keys(&mut detail, &[ResultsKey::Down, ResultsKey::Detail]);

@@ -178,7 +178,7 @@ fn hostile_and_long_names_are_escaped_and_cut() {
     for shown in 0..=4 {
         for size in SIZES {
             let mut app = display(&s, shown, Lang::Fr);
-            app.session.teams[0].name = s.teams[0].name.clone();
+            app.session_mut().teams[0].name = s.teams[0].name.clone();
             let screen = text(&draw(&app, at(5), size, false));
             assert!(
                 !screen.contains('\u{1b}') && !screen.contains('\u{7}'),
@@ -227,7 +227,7 @@ fn the_moderator_sees_what_is_shown_and_what_comes_next() {
 #[test]
 fn sealed_results_leave_the_display_on_the_stage() {
     let mut app = display(&decided(), 4, Lang::Fr);
-    app.session.sealed = true;
+    app.session_mut().sealed = true;
     let screen = text(&draw(&app, at(5), (80, 24), false));
     assert!(!screen.contains("lauréat"), "{screen}");
     assert!(screen.contains("Équipe suivante"), "the stage:\n{screen}");
@@ -242,7 +242,7 @@ fn sealed_during_a_reveal_the_moderator_sees_nothing_still_to_come() {
         // Place 2 announced, place 1 still to come, then the jury seals.
         let mut app = display(&decided(), 2, lang);
         app.mode = Mode::Live;
-        app.session.sealed = true;
+        app.session_mut().sealed = true;
         let t = draw(&app, at(5), (80, 24), false);
         let screen = text(&t);
         assert!(!screen.contains("Cantine zéro déchet"), "{screen}");
@@ -279,7 +279,7 @@ fn many() -> Session {
 fn a_long_list_says_how_many_more_where_it_does_not_fit() {
     let mut app = App::new(many(), options(Lang::Fr), at(0));
     app.mode = Mode::Display;
-    if let Some(r) = app.session.reveal.as_mut() {
+    if let Some(r) = app.session_mut().reveal.as_mut() {
         r.shown = 26;
     }
     let screen = text(&draw(&app, at(5), (80, 24), false));
@@ -299,7 +299,7 @@ fn the_moderators_list_keeps_the_place_on_screen_in_view() {
         (1, "25th laureate"),
         (20, "6th laureate"),
     ] {
-        if let Some(r) = app.session.reveal.as_mut() {
+        if let Some(r) = app.session_mut().reveal.as_mut() {
             r.shown = shown;
         }
         let screen = text(&draw(&app, at(5), (80, 24), false));

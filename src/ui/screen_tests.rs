@@ -22,7 +22,7 @@ fn scored_day(lang: Lang) -> App {
         let mut sheet = Sheet::default();
         sheet.values.insert("impact".into(), Dec::int(impact));
         sheet.values.insert("faisabilite".into(), Dec::int(feas));
-        app.session
+        app.session_mut()
             .sheets
             .insert(SheetKey::new("T1".into(), juror.into()), sheet);
     }
@@ -181,12 +181,12 @@ fn a_hand_edited_name_never_reaches_the_terminal_with_its_controls() {
     // What a session file edited by hand can hold (`new`, `roster` and
     // the Setup screen refuse it).
     let hostile = "Can\u{1b}]0;pwned\u{7}tine\u{202e}xet\u{2066}";
-    for team in &mut app.session.teams {
+    for team in &mut app.session_mut().teams {
         team.name = hostile.into();
         team.project = hostile.into();
     }
-    app.session.jurors[0].name = hostile.into();
-    app.session.message = Some(crate::domain::Message::Text(hostile.into()));
+    app.session_mut().jurors[0].name = hostile.into();
+    app.session_mut().message = Some(crate::domain::Message::Text(hostile.into()));
     for &screen in Screen::ALL {
         app.screen = screen;
         for size in SIZES {

@@ -56,7 +56,7 @@ pub(super) fn drive(app: &mut App, actions: &[(Action, i64)]) {
         let now = at(*secs);
         let mut effects = update(app, action.clone(), now);
         while let Some(effect) = effects.pop() {
-            let mut disk = app.session.clone();
+            let mut disk = (*app.session).clone();
             if let Some(fed) = fixture::outcome(&mut disk, &effect) {
                 effects.extend(update(app, fed, now));
             }

@@ -129,7 +129,7 @@ fn the_stage_with_a_message() {
 fn a_long_message_is_written_in_lines_and_escaped() {
     let mut app = pitching(Lang::Fr);
     let long = "Merci de conclure : la salle doit être libérée \u{1b}[2J dans deux minutes";
-    app.session.message = Some(crate::domain::Message::Text(long.into()));
+    app.session_mut().message = Some(crate::domain::Message::Text(long.into()));
     let screen = text(&draw(&app, at(65), (80, 24), false));
     assert!(screen.contains("Merci de conclure"), "{screen}");
     assert!(screen.contains("minutes"), "{screen}");
@@ -272,7 +272,11 @@ fn a_name_or_message_the_big_font_lacks_is_written_plainly() {
     let mut app = pitching(Lang::Fr);
     let on_stage = app.session.stage.team.clone().expect("a team on stage");
     let name = "東京チーム 🚀";
-    let team = app.session.teams.iter_mut().find(|t| t.id == on_stage);
+    let team = app
+        .session_mut()
+        .teams
+        .iter_mut()
+        .find(|t| t.id == on_stage);
     team.expect("the team").name = name.into();
     // At 200×60 the name would be drawn big: its characters would be blank.
     // (A wide character's second cell reads as a space.)
@@ -280,7 +284,7 @@ fn a_name_or_message_the_big_font_lacks_is_written_plainly() {
     let screen = packed(text(&draw(&app, at(65), (200, 60), false)));
     assert!(screen.contains("東京チーム🚀"), "{screen}");
     let message = "שלום, 2 minutes";
-    app.session.message = Some(crate::domain::Message::Text(message.into()));
+    app.session_mut().message = Some(crate::domain::Message::Text(message.into()));
     let screen = packed(text(&draw(&app, at(65), (200, 60), false)));
     assert!(screen.contains("שלום,2minutes"), "{screen}");
 }
@@ -289,10 +293,14 @@ fn a_name_or_message_the_big_font_lacks_is_written_plainly() {
 fn a_name_of_twenty_thousand_letters_is_drawn_cut() {
     let mut app = pitching(Lang::Fr);
     let on_stage = app.session.stage.team.clone().expect("a team on stage");
-    let team = app.session.teams.iter_mut().find(|t| t.id == on_stage);
+    let team = app
+        .session_mut()
+        .teams
+        .iter_mut()
+        .find(|t| t.id == on_stage);
     // 20,000 glyphs of 8 cells overflowed the big text's count.
     team.expect("the team").name = "W".repeat(20_000);
-    app.session.message = Some(crate::domain::Message::Text("M".repeat(20_000)));
+    app.session_mut().message = Some(crate::domain::Message::Text("M".repeat(20_000)));
     for size in [(80, 24), (200, 60)] {
         let screen = text(&draw(&app, at(65), size, false));
         assert!(screen.contains("WWWWWWWWWW"), "{screen}");

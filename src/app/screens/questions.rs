@@ -120,7 +120,7 @@ pub fn juror_hotkeys(session: &Session) -> Vec<(JurorId, Option<char>)> {
 
 pub fn handle(app: &mut App, key: QuestionsKey, now: DateTime<Utc>) -> Reply {
     use QuestionsKey as A;
-    let basis = app.basis().into_owned();
+    let basis = app.basis();
     let queue = &basis.queue;
     let change = match key {
         A::Timer(k) => return stage::handle(app, k, now),

@@ -126,7 +126,7 @@ const NEW_BREAK: u32 = 10;
 
 pub fn handle(app: &mut App, key: ScheduleKey, now: DateTime<Utc>) -> Reply {
     use ScheduleKey as A;
-    let basis = app.basis().into_owned();
+    let basis = app.basis();
     let rows = basis.schedule.len();
     let at = app.schedule.row.min(rows.saturating_sub(1));
     match key {

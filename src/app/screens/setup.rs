@@ -246,7 +246,7 @@ pub fn bindings(app: &App) -> Vec<Binding<SetupKey>> {
 }
 
 pub fn handle(app: &mut App, key: SetupKey, _now: DateTime<Utc>) -> Reply {
-    let s = app.basis().into_owned();
+    let s = app.basis();
     let rows = rows(&s);
     let last = rows.len().saturating_sub(1);
     let selected = rows.get(app.setup.row.min(last)).cloned();

@@ -30,7 +30,7 @@ fn type_text(app: &mut App, disk: &mut Session, text: &str) {
 fn on_setup() -> (App, Session) {
     let mut app = app();
     app.screen = Screen::Setup;
-    let disk = app.session.clone();
+    let disk = (*app.session).clone();
     (app, disk)
 }
 
@@ -80,7 +80,7 @@ fn esc_cancels_and_an_unreadable_value_keeps_the_field_open() {
     assert!(app.said().unwrap().error);
     run(&mut app, &mut disk, Action::from(SetupKey::Cancel));
     assert!(!app.text_field_active());
-    assert_eq!(disk, app.session, "nothing sent");
+    assert_eq!(disk, *app.session, "nothing sent");
     // A readable one is saved.
     run(&mut app, &mut disk, Action::from(SetupKey::Edit));
     for _ in 0..4 {
@@ -151,7 +151,7 @@ fn late_team_replacement_and_locks() {
     );
     // Scoring started: the method is locked, and says so.
     crate::domain::fixture::put(&mut disk, "T1", "J1", &[("impact", "3")]);
-    app.session = disk.clone();
+    app.session = std::sync::Arc::new(disk.clone());
     app.setup.row = to_row(&app, &Row::Field(Target::Settings, Field::Method));
     run(&mut app, &mut disk, Action::from(SetupKey::Edit));
     assert!(!app.text_field_active());

@@ -152,7 +152,7 @@ pub fn handle(app: &mut App, key: StageKey, now: DateTime<Utc>) -> Reply {
     if let StageKey::Message(k) = key {
         return message(app, k);
     }
-    let basis = app.basis().into_owned();
+    let basis = app.basis();
     let stage = &basis.stage;
     let settings = &basis.settings;
     let next = upcoming(&basis);

@@ -23,7 +23,7 @@ fn run(app: &mut App, disk: &mut Session, action: Action) {
 fn editing(lang: Lang) -> (App, Session) {
     let mut app = app(lang);
     app.screen = Screen::Setup;
-    let mut disk = app.session.clone();
+    let mut disk = (*app.session).clone();
     let row = Row::Field(Target::Team("T2".into()), Field::TeamName);
     app.setup.row = rows(&app.session).iter().position(|r| *r == row).unwrap();
     run(&mut app, &mut disk, Action::from(SetupKey::Edit));
@@ -93,7 +93,7 @@ fn setup_after_a_refusal_shows_both_values() {
 fn the_method_shows_locked_once_scored() {
     let mut app = app(Lang::En);
     app.screen = Screen::Setup;
-    crate::domain::fixture::put(&mut app.session, "T1", "J2", &[("impact", "3")]);
+    crate::domain::fixture::put(app.session_mut(), "T1", "J2", &[("impact", "3")]);
     let row = Row::Field(Target::Settings, Field::Method);
     app.setup.row = rows(&app.session).iter().position(|r| *r == row).unwrap();
     let screen = text(&draw(&app, at(0), (120, 40), false));

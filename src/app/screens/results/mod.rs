@@ -379,7 +379,7 @@ pub fn handle(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Reply {
                     found: None,
                 });
                 reply.job = Some(Job::Sensitivity {
-                    session: Box::new(s.clone()),
+                    session: Box::new(Session::clone(s)),
                     budget,
                 });
             }
@@ -430,7 +430,7 @@ fn decide(app: &mut App) -> Reply {
     if app.results.method.is_some() {
         return Reply::say(Notice::DecisionOfficialOnly);
     }
-    let basis = app.basis().into_owned();
+    let basis = app.basis();
     let official = ranking::rank(&basis, basis.settings.method);
     if let Some(group) = official.cutoff_groups().into_iter().next() {
         open_form(app, &group);
@@ -531,7 +531,7 @@ fn record(app: &mut App, now: DateTime<Utc>) -> Reply {
         reason: form.reason.trim().to_string(),
         at: now,
     };
-    let basis = app.basis().into_owned();
+    let basis = app.basis();
     let found = problems(&basis, &decision);
     if !found.is_empty() {
         if let Some(form) = app.results.form.as_mut() {

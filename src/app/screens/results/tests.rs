@@ -241,7 +241,7 @@ fn a_decision_on_a_group_that_no_longer_straddles_is_refused() {
     let mut sim = Sim::new(forum());
     sim.keys("d\nJury\nvote");
     // Meanwhile the other terminal raises a score of T4: no tie any more.
-    let mut fresh = sim.app.session.clone();
+    let mut fresh = (*sim.app.session).clone();
     fresh
         .sheets
         .get_mut(&crate::domain::SheetKey::new("T4".into(), "J3".into()))
@@ -445,7 +445,7 @@ fn a_seal_asked_for_never_turns_into_an_unseal() {
     let mut sim = Sim::new(forum());
     sim.keys("S");
     // The other terminal seals while the question is open.
-    for s in [&mut sim.app.session, &mut sim.disk] {
+    for s in [&mut sim.app.session_mut(), &mut sim.disk] {
         crate::domain::apply(s, &Change::Seal).unwrap();
         s.revision += 1;
     }

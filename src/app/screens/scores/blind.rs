@@ -394,7 +394,7 @@ impl Blind {
 
 /// A key of the blind mode: the change it makes, if any, is sent.
 pub fn handle(app: &mut App, key: BlindKey, _now: DateTime<Utc>) -> Reply {
-    let basis = app.basis().into_owned();
+    let basis = app.basis();
     let start = |app: &mut App, team: Option<TeamId>| {
         if let Some(team) = team {
             app.blind.start(&basis, team);

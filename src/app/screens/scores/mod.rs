@@ -118,7 +118,7 @@ pub fn handle(app: &mut App, key: GridKey, _now: DateTime<Utc>) -> Reply {
         app.grid.handle(&app.session, key)
     } else {
         // Build on what is still being saved, so `seen` is what will be.
-        let basis = app.basis().into_owned();
+        let basis = app.basis();
         app.grid.handle(&basis, key)
     };
     Reply::sending(change)
@@ -130,7 +130,7 @@ pub fn paste(app: &mut App, text: &str) -> Reply {
         // The blind entry is typed, key by key.
         return Reply::none();
     }
-    let basis = app.basis().into_owned();
+    let basis = app.basis();
     app.grid.paste(&basis, text);
     Reply::none()
 }

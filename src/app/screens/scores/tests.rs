@@ -22,7 +22,7 @@ impl Sim {
     fn new() -> Sim {
         let app = fixture::app();
         Sim {
-            disk: app.session.clone(),
+            disk: (*app.session).clone(),
             app,
             held: Vec::new(),
             hold: false,

@@ -26,7 +26,7 @@ fn drive(app: &mut App, actions: &[Action]) {
     for action in actions {
         let mut effects = update(app, action.clone(), at(5));
         while let Some(effect) = effects.pop() {
-            let mut disk = app.session.clone();
+            let mut disk = (*app.session).clone();
             if let Some(fed) = fixture::outcome(&mut disk, &effect) {
                 effects.extend(update(app, fed, at(5)));
             }

@@ -165,7 +165,7 @@ fn a_value_off_the_criterion_is_refused_before_anything_is_sent() {
 #[test]
 fn the_board_starts_the_team_selected_or_the_one_nearest_the_cutoff() {
     let mut sim = Sim::new();
-    sim.app.session.settings.laureates = 1;
+    sim.app.session_mut().settings.laureates = 1;
     sim.disk.settings.laureates = 1;
     crate::domain::fixture::put(
         &mut sim.disk,
@@ -179,7 +179,7 @@ fn the_board_starts_the_team_selected_or_the_one_nearest_the_cutoff() {
         "J1",
         &[("impact", "5"), ("faisabilite", "0")],
     );
-    sim.app.session = sim.disk.clone();
+    sim.app.session = std::sync::Arc::new(sim.disk.clone());
     sim.go_to_grid();
     sim.keys("\t");
     assert_eq!(sim.app.screen, Screen::Completeness);

@@ -20,7 +20,7 @@ pub(super) fn typed(grid: &mut Grid, s: &Session, text: &str) -> Vec<Change> {
 /// Save a change as the storage would: apply, then report back.
 pub(super) fn save(s: &mut Session, grid: &mut Grid, change: &Change) {
     let outcome = match apply(s, change) {
-        Ok(()) => SaveOutcome::Saved(Box::new(s.clone())),
+        Ok(()) => SaveOutcome::Saved(std::sync::Arc::new(s.clone())),
         Err(refusal) => SaveOutcome::Refused {
             refusal,
             fresh: None,
