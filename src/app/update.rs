@@ -163,6 +163,9 @@ fn run(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     if app.screen == Screen::Results {
         super::screens::results::refresh(app);
     }
+    if app.screen == Screen::Schedule {
+        super::screens::schedule::refresh(app);
+    }
     if app.screen == Screen::Stage && app.mode != Mode::Display {
         super::screens::reveal::refresh(app);
     }

@@ -137,11 +137,31 @@ fn unsealed_the_ranking_comes_back() {
 #[test]
 fn sealed_the_schedule_hides_every_score_and_rank() {
     let mut app = sealed(Lang::Fr);
-    app.screen = Screen::Schedule;
+    drive(&mut app, &[(Action::Show(Screen::Schedule), 6)]);
+    assert!(app.schedule.ranked.by_team.is_empty(), "nothing ranked");
     let screen = text(&draw(&app, at(6), (120, 40), false));
     let t1 = line_with(&screen, "T1 ");
     assert!(t1.contains("•••"), "{t1}");
     for shown in ["9,00", "7,60", "(1)", "(2)"] {
         assert!(!screen.contains(shown), "{shown} shown:\n{screen}");
     }
+}
+
+#[test]
+fn unsealed_the_schedule_shows_scores_and_ranks_ranked_once_per_revision() {
+    let mut app = App::new(forum(), options(Lang::Fr), at(0));
+    drive(&mut app, &[(Action::Show(Screen::Schedule), 6)]);
+    let screen = text(&draw(&app, at(6), (120, 40), false));
+    assert!(screen.contains("9,00 (1)"), "{screen}");
+    assert!(screen.contains("(2)"), "{screen}");
+    // Time passing (a redraw each second) ranks nothing again.
+    let ranked = app.schedule.ranked.clone();
+    drive(&mut app, &[(Action::Tick, 7), (Action::Tick, 8)]);
+    assert_eq!(app.schedule.ranked, ranked);
+    // Projector mode hides the column and forgets the ranking.
+    app.projector = true;
+    drive(&mut app, &[(Action::Tick, 9)]);
+    assert!(app.schedule.ranked.by_team.is_empty());
+    let screen = text(&draw(&app, at(9), (120, 40), false));
+    assert!(!screen.contains("9,00 (1)"), "{screen}");
 }

@@ -3,6 +3,8 @@
 //! start time to now (and the timer's keys). Each change is one operation
 //! carrying what this terminal saw.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Timelike, Utc};
 use crossterm::event::KeyCode;
 
@@ -11,16 +13,51 @@ use super::stage::{self, StageKey};
 use crate::app::App;
 use crate::app::keys::{Binding, CommonHelp, Key, Rank, bind};
 use crate::app::notice::{LiveNotice, Notice};
+use crate::domain::ranking::{self, Figure};
 use crate::domain::schedule::next_team;
 use crate::domain::setup::{Field, Target, Value, set_field};
 use crate::domain::stage::Phase;
 use crate::domain::{BatchLabel, Change, Edit, Session, Slot, TeamId, TeamStatus};
 
 /// The schedule screen's state (not saved).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Schedule {
     /// The selected row.
     pub row: usize,
+    /// Each team's provisional score and rank, for the drawing to read.
+    pub ranked: Ranked,
+}
+
+/// Each team's provisional score and rank under the official method, ranked
+/// once per saved revision by `update` (never by the drawing, which runs
+/// every second while a countdown runs); empty while the column is hidden.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ranked {
+    /// The session and revision ranked.
+    at: Option<(String, u64)>,
+    pub by_team: HashMap<TeamId, (Figure, usize)>,
+}
+
+/// Rank again when the session changed, or forget the ranking while the
+/// column is hidden (projector mode, sealed results).
+pub fn refresh(app: &mut App) {
+    if app.projector || app.session.is_sealed() {
+        app.schedule.ranked = Ranked::default();
+        return;
+    }
+    let at = (app.session.id.clone(), app.session.revision);
+    if app.schedule.ranked.at.as_ref() == Some(&at) {
+        return;
+    }
+    let by_team = ranking::rank(&app.session, app.session.settings.method)
+        .ranking
+        .into_iter()
+        .filter_map(|row| Some((row.team, (row.score?, row.rank))))
+        .collect();
+    app.schedule.ranked = Ranked {
+        at: Some(at),
+        by_team,
+    };
 }
 
 /// Keep the selection on a row.

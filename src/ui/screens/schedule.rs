@@ -14,7 +14,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget};
 
 use crate::domain::schedule::{Plan, SlotStatus, plan};
 use crate::domain::stage::clock_text;
-use crate::domain::{Lang, Session, Slot, TeamId, ranking, scoring};
+use crate::domain::{Lang, Slot, TeamId, scoring};
 use crate::ui::text::cut;
 use crate::ui::{View, org_name};
 
@@ -46,22 +46,23 @@ pub fn status_text(status: SlotStatus, lang: Lang) -> &'static str {
     }
 }
 
-/// Each team's provisional score under the official method, with its rank;
-/// none (not even computed) when `hidden`.
-fn scores(session: &Session, hidden: bool, lang: Lang) -> HashMap<TeamId, String> {
+/// Each team's provisional score under the official method, with its rank,
+/// as `update` ranked it; none when `hidden`.
+fn scores(view: &View, hidden: bool, lang: Lang) -> HashMap<TeamId, String> {
     if hidden {
         return HashMap::new();
     }
     let sep = lang.decimal_separator();
-    ranking::rank(session, session.settings.method)
-        .ranking
-        .into_iter()
-        .filter_map(|row| {
-            let score = row.score?;
-            Some((
-                row.team,
-                format!("{} ({})", score.two_decimals(sep), row.rank),
-            ))
+    view.app
+        .schedule
+        .ranked
+        .by_team
+        .iter()
+        .map(|(team, (score, rank))| {
+            (
+                team.clone(),
+                format!("{} ({})", score.two_decimals(sep), rank),
+            )
         })
         .collect()
 }
@@ -83,7 +84,7 @@ impl Widget for &ScheduleScreen<'_> {
 
         let wide = area.width >= 110;
         let hidden = view.app.projector || s.is_sealed();
-        let scores = scores(s, hidden, lang);
+        let scores = scores(view, hidden, lang);
         let header: Vec<&str> = [
             lang.t("Prévu", "Plan"),
             lang.t("Équipe", "Team"),
