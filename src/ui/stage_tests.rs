@@ -364,3 +364,40 @@ fn the_stage_announces_the_coming_break_and_the_header_shows_it_running() {
         }
     }
 }
+
+#[test]
+fn the_schedule_scrolls_to_the_selected_row_and_draws_only_what_shows() {
+    let mut app = app(Lang::Fr);
+    // Thirty teams more than a screen holds.
+    let s = app.session_mut();
+    for i in 10..40 {
+        let mut team = s.teams[0].clone();
+        team.id = format!("X{i}").into();
+        s.schedule.push(crate::domain::Slot::Team {
+            team: team.id.clone(),
+        });
+        s.teams.push(team);
+    }
+    drive(&mut app, &[(Action::Show(Screen::Schedule), 0)]);
+    let rows = app.session.schedule.len();
+    let last = app.session.schedule[rows - 1]
+        .team()
+        .expect("the schedule ends with a team")
+        .to_string();
+    let first = app.session.schedule[0]
+        .team()
+        .expect("the schedule begins with a team")
+        .to_string();
+    // At 80×24 the schedule does not fit: the top shows first…
+    let top = text(&draw(&app, at(0), (80, 24), false));
+    assert!(top.contains(&format!("{first} ")), "{top}");
+    assert!(!top.contains(&format!("{last} ")), "{top}");
+    // …and with the last row selected, the table ends on it.
+    for _ in 0..rows {
+        drive(&mut app, &[(Action::from(ScheduleKey::Down), 1)]);
+    }
+    assert_eq!(app.schedule.row, rows - 1);
+    let bottom = text(&draw(&app, at(1), (80, 24), false));
+    assert!(bottom.contains(&format!("{last} ")), "{bottom}");
+    assert!(!bottom.contains(&format!("{first} ")), "{bottom}");
+}

@@ -105,8 +105,16 @@ impl Widget for &ScheduleScreen<'_> {
         let fixed: u16 = if wide { 5 + 14 } else { 5 } + 11 + 5 + 7 + 6 + 6 + 10;
         let columns = if wide { 9 } else { 8 };
         let name_w = usize::from(table.width.saturating_sub(fixed + columns - 1).max(18));
+        // Keep the selected row in view; only the rows on screen are built
+        // (a forum of thousands of teams is drawn every second).
+        let visible = table.height.saturating_sub(1) as usize;
+        let skip = view
+            .app
+            .schedule
+            .row
+            .saturating_sub(visible.saturating_sub(1));
         let mut rows = Vec::new();
-        for row in &p.rows {
+        for row in p.rows.iter().skip(skip).take(visible) {
             let slot = &s.schedule[row.index];
             let (name, org) = match slot {
                 Slot::Team { team } => match s.team(team) {
@@ -175,14 +183,6 @@ impl Widget for &ScheduleScreen<'_> {
             Constraint::Length(6),
             Constraint::Length(10),
         ]);
-        // Keep the selected row in view.
-        let visible = table.height.saturating_sub(1) as usize;
-        let skip = view
-            .app
-            .schedule
-            .row
-            .saturating_sub(visible.saturating_sub(1));
-        let rows: Vec<Row> = rows.into_iter().skip(skip).collect();
         let table_widget = Table::new(rows, widths)
             .header(Row::new(header).style(t.title()))
             .column_spacing(1);
