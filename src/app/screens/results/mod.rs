@@ -13,6 +13,7 @@ use crate::app::notice::Notice;
 use crate::domain::ranking::decisions::{DecisionProblem, problems};
 use crate::domain::ranking::robustness::Search;
 use crate::domain::ranking::{self, Ranking};
+use crate::domain::validate::is_unsafe_char;
 use crate::domain::{Change, Decision, DecisionKind, Method, Session, TeamId};
 
 mod seal;
@@ -493,7 +494,14 @@ fn handle_form(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Reply {
             form.kind = DecisionKind::Order;
         }
         (Step::Choice, ResultsKey::Confirm) => form.step = Step::By,
-        (Step::By | Step::Reason, ResultsKey::Char(c)) => field(form).push(c),
+        (Step::By | Step::Reason, ResultsKey::Char(c)) => {
+            // Never a control or direction character (they would reach the
+            // minutes and the terminal), never an endless field.
+            let field = field(form);
+            if !is_unsafe_char(c) && field.chars().count() < FIELD_MAX {
+                field.push(c);
+            }
+        }
         (Step::By | Step::Reason, ResultsKey::Backspace) => {
             field(form).pop();
         }
@@ -510,6 +518,9 @@ fn handle_form(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Reply {
     }
     Reply::none()
 }
+
+/// The longest "by" or "reason" typed in the decision form, in characters.
+pub(crate) const FIELD_MAX: usize = 500;
 
 fn field(form: &mut DecisionForm) -> &mut String {
     match form.step {

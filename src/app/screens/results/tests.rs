@@ -460,3 +460,17 @@ fn a_seal_asked_for_never_turns_into_an_unseal() {
         sim.status()
     );
 }
+
+#[test]
+fn the_decision_fields_drop_control_and_direction_characters_and_stop_at_their_length() {
+    let mut sim = Sim::new(forum());
+    sim.keys("d\n");
+    sim.keys("Jury\u{202E}\u{7}\u{1b} A\n");
+    sim.keys(&"x".repeat(super::FIELD_MAX + 10));
+    sim.keys("\n");
+    let [Change::AddDecision { decision }] = sim.saved.as_slice() else {
+        panic!("one decision saved: {:?}", sim.saved);
+    };
+    assert_eq!(decision.by, "Jury A");
+    assert_eq!(decision.reason.chars().count(), super::FIELD_MAX);
+}
