@@ -142,4 +142,6 @@ pub fn on_outcome(app: &mut App, change: &Change, outcome: &SaveOutcome) {
 }
 
 #[cfg(test)]
+mod input_tests;
+#[cfg(test)]
 mod tests;
