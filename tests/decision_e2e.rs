@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use common::cli::{podium, stdout};
 use common::pty::{Term, line, one_at_a_time, podium_command};
-use podium::domain::{Decision, DecisionKind, SheetKey};
+use podium::domain::{Decision, DecisionKind};
 
 #[test]
 fn the_grid_warns_at_the_key_that_voids_a_decision() {
@@ -18,21 +18,15 @@ fn the_grid_warns_at_the_key_that_voids_a_decision() {
     let (dir, file) = common::folder();
     let mut s = common::session("decision-e2e", 4, 2);
     s.settings.laureates = 2;
-    for (team, c1, c2) in [
-        ("T1", "9", "10"),
-        ("T2", "8", "8"),
-        ("T3", "8", "8"),
-        ("T4", "2", "2"),
-    ] {
-        for juror in ["J1", "J2"] {
-            let sheet = s
-                .sheets
-                .entry(SheetKey::new(team.into(), juror.into()))
-                .or_default();
-            sheet.values.insert("c1".into(), common::dec(c1));
-            sheet.values.insert("c2".into(), common::dec(c2));
-        }
-    }
+    common::score_both_jurors(
+        &mut s,
+        &[
+            ("T1", "9", "10"),
+            ("T2", "8", "8"),
+            ("T3", "8", "8"),
+            ("T4", "2", "2"),
+        ],
+    );
     s.decisions.push(Decision {
         kind: DecisionKind::Order,
         teams: vec!["T3".into(), "T2".into()],

@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 
 use common::cli::assert_ok;
 use common::pty::{BIN, one_at_a_time, run_fr};
-use podium::domain::SheetKey;
 
 /// The deadline of `run_fr`'s waits, for the wait for podium to quit.
 const DEADLINE: Duration = Duration::from_secs(20);
@@ -22,21 +21,15 @@ fn a_decision_typed_on_the_results_screen_is_saved() {
     let (dir, file) = common::folder();
     let mut s = common::session("results-e2e", 4, 2);
     s.settings.laureates = 2;
-    for (team, c1, c2) in [
-        ("T1", "9", "10"),
-        ("T2", "8", "8"),
-        ("T3", "8", "8"),
-        ("T4", "2", "2"),
-    ] {
-        for juror in ["J1", "J2"] {
-            let sheet = s
-                .sheets
-                .entry(SheetKey::new(team.into(), juror.into()))
-                .or_default();
-            sheet.values.insert("c1".into(), common::dec(c1));
-            sheet.values.insert("c2".into(), common::dec(c2));
-        }
-    }
+    common::score_both_jurors(
+        &mut s,
+        &[
+            ("T1", "9", "10"),
+            ("T2", "8", "8"),
+            ("T3", "8", "8"),
+            ("T4", "2", "2"),
+        ],
+    );
     podium::storage::create(&file, &s, "tester", common::at(0)).expect("create");
 
     let mut term = run_fr(&file, dir.path());

@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 
 use common::cli::assert_ok;
 use common::pty::{BIN, line, one_at_a_time, run_fr};
-use podium::domain::SheetKey;
 
 const DEADLINE: Duration = Duration::from_secs(20);
 
@@ -32,16 +31,10 @@ fn sealing_with_s_hides_the_ranking_and_entry_goes_on() {
     let (dir, file) = common::folder();
     let mut s = common::session("seal-e2e", 4, 2);
     s.settings.laureates = 2;
-    for (team, c1, c2) in [("T2", "9", "10"), ("T3", "8", "8"), ("T4", "2", "2")] {
-        for juror in ["J1", "J2"] {
-            let sheet = s
-                .sheets
-                .entry(SheetKey::new(team.into(), juror.into()))
-                .or_default();
-            sheet.values.insert("c1".into(), common::dec(c1));
-            sheet.values.insert("c2".into(), common::dec(c2));
-        }
-    }
+    common::score_both_jurors(
+        &mut s,
+        &[("T2", "9", "10"), ("T3", "8", "8"), ("T4", "2", "2")],
+    );
     podium::storage::create(&file, &s, "tester", common::at(0)).expect("create");
 
     let mut term = run_fr(&file, dir.path());

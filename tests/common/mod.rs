@@ -23,6 +23,20 @@ pub fn dec(text: &str) -> Dec {
 
 /// Two organisations, `teams` teams, `jurors` jurors, criteria c1 (0–10
 /// step 1) and c2 (0–20 step 0.5).
+/// Both jurors J1 and J2 give each listed team these values of c1 and c2.
+pub fn score_both_jurors(s: &mut Session, scores: &[(&str, &str, &str)]) {
+    for (team, c1, c2) in scores {
+        for juror in ["J1", "J2"] {
+            let sheet = s
+                .sheets
+                .entry(podium::domain::SheetKey::new((*team).into(), juror.into()))
+                .or_default();
+            sheet.values.insert("c1".into(), dec(c1));
+            sheet.values.insert("c2".into(), dec(c2));
+        }
+    }
+}
+
 pub fn session(id: &str, teams: usize, jurors: usize) -> Session {
     let mut s = Session::new(
         id,
