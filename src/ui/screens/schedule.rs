@@ -3,8 +3,6 @@
 //! what each remaining slot must give up. The provisional score column is
 //! hidden in projector mode and while the results are sealed.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -46,25 +44,16 @@ pub fn status_text(status: SlotStatus, lang: Lang) -> &'static str {
     }
 }
 
-/// Each team's provisional score under the official method, with its rank,
-/// as `update` ranked it; none when `hidden`.
-fn scores(view: &View, hidden: bool, lang: Lang) -> HashMap<TeamId, String> {
-    if hidden {
-        return HashMap::new();
-    }
-    let sep = lang.decimal_separator();
+/// A team's provisional score under the official method with its rank, as
+/// `update` ranked it (blank for a team without a counting sheet).
+fn score(view: &View, team: &TeamId, lang: Lang) -> String {
     view.app
         .schedule
         .ranked
         .by_team
-        .iter()
-        .map(|(team, (score, rank))| {
-            (
-                team.clone(),
-                format!("{} ({})", score.two_decimals(sep), rank),
-            )
-        })
-        .collect()
+        .get(team)
+        .map(|(score, rank)| format!("{} ({rank})", score.two_decimals(lang.decimal_separator())))
+        .unwrap_or_default()
 }
 
 impl Widget for &ScheduleScreen<'_> {
@@ -84,7 +73,6 @@ impl Widget for &ScheduleScreen<'_> {
 
         let wide = area.width >= 110;
         let hidden = view.app.projector || s.is_sealed();
-        let scores = scores(view, hidden, lang);
         let header: Vec<&str> = [
             lang.t("Prévu", "Plan"),
             lang.t("Équipe", "Team"),
@@ -134,7 +122,7 @@ impl Widget for &ScheduleScreen<'_> {
                     let score = if hidden {
                         HIDDEN.to_string()
                     } else {
-                        scores.get(&tm.id).cloned().unwrap_or_default()
+                        score(view, &tm.id, lang)
                     };
                     (format!("{}/{}", c.done(), c.expected()), score)
                 }
