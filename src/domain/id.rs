@@ -272,7 +272,10 @@ mod tests {
         let json = serde_json::to_string(&id).unwrap();
         assert_eq!(json, r#""T\"1""#);
         assert_eq!(serde_json::from_str::<TeamId>(&json).unwrap(), id);
-        assert_eq!(format!("{id:?}|{:>5}|", TeamId::from("T2")), r#""T\"1"|   T2|"#);
+        assert_eq!(
+            format!("{id:?}|{:>5}|", TeamId::from("T2")),
+            r#""T\"1"|   T2|"#
+        );
         assert_eq!(TeamId::default(), "");
         assert_eq!(String::from(id.clone()), "T\"1");
         assert!(id.clone().shares(&id));

@@ -120,7 +120,9 @@ impl Values {
     }
 
     /// The values with their criterion, in the criteria ids' order.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&CriterionId, &Dec)> + ExactSizeIterator {
+    pub fn iter(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = (&CriterionId, &Dec)> + ExactSizeIterator {
         self.0.iter().map(|(c, v)| (c, v))
     }
 
@@ -333,7 +335,12 @@ mod tests {
 
     #[test]
     fn values_behave_as_the_map_they_replace() {
-        let given = [("pitch", "4"), ("cost", "2.5"), ("impact", "7"), ("cost", "3")];
+        let given = [
+            ("pitch", "4"),
+            ("cost", "2.5"),
+            ("impact", "7"),
+            ("cost", "3"),
+        ];
         let (mut list, mut tree) = (values(&given), map(&given));
         let same = |list: &Values, tree: &BTreeMap<CriterionId, Dec>| {
             let pairs: Vec<_> = list.iter().collect();
@@ -369,7 +376,8 @@ mod tests {
 
     #[test]
     fn values_read_any_order_and_write_in_criteria_order() {
-        let read: Values = serde_json::from_str(r#"{"pitch": 4, "cost": 2.5, "pitch": 6}"#).unwrap();
+        let read: Values =
+            serde_json::from_str(r#"{"pitch": 4, "cost": 2.5, "pitch": 6}"#).unwrap();
         assert_eq!(read, values(&[("cost", "2.5"), ("pitch", "6")]));
         assert_eq!(
             serde_json::to_string(&read).unwrap(),
