@@ -2,6 +2,8 @@
 //! results after a decision, a decision a changed score made stale (what
 //! the heading says `d` does about it).
 
+#![cfg(test)]
+
 use super::results_tests::{app, decided, keys, order_then_by, typed};
 use super::snapshot_tests::{draw, line_with, text};
 use crate::app::fixture::{at, options};

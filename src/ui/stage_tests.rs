@@ -2,6 +2,8 @@
 //! audience's display (no chrome): snapshots at three sizes in both
 //! languages, each with content assertions; colours asserted on cells.
 
+#![cfg(test)]
+
 use ratatui::style::{Color, Modifier};
 
 use super::snapshot_tests::{SIZES, app, draw, drive, line_with, pitching, text};
