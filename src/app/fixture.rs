@@ -230,16 +230,16 @@ pub fn outcome(
 /// The app and the session file's content (`disk`), saving as the loop
 /// would: each save committed to the disk at once, or all effects held
 /// back (`hold`) to look at the screen in between, until `release`.
-pub struct Sim {
-    pub app: App,
-    pub disk: Session,
-    pub hold: bool,
+pub(crate) struct Sim {
+    pub(crate) app: App,
+    pub(crate) disk: Session,
+    pub(crate) hold: bool,
     held: Vec<crate::app::Effect>,
 }
 
 impl Sim {
     /// The fixture forum, saved as it is.
-    pub fn new() -> Sim {
+    pub(crate) fn new() -> Sim {
         let app = app();
         Sim {
             disk: (*app.session).clone(),
@@ -251,7 +251,7 @@ impl Sim {
 
     /// Run an action and what it sets off; returns the effects only the
     /// terminal sees (the bell, reading the journal).
-    pub fn run(
+    pub(crate) fn run(
         &mut self,
         action: crate::app::Action,
         now: DateTime<Utc>,
@@ -280,7 +280,7 @@ impl Sim {
     }
 
     /// Let the held effects through, oldest first.
-    pub fn release(&mut self, now: DateTime<Utc>) {
+    pub(crate) fn release(&mut self, now: DateTime<Utc>) {
         self.hold = false;
         let held: Vec<crate::app::Effect> = self.held.drain(..).rev().collect();
         self.perform(held, now);
@@ -288,7 +288,7 @@ impl Sim {
 
     /// Press keys as the terminal sends them (through the keymap):
     /// `\n` is Enter, `\t` Tab, `\u{7f}` Delete.
-    pub fn keys(&mut self, keys: &str, now: DateTime<Utc>) {
+    pub(crate) fn keys(&mut self, keys: &str, now: DateTime<Utc>) {
         use crossterm::event::KeyCode;
         for c in keys.chars() {
             let code = match c {
@@ -302,7 +302,7 @@ impl Sim {
     }
 
     /// One key through the keymap (nothing when no table takes it).
-    pub fn key(&mut self, code: crossterm::event::KeyCode, now: DateTime<Utc>) {
+    pub(crate) fn key(&mut self, code: crossterm::event::KeyCode, now: DateTime<Utc>) {
         use crossterm::event::{Event, KeyEvent, KeyModifiers};
         let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
         if let Some(action) = crate::app::action_for(&event, &self.app) {
@@ -311,7 +311,7 @@ impl Sim {
     }
 
     /// Tab until `screen` shows.
-    pub fn go_to(&mut self, screen: crate::app::Screen) {
+    pub(crate) fn go_to(&mut self, screen: crate::app::Screen) {
         for _ in 0..crate::app::Screen::ALL.len() {
             if self.app.screen == screen {
                 return;
@@ -322,7 +322,7 @@ impl Sim {
     }
 
     /// The stage's countdown at `now`, as the app holds it.
-    pub fn countdown(&self, now: DateTime<Utc>) -> crate::domain::stage::Countdown {
+    pub(crate) fn countdown(&self, now: DateTime<Utc>) -> crate::domain::stage::Countdown {
         let s = &self.app.session;
         s.stage.countdown(&s.settings, now)
     }
