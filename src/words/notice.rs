@@ -42,6 +42,7 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         SetupLocked => say(setup::LOCKED),
         SetupUnreadable(field) => setup::unreadable(*field, lang),
         SetupNameEmpty => say(setup::NAME_EMPTY),
+        SetupTooLong { max } => setup::too_long(*max, lang),
         // The questions.
         NoTeamOnStage => say(questions::NO_TEAM_ON_STAGE),
         AlreadyQueued(name) => format!("{name} {}", say(questions::ALREADY_QUEUED)),
@@ -196,6 +197,15 @@ mod setup {
         "Locked: scoring has started (the official method and the criteria no longer change).",
     );
     pub const NAME_EMPTY: Pair = ("Tapez un nom d'abord.", "Type a name first.");
+
+    pub fn too_long(max: usize, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => {
+                format!("{max} caractères au plus dans ce champ : la suite n'est pas prise.")
+            }
+            Lang::En => format!("At most {max} characters in this field: the rest was not taken."),
+        }
+    }
 
     pub fn unreadable(field: Field, lang: Lang) -> String {
         format!(
