@@ -7,6 +7,16 @@ use crate::domain::{Lang, Refusal};
 /// A sentence in French and in English.
 type Pair = (&'static str, &'static str);
 
+/// The notice in words, naming what the session knows in its own words:
+/// what `u` undid says a criterion by its label and a step of the reveal
+/// by its place ("8e lauréat"); every other notice as [`text`] says it.
+pub fn text_in(notice: &Notice, session: &crate::domain::Session, lang: Lang) -> String {
+    match notice {
+        Notice::Undone(change) => super::undo::undone_in(change, session, lang),
+        other => text(other, lang),
+    }
+}
+
 /// The notice in words: one arm per notice, the sentences grouped by area
 /// below.
 pub fn text(notice: &Notice, lang: Lang) -> String {
