@@ -16,6 +16,7 @@ pub mod cli;
 pub mod decision;
 pub mod double_entry;
 pub mod files;
+pub mod grid;
 pub mod history;
 pub mod import;
 pub mod keys;

@@ -14,8 +14,8 @@ use crate::domain::PairState;
 use crate::domain::scoring::{self, Counts};
 use crate::domain::{Lang, Session};
 
-use super::scores::words::sheets_count;
 use crate::ui::text::{Tone, join_wrapped, put, put_line, style};
+use crate::words::grid::sheets_count;
 
 pub struct BoardView<'a> {
     pub session: &'a Session,

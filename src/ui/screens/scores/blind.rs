@@ -15,6 +15,7 @@ use crate::domain::double_entry::{self, Comparison, Standing};
 use crate::domain::{CriterionId, JurorId, Lang, Session, Team};
 use crate::ui::text::{Tone, cut, put, put_bottom, put_line, right, style, two_lines, width};
 use crate::words::double_entry as words;
+use crate::words::grid::{self, Label};
 use crate::words::number::dec;
 
 /// Everything the blind mode needs to draw one frame.
@@ -39,10 +40,7 @@ impl Widget for BlindView<'_> {
         let comparison = double_entry::compare(s, &team.id);
         self.title(buf, area, team, &comparison);
         if self.projector {
-            let text = self.lang.t(
-                "Mode projecteur : les notes sont masquées (p pour les afficher).",
-                "Projector mode: scores are hidden (p to show them).",
-            );
+            let text = grid::label(Label::ScoresHidden, self.lang);
             put_line(buf, area, area.y + 2, text, style(Tone::Warn, self.color));
             return;
         }
@@ -125,7 +123,15 @@ impl BlindView<'_> {
         let name_w = (area.width / 3).clamp(12, 28);
         let cell_w = (area.width.saturating_sub(name_w) / criteria).clamp(6, 16);
         let y = area.y + 3;
-        put(buf, area, area.x, y, lang.t("Juré", "Juror"), name_w, head);
+        put(
+            buf,
+            area,
+            area.x,
+            y,
+            grid::label(Label::JurorHead, lang),
+            name_w,
+            head,
+        );
         for (i, c) in s.criteria.iter().enumerate() {
             let x = area.x + name_w + i as u16 * cell_w;
             let label = right(&cut(&c.label, usize::from(cell_w - 1)), usize::from(cell_w));

@@ -15,11 +15,12 @@ use crate::domain::scoring::{self, Fill};
 use crate::domain::{Juror, Lang, Session, Team};
 
 use crate::ui::text::{Tone, cut, person, put, put_bottom, put_line, right, style, two_lines};
+use crate::words::grid::{self as words, Label, SaveMark};
 use crate::words::number::dec;
 
 pub mod blind;
-pub mod words;
-use words::{state_word, status_text, weighted};
+pub mod status;
+use status::{state_word, status_text, weighted};
 
 /// Everything the grid needs to draw one frame.
 pub struct GridView<'a> {
@@ -112,17 +113,14 @@ impl Widget for GridView<'_> {
         let color = self.color;
         let team_id = self.grid.team.clone().or_else(|| default_team(s));
         let Some(team) = team_id.as_deref().and_then(|t| s.team(t)) else {
-            let text = lang.t("Aucune équipe à noter.", "No team to score.");
+            let text = words::label(Label::NoTeam, lang);
             put_line(buf, area, area.y, text, style(Tone::Dim, color));
             return;
         };
         self.title(buf, area, team);
         let y = area.y + 1;
         if self.projector {
-            let text = lang.t(
-                "Mode projecteur : les notes sont masquées (p pour les afficher).",
-                "Projector mode: scores are hidden (p to show them).",
-            );
+            let text = words::label(Label::ScoresHidden, lang);
             put_line(buf, area, y + 1, text, style(Tone::Warn, color));
             return;
         }
@@ -156,31 +154,25 @@ impl GridView<'_> {
         text.push_str(&format!(" ({org})"));
         let mut marks = Vec::new();
         if self.session.verified.contains(&team.id) {
-            marks.push((lang.t("VÉRIFIÉE", "VERIFIED").to_string(), Tone::Good));
+            let mark = words::label(Label::Verified, lang);
+            marks.push((mark.to_string(), Tone::Good));
         }
         if crate::domain::double_entry::verified_twice(self.session, &team.id) {
             let mark = crate::words::double_entry::header_mark(lang);
             marks.push((mark.to_string(), Tone::Good));
         }
         let saving = self.grid.pending.len();
-        if !self.saves {
-            marks.push((
-                lang.t("✗ plus rien n'est enregistré", "✗ nothing is saved")
-                    .to_string(),
-                Tone::Warn,
-            ));
-        } else if !self.projector {
-            marks.push(if saving > 0 {
-                (
-                    match lang {
-                        Lang::Fr => format!("… enregistrement ({saving})"),
-                        Lang::En => format!("… saving ({saving})"),
-                    },
-                    Tone::Warn,
-                )
-            } else {
-                (lang.t("✓ enregistré", "✓ saved").to_string(), Tone::Dim)
-            });
+        let save = if !self.saves {
+            Some((SaveMark::NothingSaved, Tone::Warn))
+        } else if self.projector {
+            None
+        } else if saving > 0 {
+            Some((SaveMark::Saving(saving), Tone::Warn))
+        } else {
+            Some((SaveMark::Saved, Tone::Dim))
+        };
+        if let Some((mark, tone)) = save {
+            marks.push((words::save_mark(mark, lang), tone));
         }
         let right_text = marks
             .iter()
@@ -219,51 +211,17 @@ impl GridView<'_> {
         let s = self.session;
         if let Some(on_stage) = self.grid.stage_moved_on(s) {
             let name = s.team(on_stage).map_or("", |t| t.name.as_str());
-            let text = match lang {
-                Lang::Fr => format!(
-                    "▶ Sur scène : {on_stage} {name} — cette grille reste sur {} (s : aller à {on_stage})",
-                    team.id
-                ),
-                Lang::En => format!(
-                    "▶ On stage: {on_stage} {name} — this grid stays on {} (s: go to {on_stage})",
-                    team.id
-                ),
-            };
+            let text = words::stage_moved_on(on_stage, name, &team.id, lang);
             put_line(buf, area, y, &text, style(Tone::Warn, self.color));
             return;
         }
         let text = match s.criteria.get(self.grid.col) {
-            Some(c) => match lang {
-                Lang::Fr => format!(
-                    "{} — coefficient {} · de {} à {}, pas de {}",
-                    c.label,
-                    dec(c.weight, lang),
-                    dec(c.min, lang),
-                    dec(c.max, lang),
-                    dec(c.step, lang)
-                ),
-                Lang::En => format!(
-                    "{} — weight {} · from {} to {}, step {}",
-                    c.label,
-                    dec(c.weight, lang),
-                    dec(c.min, lang),
-                    dec(c.max, lang),
-                    dec(c.step, lang)
-                ),
-            },
-            None => lang
-                .t(
-                    "Total papier : la somme simple des notes, telle que le juré l'a faite",
-                    "Paper total: the plain sum of the values, as the juror added it up",
-                )
-                .to_string(),
+            Some(c) => words::criterion(c, lang),
+            None => words::label(Label::PaperTotal, lang).to_string(),
         };
         // Weighted criteria: the Total column is not what the paper total
         // is checked against; say so when there is room.
-        let hint = lang.t(
-            " · papier = somme simple des notes",
-            " · paper = plain sum of the values",
-        );
+        let hint = words::label(Label::PaperIsPlainSum, lang);
         let text = if self.grid.col < s.criteria.len()
             && weighted(s)
             && (crate::ui::text::width(&text) + crate::ui::text::width(hint))
@@ -290,7 +248,15 @@ impl GridView<'_> {
         let lay = layout(area.width, s.criteria.len(), grid.col, labels);
         let head = style(Tone::Strong, color);
         let mut x = area.x;
-        put(buf, area, x, y, lang.t("Juré", "Juror"), lay.name_w, head);
+        put(
+            buf,
+            area,
+            x,
+            y,
+            words::label(Label::JurorHead, lang),
+            lay.name_w,
+            head,
+        );
         x += lay.name_w + 1;
         let crit_x = x;
         let heads = headers(&s.criteria, usize::from(lay.crit_w - 2));
@@ -328,7 +294,10 @@ impl GridView<'_> {
             area,
             paper_x,
             y,
-            &right(lang.t("Papier", "Paper"), usize::from(PAPER_W - 1)),
+            &right(
+                words::label(Label::PaperHead, lang),
+                usize::from(PAPER_W - 1),
+            ),
             PAPER_W,
             head,
         );
@@ -338,7 +307,7 @@ impl GridView<'_> {
             area,
             state_x,
             y,
-            lang.t("État", "State"),
+            words::label(Label::StateHead, lang),
             STATE_W,
             head,
         );

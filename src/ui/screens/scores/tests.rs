@@ -544,7 +544,7 @@ fn headers_show_the_labels_or_their_longest_prefix_that_fits() {
 
 #[test]
 fn sheet_counts_agree_in_number() {
-    use crate::ui::screens::scores::words::sheets_count;
+    use crate::words::grid::sheets_count;
     assert_eq!(sheets_count(0, 5, Lang::Fr), "0 fiche sur 5 compte");
     assert_eq!(sheets_count(1, 5, Lang::Fr), "1 fiche sur 5 compte");
     assert_eq!(sheets_count(3, 5, Lang::Fr), "3 fiches sur 5 comptent");
