@@ -28,47 +28,6 @@ pub fn values(s: &Session, lang: Lang) -> String {
     count(n, lang, lang.t("note", "value"), lang.t("notes", "values"))
 }
 
-/// The results screen's line saying why the ranking is provisional: the
-/// counts that are not zero, each before its words ("PROVISOIRE — 53
-/// feuilles manquantes · 1 incomplète"), items apart by " · " so the
-/// screen breaks a line between them, never between a count and its words.
-pub fn provisional_heading(
-    missing: usize,
-    partial: usize,
-    mismatched: usize,
-    lang: Lang,
-) -> String {
-    let items: Vec<String> = [
-        (
-            missing,
-            ("feuille manquante", "feuilles manquantes"),
-            ("missing sheet", "missing sheets"),
-        ),
-        (
-            partial,
-            ("incomplète", "incomplètes"),
-            ("partial", "partial"),
-        ),
-        (
-            mismatched,
-            ("total papier différent", "totaux papier différents"),
-            ("paper total mismatch", "paper total mismatches"),
-        ),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, fr, en)| {
-        let (one, many) = if lang == Lang::Fr { fr } else { en };
-        count(n, lang, one, many)
-    })
-    .collect();
-    let head = lang.t("PROVISOIRE", "PROVISIONAL");
-    match items.is_empty() {
-        true => head.to_string(),
-        false => format!("{head} — {}", items.join(" · ")),
-    }
-}
-
 /// Whether the results are final, and if not why: "résultats provisoires :
 /// 103 feuilles manquantes, 1 décision caduque".
 pub fn finality(f: &crate::domain::ranking::finality::Finality, lang: Lang) -> String {
