@@ -14,6 +14,7 @@
 
 pub mod cli;
 pub mod decision;
+pub mod demo;
 pub mod double_entry;
 pub mod files;
 pub mod grid;
