@@ -12,7 +12,9 @@
 //! [`number`]: the language's decimal separator and nouns that agree with
 //! their count.
 
+pub mod chrome;
 pub mod cli;
+pub mod completeness;
 pub mod decision;
 pub mod double_entry;
 pub mod files;
@@ -25,6 +27,7 @@ pub mod notice;
 pub mod number;
 pub mod output;
 pub mod pair;
+pub mod questions;
 pub mod ranking;
 pub mod recount;
 pub mod refusal;
