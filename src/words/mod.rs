@@ -34,6 +34,7 @@ pub mod refusal;
 pub mod report;
 pub mod reveal;
 pub mod rows;
+pub mod schedule;
 pub mod screens;
 pub mod seal;
 pub mod session;
