@@ -194,14 +194,6 @@ const STILL_WORDING: &[&str] = &[
     "ui/screens/setup",
     "ui/screens/history",
     "ui/screens/reveal.rs",
-    "ui/chrome.rs",
-    "ui/mod.rs",
-    "ui/theme.rs",
-    "ui/screens/completeness.rs",
-    "ui/screens/questions.rs",
-    "ui/screens/schedule.rs",
-    "ui/screens/stage.rs",
-    "app/screens/schedule.rs",
 ];
 
 /// ARCHITECTURE.md: the sentences in French and English live in
