@@ -21,7 +21,7 @@ mod tests;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use crate::domain::ranking::{Figure, Ranking, Row, analysis};
+use crate::domain::ranking::{Ranking, Row, analysis};
 use crate::domain::{DecisionKind, Lang, Method, Session};
 use crate::words::report::{self as words, Column, Text};
 
@@ -90,10 +90,7 @@ pub fn separator(lang: Lang) -> char {
     lang.decimal_separator()
 }
 
-/// A figure rounded to two decimals, or `missing` when there is none.
-pub fn figure(f: Option<&Figure>, lang: Lang, missing: &str) -> String {
-    f.map_or_else(|| missing.to_string(), |f| f.two_decimals(separator(lang)))
-}
+pub use crate::words::number::figure;
 
 /// The first columns of the human reports (table, Markdown, page), before
 /// the criteria and the status.

@@ -32,6 +32,7 @@ pub mod ranking;
 pub mod recount;
 pub mod refusal;
 pub mod report;
+pub mod results;
 pub mod reveal;
 pub mod rows;
 pub mod schedule;

@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::domain::decimal::{DIGITS, DecError};
+use crate::domain::ranking::Figure;
 use crate::domain::scoring::Total;
 use crate::domain::{Dec, Lang};
 
@@ -16,6 +17,15 @@ pub fn dec(value: Dec, lang: Lang) -> String {
 /// A sheet total rounded to two decimals, the language's way.
 pub fn total(value: Total, lang: Lang) -> String {
     value.format_with(lang.decimal_separator(), 2)
+}
+
+/// A figure rounded to two decimals, the language's way, or `missing`
+/// when there is none.
+pub fn figure(f: Option<&Figure>, lang: Lang, missing: &str) -> String {
+    f.map_or_else(
+        || missing.to_string(),
+        |f| f.two_decimals(lang.decimal_separator()),
+    )
 }
 
 /// The form of a noun that agrees with `n`: French takes the singular for

@@ -11,6 +11,7 @@ use crate::domain::ranking::Ranking;
 use crate::domain::{DecisionKind, Lang, Session};
 use crate::ui::View;
 use crate::ui::text::{Tone, put, style};
+use crate::words::results::form::{self as words, Label};
 
 type Lines = Vec<(String, Style)>;
 
@@ -36,13 +37,9 @@ pub fn form(view: &View, ranking: &Ranking, area: Rect, buf: &mut Buffer) {
         height,
     );
     Clear.render(rect, buf);
-    let block = Block::default().borders(Borders::ALL).title(format!(
-        " {} ",
-        lang.t(
-            "Décision du jury — égalité à la limite",
-            "Jury decision — tie at the cut-off"
-        )
-    ));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", Label::Title.text(lang)));
     let inner = block.inner(rect);
     block.render(rect, buf);
     for (k, (text, st)) in lines.iter().take(inner.height as usize).enumerate() {
@@ -75,9 +72,9 @@ fn form_lines(
         format!(
             "{} {}   {} {}",
             check(form.kind == DecisionKind::Order),
-            lang.t("o : ordre décidé", "o: order decided"),
+            Label::Order.text(lang),
             check(form.kind == DecisionKind::Admit),
-            lang.t("a : toutes admises", "a: all admitted"),
+            Label::Admit.text(lang),
         ),
         if form.step == Step::Choice {
             head
@@ -124,37 +121,16 @@ fn form_lines(
             if active { head } else { plain },
         )
     };
+    out.push(field(Label::By.text(lang), &form.by, form.step == Step::By));
     out.push(field(
-        lang.t("Par : ", "By: "),
-        &form.by,
-        form.step == Step::By,
-    ));
-    out.push(field(
-        lang.t("Motif : ", "Reason: "),
+        Label::Reason.text(lang),
         &form.reason,
         form.step == Step::Reason,
     ));
     for p in &form.problems {
         out.push((p.describe(lang), style(Tone::Bad, color)));
     }
-    out.push((
-        match form.step {
-            Step::Choice => lang.t(
-                "↑↓ choisir · K/J déplacer · Entrée : continuer · Échap : abandonner",
-                "↑↓ select · K/J move · Enter: go on · Esc: abandon",
-            ),
-            Step::By => lang.t(
-                "Qui a décidé ? Entrée : continuer · Échap : abandonner",
-                "Who decided? Enter: go on · Esc: abandon",
-            ),
-            Step::Reason => lang.t(
-                "Pourquoi ? Entrée : enregistrer · Échap : abandonner",
-                "Why? Enter: record · Esc: abandon",
-            ),
-        }
-        .into(),
-        style(Tone::Dim, color),
-    ));
+    out.push((words::hint(form.step, lang).into(), style(Tone::Dim, color)));
     out
 }
 
@@ -165,19 +141,8 @@ fn provisional_line(ranking: &Ranking, lang: Lang) -> Option<String> {
         return None;
     }
     let f = crate::domain::ranking::finality::Finality::of(ranking);
-    let n = f.missing + f.partial + f.mismatched;
-    let sheets = crate::words::number::count(
-        n,
+    Some(words::provisional(
+        f.missing + f.partial + f.mismatched,
         lang,
-        lang.t("feuille", "sheet"),
-        lang.t("feuilles", "sheets"),
-    );
-    Some(match lang {
-        Lang::Fr => format!(
-            "Résultats PROVISOIRES ({sheets} à compléter) : une note à venir peut rendre cette décision caduque."
-        ),
-        Lang::En => format!(
-            "Results PROVISIONAL ({sheets} to complete): a score still to come can make this decision stale."
-        ),
-    })
+    ))
 }

@@ -2,7 +2,8 @@
 //! one unless another is asked for, then marked as a comparison), what is
 //! missing, the tie at the cut-off, and beside the ranking a bar per team.
 //! The panel (analysis, team detail) and the decision form are drawn in
-//! `results_panel.rs`. Drawing only; projector mode hides everything, and
+//! `panel.rs` and `form.rs`; every word of the screen is
+//! `words::results`'. Drawing only; projector mode hides everything, and
 //! so does the seal (`sealed.rs` draws what shows instead).
 
 use ratatui::buffer::Buffer;
@@ -14,16 +15,16 @@ use self::{form as results_form, panel as results_panel};
 use crate::app::screens::results::view::Computed;
 use crate::domain::ranking::{Ranking, Row, WarningCode};
 use crate::domain::recount::Difference;
-use crate::domain::{DecisionKind, Lang, Session};
-use crate::report::{figure, method_name, rank_label};
+use crate::domain::{Lang, Session};
+use crate::report::{figure, rank_label};
 use crate::ui::text::cut;
 use crate::ui::text::{Tone, put, put_bottom, put_line, style, wrap_indented};
 use crate::ui::{View, org_name};
+use crate::words::results::{self as words, Column, Cutoff};
 
 mod form;
 mod panel;
 mod sealed;
-mod words;
 
 pub struct ResultsScreen<'a, 'v>(pub &'a View<'v>);
 
@@ -108,13 +109,7 @@ impl Widget for ResultsScreen<'_, '_> {
 
 /// What projector mode shows instead of any score or result.
 pub fn projector_notice(area: Rect, buf: &mut Buffer, lang: Lang, color: bool) {
-    let lines = [
-        lang.t(
-            "Résultats masqués (mode projecteur)",
-            "Results hidden (projector mode)",
-        ),
-        lang.t("p pour les montrer", "p to show them"),
-    ];
+    let lines = words::projector_hidden(lang);
     let y = area.y + area.height / 2 - 1;
     for (i, text) in lines.iter().enumerate() {
         let w = crate::ui::text::width(text) as u16;
@@ -139,63 +134,37 @@ fn heading(
 ) -> Vec<(String, Style)> {
     let ranking = &computed.ranking;
     let mut lines = Vec::new();
-    let name = method_name(ranking.method, lang);
     let laureates = ranking.ranking.iter().filter(|r| r.laureate).count();
     lines.push(if ranking.official {
         (
-            match lang {
-                Lang::Fr => format!(
-                    "Classement officiel — {name} · lauréats {laureates} / {} · minimum {}",
-                    ranking.laureates,
-                    crate::words::number::count(ranking.min_sheets as usize, lang, "feuille", "feuilles")
-                ),
-                Lang::En => format!(
-                    "Official ranking — {name} · laureates {laureates} / {} · minimum {}",
-                    ranking.laureates,
-                    crate::words::number::count(ranking.min_sheets as usize, lang, "sheet", "sheets")
-                ),
-            },
+            words::official(
+                ranking.method,
+                (laureates, ranking.laureates),
+                ranking.min_sheets,
+                lang,
+            ),
             style(Tone::Strong, color),
         )
     } else {
-        let official = method_name(session.settings.method, lang);
         (
-            match lang {
-                Lang::Fr => format!(
-                    "COMPARAISON — {name} : PAS le classement officiel ({official}) · m : méthode suivante"
-                ),
-                Lang::En => format!(
-                    "COMPARISON — {name}: NOT the official ranking ({official}) · m: next method"
-                ),
-            },
+            words::comparison(ranking.method, session.settings.method, lang),
             style(Tone::Warn, color).add_modifier(Modifier::REVERSED),
         )
     });
     let count = |code: WarningCode| ranking.warnings.iter().filter(|w| w.code == code).count();
     if ranking.provisional {
-        let (missing, partial, mismatch) = (
-            count(WarningCode::MissingSheet),
-            count(WarningCode::PartialSheet),
-            count(WarningCode::ChecksumMismatch),
-        );
         lines.push((
-            match lang {
-                Lang::Fr => format!(
-                    "PROVISOIRE — feuilles manquantes {missing} · incomplètes {partial} · total manuscrit différent {mismatch}"
-                ),
-                Lang::En => format!(
-                    "PROVISIONAL — sheets missing {missing} · partial {partial} · handwritten total mismatch {mismatch}"
-                ),
-            },
+            words::provisional(
+                count(WarningCode::MissingSheet),
+                count(WarningCode::PartialSheet),
+                count(WarningCode::ChecksumMismatch),
+                lang,
+            ),
             style(Tone::Warn, color),
         ));
     } else if !ranking.ranking.is_empty() {
         lines.push((
-            lang.t(
-                "Toutes les feuilles attendues comptent.",
-                "Every expected sheet counts.",
-            )
-            .to_string(),
+            words::every_sheet_counts(lang).to_string(),
             style(Tone::Good, color),
         ));
     }
@@ -208,7 +177,7 @@ fn heading(
     let tie_left = !ranking.cutoff_groups().is_empty();
     for decision in ranking.stale_decisions(&session.decisions) {
         lines.push((
-            words::stale_decision_line(&decision.teams, tie_left, lang),
+            words::stale_decision(&decision.teams, tie_left, lang),
             style(Tone::Warn, color).add_modifier(Modifier::REVERSED),
         ));
     }
@@ -249,61 +218,19 @@ fn recount_line(differences: Option<&[Difference]>, lang: Lang, color: bool) -> 
 fn cutoff_line(ranking: &Ranking, group: &[&str], lang: Lang, color: bool) -> (String, Style) {
     let teams = group.join(", ");
     let decided = group.first().and_then(|t| ranking.decision_for(t));
-    match decided {
-        None if !ranking.official => (
-            match lang {
-                Lang::Fr => format!(
-                    "Égalité à la limite sous cette méthode : {teams} (seule la méthode officielle se décide)"
-                ),
-                Lang::En => format!(
-                    "Tie at the cut-off under this method: {teams} (only the official method is decided)"
-                ),
-            },
-            style(Tone::Warn, color),
-        ),
-        None => (
-            match lang {
-                Lang::Fr => format!(
-                    "ÉGALITÉ À LA LIMITE : {teams} — décision du jury attendue (d pour la saisir)"
-                ),
-                Lang::En => format!(
-                    "TIE AT THE CUT-OFF: {teams} — waiting for the jury's decision (d to record it)"
-                ),
-            },
-            style(Tone::Bad, color),
-        ),
-        Some(kind) => (
-            {
-                // Who decided and why, after the decision itself.
-                let who = group
-                    .first()
-                    .and_then(|t| ranking.row(t))
-                    .and_then(|r| r.decision)
-                    .and_then(|i| ranking.decisions.get(i))
-                    .map(|d| match lang {
-                        Lang::Fr => format!(" — {}, «\u{a0}{}\u{a0}»", d.by, d.reason),
-                        Lang::En => format!(" — {}, \"{}\"", d.by, d.reason),
-                    })
-                    .unwrap_or_default();
-                let what = match (kind, lang) {
-                    (DecisionKind::Order, Lang::Fr) => {
-                        format!("Égalité à la limite départagée par le jury : ordre {teams}")
-                    }
-                    (DecisionKind::Order, Lang::En) => {
-                        format!("Tie at the cut-off settled by the jury: order {teams}")
-                    }
-                    (DecisionKind::Admit, Lang::Fr) => {
-                        format!("Égalité à la limite : {teams} admises par décision du jury")
-                    }
-                    (DecisionKind::Admit, Lang::En) => {
-                        format!("Tie at the cut-off: {teams} admitted by the jury's decision")
-                    }
-                };
-                format!("{what}{who}")
-            },
-            style(Tone::Good, color),
-        ),
-    }
+    let (tie, tone) = match decided {
+        None if !ranking.official => (Cutoff::NotOfficial, Tone::Warn),
+        None => (Cutoff::Waiting, Tone::Bad),
+        Some(kind) => {
+            let decision = group
+                .first()
+                .and_then(|t| ranking.row(t))
+                .and_then(|r| r.decision)
+                .and_then(|i| ranking.decisions.get(i));
+            (Cutoff::Decided(kind, decision), Tone::Good)
+        }
+    };
+    (words::cutoff(&teams, tie, lang), style(tone, color))
 }
 
 /// The laureate mark, in its own colour.
@@ -393,13 +320,13 @@ impl TableView<'_> {
         let org_w = (text_w * 2 / 5).clamp(6, 16);
         let name_w = text_w.saturating_sub(org_w + 1);
         let columns = [
-            (rank_w, lang.t("Rang", "Rank"), true),
+            (rank_w, Column::Rank.heading(lang), true),
             (mark_w, "", false),
-            (id_w, lang.t("Éq.", "Team"), false),
-            (name_w, lang.t("Nom", "Name"), false),
-            (org_w, lang.t("Département", "Département"), false),
-            (score_w, lang.t("Score", "Score"), true),
-            (sheets_w, lang.t("Feuil.", "Sheets"), true),
+            (id_w, Column::Team.heading(lang), false),
+            (name_w, Column::Name.heading(lang), false),
+            (org_w, Column::Org.heading(lang), false),
+            (score_w, Column::Score.heading(lang), true),
+            (sheets_w, Column::Sheets.heading(lang), true),
             (bar_w, "", false),
         ];
         let cells = |cells: [String; 8], y: u16, buf: &mut Buffer, st: [Style; 8]| {
@@ -446,10 +373,7 @@ impl TableView<'_> {
         for (k, line) in lines.iter().skip(offset).take(height).enumerate() {
             let y = area.y + 1 + k as u16;
             let Some(i) = *line else {
-                let label = match lang {
-                    Lang::Fr => format!(" limite des lauréats ({}) ", ranking.laureates),
-                    Lang::En => format!(" laureate cut-off ({}) ", ranking.laureates),
-                };
+                let label = words::cutoff_label(ranking.laureates, lang);
                 let side =
                     usize::from(area.width).saturating_sub(crate::ui::text::width(&label)) / 2;
                 let text = format!("{}{label}{}", "┄".repeat(side), "┄".repeat(side));
@@ -525,11 +449,7 @@ impl TableView<'_> {
 /// The legend under the table, wrapped between its items (no-break spaces
 /// inside each) rather than cut: two lines at most.
 fn legend_lines(lang: Lang, width: u16) -> Vec<String> {
-    let legend = lang
-        .t(
-            "★ lauréat · = ex aequo · ? à départager · ! décidé · ▽ trop peu de feuilles · ∅ aucune",
-            "★ laureate · = tied · ? to be decided · ! decided · ▽ too few sheets · ∅ none",
-        )
+    let legend = words::legend(lang)
         .split(" · ")
         .map(|item| item.replace(' ', "\u{a0}"))
         .collect::<Vec<_>>()

@@ -6,18 +6,15 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::words::{
-    explanations, more_words, sensitivity_line, separation_words, short_method_name, warning_short,
-    warning_tiny, warning_words,
-};
 use crate::app::screens::results::Sensitivity;
 use crate::app::screens::results::view::Computed;
+use crate::domain::ranking::Ranking;
 use crate::domain::ranking::analysis::{self, margin};
-use crate::domain::ranking::{Ranking, Separation};
-use crate::domain::{Dec, Lang, PairState, Session};
-use crate::report::{figure, method_name, separator};
+use crate::domain::{Lang, PairState, Session};
+use crate::report::figure;
 use crate::ui::View;
 use crate::ui::text::{Tone, put_line, style, wrap_indented};
+use crate::words::results::panel::{self as words, Label, explanations};
 
 /// The panel: the selected team's detail, or the analysis.
 pub fn panel(view: &View, computed: &Computed, area: Rect, buf: &mut Buffer) {
@@ -76,16 +73,18 @@ fn analysis_lines(
     let ranking = &computed.ranking;
     let mut out: Lines = Vec::new();
     if ranking.ranking.is_empty() {
-        out.push((
-            lang.t("Aucune équipe à classer.", "No team to rank.")
-                .into(),
-            Style::new(),
-        ));
+        out.push((Label::NoTeam.text(lang).into(), Style::new()));
         return out;
     }
     out.push(margin_line(session, ranking, lang, color));
     if ranking.official {
-        out.push(sensitivity_line(session, sensitivity, lang, color));
+        // Dim while offered or looking, a warning once found.
+        let found = sensitivity.is_some_and(|s| s.found.is_some());
+        let tone = if found { Tone::Warn } else { Tone::Dim };
+        out.push((
+            words::sensitivity(session, sensitivity, lang),
+            style(tone, color),
+        ));
     }
     out.extend(comparison_lines(session, computed, height, lang, color));
     let warnings = ranking.warnings.len().min(3) + 1;
@@ -109,35 +108,11 @@ fn analysis_lines(
 
 /// The margin at the laureate cut-off, and what makes it.
 fn margin_line(session: &Session, ranking: &Ranking, lang: Lang, color: bool) -> (String, Style) {
-    let head = style(Tone::Strong, color);
-    let n = ranking.laureates;
-    match margin(ranking) {
-        Some(m) => {
-            let gap = m.difference.two_decimals(separator(lang));
-            let how = match &m.separated_by {
-                Separation::Score => String::new(),
-                other => format!(" ({})", separation_words(session, other, lang)),
-            };
-            (
-                match lang {
-                    Lang::Fr => format!(
-                        "Écart places {n}/{} ({} / {}) : {gap}{how}",
-                        n + 1,
-                        m.above,
-                        m.below
-                    ),
-                    Lang::En => format!(
-                        "Margin places {n}/{} ({} / {}): {gap}{how}",
-                        n + 1,
-                        m.above,
-                        m.below
-                    ),
-                },
-                head,
-            )
-        }
-        None => (no_margin_words(ranking, lang), head),
-    }
+    let text = match margin(ranking) {
+        Some(m) => words::margin(session, &m, ranking.laureates, lang),
+        None => words::no_margin(ranking, lang),
+    };
+    (text, style(Tone::Strong, color))
 }
 
 /// The other methods' laureates against the official ones (one wrapped
@@ -155,40 +130,13 @@ fn comparison_lines(
     let official = session.settings.method;
     // A short panel: every other method on one (wrapped) line.
     if ranking.official && height < 14 {
-        let parts: Vec<String> = comparisons
-            .iter()
-            .map(|c| {
-                let mut text = short_method_name(c.method, lang).to_string();
-                if c.changes() {
-                    for t in &c.joining {
-                        text.push_str(&format!(" +{t}"));
-                    }
-                    for t in &c.leaving {
-                        text.push_str(&format!(" −{t}"));
-                    }
-                } else {
-                    text.push_str(" =");
-                }
-                if c.cutoff_tie {
-                    text.push_str(lang.t(" (égalité)", " (tie)"));
-                }
-                text
-            })
-            .collect();
         let tone = if comparisons.iter().any(|c| c.changes() || c.cutoff_tie) {
             Tone::Warn
         } else {
             Tone::Plain
         };
         out.push((
-            format!(
-                "{}{}",
-                lang.t(
-                    "Lauréats sous les autres méthodes : ",
-                    "Laureates under other methods: "
-                ),
-                parts.join(" · ")
-            ),
+            words::comparisons_short(comparisons, lang),
             style(tone, color),
         ));
     }
@@ -199,47 +147,13 @@ fn comparison_lines(
         if !ranking.official && c.method != ranking.method {
             continue;
         }
-        let name = method_name(c.method, lang);
-        let change = if c.changes() {
-            let mut parts = Vec::new();
-            if !c.joining.is_empty() {
-                parts.push(format!("+{}", c.joining.join(" +")));
-            }
-            if !c.leaving.is_empty() {
-                parts.push(format!("−{}", c.leaving.join(" −")));
-            }
-            parts.join(" ")
-        } else {
-            lang.t("mêmes lauréats", "same laureates").to_string()
-        };
-        let tie = if c.cutoff_tie {
-            lang.t(", égalité à la limite", ", tie at the cut-off")
-        } else {
-            ""
-        };
-        let text = if ranking.official {
-            match lang {
-                Lang::Fr => format!("{name} : {change}{tie}"),
-                Lang::En => format!("{name}: {change}{tie}"),
-            }
-        } else {
-            match lang {
-                Lang::Fr => format!(
-                    "Par rapport à l'officiel ({}) : {change}{tie}",
-                    method_name(official, lang)
-                ),
-                Lang::En => format!(
-                    "Against the official one ({}): {change}{tie}",
-                    method_name(official, lang)
-                ),
-            }
-        };
+        let against = (!ranking.official).then_some(official);
         let tone = if c.changes() || c.cutoff_tie {
             Tone::Warn
         } else {
             Tone::Plain
         };
-        out.push((text, style(tone, color)));
+        out.push((words::comparison(c, against, lang), style(tone, color)));
     }
     out
 }
@@ -259,11 +173,7 @@ fn neighbour_lines(
     let pairs = explanations(session, ranking, lang);
     if !pairs.is_empty() && room > 0 {
         if pairs.len() < room {
-            out.push((
-                lang.t("Ce qui sépare les voisins :", "What separates neighbours:")
-                    .into(),
-                head,
-            ));
+            out.push((Label::Neighbours.text(lang).into(), head));
             out.extend(pairs.into_iter().map(|(_, t)| (format!("  {t}"), plain)));
         } else {
             let row = selected
@@ -290,24 +200,18 @@ fn warning_lines(
     let head = style(Tone::Strong, color);
     let mut out: Lines = Vec::new();
     if !ranking.warnings.is_empty() {
-        out.push((
-            match lang {
-                Lang::Fr => format!("Ce qui manque ({}) :", ranking.warnings.len()),
-                Lang::En => format!("What is missing ({}):", ranking.warnings.len()),
-            },
-            head,
-        ));
+        out.push((words::missing_heading(ranking.warnings.len(), lang), head));
         let room = height.saturating_sub(used + 1);
         let texts: Vec<String> = ranking
             .warnings
             .iter()
-            .map(|w| format!("  {}", warning_words(session, w, lang)))
+            .map(|w| format!("  {}", words::warning(session, w, lang)))
             .collect();
         let wrapped: usize = texts.iter().map(|t| wrap_indented(t, width).len()).sum();
         // Wrapped when they all fit, else one short line each (team and
         // juror first, so both stay visible) as far as they fit, then how
         // many more; with no line to spare, side by side after the heading.
-        let short = |w| format!("  {}", warning_short(session, w, lang));
+        let short = |w| format!("  {}", words::warning_short(session, w, lang));
         if wrapped <= room {
             out.extend(texts.into_iter().map(|t| (t, style(Tone::Warn, color))));
         } else if texts.len() <= room || room >= 2 {
@@ -326,7 +230,7 @@ fn warning_lines(
             let more = ranking.warnings.len() - shown;
             if more > 0 {
                 out.push((
-                    format!("  {}", more_words(more, lang)),
+                    format!("  {}", words::more(more, lang)),
                     style(Tone::Dim, color),
                 ));
             }
@@ -334,89 +238,15 @@ fn warning_lines(
             let items: Vec<String> = ranking
                 .warnings
                 .iter()
-                .map(|w| warning_tiny(w, lang))
+                .map(|w| words::warning_tiny(w, lang))
                 .collect();
             let heading = out.pop().map(|(t, _)| t).unwrap_or_default();
-            let more = |n| more_words(n, lang);
+            let more = |n| words::more(n, lang);
             let lines = crate::ui::text::packed(&heading, &items, (width, room + 1), more);
             out.extend(lines.into_iter().map(|t| (t, style(Tone::Warn, color))));
         }
     }
     out
-}
-
-/// Why there is no margin at the laureate cut-off: every team is a
-/// laureate, or (most often while the jury scores) too few teams have
-/// enough sheets to fill the places yet.
-fn no_margin_words(ranking: &Ranking, lang: Lang) -> String {
-    let n = ranking.laureates as usize;
-    let ready = ranking.ranking.iter().filter(|r| !r.too_few_sheets).count();
-    let waiting = ranking.ranking.len() - ready;
-    if ready > n {
-        return lang
-            .t(
-                "Écart à la limite des lauréats : pas encore calculable.",
-                "Margin at the laureate cut-off: not computable yet.",
-            )
-            .into();
-    }
-    if waiting == 0 {
-        return match lang {
-            Lang::Fr => format!("Pas de place {} : toutes sont lauréates.", n + 1),
-            Lang::En => format!("No place {}: every team is a laureate.", n + 1),
-        };
-    }
-    let min = ranking.min_sheets;
-    let sheets = |fr: bool| match (fr, min) {
-        (true, 1) => "au moins 1 feuille".to_string(),
-        (true, m) => format!("au moins {m} feuilles"),
-        (false, 1) => "at least 1 sheet".to_string(),
-        (false, m) => format!("at least {m} sheets"),
-    };
-    let others = |fr: bool| match (fr, waiting) {
-        (true, 1) => "l'autre ne peut pas encore être lauréate".to_string(),
-        (true, w) => format!("les {w} autres ne peuvent pas encore être lauréates"),
-        (false, 1) => "the other one cannot be a laureate yet".to_string(),
-        (false, w) => format!("the other {w} cannot be laureates yet"),
-    };
-    match (lang, ready) {
-        (Lang::Fr, 0) => format!(
-            "Aucune équipe n'a encore {} : aucune ne peut encore être lauréate.",
-            sheets(true)
-        ),
-        (Lang::En, 0) => format!(
-            "No team has {} yet: none can be a laureate yet.",
-            sheets(false)
-        ),
-        (Lang::Fr, 1) => format!(
-            "Seule 1 équipe a {} pour l'instant : {}.",
-            sheets(true),
-            others(true)
-        ),
-        (Lang::En, 1) => format!(
-            "Only 1 team has {} so far: {}.",
-            sheets(false),
-            others(false)
-        ),
-        (Lang::Fr, k) => format!(
-            "Seules {k} équipes ont {} pour l'instant : {}.",
-            sheets(true),
-            others(true)
-        ),
-        (Lang::En, k) => format!(
-            "Only {k} teams have {} so far: {}.",
-            sheets(false),
-            others(false)
-        ),
-    }
-}
-
-/// The plain sum of a sheet's values (what the juror adds up on paper).
-fn plain_sum(values: &[Option<Dec>]) -> Option<Dec> {
-    values
-        .iter()
-        .flatten()
-        .try_fold(Dec::ZERO, |sum, v| sum.checked_add(*v))
 }
 
 /// Each juror's total (or why there is none), side by side as many as the
@@ -433,32 +263,16 @@ fn juror_lines(
         let name = session
             .juror(&line.juror)
             .map_or(line.juror.as_str(), |j| j.name.as_str());
-        let total = figure(line.total.as_ref(), lang, "");
-        let (text, tone) = match line.state {
-            PairState::Entered | PairState::Verified => (total, Tone::Plain),
-            // The handwritten total is compared with the plain sum Σ
-            // (never the weighted total).
-            PairState::Mismatch => (
-                format!(
-                    "Σ {} ≠ {} {}",
-                    plain_sum(&line.values)
-                        .map(|v| v.format_with(separator(lang)))
-                        .unwrap_or_default(),
-                    line.handwritten
-                        .map(|h| h.format_with(separator(lang)))
-                        .unwrap_or_default(),
-                    lang.t("manuscrit", "handwritten")
-                ),
-                Tone::Bad,
-            ),
-            PairState::Partial => (lang.t("incomplète", "partial").into(), Tone::Warn),
-            PairState::Empty => (lang.t("manquante", "missing").into(), Tone::Warn),
-            PairState::Absent => (lang.t("absent", "absent").into(), Tone::Dim),
-            PairState::Withdrawn => (lang.t("retirée", "withdrawn").into(), Tone::Dim),
-            PairState::Recused | PairState::AutoRecused => {
-                (lang.t("récusé", "recused").into(), Tone::Dim)
-            }
+        let tone = match line.state {
+            PairState::Entered | PairState::Verified => Tone::Plain,
+            PairState::Mismatch => Tone::Bad,
+            PairState::Partial | PairState::Empty => Tone::Warn,
+            PairState::Absent
+            | PairState::Withdrawn
+            | PairState::Recused
+            | PairState::AutoRecused => Tone::Dim,
         };
+        let text = words::juror_sheet(&line, lang);
         cells.push((format!("{:<14} {text:>9}", super::cut(name, 14)), tone));
     }
     // Jurors side by side as many as the panel holds (4 at most), two
@@ -503,25 +317,8 @@ fn detail(
     };
     let org = super::org_name(session, &row.org);
     out.push((format!("{} {} — {org}", row.team, row.name), head));
-    out.push((
-        match lang {
-            Lang::Fr => format!(
-                "rang {} · score {} · {} · écart-type {}",
-                crate::report::rank_label(row),
-                figure(row.score.as_ref(), lang, "—"),
-                crate::words::number::count(row.sheets, lang, "feuille", "feuilles"),
-                figure(row.spread.as_ref(), lang, "—")
-            ),
-            Lang::En => format!(
-                "rank {} · score {} · {} · spread {}",
-                crate::report::rank_label(row),
-                figure(row.score.as_ref(), lang, "—"),
-                crate::words::number::count(row.sheets, lang, "sheet", "sheets"),
-                figure(row.spread.as_ref(), lang, "—")
-            ),
-        },
-        plain,
-    ));
+    let rank = crate::report::rank_label(row);
+    out.push((words::detail_figures(row, &rank, lang), plain));
     if let Some(i) = ranking.ranking.iter().position(|r| r.team == team)
         && let Some((_, text)) = explanations(session, ranking, lang)
             .into_iter()
@@ -537,36 +334,23 @@ fn detail(
     // else on one cut line: every juror's total comes first.
     let w = usize::from(width);
     let means_of = |c: &crate::domain::Criterion| figure(row.criteria.get(&c.id), lang, "—");
-    let tall_means: Lines = std::iter::once((
-        lang.t("Moyenne par critère :", "Mean per criterion:")
-            .to_string(),
-        head,
-    ))
-    .chain(session.criteria.iter().map(|c| {
-        (
-            format!("  {:<16} {:>7}", super::cut(&c.label, 16), means_of(c)),
-            plain,
-        )
-    }))
-    .collect();
-    let one_line = format!(
-        "{}{}",
-        lang.t("Moyennes : ", "Means: "),
-        session
-            .criteria
-            .iter()
-            .map(|c| format!("{} {}", c.label, means_of(c)))
-            .collect::<Vec<_>>()
-            .join(" · ")
-    );
-    let juror_head = (
-        lang.t("Total de chaque juré :", "Each juror's total:")
-            .to_string(),
-        head,
-    );
+    let tall_means: Lines = std::iter::once((Label::MeanPerCriterion.text(lang).to_string(), head))
+        .chain(session.criteria.iter().map(|c| {
+            (
+                format!("  {:<16} {:>7}", super::cut(&c.label, 16), means_of(c)),
+                plain,
+            )
+        }))
+        .collect();
+    let means: Vec<(&str, String)> = session
+        .criteria
+        .iter()
+        .map(|c| (c.label.as_str(), means_of(c)))
+        .collect();
+    let one_line = words::means_line(&means, lang);
+    let juror_head = (Label::EachJurorTotal.text(lang).to_string(), head);
     let close = (
-        lang.t("Échap : fermer le détail", "Esc: close the detail")
-            .to_string(),
+        Label::CloseDetail.text(lang).to_string(),
         style(Tone::Dim, color),
     );
     let lines_of = |ls: &Lines| {
