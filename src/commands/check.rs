@@ -8,6 +8,7 @@ use crate::domain::recount::Difference;
 use crate::domain::{Dec, Lang, Session, recount, validate};
 use crate::i18n;
 use crate::storage::{self, Finding, LineProblem, verify};
+use crate::words::session::SettingProblem;
 use crate::words::{seal, session as words};
 
 use super::{Failure, Outcome};
@@ -141,34 +142,11 @@ pub fn session_problems(s: &Session, lang: Lang) -> Vec<String> {
         // The top of the scale could never be given (`new` refuses this;
         // a session made before it did is reported here).
         if c.step > Dec::ZERO && c.min < c.max && !c.max.is_on_step(c.min, c.step) {
-            let sep = crate::report::separator(lang);
-            let (max, min, step) = (
-                c.max.format_with(sep),
-                c.min.format_with(sep),
-                c.step.format_with(sep),
-            );
-            out.push(match lang {
-                Lang::Fr => format!(
-                    "critère {} : le maximum ({max}) n'est pas atteignable depuis le minimum \
-                     ({min}) par pas de {step}",
-                    c.id
-                ),
-                Lang::En => format!(
-                    "criterion {}: the maximum ({max}) cannot be reached from the minimum \
-                     ({min}) in steps of {step}",
-                    c.id
-                ),
-            });
+            out.push(SettingProblem::MaxUnreachable(c).message(lang));
         }
     }
     if s.settings.pitch_secs == 0 {
-        out.push(
-            lang.t(
-                "la durée du pitch doit être positive",
-                "the pitch duration must be above zero",
-            )
-            .into(),
-        );
+        out.push(SettingProblem::NoPitch.message(lang));
     }
     out
 }

@@ -15,6 +15,7 @@ use crate::domain::schedule::{next_quarter_hour, starting_at};
 use crate::domain::{Lang, Operation, Session, Slot};
 use crate::i18n;
 use crate::storage;
+use crate::words::demo as words;
 
 use super::{Failure, Outcome};
 
@@ -64,30 +65,11 @@ pub fn prepare(reset: bool) -> Result<Prepared, Failure> {
 /// the next quarter hour, today.
 fn prepare_in(lang: Lang, reset: bool, now: NaiveDateTime) -> Result<Prepared, Failure> {
     let Some(dir) = data_dir().map(|d| d.join("demo")) else {
-        return Err(Failure::one(
-            lang,
-            lang.t(
-                "dossier de données introuvable : définir PODIUM_DATA_DIR",
-                "no data folder found: set PODIUM_DATA_DIR",
-            ),
-        ));
+        return Err(Failure::one(lang, words::no_data_folder(lang)));
     };
     let cannot_copy = |err: std::io::Error| {
-        Failure::one(
-            lang,
-            match lang {
-                Lang::Fr => format!(
-                    "{}: copie impossible ({})",
-                    dir.display(),
-                    storage::io_words(&err, lang)
-                ),
-                Lang::En => format!(
-                    "{}: cannot copy ({})",
-                    dir.display(),
-                    storage::io_words(&err, lang)
-                ),
-            },
-        )
+        let why = storage::io_words(&err, lang);
+        Failure::one(lang, words::cannot_copy(&dir, &why, lang))
     };
     let spreadsheets: [(&str, &[u8]); 3] = [
         ("teams.csv", TEAMS_CSV.as_bytes()),
@@ -163,14 +145,11 @@ pub fn run(flag: Option<Lang>, args: &DemoArgs) -> Outcome {
     let prepared = prepare_in(lang, args.reset, now)?;
     let path = prepared.path;
     let session = storage::load(&path).map_err(|err| {
-        let hint = lang.t(
-            "`podium demo --reset` remet la copie d'origine",
-            "`podium demo --reset` restores the original copy",
-        );
+        let hint = words::reset_hint(lang);
         Failure::new(lang, vec![err.message(lang), hint.to_string()])
     })?;
     let lang = i18n::resolve(flag, Some(session.settings.lang));
-    let note = prepared.backup.as_deref().map(|b| backup_line(b, lang));
+    let note = prepared.backup.as_deref().map(|b| words::backup(b, lang));
     if let Some(note) = &note {
         super::say(lang, note)?;
     }
@@ -180,20 +159,6 @@ pub fn run(flag: Option<Lang>, args: &DemoArgs) -> Outcome {
         return super::run::run_noting(flag, &path, note);
     }
     super::say(lang, &describe(&session, &path, lang))
-}
-
-/// Where `--reset` put the previous copy, as printed.
-pub fn backup_line(backup: &Path, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "Copie précédente (session et journal) mise de côté dans : {}",
-            backup.display()
-        ),
-        Lang::En => format!(
-            "Previous copy (session and journal) moved to: {}",
-            backup.display()
-        ),
-    }
 }
 
 fn clock(secs: u32) -> String {
@@ -211,24 +176,17 @@ pub fn describe(session: &Session, path: &Path, lang: Lang) -> String {
         format!(" — {}", session.event.place)
     };
     out.push_str(&format!("{title}{place}\n"));
-    out.push_str(&match lang {
-        Lang::Fr => format!("Session : {}\n", path.display()),
-        Lang::En => format!("Session: {}\n", path.display()),
-    });
-    let (teams, jurors, laureates) = (session.teams.len(), session.jurors.len(), s.laureates);
-    let (pitch, qa) = (clock(s.pitch_secs), clock(s.qa_secs));
-    let change = clock(s.changeover_secs);
-    out.push_str(&match lang {
-        Lang::Fr => format!(
-            "{teams} équipes, {jurors} jurés, {laureates} lauréats ; \
-             pitch {pitch}, questions {qa}, changement {change}\n\n"
-        ),
-        Lang::En => format!(
-            "{teams} teams, {jurors} jurors, {laureates} laureates; \
-             pitch {pitch}, questions {qa}, changeover {change}\n\n"
-        ),
-    });
-    out.push_str(lang.t("Programme\n", "Schedule\n"));
+    out.push_str(&words::session_line(path, lang));
+    let sizes = words::Sizes {
+        teams: session.teams.len(),
+        jurors: session.jurors.len(),
+        laureates: s.laureates as usize,
+        pitch: &clock(s.pitch_secs),
+        qa: &clock(s.qa_secs),
+        changeover: &clock(s.changeover_secs),
+    };
+    out.push_str(&words::sizes(&sizes, lang));
+    out.push_str(words::schedule_heading(lang));
     let slot_secs = i64::from(s.pitch_secs + s.qa_secs + s.changeover_secs);
     let mut at: Option<NaiveTime> = s.start_time;
     let time =
@@ -258,25 +216,9 @@ pub fn describe(session: &Session, path: &Path, lang: Lang) -> String {
         }
     }
     if at.is_some() {
-        out.push_str(&match lang {
-            Lang::Fr => format!("  {}  fin prévue\n", time(at)),
-            Lang::En => format!("  {}  planned end\n", time(at)),
-        });
+        out.push_str(&words::planned_end(&time(at), lang));
     }
     out.push('\n');
-    out.push_str(&match lang {
-        Lang::Fr => format!(
-            "Les tableurs d'origine (teams.csv, jurors.csv, criteria.csv) sont à côté.\n\
-             Repartir de zéro : podium demo --reset\n\
-             Session en direct : podium run {}\n",
-            path.display()
-        ),
-        Lang::En => format!(
-            "The original spreadsheets (teams.csv, jurors.csv, criteria.csv) are beside it.\n\
-             Start over: podium demo --reset\n\
-             Live session: podium run {}\n",
-            path.display()
-        ),
-    });
+    out.push_str(&words::next_steps(path, lang));
     out
 }

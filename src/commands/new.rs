@@ -10,6 +10,7 @@ use crate::domain::stage::default_thresholds;
 use crate::domain::{Criterion, Event, Juror, Lang, Organisation, Session, Settings, Slot, Team};
 use crate::i18n;
 use crate::storage;
+use crate::words::session::{self as words, FlagProblem};
 
 use super::{Failure, Outcome};
 
@@ -50,7 +51,7 @@ pub fn run(flag: Option<Lang>, args: &NewArgs) -> Outcome {
         })?;
     let created = storage::create(&args.file, &session, &storage::new_id(), Utc::now())
         .map_err(|e| Failure::one(lang, with_file(&args.file, &e, lang)))?;
-    super::say(lang, &created_line(&args.file, &created, lang))
+    super::say(lang, &words::created(&args.file, &created, lang))
 }
 
 /// A storage error naming the file (a refusal does not name it itself).
@@ -58,14 +59,6 @@ fn with_file(path: &Path, e: &storage::StoreError, lang: Lang) -> String {
     match e {
         storage::StoreError::Refused(_) => format!("{}: {}", path.display(), e.message(lang)),
         _ => e.message(lang),
-    }
-}
-
-fn created_line(path: &Path, s: &Session, lang: Lang) -> String {
-    let (path, sizes) = (path.display(), crate::words::session::sizes(s, lang));
-    match lang {
-        Lang::Fr => format!("{path} créé : {sizes}"),
-        Lang::En => format!("{path} created: {sizes}"),
     }
 }
 
@@ -176,41 +169,23 @@ fn settings(args: &NewArgs, lang: Lang, lists: &Lists, problems: &mut Vec<String
     if let Some(start) = &flags.start {
         match parse_time(start) {
             Some(t) => settings.start_time = Some(t),
-            None => problems.push(match lang {
-                Lang::Fr => format!("--start {start} : heure illisible (exemple : 09:30)"),
-                Lang::En => format!("--start {start}: unreadable time (example: 09:30)"),
-            }),
+            None => problems.push(FlagProblem::UnreadableTime(start).message(lang)),
         }
     }
     if settings.laureates == 0 {
-        problems.push(
-            lang.t(
-                "--laureates 0 : il faut au moins 1 lauréat",
-                "--laureates 0: there must be at least 1 laureate",
-            )
-            .into(),
-        );
+        problems.push(FlagProblem::NoLaureate.message(lang));
     }
     if settings.min_sheets == 0 {
-        problems.push(
-            lang.t(
-                "--min-sheets 0 : il faut au moins 1 feuille",
-                "--min-sheets 0: at least 1 sheet is needed",
-            )
-            .into(),
-        );
+        problems.push(FlagProblem::NoSheet.message(lang));
     }
     let source = args.criteria.as_ref().map(|p| p.display().to_string());
     let tie_break = flags.tie_break.as_deref().unwrap_or_default();
     for c in tie_break {
         let c = c.trim();
         if !lists.criteria.iter().any(|k| k.id == c) {
-            problems.push(match (lang, &source) {
-                (Lang::Fr, Some(f)) => format!("--tie-break : critère « {c} » absent de {f}"),
-                (Lang::En, Some(f)) => format!("--tie-break: criterion \"{c}\" is not in {f}"),
-                (Lang::Fr, None) => format!("--tie-break : critère inconnu « {c} »"),
-                (Lang::En, None) => format!("--tie-break: unknown criterion \"{c}\""),
-            });
+            let file = source.as_deref();
+            let problem = FlagProblem::UnknownCriterion { criterion: c, file };
+            problems.push(problem.message(lang));
         }
     }
     settings.tie_break = tie_break.iter().map(|c| c.trim().into()).collect();
@@ -221,22 +196,12 @@ fn settings(args: &NewArgs, lang: Lang, lists: &Lists, problems: &mut Vec<String
 fn duration(flag: &str, text: &str, zero_ok: bool, lang: Lang, problems: &mut Vec<String>) -> u32 {
     match parse_duration(text) {
         Some(0) if !zero_ok => {
-            problems.push(match lang {
-                Lang::Fr => format!("--{flag} {text} : la durée doit être positive"),
-                Lang::En => format!("--{flag} {text}: the duration must be above zero"),
-            });
+            problems.push(FlagProblem::ZeroDuration { flag, text }.message(lang));
             0
         }
         Some(secs) => secs,
         None => {
-            problems.push(match lang {
-                Lang::Fr => {
-                    format!("--{flag} {text} : durée illisible (exemples : 3m, 180s, 2m30s, 3:00)")
-                }
-                Lang::En => format!(
-                    "--{flag} {text}: unreadable duration (examples: 3m, 180s, 2m30s, 3:00)"
-                ),
-            });
+            problems.push(FlagProblem::UnreadableDuration { flag, text }.message(lang));
             0
         }
     }
@@ -253,10 +218,7 @@ fn date(args: &NewArgs, lang: Lang, problems: &mut Vec<String>) -> Option<chrono
     match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         Ok(date) => Some(date),
         Err(_) => {
-            problems.push(match lang {
-                Lang::Fr => format!("--date {text} : date illisible (exemple : 2026-12-10)"),
-                Lang::En => format!("--date {text}: unreadable date (example: 2026-12-10)"),
-            });
+            problems.push(FlagProblem::UnreadableDate(text).message(lang));
             None
         }
     }

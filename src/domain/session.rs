@@ -126,6 +126,25 @@ impl Lang {
             Lang::En => '.',
         }
     }
+
+    /// The field separator of the language's spreadsheets (`;` in French,
+    /// where the comma is the decimal mark; `,` in English): the one place
+    /// it is decided, for every CSV Podium writes.
+    pub fn csv_delimiter(self) -> u8 {
+        match self {
+            Lang::Fr => b';',
+            Lang::En => b',',
+        }
+    }
+
+    /// Whether the language's spreadsheets need a byte order mark to read
+    /// a CSV as UTF-8 (French Excel does).
+    pub fn csv_bom(self) -> bool {
+        match self {
+            Lang::Fr => true,
+            Lang::En => false,
+        }
+    }
 }
 
 #[derive(

@@ -4,7 +4,6 @@
 //! (a column, not a comment line: the file stays one header and rows, and
 //! a filtered or sorted sheet keeps it).
 
-use crate::domain::Lang;
 use crate::domain::ranking::Ranking;
 use crate::domain::ranking::finality::Finality;
 use crate::words::for_spreadsheet;
@@ -22,18 +21,15 @@ const FLAGS: [Column; 5] = [
     Column::Spread,
 ];
 
-/// The byte order mark French CSV starts with, so that Excel reads UTF-8.
+/// The byte order mark a French CSV starts with ([`crate::domain::Lang::csv_bom`]), so
+/// that Excel reads UTF-8.
 pub const BOM: &str = "\u{feff}";
 
 /// The CSV text; French starts with [`BOM`].
 pub fn render(ranking: &Ranking, cx: &Context) -> String {
     let (session, lang) = (cx.session, cx.lang);
-    let delimiter = match lang {
-        Lang::Fr => b';',
-        Lang::En => b',',
-    };
     let mut writer = ::csv::WriterBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(lang.csv_delimiter())
         .from_writer(Vec::new());
     let yes_no = |b: bool| if b { Text::Yes } else { Text::No }.get(lang);
     let mut header: Vec<String> = HUMAN_COLUMNS[..6]
@@ -80,8 +76,9 @@ pub fn render(ranking: &Ranking, cx: &Context) -> String {
     }
     let bytes = writer.into_inner().unwrap_or_default();
     let text = String::from_utf8(bytes).unwrap_or_default();
-    match lang {
-        Lang::Fr => format!("{BOM}{text}"),
-        Lang::En => text,
+    if lang.csv_bom() {
+        format!("{BOM}{text}")
+    } else {
+        text
     }
 }

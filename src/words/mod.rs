@@ -16,6 +16,7 @@ pub mod chrome;
 pub mod cli;
 pub mod completeness;
 pub mod decision;
+pub mod demo;
 pub mod double_entry;
 pub mod files;
 pub mod grid;

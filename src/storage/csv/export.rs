@@ -9,11 +9,7 @@ use crate::words::for_spreadsheet;
 
 /// The separator and decimal mark of a language.
 pub fn style(lang: Lang) -> (u8, char) {
-    let delimiter = match lang {
-        Lang::Fr => b';',
-        Lang::En => b',',
-    };
-    (delimiter, lang.decimal_separator())
+    (lang.csv_delimiter(), lang.decimal_separator())
 }
 
 /// The scores of a session as CSV text.
