@@ -107,10 +107,8 @@ pub struct DemoArgs {
 #[derive(Debug, Args)]
 pub struct NewArgs {
     pub file: PathBuf,
-    #[arg(long)]
-    pub teams: Option<PathBuf>,
-    #[arg(long)]
-    pub jurors: Option<PathBuf>,
+    #[command(flatten)]
+    pub roster: RosterFiles,
     #[arg(long)]
     pub criteria: Option<PathBuf>,
     #[command(flatten)]
@@ -250,12 +248,19 @@ pub struct SettingsArgs {
 #[derive(Debug, Args)]
 pub struct RosterArgs {
     pub file: PathBuf,
+    #[command(flatten)]
+    pub roster: RosterFiles,
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// The organisers' spreadsheets `new` and `roster` both read.
+#[derive(Debug, Default, Args)]
+pub struct RosterFiles {
     #[arg(long)]
     pub teams: Option<PathBuf>,
     #[arg(long)]
     pub jurors: Option<PathBuf>,
-    #[arg(long)]
-    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,5 +1,5 @@
 //! The arrows of ARCHITECTURE.md, checked: which room may import which.
-//! Test code (files named `*tests*.rs`, `fixture*.rs`, and everything after
+//! Test code (files named `*tests*.rs`, `fixture*.rs`, and every item under
 //! a `#[cfg(test)]`) is left out: tests may reach anywhere.
 
 use std::fs;
@@ -35,15 +35,103 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The file's code outside its tests.
+/// The file's code outside its tests: every item under `#[cfg(test)]`
+/// (a module declared or inline, a test-only function or `impl`) becomes
+/// blank lines, and only it — the code after it is still checked, and the
+/// line numbers stay true.
 fn code(path: &Path) -> Option<String> {
     let name = path.file_name()?.to_str()?;
     if name.contains("tests") || name.starts_with("fixture") {
         return None;
     }
     let text = fs::read_to_string(path).ok()?;
-    let end = text.find("#[cfg(test)]").unwrap_or(text.len());
-    Some(text[..end].to_string())
+    let mut kept = Vec::new();
+    // Inside a test item: its brace depth, once its body opened.
+    let mut test_item: Option<Option<i32>> = None;
+    for line in text.lines() {
+        let Some(body) = test_item else {
+            if line.trim_start().starts_with("#[cfg(test)]") {
+                test_item = Some(None);
+                kept.push("");
+            } else {
+                kept.push(line);
+            }
+            continue;
+        };
+        kept.push("");
+        let bare = without_literals(line);
+        if body.is_none() && line.trim_start().starts_with("#[") {
+            continue; // another attribute of the item
+        }
+        let mut depth = body;
+        for c in bare.chars() {
+            match c {
+                '{' => depth = Some(depth.unwrap_or(0) + 1),
+                '}' => depth = depth.map(|d| d - 1),
+                _ => {}
+            }
+        }
+        test_item = match depth {
+            Some(0) => None,
+            None if bare.trim_end().ends_with(';') => None,
+            open => Some(open),
+        };
+    }
+    Some(kept.join("\n"))
+}
+
+/// A line without its comment and the insides of its string and character
+/// literals (which may hold braces).
+fn without_literals(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                while let Some(d) = chars.next() {
+                    match d {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            // A character literal ('{', '"', '\''), not a lifetime.
+            '\'' => {
+                let ahead: Vec<char> = chars.clone().take(2).collect();
+                if ahead.first() == Some(&'\\') {
+                    chars.next();
+                    chars.next();
+                    chars.find(|d| *d == '\'');
+                } else if ahead.get(1) == Some(&'\'') {
+                    chars.next();
+                    chars.next();
+                }
+            }
+            '/' if chars.peek() == Some(&'/') => break,
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn only_test_items_are_left_out_of_the_checks() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    // The code after a test-only module declaration is still checked.
+    let domain = code(&src.join("domain/mod.rs")).expect("domain/mod.rs");
+    assert!(!domain.contains("pub mod fixture;"));
+    assert!(domain.contains("pub use apply::apply;"), "{domain}");
+    // An inline test module is left out whole, and nothing else.
+    let results = code(&src.join("app/screens/results/mod.rs")).expect("results");
+    assert!(!results.contains("budget_tests") && !results.contains("search_budget(&forum())"));
+    assert!(results.contains("pub fn bindings(app: &App)"));
+    assert_eq!(
+        without_literals(r#"let x = '{'; f("}}{", '\'', '"'); // {"#),
+        "let x = ; f(, , ); "
+    );
 }
 
 #[test]

@@ -7,20 +7,13 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::fixture::{self, at, options};
-use super::results_fixture::forum;
+use super::results_fixture::forum_decided;
 use super::{App, Screen, action_for, update};
-use crate::domain::{Decision, DecisionKind, Lang, Session};
+use crate::domain::{DecisionKind, Lang, Session};
 
 /// The forum whose tie T2, T3, T4 the jury ordered, on the score grid of T2.
 fn decided(lang: Lang) -> (App, Session) {
-    let mut s = forum();
-    s.decisions.push(Decision {
-        kind: DecisionKind::Admit,
-        teams: vec!["T3".into(), "T2".into(), "T4".into()],
-        by: "Présidente".into(),
-        reason: "vote".into(),
-        at: at(1),
-    });
+    let mut s = forum_decided(DecisionKind::Admit);
     let mut app = App::new(s.clone(), options(lang), at(0));
     app.screen = Screen::Scores;
     press(&mut app, &mut s, KeyCode::PageDown);

@@ -226,3 +226,104 @@ pub fn outcome(
         Effect::Bell | Effect::ReadHistory => None,
     }
 }
+
+/// The app and the session file's content (`disk`), saving as the loop
+/// would: each save committed to the disk at once, or all effects held
+/// back (`hold`) to look at the screen in between, until `release`.
+pub(crate) struct Sim {
+    pub(crate) app: App,
+    pub(crate) disk: Session,
+    pub(crate) hold: bool,
+    held: Vec<crate::app::Effect>,
+}
+
+impl Sim {
+    /// The fixture forum, saved as it is.
+    pub(crate) fn new() -> Sim {
+        let app = app();
+        Sim {
+            disk: (*app.session).clone(),
+            app,
+            hold: false,
+            held: Vec::new(),
+        }
+    }
+
+    /// Run an action and what it sets off; returns the effects only the
+    /// terminal sees (the bell, reading the journal).
+    pub(crate) fn run(
+        &mut self,
+        action: crate::app::Action,
+        now: DateTime<Utc>,
+    ) -> Vec<crate::app::Effect> {
+        let effects = crate::app::update(&mut self.app, action, now);
+        self.perform(effects, now)
+    }
+
+    fn perform(
+        &mut self,
+        mut effects: Vec<crate::app::Effect>,
+        now: DateTime<Utc>,
+    ) -> Vec<crate::app::Effect> {
+        let mut out = Vec::new();
+        while let Some(effect) = effects.pop() {
+            if self.hold {
+                self.held.push(effect);
+                continue;
+            }
+            match outcome(&mut self.disk, &effect) {
+                Some(fed) => effects.extend(crate::app::update(&mut self.app, fed, now)),
+                None => out.push(effect),
+            }
+        }
+        out
+    }
+
+    /// Let the held effects through, oldest first.
+    pub(crate) fn release(&mut self, now: DateTime<Utc>) {
+        self.hold = false;
+        let held: Vec<crate::app::Effect> = self.held.drain(..).rev().collect();
+        self.perform(held, now);
+    }
+
+    /// Press keys as the terminal sends them (through the keymap):
+    /// `\n` is Enter, `\t` Tab, `\u{7f}` Delete.
+    pub(crate) fn keys(&mut self, keys: &str, now: DateTime<Utc>) {
+        use crossterm::event::KeyCode;
+        for c in keys.chars() {
+            let code = match c {
+                '\n' => KeyCode::Enter,
+                '\t' => KeyCode::Tab,
+                '\u{7f}' => KeyCode::Delete,
+                c => KeyCode::Char(c),
+            };
+            self.key(code, now);
+        }
+    }
+
+    /// One key through the keymap (nothing when no table takes it).
+    pub(crate) fn key(&mut self, code: crossterm::event::KeyCode, now: DateTime<Utc>) {
+        use crossterm::event::{Event, KeyEvent, KeyModifiers};
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        if let Some(action) = crate::app::action_for(&event, &self.app) {
+            self.run(action, now);
+        }
+    }
+
+    /// Tab until `screen` shows.
+    pub(crate) fn go_to(&mut self, screen: crate::app::Screen) {
+        for _ in 0..crate::app::Screen::ALL.len() {
+            if self.app.screen == screen {
+                return;
+            }
+            self.keys("\t", at(0));
+        }
+        panic!("{screen:?} not reached with Tab");
+    }
+
+    /// The stage's countdown at `now`, as the app holds it.
+    pub(crate) fn countdown(&self, now: DateTime<Utc>) -> crate::domain::stage::Countdown {
+        let s = &self.app.session;
+        s.stage.countdown(&s.settings, now)
+    }
+}

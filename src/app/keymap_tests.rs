@@ -19,7 +19,8 @@ fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
 /// Every state a screen's table depends on: each screen as it opens,
 /// the results' decision form on its first step and in a text field, the
 /// results sealed, many jurors (hotkeys through letters, digits and
-/// capitals), and the stage display.
+/// capitals), the stage display, and every mode and text field of
+/// [`modes`].
 fn every_state() -> Vec<(String, App)> {
     let mut app = fixture::app();
     app.session = std::sync::Arc::new(fixture::session_with_jurors(70));
@@ -28,6 +29,7 @@ fn every_state() -> Vec<(String, App)> {
         app.screen = *screen;
         states.push((format!("{screen:?}"), app.clone()));
     }
+    states.extend(modes(&app));
     let form = |step| DecisionForm {
         teams: vec!["T1".into(), "T2".into()],
         kind: DecisionKind::Order,
@@ -49,6 +51,89 @@ fn every_state() -> Vec<(String, App)> {
     display.mode = Mode::Display;
     states.push(("display".into(), display));
     states
+}
+
+/// The states that put another table on a screen: the message to the
+/// speaker typed on the stage, the reveal under way, a value half typed
+/// in the grid (letters are then not commands), the blind double entry
+/// (and a value half typed in it), the history over the board and over
+/// the Setup screen, a Setup field being typed.
+fn modes(app: &App) -> Vec<(String, App)> {
+    use crate::app::screens::history::HistoryView;
+    use crate::app::screens::setup::{Editing, Purpose};
+    use crate::domain::reveal::{Place, Reveal};
+    let on = |screen: Screen, change: &dyn Fn(&mut App)| {
+        let mut app = app.clone();
+        app.screen = screen;
+        change(&mut app);
+        app
+    };
+    let history = |app: &mut App| {
+        app.history = Some(HistoryView {
+            team: None,
+            read: None,
+            asked: true,
+            from_end: 0,
+        });
+    };
+    let blind = |app: &mut App| app.blind.team = Some("T1".into());
+    vec![
+        (
+            "stage, message typed",
+            on(Screen::Stage, &|app| app.stage.draft = Some(String::new())),
+        ),
+        (
+            "stage, reveal under way",
+            on(Screen::Stage, &|app| {
+                let first = Place {
+                    rank: 1,
+                    teams: vec!["T1".into()],
+                };
+                app.session_mut().reveal = Some(Reveal::new(vec![first]));
+            }),
+        ),
+        (
+            "grid, value half typed",
+            on(Screen::Scores, &|app| app.grid.input = "4".into()),
+        ),
+        ("blind entry", on(Screen::Scores, &blind)),
+        (
+            "blind entry, value half typed",
+            on(Screen::Scores, &|app| {
+                blind(app);
+                app.blind.input = "4".into();
+            }),
+        ),
+        ("history over the board", on(Screen::Completeness, &history)),
+        ("history over Setup", on(Screen::Setup, &history)),
+        (
+            "setup, field typed",
+            on(Screen::Setup, &|app| {
+                app.setup.editing = Some(Editing {
+                    purpose: Purpose::LateTeam,
+                    text: String::new(),
+                });
+            }),
+        ),
+    ]
+    .into_iter()
+    .map(|(name, app)| (name.to_string(), app))
+    .collect()
+}
+
+#[test]
+fn the_modes_put_their_own_tables() {
+    // Each mode of `modes` really changes what its screen answers to, so
+    // the walks below cover a table the plain screens do not.
+    let app = fixture::app();
+    for (name, moded) in modes(&app) {
+        let mut plain = app.clone();
+        plain.screen = moded.screen;
+        let actions = |app: &App| -> Vec<Action> {
+            screen_bindings(app).into_iter().map(|b| b.action).collect()
+        };
+        assert_ne!(actions(&moded), actions(&plain), "{name}");
+    }
 }
 
 /// Every key a terminal can send that a table may name.

@@ -6,8 +6,8 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use super::fixture::at;
-use super::update_tests::{Sim, said};
+use super::fixture::{Sim, at};
+use super::update_tests::said;
 use super::*;
 use crate::app::screens::schedule::{ScheduleKey, called_first};
 use crate::app::screens::stage::StageKey;

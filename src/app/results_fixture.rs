@@ -109,3 +109,17 @@ pub fn decided() -> Session {
     });
     s
 }
+
+/// [`forum`] with the jury's decision of `kind` on its tie, in the order
+/// T3, T2, T4, taken at `at(1)` (the sheets still as typed: not final).
+pub fn forum_decided(kind: crate::domain::DecisionKind) -> Session {
+    let mut s = forum();
+    s.decisions.push(crate::domain::Decision {
+        kind,
+        teams: vec!["T3".into(), "T2".into(), "T4".into()],
+        by: "Présidente".into(),
+        reason: "vote".into(),
+        at: super::fixture::at(1),
+    });
+    s
+}

@@ -5,8 +5,8 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use super::fixture::{at, at_ms};
-use super::update_tests::{Sim, said};
+use super::fixture::{Sim, at, at_ms};
+use super::update_tests::said;
 use super::*;
 use crate::app::screens::questions::QuestionsKey;
 use crate::app::screens::schedule::ScheduleKey;

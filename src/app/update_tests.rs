@@ -3,7 +3,7 @@
 
 #![cfg(test)]
 
-use super::fixture::{self, at, at_ms};
+use super::fixture::{self, Sim, at, at_ms};
 use super::*;
 use crate::app::SaveOutcome;
 use crate::app::screens::questions::QuestionsKey;
@@ -11,41 +11,6 @@ use crate::app::screens::schedule::ScheduleKey;
 use crate::app::screens::stage::StageKey;
 use crate::domain::stage::{Countdown, Stage};
 use crate::domain::{Change, Edit, Refusal, Slot, TeamStatus};
-
-/// The app and the session file's content, saving as the loop would.
-pub(super) struct Sim {
-    pub(super) app: App,
-    pub(super) disk: Session,
-}
-
-impl Sim {
-    pub(super) fn new() -> Sim {
-        let app = fixture::app();
-        Sim {
-            disk: (*app.session).clone(),
-            app,
-        }
-    }
-
-    /// Run an action; saves are committed to the disk at once. Returns the
-    /// other effects.
-    pub(super) fn run(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
-        let mut out = Vec::new();
-        let mut queue = update(&mut self.app, action, now);
-        while let Some(effect) = queue.pop() {
-            match fixture::outcome(&mut self.disk, &effect) {
-                Some(fed) => queue.extend(update(&mut self.app, fed, now)),
-                None => out.push(effect),
-            }
-        }
-        out
-    }
-
-    fn countdown(&self, now: DateTime<Utc>) -> Countdown {
-        let s = &self.app.session;
-        s.stage.countdown(&s.settings, now)
-    }
-}
 
 /// What the status line says now ("" when nothing).
 pub(super) fn said(sim: &Sim) -> String {

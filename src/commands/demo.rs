@@ -2,7 +2,7 @@
 //!
 //! The Forum interdépartemental de l'innovation publique (Amiens) ships
 //! inside the binary: the organisers' spreadsheets and the session built
-//! from them by `podium new` (see assets/demo/README.md). [`prepare`]
+//! from them by `podium new` (see assets/demo/README.md). [`prepare_in`]
 //! copies it to the data folder unless a copy is there (`--reset` restores
 //! it); [`run`] then shows where it is and the schedule.
 
@@ -52,17 +52,9 @@ pub struct Prepared {
 }
 
 /// Copy the demo forum into the data folder unless a copy is there
-/// (`reset`: start over, the previous copy moved into a backup folder).
-pub fn prepare(reset: bool) -> Result<Prepared, Failure> {
-    prepare_in(
-        i18n::resolve(None, None),
-        reset,
-        Utc::now().with_timezone(&Local).naive_local(),
-    )
-}
-
-/// [`prepare`] at `now` (local time): a copy installed or reset starts at
-/// the next quarter hour, today.
+/// (`reset`: start over, the previous copy moved into a backup folder), at
+/// `now` (local time): a copy installed or reset starts at the next quarter
+/// hour, today.
 fn prepare_in(lang: Lang, reset: bool, now: NaiveDateTime) -> Result<Prepared, Failure> {
     let Some(dir) = data_dir().map(|d| d.join("demo")) else {
         return Err(Failure::one(lang, words::no_data_folder(lang)));

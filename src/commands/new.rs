@@ -67,18 +67,9 @@ fn with_file(path: &Path, e: &storage::StoreError, lang: Lang) -> String {
 fn read_lists(args: &NewArgs, lang: Lang) -> Result<Lists, Failure> {
     let mut problems = storage::csv::Rejected::default();
     let mut lists = Lists::default();
-    if let Some(path) = &args.teams {
-        match storage::csv::read_teams(path, lang) {
-            Ok(teams) => lists.teams = teams,
-            Err(rejected) => problems.extend(rejected),
-        }
-    }
-    if let Some(path) = &args.jurors {
-        match storage::csv::read_jurors(path, lang) {
-            Ok(jurors) => lists.jurors = jurors,
-            Err(rejected) => problems.extend(rejected),
-        }
-    }
+    let (teams, jurors) = super::roster::read(&args.roster, lang, &mut problems);
+    lists.teams = teams.unwrap_or_default();
+    lists.jurors = jurors.unwrap_or_default();
     if let Some(path) = &args.criteria {
         match storage::csv::read_criteria(path, lang) {
             Ok(criteria) => lists.criteria = criteria,

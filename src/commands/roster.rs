@@ -5,9 +5,9 @@
 
 use chrono::Utc;
 
-use crate::cli::RosterArgs;
+use crate::cli::{RosterArgs, RosterFiles};
 use crate::domain::roster;
-use crate::domain::{Lang, Operation};
+use crate::domain::{Juror, Lang, Operation, Team};
 use crate::storage;
 use crate::words::setup as words;
 
@@ -21,16 +21,28 @@ fn kept<T>(
     read.map_err(|rejected| problems.extend(rejected)).ok()
 }
 
+/// The teams and the jurors of `--teams` and `--jurors` (`None` where not
+/// given, or rejected: its problems added to `problems`). `new` reads them
+/// the same way.
+pub(super) fn read(
+    files: &RosterFiles,
+    lang: Lang,
+    problems: &mut storage::csv::Rejected,
+) -> (Option<Vec<Team>>, Option<Vec<Juror>>) {
+    let teams = (files.teams.as_deref())
+        .and_then(|path| kept(storage::csv::read_teams(path, lang), problems));
+    let jurors = (files.jurors.as_deref())
+        .and_then(|path| kept(storage::csv::read_jurors(path, lang), problems));
+    (teams, jurors)
+}
+
 pub fn run(flag: Option<Lang>, args: &RosterArgs) -> Outcome {
     let file = args.file.display().to_string();
     // The whole journal is checked first: a damaged one is never written to.
     let (mut live, lang) = super::open_writer(flag, &args.file)?;
     let session = live.session().clone();
     let mut problems = storage::csv::Rejected::default();
-    let teams = (args.teams.as_deref())
-        .and_then(|path| kept(storage::csv::read_teams(path, lang), &mut problems));
-    let jurors = (args.jurors.as_deref())
-        .and_then(|path| kept(storage::csv::read_jurors(path, lang), &mut problems));
+    let (teams, jurors) = read(&args.roster, lang, &mut problems);
     if !problems.lines.is_empty() {
         return Err(Failure::rejected(lang, problems));
     }

@@ -112,3 +112,18 @@ pub fn mark(s: &mut Session, team: &str, juror: &str, mark: super::session::Mark
         },
     );
 }
+
+/// The change that marks `juror` absent for `team`, on a sheet left empty.
+pub fn absent(team: &str, juror: &str) -> super::operation::Change {
+    super::operation::Change::SetSheet {
+        team: team.into(),
+        juror: juror.into(),
+        edit: super::operation::Edit::new(
+            Sheet::default(),
+            Sheet {
+                mark: Some(super::session::Mark::Absent),
+                ..Sheet::default()
+            },
+        ),
+    }
+}

@@ -166,7 +166,7 @@ pub fn concerns_juror(change: &Change, juror: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Dec, Edit, Mark, Sheet};
+    use crate::domain::{Dec, Edit};
     use chrono::TimeZone;
 
     fn cell(team: &str, juror: &str, v: i64) -> Change {
@@ -184,17 +184,7 @@ mod tests {
     }
 
     fn absent(team: &str) -> Change {
-        Change::SetSheet {
-            team: team.into(),
-            juror: "J2".into(),
-            edit: Edit::new(
-                Sheet::default(),
-                Sheet {
-                    mark: Some(Mark::Absent),
-                    ..Sheet::default()
-                },
-            ),
-        }
+        crate::domain::fixture::absent(team, "J2")
     }
 
     fn journal() -> Vec<Operation> {

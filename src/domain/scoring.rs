@@ -24,6 +24,8 @@ impl Total {
         Total(i128::from(weight.raw()) * i128::from(value.raw()))
     }
 
+    /// A plain value as a total (weight 1): for tests.
+    #[cfg(test)]
     pub fn from_dec(value: Dec) -> Total {
         Total(i128::from(value.raw()) * 1_000_000)
     }

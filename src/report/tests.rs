@@ -108,17 +108,7 @@ fn history() -> Vec<Operation> {
             at(13, 25),
         ),
         Operation::new(
-            Change::SetSheet {
-                team: "T04".into(),
-                juror: "J5".into(),
-                edit: Edit::new(
-                    Default::default(),
-                    crate::domain::Sheet {
-                        mark: Some(Mark::Absent),
-                        ..Default::default()
-                    },
-                ),
-            },
+            crate::domain::fixture::absent("T04", "J5"),
             "f0e1d2c3b4a59687",
             at(14, 5),
         ),

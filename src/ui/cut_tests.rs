@@ -1,6 +1,8 @@
 //! A name too long for its room is cut with `…` (by display width, through
 //! the text kit), on every screen that lists teams.
 
+#![cfg(test)]
+
 use crate::app::fixture::{self, at};
 use crate::app::{Action, App, Screen};
 use crate::domain::Lang;

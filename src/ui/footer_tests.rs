@@ -2,6 +2,8 @@
 //! dropping `?`, `Tab` or `q`), and the `?` overlay never cuts a word
 //! without saying so.
 
+#![cfg(test)]
+
 use std::collections::HashSet;
 
 use crate::app::fixture::at;

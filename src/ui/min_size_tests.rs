@@ -1,6 +1,8 @@
 //! The minimum size: every screen readable at it (no key figure or column
 //! heading cut), the one-line "at least W×H" message just below it.
 
+#![cfg(test)]
+
 use crate::app::fixture::at;
 use crate::app::{Action, Screen};
 use crate::domain::Lang;

@@ -17,31 +17,19 @@ pub mod screens;
 pub mod text;
 pub mod theme;
 
-#[cfg(test)]
+// Test-only modules: each file begins with `#![cfg(test)]`.
 mod cut_tests;
-#[cfg(test)]
 mod footer_tests;
-#[cfg(test)]
 mod min_size_tests;
-#[cfg(test)]
 mod recount_tests;
-#[cfg(test)]
 mod replaced_tests;
-#[cfg(test)]
 mod results_decision_tests;
-#[cfg(test)]
 mod results_fit_tests;
-#[cfg(test)]
 mod results_tests;
-#[cfg(test)]
 mod reveal_tests;
-#[cfg(test)]
 mod screen_tests;
-#[cfg(test)]
 mod seal_tests;
-#[cfg(test)]
 mod snapshot_tests;
-#[cfg(test)]
 mod stage_tests;
 
 pub use theme::Theme;

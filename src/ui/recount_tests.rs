@@ -3,6 +3,8 @@
 //! when the ranking shown is not what the recount finds (a corrupted
 //! engine, fed to the screen in place of the engine's ranking).
 
+#![cfg(test)]
+
 use ratatui::style::Color;
 
 use super::snapshot_tests::{draw, line_with, text};

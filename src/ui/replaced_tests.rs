@@ -1,5 +1,7 @@
 //! The replaced-session banner at 80×24.
 
+#![cfg(test)]
+
 use crate::app::fixture::at;
 use crate::app::{Action, Replacement, Screen, update};
 use crate::domain::Lang;

@@ -2,13 +2,15 @@
 //! results after a decision, a decision a changed score made stale (what
 //! the heading says `d` does about it).
 
+#![cfg(test)]
+
 use super::results_tests::{app, decided, keys, order_then_by, typed};
 use super::snapshot_tests::{draw, line_with, text};
 use crate::app::fixture::{at, options};
-use crate::app::results_fixture::{forum, large};
+use crate::app::results_fixture::{forum_decided, large};
 use crate::app::screens::results::ResultsKey;
 use crate::app::{App, Screen};
-use crate::domain::{Dec, Lang, SheetKey};
+use crate::domain::{Dec, DecisionKind, Lang, SheetKey};
 
 #[test]
 fn results_after_the_jurys_decision() {
@@ -90,24 +92,8 @@ fn a_large_tie_and_a_long_text_fit_the_form_at_80x24() {
 
 #[test]
 fn a_stale_decision_is_announced_in_the_heading_naming_all_its_teams() {
-    use crate::domain::{Decision, DecisionKind};
     for lang in [Lang::Fr, Lang::En] {
-        let mut session = forum();
-        // The jury ordered the tie T2, T3, T4; then a score of T2 changed.
-        session.decisions.push(Decision {
-            kind: DecisionKind::Order,
-            teams: vec!["T3".into(), "T2".into(), "T4".into()],
-            by: "Présidente".into(),
-            reason: "vote".into(),
-            at: at(1),
-        });
-        let sheet = session
-            .sheets
-            .get_mut(&SheetKey::new("T2".into(), "J1".into()))
-            .expect("T2's sheet");
-        sheet.values.insert("impact".into(), Dec::int(5));
-        let mut app = App::new(session, options(lang), at(0));
-        app.screen = Screen::Results;
+        let app = stale(lang, false);
         for size in [(80, 24), (120, 40), (200, 60)] {
             let screen = text(&draw(&app, at(5), size, false));
             let heading = line_with(&screen, lang.t("décision caduque sur", "stale decision on"));
@@ -132,15 +118,7 @@ fn a_stale_decision_is_announced_in_the_heading_naming_all_its_teams() {
 /// The forum whose tie T3, T2, T4 the jury ordered; then T2's score rose
 /// (`lift_t4` also lowers T4: no tie left at the cut-off).
 fn stale(lang: Lang, lift_t4: bool) -> App {
-    use crate::domain::{Decision, DecisionKind};
-    let mut session = forum();
-    session.decisions.push(Decision {
-        kind: DecisionKind::Order,
-        teams: vec!["T3".into(), "T2".into(), "T4".into()],
-        by: "Présidente".into(),
-        reason: "vote".into(),
-        at: at(1),
-    });
+    let mut session = forum_decided(DecisionKind::Order);
     let mut set = |team: &str, value: Dec| {
         let sheet = session
             .sheets

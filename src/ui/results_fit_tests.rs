@@ -2,6 +2,8 @@
 //! the selection, the demo with one team scored, what is missing listed as
 //! far as it fits.
 
+#![cfg(test)]
+
 use super::results_tests::keys;
 use super::snapshot_tests::{draw, text};
 use crate::app::fixture::{at, options};

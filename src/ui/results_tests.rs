@@ -2,6 +2,8 @@
 //! 120×40 in French and English, each asserting key content; projector mode
 //! hiding everything; the laureates' colour.
 
+#![cfg(test)]
+
 use ratatui::style::Color;
 
 use super::snapshot_tests::{draw, drive, line_with, text};

@@ -3,6 +3,8 @@
 //! audience sees, what comes next): snapshots at 80×24 and 200×60 in both
 //! languages, each with content assertions.
 
+#![cfg(test)]
+
 use super::snapshot_tests::{draw, line_with, text};
 use crate::app::fixture::{at, options};
 use crate::app::results_fixture::decided;

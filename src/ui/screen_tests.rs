@@ -1,5 +1,7 @@
 //! Snapshots of the schedule and questions screens, and projector mode.
 
+#![cfg(test)]
+
 use crate::app::fixture::at;
 use crate::app::{Action, App, Screen};
 use crate::domain::{Dec, Lang, Sheet, SheetKey};

@@ -3,6 +3,8 @@
 //! key that unseals on the box and the footer), the question `S` asks, and
 //! the schedule's score column hidden.
 
+#![cfg(test)]
+
 use super::snapshot_tests::{draw, drive, line_with, text};
 use crate::app::fixture::{at, options};
 use crate::app::results_fixture::forum;

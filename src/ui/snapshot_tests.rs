@@ -2,6 +2,8 @@
 //! `now`, in French and English, each also asserting key content; colours
 //! are asserted on cells with colour on.
 
+#![cfg(test)]
+
 use chrono::{DateTime, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -184,7 +184,7 @@ pub fn undone(done: &Change, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{BatchLabel, Sheet};
+    use crate::domain::BatchLabel;
     use chrono::{TimeZone, Utc};
 
     #[test]
@@ -272,17 +272,7 @@ mod tests {
             undone(&with_queue, Lang::Fr),
             "Annulé : passage en questions"
         );
-        let absent = |team: &str| Change::SetSheet {
-            team: team.into(),
-            juror: "J3".into(),
-            edit: Edit {
-                seen: Sheet::default(),
-                new: Sheet {
-                    mark: Some(Mark::Absent),
-                    ..Sheet::default()
-                },
-            },
-        };
+        let absent = |team: &str| crate::domain::fixture::absent(team, "J3");
         assert_eq!(
             undone(&absent("T02"), Lang::Fr),
             "Annulé : J3 absent pour T02"

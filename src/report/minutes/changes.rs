@@ -159,9 +159,9 @@ fn describe<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::fixture::d;
+    use crate::domain::fixture::{absent, d};
     use crate::domain::operation::{BatchLabel, Edit};
-    use crate::domain::{Event, Lang, Mark, Sheet};
+    use crate::domain::{Event, Lang};
 
     fn op(change: Change, minute: i64) -> Operation {
         Operation::new(
@@ -195,20 +195,7 @@ mod tests {
             op(
                 Change::Batch {
                     label: BatchLabel::Other("x".into()),
-                    changes: vec![
-                        cell("J3", None, Some("1")),
-                        Change::SetSheet {
-                            team: "T02".into(),
-                            juror: "J2".into(),
-                            edit: Edit::new(
-                                Sheet::default(),
-                                Sheet {
-                                    mark: Some(Mark::Absent),
-                                    ..Sheet::default()
-                                },
-                            ),
-                        },
-                    ],
+                    changes: vec![cell("J3", None, Some("1")), absent("T02", "J2")],
                 },
                 4,
             ),

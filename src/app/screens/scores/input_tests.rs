@@ -4,7 +4,7 @@
 
 use crossterm::event::KeyCode;
 
-use super::tests::Sim;
+use crate::app::fixture::Sim;
 use crate::app::fixture::at;
 use crate::app::{Action, Screen};
 use crate::domain::Dec;

@@ -1,88 +1,12 @@
 //! The grid and the board inside the app: keys from the keymap, saving,
 //! undo, screen switches, the stage moving on.
 
-use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::fixture::{self, at};
+use crate::app::fixture::{Sim, at};
 use crate::app::screens::scores::grid::{CellKey, Column};
-use crate::app::{Action, App, Effect, Overlay, Screen, action_for, update};
+use crate::app::{Action, Overlay, Screen, action_for};
 use crate::domain::{Change, Dec, Session};
-
-/// The app and the session file, saving as the loop would, or holding the
-/// saves back (`hold`) to look at the screen in between.
-pub(super) struct Sim {
-    pub(super) app: App,
-    pub(super) disk: Session,
-    held: Vec<Effect>,
-    hold: bool,
-}
-
-impl Sim {
-    pub(super) fn new() -> Sim {
-        let app = fixture::app();
-        Sim {
-            disk: (*app.session).clone(),
-            app,
-            held: Vec::new(),
-            hold: false,
-        }
-    }
-
-    pub(super) fn run(&mut self, action: Action, now: DateTime<Utc>) {
-        let effects = update(&mut self.app, action, now);
-        self.perform(effects, now);
-    }
-
-    fn perform(&mut self, mut effects: Vec<Effect>, now: DateTime<Utc>) {
-        while let Some(effect) = effects.pop() {
-            if self.hold {
-                self.held.push(effect);
-                continue;
-            }
-            if let Some(fed) = fixture::outcome(&mut self.disk, &effect) {
-                effects.extend(update(&mut self.app, fed, now));
-            }
-        }
-    }
-
-    /// Let the held saves through, oldest first.
-    pub(super) fn release(&mut self, now: DateTime<Utc>) {
-        self.hold = false;
-        let held: Vec<Effect> = self.held.drain(..).rev().collect();
-        self.perform(held, now);
-    }
-
-    /// Press keys as the terminal sends them (through the keymap).
-    pub(super) fn keys(&mut self, keys: &str, now: DateTime<Utc>) {
-        for c in keys.chars() {
-            let code = match c {
-                '\n' => KeyCode::Enter,
-                '\t' => KeyCode::Tab,
-                '\u{7f}' => KeyCode::Delete,
-                c => KeyCode::Char(c),
-            };
-            self.key(code, now);
-        }
-    }
-
-    pub(super) fn key(&mut self, code: KeyCode, now: DateTime<Utc>) {
-        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-        if let Some(action) = action_for(&event, &self.app) {
-            self.run(action, now);
-        }
-    }
-
-    pub(super) fn go_to(&mut self, screen: Screen) {
-        for _ in 0..Screen::ALL.len() {
-            if self.app.screen == screen {
-                return;
-            }
-            self.keys("\t", at(0));
-        }
-        panic!("{screen:?} not reached with Tab");
-    }
-}
 
 fn cell(team: &str, juror: &str, criterion: &str) -> CellKey {
     CellKey {

@@ -188,7 +188,7 @@ fn a_refused_value_names_the_criterion_by_its_label() {
 
 #[test]
 fn the_warning_of_a_voided_decision_fits_80_columns() {
-    use crate::domain::{Decision, DecisionKind};
+    use crate::domain::DecisionKind;
     for (lang, words) in [
         (
             Lang::Fr,
@@ -199,14 +199,7 @@ fn the_warning_of_a_voided_decision_fits_80_columns() {
             "Warning: this score voids the jury's decision on T3, T2, T4 (Results, d).",
         ),
     ] {
-        let mut s = crate::app::results_fixture::forum();
-        s.decisions.push(Decision {
-            kind: DecisionKind::Admit,
-            teams: vec!["T3".into(), "T2".into(), "T4".into()],
-            by: "Présidente".into(),
-            reason: "vote".into(),
-            at: at(1),
-        });
+        let s = crate::app::results_fixture::forum_decided(DecisionKind::Admit);
         let mut app = App::new(s, fixture::options(lang), at(0));
         let g = |k| Action::from(k);
         // T2's J1 impact was 4: 5 lifts T2 out of the tie.
