@@ -63,6 +63,10 @@ pub enum Notice {
     /// The text typed is not a value of the field.
     SetupUnreadable(crate::domain::setup::Field),
     SetupNameEmpty,
+    /// The text field holds its most characters: the rest was not taken.
+    SetupTooLong {
+        max: usize,
+    },
     SelectJuror,
 
     // The questions.
@@ -102,8 +106,8 @@ pub enum Notice {
     /// The other terminal is saving; the save waits its turn.
     Busy,
     Refused(Refusal),
-    /// A file error, already in the user's language.
-    NotSaved(String),
+    /// Not saved, and why.
+    NotSaved(crate::app::action::SaveFailure),
     /// Not saved: the session was replaced on disk.
     Replaced(crate::app::Replacement),
     /// The session was replaced on disk: the key was refused.
@@ -131,6 +135,7 @@ impl Notice {
             | SetupLocked
             | SetupUnreadable(_)
             | SetupNameEmpty
+            | SetupTooLong { .. }
             | ReplacedRefused => true,
             Live(live) => live.is_warning(),
             Reveal(reveal) => matches!(reveal, RevealNotice::Refused(_)),

@@ -1,11 +1,22 @@
 //! The status line's sentences (`crate::app::notice::Notice`).
 
 use crate::app::SaveState;
+use crate::app::action::SaveFailure;
 use crate::app::notice::Notice;
 use crate::domain::{Lang, Refusal};
 
 /// A sentence in French and in English.
 type Pair = (&'static str, &'static str);
+
+/// The notice in words, naming what the session knows in its own words:
+/// what `u` undid says a criterion by its label and a step of the reveal
+/// by its place ("8e lauréat"); every other notice as [`text`] says it.
+pub fn text_in(notice: &Notice, session: &crate::domain::Session, lang: Lang) -> String {
+    match notice {
+        Notice::Undone(change) => super::undo::undone_in(change, session, lang),
+        other => text(other, lang),
+    }
+}
 
 /// The notice in words: one arm per notice, the sentences grouped by area
 /// below.
@@ -42,6 +53,7 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         SetupLocked => say(setup::LOCKED),
         SetupUnreadable(field) => setup::unreadable(*field, lang),
         SetupNameEmpty => say(setup::NAME_EMPTY),
+        SetupTooLong { max } => setup::too_long(*max, lang),
         // The questions.
         NoTeamOnStage => say(questions::NO_TEAM_ON_STAGE),
         AlreadyQueued(name) => format!("{name} {}", say(questions::ALREADY_QUEUED)),
@@ -65,7 +77,7 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         Busy => say(everywhere::BUSY),
         Refused(Refusal::Stale { .. }) => say(everywhere::STALE),
         Refused(other) => format!("{} {}", say(everywhere::REFUSED), other.message(lang)),
-        NotSaved(message) => format!("{} {message}", say(everywhere::NOT_SAVED)),
+        NotSaved(why) => format!("{} {}", say(everywhere::NOT_SAVED), not_saved(why, lang)),
         Replaced(r) => format!(
             "{} {}",
             say(everywhere::NOT_SAVED),
@@ -196,6 +208,15 @@ mod setup {
         "Locked: scoring has started (the official method and the criteria no longer change).",
     );
     pub const NAME_EMPTY: Pair = ("Tapez un nom d'abord.", "Type a name first.");
+
+    pub fn too_long(max: usize, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => {
+                format!("{max} caractères au plus dans ce champ : la suite n'est pas prise.")
+            }
+            Lang::En => format!("At most {max} characters in this field: the rest was not taken."),
+        }
+    }
 
     pub fn unreadable(field: Field, lang: Lang) -> String {
         format!(
@@ -411,9 +432,15 @@ pub fn replaced(backup: Option<&std::path::Path>, lang: Lang) -> String {
     }
 }
 
-/// Why the stage display saved nothing (it never tries).
-pub fn display_saves_nothing(lang: Lang) -> &'static str {
-    lang.t("affichage en lecture seule", "read-only display")
+/// Why a change was not saved: the stage display never saves, or the
+/// store's error.
+pub fn not_saved(why: &SaveFailure, lang: Lang) -> String {
+    match why {
+        SaveFailure::ReadOnly => lang
+            .t("affichage en lecture seule", "read-only display")
+            .into(),
+        SaveFailure::Store(error) => error.message(lang),
+    }
 }
 
 /// What `run` and `display` say when there is no terminal to draw on.
