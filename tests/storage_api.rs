@@ -80,6 +80,32 @@ fn commit_appends_one_chained_line_and_leaves_the_checkpoint() {
 }
 
 #[test]
+fn a_report_reads_the_digest_of_the_last_line_without_the_history() {
+    let (_dir, path) = folder();
+    storage::create(&path, &session("s1", 2, 2), "w", at(0)).unwrap();
+    let last = || storage::digest::last_digest(&journal(&path)).unwrap();
+    let both = |why: &str| {
+        let (session, digest) = storage::load_with_digest(&path).unwrap();
+        assert_eq!(session, storage::load(&path).unwrap(), "{why}");
+        assert_eq!(digest, last(), "{why}");
+        assert!(digest.is_some(), "{why}");
+    };
+    both("the journal ends at the checkpoint");
+    for (n, value) in ["7", "8"].into_iter().enumerate() {
+        let seen = (n > 0).then(|| dec("7"));
+        let cell = set_cell("T1", "J1", "c1", seen, Some(dec(value)));
+        storage::commit(&path, &op(cell), WAIT).unwrap();
+        both("lines past the checkpoint");
+    }
+    assert!(storage::checkpoint(&path, WAIT).unwrap());
+    both("a checkpoint at the last line");
+    let mut bytes = std::fs::read(journal(&path)).unwrap();
+    bytes.extend_from_slice(br#"{"session":"s1","rev":4,"#);
+    std::fs::write(journal(&path), bytes).unwrap();
+    both("a torn last line");
+}
+
+#[test]
 fn a_refused_operation_writes_nothing() {
     let (_dir, path) = folder();
     storage::create(&path, &session("s1", 2, 2), "w", at(0)).unwrap();

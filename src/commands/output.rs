@@ -54,18 +54,11 @@ pub fn event_offset(session: &Session) -> FixedOffset {
 
 /// Read `file` for a report; `anonymous` replaces jurors by J1, J2…
 pub fn load(flag: Option<Lang>, file: &Path, anonymous: bool) -> Result<Loaded, Failure> {
-    let session = storage::load(file).map_err(|e| {
+    let (session, digest) = storage::load_with_digest(file).map_err(|e| {
         let lang = i18n::resolve(flag, None);
         Failure::one(lang, e.message(lang))
     })?;
     let lang = i18n::resolve(flag, Some(session.settings.lang));
-    let journal = storage::Files::new(file).journal;
-    let digest = storage::digest::last_digest(&journal).map_err(|e| {
-        Failure::one(
-            lang,
-            words::cannot_read(&journal, &storage::io_words(&e, lang), lang),
-        )
-    })?;
     let offset = event_offset(&session);
     let (session, aliases) = if anonymous {
         let aliases = report::anonymous::Aliases::of(&session);

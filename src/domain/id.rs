@@ -1,26 +1,92 @@
 //! Typed ids: a team's id cannot be passed where a juror's is expected.
 //!
-//! Each id is a string in the files (serde transparent), compares with
-//! `&str`, and borrows as `str`, so maps keyed by ids are searched by text.
+//! Each id is a string in the files, compares with `&str`, and borrows as
+//! `str`, so maps keyed by ids are searched by text.
+//!
+//! An id is a shared string (`Arc<str>`): a clone costs a count, not an
+//! allocation. Ids read inside [`sharing`] are deduplicated as they are
+//! read, so the 120,000 sheets of a big session name their team, juror and
+//! criteria through the roster's few thousand strings instead of holding a
+//! copy each.
 
 use std::borrow::Borrow;
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::fmt;
 use std::ops::Deref;
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+thread_local! {
+    /// The ids read so far inside [`sharing`] on this thread.
+    static SHARED: RefCell<Option<HashSet<Arc<str>>>> = const { RefCell::new(None) };
+}
+
+/// Run `read` with every id deserialised on this thread meanwhile sharing
+/// one allocation per distinct text (a team's id in the roster, the
+/// schedule and each of its sheets is one string). Nested calls share the
+/// outer one's ids; the table is dropped when the outermost call returns.
+pub fn sharing<T>(read: impl FnOnce() -> T) -> T {
+    struct Outermost(bool);
+    impl Drop for Outermost {
+        fn drop(&mut self) {
+            if self.0 {
+                SHARED.with(|cell| cell.borrow_mut().take());
+            }
+        }
+    }
+    let outermost = SHARED.with(|cell| {
+        let mut shared = cell.borrow_mut();
+        let first = shared.is_none();
+        if first {
+            *shared = Some(HashSet::new());
+        }
+        first
+    });
+    let _end = Outermost(outermost);
+    read()
+}
+
+/// The shared string for `text`: the one already read inside [`sharing`],
+/// else a new one (kept for the next reads when inside it).
+fn shared(text: &str) -> Arc<str> {
+    SHARED.with(|cell| match cell.borrow_mut().as_mut() {
+        Some(seen) => match seen.get(text) {
+            Some(known) => Arc::clone(known),
+            None => {
+                let new: Arc<str> = Arc::from(text);
+                seen.insert(Arc::clone(&new));
+                new
+            }
+        },
+        None => Arc::from(text),
+    })
+}
+
+/// Reads an id's text (borrowed from the input when it can) into its
+/// shared string.
+struct Text;
+
+impl serde::de::Visitor<'_> for Text {
+    type Value = Arc<str>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Arc<str>, E> {
+        Ok(shared(text))
+    }
+}
 
 macro_rules! id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(
-            Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-        )]
-        #[serde(transparent)]
-        pub struct $name(String);
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(Arc<str>);
 
         impl $name {
             pub fn new(text: impl Into<String>) -> $name {
-                $name(text.into())
+                $name(Arc::from(text.into()))
             }
 
             pub fn as_str(&self) -> &str {
@@ -28,7 +94,31 @@ macro_rules! id {
             }
 
             pub fn into_string(self) -> String {
-                self.0
+                String::from(&*self.0)
+            }
+
+            /// Whether both are the same string in memory (ids read inside
+            /// [`sharing`] with the same text are).
+            pub fn shares(&self, other: &$name) -> bool {
+                Arc::ptr_eq(&self.0, &other.0)
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> $name {
+                $name(Arc::from(""))
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$name, D::Error> {
+                deserializer.deserialize_str(Text).map($name)
             }
         }
 
@@ -67,19 +157,19 @@ macro_rules! id {
 
         impl From<&str> for $name {
             fn from(text: &str) -> $name {
-                $name(text.to_string())
+                $name(Arc::from(text))
             }
         }
 
         impl From<String> for $name {
             fn from(text: String) -> $name {
-                $name(text)
+                $name(Arc::from(text))
             }
         }
 
         impl From<&String> for $name {
             fn from(text: &String) -> $name {
-                $name(text.clone())
+                $name(Arc::from(text.as_str()))
             }
         }
 
@@ -91,43 +181,43 @@ macro_rules! id {
 
         impl From<$name> for String {
             fn from(id: $name) -> String {
-                id.0
+                id.into_string()
             }
         }
 
         impl PartialEq<str> for $name {
             fn eq(&self, other: &str) -> bool {
-                self.0 == other
+                &*self.0 == other
             }
         }
 
         impl PartialEq<&str> for $name {
             fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
+                &*self.0 == *other
             }
         }
 
         impl PartialEq<String> for $name {
             fn eq(&self, other: &String) -> bool {
-                &self.0 == other
+                *self.0 == **other
             }
         }
 
         impl PartialEq<$name> for str {
             fn eq(&self, other: &$name) -> bool {
-                self == other.0
+                *self == *other.0
             }
         }
 
         impl PartialEq<$name> for &str {
             fn eq(&self, other: &$name) -> bool {
-                *self == other.0
+                **self == *other.0
             }
         }
 
         impl PartialEq<$name> for String {
             fn eq(&self, other: &$name) -> bool {
-                *self == other.0
+                **self == *other.0
             }
         }
     };
@@ -153,3 +243,42 @@ id!(
     /// Which terminal (or command) wrote an operation.
     WriterId
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_read_inside_sharing_share_one_string_per_text() {
+        let text = r#"[["T1", "J1"], ["T1", "J2"], ["T\u0031", "J1"]]"#;
+        let read = || serde_json::from_str::<Vec<(TeamId, JurorId)>>(text).unwrap();
+        let shared = sharing(read);
+        assert!(shared[0].0.shares(&shared[1].0) && shared[0].0.shares(&shared[2].0));
+        assert!(shared[0].1.shares(&shared[2].1));
+        assert!(!shared[0].1.shares(&shared[1].1));
+        assert_eq!(shared[2].0, "T1");
+        // Outside: each read is its own string, and the table is gone.
+        let apart = read();
+        assert!(!apart[0].0.shares(&apart[1].0));
+        assert!(!sharing(read)[0].0.shares(&shared[0].0));
+        // Nested: the outer table is kept until the outer call ends.
+        let (inner, outer) = sharing(|| (sharing(read), read()));
+        assert!(inner[0].0.shares(&outer[0].0));
+    }
+
+    #[test]
+    fn an_id_reads_and_writes_as_its_text() {
+        let id = TeamId::new("T\"1");
+        let json = serde_json::to_string(&id).unwrap();
+        assert_eq!(json, r#""T\"1""#);
+        assert_eq!(serde_json::from_str::<TeamId>(&json).unwrap(), id);
+        assert_eq!(
+            format!("{id:?}|{:>5}|", TeamId::from("T2")),
+            r#""T\"1"|   T2|"#
+        );
+        assert_eq!(TeamId::default(), "");
+        assert_eq!(String::from(id.clone()), "T\"1");
+        assert!(id.clone().shares(&id));
+        assert!(serde_json::from_str::<TeamId>("3").is_err());
+    }
+}

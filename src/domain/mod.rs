@@ -18,6 +18,7 @@ pub mod schedule;
 pub mod scoring;
 pub mod session;
 pub mod setup;
+pub mod sheet;
 pub mod stage;
 pub mod validate;
 

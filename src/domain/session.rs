@@ -15,6 +15,7 @@ use super::stage::Stage;
 pub const FORMAT: u32 = 1;
 
 pub use super::id::{CriterionId, JurorId, OrgId, TeamId};
+pub use super::sheet::{Mark, Sheet, SheetKey, Values};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -39,7 +40,7 @@ pub struct Session {
     #[serde(default)]
     pub questions: Vec<Question>,
     /// Every juror's sheet for every team that has anything recorded.
-    #[serde(default, with = "sheet_list")]
+    #[serde(default, with = "super::sheet::sheet_list")]
     pub sheets: BTreeMap<SheetKey, Sheet>,
     #[serde(default)]
     pub verified: BTreeSet<TeamId>,
@@ -336,46 +337,6 @@ pub struct Question {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Mark {
-    /// The juror left the room: no sheet for this team.
-    Absent,
-    /// Explicit recusal (the automatic same-organisation one is derived).
-    Recused,
-}
-
-/// (team, juror)
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SheetKey {
-    pub team: TeamId,
-    pub juror: JurorId,
-}
-
-impl SheetKey {
-    pub fn new(team: TeamId, juror: JurorId) -> SheetKey {
-        SheetKey { team, juror }
-    }
-}
-
-/// What one juror recorded for one team.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Sheet {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mark: Option<Mark>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub values: BTreeMap<CriterionId, Dec>,
-    /// The juror's own addition on paper.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub handwritten: Option<Dec>,
-}
-
-impl Sheet {
-    pub fn is_empty(&self) -> bool {
-        self.mark.is_none() && self.values.is_empty() && self.handwritten.is_none()
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
 pub enum DecisionKind {
     /// The jury fixed the order of the tied teams.
     Order,
@@ -473,81 +434,5 @@ impl Session {
     /// official method are then locked.
     pub fn scoring_started(&self) -> bool {
         self.sheets.values().any(|s| !s.values.is_empty())
-    }
-}
-
-/// The sheets map is written as a list of objects, easy to read in the file.
-mod sheet_list {
-    use super::*;
-    use serde::{Deserializer, Serializer};
-
-    // Explicit fields rather than `flatten`: large sessions load faster.
-    #[derive(Deserialize)]
-    struct Row {
-        team: TeamId,
-        juror: JurorId,
-        #[serde(default)]
-        mark: Option<Mark>,
-        #[serde(default)]
-        values: BTreeMap<CriterionId, Dec>,
-        #[serde(default)]
-        handwritten: Option<Dec>,
-    }
-
-    #[derive(Serialize)]
-    struct RowRef<'a> {
-        team: &'a str,
-        juror: &'a str,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        mark: Option<Mark>,
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-        values: &'a BTreeMap<CriterionId, Dec>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        handwritten: Option<Dec>,
-    }
-
-    pub fn serialize<S: Serializer>(
-        map: &BTreeMap<SheetKey, Sheet>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(map.iter().map(|(k, sheet)| RowRef {
-            team: &k.team,
-            juror: &k.juror,
-            mark: sheet.mark,
-            values: &sheet.values,
-            handwritten: sheet.handwritten,
-        }))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<BTreeMap<SheetKey, Sheet>, D::Error> {
-        let rows = Vec::<Row>::deserialize(deserializer)?;
-        let pairs: Vec<(SheetKey, Sheet)> = rows
-            .into_iter()
-            .map(|row| {
-                let sheet = Sheet {
-                    mark: row.mark,
-                    values: row.values,
-                    handwritten: row.handwritten,
-                };
-                (SheetKey::new(row.team, row.juror), sheet)
-            })
-            .collect();
-        // Written in key order: the map is then built in one pass, its
-        // nodes full (a file in another order is sorted first).
-        let mut pairs = pairs;
-        if !pairs.is_sorted_by(|a, b| a.0 < b.0) {
-            pairs.sort_by(|a, b| a.0.cmp(&b.0));
-        }
-        if let Some(twice) = pairs.windows(2).find(|w| w[0].0 == w[1].0) {
-            let key = &twice[0].0;
-            return Err(serde::de::Error::custom(format!(
-                "sheet of team {} and juror {} written twice",
-                key.team, key.juror
-            )));
-        }
-        let map: BTreeMap<SheetKey, Sheet> = pairs.into_iter().collect();
-        Ok(map)
     }
 }

@@ -198,6 +198,19 @@ pub fn load(path: &Path) -> Result<Session, StoreError> {
     Ok(recovery::current(&files, recovery::Depth::Tail)?.session)
 }
 
+/// A reader's view for a report: the session as [`load`] reads it, and the
+/// digest of the journal's last whole line (the one the minutes and the
+/// results page print; `None` without a line). A journal that ends at the
+/// checkpoint's revision gives the checkpoint's `journal_digest` (its
+/// last line, however long, is not read again: `podium check` is what
+/// compares them); lines past it give the last one's, read anyway.
+pub fn load_with_digest(path: &Path) -> Result<(Session, Option<String>), StoreError> {
+    let files = Files::new(path);
+    let current = recovery::current(&files, recovery::Depth::Tail)?;
+    let digest = current.last_digest(&files)?;
+    Ok((current.session, digest))
+}
+
 /// What a file looked like when last checked (size, time, identity).
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct FileStamp {

@@ -267,8 +267,13 @@ pub fn rebuild(path: &Path, lines: &[Placed]) -> Result<(Session, Anchor), Store
     Ok((session, anchor))
 }
 
-/// Read the current session; writes nothing.
+/// Read the current session; writes nothing. Its ids, the state's and the
+/// journal lines' alike, share one string per distinct id.
 pub fn current(files: &Files, depth: Depth) -> Result<Current, StoreError> {
+    crate::domain::id::sharing(|| read_current(files, depth))
+}
+
+fn read_current(files: &Files, depth: Depth) -> Result<Current, StoreError> {
     let state = state::read(&files.state)?;
     match (state, depth) {
         (Some(checkpoint), Depth::Tail) => from_tail(files, checkpoint),

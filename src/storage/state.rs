@@ -108,8 +108,13 @@ struct FormatOnly {
     format: u32,
 }
 
-/// A session from the bytes of a state file (or of a creation line).
+/// A session from the bytes of a state file (or of a creation line), its
+/// ids read as shared strings (one allocation per distinct id).
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
+    crate::domain::id::sharing(|| decode_shared(path, bytes))
+}
+
+fn decode_shared(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
     let newer = |found| StoreError::NewerFormat {
         path: path.to_path_buf(),
         found,
@@ -390,5 +395,58 @@ mod tests {
         let value = serde_json::to_value(session()).unwrap();
         assert_eq!(migrate(value.clone(), FORMAT).unwrap(), value);
         assert!(migrate(value, 0).is_err());
+    }
+
+    /// The fixture forum with values, a mark and a paper total.
+    fn scored() -> Session {
+        use crate::domain::fixture::{mark, put, put3};
+        let mut s = crate::domain::fixture::session();
+        put3(&mut s, "T02", "J1", "4", "2.5", "3");
+        put3(&mut s, "T01", "J2", "1", "0", "5");
+        put(&mut s, "T03", "J1", &[("impact", "2")]);
+        mark(&mut s, "T04", "J3", crate::domain::Mark::Absent);
+        let paper = s.sheets.values_mut().next().unwrap();
+        paper.handwritten = Some(crate::domain::Dec::int(12));
+        s
+    }
+
+    #[test]
+    fn a_state_file_reads_back_and_writes_the_same_bytes() {
+        let shipped = crate::commands::demo::STATE.as_bytes();
+        let session = decode(Path::new("f.json"), shipped).unwrap();
+        let digest = digest_of(shipped);
+        assert_eq!(encode(&session, digest.as_deref()), shipped);
+        // Values, marks and paper totals.
+        let scored = scored();
+        let bytes = encode(&scored, digest.as_deref());
+        let text = String::from_utf8_lossy(&bytes);
+        let sheet = "\"team\": \"T02\",\n      \"juror\": \"J1\",\n      \"values\": {\n        \"equipe\": 3,\n        \"faisabilite\": 2.5,\n        \"impact\": 4\n      }\n";
+        assert!(text.contains(sheet), "{text}");
+        let back = decode(Path::new("f.json"), &bytes).unwrap();
+        assert_eq!(back, scored);
+        assert_eq!(encode(&back, digest.as_deref()), bytes);
+    }
+
+    #[test]
+    fn ids_read_from_a_state_file_share_one_string_each() {
+        let session = decode(Path::new("f.json"), &encode(&scored(), None)).unwrap();
+        let team = |id: &str| &session.teams.iter().find(|t| t.id == id).unwrap().id;
+        let juror = |id: &str| &session.jurors.iter().find(|j| j.id == id).unwrap().id;
+        let criterion = |id: &str| &session.criteria.iter().find(|c| c.id == id).unwrap().id;
+        let mut values = 0;
+        for (key, sheet) in &session.sheets {
+            assert!(key.team.shares(team(&key.team)), "{key:?}");
+            assert!(key.juror.shares(juror(&key.juror)), "{key:?}");
+            for (c, _) in &sheet.values {
+                assert!(c.shares(criterion(c)), "{c}");
+                values += 1;
+            }
+        }
+        assert!(values > 0);
+        for slot in &session.schedule {
+            if let Some(id) = slot.team() {
+                assert!(id.shares(team(id)));
+            }
+        }
     }
 }
