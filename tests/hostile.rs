@@ -86,6 +86,37 @@ fn new_refuses_control_characters_and_direction_overrides_in_names_and_ids() {
 }
 
 #[test]
+fn new_refuses_a_name_of_a_megabyte_on_its_line_and_a_title_too_long() {
+    let dir = tempfile::tempdir().unwrap();
+    lists(dir.path(), &"Cantine ".repeat(128 * 1024));
+    let out = new(dir.path());
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(
+        err.trim_end(),
+        "podium: teams.csv:2: colonne « name » : plus de 200 caractères",
+        "one short line"
+    );
+    assert!(!dir.path().join("f.json").exists());
+    // In English, and a title given on the command line.
+    lists(dir.path(), "Cantine");
+    let title = "T".repeat(201);
+    let mut args = vec!["new", "f.json", "--teams", "teams.csv", "--jurors"];
+    args.extend(["jurors.csv", "--criteria", "criteria.csv", "--lang", "en"]);
+    args.extend(["--title", &title]);
+    let out = podium(dir.path(), &args);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("event: the title is over 200 characters"),
+        "{err}"
+    );
+    assert!(!dir.path().join("f.json").exists());
+}
+
+#[test]
 fn results_to_a_terminal_never_carry_a_name_raw() {
     let _serial = one_at_a_time();
     let dir = hostile_session();

@@ -184,7 +184,7 @@ impl App {
     /// What the status line says, in the app's language.
     pub fn said(&self) -> Option<Said> {
         self.status.as_ref().map(|n| Said {
-            text: crate::words::notice::text(n, self.lang),
+            text: crate::words::notice::text_in(n, &self.session, self.lang),
             error: n.is_warning(),
         })
     }

@@ -63,6 +63,10 @@ pub enum Notice {
     /// The text typed is not a value of the field.
     SetupUnreadable(crate::domain::setup::Field),
     SetupNameEmpty,
+    /// The text field holds its most characters: the rest was not taken.
+    SetupTooLong {
+        max: usize,
+    },
     SelectJuror,
 
     // The questions.
@@ -131,6 +135,7 @@ impl Notice {
             | SetupLocked
             | SetupUnreadable(_)
             | SetupNameEmpty
+            | SetupTooLong { .. }
             | ReplacedRefused => true,
             Live(live) => live.is_warning(),
             Reveal(reveal) => matches!(reveal, RevealNotice::Refused(_)),

@@ -138,7 +138,7 @@ fn u_on_the_stage_undoes_the_last_step() {
     press(&mut sim, KeyCode::Char('u'), at(5));
     assert_eq!(shown(&sim), Some(1));
     assert!(
-        said(&sim).contains("Annulé : proclamation des lauréats : étape 2"),
+        said(&sim).contains("Annulé : annonce du 2e lauréat"),
         "{}",
         said(&sim)
     );

@@ -154,7 +154,7 @@ fn refused(s: &Session, event: &Event, settings: &Settings, lang: Lang) -> Vec<S
         ..settings.clone()
     };
     lines.extend(
-        validate::problems(&candidate)
+        validate::introduced(s, validate::problems(&candidate))
             .iter()
             .map(|p| p.message(lang)),
     );

@@ -345,3 +345,53 @@ fn an_organisation_changed_clears_the_pairs_it_recuses_and_undo_restores_them() 
     let after = round_trip(&s, &add_juror(newcomer));
     assert_eq!(after.jurors.len(), 6);
 }
+
+#[test]
+fn a_text_over_its_limit_is_refused_and_one_already_there_does_not_block_other_changes() {
+    use crate::domain::validate::{NAME_MAX, SUMMARY_MAX, Text, introduced, problems};
+    let s = session();
+    let long = "x".repeat(NAME_MAX + 1);
+    let change = team_field(&s, "T01", Field::TeamName, Value::Text(long.clone()));
+    let refused = apply(&mut s.clone(), &change);
+    assert!(
+        matches!(&refused, Err(Refusal::Inconsistent(p)) if p[..] == [Problem::TooLong {
+            kind: crate::domain::validate::Kind::Team,
+            id: "T01".into(),
+            text: Text::Name,
+            max: NAME_MAX,
+        }]),
+        "{refused:?}"
+    );
+    let at_limit = team_field(
+        &s,
+        "T01",
+        Field::TeamName,
+        Value::Text("y".repeat(NAME_MAX)),
+    );
+    assert!(apply(&mut s.clone(), &at_limit).is_ok());
+    let summary = "é".repeat(SUMMARY_MAX);
+    let fits = team_field(&s, "T01", Field::Summary, Value::Text(summary.clone()));
+    assert!(apply(&mut s.clone(), &fits).is_ok(), "a summary takes 500");
+    let over = team_field(
+        &s,
+        "T01",
+        Field::Summary,
+        Value::Text(format!("{summary}é")),
+    );
+    assert!(apply(&mut s.clone(), &over).is_err());
+    // A name already too long (an older version, a hand-edited file):
+    // `check` reports it, and a change elsewhere is not refused for it.
+    let mut old = s.clone();
+    old.teams[0].name = long;
+    assert_eq!(problems(&old).len(), 1);
+    let elsewhere = team_field(&old, "T02", Field::TeamName, Value::Text("Autre".into()));
+    assert!(apply(&mut old.clone(), &elsewhere).is_ok());
+    assert!(introduced(&old, problems(&old)).is_empty());
+    // The words say which item and which text.
+    let message = problems(&old)[0].message(crate::domain::Lang::Fr);
+    assert_eq!(message, "équipe « T01 » : le nom dépasse 200 caractères");
+    let mut event = s.clone();
+    event.event.place = "p".repeat(NAME_MAX + 1);
+    let message = problems(&event)[0].message(crate::domain::Lang::En);
+    assert_eq!(message, "event: the place is over 200 characters");
+}

@@ -92,6 +92,48 @@ pub enum Problem {
         kind: Kind,
         id: String,
     },
+    /// A text longer than its limit ([`Text::max`]): a paste of a whole
+    /// page, or a name hand-edited into the file.
+    TooLong {
+        kind: Kind,
+        id: String,
+        text: Text,
+        max: usize,
+    },
+}
+
+/// The longest id, name, title, label or role, in characters.
+pub const NAME_MAX: usize = 200;
+/// The longest one-line summary of a team's project, in characters.
+pub const SUMMARY_MAX: usize = 500;
+
+/// Which text of an item (for [`Problem::TooLong`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    Id,
+    Name,
+    Title,
+    Place,
+    Project,
+    Summary,
+    Member,
+    Role,
+    Label,
+}
+
+impl Text {
+    /// The most characters the text may hold.
+    pub fn max(self) -> usize {
+        match self {
+            Text::Summary => SUMMARY_MAX,
+            _ => NAME_MAX,
+        }
+    }
+}
+
+/// Whether a text holds more characters than `max` (counting stops there).
+pub fn is_too_long(text: &str, max: usize) -> bool {
+    text.chars().nth(max).is_some()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,6 +145,8 @@ pub enum Kind {
     Break,
     /// The message to the speaker.
     Message,
+    /// The event (its title, its place).
+    Event,
 }
 
 fn unique<'a>(
@@ -144,7 +188,69 @@ pub fn problems(s: &Session) -> Vec<Problem> {
     settings(s, &mut out);
     live(s, &ids, &mut out);
     texts(s, &mut out);
+    lengths(s, &mut out);
     out
+}
+
+/// The problems of `after` (a session once changed) that `before` did not
+/// already have: a name too long since an older version is left for `check`
+/// to report, and a change that does not touch it is not refused for it.
+pub fn introduced(before: &Session, after: Vec<Problem>) -> Vec<Problem> {
+    if !after.iter().any(|p| matches!(p, Problem::TooLong { .. })) {
+        return after;
+    }
+    let mut old = Vec::new();
+    lengths(before, &mut old);
+    after.into_iter().filter(|p| !old.contains(p)).collect()
+}
+
+/// Texts within their limits ([`Text::max`]), one problem per text too
+/// long (naming its item by its id).
+fn lengths(s: &Session, out: &mut Vec<Problem>) {
+    use Text::*;
+    let mut check = |kind: Kind, id: &str, texts: &[(Text, &str)]| {
+        for &(text, value) in texts {
+            if is_too_long(value, text.max()) {
+                out.push(Problem::TooLong {
+                    kind,
+                    id: id.to_string(),
+                    text,
+                    max: text.max(),
+                });
+            }
+        }
+    };
+    let event = &s.event;
+    check(
+        Kind::Event,
+        "",
+        &[(Title, &event.title), (Place, &event.place)],
+    );
+    for o in &s.organisations {
+        check(Kind::Organisation, &o.id, &[(Id, &o.id), (Name, &o.name)]);
+    }
+    for t in &s.teams {
+        let texts = [(Id, &*t.id), (Name, &t.name), (Project, &t.project)];
+        check(Kind::Team, &t.id, &texts);
+        check(Kind::Team, &t.id, &[(Summary, &t.summary)]);
+        let members: Vec<(Text, &str)> = t.members.iter().map(|m| (Member, &**m)).collect();
+        check(Kind::Team, &t.id, &members);
+    }
+    for j in &s.jurors {
+        let texts = [(Id, &*j.id), (Name, &j.name), (Role, &j.role)];
+        check(Kind::Juror, &j.id, &texts);
+    }
+    for c in &s.criteria {
+        check(Kind::Criterion, &c.id, &[(Id, &c.id), (Label, &c.label)]);
+    }
+    for slot in &s.schedule {
+        if let Slot::Break { id, label, .. } = slot {
+            check(Kind::Break, id, &[(Id, id), (Label, label)]);
+        }
+    }
+    if let Some(super::session::Message::Text(t)) = &s.message {
+        check(Kind::Message, "", &[(Label, t)]);
+    }
 }
 
 /// A character no id or name may hold: a control character (C0, DEL, C1:

@@ -206,7 +206,7 @@ pub fn status(view: &View, area: Rect, buf: &mut Buffer) {
         } else {
             t.notice()
         };
-        let text = words::notice::text(notice, lang);
+        let text = words::notice::text_in(notice, &app.session, lang);
         let room = usize::from(area.width.saturating_sub(1));
         Line::styled(format!(" {}", text::cut_words(&text, room)), style)
     } else {

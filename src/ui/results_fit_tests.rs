@@ -216,3 +216,67 @@ fn what_is_missing_lists_as_many_as_fit_then_how_many_more() {
         }
     }
 }
+
+/// The demo with one team scored, one sheet half done and one paper total
+/// off: at 80 columns the heading's counts stay with their words (none
+/// alone on a line), and the footer has sealing and the reveal.
+#[test]
+fn results_of_the_demo_at_80x24_and_200x60_keep_counts_with_their_words_and_seal_on_the_footer() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = demo_one_team_scored(lang);
+        let s = app.session_mut();
+        let key = SheetKey::new("T01".into(), "J05".into());
+        s.sheets
+            .entry(key)
+            .or_default()
+            .values
+            .insert("utilite".into(), Dec::int(10));
+        let key = SheetKey::new("T01".into(), "J04".into());
+        s.sheets.entry(key).or_default().handwritten = Some(Dec::int(1));
+        for (w, h) in [(80, 24), (200, 60)] {
+            let t = draw(&app, at(5), (w, h), false);
+            let screen = text(&t);
+            let lines: Vec<&str> = screen.lines().collect();
+            let heading = lang.t(
+                "PROVISOIRE — 112 feuilles manquantes · 1 incomplète",
+                "PROVISIONAL — 112 missing sheets · 1 partial",
+            );
+            let at = lines.iter().position(|l| l.contains(heading));
+            let at = at.unwrap_or_else(|| panic!("{heading}:\n{screen}"));
+            let mismatch = lang.t("1 total papier différent", "1 paper total mismatch");
+            assert!(
+                lines[at].contains(mismatch) || lines[at + 1].trim_start().starts_with(mismatch),
+                "{screen}"
+            );
+            let footer = lines.last().unwrap_or(&"");
+            for item in [
+                lang.t(" S sceller ", " S seal "),
+                lang.t(" v proclamer ", " v reveal "),
+            ] {
+                assert!(footer.contains(item), "{item} on {footer}");
+            }
+            let name = format!("results_demo_counts_{}_{w}x{h}", lang.code());
+            insta::assert_snapshot!(name, t.backend());
+        }
+    }
+}
+
+/// A heading too long for its line breaks between its items, a count
+/// never apart from its words; an item wider than the line breaks inside.
+#[test]
+fn a_heading_line_breaks_between_its_items() {
+    use crate::ui::screens::results::heading_lines;
+    let text =
+        "PROVISOIRE — 1 234 feuilles manquantes · 56 incomplètes · 12 totaux papier différents";
+    assert_eq!(
+        heading_lines(text, 80),
+        [
+            "PROVISOIRE — 1 234 feuilles manquantes · 56 incomplètes",
+            "    12 totaux papier différents"
+        ]
+    );
+    assert_eq!(heading_lines(text, 100), [text]);
+    let long = format!("{} · b", "a ".repeat(50));
+    let lines = heading_lines(&long, 40);
+    assert!(lines.iter().all(|l| l.chars().count() <= 40), "{lines:?}");
+}

@@ -65,7 +65,24 @@ fn results_snapshots_with_a_tie_at_the_cut_off() {
                 "Official ranking — mean"
             ));
             assert!(has("PROVISOIRE", "PROVISIONAL"), "{screen}");
-            assert!(has("feuilles manquantes 1", "sheets missing 1"));
+            assert!(has(
+                "PROVISOIRE — 1 feuille manquante · 1 incomplète · 1 total papier différent",
+                "PROVISIONAL — 1 missing sheet · 1 partial · 1 paper total mismatch"
+            ));
+            // Sealing and the reveal on the footer, not only in `?`.
+            let footer = screen.lines().last().unwrap_or_default();
+            assert!(
+                footer.contains(lang.t(" S sceller ", " S seal ")),
+                "{footer}"
+            );
+            assert!(
+                footer.contains(lang.t(" v proclamer ", " v reveal ")),
+                "{footer}"
+            );
+            assert!(
+                footer.contains(lang.t(" d décider ", " d decide ")),
+                "{footer}"
+            );
             assert!(has(
                 "ÉGALITÉ À LA LIMITE : T2, T3, T4",
                 "TIE AT THE CUT-OFF: T2, T3, T4"

@@ -232,7 +232,7 @@ fn others(change: &Change, names: &Names<'_>, lang: Lang) -> String {
             super::undo::message_step(edit.new.is_some(), lang).to_string()
         }
         Change::SetReveal { .. } | Change::SetRevealed { .. } => {
-            super::undo::reveal_step(change, lang)
+            super::undo::reveal_step(change, None, lang)
         }
         Change::AddQuestion { question } | Change::RemoveQuestion { question } => {
             let (juror, team) = (names.juror(&question.juror), names.team(&question.team));

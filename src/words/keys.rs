@@ -412,6 +412,7 @@ fn results(help: ResultsHelp, lang: Lang) -> &'static str {
             "unseal the results (asks first)",
         ),
         H::UnsealShort => lang.t("desceller", "unseal"),
+        H::SealShort => lang.t("sceller", "seal"),
         H::Sensitivity => lang.t(
             "plus petit changement d'une case qui modifie les lauréats",
             "smallest change to one cell that alters the laureates",

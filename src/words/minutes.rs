@@ -254,7 +254,7 @@ impl What<'_> {
             }
             What::Seal { sealed } => seal(*sealed, lang).to_string(),
             What::Reveal { laureates } => {
-                super::reveal::step(*laureates, laureates.is_none(), 0, lang)
+                super::reveal::step(*laureates, laureates.is_none(), (0, None), lang)
             }
         }
     }

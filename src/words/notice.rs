@@ -7,6 +7,16 @@ use crate::domain::{Lang, Refusal};
 /// A sentence in French and in English.
 type Pair = (&'static str, &'static str);
 
+/// The notice in words, naming what the session knows in its own words:
+/// what `u` undid says a criterion by its label and a step of the reveal
+/// by its place ("8e lauréat"); every other notice as [`text`] says it.
+pub fn text_in(notice: &Notice, session: &crate::domain::Session, lang: Lang) -> String {
+    match notice {
+        Notice::Undone(change) => super::undo::undone_in(change, session, lang),
+        other => text(other, lang),
+    }
+}
+
 /// The notice in words: one arm per notice, the sentences grouped by area
 /// below.
 pub fn text(notice: &Notice, lang: Lang) -> String {
@@ -42,6 +52,7 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         SetupLocked => say(setup::LOCKED),
         SetupUnreadable(field) => setup::unreadable(*field, lang),
         SetupNameEmpty => say(setup::NAME_EMPTY),
+        SetupTooLong { max } => setup::too_long(*max, lang),
         // The questions.
         NoTeamOnStage => say(questions::NO_TEAM_ON_STAGE),
         AlreadyQueued(name) => format!("{name} {}", say(questions::ALREADY_QUEUED)),
@@ -196,6 +207,15 @@ mod setup {
         "Locked: scoring has started (the official method and the criteria no longer change).",
     );
     pub const NAME_EMPTY: Pair = ("Tapez un nom d'abord.", "Type a name first.");
+
+    pub fn too_long(max: usize, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => {
+                format!("{max} caractères au plus dans ce champ : la suite n'est pas prise.")
+            }
+            Lang::En => format!("At most {max} characters in this field: the rest was not taken."),
+        }
+    }
 
     pub fn unreadable(field: Field, lang: Lang) -> String {
         format!(

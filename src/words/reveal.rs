@@ -6,7 +6,7 @@
 use crate::app::notice::RevealNotice;
 use crate::app::screens::reveal::RevealHelp;
 use crate::domain::ranking::finality::Finality;
-use crate::domain::reveal::RevealProblem;
+use crate::domain::reveal::{Reveal, RevealProblem, Showing};
 use crate::domain::{Lang, Refusal};
 
 use super::number::count;
@@ -269,8 +269,32 @@ pub fn notice(notice: &RevealNotice, lang: Lang) -> String {
     }
 }
 
-/// A change of the reveal, as the history and `u` say it.
-pub fn step(begun: Option<usize>, ended: bool, shown: usize, lang: Lang) -> String {
+/// A change of the reveal, as the history and `u` say it: a step by what
+/// it showed when the reveal is known (`reveal`: "annonce du 8e lauréat"),
+/// else by its number.
+pub fn step(
+    begun: Option<usize>,
+    ended: bool,
+    (shown, reveal): (usize, Option<&Reveal>),
+    lang: Lang,
+) -> String {
+    if let (None, false, Some(reveal)) = (begun, ended, reveal) {
+        let what = match reveal.at(shown) {
+            Showing::Place { place: p, .. } => {
+                let place = place(p.rank, p.tied(), lang);
+                return match lang {
+                    Lang::Fr => format!("annonce du {place}"),
+                    Lang::En => format!("announcement of the {place}"),
+                };
+            }
+            Showing::Opening => opening(lang).to_string(),
+            Showing::List(places) => list_title(places.iter().map(|p| p.teams.len()).sum(), lang),
+        };
+        return match lang {
+            Lang::Fr => format!("proclamation des lauréats : {what}"),
+            Lang::En => format!("reveal of the laureates: {what}"),
+        };
+    }
     match (begun, ended, lang) {
         (Some(teams), _, Lang::Fr) => format!(
             "début de la proclamation des lauréats ({})",

@@ -26,6 +26,11 @@ pub enum RowProblem<'a> {
     Unsafe {
         column: &'a str,
     },
+    /// A field longer than the session takes (`max` characters).
+    TooLong {
+        column: &'a str,
+        max: usize,
+    },
     /// An id already used on line `first`.
     IdTwice {
         id: &'a str,
@@ -81,6 +86,8 @@ pub fn row_problem(problem: &RowProblem, lang: Lang) -> String {
             "column \"{column}\": control character (tab, line break…) or direction override \
              refused"
         ),
+        TooLong { column, max } if fr => format!("colonne « {column} » : plus de {max} caractères"),
+        TooLong { column, max } => format!("column \"{column}\" is over {max} characters"),
         IdTwice { id, first } if fr => {
             format!("identifiant « {id} » déjà utilisé ligne {first}")
         }

@@ -318,7 +318,8 @@ pub fn row_label(row: &Row, lang: Lang) -> String {
     }
 }
 
-/// The criteria on one line: "impact ×2 (0–5), faisabilite (0–5 pas 0,5)".
+/// The criteria on one line, by their labels: "Impact ×2 (0–5), Faisabilité
+/// (0–5)".
 pub fn criteria_text(s: &crate::domain::Session, lang: Lang) -> String {
     let d = |v| super::number::dec(v, lang);
     s.criteria
@@ -329,7 +330,8 @@ pub fn criteria_text(s: &crate::domain::Session, lang: Lang) -> String {
             } else {
                 format!(" ×{}", d(c.weight))
             };
-            format!("{}{weight} ({}–{})", c.id, d(c.min), d(c.max))
+            let label = super::for_terminal(&c.label);
+            format!("{label}{weight} ({}–{})", d(c.min), d(c.max))
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -2,8 +2,17 @@
 //! "Annulé : pause du chrono".
 
 use super::number::count;
+use crate::domain::reveal::Reveal;
 use crate::domain::stage::{Phase, Stage};
-use crate::domain::{Change, Dec, Edit, Lang, Mark, TeamStatus};
+use crate::domain::{Change, CriterionId, Dec, Edit, Lang, Mark, Session, TeamStatus};
+
+/// A criterion by its label when the session knows it, else by its id.
+fn criterion_name(criterion: &CriterionId, session: Option<&Session>) -> String {
+    let label = session
+        .and_then(|s| s.criterion(criterion))
+        .map(|c| c.label.as_str());
+    super::for_terminal(label.unwrap_or(criterion.as_str())).into_owned()
+}
 
 fn value(v: Option<Dec>, lang: Lang) -> String {
     match v {
@@ -30,14 +39,16 @@ pub(super) fn message_step(shown: bool, lang: Lang) -> &'static str {
     }
 }
 
-/// What a change of the laureates' reveal did, in words.
-pub(super) fn reveal_step(change: &Change, lang: Lang) -> String {
+/// What a change of the laureates' reveal did, in words (a step by the
+/// place it showed, when `reveal` is the one under way).
+pub(super) fn reveal_step(change: &Change, reveal: Option<&Reveal>, lang: Lang) -> String {
+    use super::reveal::step;
     match change {
         Change::SetReveal { edit } => match &edit.new {
-            Some(reveal) => super::reveal::step(Some(reveal.teams()), false, 0, lang),
-            None => super::reveal::step(None, true, 0, lang),
+            Some(reveal) => step(Some(reveal.teams()), false, (0, None), lang),
+            None => step(None, true, (0, None), lang),
         },
-        Change::SetRevealed { edit } => super::reveal::step(None, false, edit.new, lang),
+        Change::SetRevealed { edit } => step(None, false, (edit.new, reveal), lang),
         _ => String::new(),
     }
 }
@@ -82,6 +93,16 @@ pub(super) fn stage_step(seen: &Stage, new: &Stage, lang: Lang) -> String {
 /// The undone change `done`, as the status line says it. Cell changes say
 /// what the undo puts back (`done`'s new value → its seen value).
 pub fn undone(done: &Change, lang: Lang) -> String {
+    said(done, None, lang)
+}
+
+/// [`undone`] in the session's own words: a criterion by its label, a
+/// step of the reveal by the place it showed ("8e lauréat").
+pub fn undone_in(done: &Change, session: &Session, lang: Lang) -> String {
+    said(done, Some(session), lang)
+}
+
+fn said(done: &Change, session: Option<&Session>, lang: Lang) -> String {
     if let Some(what) =
         super::setup::undone(done, lang).or_else(|| super::double_entry::undone(done, lang))
     {
@@ -94,7 +115,8 @@ pub fn undone(done: &Change, lang: Lang) -> String {
             criterion,
             edit: Edit { seen, new },
         } => format!(
-            "{team} {juror} {criterion} {} → {}",
+            "{team} {juror} {} {} → {}",
+            criterion_name(criterion, session),
             value(*new, lang),
             value(*seen, lang)
         ),
@@ -140,7 +162,9 @@ pub fn undone(done: &Change, lang: Lang) -> String {
             .to_string(),
         Change::SetStage { edit } => stage_step(&edit.seen, &edit.new, lang),
         Change::SetMessage { edit } => message_step(edit.new.is_some(), lang).to_string(),
-        Change::SetReveal { .. } | Change::SetRevealed { .. } => reveal_step(done, lang),
+        Change::SetReveal { .. } | Change::SetRevealed { .. } => {
+            reveal_step(done, session.and_then(|s| s.reveal.as_ref()), lang)
+        }
         Change::SetQueue { .. } | Change::AddQuestion { .. } | Change::RemoveQuestion { .. } => {
             lang.t("file des questions", "question queue").to_string()
         }
@@ -150,7 +174,7 @@ pub fn undone(done: &Change, lang: Lang) -> String {
                 .iter()
                 .find(|c| matches!(c, Change::SetStage { .. }))
             {
-                return undone(stage, lang);
+                return said(stage, session, lang);
             }
             let jurors: Vec<&str> = changes
                 .iter()
@@ -160,7 +184,7 @@ pub fn undone(done: &Change, lang: Lang) -> String {
                 })
                 .collect();
             match (changes.as_slice(), jurors.first()) {
-                ([one], _) => return undone(one, lang),
+                ([one], _) => return said(one, session, lang),
                 (_, Some(j)) if jurors.len() == changes.len() && jurors.iter().all(|x| x == j) => {
                     let n = changes.len();
                     match lang {

@@ -2,7 +2,7 @@
 //! prints and what a refused structural change says.
 
 use super::number::dec;
-use crate::domain::validate::{Kind, Problem};
+use crate::domain::validate::{Kind, Problem, Text};
 use crate::domain::{CriterionId, Dec, JurorId, Lang, TeamId};
 
 impl Kind {
@@ -15,6 +15,7 @@ impl Kind {
             Kind::Criterion => lang.t("critère", "criterion"),
             Kind::Break => lang.t("pause", "break"),
             Kind::Message => lang.t("message", "message"),
+            Kind::Event => lang.t("événement", "event"),
         }
     }
 }
@@ -123,6 +124,12 @@ impl Problem {
                 format!("question: unknown team {team} or juror {juror}")
             }
             UnsafeText { kind, id } => unsafe_text(*kind, id, lang),
+            TooLong {
+                kind,
+                id,
+                text,
+                max,
+            } => too_long(*kind, id, *text, *max, lang),
         }
     }
 }
@@ -176,5 +183,40 @@ fn unsafe_text(kind: Kind, id: &str, lang: Lang) -> String {
             format!("{kind} « {id} » : caractère de contrôle ou d'inversion de sens refusé")
         }
         Lang::En => format!("{kind} \"{id}\": control or direction-override character refused"),
+    }
+}
+
+impl Text {
+    /// The text, as a noun (`le nom` / `the name`).
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Text::Id => lang.t("l'identifiant", "the id"),
+            Text::Name => lang.t("le nom", "the name"),
+            Text::Title => lang.t("le titre", "the title"),
+            Text::Place => lang.t("le lieu", "the place"),
+            Text::Project => lang.t("le projet", "the project"),
+            Text::Summary => lang.t("le résumé", "the summary"),
+            Text::Member => lang.t("un membre", "a member"),
+            Text::Role => lang.t("le rôle", "the role"),
+            Text::Label => lang.t("le libellé", "the label"),
+        }
+    }
+}
+
+/// `équipe « T03 » : le nom dépasse 200 caractères` (an id itself too long
+/// is cut).
+fn too_long(kind: Kind, id: &str, text: Text, max: usize, lang: Lang) -> String {
+    let what = kind.name(lang);
+    let id = super::width::cut(id, 40);
+    let id = super::for_terminal(&id);
+    let whose = match (id.is_empty(), lang) {
+        (true, _) => what.to_string(),
+        (false, Lang::Fr) => format!("{what} « {id} »"),
+        (false, Lang::En) => format!("{what} \"{id}\""),
+    };
+    let text = text.name(lang);
+    match lang {
+        Lang::Fr => format!("{whose} : {text} dépasse {max} caractères"),
+        Lang::En => format!("{whose}: {text} is over {max} characters"),
     }
 }

@@ -102,13 +102,15 @@ pub enum RevealHelp {
     EndShort,
 }
 
-/// The key that begins the reveal (on the Stage and Results screens; on
-/// the footer of the stage, where the moderator drives it).
+/// The key that begins the reveal, on the Stage and Results screens: on
+/// the stage's footer, where the moderator drives it, and on the results'
+/// while they are not sealed (where the organisers see the laureates
+/// settled; sealed, the reveal cannot begin).
 pub fn open_bindings(app: &App) -> Vec<Binding<RevealKey>> {
     let begin = bind(Key::Char('v'), RevealKey::Begin, RevealHelp::Begin);
     match app.screen {
-        super::Screen::Stage => vec![begin.foot(RevealHelp::BeginShort)],
-        _ => vec![begin],
+        super::Screen::Results if app.session.is_sealed() => vec![begin],
+        _ => vec![begin.foot(RevealHelp::BeginShort)],
     }
 }
 

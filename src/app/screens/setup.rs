@@ -274,8 +274,8 @@ pub fn handle(app: &mut App, key: SetupKey, _now: DateTime<Utc>) -> Reply {
             Some(Row::Field(Target::Juror(id), _)) => state.open(Purpose::Replace(id)),
             _ => return Reply::say(Notice::SelectJuror),
         },
-        SetupKey::Char(c) => state.type_text(&c.to_string()),
-        SetupKey::Paste(text) => state.type_text(&text),
+        SetupKey::Char(c) => return state.type_text(&c.to_string()),
+        SetupKey::Paste(text) => return state.type_text(&text),
         SetupKey::Backspace => {
             if let Some(e) = &mut state.editing {
                 e.text.pop();
@@ -298,22 +298,41 @@ impl SetupState {
     /// Typed or pasted text: one line (a paste's line breaks and tabs
     /// become spaces), without the characters no name may hold (a pasted
     /// ESC, BEL or direction override never reaches the field, nor the
-    /// terminal that draws it).
-    fn type_text(&mut self, text: &str) {
+    /// terminal that draws it), and no longer than the field takes
+    /// ([`longest`]): the rest is dropped, and the status line says so.
+    fn type_text(&mut self, text: &str) -> Reply {
         use crate::domain::validate::is_unsafe_char;
-        if let Some(e) = &mut self.editing {
-            e.text.extend(
-                text.chars()
-                    .map(|c| {
-                        if matches!(c, '\n' | '\r' | '\t') {
-                            ' '
-                        } else {
-                            c
-                        }
-                    })
-                    .filter(|&c| !is_unsafe_char(c)),
-            );
+        let Some(e) = &mut self.editing else {
+            return Reply::none();
+        };
+        let max = longest(&e.purpose);
+        let room = max.saturating_sub(e.text.chars().count());
+        let mut kept = text
+            .chars()
+            .map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .filter(|&c| !is_unsafe_char(c));
+        e.text.extend(kept.by_ref().take(room));
+        if kept.next().is_some() {
+            return Reply::say(Notice::SetupTooLong { max });
         }
+        Reply::none()
+    }
+}
+
+/// The most characters a text field takes: a summary or a list of members
+/// [`SUMMARY_MAX`], any other [`NAME_MAX`] (the limits the session's
+/// validation holds every text to).
+fn longest(purpose: &Purpose) -> usize {
+    use crate::domain::validate::{NAME_MAX, SUMMARY_MAX};
+    match purpose {
+        Purpose::Set(_, Field::Summary | Field::Members) => SUMMARY_MAX,
+        _ => NAME_MAX,
     }
 }
 

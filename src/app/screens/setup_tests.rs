@@ -182,3 +182,58 @@ fn a_pasted_escape_or_direction_override_never_reaches_the_field() {
     run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
     assert_eq!(disk.team("T2").unwrap().name, "Guichet unique ]0;pwnedok B");
 }
+
+#[test]
+fn a_megabyte_pasted_into_a_name_stops_at_its_limit_and_says_so() {
+    use crate::domain::validate::{NAME_MAX, SUMMARY_MAX};
+    let (mut app, mut disk) = on_setup();
+    app.setup.row = to_row(
+        &app,
+        &Row::Field(Target::Team("T2".into()), Field::TeamName),
+    );
+    run(&mut app, &mut disk, Action::from(SetupKey::Edit));
+    let page = "Guichet ".repeat(128 * 1024);
+    run(&mut app, &mut disk, Action::from(SetupKey::Paste(page)));
+    let typed = app.setup.editing.as_ref().unwrap().text.clone();
+    assert_eq!(typed.chars().count(), NAME_MAX);
+    assert!(typed.starts_with("Guichet uniqueGuichet "));
+    let said = app.said().unwrap();
+    assert!(said.error);
+    assert!(
+        said.text.contains("200 caractères au plus"),
+        "{}",
+        said.text
+    );
+    // A key more is refused the same way; Backspace makes room again.
+    type_text(&mut app, &mut disk, "x");
+    assert_eq!(app.status, Some(Notice::SetupTooLong { max: NAME_MAX }));
+    run(&mut app, &mut disk, Action::from(SetupKey::Backspace));
+    app.status = None;
+    type_text(&mut app, &mut disk, "z");
+    assert_eq!(app.status, None);
+    run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
+    let name = &disk.team("T2").unwrap().name;
+    assert_eq!(name.chars().count(), NAME_MAX);
+    assert!(name.ends_with('z'));
+    // A summary takes more.
+    app.setup.row = to_row(&app, &Row::Field(Target::Team("T2".into()), Field::Summary));
+    run(&mut app, &mut disk, Action::from(SetupKey::Edit));
+    let long = "é".repeat(SUMMARY_MAX * 2);
+    run(&mut app, &mut disk, Action::from(SetupKey::Paste(long)));
+    run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
+    assert_eq!(
+        disk.team("T2").unwrap().summary.chars().count(),
+        SUMMARY_MAX
+    );
+    // A late team's name too.
+    run(&mut app, &mut disk, Action::from(SetupKey::LateTeam));
+    run(
+        &mut app,
+        &mut disk,
+        Action::from(SetupKey::Paste("L".repeat(1 << 20))),
+    );
+    assert_eq!(
+        app.setup.editing.as_ref().unwrap().text.chars().count(),
+        NAME_MAX
+    );
+}

@@ -26,7 +26,7 @@ pub fn apply(session: &mut Session, change: &Change) -> Result<(), Refusal> {
         // session is still consistent afterwards.
         let mut copy = session.clone();
         apply_unchecked(&mut copy, change)?;
-        let problems = validate::problems(&copy);
+        let problems = validate::introduced(session, validate::problems(&copy));
         if !problems.is_empty() {
             return Err(Refusal::Inconsistent(problems));
         }

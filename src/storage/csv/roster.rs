@@ -59,16 +59,28 @@ fn required<'a>(row: &'a Row, column: &str, problems: &mut Problems) -> Option<&
 /// direction overrides (each one reported, naming its column): a name
 /// pasted with a tab or a line break is pointed at in its file and line,
 /// not only refused in the session built from it.
+/// Each field within the session's limits too (a summary
+/// [`SUMMARY_MAX`], each member and every other field [`NAME_MAX`]).
 fn safe(row: &Row, columns: &[Column], problems: &mut Problems) -> bool {
+    use crate::domain::validate::{NAME_MAX, SUMMARY_MAX, is_too_long, is_unsafe_text};
     let mut ok = true;
     for column in columns {
-        if crate::domain::validate::is_unsafe_text(row.get(column.name)) {
-            problems.say(
-                row.line,
-                RowProblem::Unsafe {
-                    column: column.name,
-                },
-            );
+        let (text, column) = (row.get(column.name), column.name);
+        if is_unsafe_text(text) {
+            problems.say(row.line, RowProblem::Unsafe { column });
+            ok = false;
+        }
+        let max = if column == "summary" {
+            SUMMARY_MAX
+        } else {
+            NAME_MAX
+        };
+        let too_long = match column {
+            "members" => text.split('|').any(|m| is_too_long(m.trim(), max)),
+            _ => is_too_long(text, max),
+        };
+        if too_long {
+            problems.say(row.line, RowProblem::TooLong { column, max });
             ok = false;
         }
     }
@@ -322,6 +334,34 @@ mod tests {
         assert_eq!(lines[1], "x.csv:4: column \"id\" is empty");
         assert!(lines[2].starts_with("x.csv:5: column \"name\""));
         assert!(lines[3].starts_with("x.csv:5: column \"org\""));
+    }
+
+    #[test]
+    fn a_field_over_its_limit_is_refused_on_its_line() {
+        let long = "x".repeat(crate::domain::validate::NAME_MAX + 1);
+        let summary = "s".repeat(crate::domain::validate::SUMMARY_MAX);
+        let text = format!(
+            "id;name;org;summary;members\nT1;{long};Somme;;\nT2;B;Nord;{summary};Ann|{long}\n\
+             T3;C;Oise;{summary}s;\nT4;D;Oise;{summary};Ann|Bob\n"
+        );
+        let mut p = problems();
+        assert!(teams(text.as_bytes(), &mut p).is_none());
+        let lines = p.lines();
+        assert_eq!(
+            lines,
+            vec![
+                "x.csv:2: column \"name\" is over 200 characters",
+                "x.csv:3: column \"members\" is over 200 characters",
+                "x.csv:4: column \"summary\" is over 500 characters",
+            ]
+        );
+        let mut p = Problems::new("x.csv", Lang::Fr);
+        let text = format!("id;libellé;max\nc;{long};5\n");
+        assert!(criteria(text.as_bytes(), &mut p).is_none());
+        assert_eq!(
+            p.lines(),
+            vec!["x.csv:2: colonne « label » : plus de 200 caractères"]
+        );
     }
 
     #[test]

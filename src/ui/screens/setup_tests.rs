@@ -104,7 +104,7 @@ fn the_method_shows_locked_once_scored() {
 #[test]
 fn a_long_text_being_typed_keeps_its_end_in_view() {
     let (mut app, mut disk) = editing(Lang::En);
-    let long = format!("{}END", "x".repeat(300));
+    let long = format!("{}END", "x".repeat(150));
     run(&mut app, &mut disk, Action::from(SetupKey::Paste(long)));
     let screen = text(&draw(&app, at(0), (80, 24), false));
     assert!(screen.contains("xxxxEND▏"), "{screen}");
@@ -112,7 +112,7 @@ fn a_long_text_being_typed_keeps_its_end_in_view() {
     // A late team's name, typed on the prompt line: the prompt stays.
     run(&mut app, &mut disk, Action::from(SetupKey::Cancel));
     run(&mut app, &mut disk, Action::from(SetupKey::LateTeam));
-    let long = format!("{}END", "y".repeat(300));
+    let long = format!("{}END", "y".repeat(150));
     run(&mut app, &mut disk, Action::from(SetupKey::Paste(long)));
     let screen = text(&draw(&app, at(0), (80, 24), false));
     let first = screen.lines().nth(1).unwrap();
@@ -120,4 +120,24 @@ fn a_long_text_being_typed_keeps_its_end_in_view() {
         first.ends_with("yyEND▏") || first.contains("yyEND▏"),
         "{screen}"
     );
+}
+
+#[test]
+fn setup_after_a_paste_too_long_says_why_the_rest_was_not_taken() {
+    for lang in [Lang::Fr, Lang::En] {
+        let (mut app, mut disk) = editing(lang);
+        let page = "Guichet ".repeat(100_000);
+        run(&mut app, &mut disk, Action::from(SetupKey::Paste(page)));
+        let t = draw(&app, at(0), (80, 24), false);
+        let screen = text(&t);
+        assert!(
+            screen.contains(lang.t(
+                "200 caractères au plus dans ce champ",
+                "At most 200 characters in this field"
+            )),
+            "{screen}"
+        );
+        assert!(screen.contains("Guichet Guiche▏"), "{screen}");
+        insta::assert_snapshot!(format!("setup_too_long_{}_80x24", lang.code()), t.backend());
+    }
 }

@@ -64,16 +64,39 @@ pub fn comparison(method: Method, official: Method, lang: Lang) -> String {
     }
 }
 
-/// What keeps the ranking provisional: sheets missing, partial, and with
-/// a handwritten total that differs.
-pub fn provisional(missing: usize, partial: usize, mismatch: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "PROVISOIRE — feuilles manquantes {missing} · incomplètes {partial} · total manuscrit différent {mismatch}"
+/// What keeps the ranking provisional, for the results' heading: the
+/// counts that are not zero, each before its words ("PROVISOIRE — 53
+/// feuilles manquantes · 1 incomplète"), items apart by " · " so the
+/// screen breaks a line between them, never between a count and its words.
+pub fn provisional(missing: usize, partial: usize, mismatched: usize, lang: Lang) -> String {
+    let items: Vec<String> = [
+        (
+            missing,
+            ("feuille manquante", "feuilles manquantes"),
+            ("missing sheet", "missing sheets"),
         ),
-        Lang::En => format!(
-            "PROVISIONAL — sheets missing {missing} · partial {partial} · handwritten total mismatch {mismatch}"
+        (
+            partial,
+            ("incomplète", "incomplètes"),
+            ("partial", "partial"),
         ),
+        (
+            mismatched,
+            ("total papier différent", "totaux papier différents"),
+            ("paper total mismatch", "paper total mismatches"),
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, fr, en)| {
+        let (one, many) = if lang == Lang::Fr { fr } else { en };
+        count(n, lang, one, many)
+    })
+    .collect();
+    let head = lang.t("PROVISOIRE", "PROVISIONAL");
+    match items.is_empty() {
+        true => head.to_string(),
+        false => format!("{head} — {}", items.join(" · ")),
     }
 }
 

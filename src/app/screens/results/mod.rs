@@ -8,7 +8,7 @@ use crossterm::event::KeyCode;
 use super::Reply;
 use crate::app::App;
 use crate::app::action::Job;
-use crate::app::keys::{Binding, CommonHelp, Key, bind};
+use crate::app::keys::{Binding, CommonHelp, Key, Rank, bind};
 use crate::app::notice::Notice;
 use crate::domain::ranking::decisions::{DecisionProblem, problems};
 use crate::domain::ranking::robustness::Search;
@@ -234,6 +234,7 @@ pub enum ResultsHelp {
     ConfirmField,
     EraseShort,
     Seal,
+    SealShort,
     Unseal,
     UnsealShort,
 }
@@ -297,7 +298,11 @@ fn table(form_open: bool) -> Vec<Binding<ResultsKey>> {
             R::PageDown,
             CommonHelp::NextPage,
         ),
-        bind(Key::Code(KeyCode::Enter), R::Detail, H::Detail).foot(H::DetailShort),
+        // At 80 columns the detail gives way to deciding, sealing and
+        // the reveal (the `?` list keeps it).
+        bind(Key::Code(KeyCode::Enter), R::Detail, H::Detail)
+            .foot(H::DetailShort)
+            .rank(Rank::Extra),
         bind(Key::Code(KeyCode::Esc), R::Cancel, H::CloseDetail),
         bind(Key::Char('s'), R::Sensitivity, H::Sensitivity),
         bind(Key::Char('d'), R::Decide, H::Decide).foot(H::DecideShort),

@@ -9,12 +9,13 @@ use crate::app::notice::Notice;
 use crate::domain::Change;
 
 /// `S`: seal the results, or unseal them when `sealed` (it asks first).
-/// Sealing is rare and deliberate: in the `?` list, not on the full
-/// footer; unsealing is the sealed screen's one key, on its footer.
+/// On the footer either way: sealing before the ceremony is what the
+/// organisers come to this screen for (it asks before doing anything);
+/// unsealing is the sealed screen's one key.
 pub fn seal_key(sealed: bool) -> Binding<ResultsKey> {
     let key = Key::Char('S');
     match sealed {
-        false => bind(key, ResultsKey::Seal, ResultsHelp::Seal),
+        false => bind(key, ResultsKey::Seal, ResultsHelp::Seal).foot(ResultsHelp::SealShort),
         true => bind(key, ResultsKey::Seal, ResultsHelp::Unseal).foot(ResultsHelp::UnsealShort),
     }
 }

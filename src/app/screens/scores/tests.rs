@@ -67,7 +67,7 @@ fn typing_saving_and_undo_through_the_keymap() {
     sim.keys("u", at(4));
     assert_eq!(
         sim.app.said().as_ref().map(|s| s.text.as_str()),
-        Some("Annulé : T1 J1 faisabilite 3 → vide")
+        Some("Annulé : T1 J1 Faisabilité 3 → vide")
     );
     assert_eq!(
         sim.disk

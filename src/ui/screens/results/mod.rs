@@ -54,7 +54,7 @@ impl Widget for ResultsScreen<'_, '_> {
         // difference is always shown).
         let roomy = area.height >= 20;
         for (text, st) in heading(&computed, session, lang, color, roomy) {
-            for part in wrap_indented(&text, usize::from(area.width))
+            for part in heading_lines(&text, usize::from(area.width))
                 .into_iter()
                 .take(2)
             {
@@ -121,6 +121,25 @@ pub fn projector_notice(area: Rect, buf: &mut Buffer, lang: Lang, color: bool) {
         };
         put(buf, area, x, y + i as u16, text, area.width, st);
     }
+}
+
+/// A heading line on lines of `cells`: broken between its " · " items
+/// (a count stays with its words), within one only when an item alone is
+/// wider than the line.
+pub(crate) fn heading_lines(text: &str, cells: usize) -> Vec<String> {
+    if crate::ui::text::width(text) <= cells {
+        return vec![text.to_string()];
+    }
+    let items: Vec<String> = text.split(" · ").map(String::from).collect();
+    let lines = crate::ui::text::join_wrapped(&items, cells.saturating_sub(4));
+    if lines
+        .iter()
+        .any(|l| crate::ui::text::width(l) > cells.saturating_sub(4))
+    {
+        return wrap_indented(text, cells);
+    }
+    let indent = |(i, line): (usize, String)| if i == 0 { line } else { format!("    {line}") };
+    lines.into_iter().enumerate().map(indent).collect()
 }
 
 /// The lines above the table: method, what is missing, the independent
