@@ -188,7 +188,7 @@ mod tests {
         twin.name = "Twin".into();
         s.jurors.push(twin);
         let first: &Juror = &s.jurors[0];
-        assert!(std::ptr::eq(s.juror(&first.id.to_string()).unwrap(), first));
+        assert!(std::ptr::eq(s.juror(first.id.as_str()).unwrap(), first));
     }
 
     #[test]
