@@ -43,6 +43,25 @@ pub fn count(n: usize, lang: Lang, one: &str, many: &str) -> String {
     format!("{n} {}", agree(n, lang, one, many))
 }
 
+/// A noun's singular and plural.
+pub type Forms<'a> = (&'a str, &'a str);
+
+/// The counts that are not zero, each with its noun in `lang` (French
+/// forms first, then English): `["3 feuilles manquantes", "1 incomplète"]`.
+pub fn nonzero(items: &[(usize, Forms, Forms)], lang: Lang) -> Vec<String> {
+    items
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|&(n, fr, en)| {
+            let (one, many) = match lang {
+                Lang::Fr => fr,
+                Lang::En => en,
+            };
+            count(n, lang, one, many)
+        })
+        .collect()
+}
+
 /// A count with its thousands grouped, the language's way: `19 980` in
 /// French (a plain space, safe in any terminal), `19,980` in English.
 pub fn grouped(n: u64, lang: Lang) -> String {

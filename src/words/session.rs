@@ -39,7 +39,7 @@ pub fn finality(f: &crate::domain::ranking::finality::Finality, lang: Lang) -> S
             )
             .to_string();
     }
-    let parts: Vec<String> = [
+    let items = [
         (
             f.missing,
             ("feuille manquante", "feuilles manquantes"),
@@ -65,14 +65,8 @@ pub fn finality(f: &crate::domain::ranking::finality::Finality, lang: Lang) -> S
             ("décision caduque", "décisions caduques"),
             ("stale decision", "stale decisions"),
         ),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, fr, en)| {
-        let (one, many) = if lang == Lang::Fr { fr } else { en };
-        count(n, lang, one, many)
-    })
-    .collect();
+    ];
+    let parts = super::number::nonzero(&items, lang);
     format!(
         "{} {}",
         lang.t("résultats PROVISOIRES :", "results PROVISIONAL:"),
