@@ -43,20 +43,17 @@ pub fn count(n: usize, lang: Lang, one: &str, many: &str) -> String {
     format!("{n} {}", agree(n, lang, one, many))
 }
 
-/// A noun's singular and plural.
-pub type Forms<'a> = (&'a str, &'a str);
+/// A count and its noun in both languages, singular and plural:
+/// `(n, (fr_one, fr_many), (en_one, en_many))`.
+pub type Counted<'a> = (usize, (&'a str, &'a str), (&'a str, &'a str));
 
-/// The counts that are not zero, each with its noun in `lang` (French
-/// forms first, then English): `["3 feuilles manquantes", "1 incomplète"]`.
-pub fn nonzero(items: &[(usize, Forms, Forms)], lang: Lang) -> Vec<String> {
+/// The counts that are not zero, each worded in `lang` ([`count`]).
+pub fn nonzero(items: &[Counted<'_>], lang: Lang) -> Vec<String> {
     items
         .iter()
         .filter(|(n, _, _)| *n > 0)
         .map(|&(n, fr, en)| {
-            let (one, many) = match lang {
-                Lang::Fr => fr,
-                Lang::En => en,
-            };
+            let (one, many) = if lang == Lang::Fr { fr } else { en };
             count(n, lang, one, many)
         })
         .collect()

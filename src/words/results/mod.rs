@@ -9,16 +9,28 @@ pub mod panel;
 
 use crate::domain::{Decision, DecisionKind, Lang, Method, TeamId};
 use crate::words::number::count;
-pub use crate::words::report::Column;
 
-/// A column's heading in the ranking's table on screen: the reports'
-/// label ([`Column::label`]), shorter where the screen's column is narrow.
-pub fn heading(column: Column, lang: Lang) -> &'static str {
-    match column {
-        Column::Team => lang.t("Éq.", "Team"),
-        Column::Org => "Département",
-        Column::Sheets => lang.t("Feuil.", "Sheets"),
-        other => other.label(lang),
+/// The ranking's table columns, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Rank,
+    Team,
+    Name,
+    Org,
+    Score,
+    Sheets,
+}
+
+impl Column {
+    pub fn heading(self, lang: Lang) -> &'static str {
+        match self {
+            Column::Rank => lang.t("Rang", "Rank"),
+            Column::Team => lang.t("Éq.", "Team"),
+            Column::Name => lang.t("Nom", "Name"),
+            Column::Org => lang.t("Département", "Département"),
+            Column::Score => lang.t("Score", "Score"),
+            Column::Sheets => lang.t("Feuil.", "Sheets"),
+        }
     }
 }
 
@@ -57,24 +69,26 @@ pub fn comparison(method: Method, official: Method, lang: Lang) -> String {
 /// feuilles manquantes · 1 incomplète"), items apart by " · " so the
 /// screen breaks a line between them, never between a count and its words.
 pub fn provisional(missing: usize, partial: usize, mismatched: usize, lang: Lang) -> String {
-    let counts = [
-        (
-            missing,
-            ("feuille manquante", "feuilles manquantes"),
-            ("missing sheet", "missing sheets"),
-        ),
-        (
-            partial,
-            ("incomplète", "incomplètes"),
-            ("partial", "partial"),
-        ),
-        (
-            mismatched,
-            ("total papier différent", "totaux papier différents"),
-            ("paper total mismatch", "paper total mismatches"),
-        ),
-    ];
-    let items = crate::words::number::nonzero(&counts, lang);
+    let items = super::number::nonzero(
+        &[
+            (
+                missing,
+                ("feuille manquante", "feuilles manquantes"),
+                ("missing sheet", "missing sheets"),
+            ),
+            (
+                partial,
+                ("incomplète", "incomplètes"),
+                ("partial", "partial"),
+            ),
+            (
+                mismatched,
+                ("total papier différent", "totaux papier différents"),
+                ("paper total mismatch", "paper total mismatches"),
+            ),
+        ],
+        lang,
+    );
     let head = lang.t("PROVISOIRE", "PROVISIONAL");
     match items.is_empty() {
         true => head.to_string(),
