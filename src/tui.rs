@@ -73,7 +73,7 @@ pub trait Store: Clone + Send + 'static {
     fn idle(&self) {}
     /// Every operation of the journal, for the history view (never locks,
     /// never writes), or why it cannot be read.
-    fn history(&self) -> Result<Vec<Operation>, String> {
+    fn history(&self) -> Result<Vec<Operation>, crate::domain::fault::StoreError> {
         Ok(Vec::new())
     }
 }

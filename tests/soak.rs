@@ -66,7 +66,7 @@ impl Terminal {
                     }
                     Effect::ReadHistory => {
                         let history = storage::output::operations(&self.store.path);
-                        queue.push(Action::History(history.map_err(|e| format!("{e:?}"))));
+                        queue.push(Action::History(history));
                     }
                     Effect::Bell => {}
                 }

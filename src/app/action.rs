@@ -54,7 +54,7 @@ pub enum Action {
         found: Search,
     },
     /// The journal read for the history view (or why it could not be).
-    History(Result<Vec<crate::domain::Operation>, String>),
+    History(Result<Vec<crate::domain::Operation>, crate::domain::fault::StoreError>),
 }
 
 /// Work too long for a key press: the loop runs it on a worker thread
@@ -96,11 +96,34 @@ pub enum SaveOutcome {
         refusal: Refusal,
         fresh: Option<Box<Session>>,
     },
-    /// A file error (in the user's language): not saved.
-    Failed(String),
+    /// Not saved, and why (typed, worded by `words::notice`).
+    Failed(SaveFailure),
     /// The file holds another session: not saved, and nothing more will
     /// be.
     Replaced(Replacement),
+}
+
+/// Why a change was not saved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveFailure {
+    /// `podium display` follows the session and saves nothing.
+    ReadOnly,
+    /// The session's files said no (the store's own error).
+    Store(Box<crate::domain::fault::StoreError>),
+}
+
+impl SaveFailure {
+    /// The disk under `path` is full (what the tests and the fuzzer
+    /// simulate).
+    pub fn disk_full(path: &str) -> SaveFailure {
+        use crate::domain::fault::{FileAction, IoCause, StoreError};
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        SaveFailure::Store(Box::new(StoreError::Io {
+            path: path.into(),
+            action: FileAction::Write,
+            cause: IoCause::of(&full),
+        }))
+    }
 }
 
 /// The session file was replaced under this terminal (another session, or

@@ -106,8 +106,8 @@ pub enum Notice {
     /// The other terminal is saving; the save waits its turn.
     Busy,
     Refused(Refusal),
-    /// A file error, already in the user's language.
-    NotSaved(String),
+    /// Not saved, and why.
+    NotSaved(crate::app::action::SaveFailure),
     /// Not saved: the session was replaced on disk.
     Replaced(crate::app::Replacement),
     /// The session was replaced on disk: the key was refused.

@@ -273,7 +273,7 @@ fn settled(app: &mut App, mut outcome: SaveOutcome) -> Option<Notice> {
                 app.session = Arc::new(Session::clone(fresh));
             }
         }
-        SaveOutcome::Failed(message) => notice = Some(Notice::NotSaved(message.clone())),
+        SaveOutcome::Failed(why) => notice = Some(Notice::NotSaved(why.clone())),
         SaveOutcome::Replaced(replacement) => {
             app.mode = Mode::Replaced(Some(replacement.clone()));
             notice = Some(Notice::Replaced(replacement.clone()));

@@ -6,6 +6,7 @@
 use super::fixture::{self, Sim, at, at_ms};
 use super::*;
 use crate::app::SaveOutcome;
+use crate::app::action::SaveFailure;
 use crate::app::screens::questions::QuestionsKey;
 use crate::app::screens::schedule::ScheduleKey;
 use crate::app::screens::stage::StageKey;
@@ -299,12 +300,12 @@ fn busy_and_failed_saves_become_status_lines() {
     assert_eq!(app.pending.len(), 1, "still being saved");
     update(
         &mut app,
-        Action::Settled(SaveOutcome::Failed("disk full".into())),
+        Action::Settled(SaveOutcome::Failed(SaveFailure::disk_full("s.json"))),
         at(1),
     );
     assert!(app.pending.is_empty());
     let status = app.said().unwrap();
-    assert!(status.error && status.text.contains("disk full"));
+    assert!(status.error && status.text.contains("plus de place sur le disque"));
     assert!(!app.session.stage.is_running());
     assert!(app.undo.is_empty());
     let effects = update(&mut app, Action::from(StageKey::StartPause), at(2));

@@ -9,7 +9,7 @@ use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::app::action::Delta;
+use crate::app::action::{Delta, SaveFailure};
 use crate::app::{App, Options, Replacement, SaveOutcome};
 use crate::domain::{Lang, Operation, Session};
 use crate::i18n;
@@ -204,7 +204,7 @@ impl Store for FileStore {
                 SaveOutcome::Refused { refusal, fresh }
             }
             Err(StoreError::Replaced { .. }) => SaveOutcome::Replaced(self.replacement()),
-            Err(other) => SaveOutcome::Failed(other.message(self.lang)),
+            Err(other) => SaveOutcome::Failed(SaveFailure::Store(Box::new(other))),
         })
     }
 
@@ -222,8 +222,8 @@ impl Store for FileStore {
         storage::stamp(&self.path).ok()
     }
 
-    fn history(&self) -> Result<Vec<Operation>, String> {
-        storage::output::operations(&self.path).map_err(|e| e.message(self.lang))
+    fn history(&self) -> Result<Vec<Operation>, StoreError> {
+        storage::output::operations(&self.path)
     }
 
     /// What another terminal changed (new journal lines only), as the
@@ -293,9 +293,7 @@ impl Store for ReaderStore {
     type Stamp = storage::Stamp;
 
     fn commit(&self, _op: &Operation, _wait: Duration) -> Result<SaveOutcome, Busy> {
-        Ok(SaveOutcome::Failed(
-            crate::words::notice::display_saves_nothing(self.lang).to_string(),
-        ))
+        Ok(SaveOutcome::Failed(SaveFailure::ReadOnly))
     }
 
     fn stamp(&self) -> Option<storage::Stamp> {

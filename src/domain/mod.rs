@@ -4,6 +4,7 @@
 pub mod apply;
 pub mod decimal;
 pub mod double_entry;
+pub mod fault;
 pub mod history;
 pub mod id;
 pub mod operation;

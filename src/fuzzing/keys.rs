@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::app::action::Delta;
+use crate::app::action::{Delta, SaveFailure};
 use crate::app::{
     Action, App, Effect, Mode, Options, Replacement, SaveOutcome, action_for, update,
 };
@@ -109,7 +109,7 @@ struct Sim {
 impl Sim {
     fn save(&mut self, op: &Operation) -> SaveOutcome {
         if std::mem::take(&mut self.fail_next) {
-            return SaveOutcome::Failed("disk full".into());
+            return SaveOutcome::Failed(SaveFailure::disk_full("demo.json"));
         }
         match apply(&mut self.disk, &op.change) {
             Ok(()) => {

@@ -155,10 +155,7 @@ pub(crate) fn checkpoint_now(
         Err(e) => {
             notices.push(Notice::StateNotWritten {
                 path: files.state.clone(),
-                reason: (
-                    e.message(crate::domain::Lang::Fr),
-                    e.message(crate::domain::Lang::En),
-                ),
+                reason: Box::new(e),
             });
             Ok(())
         }

@@ -3,9 +3,10 @@
 use std::path::PathBuf;
 
 use crate::domain::Lang;
+use crate::domain::fault::StoreError;
 use crate::words::storage as words;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     /// A torn last journal line (a crash mid-append) was moved aside; the
     /// change it held had never been reported saved.
@@ -18,10 +19,9 @@ pub enum Notice {
     StateRebuilt { path: PathBuf, revision: u64 },
     /// The change is saved in the journal, but the state file could not be
     /// written; the next change or open will complete it.
-    /// `reason`: why, in French then in English.
     StateNotWritten {
         path: PathBuf,
-        reason: (String, String),
+        reason: Box<StoreError>,
     },
 }
 
@@ -35,7 +35,7 @@ impl Notice {
             } => words::torn_moved(lang, journal, torn, *line),
             Notice::StateRebuilt { path, revision } => words::state_rebuilt(lang, path, *revision),
             Notice::StateNotWritten { path, reason } => {
-                words::state_not_written(lang, path, lang.t(&reason.0, &reason.1))
+                words::state_not_written(lang, path, &reason.message(lang))
             }
         }
     }
@@ -49,11 +49,16 @@ mod tests {
     fn a_state_not_written_gives_its_reason_in_the_users_language() {
         let notice = Notice::StateNotWritten {
             path: PathBuf::from("f.json"),
-            reason: ("plus de place sur le disque".into(), "no space left".into()),
+            reason: Box::new(StoreError::io(
+                std::path::Path::new("f.json"),
+                crate::storage::error::Action::Write,
+                std::io::Error::from(std::io::ErrorKind::StorageFull),
+            )),
         };
         let fr = notice.message(Lang::Fr);
         assert!(fr.contains("(plus de place sur le disque)"), "{fr}");
         assert!(!fr.contains("no space"), "{fr}");
-        assert!(notice.message(Lang::En).contains("(no space left)"));
+        let en = notice.message(Lang::En);
+        assert!(en.contains("(no space left on the disk)"), "{en}");
     }
 }

@@ -1,6 +1,7 @@
 //! The chrome: the session file named in the header and the `?` overlay,
 //! the saved state in words, F1–F7.
 
+use crate::app::action::SaveFailure;
 use crate::app::fixture::at;
 use crate::app::screens::stage::StageKey;
 use crate::app::{Action, SaveOutcome, Screen, update};
@@ -74,7 +75,7 @@ fn the_status_line_says_whether_the_work_is_saved_in_words() {
         // The disk refused it: said once, then kept in the line.
         update(
             &mut a,
-            Action::Settled(SaveOutcome::Failed("disque plein".into())),
+            Action::Settled(SaveOutcome::Failed(SaveFailure::disk_full("s.json"))),
             at(5),
         );
         a.status = None;

@@ -6,63 +6,68 @@
 use std::io::{self, ErrorKind};
 
 use crate::domain::Lang;
+pub use crate::domain::fault::{IoCause, JsonKind, JsonProblem, NotRegular};
 
 /// Why a file operation failed, in `lang`. Common cases are said in words;
 /// any other keeps the system's text after a translated lead.
 pub fn io_words(err: &io::Error, lang: Lang) -> String {
-    if let Some(kind) = err.get_ref().and_then(|e| e.downcast_ref::<NotRegular>()) {
-        return not_regular(*kind, lang);
-    }
-    let (fr, en) = match err.kind() {
-        ErrorKind::NotFound => ("fichier ou dossier introuvable", "no such file or folder"),
-        ErrorKind::PermissionDenied => ("accès refusé (droits insuffisants)", "permission denied"),
-        ErrorKind::AlreadyExists => ("existe déjà", "already exists"),
-        ErrorKind::StorageFull => ("plus de place sur le disque", "no space left on the disk"),
-        ErrorKind::QuotaExceeded => ("quota de disque dépassé", "disk quota exceeded"),
-        ErrorKind::ReadOnlyFilesystem => (
-            "disque ou dossier en lecture seule",
-            "read-only disk or folder",
-        ),
-        ErrorKind::IsADirectory => (
-            "c'est un dossier, pas un fichier",
-            "it is a folder, not a file",
-        ),
-        ErrorKind::NotADirectory => (
-            "un élément du chemin n'est pas un dossier",
-            "part of the path is not a folder",
-        ),
-        ErrorKind::DirectoryNotEmpty => ("le dossier n'est pas vide", "the folder is not empty"),
-        ErrorKind::FileTooLarge => ("fichier trop volumineux", "file too large"),
-        ErrorKind::InvalidFilename => ("nom de fichier invalide", "invalid file name"),
-        ErrorKind::InvalidData => (
-            "contenu illisible (pas du texte UTF-8)",
-            "unreadable content (not UTF-8 text)",
-        ),
-        ErrorKind::ResourceBusy => ("ressource occupée", "resource busy"),
-        ErrorKind::TimedOut => ("délai dépassé", "timed out"),
-        ErrorKind::CrossesDevices => (
-            "déplacement impossible d'un disque à un autre",
-            "cannot move across disks",
-        ),
-        _ => {
-            return match lang {
-                Lang::Fr => format!("erreur du système : {err}"),
-                Lang::En => format!("system error: {err}"),
-            };
-        }
-    };
-    lang.t(fr, en).to_string()
+    IoCause::of(err).words(lang)
 }
 
-/// What is found in place of a file (the payload of the error
-/// `storage::regular` gives for it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NotRegular {
-    Folder,
-    Fifo,
-    Device,
-    Socket,
-    Other,
+impl IoCause {
+    /// Why the system refused, in `lang` (see [`io_words`]).
+    pub fn words(&self, lang: Lang) -> String {
+        if let Some(kind) = self.not_regular {
+            return not_regular(kind, lang);
+        }
+        self.kind_words(lang)
+    }
+
+    fn kind_words(&self, lang: Lang) -> String {
+        let (fr, en) = match self.kind {
+            ErrorKind::NotFound => ("fichier ou dossier introuvable", "no such file or folder"),
+            ErrorKind::PermissionDenied => {
+                ("accès refusé (droits insuffisants)", "permission denied")
+            }
+            ErrorKind::AlreadyExists => ("existe déjà", "already exists"),
+            ErrorKind::StorageFull => ("plus de place sur le disque", "no space left on the disk"),
+            ErrorKind::QuotaExceeded => ("quota de disque dépassé", "disk quota exceeded"),
+            ErrorKind::ReadOnlyFilesystem => (
+                "disque ou dossier en lecture seule",
+                "read-only disk or folder",
+            ),
+            ErrorKind::IsADirectory => (
+                "c'est un dossier, pas un fichier",
+                "it is a folder, not a file",
+            ),
+            ErrorKind::NotADirectory => (
+                "un élément du chemin n'est pas un dossier",
+                "part of the path is not a folder",
+            ),
+            ErrorKind::DirectoryNotEmpty => {
+                ("le dossier n'est pas vide", "the folder is not empty")
+            }
+            ErrorKind::FileTooLarge => ("fichier trop volumineux", "file too large"),
+            ErrorKind::InvalidFilename => ("nom de fichier invalide", "invalid file name"),
+            ErrorKind::InvalidData => (
+                "contenu illisible (pas du texte UTF-8)",
+                "unreadable content (not UTF-8 text)",
+            ),
+            ErrorKind::ResourceBusy => ("ressource occupée", "resource busy"),
+            ErrorKind::TimedOut => ("délai dépassé", "timed out"),
+            ErrorKind::CrossesDevices => (
+                "déplacement impossible d'un disque à un autre",
+                "cannot move across disks",
+            ),
+            _ => {
+                return match lang {
+                    Lang::Fr => format!("erreur du système : {}", self.system),
+                    Lang::En => format!("system error: {}", self.system),
+                };
+            }
+        };
+        lang.t(fr, en).to_string()
+    }
 }
 
 impl std::fmt::Display for NotRegular {
@@ -99,30 +104,6 @@ pub fn more_problems(n: u64, lang: Lang) -> String {
         (Lang::En, 1) => "… and 1 more problem".to_string(),
         (Lang::En, _) => format!("… and {count} more problems"),
     }
-}
-
-/// What kind of JSON problem.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum JsonKind {
-    /// Not JSON (a stray character, a missing comma…).
-    Syntax,
-    /// The text stops in the middle (a cut file).
-    Eof,
-    /// JSON, but not what was expected (a missing field, a wrong type).
-    Data,
-    /// Anything else (e.g. a migration that failed).
-    Other,
-}
-
-/// A JSON text that could not be read: where, what kind, and the reader's
-/// own detail (English) kept for the curious.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct JsonProblem {
-    pub kind: JsonKind,
-    pub line: usize,
-    pub column: usize,
-    /// The reader's detail, without its position.
-    pub detail: String,
 }
 
 impl JsonProblem {

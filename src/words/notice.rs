@@ -1,6 +1,7 @@
 //! The status line's sentences (`crate::app::notice::Notice`).
 
 use crate::app::SaveState;
+use crate::app::action::SaveFailure;
 use crate::app::notice::Notice;
 use crate::domain::{Lang, Refusal};
 
@@ -76,7 +77,7 @@ pub fn text(notice: &Notice, lang: Lang) -> String {
         Busy => say(everywhere::BUSY),
         Refused(Refusal::Stale { .. }) => say(everywhere::STALE),
         Refused(other) => format!("{} {}", say(everywhere::REFUSED), other.message(lang)),
-        NotSaved(message) => format!("{} {message}", say(everywhere::NOT_SAVED)),
+        NotSaved(why) => format!("{} {}", say(everywhere::NOT_SAVED), not_saved(why, lang)),
         Replaced(r) => format!(
             "{} {}",
             say(everywhere::NOT_SAVED),
@@ -431,9 +432,15 @@ pub fn replaced(backup: Option<&std::path::Path>, lang: Lang) -> String {
     }
 }
 
-/// Why the stage display saved nothing (it never tries).
-pub fn display_saves_nothing(lang: Lang) -> &'static str {
-    lang.t("affichage en lecture seule", "read-only display")
+/// Why a change was not saved: the stage display never saves, or the
+/// store's error.
+pub fn not_saved(why: &SaveFailure, lang: Lang) -> String {
+    match why {
+        SaveFailure::ReadOnly => lang
+            .t("affichage en lecture seule", "read-only display")
+            .into(),
+        SaveFailure::Store(error) => error.message(lang),
+    }
 }
 
 /// What `run` and `display` say when there is no terminal to draw on.

@@ -1,8 +1,11 @@
-//! The storage's sentences: the journal's hash chain, checkpoints, repair.
+//! The storage's sentences: its errors (`StoreError`, a journal line's
+//! `LineProblem`), the journal's hash chain, checkpoints, repair.
 
+use std::fmt;
 use std::path::Path;
 
 use crate::domain::Lang;
+use crate::domain::fault::{FileAction, LineProblem, StoreError};
 
 /// The first 12 hex digits of a digest, enough to tell two apart.
 fn short(digest: Option<&str>) -> String {
@@ -383,3 +386,103 @@ pub fn journal_of_other_session(
         ),
     }
 }
+
+/// What the system refused to do with a file.
+fn action_words(action: FileAction, lang: Lang) -> &'static str {
+    match action {
+        FileAction::Read => lang.t("lecture impossible", "cannot read"),
+        FileAction::Write => lang.t("écriture impossible", "cannot write"),
+        FileAction::Lock => lang.t("verrouillage impossible", "cannot lock"),
+        FileAction::Create => lang.t("création impossible", "cannot create"),
+    }
+}
+
+impl StoreError {
+    /// One line naming the file (and the line or position), in `lang`.
+    /// A refusal is about the operation, not a file: its message is the
+    /// refusal's alone (prefix the file where the user needs it).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            StoreError::NotFound { path } => not_found(lang, path),
+            StoreError::Exists { path } => exists(lang, path),
+            StoreError::Io {
+                path,
+                action,
+                cause,
+            } => format!(
+                "{}: {} ({})",
+                path.display(),
+                action_words(*action, lang),
+                cause.words(lang)
+            ),
+            StoreError::BadState {
+                path,
+                line,
+                column,
+                problem,
+            } => bad_state(lang, path, (*line, *column), &problem.words(lang, true)),
+            StoreError::NewerFormat {
+                path,
+                found,
+                supported,
+            } => format!(
+                "{}: {}",
+                path.display(),
+                newer_format(lang, *found, *supported)
+            ),
+            StoreError::BadLine {
+                path,
+                line,
+                problem,
+            } => bad_line(lang, path, *line, &problem.message(lang)),
+            StoreError::OtherSession {
+                path,
+                journal,
+                state_id,
+                journal_id,
+            } => journal_of_other_session(lang, (path, journal), state_id, journal_id),
+            StoreError::Replaced {
+                path,
+                expected,
+                seen,
+                found,
+                found_revision,
+            } => replaced(lang, path, (expected, *seen), (found, *found_revision)),
+            StoreError::Busy { path } => busy(lang, path),
+            StoreError::Refused(refusal) => refusal.message(lang),
+            StoreError::StateNewer {
+                path,
+                state,
+                journal,
+            } => state_newer_refused(lang, path, *state, *journal),
+            StoreError::Crashed { step } => format!("simulated crash after {}", step.name()),
+        }
+    }
+}
+
+impl LineProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            LineProblem::Unreadable(why) => unreadable_line(lang, &why.words(lang, false)),
+            LineProblem::OtherSession { expected, found } => {
+                line_of_other_session(lang, expected, found)
+            }
+            LineProblem::Gap { expected, found } => lines_missing(lang, *expected, *found),
+            LineProblem::Create { expected } => creation_line(lang, *expected),
+            LineProblem::Refused(r) => not_replayable(lang, &r.message(lang)),
+            LineProblem::NewerFormat { found, supported } => newer_format(lang, *found, *supported),
+            LineProblem::Chain { expected, found } => {
+                chain_broken(lang, expected.as_deref(), found.as_deref())
+            }
+        }
+    }
+}
+
+/// In English: what a log or a test shows of a store error.
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for StoreError {}

@@ -16,6 +16,7 @@ use crossterm::event::KeyCode;
 use super::{Reply, Screen};
 use crate::app::App;
 use crate::app::keys::{Binding, CommonHelp, Key, bind};
+use crate::domain::fault::StoreError;
 use crate::domain::history::{self, Filter};
 use crate::domain::{Operation, TeamId};
 
@@ -41,7 +42,7 @@ impl From<HistoryKey> for crate::app::Action {
 }
 
 /// The journal as read, or why it could not be.
-pub type Read = Result<Rc<Vec<Operation>>, String>;
+pub type Read = Result<Rc<Vec<Operation>>, StoreError>;
 
 /// The view's state.
 #[derive(Clone, Debug, PartialEq)]
@@ -155,7 +156,7 @@ pub fn wants_journal(app: &mut App) -> bool {
 }
 
 /// The journal came back from the loop.
-pub fn loaded(app: &mut App, read: Result<Vec<Operation>, String>) {
+pub fn loaded(app: &mut App, read: Result<Vec<Operation>, StoreError>) {
     if let Some(view) = app.history.as_mut() {
         view.read = Some(read.map(Rc::new));
     }
@@ -218,14 +219,10 @@ mod tests {
         update(&mut app, Action::Show(Screen::Setup), at(1));
         update(&mut app, HistoryKey::Open.into(), at(2));
         assert_eq!(app.history.as_ref().unwrap().team, None);
-        update(
-            &mut app,
-            Action::History(Err("journal illisible".into())),
-            at(3),
-        );
-        assert_eq!(
-            app.history.as_ref().unwrap().read,
-            Some(Err("journal illisible".into()))
-        );
+        let unreadable = StoreError::NotFound {
+            path: "forum.json".into(),
+        };
+        update(&mut app, Action::History(Err(unreadable.clone())), at(3));
+        assert_eq!(app.history.as_ref().unwrap().read, Some(Err(unreadable)));
     }
 }

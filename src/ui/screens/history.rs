@@ -37,7 +37,7 @@ impl Widget for HistoryScreen<'_> {
         };
         let lines = match &self.history.read {
             None => vec![words::reading(lang).to_string()],
-            Some(Err(message)) => vec![crate::words::for_terminal(message).into_owned()],
+            Some(Err(error)) => vec![crate::words::for_terminal(&error.message(lang)).into_owned()],
             Some(Ok(ops)) => {
                 let entries = history::entries(ops, &self.history.filter());
                 let filtered = self.history.team.is_some();
