@@ -274,20 +274,6 @@ const SENTENCE_MARKS: &[&str] = &[
     "Lang::En)",
 ];
 
-/// Files of `src/ui` and `src/app` that still word their sentences in
-/// place, until they move to `src/words` too (issue 10, item 2). Shrink
-/// it; never grow it.
-const STILL_WORDING: &[&str] = &[
-    "ui/chrome.rs",
-    "ui/mod.rs",
-    "ui/theme.rs",
-    "ui/screens/completeness.rs",
-    "ui/screens/questions.rs",
-    "ui/screens/schedule.rs",
-    "ui/screens/stage.rs",
-    "app/screens/schedule.rs",
-];
-
 /// ARCHITECTURE.md: the sentences in French and English live in
 /// `src/words`; the drawing and the app state hold typed values and ask
 /// `words` for text. Test code may assert the words the user sees.
@@ -301,9 +287,6 @@ fn the_ui_and_the_app_word_no_sentence_themselves() {
         for file in files {
             let rel = file.strip_prefix(&src).unwrap_or(&file);
             let rel = rel.to_string_lossy().replace('\\', "/");
-            if STILL_WORDING.iter().any(|p| rel.starts_with(p)) {
-                continue;
-            }
             let Some(code) = code(&file) else {
                 continue;
             };

@@ -13,6 +13,7 @@ use super::{View, theme::phase_label, theme::phase_sign};
 use crate::app::keymap;
 use crate::app::{Action, Mode, Overlay, SaveState, Screen};
 use crate::words;
+use crate::words::chrome::Label;
 
 pub fn header(view: &View, area: Rect, buf: &mut Buffer) {
     let app = view.app;
@@ -127,7 +128,7 @@ fn timer_spans(view: &View, full_phase: bool) -> Vec<Span<'static>> {
     let mut right = Vec::new();
     if app.projector {
         right.push(Span::styled(
-            format!(" {} ", lang.t("PROJECTEUR", "PROJECTOR")),
+            format!(" {} ", words::chrome::label(Label::Projector, lang)),
             t.notice().add_modifier(Modifier::REVERSED | Modifier::BOLD),
         ));
         right.push(Span::raw(" "));
@@ -350,7 +351,7 @@ fn help(view: &View, body: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let title = format!(
         " {} — {} ",
-        lang.t("Touches", "Keys"),
+        words::chrome::label(Label::Keys, lang),
         words::screens::title(view.app.screen, lang)
     );
     let block = Block::default().borders(Borders::ALL).title(title);
@@ -380,7 +381,10 @@ fn help(view: &View, body: Rect, buf: &mut Buffer) {
         .render(file, buf);
     }
     Line::styled(
-        format!(" {}", keys_line(&keymap::help_overlay(), lang)),
+        format!(
+            " {}",
+            words::keys::overlay_line(&keymap::help_overlay(), lang)
+        ),
         t.dim(),
     )
     .render(hint, buf);
@@ -451,36 +455,17 @@ impl HelpColumn {
     }
 }
 
-/// An overlay's keys on one line: "y / o : quitter · autre touche : rester".
-fn keys_line(table: &[crate::app::keys::Binding<Action>], lang: crate::domain::Lang) -> String {
-    let colon = lang.t(" : ", ": ");
-    table
-        .iter()
-        .map(|b| {
-            format!(
-                "{}{colon}{}",
-                words::keys::keys(b, lang),
-                words::keys::footer(b, lang).unwrap_or(words::keys::help(b.help, lang))
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
 fn confirm_quit(view: &View, body: Rect, buf: &mut Buffer) {
     let lang = view.lang();
-    let text = if view.app.half_typed() {
-        lang.t(
-            "Une note est tapée mais pas validée (elle serait perdue). Quitter quand même ?",
-            "A value is typed but not committed (it would be lost). Quit anyway?",
-        )
-    } else {
-        lang.t(
-            "Un chronomètre tourne (il continuera, enregistré). Quitter quand même ?",
-            "A timer is running (it will go on, saved). Quit anyway?",
-        )
-    };
-    let title = lang.t("Quitter", "Quit");
+    let text = words::chrome::label(
+        if view.app.half_typed() {
+            Label::QuitHalfTyped
+        } else {
+            Label::QuitTimerRunning
+        },
+        lang,
+    );
+    let title = words::chrome::label(Label::Quit, lang);
     confirm(view, (body, buf), title, text, &keymap::confirm_quit());
 }
 
@@ -494,7 +479,7 @@ fn confirm_drop_queue(view: &View, body: Rect, buf: &mut Buffer) {
         .filter(|s| s.since.is_none())
         .count();
     let text = crate::words::notice::drop_queue_question(waiting, lang);
-    let title = lang.t("Fin des questions", "End of questions");
+    let title = words::chrome::label(Label::EndOfQuestions, lang);
     confirm(
         view,
         (body, buf),
@@ -513,7 +498,7 @@ fn confirm(
     table: &[crate::app::keys::Binding<Action>],
 ) {
     let lang = view.lang();
-    let keys = keys_line(table, lang);
+    let keys = words::keys::overlay_line(table, lang);
     let area = centred(body, 60, 6);
     Clear.render(area, buf);
     let block = Block::default()

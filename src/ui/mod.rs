@@ -96,16 +96,8 @@ impl View<'_> {
     fn frame(&self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let lang = self.lang();
-            let text = match lang {
-                Lang::Fr => format!(
-                    "Fenêtre trop petite ({}×{}) : il faut au moins {MIN_WIDTH}×{MIN_HEIGHT}.",
-                    area.width, area.height
-                ),
-                Lang::En => format!(
-                    "Window too small ({}×{}): at least {MIN_WIDTH}×{MIN_HEIGHT} is needed.",
-                    area.width, area.height
-                ),
-            };
+            let size = (area.width, area.height);
+            let text = words::chrome::too_small(size, (MIN_WIDTH, MIN_HEIGHT), lang);
             Paragraph::new(Line::from(text))
                 .wrap(Wrap { trim: true })
                 .render(area, buf);

@@ -209,3 +209,31 @@ fn a_hand_edited_name_never_reaches_the_terminal_with_its_controls() {
     let screen = text(&draw(&app, at(65), (200, 60), false));
     assert!(screen.contains("Can]0;pwnedtinexet"), "{screen}");
 }
+
+/// A break inserted with `b` has no label of its own: the session keeps
+/// no sentence, and each terminal words it in its language.
+#[test]
+fn an_inserted_break_is_worded_in_the_language_read() {
+    use crate::app::screens::schedule::ScheduleKey;
+    use crate::domain::Slot;
+    for (lang, row) in [
+        (Lang::Fr, "— Pause (10 min)"),
+        (Lang::En, "— Break (10 min)"),
+    ] {
+        let mut a = app(lang);
+        drive(
+            &mut a,
+            &[
+                (Action::Show(Screen::Schedule), 0),
+                (Action::from(ScheduleKey::InsertBreak), 1),
+            ],
+        );
+        let label = a.session.schedule.iter().find_map(|s| match s {
+            Slot::Break { label, .. } => Some(label.clone()),
+            Slot::Team { .. } => None,
+        });
+        assert_eq!(label.as_deref(), Some(""), "no sentence saved");
+        let shown = text(&draw(&a, at(2), (120, 30), false));
+        assert!(shown.contains(row), "{lang:?}:\n{shown}");
+    }
+}

@@ -5,6 +5,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::domain::Lang;
 use crate::domain::stage::{Level, Phase};
+use crate::words::stage::{self as words, Label};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Theme {
@@ -144,15 +145,9 @@ pub fn level_sign(level: Level) -> &'static str {
 /// A phase's name, with a sign that tells phases apart without colour.
 pub fn phase_label(phase: Phase, running: bool, lang: Lang) -> String {
     let sign = phase_sign(phase, true);
-    let name = match phase {
-        Phase::Waiting => lang.t("EN ATTENTE", "WAITING"),
-        Phase::Pitch => lang.t("PITCH", "PITCH"),
-        Phase::Questions => lang.t("QUESTIONS", "QUESTIONS"),
-        Phase::Scoring => lang.t("NOTATION", "SCORING"),
-        Phase::Break => lang.t("PAUSE", "BREAK"),
-    };
+    let name = words::phase(phase, lang);
     if !running && phase != Phase::Waiting {
-        format!("{sign} {name} · ⏸ {}", lang.t("EN PAUSE", "PAUSED"))
+        format!("{sign} {name} · ⏸ {}", words::label(Label::Paused, lang))
     } else {
         format!("{sign} {name}")
     }

@@ -83,6 +83,22 @@ pub fn footer<A>(b: &Binding<A>, lang: Lang) -> Option<&'static str> {
     b.footer.map(|f| help(f, lang))
 }
 
+/// An overlay's keys on one line: "y / o : quitter · autre touche : rester".
+pub fn overlay_line(table: &[Binding<Action>], lang: Lang) -> String {
+    let colon = lang.t(" : ", ": ");
+    table
+        .iter()
+        .map(|b| {
+            format!(
+                "{}{colon}{}",
+                keys(b, lang),
+                footer(b, lang).unwrap_or(help(b.help, lang))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// The `?` overlay's lines for a screen's bindings: keys doing the same
 /// thing, or said the same way, share a line (single characters side by
 /// side: "0123456789.,"); the juror hotkeys share one.

@@ -12,7 +12,9 @@
 //! [`number`]: the language's decimal separator and nouns that agree with
 //! their count.
 
+pub mod chrome;
 pub mod cli;
+pub mod completeness;
 pub mod decision;
 pub mod demo;
 pub mod double_entry;
@@ -26,6 +28,7 @@ pub mod notice;
 pub mod number;
 pub mod output;
 pub mod pair;
+pub mod questions;
 pub mod ranking;
 pub mod recount;
 pub mod refusal;
@@ -33,6 +36,7 @@ pub mod report;
 pub mod results;
 pub mod reveal;
 pub mod rows;
+pub mod schedule;
 pub mod screens;
 pub mod seal;
 pub mod session;

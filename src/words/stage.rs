@@ -3,7 +3,7 @@
 
 use crate::app::notice::LiveNotice;
 use crate::domain::Lang;
-use crate::domain::stage::clock_text;
+use crate::domain::stage::{Phase, clock_text};
 
 /// A status line of the stage or the schedule.
 pub fn notice(notice: &LiveNotice, lang: Lang) -> String {
@@ -83,11 +83,7 @@ pub fn conclude(lang: Lang) -> &'static str {
 
 /// The title of a break on stage: `Pause — reprise à 15:10`.
 pub fn break_title(label: &str, resume: &str, lang: Lang) -> String {
-    let label = if label.trim().is_empty() {
-        lang.t("Pause", "Break")
-    } else {
-        label
-    };
+    let label = break_label(label, lang);
     match lang {
         Lang::Fr => format!("{label} — reprise à {resume}"),
         Lang::En => format!("{label} — resuming at {resume}"),
@@ -97,11 +93,7 @@ pub fn break_title(label: &str, resume: &str, lang: Lang) -> String {
 /// A break coming after the team on stage: `Pause café à 10:15 (dans
 /// 12 min)`.
 pub fn break_coming(label: &str, at: &str, minutes: i64, lang: Lang) -> String {
-    let label = if label.trim().is_empty() {
-        lang.t("Pause", "Break")
-    } else {
-        label
-    };
+    let label = break_label(label, lang);
     match lang {
         Lang::Fr => format!("{label} à {at} (dans {minutes} min)"),
         Lang::En => format!("{label} at {at} (in {minutes} min)"),
@@ -151,6 +143,113 @@ pub fn time_up(phase_over: i64, team_over: Option<i64>, lang: Lang) -> String {
         }
         (None, Lang::Fr) => format!("Temps écoulé {}", over(phase_over)),
         (None, Lang::En) => format!("Time is up {}", over(phase_over)),
+    }
+}
+
+/// A break's label: its own, or the language's `Pause` for a break without
+/// one (the Schedule's `b` inserts it so, to be worded in the language
+/// read).
+pub fn break_label(label: &str, lang: Lang) -> &str {
+    if label.trim().is_empty() {
+        lang.t("Pause", "Break")
+    } else {
+        label
+    }
+}
+
+/// A fixed word of the stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// Before the team shown while nobody is on stage.
+    ToCall,
+    /// Nobody on stage, nobody left to call.
+    ScheduleComplete,
+    /// Nobody on stage, nobody in the schedule.
+    NoTeamScheduled,
+    /// After a running phase's name, while paused.
+    Paused,
+}
+
+/// A fixed word of the stage.
+pub fn label(label: Label, lang: Lang) -> &'static str {
+    match label {
+        Label::ToCall => lang.t("À appeler · ", "To call · "),
+        Label::ScheduleComplete => lang.t("Programme terminé", "Schedule complete"),
+        Label::NoTeamScheduled => lang.t("Aucune équipe au programme", "No team scheduled"),
+        Label::Paused => lang.t("EN PAUSE", "PAUSED"),
+    }
+}
+
+/// A phase's name, as the header and the phase badge write it.
+pub fn phase(phase: Phase, lang: Lang) -> &'static str {
+    match phase {
+        Phase::Waiting => lang.t("EN ATTENTE", "WAITING"),
+        Phase::Pitch => lang.t("PITCH", "PITCH"),
+        Phase::Questions => lang.t("QUESTIONS", "QUESTIONS"),
+        Phase::Scoring => lang.t("NOTATION", "SCORING"),
+        Phase::Break => lang.t("PAUSE", "BREAK"),
+    }
+}
+
+/// The next team (`T04 · Nom · Organisation`, already joined), or none.
+pub fn next_team(team: Option<&str>, lang: Lang) -> String {
+    let label = lang.t("Équipe suivante :", "Next team:");
+    format!("{label} {}", team.unwrap_or("—"))
+}
+
+/// The countdown in words, under the big digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeLine {
+    /// Before the pitch: its length (`hint`: and the key that starts it).
+    PitchOf { secs: i64, hint: bool },
+    /// A break's countdown.
+    Break { secs: i64, running: bool },
+    /// A phase on hold.
+    Paused { secs: i64 },
+    /// A phase running.
+    Left { secs: i64 },
+    /// Past the phase's time (and the team's overtime, when it is the
+    /// schedule's figure to show).
+    Over {
+        phase_over: i64,
+        team_over: Option<i64>,
+    },
+}
+
+/// `Temps restant 2:59`, `Pitch de 3:00 · Espace pour commencer`.
+pub fn time_line(line: TimeLine, lang: Lang) -> String {
+    match line {
+        TimeLine::PitchOf { secs, hint } => {
+            let pitch = format!("{} {}", lang.t("Pitch de", "Pitch of"), clock_text(secs));
+            if hint {
+                format!(
+                    "{pitch} · {}",
+                    lang.t("Espace pour commencer", "Space to start")
+                )
+            } else {
+                pitch
+            }
+        }
+        TimeLine::Break { secs, running } => break_left(secs, running, lang),
+        TimeLine::Paused { secs } => format!(
+            "{} {}",
+            lang.t("En pause · reste", "Paused · left"),
+            clock_text(secs)
+        ),
+        TimeLine::Left { secs } => {
+            format!(
+                "{} {}",
+                lang.t("Temps restant", "Time left"),
+                clock_text(secs)
+            )
+        }
+        TimeLine::Over { phase_over: 0, .. } => {
+            lang.t("Temps écoulé 0:00", "Time is up 0:00").to_string()
+        }
+        TimeLine::Over {
+            phase_over,
+            team_over,
+        } => time_up(phase_over, team_over, lang),
     }
 }
 

@@ -255,7 +255,8 @@ fn insert_break(app: &mut App, basis: &Session, at: usize) -> Reply {
         index,
         Slot::Break {
             id,
-            label: app.lang.t("Pause", "Break").into(),
+            // Worded in the language read (`words::stage::break_label`).
+            label: String::new(),
             minutes: NEW_BREAK,
         },
     );

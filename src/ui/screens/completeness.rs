@@ -15,6 +15,7 @@ use crate::domain::scoring::{self, Counts};
 use crate::domain::{Lang, Session};
 
 use crate::ui::text::{Tone, join_wrapped, put, put_line, style};
+use crate::words::completeness::{self as words, Label};
 use crate::words::grid::sheets_count;
 
 pub struct BoardView<'a> {
@@ -42,23 +43,18 @@ pub fn mark(state: PairState) -> (&'static str, Tone) {
 
 /// The legend, each mark with its meaning and its count over the board.
 fn legend(c: &Counts, lang: Lang) -> Vec<String> {
-    let items: [(PairState, &str, &str, usize); 7] = [
-        (PairState::Empty, "vide", "empty", c.empty),
-        (PairState::Partial, "en cours", "partial", c.partial),
-        (PairState::Entered, "saisie", "entered", c.entered),
-        (
-            PairState::Mismatch,
-            "écart papier",
-            "paper mismatch",
-            c.mismatch,
-        ),
-        (PairState::Verified, "vérifiée", "verified", c.verified),
-        (PairState::Absent, "absent", "absent", c.absent),
-        (PairState::Recused, "récusé", "recused", c.recused),
+    let items: [(PairState, usize); 7] = [
+        (PairState::Empty, c.empty),
+        (PairState::Partial, c.partial),
+        (PairState::Entered, c.entered),
+        (PairState::Mismatch, c.mismatch),
+        (PairState::Verified, c.verified),
+        (PairState::Absent, c.absent),
+        (PairState::Recused, c.recused),
     ];
     let mut all: Vec<String> = items
         .iter()
-        .map(|(s, fr, en, n)| format!("{} {} {n}", mark(*s).0, lang.t(fr, en)))
+        .map(|(s, n)| format!("{} {} {n}", mark(*s).0, words::legend(*s, lang)))
         .collect();
     let twice = crate::words::double_entry::verified_twice(lang);
     all.push(format!("{} {twice}", crate::words::double_entry::TWICE));
@@ -160,7 +156,7 @@ impl Widget for BoardView<'_> {
 
         let title = format!(
             "{} — {}",
-            lang.t("Complétude", "Completeness"),
+            crate::words::screens::title(crate::app::Screen::Completeness, lang),
             sheets_count(board.total.done(), board.total.expected(), lang)
         );
         put_line(buf, area, area.y, &title, head);
@@ -174,7 +170,7 @@ impl Widget for BoardView<'_> {
             area,
             area.x,
             y,
-            lang.t("Équipe", "Team"),
+            words::label(Label::Team, lang),
             cols.team_w,
             head,
         );
@@ -185,7 +181,10 @@ impl Widget for BoardView<'_> {
             let x = cols.cells_x + cols.fit * cols.cell_w + 1;
             put(buf, area, x, y, &format!("+{}", cols.hidden), 4, head);
         }
-        let titles = (lang.t("Fiches", "Sheets"), lang.t("Manque", "Missing"));
+        let titles = (
+            words::label(Label::Sheets, lang),
+            words::label(Label::Missing, lang),
+        );
         cols.counts(buf, area, y, titles, (head, head));
 
         // Rows below: per-juror counts, then the legend with its counts.
@@ -207,7 +206,7 @@ impl Widget for BoardView<'_> {
         }
 
         // Per juror: sheets still missing.
-        let label = lang.t(" Manque par juré", " Missing by juror");
+        let label = words::label(Label::MissingByJuror, lang);
         put(buf, area, area.x, y, label, cols.team_w, head);
         let missing: Vec<(String, Style)> = board
             .juror_counts
@@ -279,7 +278,7 @@ impl BoardView<'_> {
         cols.cells(buf, area, y, &marks);
         let c = &row.counts;
         if row.withdrawn {
-            let text = format!("{:>15}", lang.t("retirée", "withdrawn"));
+            let text = format!("{:>15}", words::label(Label::Withdrawn, lang));
             let w = COUNT_W + 1 + MISSING_W;
             put(
                 buf,

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use crate::ui::text::cut;
 use crate::ui::theme::phase_label;
 use crate::ui::{View, org_name};
+use crate::words::questions::{self as words, Label};
 
 #[cfg(test)]
 #[path = "questions_tests.rs"]
@@ -58,9 +59,7 @@ impl Widget for &QuestionsScreen<'_> {
         let stage = &s.stage;
         let on_stage = match stage.team.as_deref().and_then(|id| s.team(id)) {
             Some(team) => format!("{} {} · {}", team.id, team.name, org_name(s, &team.org)),
-            None => lang
-                .t("Aucune équipe sur scène", "No team on stage")
-                .to_string(),
+            None => words::label(Label::NoTeamOnStage, lang).to_string(),
         };
         let mut spans = vec![Span::styled(format!(" {on_stage}  "), t.title())];
         if stage.team.is_some() {
@@ -82,10 +81,9 @@ impl Widget for &QuestionsScreen<'_> {
             Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
 
         // Jurors with their hotkeys.
-        let block = Block::default().borders(Borders::ALL).title(format!(
-            " {} ",
-            lang.t("Jurés (touche → file)", "Jurors (key → queue)")
-        ));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(format!(" {} ", words::label(Label::JurorsBox, lang)));
         let inner = block.inner(left);
         block.render(left, buf);
         let width = inner.width as usize;
@@ -96,7 +94,7 @@ impl Widget for &QuestionsScreen<'_> {
                 let place = s.queue.iter().position(|q| q.juror == id);
                 let key = key.map_or("   ".to_string(), |k| format!("[{k}]"));
                 let mark = match place {
-                    Some(0) => format!(" ▶ {}", lang.t("parle", "speaking")),
+                    Some(0) => format!(" ▶ {}", words::label(Label::Speaking, lang)),
                     Some(i) => format!(" #{}", i + 1),
                     None => String::new(),
                 };
@@ -116,13 +114,13 @@ impl Widget for &QuestionsScreen<'_> {
         // The queue.
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(format!(" {} ", lang.t("File d'attente", "Queue")));
+            .title(format!(" {} ", words::label(Label::QueueBox, lang)));
         let inner = block.inner(queue_area);
         block.render(queue_area, buf);
         let mut lines = Vec::new();
         if s.queue.is_empty() {
             lines.push(Line::styled(
-                lang.t("Personne en attente.", "Nobody waiting."),
+                words::label(Label::NobodyWaiting, lang),
                 t.dim(),
             ));
         }
@@ -131,15 +129,8 @@ impl Widget for &QuestionsScreen<'_> {
                 .juror(&speaker.juror)
                 .map_or(speaker.juror.as_str(), |j| j.name.as_str());
             let text = match elapsed(speaker, view.now) {
-                Some(d) => format!(
-                    "▶ {name} — {} {}",
-                    lang.t("parle depuis", "speaking for"),
-                    clock_text(d.num_seconds())
-                ),
-                None if i == 0 => format!(
-                    "1. {name} — {}",
-                    lang.t("parlera aux questions", "speaks when questions start")
-                ),
+                Some(d) => format!("▶ {name} — {}", words::speaking_for(d.num_seconds(), lang)),
+                None if i == 0 => format!("1. {name} — {}", words::label(Label::SpeaksFirst, lang)),
                 None => format!("{}. {name}", i + 1),
             };
             let mut line = Line::from(cut(&text, inner.width as usize));
@@ -153,10 +144,9 @@ impl Widget for &QuestionsScreen<'_> {
         Paragraph::new(lines).render(inner, buf);
 
         // Questions asked of the team on stage.
-        let block = Block::default().borders(Borders::ALL).title(format!(
-            " {} ",
-            lang.t("Questions posées", "Questions asked")
-        ));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(format!(" {} ", words::label(Label::AskedBox, lang)));
         let inner = block.inner(asked_area);
         block.render(asked_area, buf);
         let asked: Vec<Line> = s

@@ -15,6 +15,7 @@ use crate::domain::stage::clock_text;
 use crate::domain::{Lang, Slot, TeamId, scoring};
 use crate::ui::text::cut;
 use crate::ui::{View, org_name};
+use crate::words::schedule::{self as words, Column};
 
 pub struct ScheduleScreen<'a>(pub &'a View<'a>);
 
@@ -29,21 +30,6 @@ fn minutes(ms: i64) -> String {
     clock_text(ms / 1000)
 }
 
-pub fn status_text(status: SlotStatus, lang: Lang) -> &'static str {
-    match status {
-        SlotStatus::Waiting => lang.t("à venir", "waiting"),
-        SlotStatus::Called => lang.t("appelée", "called"),
-        SlotStatus::Pitching => lang.t("▶ pitch", "▶ pitching"),
-        SlotStatus::Questions => lang.t("◆ questions", "◆ questions"),
-        SlotStatus::Scoring => lang.t("✎ notation", "✎ scoring"),
-        SlotStatus::Done => lang.t("✓ passée", "✓ done"),
-        SlotStatus::Withdrawn => lang.t("✗ retirée", "✗ withdrawn"),
-        SlotStatus::Break => lang.t("pause", "break"),
-        SlotStatus::OnBreak => lang.t("◷ en pause", "◷ on break"),
-        SlotStatus::BreakTaken => lang.t("✓ pause", "✓ break"),
-    }
-}
-
 /// A team's provisional score under the official method with its rank, as
 /// `update` ranked it (blank for a team without a counting sheet).
 fn score(view: &View, team: &TeamId, lang: Lang) -> String {
@@ -52,7 +38,7 @@ fn score(view: &View, team: &TeamId, lang: Lang) -> String {
         .ranked
         .by_team
         .get(team)
-        .map(|(score, rank)| format!("{} ({rank})", score.two_decimals(lang.decimal_separator())))
+        .map(|(score, rank)| format!("{} ({rank})", crate::report::figure(Some(score), lang, "")))
         .unwrap_or_default()
 }
 
@@ -74,20 +60,19 @@ impl Widget for &ScheduleScreen<'_> {
         let wide = area.width >= 110;
         let hidden = view.app.projector || s.is_sealed();
         let header: Vec<&str> = [
-            lang.t("Prévu", "Plan"),
-            lang.t("Équipe", "Team"),
-            lang.t("Département", "Département"),
-            lang.t("Statut", "Status"),
-            lang.t("Début", "Began"),
-            lang.t("Utilisé", "Used"),
-            lang.t("Dépass.", "Over"),
-            lang.t("Feuil.", "Sheets"),
-            lang.t("Note/rang", "Score/rank"),
+            Column::Planned,
+            Column::Team,
+            Column::Organisation,
+            Column::Status,
+            Column::Began,
+            Column::Used,
+            Column::Over,
+            Column::Sheets,
+            Column::Score,
         ]
         .into_iter()
-        .enumerate()
-        .filter(|(i, _)| wide || *i != 2)
-        .map(|(_, h)| h)
+        .filter(|c| wide || *c != Column::Organisation)
+        .map(|c| words::heading(c, lang))
         .collect();
         // The name takes what the other columns leave (see `widths`).
         let fixed: u16 = if wide { 5 + 14 } else { 5 } + 11 + 5 + 7 + 6 + 6 + 10;
@@ -113,7 +98,7 @@ impl Widget for &ScheduleScreen<'_> {
                     None => (team.to_string(), String::new()),
                 },
                 Slot::Break { label, minutes, .. } => {
-                    (format!("— {label} ({minutes} min)"), String::new())
+                    (words::break_row(label, *minutes, lang), String::new())
                 }
             };
             let (sheets, score) = match slot.team().and_then(|id| s.team(id)) {
@@ -142,7 +127,7 @@ impl Widget for &ScheduleScreen<'_> {
                 cells.push(Cell::from(cut(&org, 14)));
             }
             cells.extend([
-                Cell::from(status_text(row.status, lang)).style(status_style(view, row.status)),
+                Cell::from(words::status(row.status, lang)).style(status_style(view, row.status)),
                 Cell::from(
                     row.actual_start
                         .map(|a| hhmm(a, view.app.offset))
@@ -198,65 +183,15 @@ fn render_summary(view: &View, p: &Plan, area: Rect, buf: &mut Buffer) {
     let t = view.theme;
     let offset = view.app.offset;
     let late = p.delay_ms > 0;
-    let delay = if p.delay_ms >= 0 {
-        format!("{} +{}", lang.t("Retard", "Delay"), minutes(p.delay_ms))
-    } else {
-        format!("{} {}", lang.t("Avance", "Ahead"), minutes(-p.delay_ms))
-    };
     let first = Line::from(vec![
-        Span::styled(delay, t.late(late)),
-        Span::raw(format!(
-            "   {} {}   {} {}",
-            lang.t("Fin prévue", "Planned end"),
-            hhmm(p.planned_end, offset),
-            lang.t("Fin projetée", "Projected end"),
-            hhmm(p.projected_end, offset),
+        Span::styled(words::delay(p.delay_ms, lang), t.late(late)),
+        Span::raw(words::ends(
+            &hhmm(p.planned_end, offset),
+            &hhmm(p.projected_end, offset),
+            lang,
         )),
     ]);
-    let second = if !p.can_catch_up {
-        match lang {
-            Lang::Fr => format!(
-                "Retard impossible à rattraper : fin décalée de {} ({} à passer).",
-                minutes(p.delay_ms),
-                crate::words::number::count(p.remaining_teams, lang, "équipe", "équipes")
-            ),
-            Lang::En => format!(
-                "The delay cannot be caught up: the end slips by {} ({} to go).",
-                minutes(p.delay_ms),
-                crate::words::number::count(p.remaining_teams, lang, "team", "teams")
-            ),
-        }
-    } else if p.give_up_secs > 0 {
-        match (lang, p.remaining_teams) {
-            (Lang::Fr, 1) => format!(
-                "Pour finir à l'heure, le dernier créneau doit rendre {} s.",
-                p.give_up_secs
-            ),
-            (Lang::En, 1) => format!(
-                "To finish on time, the last slot must give up {} s.",
-                p.give_up_secs
-            ),
-            (Lang::Fr, n) => format!(
-                "Pour finir à l'heure, chacun des {n} créneaux restants doit rendre {} s.",
-                p.give_up_secs
-            ),
-            (Lang::En, n) => format!(
-                "To finish on time, each of the {n} remaining slots must give up {} s.",
-                p.give_up_secs
-            ),
-        }
-    } else {
-        match lang {
-            Lang::Fr => format!(
-                "À l'heure · {} à passer.",
-                crate::words::number::count(p.remaining_teams, lang, "équipe", "équipes")
-            ),
-            Lang::En => format!(
-                "On time · {} to go.",
-                crate::words::number::count(p.remaining_teams, lang, "team", "teams")
-            ),
-        }
-    };
+    let second = words::outlook(p, lang);
     let second = cut(&second, area.width as usize);
     Paragraph::new(vec![first, Line::styled(second, t.late(late))]).render(area, buf);
 }

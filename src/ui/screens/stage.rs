@@ -11,12 +11,14 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::Mode;
 use crate::domain::schedule::{coming_break, next_team, running_break, team_time};
-use crate::domain::stage::{Countdown, Level, Phase, clock_text};
+use crate::domain::stage::{Countdown, Level, Phase};
 use crate::domain::{Lang, Message, Session, TeamId, questions};
 use crate::ui::text::{cut, wrap};
 use crate::ui::theme::{level_sign, phase_label};
 use crate::ui::{View, bigtime, org_name};
 use crate::words;
+use crate::words::questions::{self as queue, Label as QueueLabel};
+use crate::words::stage::{Label, TimeLine};
 
 pub struct StageScreen<'a>(pub &'a View<'a>);
 
@@ -157,16 +159,11 @@ impl Widget for &StageScreen<'_> {
         } else {
             upcoming
         };
-        let next_text = match next_id.as_deref().and_then(|id| s.team(id)) {
-            Some(team) => format!(
-                "{} {} · {} · {}",
-                lang.t("Équipe suivante :", "Next team:"),
-                team.id,
-                team.name,
-                org_name(s, &team.org)
-            ),
-            None => lang.t("Équipe suivante : —", "Next team: —").to_string(),
-        };
+        let next_team = next_id
+            .as_deref()
+            .and_then(|id| s.team(id))
+            .map(|team| format!("{} · {} · {}", team.id, team.name, org_name(s, &team.org)));
+        let next_text = words::stage::next_team(next_team.as_deref(), lang);
         let next_text = with_coming_break(view, next_text);
         Paragraph::new(Line::styled(cut(&next_text, area.width as usize), t.dim()))
             .alignment(Alignment::Center)
@@ -307,7 +304,7 @@ fn render_team(
                 .alignment(Alignment::Center)
                 .render(project_area, buf);
             let prefix = if s.stage.team.is_none() {
-                lang.t("À appeler · ", "To call · ")
+                words::stage::label(Label::ToCall, lang)
             } else {
                 ""
             };
@@ -320,11 +317,14 @@ fn render_team(
             .render(org_area, buf);
         }
         None => {
-            let text = if finished {
-                lang.t("Programme terminé", "Schedule complete")
-            } else {
-                lang.t("Aucune équipe au programme", "No team scheduled")
-            };
+            let text = words::stage::label(
+                if finished {
+                    Label::ScheduleComplete
+                } else {
+                    Label::NoTeamScheduled
+                },
+                lang,
+            );
             Paragraph::new(Line::styled(text, t.title()))
                 .alignment(Alignment::Center)
                 .render(name_area, buf);
@@ -338,41 +338,28 @@ fn plain_line(view: &View, countdown: Countdown, hint: bool) -> String {
     let s = view.session();
     let lang = view.lang();
     let stage = &s.stage;
-    match (stage.phase, countdown) {
-        (Phase::Waiting, Countdown::Left(secs)) if !hint => {
-            format!("{} {}", lang.t("Pitch de", "Pitch of"), clock_text(secs))
-        }
-        (Phase::Waiting, Countdown::Left(secs)) => format!(
-            "{} {} · {}",
-            lang.t("Pitch de", "Pitch of"),
-            clock_text(secs),
-            lang.t("Espace pour commencer", "Space to start")
-        ),
-        (Phase::Break, Countdown::Left(secs)) => {
-            words::stage::break_left(secs, stage.is_running(), lang)
-        }
-        (_, Countdown::Left(secs)) if !stage.is_running() => format!(
-            "{} {}",
-            lang.t("En pause · reste", "Paused · left"),
-            clock_text(secs)
-        ),
-        (_, Countdown::Left(secs)) => {
-            format!(
-                "{} {}",
-                lang.t("Temps restant", "Time left"),
-                clock_text(secs)
-            )
-        }
-        (_, Countdown::Over(0)) => lang.t("Temps écoulé 0:00", "Time is up 0:00").to_string(),
-        (phase, Countdown::Over(secs)) => {
-            let team = stage
+    let line = match (stage.phase, countdown) {
+        (Phase::Waiting, Countdown::Left(secs)) => TimeLine::PitchOf { secs, hint },
+        (Phase::Break, Countdown::Left(secs)) => TimeLine::Break {
+            secs,
+            running: stage.is_running(),
+        },
+        (_, Countdown::Left(secs)) if !stage.is_running() => TimeLine::Paused { secs },
+        (_, Countdown::Left(secs)) => TimeLine::Left { secs },
+        (_, Countdown::Over(0)) => TimeLine::Over {
+            phase_over: 0,
+            team_over: None,
+        },
+        (phase, Countdown::Over(secs)) => TimeLine::Over {
+            phase_over: secs,
+            team_over: stage
                 .team
                 .as_ref()
                 .filter(|_| matches!(phase, Phase::Pitch | Phase::Questions))
-                .map(|team| team_time(s, team, view.now).overtime_ms / 1000);
-            words::stage::time_up(secs, team, lang)
-        }
-    }
+                .map(|team| team_time(s, team, view.now).overtime_ms / 1000),
+        },
+    };
+    words::stage::time_line(line, lang)
 }
 
 /// With nobody on stage the team shown is the one to call; the next is
@@ -392,12 +379,12 @@ fn render_queue(view: &View, area: Rect, buf: &mut Buffer) {
         return;
     }
     let mut spans = vec![Span::styled(
-        format!("{} ", lang.t("Questions :", "Questions:")),
+        format!("{} ", queue::label(QueueLabel::StageQueue, lang)),
         t.title(),
     )];
     if s.queue.is_empty() {
         spans.push(Span::styled(
-            lang.t("personne en attente", "nobody waiting"),
+            queue::label(QueueLabel::StageNobodyWaiting, lang),
             t.dim(),
         ));
     }
@@ -409,10 +396,9 @@ fn render_queue(view: &View, area: Rect, buf: &mut Buffer) {
             .map_or(speaker.juror.as_str(), |j| j.name.as_str());
         let text = match questions::elapsed(speaker, view.now) {
             Some(d) => format!(
-                "{}. {name} ({} {})",
+                "{}. {name} ({})",
                 i + 1,
-                lang.t("parle depuis", "speaking for"),
-                clock_text(d.num_seconds())
+                queue::speaking_for(d.num_seconds(), lang)
             ),
             None => format!("{}. {name}", i + 1),
         };
