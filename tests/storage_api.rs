@@ -316,3 +316,41 @@ fn a_terminal_hands_out_the_changes_since_a_revision() {
     assert!(!mine.checkpoint_wanted(Instant::now() + storage::IDLE_CHECKPOINT));
     assert_eq!(&storage::load(&path).unwrap(), mine.session());
 }
+
+/// A terminal does not keep a batch as large as an import for the
+/// screen's copy (a command line import would hold it twice): a copy older
+/// than it is replaced whole, and the changes after it are handed out as
+/// before.
+#[test]
+fn a_terminal_does_not_keep_an_import_for_the_copies() {
+    use podium::domain::{BatchLabel, Change};
+    use std::time::Instant;
+    let (_dir, path) = folder();
+    storage::create(&path, &session("s1", 52, 100), "w", at(0)).unwrap();
+    let (mut mine, _) = storage::Live::open(&path).unwrap();
+    let small = set_cell("T1", "J1", "c1", None, Some(dec("1")));
+    mine.commit(&op(small), WAIT, Instant::now()).unwrap();
+    let mut changes = Vec::new();
+    for t in 2..=52 {
+        for j in 1..=100 {
+            for c in ["c1", "c2"] {
+                let (t, j) = (format!("T{t}"), format!("J{j}"));
+                changes.push(set_cell(&t, &j, c, None, Some(dec("2"))));
+            }
+        }
+    }
+    assert!(changes.len() > 10_000);
+    let label = BatchLabel::Import {
+        file: "a.csv".into(),
+    };
+    let import = Change::Batch { label, changes };
+    mine.commit(&op(import), WAIT, Instant::now()).unwrap();
+    let after = set_cell("T1", "J1", "c1", Some(dec("1")), Some(dec("3")));
+    mine.commit(&op(after.clone()), WAIT, Instant::now())
+        .unwrap();
+    assert_eq!(mine.session().revision, 4);
+    assert!(mine.changes_since(1).is_none());
+    assert!(mine.changes_since(2).is_none());
+    assert_eq!(mine.changes_since(3), Some(vec![(4, after)]));
+    assert_eq!(&storage::load(&path).unwrap(), mine.session());
+}

@@ -67,46 +67,50 @@ const CHUNK: u64 = 64 * 1024;
 /// results page print), read backwards from the end of the file: the
 /// history is never read. A torn last line (no newline yet) is not a whole
 /// line and is skipped. `None` when the journal has no whole line or does
-/// not exist.
+/// not exist. The line is found backwards a chunk at a time, then hashed
+/// forwards a chunk at a time: an import's line (tens of MB) is never held.
 pub fn last_digest(journal: &Path) -> io::Result<Option<String>> {
     let mut file = match File::open(journal) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
-    let mut pos = file.metadata()?.len();
-    // Once the newline ending the last whole line is found: the line's
-    // bytes read so far, the latest chunk first.
-    let mut line: Option<Vec<Vec<u8>>> = None;
-    while pos > 0 {
-        let from = pos.saturating_sub(CHUNK);
-        let mut chunk = vec![0; usize::try_from(pos - from).unwrap_or(0)];
-        file.seek(SeekFrom::Start(from))?;
-        file.read_exact(&mut chunk)?;
-        pos = from;
-        let parts = match line.as_mut() {
-            Some(parts) => parts,
-            None => match chunk.iter().rposition(|&b| b == b'\n') {
-                Some(end) => {
-                    chunk.truncate(end);
-                    line.insert(Vec::new())
-                }
-                None => continue,
-            },
-        };
-        if let Some(start) = chunk.iter().rposition(|&b| b == b'\n') {
-            parts.push(chunk.split_off(start + 1));
-            return Ok(Some(joined_digest(parts)));
+    let len = file.metadata()?.len();
+    // The newline that ends the last whole line, then the one before it.
+    let Some(end) = newline_before(&mut file, len)? else {
+        return Ok(None);
+    };
+    let start = newline_before(&mut file, end)?.map_or(0, |n| n + 1);
+    file.seek(SeekFrom::Start(start))?;
+    let mut line = file.take(end - start);
+    let mut hasher = Sha256::new();
+    let mut chunk = vec![0; CHUNK as usize];
+    loop {
+        let n = line.read(&mut chunk)?;
+        if n == 0 {
+            break;
         }
-        parts.push(chunk);
+        hasher.update(&chunk[..n]);
     }
-    Ok(line.map(|parts| joined_digest(&parts)))
+    Ok(Some(hex(&hasher.finalize())))
 }
 
-/// The digest of a line given as its pieces, the last piece first.
-fn joined_digest(parts: &[Vec<u8>]) -> String {
-    let bytes: Vec<u8> = parts.iter().rev().flatten().copied().collect();
-    line_digest(&bytes)
+/// The offset of the last newline before `before`, read backwards a chunk
+/// at a time; `None` when there is none.
+fn newline_before(file: &mut File, before: u64) -> io::Result<Option<u64>> {
+    let mut pos = before;
+    let mut chunk = Vec::new();
+    while pos > 0 {
+        let from = pos.saturating_sub(CHUNK);
+        chunk.resize(usize::try_from(pos - from).unwrap_or(0), 0);
+        file.seek(SeekFrom::Start(from))?;
+        file.read_exact(&mut chunk)?;
+        if let Some(at) = chunk.iter().rposition(|&b| b == b'\n') {
+            return Ok(Some(from + at as u64));
+        }
+        pos = from;
+    }
+    Ok(None)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! [`IDLE_CHECKPOINT`] without a change ([`Live::checkpoint_if_due`]), and
 //! on quit ([`Live::checkpoint`]).
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -62,6 +63,20 @@ pub struct Live {
 
 /// At most this many changes are kept for [`Live::changes_since`].
 const LOG_LIMIT: usize = 4096;
+
+/// A batch of more parts than this (an import) is not kept for
+/// [`Live::changes_since`]: a copy older than it is then replaced whole,
+/// which costs about what keeping a copy of the batch would, and a command
+/// line import does not hold its operation twice.
+const LOG_PARTS: usize = 10_000;
+
+/// How many parts `change` has (a batch: its changes).
+fn parts(change: &Change) -> usize {
+    match change {
+        Change::Batch { changes, .. } => changes.len(),
+        _ => 1,
+    }
+}
 
 fn identity(path: &Path) -> Result<Option<u64>, StoreError> {
     match std::fs::metadata(path) {
@@ -142,8 +157,14 @@ impl Live {
         self.inline_checkpoints = false;
     }
 
-    fn logged(&mut self, rev: u64, change: Change) {
-        self.log.push_back((rev, change));
+    fn logged(&mut self, rev: u64, change: Cow<Change>) {
+        if parts(&change) > LOG_PARTS {
+            // Every copy older than this revision is now replaced whole.
+            self.log.clear();
+            self.log_floor = rev;
+            return;
+        }
+        self.log.push_back((rev, change.into_owned()));
         while self.log.len() > LOG_LIMIT {
             if let Some((rev, _)) = self.log.pop_front() {
                 self.log_floor = rev;
@@ -223,7 +244,7 @@ impl Live {
         self.saw();
         for placed in new.lines {
             if placed.content.rev > before {
-                self.logged(placed.content.rev, placed.content.op.change);
+                self.logged(placed.content.rev, Cow::Owned(placed.content.op.change));
             }
         }
         Ok((self.session.revision != before, new.torn))
@@ -317,7 +338,7 @@ impl Live {
         self.end += len;
         self.saw();
         self.changed_at = Some(now);
-        self.logged(self.session.revision, op.change.clone());
+        self.logged(self.session.revision, Cow::Borrowed(&op.change));
         if self.inline_checkpoints && self.due() {
             self.write_checkpoint(&mut notices)?;
         }

@@ -392,31 +392,26 @@ fn question(session: &Session, team: &Team, ask: &Ask, lang: Lang) -> String {
 /// " (T03 verrouillée non comprise, T04 déjà notée non comprise)": the
 /// teams "absent for the rest" leaves alone.
 fn left_out(locked: &[TeamId], scored: &[TeamId], lang: Lang) -> String {
-    let mut parts = Vec::new();
-    if !locked.is_empty() {
-        let ids = locked.join(", ");
-        parts.push(match lang {
-            Lang::Fr => {
-                let n = locked.len();
-                let locked = agree(n, lang, "verrouillée", "verrouillées");
-                let left = agree(n, lang, "comprise", "comprises");
-                format!("{ids} {locked} non {left}")
-            }
-            Lang::En => format!("{ids} locked, left out"),
-        });
-    }
-    if !scored.is_empty() {
-        let ids = scored.join(", ");
-        parts.push(match lang {
-            Lang::Fr => {
-                let n = scored.len();
-                let scored = agree(n, lang, "notée", "notées");
-                let left = agree(n, lang, "comprise", "comprises");
-                format!("{ids} déjà {scored} non {left}")
-            }
-            Lang::En => format!("{ids} already scored, left out"),
-        });
-    }
+    // The teams, and what they are: French agrees with their count.
+    let part = |ids: &[TeamId], (one, many): (&str, &str), en: &str| {
+        let (list, n) = (ids.join(", "), ids.len());
+        match lang {
+            Lang::Fr => format!(
+                "{list} {} non {}",
+                agree(n, lang, one, many),
+                agree(n, lang, "comprise", "comprises")
+            ),
+            Lang::En => format!("{list} {en}, left out"),
+        }
+    };
+    let parts: Vec<String> = [
+        (locked, ("verrouillée", "verrouillées"), "locked"),
+        (scored, ("déjà notée", "déjà notées"), "already scored"),
+    ]
+    .into_iter()
+    .filter(|(ids, ..)| !ids.is_empty())
+    .map(|(ids, fr, en)| part(ids, fr, en))
+    .collect();
     if parts.is_empty() {
         String::new()
     } else {
@@ -479,5 +474,22 @@ fn not_counting_words(n: usize, lang: Lang) -> String {
         (Lang::Fr, n) => format!("{n} fiches attendues ne comptent pas"),
         (Lang::En, 1) => "1 expected sheet does not count".into(),
         (Lang::En, n) => format!("{n} expected sheets do not count"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_teams_left_out_agree_with_their_count() {
+        let ids = |v: &[&str]| v.iter().map(|&t| TeamId::from(t)).collect::<Vec<_>>();
+        let (one, two) = (ids(&["T3"]), ids(&["T3", "T4"]));
+        assert_eq!(left_out(&[], &[], Lang::Fr), "");
+        assert_eq!(
+            left_out(&one, &two, Lang::Fr),
+            " (T3 verrouillée non comprise ; T3, T4 déjà notées non comprises)"
+        );
+        assert_eq!(left_out(&two, &[], Lang::En), " (T3, T4 locked, left out)");
     }
 }

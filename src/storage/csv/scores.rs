@@ -357,7 +357,9 @@ pub fn import(
         ranks(&session.jurors, |j| j.id.as_str()),
     );
     entries.sort_unstable_by_key(|&((t, j, c), _)| (teams[t as usize], jurors[j as usize], c));
-    let (changes, summary) = changes(session, &entries);
+    let (mut changes, summary) = changes(session, &entries);
+    drop(entries);
+    changes.shrink_to_fit();
     let change = (!changes.is_empty()).then(|| Change::Batch {
         label: BatchLabel::Import {
             file: file.to_string(),
@@ -381,7 +383,9 @@ fn ranks<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<u32> {
 /// The changes the entries make to the session (each carrying what it
 /// replaces), and what they count.
 fn changes(session: &Session, entries: &[(Key, Entry)]) -> (Vec<Change>, Counts) {
-    let mut changes = Vec::new();
+    // At most one change per entry: room for them all at once, never a
+    // doubled buffer (an import of every value holds hundreds of thousands).
+    let mut changes = Vec::with_capacity(entries.len());
     let mut summary = Counts::default();
     let empty = Sheet::default();
     let mut current: (Option<(u32, u32)>, &Sheet) = (None, &empty);
