@@ -3,6 +3,7 @@
 //! grid's header).
 
 use super::number::{count, dec};
+use crate::app::screens::scores::NotSent;
 use crate::app::screens::scores::blind::BlindStatus;
 use crate::domain::double_entry::{Difference, Standing};
 use crate::domain::{Change, Dec, Edit, Lang};
@@ -135,15 +136,15 @@ pub fn board_line(teams: &[String], sealed: bool, lang: Lang) -> String {
 /// What the blind mode's status line says.
 pub fn status(status: &BlindStatus, lang: Lang) -> String {
     match status {
-        BlindStatus::Refused { text, refusal } => match lang {
+        BlindStatus::NotSent(NotSent::Refused { text, refusal }) => match lang {
             Lang::Fr => format!("« {text} » refusé : {}", refusal.message(lang)),
             Lang::En => format!("“{text}” refused: {}", refusal.message(lang)),
         },
-        BlindStatus::NotANumber { text } => match lang {
+        BlindStatus::NotSent(NotSent::NotANumber { text }) => match lang {
             Lang::Fr => format!("« {text} » n'est pas un nombre"),
             Lang::En => format!("“{text}” is not a number"),
         },
-        BlindStatus::NotScored { juror, status } => {
+        BlindStatus::NotSent(NotSent::NotScored { juror, status }) => {
             let why = super::pair::reason(*status, lang);
             match lang {
                 Lang::Fr => format!("{juror} ne note pas cette équipe ({why})"),

@@ -4,6 +4,7 @@
 //! column headings. The screen decides which message and how it stands
 //! out; the words are here.
 
+use crate::app::screens::scores::NotSent;
 use crate::app::screens::scores::grid::{Ask, CellKey, Column, Status};
 use crate::domain::scoring::{self, Counts};
 use crate::domain::{Criterion, Dec, Lang, PairState, Session, Team, TeamId};
@@ -210,18 +211,18 @@ pub fn status(
     lang: Lang,
 ) -> String {
     match status {
-        Status::Refused { refusal, .. } => {
+        Status::NotSent(NotSent::Refused { refusal, .. }) => {
             format!(
                 "{} {}",
                 lang.t("Refusé :", "Refused:"),
                 refusal.message(lang)
             )
         }
-        Status::NotANumber { text } => match lang {
+        Status::NotSent(NotSent::NotANumber { text }) => match lang {
             Lang::Fr => format!("Refusé : « {text} » n'est pas un nombre"),
             Lang::En => format!("Refused: \"{text}\" is not a number"),
         },
-        Status::NotScored { juror, status } => {
+        Status::NotSent(NotSent::NotScored { juror, status }) => {
             let (name, why) = (juror_name(session, juror), why(*status, lang));
             match lang {
                 Lang::Fr => format!("{name} ne note pas cette équipe ({why}) : rien à saisir"),

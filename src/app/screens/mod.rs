@@ -4,7 +4,7 @@
 //!
 //! Every handler has the same shape, `handle(&mut App, Key, now) -> Reply`:
 //! it moves its own state and says what it wants done (changes to save, a
-//! notice); only `update` turns that into effects.
+//! notice, a long job); only `update` turns that into effects.
 //!
 //! A new screen touches four places, each pointed out by the compiler:
 //! its room here (a new module), a `Screen`, a `ScreenKey` and a `Help`

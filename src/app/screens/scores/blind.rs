@@ -18,10 +18,11 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 
 use super::super::{Reply, Screen};
+use super::NotSent;
 use crate::app::{App, SaveOutcome};
 use crate::domain::double_entry::{self, Difference, Resolution};
 use crate::domain::ranking;
-use crate::domain::{Change, CriterionId, Dec, JurorId, PairState, Refusal, Session, TeamId};
+use crate::domain::{Change, CriterionId, Dec, JurorId, Session, TeamId};
 
 mod cutoff;
 mod keys;
@@ -84,19 +85,9 @@ impl From<BlindKey> for crate::app::Action {
 /// What the blind mode's status line says.
 #[derive(Clone, Debug, PartialEq)]
 pub enum BlindStatus {
-    /// The typed value does not fit the criterion (nothing sent).
-    Refused {
-        text: String,
-        refusal: Refusal,
-    },
-    NotANumber {
-        text: String,
-    },
-    /// The juror does not score this team.
-    NotScored {
-        juror: JurorId,
-        status: PairState,
-    },
+    /// The typed value was not sent (it does not fit the criterion, is not
+    /// a number), or the juror does not score this team.
+    NotSent(NotSent),
     /// Commit (Enter) or discard (Esc) the typed value first.
     FinishEntry,
     /// Settling: every difference is settled, the team verified twice.
@@ -286,15 +277,13 @@ impl Blind {
             return Some(None);
         }
         let text = std::mem::take(&mut self.input);
-        let Ok(value) = Dec::parse(&text) else {
-            self.status = Some(BlindStatus::NotANumber { text });
-            return None;
+        let value = match NotSent::value(text, session.criteria.get(self.col)) {
+            Ok(value) => value,
+            Err(not_sent) => {
+                self.status = Some(BlindStatus::NotSent(not_sent));
+                return None;
+            }
         };
-        let criterion = session.criteria.get(self.col)?;
-        if let Some(refusal) = super::grid::check(criterion, value) {
-            self.status = Some(BlindStatus::Refused { text, refusal });
-            return None;
-        }
         let change = self.send_cell(session, Some(value));
         if self.status.is_some() {
             return None;
@@ -307,11 +296,8 @@ impl Blind {
         let team = session.team(self.team.as_ref()?)?;
         let juror = session.jurors.get(self.row)?;
         let criterion = session.criteria.get(self.col)?;
-        if let Some(status) = session.excuse(team, juror) {
-            self.status = Some(BlindStatus::NotScored {
-                juror: juror.id.clone(),
-                status,
-            });
+        if let Some(not_sent) = NotSent::excused(session, team, juror) {
+            self.status = Some(BlindStatus::NotSent(not_sent));
             return None;
         }
         let shown = self.value(session, &juror.id, &criterion.id);
@@ -346,19 +332,16 @@ impl Blind {
             BlindKey::Enter if self.input.is_empty() => return None,
             BlindKey::Enter => {
                 let text = std::mem::take(&mut self.input);
-                let Ok(value) = Dec::parse(&text) else {
-                    self.status = Some(BlindStatus::NotANumber { text });
-                    return None;
-                };
-                let difference = differences.get(self.selected)?;
-                let refusal = session
-                    .criterion(&difference.criterion)
-                    .and_then(|c| super::grid::check(c, value));
-                if let Some(refusal) = refusal {
-                    self.status = Some(BlindStatus::Refused { text, refusal });
-                    return None;
+                let criterion = differences
+                    .get(self.selected)
+                    .and_then(|d| session.criterion(&d.criterion));
+                match NotSent::value(text, criterion) {
+                    Ok(value) => Resolution::Third(value),
+                    Err(not_sent) => {
+                        self.status = Some(BlindStatus::NotSent(not_sent));
+                        return None;
+                    }
                 }
-                Resolution::Third(value)
             }
             _ => return None,
         };

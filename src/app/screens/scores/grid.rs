@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use super::NotSent;
 use crate::app::SaveOutcome;
 use crate::domain::scoring;
 use crate::domain::{Change, CriterionId, Dec, Edit, JurorId, Session, Sheet, TeamId, TeamStatus};
@@ -375,10 +376,7 @@ impl Grid {
         if session.verified.contains(&team.id) {
             return Some(Status::Locked);
         }
-        session.excuse(team, juror).map(|status| Status::NotScored {
-            juror: juror.id.clone(),
-            status,
-        })
+        NotSent::excused(session, team, juror).map(Status::NotSent)
     }
 
     /// Commit the typed value (if any), then move.
@@ -395,16 +393,14 @@ impl Grid {
             self.status = Some(status);
             return None;
         }
-        let text = self.input.clone();
-        let value = match Dec::parse(&text) {
-            Ok(v) => v,
-            Err(_) => return self.refuse(key, Status::NotANumber { text }),
+        let criterion = match &key.column {
+            Column::Criterion(id) => session.criterion(id),
+            Column::Handwritten => None,
         };
-        if let Column::Criterion(id) = &key.column
-            && let Some(refusal) = session.criterion(id).and_then(|c| check(c, value))
-        {
-            return self.refuse(key, Status::Refused { text, refusal });
-        }
+        let value = match NotSent::value(self.input.clone(), criterion) {
+            Ok(value) => value,
+            Err(not_sent) => return self.refuse(key, Status::NotSent(not_sent)),
+        };
         let shown = self.value(session, &key);
         if shown == Some(value) {
             // Nothing to change: just move on.

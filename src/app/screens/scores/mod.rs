@@ -1,5 +1,8 @@
 //! The scores screen: the secretary's grid (its keys, what they send). The
-//! grid's logic itself is the pure value in `grid.rs`.
+//! grid's logic itself is the pure value in `grid.rs`; the blind double
+//! entry, a mode of this room, is `blind.rs`. Both type values with the
+//! keys of [`typing`], and say why a typed value was not sent with
+//! [`NotSent`].
 
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyCode;
@@ -7,7 +10,7 @@ use crossterm::event::KeyCode;
 use super::Reply;
 use crate::app::keys::{Binding, CommonHelp, Key, Rank, bind};
 use crate::app::{App, SaveOutcome};
-use crate::domain::Change;
+use crate::domain::{Change, Criterion, Dec, Juror, JurorId, PairState, Refusal, Session, Team};
 
 pub mod blind;
 pub mod grid;
@@ -40,6 +43,44 @@ pub enum GridHelp {
     /// PgUp, PgDn and s.
     Teams,
     NextTeamShort,
+}
+
+/// Why a value typed in the grid or in the blind entry was not sent (the
+/// status line of either says it).
+#[derive(Clone, Debug, PartialEq)]
+pub enum NotSent {
+    /// The value does not fit the criterion.
+    Refused { text: String, refusal: Refusal },
+    /// The typed text is not a number.
+    NotANumber { text: String },
+    /// The juror does not score this team (recused, absent, withdrawn).
+    NotScored { juror: JurorId, status: PairState },
+}
+
+impl NotSent {
+    /// The typed text as a value of `criterion` (`None`: any number, as
+    /// for the handwritten total), or why it is not one.
+    // Once per Enter, never in a loop: the error's size does not matter.
+    #[allow(clippy::result_large_err)]
+    pub fn value(text: String, criterion: Option<&Criterion>) -> Result<Dec, NotSent> {
+        let Ok(value) = Dec::parse(&text) else {
+            return Err(NotSent::NotANumber { text });
+        };
+        match criterion.and_then(|c| grid::check(c, value)) {
+            Some(refusal) => Err(NotSent::Refused { text, refusal }),
+            None => Ok(value),
+        }
+    }
+
+    /// Why `juror` does not score `team`, if they do not.
+    pub fn excused(session: &Session, team: &Team, juror: &Juror) -> Option<NotSent> {
+        session
+            .excuse(team, juror)
+            .map(|status| NotSent::NotScored {
+                juror: juror.id.clone(),
+                status,
+            })
+    }
 }
 
 /// The unshifted top row of a French keyboard, `1` to `0`.

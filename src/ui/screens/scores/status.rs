@@ -1,6 +1,7 @@
 //! Which words the grid shows and how they stand out: the status line and
 //! each sheet's state. The words themselves are `words::grid`'s.
 
+use crate::app::screens::scores::NotSent;
 use crate::app::screens::scores::grid::{Grid, Status};
 use crate::domain::scoring::{self, Fill, SheetSummary};
 use crate::domain::{Dec, Lang, PairState, Session, Team};
@@ -58,12 +59,11 @@ fn idle_text(session: &Session, grid: &Grid, team: &Team, lang: Lang) -> (String
 /// How a status stands out.
 fn tone(status: &Status) -> Tone {
     match status {
-        Status::Refused { .. }
-        | Status::NotANumber { .. }
+        Status::NotSent(NotSent::Refused { .. } | NotSent::NotANumber { .. })
         | Status::ChangedMeanwhile { .. }
         | Status::SaveRefused(_)
         | Status::Mismatch { .. } => Tone::Bad,
-        Status::NotScored { .. }
+        Status::NotSent(NotSent::NotScored { .. })
         | Status::Locked
         | Status::Unverified
         | Status::FinishEntry

@@ -7,6 +7,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::BlindStatus;
 use crate::app::fixture::{self, at};
+use crate::app::screens::scores::NotSent;
 use crate::app::{Action, App, Effect, Screen, action_for, update};
 use crate::domain::double_entry::{self, Standing};
 use crate::domain::{Change, Dec, Session};
@@ -151,7 +152,7 @@ fn a_value_off_the_criterion_is_refused_before_anything_is_sent() {
     sim.keys("b9\n");
     assert!(matches!(
         sim.app.blind.status,
-        Some(BlindStatus::Refused { .. })
+        Some(BlindStatus::NotSent(NotSent::Refused { .. }))
     ));
     assert_eq!(sim.disk.revision, revision);
     assert_eq!((sim.app.blind.row, sim.app.blind.col), (0, 0), "stays");

@@ -62,31 +62,29 @@ pub(super) fn cell_change(key: &CellKey, seen: Option<Dec>, new: Option<Dec>) ->
     }
 }
 
-/// The cells a change sets, with their new values.
+/// The cells a change sets, with their new values: the inverse of
+/// [`cell_change`].
 pub(super) fn cells_of(change: &Change, out: &mut Vec<(CellKey, Option<Dec>)>) {
-    match change {
+    let (team, juror, column, new) = match change {
         Change::SetCell {
             team,
             juror,
             criterion,
             edit,
-        } => out.push((
-            CellKey {
-                team: team.clone(),
-                juror: juror.clone(),
-                column: Column::Criterion(criterion.clone()),
-            },
-            edit.new,
-        )),
-        Change::SetHandwritten { team, juror, edit } => out.push((
-            CellKey {
-                team: team.clone(),
-                juror: juror.clone(),
-                column: Column::Handwritten,
-            },
-            edit.new,
-        )),
-        Change::Batch { changes, .. } => changes.iter().for_each(|c| cells_of(c, out)),
-        _ => {}
-    }
+        } => (team, juror, Column::Criterion(criterion.clone()), edit.new),
+        Change::SetHandwritten { team, juror, edit } => {
+            (team, juror, Column::Handwritten, edit.new)
+        }
+        Change::Batch { changes, .. } => {
+            changes.iter().for_each(|c| cells_of(c, out));
+            return;
+        }
+        _ => return,
+    };
+    let key = CellKey {
+        team: team.clone(),
+        juror: juror.clone(),
+        column,
+    };
+    out.push((key, new));
 }

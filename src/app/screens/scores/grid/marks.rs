@@ -1,5 +1,6 @@
 //! Whole-sheet and whole-grid actions: absences and verification.
 
+use super::super::NotSent;
 use super::{Ask, Grid, Status, scheduled};
 use crate::domain::scoring;
 use crate::domain::{BatchLabel, Change, Edit, Mark, PairState, Session, Sheet, TeamId};
@@ -37,10 +38,10 @@ impl Grid {
                 ..Sheet::default()
             },
             (Some(status), _) => {
-                self.status = Some(Status::NotScored {
+                self.status = Some(Status::NotSent(NotSent::NotScored {
                     juror: juror.id.clone(),
                     status,
-                });
+                }));
                 return None;
             }
         };

@@ -1,27 +1,17 @@
 //! What the grid's status line says, and the one-key questions it asks.
 
+use super::super::NotSent;
 use crate::domain::scoring::Disagreement;
-use crate::domain::{Change, Dec, JurorId, PairState, Refusal, TeamId};
+use crate::domain::{Change, Dec, JurorId, Refusal, TeamId};
 
 /// What the status line says.
 // One value per grid, never in a hot collection: its size does not matter.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
-    /// A typed value was refused before anything was sent.
-    Refused {
-        text: String,
-        refusal: Refusal,
-    },
-    /// The typed text is not a number.
-    NotANumber {
-        text: String,
-    },
-    /// The cell cannot be entered (recused, absent, withdrawn).
-    NotScored {
-        juror: JurorId,
-        status: PairState,
-    },
+    /// A typed value was not sent (refused, not a number), or the cell
+    /// cannot be entered (recused, absent, withdrawn).
+    NotSent(NotSent),
     /// The team's grid is verified: unlock it first.
     Locked,
     /// The cell typed over was changed by the other terminal meanwhile:

@@ -145,7 +145,7 @@ fn out_of_range_off_step_and_garbage_are_refused_locally() {
     assert!(typed(&mut g, &s, "7\n").is_empty());
     assert!(matches!(
         &g.status,
-        Some(Status::Refused { refusal: Refusal::OutOfRange { .. }, text }) if text == "7"
+        Some(Status::NotSent(NotSent::Refused { refusal: Refusal::OutOfRange { .. }, text })) if text == "7"
     ));
     assert_eq!((g.row, g.col), (0, 0), "the cursor stays");
     assert_eq!(g.input, "7", "what was typed is still shown");
@@ -158,16 +158,19 @@ fn out_of_range_off_step_and_garbage_are_refused_locally() {
     assert!(typed(&mut g, &s, "3,25\n").is_empty());
     assert!(matches!(
         &g.status,
-        Some(Status::Refused {
+        Some(Status::NotSent(NotSent::Refused {
             refusal: Refusal::OffStep { .. },
             ..
-        })
+        }))
     ));
     g.handle(&s, GridKey::Escape);
     assert_eq!(g.input, "");
     assert_eq!(g.status, None);
     assert!(typed(&mut g, &s, "1.2.\n").is_empty());
-    assert!(matches!(&g.status, Some(Status::NotANumber { .. })));
+    assert!(matches!(
+        &g.status,
+        Some(Status::NotSent(NotSent::NotANumber { .. }))
+    ));
     // Letters never reach the input.
     g.handle(&s, GridKey::Escape);
     g.handle(&s, GridKey::Char('x'));
@@ -234,10 +237,10 @@ fn recused_and_absent_cells_cannot_be_entered() {
     assert_eq!(g.input, "");
     assert!(matches!(
         &g.status,
-        Some(Status::NotScored {
+        Some(Status::NotSent(NotSent::NotScored {
             status: PairState::AutoRecused,
             ..
-        })
+        }))
     ));
     // Enter at the end of J2's row skips J3 (recused) and J4 (absent).
     g.row = 1;
@@ -248,10 +251,10 @@ fn recused_and_absent_cells_cannot_be_entered() {
     g.handle(&s, GridKey::Char('1'));
     assert!(matches!(
         &g.status,
-        Some(Status::NotScored {
+        Some(Status::NotSent(NotSent::NotScored {
             status: PairState::Recused,
             ..
-        })
+        }))
     ));
     assert_eq!(g.handle(&s, GridKey::Delete), None);
 }
