@@ -43,6 +43,22 @@ pub fn count(n: usize, lang: Lang, one: &str, many: &str) -> String {
     format!("{n} {}", agree(n, lang, one, many))
 }
 
+/// A count and its noun in both languages, singular and plural:
+/// `(n, (fr_one, fr_many), (en_one, en_many))`.
+pub type Counted<'a> = (usize, (&'a str, &'a str), (&'a str, &'a str));
+
+/// The counts that are not zero, each worded in `lang` ([`count`]).
+pub fn nonzero(items: &[Counted<'_>], lang: Lang) -> Vec<String> {
+    items
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|&(n, fr, en)| {
+            let (one, many) = if lang == Lang::Fr { fr } else { en };
+            count(n, lang, one, many)
+        })
+        .collect()
+}
+
 /// A count with its thousands grouped, the language's way: `19 980` in
 /// French (a plain space, safe in any terminal), `19,980` in English.
 pub fn grouped(n: u64, lang: Lang) -> String {

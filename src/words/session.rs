@@ -39,40 +39,36 @@ pub fn finality(f: &crate::domain::ranking::finality::Finality, lang: Lang) -> S
             )
             .to_string();
     }
-    let parts: Vec<String> = [
-        (
-            f.missing,
-            ("feuille manquante", "feuilles manquantes"),
-            ("missing sheet", "missing sheets"),
-        ),
-        (
-            f.partial,
-            ("feuille incomplète", "feuilles incomplètes"),
-            ("partial sheet", "partial sheets"),
-        ),
-        (
-            f.mismatched,
-            ("total papier différent", "totaux papier différents"),
-            ("paper total mismatch", "paper total mismatches"),
-        ),
-        (
-            f.ties_waiting,
-            ("égalité en attente du jury", "égalités en attente du jury"),
-            ("tie waiting for the jury", "ties waiting for the jury"),
-        ),
-        (
-            f.stale_decisions,
-            ("décision caduque", "décisions caduques"),
-            ("stale decision", "stale decisions"),
-        ),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, fr, en)| {
-        let (one, many) = if lang == Lang::Fr { fr } else { en };
-        count(n, lang, one, many)
-    })
-    .collect();
+    let parts = super::number::nonzero(
+        &[
+            (
+                f.missing,
+                ("feuille manquante", "feuilles manquantes"),
+                ("missing sheet", "missing sheets"),
+            ),
+            (
+                f.partial,
+                ("feuille incomplète", "feuilles incomplètes"),
+                ("partial sheet", "partial sheets"),
+            ),
+            (
+                f.mismatched,
+                ("total papier différent", "totaux papier différents"),
+                ("paper total mismatch", "paper total mismatches"),
+            ),
+            (
+                f.ties_waiting,
+                ("égalité en attente du jury", "égalités en attente du jury"),
+                ("tie waiting for the jury", "ties waiting for the jury"),
+            ),
+            (
+                f.stale_decisions,
+                ("décision caduque", "décisions caduques"),
+                ("stale decision", "stale decisions"),
+            ),
+        ],
+        lang,
+    );
     format!(
         "{} {}",
         lang.t("résultats PROVISOIRES :", "results PROVISIONAL:"),

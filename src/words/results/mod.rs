@@ -69,30 +69,26 @@ pub fn comparison(method: Method, official: Method, lang: Lang) -> String {
 /// feuilles manquantes · 1 incomplète"), items apart by " · " so the
 /// screen breaks a line between them, never between a count and its words.
 pub fn provisional(missing: usize, partial: usize, mismatched: usize, lang: Lang) -> String {
-    let items: Vec<String> = [
-        (
-            missing,
-            ("feuille manquante", "feuilles manquantes"),
-            ("missing sheet", "missing sheets"),
-        ),
-        (
-            partial,
-            ("incomplète", "incomplètes"),
-            ("partial", "partial"),
-        ),
-        (
-            mismatched,
-            ("total papier différent", "totaux papier différents"),
-            ("paper total mismatch", "paper total mismatches"),
-        ),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, fr, en)| {
-        let (one, many) = if lang == Lang::Fr { fr } else { en };
-        count(n, lang, one, many)
-    })
-    .collect();
+    let items = super::number::nonzero(
+        &[
+            (
+                missing,
+                ("feuille manquante", "feuilles manquantes"),
+                ("missing sheet", "missing sheets"),
+            ),
+            (
+                partial,
+                ("incomplète", "incomplètes"),
+                ("partial", "partial"),
+            ),
+            (
+                mismatched,
+                ("total papier différent", "totaux papier différents"),
+                ("paper total mismatch", "paper total mismatches"),
+            ),
+        ],
+        lang,
+    );
     let head = lang.t("PROVISOIRE", "PROVISIONAL");
     match items.is_empty() {
         true => head.to_string(),
