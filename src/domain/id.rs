@@ -20,7 +20,51 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 thread_local! {
     /// The ids read so far inside [`sharing`] on this thread.
-    static SHARED: RefCell<Option<HashSet<Arc<str>>>> = const { RefCell::new(None) };
+    static SHARED: RefCell<Option<Table>> = const { RefCell::new(None) };
+}
+
+/// The ids read so far: every one in `seen`, the latest in `recent`, a
+/// cache in front of it found without hashing the text with the (slower,
+/// collision-proof) hasher of the set: a session's file names the same
+/// few ids over and over.
+struct Table {
+    seen: HashSet<Arc<str>>,
+    recent: Vec<Option<Arc<str>>>,
+}
+
+/// Slots of [`Table::recent`] (a power of two).
+const RECENT: usize = 1024;
+
+impl Table {
+    fn new() -> Table {
+        Table {
+            seen: HashSet::new(),
+            recent: vec![None; RECENT],
+        }
+    }
+
+    fn get(&mut self, text: &str) -> Arc<str> {
+        // FNV-1a, folded to a slot: a crafted text only misses the cache.
+        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        let slot = &mut self.recent[(hash ^ (hash >> 32)) as usize % RECENT];
+        if let Some(known) = slot
+            && **known == *text
+        {
+            return Arc::clone(known);
+        }
+        let shared = match self.seen.get(text) {
+            Some(known) => Arc::clone(known),
+            None => {
+                let new: Arc<str> = Arc::from(text);
+                self.seen.insert(Arc::clone(&new));
+                new
+            }
+        };
+        *slot = Some(Arc::clone(&shared));
+        shared
+    }
 }
 
 /// Run `read` with every id deserialised on this thread meanwhile sharing
@@ -40,7 +84,7 @@ pub fn sharing<T>(read: impl FnOnce() -> T) -> T {
         let mut shared = cell.borrow_mut();
         let first = shared.is_none();
         if first {
-            *shared = Some(HashSet::new());
+            *shared = Some(Table::new());
         }
         first
     });
@@ -52,14 +96,7 @@ pub fn sharing<T>(read: impl FnOnce() -> T) -> T {
 /// else a new one (kept for the next reads when inside it).
 fn shared(text: &str) -> Arc<str> {
     SHARED.with(|cell| match cell.borrow_mut().as_mut() {
-        Some(seen) => match seen.get(text) {
-            Some(known) => Arc::clone(known),
-            None => {
-                let new: Arc<str> = Arc::from(text);
-                seen.insert(Arc::clone(&new));
-                new
-            }
-        },
+        Some(table) => table.get(text),
         None => Arc::from(text),
     })
 }
@@ -261,6 +298,16 @@ mod tests {
         let apart = read();
         assert!(!apart[0].0.shares(&apart[1].0));
         assert!(!sharing(read)[0].0.shares(&shared[0].0));
+        // Many ids (more than the cache in front of the table holds):
+        // each reads back as its text, the same text as the same string.
+        let texts: Vec<String> = (0..5000).map(|i| format!("J{}", i % 2500)).collect();
+        let json = serde_json::to_string(&texts).unwrap();
+        let many = sharing(|| serde_json::from_str::<Vec<JurorId>>(&json).unwrap());
+        for (i, id) in many.iter().enumerate() {
+            assert_eq!(id, &texts[i]);
+            assert!(id.shares(&many[i % 2500]));
+        }
+        assert!(!many[0].shares(&many[1]));
         // Nested: the outer table is kept until the outer call ends.
         let (inner, outer) = sharing(|| (sharing(read), read()));
         assert!(inner[0].0.shares(&outer[0].0));

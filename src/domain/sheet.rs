@@ -9,7 +9,7 @@ use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{MapAccess, Visitor};
+use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -233,7 +233,8 @@ impl<'de> Deserialize<'de> for Values {
                 f.write_str("a map of criteria to values")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Values, A::Error> {
-                let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+                // A sheet has a handful of criteria: room for them at once.
+                let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(8).min(64));
                 while let Some(pair) = map.next_entry::<CriterionId, Dec>()? {
                     pairs.push(pair);
                 }
@@ -289,18 +290,26 @@ pub(super) mod sheet_list {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<BTreeMap<SheetKey, Sheet>, D::Error> {
-        let rows = Vec::<Row>::deserialize(deserializer)?;
-        let mut pairs: Vec<(SheetKey, Sheet)> = rows
-            .into_iter()
-            .map(|row| {
-                let sheet = Sheet {
-                    mark: row.mark,
-                    values: row.values,
-                    handwritten: row.handwritten,
-                };
-                (SheetKey::new(row.team, row.juror), sheet)
-            })
-            .collect();
+        struct Rows;
+        impl<'de> Visitor<'de> for Rows {
+            type Value = Vec<(SheetKey, Sheet)>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of sheets")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut rows: A) -> Result<Self::Value, A::Error> {
+                let mut pairs = Vec::with_capacity(rows.size_hint().unwrap_or(0).min(1 << 16));
+                while let Some(row) = rows.next_element::<Row>()? {
+                    let sheet = Sheet {
+                        mark: row.mark,
+                        values: row.values,
+                        handwritten: row.handwritten,
+                    };
+                    pairs.push((SheetKey::new(row.team, row.juror), sheet));
+                }
+                Ok(pairs)
+            }
+        }
+        let mut pairs = deserializer.deserialize_seq(Rows)?;
         // Written in key order: the map is then built in one pass, its
         // nodes full (a file in another order is sorted first).
         if !pairs.is_sorted_by(|a, b| a.0 < b.0) {
@@ -382,6 +391,24 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&read).unwrap(),
             r#"{"cost":2.5,"pitch":6}"#
+        );
+        #[derive(Deserialize)]
+        struct Sheets(#[serde(with = "sheet_list")] BTreeMap<SheetKey, Sheet>);
+        let rows = r#"[{"team": "T2", "juror": "J1", "mark": "absent"},
+            {"team": "T1", "juror": "J2", "values": {"c": 1}, "handwritten": 1}]"#;
+        let Sheets(sheets) = serde_json::from_str(rows).unwrap();
+        let keys: Vec<_> = sheets
+            .keys()
+            .map(|k| (k.team.as_str(), k.juror.as_str()))
+            .collect();
+        assert_eq!(keys, [("T1", "J2"), ("T2", "J1")], "any order, read sorted");
+        assert_eq!(sheets.values().next().unwrap().handwritten, Some(dec("1")));
+        let twice = r#"[{"team": "T1", "juror": "J1"}, {"team": "T1", "juror": "J1"}]"#;
+        let err = serde_json::from_str::<Sheets>(twice).err().unwrap();
+        assert!(
+            err.to_string()
+                .contains("team T1 and juror J1 written twice"),
+            "{err}"
         );
         let empty: Sheet = serde_json::from_str("{}").unwrap();
         assert_eq!(serde_json::to_string(&empty).unwrap(), "{}");

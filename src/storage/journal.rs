@@ -180,7 +180,12 @@ fn bad_line(path: &Path, offset: u64, problem: LineProblem) -> StoreError {
 /// file; stops at the first line whose `rev` is `after` or less, without
 /// parsing anything before it (and reading only the first bytes of that
 /// line, however long it is). A missing journal is an empty one.
-pub fn read_tail(path: &Path, after: u64) -> Result<Tail, StoreError> {
+///
+/// With `chained_to` (the digest of the line at `after`), it stops as soon
+/// as it has the line at `after + 1` carrying that digest as `prev`: the
+/// line before is then the one at `after` by the hash chain, and is not
+/// read at all (a checkpoint's line may be an import of many megabytes).
+pub fn read_tail(path: &Path, after: u64, chained_to: Option<&str>) -> Result<Tail, StoreError> {
     let Some(file) = open_read(path)? else {
         return Ok(Tail::default());
     };
@@ -240,12 +245,18 @@ pub fn read_tail(path: &Path, after: u64) -> Result<Tail, StoreError> {
         match parse(&bytes) {
             Ok(content) => {
                 tail.last.get_or_insert((session, rev));
+                let follows_checkpoint = rev == after + 1
+                    && chained_to.is_some()
+                    && content.prev.as_deref() == chained_to;
                 found.push(Placed {
                     offset: start,
                     line: None,
                     digest: line_digest(&bytes),
                     content,
                 });
+                if follows_checkpoint {
+                    break;
+                }
             }
             // A last line that ends well but does not parse is torn too.
             Err(_) if last_line => {
@@ -280,18 +291,24 @@ impl Backwards {
     }
 
     /// Where the line holding the byte before `before` starts: just after
-    /// the previous newline, or at 0. Scans backwards chunk by chunk,
-    /// keeping nothing.
+    /// the previous newline, or at 0. Scans backwards chunk by chunk into
+    /// one buffer, keeping nothing (a line of an import may be 60 MB).
     fn line_start(&mut self, before: u64) -> io::Result<u64> {
-        const CHUNK: u64 = 1 << 16;
+        const FIRST: u64 = 1 << 12;
+        const MOST: u64 = 1 << 20;
+        let mut buffer = Vec::new();
+        let mut size = FIRST;
         let mut to = before;
         while to > 0 {
-            let from = to.saturating_sub(CHUNK);
-            let chunk = self.range(from, to)?;
-            if let Some(i) = chunk.iter().rposition(|&b| b == b'\n') {
+            let from = to.saturating_sub(size);
+            buffer.resize((to - from) as usize, 0);
+            self.file.seek(SeekFrom::Start(from))?;
+            self.file.read_exact(&mut buffer)?;
+            if let Some(i) = memchr::memrchr(b'\n', &buffer) {
                 return Ok(from + i as u64 + 1);
             }
             to = from;
+            size = (size * 4).min(MOST);
         }
         Ok(0)
     }
@@ -450,12 +467,12 @@ mod tests {
         let lines = [line(1, 10), line(2, 300_000), line(3, 70_000), line(4, 5)];
         let (_dir, path) = journal(&lines, b"");
         for after in 0..=4 {
-            let tail = read_tail(&path, after).unwrap();
+            let tail = read_tail(&path, after, None).unwrap();
             assert_eq!(revs(&tail), ((after + 1)..=4).collect::<Vec<_>>());
             assert_eq!(tail.last, Some(("s".into(), 4)));
             assert_eq!(tail.torn, None);
         }
-        let tail = read_tail(&path, 1).unwrap();
+        let tail = read_tail(&path, 1, None).unwrap();
         assert_eq!(tail.lines[0].content, lines[1]);
         assert_eq!(tail.lines[0].offset, encode(&lines[0]).len() as u64);
     }
@@ -465,7 +482,7 @@ mod tests {
         let half = encode(&line(3, 200_000));
         let cut = &half[..150_000];
         let (_dir, path) = journal(&[line(1, 1), line(2, 1)], cut);
-        let tail = read_tail(&path, 1).unwrap();
+        let tail = read_tail(&path, 1, None).unwrap();
         assert_eq!(revs(&tail), vec![2]);
         assert_eq!(tail.last, Some(("s".into(), 2)));
         let torn = tail.torn.unwrap();
@@ -483,17 +500,46 @@ mod tests {
             "{{\"op\":{op},\"prev\":null,\"rev\":2,\"session\":\"s\"}}\n"
         ));
         let (_dir, path) = journal(&[], text.as_bytes());
-        assert_eq!(revs(&read_tail(&path, 0).unwrap()), vec![1, 2]);
-        assert_eq!(read_tail(&path, 2).unwrap().last, Some(("s".into(), 2)));
+        assert_eq!(revs(&read_tail(&path, 0, None).unwrap()), vec![1, 2]);
+        assert_eq!(
+            read_tail(&path, 2, None).unwrap().last,
+            Some(("s".into(), 2))
+        );
+    }
+
+    #[test]
+    fn a_line_chained_to_the_checkpoint_ends_the_reading() {
+        // The checkpoint's line stands for a huge one: were it read, its
+        // missing head would be an error.
+        let checkpoint = b"not read: the chain vouches for it";
+        let digest = line_digest(checkpoint);
+        let mut next = line(2, 1);
+        next.prev = Some(digest.clone());
+        let mut last = line(3, 1);
+        last.prev = Some(line_digest(&encode(&next)[..encode(&next).len() - 1]));
+        let mut bytes = checkpoint.to_vec();
+        bytes.push(b'\n');
+        let (_dir, path) = journal(&[next.clone(), last], &[]);
+        let journal_bytes = std::fs::read(&path).unwrap();
+        bytes.extend_from_slice(&journal_bytes);
+        std::fs::write(&path, bytes).unwrap();
+        let tail = read_tail(&path, 1, Some(&digest)).unwrap();
+        assert_eq!(revs(&tail), vec![2, 3]);
+        assert_eq!(tail.lines[0].content, next);
+        assert_eq!(tail.start(), checkpoint.len() as u64 + 1);
+        assert_eq!(tail.last, Some(("s".into(), 3)));
+        // Another digest, or none: the line before is read (and refused).
+        assert!(read_tail(&path, 1, Some(&"0".repeat(64))).is_err());
+        assert!(read_tail(&path, 1, None).is_err());
     }
 
     #[test]
     fn an_empty_or_missing_journal() {
         let (_dir, path) = journal(&[], b"");
-        let tail = read_tail(&path, 0).unwrap();
+        let tail = read_tail(&path, 0, None).unwrap();
         assert!(tail.lines.is_empty() && tail.last.is_none() && tail.torn.is_none());
         let missing = path.with_extension("nothing");
-        assert!(read_tail(&missing, 0).unwrap().lines.is_empty());
+        assert!(read_tail(&missing, 0, None).unwrap().lines.is_empty());
         assert!(read_all(&missing).unwrap().is_none());
     }
 

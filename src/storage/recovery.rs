@@ -285,7 +285,7 @@ fn read_current(files: &Files, depth: Depth) -> Result<Current, StoreError> {
 fn from_tail(files: &Files, checkpoint: state::Checkpoint) -> Result<Current, StoreError> {
     let mut session = checkpoint.session;
     let state_rev = session.revision;
-    let tail = journal::read_tail(&files.journal, state_rev)?;
+    let tail = journal::read_tail(&files.journal, state_rev, checkpoint.digest.as_deref())?;
     if let Some((id, _)) = &tail.last
         && *id != session.id
     {
