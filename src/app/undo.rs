@@ -58,6 +58,9 @@ pub(super) fn undo(app: &mut App, now: DateTime<Utc>) -> (Reply, Option<Effect>)
         is_undo: true,
         kind,
     });
+    if kind == UndoKind::Grid {
+        super::screens::scores::on_undo(app, &op.change);
+    }
     let save = Effect::Save(Box::new(inverse));
     (Reply::say(Notice::Undone(Box::new(op.change))), Some(save))
 }

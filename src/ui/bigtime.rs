@@ -176,6 +176,36 @@ mod tests {
         }
     }
 
+    /// The accented letters French needs have glyphs of their own in the
+    /// big font (font8x8's Latin-1 table, through tui-big-text): each is
+    /// drawn, and drawn unlike its bare letter (the accent is there).
+    #[test]
+    fn french_accented_letters_are_drawn_with_their_accent() {
+        let drawn = |c: char| {
+            let area = Rect::new(0, 0, 8, 8);
+            let mut buf = Buffer::empty(area);
+            render(&c.to_string(), Style::new(), area, &mut buf).expect("drawn big");
+            buf
+        };
+        let letters = "ÉÈÊËÀÂÇÔÎÏÛÙÜéèêëàâçôîïûùü";
+        let bare = "EEEEAACOIIUUUeeeeaacoiiuuu";
+        for (accented, plain) in letters.chars().zip(bare.chars()) {
+            assert!(drawable(&accented.to_string()), "{accented}");
+            assert_ne!(drawn(accented), drawn(plain), "{accented} drawn as {plain}");
+        }
+        assert!(drawable("Palmarès") && drawable("8e lauréat"));
+        // The accent sits above the letter: Palmarès' è differs from e on
+        // its top rows only.
+        let (e, e_grave) = (drawn('e'), drawn('è'));
+        let row = |b: &Buffer, y: u16| {
+            (0..8)
+                .map(|x| b[(x, y)].symbol().to_string())
+                .collect::<String>()
+        };
+        assert_ne!(row(&e, 0), row(&e_grave, 0));
+        assert!((2..8).all(|y| row(&e, y) == row(&e_grave, y)));
+    }
+
     #[test]
     fn scaled_digits_fill_their_cells() {
         let area = Rect::new(0, 0, 100, 20);

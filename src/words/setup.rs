@@ -318,6 +318,23 @@ pub fn row_label(row: &Row, lang: Lang) -> String {
     }
 }
 
+/// The tie-break list on one line, each criterion by its label (its id
+/// when the session has no such criterion): what the field's ids mean.
+pub fn tie_break_text(s: &crate::domain::Session, lang: Lang) -> String {
+    if s.settings.tie_break.is_empty() {
+        return lang.t("(aucune)", "(none)").to_string();
+    }
+    s.settings
+        .tie_break
+        .iter()
+        .map(|id| match s.criterion(id) {
+            Some(c) => super::for_terminal(&c.label).into_owned(),
+            None => id.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The criteria on one line, by their labels: "Impact ×2 (0–5), Faisabilité
 /// (0–5)".
 pub fn criteria_text(s: &crate::domain::Session, lang: Lang) -> String {

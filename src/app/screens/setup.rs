@@ -155,8 +155,18 @@ pub fn locked(s: &Session, row: &Row) -> bool {
     ) && s.scoring_started()
 }
 
+/// How the items of a list field are written in its text: a team's
+/// members apart by `|` (as in teams.csv: a member's name may hold a
+/// comma, "Karim Benali (chef de cuisine, collège)"), ids by commas.
+fn list_separator(field: Field) -> &'static str {
+    match field {
+        Field::Members => " | ",
+        _ => ", ",
+    }
+}
+
 /// The text a field opens with.
-fn as_text(v: &Value) -> String {
+fn as_text(field: Field, v: &Value) -> String {
     match v {
         Value::Text(t) => t.clone(),
         Value::Secs(s) => crate::domain::stage::clock_text(i64::from(*s)),
@@ -165,7 +175,7 @@ fn as_text(v: &Value) -> String {
         Value::Count(n) => n.to_string(),
         Value::Flag(b) => if *b { "on" } else { "off" }.to_string(),
         Value::Method(m) => m.id().to_string(),
-        Value::List(items) => items.join(", "),
+        Value::List(items) => items.join(list_separator(field)),
         Value::Lang(l) => l.code().to_string(),
     }
 }
@@ -189,7 +199,7 @@ fn parse(field: Field, text: &str, like: &Value) -> Option<Value> {
         }),
         Value::Method(_) => Value::Method(crate::domain::Method::parse(text)?),
         Value::List(_) => Value::List(
-            text.split([',', '|'])
+            text.split(list_separator(field).trim())
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
                 .map(String::from)
@@ -259,7 +269,7 @@ pub fn handle(app: &mut App, key: SetupKey, _now: DateTime<Utc>) -> Reply {
         SetupKey::Edit => match selected {
             Some(row) if locked(&s, &row) => return Reply::say(Notice::SetupLocked),
             Some(Row::Field(target, field)) => {
-                let text = value(&s, &target, field).map(|v| as_text(&v));
+                let text = value(&s, &target, field).map(|v| as_text(field, &v));
                 state.editing = Some(Editing {
                     purpose: Purpose::Set(target, field),
                     text: text.unwrap_or_default(),

@@ -237,3 +237,28 @@ fn a_megabyte_pasted_into_a_name_stops_at_its_limit_and_says_so() {
         NAME_MAX
     );
 }
+
+/// A member's name may hold a comma (as teams.csv allows): the members
+/// field opens with its members apart by `|`, and confirming it as it is
+/// keeps them; a list typed with `|` is one member per item.
+#[test]
+fn members_with_a_comma_in_a_name_survive_an_edit() {
+    let mut app = crate::app::fixture::app();
+    app.screen = Screen::Setup;
+    let chef = "Karim Benali (chef de cuisine, collège)";
+    app.session_mut().teams[1].members = vec![chef.into(), "Julie Vasseur".into()];
+    let mut disk = (*app.session).clone();
+    app.setup.row = to_row(&app, &Row::Field(Target::Team("T2".into()), Field::Members));
+    run(&mut app, &mut disk, Action::from(SetupKey::Edit));
+    let opened = app.setup.editing.as_ref().unwrap().text.clone();
+    assert_eq!(opened, format!("{chef} | Julie Vasseur"));
+    run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
+    assert_eq!(disk.team("T2").unwrap().members, [chef, "Julie Vasseur"]);
+    run(&mut app, &mut disk, Action::from(SetupKey::Edit));
+    type_text(&mut app, &mut disk, " | Paul Devaux (diététicien)");
+    run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
+    assert_eq!(
+        disk.team("T2").unwrap().members,
+        [chef, "Julie Vasseur", "Paul Devaux (diététicien)"]
+    );
+}

@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::screens::setup::{Purpose, Row, locked, rows, value};
 use crate::domain::TeamStatus;
-use crate::domain::setup::Target;
+use crate::domain::setup::{Field, Target};
 use crate::ui::View;
 use crate::ui::text::{Tone, cut, cut_start, put, put_line, style, width};
 use crate::words::setup as words;
@@ -59,6 +59,9 @@ impl Widget for SetupScreen<'_> {
             let (text, tone) = match (row, &state.editing) {
                 (_, Some(e)) if is_selected && !typing_new => (format!("{}▏", e.text), Tone::Warn),
                 (Row::Criteria, _) => (words::criteria_text(s, lang), Tone::Dim),
+                (Row::Field(Target::Settings, Field::TieBreak), _) => {
+                    (words::tie_break_text(s, lang), Tone::Plain)
+                }
                 (Row::Field(target, field), _) => {
                     let v = value(s, target, *field)
                         .map(|v| words::value(&v, lang))

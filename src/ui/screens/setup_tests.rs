@@ -141,3 +141,22 @@ fn setup_after_a_paste_too_long_says_why_the_rest_was_not_taken() {
         insta::assert_snapshot!(format!("setup_too_long_{}_80x24", lang.code()), t.backend());
     }
 }
+
+#[test]
+fn criteria_and_the_tie_break_show_by_their_labels() {
+    for lang in [Lang::Fr, Lang::En] {
+        let mut app = app(lang);
+        app.screen = Screen::Setup;
+        app.session_mut().settings.tie_break = vec!["faisabilite".into()];
+        let screen = text(&draw(&app, at(0), (120, 40), false));
+        let line = |what: &str| crate::ui::snapshot_tests::line_with(&screen, what);
+        let criteria = line(lang.t("Réglages · critères", "Settings · criteria"));
+        assert!(
+            criteria.contains("Impact (0–5), Faisabilité (0–5)"),
+            "{criteria}"
+        );
+        let tie_break = line(lang.t("Réglages · départage", "Settings · tie-break"));
+        assert!(tie_break.contains("Faisabilité"), "{tie_break}");
+        assert!(!tie_break.contains("faisabilite"), "{tie_break}");
+    }
+}

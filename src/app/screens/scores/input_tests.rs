@@ -242,3 +242,32 @@ fn the_paper_total_warning_follows_the_sheet_through_undo() {
     sim.keys("u", at(4));
     assert_eq!(sim.app.grid.status, None);
 }
+
+/// The secretary types a row, sees the last value was wrong, presses `u`
+/// and types it again: it goes back where it was, never into the paper
+/// total the cursor had moved on to; undone on another team, the grid
+/// shows that team's cell.
+#[test]
+fn a_value_typed_again_after_u_goes_where_the_undone_one_was() {
+    let mut sim = Sim::new();
+    sim.go_to(Screen::Scores);
+    sim.keys("4\n3\n", at(1));
+    let criteria = sim.app.session.criteria.len();
+    assert_eq!(sim.app.grid.col, criteria, "on the paper total");
+    sim.keys("u", at(2));
+    assert_eq!((sim.app.grid.row, sim.app.grid.col), (0, 1));
+    sim.keys("5\n", at(3));
+    let (t1, j1) = ("T1".into(), "J1".into());
+    assert_eq!(
+        sim.disk.value(&t1, &j1, &"faisabilite".into()),
+        Some(Dec::int(5))
+    );
+    assert_eq!(sim.disk.sheet(&t1, &j1).and_then(|s| s.handwritten), None);
+    // The next team, then `u`: T1's cell comes back into view.
+    sim.key(KeyCode::PageDown, at(4));
+    assert_eq!(sim.app.grid.team.as_deref(), Some("T2"));
+    sim.keys("u", at(5));
+    assert_eq!(sim.app.grid.team.as_deref(), Some("T1"));
+    assert_eq!((sim.app.grid.row, sim.app.grid.col), (0, 1));
+    assert_eq!(sim.disk.value(&t1, &j1, &"faisabilite".into()), None);
+}

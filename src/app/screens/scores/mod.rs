@@ -176,6 +176,15 @@ pub fn paste(app: &mut App, text: &str) -> Reply {
     Reply::none()
 }
 
+/// `u` undid `change` of this terminal's grid: on the grid (not in the
+/// blind entry), the cursor goes back to its cell.
+pub fn on_undo(app: &mut App, change: &Change) {
+    if app.screen == super::Screen::Scores && !app.blind.active() {
+        let basis = app.basis();
+        app.grid.point_at(&basis, change);
+    }
+}
+
 /// The oldest operation sent came back: saved, refused or failed.
 pub fn on_outcome(app: &mut App, change: &Change, outcome: &SaveOutcome) {
     app.grid.on_outcome(change, outcome);

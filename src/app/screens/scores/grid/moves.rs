@@ -1,7 +1,8 @@
-//! Where the cursor goes: along the row, between jurors, between teams.
+//! Where the cursor goes: along the row, between jurors, between teams,
+//! back to a cell undone.
 
 use super::{Grid, Move, scheduled};
-use crate::domain::{Session, TeamId};
+use crate::domain::{Change, Session, TeamId};
 
 impl Grid {
     pub(super) fn go(&mut self, session: &Session, then: Move) {
@@ -73,5 +74,35 @@ impl Grid {
     pub(super) fn clamp(&mut self, session: &Session) {
         self.row = self.row.min(session.jurors.len().saturating_sub(1));
         self.col = self.col.min(session.criteria.len());
+    }
+
+    /// Back on a cell `u` just undid, so the value typed again goes where
+    /// the undone one was (not into the cell the cursor moved on to): its
+    /// team shown, its juror's row, its column (a mark: the row only).
+    pub fn point_at(&mut self, session: &Session, undone: &Change) {
+        let (team, juror, col) = match undone {
+            Change::SetCell {
+                team,
+                juror,
+                criterion,
+                ..
+            } => {
+                let col = session.criteria.iter().position(|c| &c.id == criterion);
+                (team, juror, col)
+            }
+            Change::SetHandwritten { team, juror, .. } => {
+                (team, juror, Some(session.criteria.len()))
+            }
+            Change::SetSheet { team, juror, .. } => (team, juror, None),
+            _ => return,
+        };
+        let Some(row) = session.jurors.iter().position(|j| &j.id == juror) else {
+            return;
+        };
+        self.show_team(session, team);
+        if self.team.as_ref() == Some(team) {
+            self.row = row;
+            self.col = col.unwrap_or(self.col);
+        }
     }
 }
