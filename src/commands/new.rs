@@ -40,7 +40,7 @@ pub fn run(flag: Option<Lang>, args: &NewArgs) -> Outcome {
     // The session's language is French unless `--lang` says otherwise: a
     // laptop's English locale must not turn a French forum's exports and
     // results into English ones.
-    let session = build_session(args, flag.unwrap_or(Lang::Fr), lists, &storage::new_id())
+    let session = build_session(args, flag.unwrap_or_default(), lists, &storage::new_id())
         .map_err(|problems| {
             fail(
                 problems

@@ -181,7 +181,7 @@ pub fn export(flag: Option<Lang>, file: &Path, out: Option<&Path>, anonymous: bo
     let loaded = super::output::load(flag, file, anonymous)?;
     let lang = loaded.lang;
     let mut text = storage::csv::export::scores(&loaded.session, lang);
-    if lang == Lang::Fr {
+    if lang.csv_bom() {
         text.insert_str(0, crate::report::BOM);
     }
     // Every juror's own scores: readable by the owner only, like the session.

@@ -7,6 +7,7 @@ pub mod double_entry;
 pub mod fault;
 pub mod history;
 pub mod id;
+pub mod lookup;
 pub mod operation;
 pub mod pair;
 pub mod questions;

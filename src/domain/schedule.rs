@@ -7,8 +7,10 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Timelike, Utc};
 
+use std::collections::HashMap;
+
 use super::session::{Session, Slot, TeamId, TeamStatus};
-use super::stage::{BreakRun, Phase, Stage, Upcoming};
+use super::stage::{BreakRun, Phase, PhaseRecord, Stage, Upcoming};
 
 /// Where a slot of the running order stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,10 +75,16 @@ pub fn team_slot_ms(session: &Session) -> i64 {
 /// withdrawn after its pitch keeps the slot it used, so withdrawing it does
 /// not move the plan).
 fn takes_no_time(session: &Session, team: &TeamId) -> bool {
+    let ran = session.stage.records(team).next().is_some();
+    takes_no_time_having(session, team, ran)
+}
+
+/// [`takes_no_time`], knowing whether the team has run (`ran`).
+fn takes_no_time_having(session: &Session, team: &TeamId, ran: bool) -> bool {
     session
         .team(team)
         .is_some_and(|t| t.status == TeamStatus::Withdrawn)
-        && session.stage.records(team).next().is_none()
+        && !ran
         && session.stage.team.as_ref() != Some(team)
 }
 
@@ -85,6 +93,27 @@ fn slot_ms(session: &Session, slot: &Slot) -> i64 {
         Slot::Team { team } if takes_no_time(session, team) => 0,
         Slot::Team { .. } => team_slot_ms(session),
         Slot::Break { minutes, .. } => i64::from(*minutes) * 60_000,
+    }
+}
+
+/// The stage's records of each team, in the order they ran: gathered in
+/// one pass for the plan, not searched through the whole log per slot.
+struct Ran<'a>(HashMap<&'a str, Vec<&'a PhaseRecord>>);
+
+impl<'a> Ran<'a> {
+    fn of(stage: &'a Stage) -> Ran<'a> {
+        let mut by_team: HashMap<&str, Vec<&PhaseRecord>> = HashMap::new();
+        for record in &stage.log {
+            by_team
+                .entry(record.team.as_str())
+                .or_default()
+                .push(record);
+        }
+        Ran(by_team)
+    }
+
+    fn records(&self, team: &TeamId) -> &[&'a PhaseRecord] {
+        self.0.get(team.as_str()).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -216,6 +245,17 @@ pub struct TeamTime {
 }
 
 pub fn team_time(session: &Session, team: &TeamId, now: DateTime<Utc>) -> TeamTime {
+    let records: Vec<&PhaseRecord> = session.stage.records(team).collect();
+    team_time_of(session, team, &records, now)
+}
+
+/// [`team_time`] from the team's records (in the order they ran).
+fn team_time_of(
+    session: &Session,
+    team: &TeamId,
+    records: &[&PhaseRecord],
+    now: DateTime<Utc>,
+) -> TeamTime {
     let stage = &session.stage;
     let current = stage.team.as_ref() == Some(team);
     let mut actual_start = None;
@@ -223,7 +263,7 @@ pub fn team_time(session: &Session, team: &TeamId, now: DateTime<Utc>) -> TeamTi
     let mut planned = 0;
     // The team's time is its pitch and questions; the scoring phase is the
     // jury's (while the next team gets ready).
-    for record in stage.records(team) {
+    for record in records {
         actual_start.get_or_insert(record.start);
         if record.phase == Phase::Scoring {
             continue;
@@ -253,9 +293,9 @@ pub fn team_time(session: &Session, team: &TeamId, now: DateTime<Utc>) -> TeamTi
 
 fn team_row(
     session: &Session,
-    index: usize,
-    team: &TeamId,
-    planned_start: DateTime<Utc>,
+    (index, team): (usize, &TeamId),
+    records: &[&PhaseRecord],
+    (planned_start, planned_ms): (DateTime<Utc>, i64),
     now: DateTime<Utc>,
 ) -> Row {
     let stage = &session.stage;
@@ -263,7 +303,7 @@ fn team_row(
     let withdrawn = session
         .team(team)
         .is_some_and(|t| t.status == TeamStatus::Withdrawn);
-    let time = team_time(session, team, now);
+    let time = team_time_of(session, team, records, now);
     let status = if current {
         match stage.phase {
             Phase::Waiting | Phase::Break => SlotStatus::Called,
@@ -283,7 +323,7 @@ fn team_row(
         team: Some(team.clone()),
         status,
         planned_start,
-        planned_ms: slot_ms(session, &Slot::Team { team: team.clone() }),
+        planned_ms,
         actual_start: time.actual_start,
         used_ms: time.used_ms,
         overtime_ms: time.overtime_ms,
@@ -377,12 +417,24 @@ pub fn plan(session: &Session, offset: FixedOffset, now: DateTime<Utc>) -> Plan 
     let first = planned_first_start(session, offset, now);
     let mut cursor = first;
     let mut rows = Vec::with_capacity(session.schedule.len());
+    let ran = Ran::of(&session.stage);
     for (index, slot) in session.schedule.iter().enumerate() {
-        let planned_ms = slot_ms(session, slot);
         let row = match slot {
-            Slot::Team { team } => team_row(session, index, team, cursor, now),
-            Slot::Break { id, .. } => break_row(session, index, id, (cursor, planned_ms), now),
+            Slot::Team { team } => {
+                let records = ran.records(team);
+                let planned_ms = if takes_no_time_having(session, team, !records.is_empty()) {
+                    0
+                } else {
+                    team_slot_ms(session)
+                };
+                team_row(session, (index, team), records, (cursor, planned_ms), now)
+            }
+            Slot::Break { id, .. } => {
+                let planned_ms = slot_ms(session, slot);
+                break_row(session, index, id, (cursor, planned_ms), now)
+            }
         };
+        let planned_ms = row.planned_ms;
         cursor += TimeDelta::milliseconds(planned_ms);
         rows.push(row);
     }

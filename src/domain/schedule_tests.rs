@@ -484,3 +484,30 @@ fn one_overtime_figure_after_a_phase_left_early_and_time_removed() {
     assert_eq!(team_time(&t, &"T1".into(), now).overtime_ms, 18_000);
     assert_eq!(plan(&t, paris(), now).rows[0].overtime_ms, 18_000);
 }
+
+/// The plan gathers the stage's records by team in one pass: each row's
+/// time is the one `team_time` reads from the log for that team alone,
+/// whatever the phase the day is in.
+#[test]
+fn the_plan_reads_each_team_as_team_time_does_at_every_step() {
+    let mut s = day();
+    let mut now = 0;
+    for _ in 0..12 {
+        for secs in [now, now + 30, now + 400] {
+            let p = plan(&s, paris(), at(secs));
+            for row in &p.rows {
+                let team = row.team.as_ref().expect("teams only");
+                let time = team_time(&s, team, at(secs));
+                let got = (row.actual_start, row.used_ms, row.overtime_ms);
+                let want = (time.actual_start, time.used_ms, time.overtime_ms);
+                assert_eq!(got, want, "{team} at {secs}");
+            }
+        }
+        if upcoming(&s).is_none() {
+            break;
+        }
+        now += 170;
+        step(&mut s, at(now));
+    }
+    assert!(s.stage.log.len() >= 6, "{}", s.stage.log.len());
+}

@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::decimal::Dec;
+use super::lookup::Lookup;
 use super::stage::Stage;
 
 /// The state file format written by this version.
@@ -63,6 +64,10 @@ pub struct Session {
     /// sealed). Entry goes on while sealed.
     #[serde(default, skip_serializing_if = "is_false")]
     pub sealed: bool,
+    /// The teams, jurors and criteria by id (`domain::lookup`): never
+    /// written, built on first use, dropped by a change of the roster.
+    #[serde(skip)]
+    pub(super) lookup: Lookup,
 }
 
 fn is_false(value: &bool) -> bool {
@@ -377,6 +382,7 @@ impl Session {
             message: None,
             reveal: None,
             sealed: false,
+            lookup: Lookup::default(),
         }
     }
 
@@ -386,16 +392,25 @@ impl Session {
         self.sealed
     }
 
+    /// The team with this id, through the session's look-up (no scan).
     pub fn team(&self, id: &str) -> Option<&Team> {
-        self.teams.iter().find(|t| t.id == id)
+        self.lookup.team(self, id)
     }
 
     pub fn juror(&self, id: &str) -> Option<&Juror> {
-        self.jurors.iter().find(|j| j.id == id)
+        self.lookup.juror(self, id)
     }
 
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
-        self.criteria.iter().find(|c| c.id == id)
+        self.lookup.criterion(self, id)
+    }
+
+    /// The roster (teams, jurors or criteria) changed: the look-up is
+    /// built again on its next use. Every operation that changes the
+    /// roster calls it; a look-up after a change made by hand is right all
+    /// the same (each place is checked), only slower.
+    pub fn roster_changed(&mut self) {
+        self.lookup.clear();
     }
 
     pub fn organisation(&self, id: &str) -> Option<&Organisation> {

@@ -50,7 +50,7 @@ pub fn apply(session: &mut Session, change: &Change) -> Result<(), Refusal> {
 /// Hand each change to its area.
 fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
     use Change::*;
-    match change {
+    let result = match change {
         Create { .. } => Err(Refusal::AlreadyCreated),
         SetCell {
             team,
@@ -94,7 +94,15 @@ fn apply_unchecked(s: &mut Session, change: &Change) -> Result<(), Refusal> {
         Seal => decisions::seal(s, true),
         Unseal => decisions::seal(s, false),
         Batch { changes, .. } => cells::apply_batch(s, changes),
+    };
+    if matches!(
+        change,
+        SetTeam { .. } | SetJuror { .. } | SetCriterion { .. }
+    ) {
+        // Kept or refused, the roster may have moved: looked up afresh.
+        s.roster_changed();
     }
+    result
 }
 
 /// Set a value whose author saw it as it is now; refused as stale otherwise.

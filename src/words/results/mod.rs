@@ -9,28 +9,16 @@ pub mod panel;
 
 use crate::domain::{Decision, DecisionKind, Lang, Method, TeamId};
 use crate::words::number::count;
+pub use crate::words::report::Column;
 
-/// The ranking's table columns, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    Rank,
-    Team,
-    Name,
-    Org,
-    Score,
-    Sheets,
-}
-
-impl Column {
-    pub fn heading(self, lang: Lang) -> &'static str {
-        match self {
-            Column::Rank => lang.t("Rang", "Rank"),
-            Column::Team => lang.t("Éq.", "Team"),
-            Column::Name => lang.t("Nom", "Name"),
-            Column::Org => lang.t("Département", "Département"),
-            Column::Score => lang.t("Score", "Score"),
-            Column::Sheets => lang.t("Feuil.", "Sheets"),
-        }
+/// A column's heading in the ranking's table on screen: the reports'
+/// label ([`Column::label`]), shorter where the screen's column is narrow.
+pub fn heading(column: Column, lang: Lang) -> &'static str {
+    match column {
+        Column::Team => lang.t("Éq.", "Team"),
+        Column::Org => "Département",
+        Column::Sheets => lang.t("Feuil.", "Sheets"),
+        other => other.label(lang),
     }
 }
 

@@ -339,13 +339,13 @@ impl TableView<'_> {
         let org_w = (text_w * 2 / 5).clamp(6, 16);
         let name_w = text_w.saturating_sub(org_w + 1);
         let columns = [
-            (rank_w, Column::Rank.heading(lang), true),
+            (rank_w, words::heading(Column::Rank, lang), true),
             (mark_w, "", false),
-            (id_w, Column::Team.heading(lang), false),
-            (name_w, Column::Name.heading(lang), false),
-            (org_w, Column::Org.heading(lang), false),
-            (score_w, Column::Score.heading(lang), true),
-            (sheets_w, Column::Sheets.heading(lang), true),
+            (id_w, words::heading(Column::Team, lang), false),
+            (name_w, words::heading(Column::Name, lang), false),
+            (org_w, words::heading(Column::Org, lang), false),
+            (score_w, words::heading(Column::Score, lang), true),
+            (sheets_w, words::heading(Column::Sheets, lang), true),
             (bar_w, "", false),
         ];
         let cells = |cells: [String; 8], y: u16, buf: &mut Buffer, st: [Style; 8]| {
