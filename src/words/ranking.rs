@@ -183,6 +183,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_bad_by_or_reason_is_worded_with_the_field_as_the_command_or_the_form_calls_it() {
+        let by = DecisionProblem::BadText(DecisionField::By, TextFault::TooLong);
+        let reason = DecisionProblem::BadText(DecisionField::Reason, TextFault::Unsafe);
+        let worded = |p: &DecisionProblem, lang| crate::words::decision::problem(p, lang);
+        assert_eq!(worded(&by, Lang::Fr), "--by : plus de 500 caractères");
+        assert_eq!(
+            worded(&reason, Lang::En),
+            "--reason holds a control character"
+        );
+        assert_eq!(by.describe(Lang::Fr), "« par » : plus de 500 caractères");
+        assert_eq!(by.describe(Lang::En), "\"by\": over 500 characters");
+        assert_eq!(
+            reason.describe(Lang::Fr),
+            "« motif » contient un caractère de contrôle"
+        );
+    }
+
+    #[test]
     fn a_refused_decision_names_the_groups_at_the_cut_off_agreeing_in_number() {
         let problem = |groups: Vec<Vec<&str>>| DecisionProblem::NotACutoffGroup {
             listed: vec!["T3".into()],

@@ -218,19 +218,4 @@ fn a_decision_by_or_reason_too_long_or_with_a_control_character_is_refused() {
             DecisionProblem::BadText(DecisionField::Reason, TextFault::Unsafe),
         ]
     );
-    let worded = |p: &DecisionProblem, lang| crate::words::decision::problem(p, lang);
-    let [by, reason] = &problems(&s, &decision)[..] else {
-        panic!("two problems")
-    };
-    use crate::domain::Lang;
-    assert_eq!(worded(by, Lang::Fr), "--by : plus de 500 caractères");
-    assert_eq!(
-        worded(reason, Lang::En),
-        "--reason holds a control character"
-    );
-    assert_eq!(by.describe(Lang::Fr), "« par » : plus de 500 caractères");
-    assert_eq!(
-        reason.describe(Lang::En),
-        "\"reason\" holds a control character"
-    );
 }
