@@ -412,3 +412,80 @@ fn a_batch_of_cells_follows_marks_and_unknown_ids_made_in_it() {
         Some(dec("1"))
     );
 }
+
+/// A batch's cells are applied by runs of one pair (one look-up of the
+/// sheet per run): the result is exactly that of its changes one by one,
+/// refusals included, and its inverse gives the session back.
+#[test]
+fn a_batch_of_cells_is_its_changes_one_by_one() {
+    let s = with(
+        &base(),
+        &[
+            set_cell("T1", "J2", "c1", None, Some(dec("3"))),
+            set_cell("T2", "J1", "c2", None, Some(dec("4"))),
+        ],
+    );
+    let cell = |t: &str, j: &str, c: &str, seen: Option<&str>, new: Option<&str>| {
+        set_cell(t, j, c, seen.map(dec), new.map(dec))
+    };
+    let good = vec![
+        // A run that sets then replaces the same cell.
+        cell("T1", "J1", "c1", None, Some("5")),
+        cell("T1", "J1", "c2", None, Some("7.5")),
+        cell("T1", "J1", "c1", Some("5"), Some("6")),
+        // A run that empties a sheet (dropped), then the pair again later.
+        cell("T1", "J2", "c1", Some("3"), None),
+        cell("T2", "J1", "c2", Some("4"), Some("4.5")),
+        handwritten_of("T2", "J1", None, Some("20")),
+        cell("T2", "J1", "c1", None, Some("2")),
+        cell("T1", "J2", "c2", None, Some("1")),
+    ];
+    let refusals = [
+        (3, cell("T1", "J1", "c2", Some("9"), Some("1"))),
+        (5, cell("T2", "J1", "c1", None, Some("11"))),
+        (5, cell("T2", "J1", "c1", None, Some("0.5"))),
+        (1, cell("T1", "J1", "c9", None, Some("1"))),
+        (8, cell("T1", "J2", "c2", None, Some("2"))),
+    ];
+    let mut batches = vec![good.clone()];
+    for (at, bad) in refusals {
+        let mut changes = good.clone();
+        changes.insert(at, bad);
+        batches.push(changes);
+    }
+    let mut refusals = 0;
+    for changes in batches {
+        let one_by_one = changes.iter().try_fold(s.clone(), |mut after, c| {
+            podium::domain::apply(&mut after, c).map(|()| after)
+        });
+        let batch = import_batch(changes);
+        match one_by_one {
+            Ok(expected) => {
+                let after = round_trip(&s, batch);
+                assert_eq!(after, expected);
+            }
+            Err(expected) => {
+                assert_eq!(refused(&s, batch), expected);
+                refusals += 1;
+            }
+        }
+    }
+    assert_eq!(refusals, 5, "each bad cell is refused");
+}
+
+fn import_batch(changes: Vec<Change>) -> Change {
+    Change::Batch {
+        label: podium::domain::BatchLabel::Import {
+            file: "x.csv".into(),
+        },
+        changes,
+    }
+}
+
+fn handwritten_of(team: &str, juror: &str, seen: Option<&str>, new: Option<&str>) -> Change {
+    Change::SetHandwritten {
+        team: team.into(),
+        juror: juror.into(),
+        edit: Edit::new(seen.map(dec), new.map(dec)),
+    }
+}

@@ -57,19 +57,77 @@ pub(super) fn set_cell_of_pair(
     edit: &Edit<Option<Dec>>,
 ) -> Result<(), Refusal> {
     let (team, juror, criterion) = cell;
-    as_seen(s, cell, edit.seen, s.value(team, juror, criterion), false)?;
-    if let Some(v) = edit.new {
-        check_value(s, criterion, v)?;
+    check_cell(s, cell, edit, s.value(team, juror, criterion))?;
+    change_sheet(s, team, juror, |sheet| {
+        write_cell(sheet, criterion, edit.new)
+    });
+    Ok(())
+}
+
+/// A run of cells of the first entry for one pair (`SetCell` changes of
+/// `team` and `juror`, the pair already checked): its sheet is looked up
+/// once, not per cell. Each cell is checked against the sheet as the run's
+/// earlier cells left it, exactly as one by one; on refusal the earlier
+/// cells stay written, as one by one.
+fn set_cells_of_pair(
+    s: &mut Session,
+    team: &TeamId,
+    juror: &JurorId,
+    run: &[Change],
+) -> Result<(), Refusal> {
+    let key = SheetKey::new(team.clone(), juror.clone());
+    let mut sheet = s.sheets.remove(&key).unwrap_or_default();
+    let result = run.iter().try_for_each(|change| match change {
+        Change::SetCell {
+            criterion, edit, ..
+        } => {
+            let current = sheet.values.get(criterion).copied();
+            check_cell(s, (team, juror, criterion), edit, current)?;
+            write_cell(&mut sheet, criterion, edit.new);
+            Ok(())
+        }
+        _ => Ok(()),
+    });
+    if !sheet.is_empty() {
+        s.sheets.insert(key, sheet);
     }
-    change_sheet(s, team, juror, |sheet| match edit.new {
+    result
+}
+
+/// The cell is as its author saw it (`current` now) and its new value
+/// allowed by its criterion.
+fn check_cell(
+    s: &Session,
+    cell: Cell,
+    edit: &Edit<Option<Dec>>,
+    current: Option<Dec>,
+) -> Result<(), Refusal> {
+    as_seen(s, cell, edit.seen, current, false)?;
+    match edit.new {
+        Some(v) => check_value(s, cell.2, v),
+        None => Ok(()),
+    }
+}
+
+fn write_cell(sheet: &mut Sheet, criterion: &CriterionId, new: Option<Dec>) {
+    match new {
         Some(v) => {
             sheet.values.insert(criterion.clone(), v);
         }
         None => {
             sheet.values.remove(criterion);
         }
-    });
-    Ok(())
+    }
+}
+
+/// How many of `changes` lead with cells of the pair (`team`, `juror`).
+fn cell_run(changes: &[Change], team: &TeamId, juror: &JurorId) -> usize {
+    changes
+        .iter()
+        .take_while(
+            |c| matches!(c, Change::SetCell { team: t, juror: j, .. } if t == team && j == juror),
+        )
+        .count()
 }
 
 pub(super) fn set_handwritten(
@@ -240,17 +298,19 @@ fn change_sheet(s: &mut Session, team: &TeamId, juror: &JurorId, change: impl Fn
 /// import's 30,000 marks at 20,000 teams made the import quadratic).
 pub(super) fn apply_batch(s: &mut Session, changes: &[Change]) -> Result<(), Refusal> {
     let mut index: Option<Roster> = None;
-    for change in changes {
+    let mut rest = changes;
+    while let Some((change, tail)) = rest.split_first() {
         match change {
-            Change::SetCell {
-                team,
-                juror,
-                criterion,
-                edit,
-            } => {
+            Change::SetCell { team, juror, .. } => {
+                // An import's cells come by team and juror: a run of one
+                // pair is checked and written with one look-up of its sheet
+                // (cells change neither the roster, marks nor locks).
+                let run = cell_run(rest, team, juror);
                 let roster = index.get_or_insert_with(|| Roster::of(s));
                 roster.check_pair(s, team, juror)?;
-                set_cell_of_pair(s, (team, juror, criterion), edit)?;
+                set_cells_of_pair(s, team, juror, &rest[..run])?;
+                rest = &rest[run..];
+                continue;
             }
             other @ (Change::SetSheet { .. }
             | Change::SetHandwritten { .. }
@@ -260,6 +320,7 @@ pub(super) fn apply_batch(s: &mut Session, changes: &[Change]) -> Result<(), Ref
                 super::apply_unchecked(s, other)?;
             }
         }
+        rest = tail;
     }
     Ok(())
 }
@@ -283,11 +344,17 @@ pub(super) fn apply_batch_in_place(s: &mut Session, changes: &[Change]) -> Resul
     let mut sheets: Vec<(SheetKey, Option<Sheet>)> = Vec::new();
     let mut kept: HashSet<SheetKey> = HashSet::new();
     let mut verified: Vec<(TeamId, bool)> = Vec::new();
+    // The pair of the change before: its sheet is already kept.
+    let mut last: Option<(&TeamId, &JurorId)> = None;
     for change in changes {
         match change {
             Change::SetCell { team, juror, .. }
             | Change::SetHandwritten { team, juror, .. }
             | Change::SetSheet { team, juror, .. } => {
+                if last == Some((team, juror)) {
+                    continue;
+                }
+                last = Some((team, juror));
                 let key = SheetKey::new(team.clone(), juror.clone());
                 if !kept.contains(&key) {
                     sheets.push((key.clone(), s.sheets.get(&key).cloned()));
