@@ -111,7 +111,7 @@ mod tests {
     use super::super::apply::apply;
     use super::super::fixture::{session, team};
     use super::super::operation::{Change, Edit};
-    use super::super::session::{Juror, Session, Slot};
+    use super::super::session::{CriterionId, Juror, JurorId, Session, Slot, TeamId};
 
     /// Every id of the lists, and ids of none, found as a scan finds them.
     fn agrees(s: &Session, more: &[&str]) {
@@ -189,6 +189,22 @@ mod tests {
         assert!(s.juror(&"J-new".into()).is_some());
         s.roster_changed();
         agrees(&s, &["T01"]);
+    }
+
+    #[test]
+    fn each_kind_of_id_finds_its_own_kind() {
+        let s = session();
+        let (team, juror) = (TeamId::from("T01"), JurorId::from("J1"));
+        let criterion = CriterionId::from("impact");
+        assert_eq!(s.team(&team).map(|t| &t.id), Some(&team));
+        assert_eq!(s.juror(&juror).map(|j| &j.id), Some(&juror));
+        assert_eq!(s.criterion(&criterion).map(|c| &c.id), Some(&criterion));
+        let org = s.team(&team).map(|t| t.org.clone()).unwrap();
+        assert_eq!(s.organisation(&org).map(|o| &o.id), Some(&org));
+        // A text is looked up as the kind its caller names: a juror's text
+        // made a team's id finds no team.
+        assert_eq!(s.team(&TeamId::from(juror.as_str())), None);
+        assert_eq!(s.juror(&JurorId::from(team.as_str())), None);
     }
 
     #[test]

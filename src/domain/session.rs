@@ -393,6 +393,21 @@ impl Session {
     }
 
     /// The team with this id, through the session's look-up (no scan).
+    /// Each kind of id looks up its own kind: a juror's id is no team's.
+    ///
+    /// ```
+    /// # use podium::domain::{Session, TeamId};
+    /// fn team_name<'s>(session: &'s Session, team: &TeamId) -> Option<&'s str> {
+    ///     session.team(team).map(|t| t.name.as_str())
+    /// }
+    /// ```
+    ///
+    /// ```compile_fail,E0308
+    /// # use podium::domain::{JurorId, Session};
+    /// fn team_name<'s>(session: &'s Session, juror: &JurorId) -> Option<&'s str> {
+    ///     session.team(juror).map(|t| t.name.as_str())
+    /// }
+    /// ```
     pub fn team(&self, id: &TeamId) -> Option<&Team> {
         self.lookup.team(self, id)
     }
