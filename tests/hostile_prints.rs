@@ -122,10 +122,42 @@ fn scores_import_decide_and_repair_escape_what_they_repeat() {
     let args = [
         "decide", FILE, "--order", "T1,T2", "--by", HOSTILE, "--reason", HOSTILE,
     ];
+    // A decision's by and reason may not carry a control character: refused,
+    // each field named, the file escaped, nothing saved.
+    let journal = std::fs::read(d.join(format!("{FILE}.journal"))).unwrap();
     let out = podium(d, &args);
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     clean(&out);
-    assert!(stdout(&out).contains(ESCAPED), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{FILE_ESCAPED}: --by contient un caractère de contrôle"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("--reason contient un caractère de contrôle"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(d.join(format!("{FILE}.journal"))).unwrap(),
+        journal
+    );
+    // The team ids it repeats are escaped all the same.
+    let args = [
+        "decide",
+        FILE,
+        "--order",
+        "T1,T\u{1b}[2J9",
+        "--by",
+        "Jury",
+        "--reason",
+        "Vote",
+    ];
+    let out = podium(d, &args);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    clean(&out);
+    assert!(stderr(&out).contains("T\\u{1b}[2J9"), "{}", stderr(&out));
 
     let out = podium(d, &["repair", FILE]);
     clean(&out);

@@ -126,6 +126,12 @@ macro_rules! id {
                 $name(Arc::from(text.into()))
             }
 
+            /// The id of `text` as deserialising it would give (shared
+            /// with the ids already read when inside [`sharing`]).
+            pub fn read(text: &str) -> $name {
+                $name(shared(text))
+            }
+
             pub fn as_str(&self) -> &str {
                 &self.0
             }

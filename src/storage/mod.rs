@@ -26,6 +26,7 @@ mod commit;
 pub mod csv;
 pub mod digest;
 mod error;
+mod fast_sheets;
 pub mod faults;
 mod inspect;
 pub mod install;

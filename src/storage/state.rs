@@ -126,6 +126,11 @@ fn decode_shared(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
         column: e.column(),
         problem: JsonProblem::from_serde(&e),
     };
+    // The sheets of a big session, read by a scanner of the shape Podium
+    // writes (anything else is read the general way below).
+    if let Some(session) = super::fast_sheets::decode(bytes, FORMAT) {
+        return Ok(session);
+    }
     let first = match serde_json::from_slice::<Session>(bytes) {
         Ok(session) if session.format == FORMAT => return Ok(session),
         Ok(session) if session.format > FORMAT => return Err(newer(session.format)),

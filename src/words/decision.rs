@@ -1,7 +1,7 @@
 //! The `decide` command's lines: the decision saved, the one it replaces,
 //! the laureates after it, and its refusals named by the command's options.
 
-use crate::domain::ranking::decisions::DecisionProblem;
+use crate::domain::ranking::decisions::{DecisionField, DecisionProblem};
 use crate::domain::{Decision, DecisionKind, Lang};
 
 /// "décision enregistrée — ordre T3, T7 (par Jury, motif)".
@@ -48,6 +48,13 @@ pub fn problem(problem: &DecisionProblem, lang: Lang) -> String {
         DecisionProblem::NoReason => lang
             .t("--reason est vide : pourquoi ?", "--reason is empty: why?")
             .to_string(),
+        DecisionProblem::BadText(field, fault) => {
+            let option = match field {
+                DecisionField::By => "--by",
+                DecisionField::Reason => "--reason",
+            };
+            super::ranking::text_problem(*fault, option, lang)
+        }
         other => other.describe(lang),
     }
 }

@@ -5,7 +5,9 @@ use super::number::agree;
 use crate::domain::Lang;
 use crate::domain::Method;
 use crate::domain::Session;
-use crate::domain::ranking::decisions::DecisionProblem;
+use crate::domain::ranking::decisions::{
+    DECISION_TEXT_MAX, DecisionField, DecisionProblem, TextFault,
+};
 use crate::domain::ranking::{Warning, WarningCode};
 
 impl Method {
@@ -78,6 +80,26 @@ fn warning(code: WarningCode, team: &str, juror: &str, lang: Lang) -> String {
     }
 }
 
+/// A decision's free-text field as the results screen's form calls it.
+fn field_name(field: DecisionField, lang: Lang) -> &'static str {
+    match field {
+        DecisionField::By => lang.t("« par »", "\"by\""),
+        DecisionField::Reason => lang.t("« motif »", "\"reason\""),
+    }
+}
+
+/// A too long or unsafe `by` or `reason`, the field called `name`.
+pub(crate) fn text_problem(fault: TextFault, name: &str, lang: Lang) -> String {
+    match (fault, lang) {
+        (TextFault::TooLong, Lang::Fr) => {
+            format!("{name} : plus de {DECISION_TEXT_MAX} caractères")
+        }
+        (TextFault::TooLong, Lang::En) => format!("{name}: over {DECISION_TEXT_MAX} characters"),
+        (TextFault::Unsafe, Lang::Fr) => format!("{name} contient un caractère de contrôle"),
+        (TextFault::Unsafe, Lang::En) => format!("{name} holds a control character"),
+    }
+}
+
 impl DecisionProblem {
     /// The refusal in words (the empty fields are worded by the caller,
     /// who knows what the field is called).
@@ -95,6 +117,9 @@ impl DecisionProblem {
                     "\"reason\" is empty: why?",
                 )
                 .into(),
+            DecisionProblem::BadText(field, fault) => {
+                text_problem(*fault, field_name(*field, lang), lang)
+            }
             DecisionProblem::UnknownTeam(team) => match lang {
                 Lang::Fr => format!("équipe inconnue {team}"),
                 Lang::En => format!("unknown team {team}"),
@@ -156,6 +181,24 @@ fn not_a_cutoff_group(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_by_or_reason_is_worded_with_the_field_as_the_command_or_the_form_calls_it() {
+        let by = DecisionProblem::BadText(DecisionField::By, TextFault::TooLong);
+        let reason = DecisionProblem::BadText(DecisionField::Reason, TextFault::Unsafe);
+        let worded = |p: &DecisionProblem, lang| crate::words::decision::problem(p, lang);
+        assert_eq!(worded(&by, Lang::Fr), "--by : plus de 500 caractères");
+        assert_eq!(
+            worded(&reason, Lang::En),
+            "--reason holds a control character"
+        );
+        assert_eq!(by.describe(Lang::Fr), "« par » : plus de 500 caractères");
+        assert_eq!(by.describe(Lang::En), "\"by\": over 500 characters");
+        assert_eq!(
+            reason.describe(Lang::Fr),
+            "« motif » contient un caractère de contrôle"
+        );
+    }
 
     #[test]
     fn a_refused_decision_names_the_groups_at_the_cut_off_agreeing_in_number() {

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use crate::domain::session::{Decision, Method, Session, TeamId};
+use crate::domain::validate::{is_too_long, is_unsafe_text};
 
 use super::order::Group;
 use super::sheets::Board;
@@ -84,6 +85,8 @@ pub enum DecisionProblem {
     NoBy,
     /// No reason is given.
     NoReason,
+    /// `by` or `reason` is too long or holds an unsafe character.
+    BadText(DecisionField, TextFault),
     UnknownTeam(TeamId),
     /// The teams are not exactly a group of equal teams straddling the
     /// cut-off under the official method.
@@ -96,8 +99,28 @@ pub enum DecisionProblem {
     },
 }
 
-/// Every reason to refuse `decision` on `session`: empty `by` or `reason`,
-/// unknown teams, and (when those are fine) teams that are not exactly a
+/// The longest `by` or `reason` of a decision, in characters.
+pub const DECISION_TEXT_MAX: usize = 500;
+
+/// A free-text field of a decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecisionField {
+    By,
+    Reason,
+}
+
+/// What is wrong with a decision's `by` or `reason`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextFault {
+    /// More than [`DECISION_TEXT_MAX`] characters.
+    TooLong,
+    /// A control or direction character
+    /// ([`crate::domain::validate::is_unsafe_char`]).
+    Unsafe,
+}
+
+/// Every reason to refuse `decision` on `session`: empty, too long or
+/// unsafe `by` or `reason`, unknown teams, and (when those are fine) teams that are not exactly a
 /// group straddling the cut-off under the official method.
 pub fn problems(session: &Session, decision: &Decision) -> Vec<DecisionProblem> {
     let mut out = Vec::new();
@@ -106,6 +129,17 @@ pub fn problems(session: &Session, decision: &Decision) -> Vec<DecisionProblem> 
     }
     if decision.reason.trim().is_empty() {
         out.push(DecisionProblem::NoReason);
+    }
+    for (field, text) in [
+        (DecisionField::By, &decision.by),
+        (DecisionField::Reason, &decision.reason),
+    ] {
+        if is_too_long(text, DECISION_TEXT_MAX) {
+            out.push(DecisionProblem::BadText(field, TextFault::TooLong));
+        }
+        if is_unsafe_text(text) {
+            out.push(DecisionProblem::BadText(field, TextFault::Unsafe));
+        }
     }
     for team in &decision.teams {
         if session.team(team).is_none() {

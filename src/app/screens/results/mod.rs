@@ -525,7 +525,7 @@ fn handle_form(app: &mut App, key: ResultsKey, now: DateTime<Utc>) -> Reply {
 }
 
 /// The longest "by" or "reason" typed in the decision form, in characters.
-pub(crate) const FIELD_MAX: usize = 500;
+pub(crate) const FIELD_MAX: usize = crate::domain::ranking::decisions::DECISION_TEXT_MAX;
 
 fn field(form: &mut DecisionForm) -> &mut String {
     match form.step {

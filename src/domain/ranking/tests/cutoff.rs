@@ -190,3 +190,32 @@ fn a_cut_off_tie_on_the_first_place() {
     assert_eq!(flags(&r, "B"), (1, false, true, true));
     assert!(r.laureate_ids().is_empty());
 }
+
+#[test]
+fn a_decision_by_or_reason_too_long_or_with_a_control_character_is_refused() {
+    use crate::domain::ranking::decisions::{
+        DECISION_TEXT_MAX, DecisionField, DecisionProblem, TextFault, problems,
+    };
+    let mut s = straddling();
+    decide(&mut s, DecisionKind::Order, &["C", "B"]);
+    let mut decision = s.decisions.pop().unwrap();
+    assert_eq!(problems(&s, &decision), []);
+    decision.by = "j".repeat(DECISION_TEXT_MAX);
+    decision.reason = "vote\u{1b}[2J".into();
+    assert_eq!(
+        problems(&s, &decision),
+        [DecisionProblem::BadText(
+            DecisionField::Reason,
+            TextFault::Unsafe
+        )]
+    );
+    decision.by.push('j');
+    decision.reason = "un vote \u{202e}à main levée".into();
+    assert_eq!(
+        problems(&s, &decision),
+        [
+            DecisionProblem::BadText(DecisionField::By, TextFault::TooLong),
+            DecisionProblem::BadText(DecisionField::Reason, TextFault::Unsafe),
+        ]
+    );
+}

@@ -1,0 +1,238 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::domain::id::sharing;
+use crate::domain::session::FORMAT;
+use crate::storage::StoreError;
+use crate::storage::state;
+
+/// The shipped demo session: a real state file with its `sheets` empty.
+const DEMO: &str = include_str!("../../assets/demo/forum.json");
+
+/// The demo state file with `list` as its sheets.
+fn with_sheets(list: &str) -> String {
+    assert!(DEMO.contains("\"sheets\": [],"));
+    DEMO.replacen("\"sheets\": []", &format!("\"sheets\": {list}"), 1)
+}
+
+fn by_serde(doc: &[u8]) -> Result<Session, serde_json::Error> {
+    sharing(|| serde_json::from_slice::<Session>(doc))
+}
+
+fn fast(doc: &[u8]) -> Option<Session> {
+    sharing(|| decode(doc, FORMAT))
+}
+
+/// What the fast reader gives, if anything, is what serde gives; and the
+/// state file reader gives serde's session or serde's refusal.
+fn same_as_serde(doc: &[u8]) -> Result<Option<Session>, TestCaseError> {
+    let serde = by_serde(doc);
+    let quick = fast(doc);
+    let read = state::decode(Path::new("forum.json"), doc);
+    match &serde {
+        Ok(session) => {
+            if let Some(quick) = &quick {
+                prop_assert_eq!(quick, session);
+            }
+            prop_assert_eq!(read.as_ref().ok(), Some(session));
+        }
+        Err(e) => {
+            prop_assert!(
+                quick.is_none(),
+                "the fast reader accepted what serde refuses: {e}"
+            );
+            match read {
+                Err(StoreError::BadState { line, column, .. }) => {
+                    prop_assert_eq!((line, column), (e.line(), e.column()));
+                }
+                other => prop_assert!(false, "not serde's refusal {e}: {other:?}"),
+            }
+        }
+    }
+    Ok(quick)
+}
+
+use std::path::Path;
+
+/// A JSON string: plain ids (often the same, so sheets meet twice), and
+/// odd ones: escapes, unicode, quotes, control characters, raw `\u`.
+fn string() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(vec!["T1", "T2", "J1", "J2", "impact", "cost", ""])
+            .prop_map(|s| format!("\"{s}\"")),
+        1 => prop::sample::select(vec!["équipe ✓", "a\"b", "back\\slash", "line\nbreak", "\u{1b}[31m", "tab\there"])
+            .prop_map(|s| serde_json::to_string(s).unwrap()),
+        1 => Just("\"\\u0054\\u0031\"".to_string()),
+        1 => "[ -~]{0,6}".prop_map(|s| serde_json::to_string(&s).unwrap()),
+    ]
+}
+
+/// A JSON number (or not quite one): integers, decimals of any length,
+/// negatives, huge ones, exponents, leading zeros, cut ones.
+fn number() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => (-10_000_000_000_000_i64..10_000_000_000_000).prop_map(|n| n.to_string()),
+        3 => (any::<bool>(), 0_u64..2_000_000_000, "[0-9]{1,8}")
+            .prop_map(|(neg, int, frac)| format!("{}{int}.{frac}", if neg { "-" } else { "" })),
+        2 => (0_u32..21).prop_map(|h| (Dec::from_raw(i64::from(h) * 500_000)).to_string()),
+        1 => prop::sample::select(vec![
+            "1e3", "2.5E-1", "05", "-", "1.", "-0", "-0.0", "0.000001", "1e-6",
+            "123456789012345678901234", "999999999.999999", "9223372036854", "null", "\"7\"", "true",
+        ]).prop_map(String::from),
+    ]
+}
+
+fn mark() -> impl Strategy<Value = String> {
+    prop::sample::select(vec!["\"absent\"", "\"recused\"", "\"bogus\"", "null", "1"])
+        .prop_map(String::from)
+}
+
+fn values() -> impl Strategy<Value = String> {
+    prop::collection::vec((string(), number()), 0..4).prop_map(|pairs| {
+        let pairs: Vec<String> = pairs.iter().map(|(c, v)| format!("{c}: {v}")).collect();
+        format!("{{{}}}", pairs.join(", "))
+    })
+}
+
+const SPACES: [&str; 5] = ["", " ", "\n      ", "\t", "\r\n"];
+
+/// A row, most often in the shape Podium writes; sometimes with an
+/// unknown key, a missing one, or its keys in another order.
+fn row() -> impl Strategy<Value = String> {
+    (
+        (string(), string(), prop::option::of(mark())),
+        (prop::option::of(values()), prop::option::of(number())),
+        (0..8_usize, 0..SPACES.len(), any::<bool>(), any::<bool>()),
+    )
+        .prop_map(
+            |((team, juror, mark), (values, handwritten), (turn, space, odd, drop))| {
+                let mut fields = vec![format!("\"team\": {team}"), format!("\"juror\": {juror}")];
+                fields.extend(mark.map(|m| format!("\"mark\": {m}")));
+                fields.extend(values.map(|v| format!("\"values\": {v}")));
+                fields.extend(handwritten.map(|h| format!("\"handwritten\": {h}")));
+                if odd {
+                    match turn % 4 {
+                        0 => fields.push("\"note\": 1".into()),
+                        1 if drop => {
+                            fields.remove(turn % 2);
+                        }
+                        _ => {
+                            let by = turn % fields.len();
+                            fields.rotate_left(by);
+                        }
+                    }
+                }
+                let space = SPACES[space];
+                format!("{{{space}{}{space}}}", fields.join(&format!(",{space}")))
+            },
+        )
+}
+
+/// A sheets list, sometimes with a row written twice or cut short.
+fn list() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(row(), 0..6),
+        0..4_usize,
+        any::<prop::sample::Index>(),
+    )
+        .prop_map(|(mut rows, odd, cut)| {
+            if odd == 1 && !rows.is_empty() {
+                rows.push(rows[0].clone());
+            }
+            let text = format!("[\n    {}\n  ]", rows.join(",\n    "));
+            if odd == 2 {
+                let at = cut.index(text.len() + 1);
+                text.char_indices()
+                    .map(|(i, _)| i)
+                    .find(|&i| i >= at)
+                    .map_or(text.clone(), |i| text[..i].to_string())
+            } else {
+                text
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn the_fast_reader_reads_as_serde_or_not_at_all(list in list()) {
+        same_as_serde(with_sheets(&list).as_bytes())?;
+    }
+
+    /// Values to the hundredth: smaller ones are written with an exponent
+    /// (`1e-5`), which only the general way reads.
+    #[test]
+    fn what_podium_writes_is_read_fast(
+        cells in prop::collection::vec(
+            (0..4_usize, 0..4_usize, prop::option::of(0..2_u8),
+             prop::collection::vec((0..3_usize, -200_000_000_i64..200_000_000), 0..4),
+             prop::option::of(-9_900_i64..9_900)),
+            0..12),
+    ) {
+        let mut session = by_serde(DEMO.as_bytes()).unwrap();
+        const STEP: i64 = 10_000;
+        let ids = ["T1", "équipe ✓", "J-2", "x"];
+        for (team, juror, mark, values, handwritten) in cells {
+            let sheet = Sheet {
+                mark: mark.map(|m| if m == 0 { Mark::Absent } else { Mark::Recused }),
+                values: values
+                    .into_iter()
+                    .map(|(c, v)| (CriterionId::new(ids[c]), Dec::from_raw(v * STEP)))
+                    .collect(),
+                handwritten: handwritten.map(|h| Dec::from_raw(h * STEP)),
+            };
+            session.sheets.insert(SheetKey::new(ids[team].into(), ids[juror].into()), sheet);
+        }
+        let bytes = state::encode(&session, None);
+        let quick = same_as_serde(&bytes)?;
+        prop_assert_eq!(quick.as_ref(), Some(&session), "not read fast");
+    }
+}
+
+#[test]
+fn the_shipped_demo_reads_the_same() {
+    let quick = fast(DEMO.as_bytes()).expect("read fast");
+    assert_eq!(quick, by_serde(DEMO.as_bytes()).unwrap());
+}
+
+#[test]
+fn ids_are_shared_with_the_roster() {
+    let team = by_serde(DEMO.as_bytes()).unwrap().teams[0].id.clone();
+    let juror = by_serde(DEMO.as_bytes()).unwrap().jurors[0].id.clone();
+    let doc = with_sheets(&format!(
+        r#"[{{"team": "{team}", "juror": "{juror}", "values": {{"c": 2.5}}}}]"#
+    ));
+    let session = fast(doc.as_bytes()).expect("read fast");
+    let (key, sheet) = session.sheets.iter().next().unwrap();
+    assert!(key.team.shares(&session.teams[0].id));
+    assert!(key.juror.shares(&session.jurors[0].id));
+    assert_eq!(sheet.values["c"], Dec::parse("2.5").unwrap());
+}
+
+#[test]
+fn a_sheet_written_twice_is_refused_as_serde_refuses_it() {
+    let row = r#"{"team": "T1", "juror": "J1", "values": {"c": 1}}"#;
+    let doc = with_sheets(&format!("[{row}, {row}]"));
+    assert!(fast(doc.as_bytes()).is_none());
+    let err = state::decode(Path::new("forum.json"), doc.as_bytes()).unwrap_err();
+    assert!(format!("{err:?}").contains("written twice"), "{err:?}");
+}
+
+#[test]
+fn a_sheets_text_inside_a_string_or_deeper_is_not_the_list() {
+    // The title holds the key's text; the real list comes later.
+    let doc = DEMO.replacen(
+        "\"title\": \"",
+        "\"title\": \"\\\"sheets\\\": [{\\\"team\\\": \\\"T9\\\"}] ",
+        1,
+    );
+    let doc = doc.replacen(
+        "\"sheets\": []",
+        r#""sheets": [{"team": "T1", "juror": "J1", "mark": "absent"}]"#,
+        1,
+    );
+    let session = fast(doc.as_bytes()).expect("read fast");
+    assert_eq!(session, by_serde(doc.as_bytes()).unwrap());
+    assert_eq!(session.sheets.len(), 1);
+}
