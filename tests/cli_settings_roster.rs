@@ -219,8 +219,8 @@ fn roster_renames_adds_lists_the_missing_and_dry_runs() {
     assert_ok(&out);
     assert_eq!(common::journal_lines(&d.join("s.json")).len(), before + 1);
     let s = session(d);
-    assert_eq!(s.team("T1").unwrap().name, "Les Toqués bis");
-    assert!(s.team("T3").is_some(), "the missing team stays");
+    assert_eq!(s.team(&"T1".into()).unwrap().name, "Les Toqués bis");
+    assert!(s.team(&"T3".into()).is_some(), "the missing team stays");
     let last = s.schedule.last().and_then(|slot| slot.team()).unwrap();
     assert_eq!(last.as_str(), "T4");
     // Again: nothing to change.

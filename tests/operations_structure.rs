@@ -162,7 +162,7 @@ fn organisations() {
         Refusal::Stale { .. }
     ));
     // An organisation in use cannot go.
-    let somme = s.organisation("somme").unwrap().clone();
+    let somme = s.organisation(&"somme".into()).unwrap().clone();
     assert!(matches!(
         refused(
             &s,
@@ -243,7 +243,7 @@ fn teams() {
         Refusal::Inconsistent(_)
     ));
     // Edit (a corrected name) and a stale edit.
-    let t4 = added.team("T4").unwrap().clone();
+    let t4 = added.team(&"T4".into()).unwrap().clone();
     let mut renamed = t4.clone();
     renamed.name = "Les Cantines".into();
     round_trip(
@@ -280,7 +280,7 @@ fn teams() {
     round_trip(&added, remove);
     // A team with scores cannot be removed.
     let started = scored(&s);
-    let t1 = started.team("T1").unwrap().clone();
+    let t1 = started.team(&"T1".into()).unwrap().clone();
     let slots: Vec<Slot> = started
         .schedule
         .iter()
@@ -394,7 +394,7 @@ fn jurors() {
     ));
     // A juror with scores cannot be removed.
     let started = scored(&s);
-    let j1 = started.juror("J1").unwrap().clone();
+    let j1 = started.juror(&"J1".into()).unwrap().clone();
     assert!(matches!(
         refused(
             &started,
@@ -483,7 +483,7 @@ fn criteria() {
     // A criterion used by the tie-break cannot go.
     let mut tie = s.clone();
     tie.settings.tie_break = vec!["c2".into()];
-    let c2 = tie.criterion("c2").unwrap().clone();
+    let c2 = tie.criterion(&"c2".into()).unwrap().clone();
     assert!(matches!(
         refused(
             &tie,

@@ -204,7 +204,7 @@ fn type_sheets(day: &mut Day, team: &str) {
 /// while both terminals run.
 fn import_sheets(day: &mut Day, team: &str) {
     let session = storage::load(&day.path).unwrap();
-    let t = session.team(team).unwrap();
+    let t = session.team(&team.into()).unwrap();
     let mut csv = String::from("équipe;juré;critère;valeur\n");
     for j in &session.jurors {
         if session.excuse(t, j).is_some() {

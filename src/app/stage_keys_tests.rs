@@ -102,7 +102,10 @@ fn n_r_and_w_say_what_they_did() {
     sim.app.screen = Screen::Schedule;
     sim.app.schedule.row = 2;
     sim.run(Action::from(ScheduleKey::ToggleWithdrawn), at(401));
-    assert_eq!(sim.disk.team("T3").unwrap().status, TeamStatus::Withdrawn);
+    assert_eq!(
+        sim.disk.team(&"T3".into()).unwrap().status,
+        TeamStatus::Withdrawn
+    );
     assert_eq!(
         said(&sim),
         "T3 est retirée du programme (w pour la remettre)."

@@ -225,12 +225,18 @@ fn schedule_moves_withdraws_and_breaks_are_operations() {
     assert_eq!(order(&sim.disk)[..3], ["T2", "T1", "T3"]);
     assert_eq!(sim.app.schedule.row, 0);
     sim.run(Action::from(ScheduleKey::ToggleWithdrawn), at(0));
-    assert_eq!(sim.disk.team("T2").unwrap().status, TeamStatus::Withdrawn);
+    assert_eq!(
+        sim.disk.team(&"T2".into()).unwrap().status,
+        TeamStatus::Withdrawn
+    );
     // A withdrawn team is never called.
     sim.run(Action::from(StageKey::StartPause), at(0));
     assert_eq!(sim.disk.stage.team.as_deref(), Some("T1"));
     sim.run(Action::from(ScheduleKey::ToggleWithdrawn), at(0));
-    assert_eq!(sim.disk.team("T2").unwrap().status, TeamStatus::Scheduled);
+    assert_eq!(
+        sim.disk.team(&"T2".into()).unwrap().status,
+        TeamStatus::Scheduled
+    );
     // After T1, on stage, before T3.
     sim.app.schedule.row = 1;
     sim.run(Action::from(ScheduleKey::InsertBreak), at(0));
@@ -369,7 +375,10 @@ fn the_team_on_stage_cannot_be_withdrawn_and_teams_gone_keep_their_place() {
     // Withdrawing the called team is refused, saying what to do.
     sim.app.schedule.row = 1;
     sim.run(Action::from(ScheduleKey::ToggleWithdrawn), at(400));
-    assert_eq!(sim.disk.team("T2").unwrap().status, TeamStatus::Scheduled);
+    assert_eq!(
+        sim.disk.team(&"T2".into()).unwrap().status,
+        TeamStatus::Scheduled
+    );
     let status = sim.app.said().expect("said");
     assert!(status.error);
     assert!(status.text.contains("T2 est sur scène"), "{}", status.text);
@@ -399,7 +408,10 @@ fn the_team_on_stage_cannot_be_withdrawn_and_teams_gone_keep_their_place() {
     sim.run(Action::from(StageKey::NextPhase), at(440));
     assert_ne!(sim.disk.stage.team.as_deref(), Some("T2"));
     sim.run(Action::from(ScheduleKey::ToggleWithdrawn), at(450));
-    assert_eq!(sim.disk.team("T2").unwrap().status, TeamStatus::Withdrawn);
+    assert_eq!(
+        sim.disk.team(&"T2".into()).unwrap().status,
+        TeamStatus::Withdrawn
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use crate::cli::HistoryArgs;
 use crate::domain::history::{self, Filter};
-use crate::domain::{Lang, Session};
+use crate::domain::{JurorId, Lang, Session, TeamId};
 use crate::storage::{self, output::Privacy};
 use crate::words::history as words;
 
@@ -35,7 +35,7 @@ fn filter(
     let mut problems = Vec::new();
     let team = team.and_then(|given| {
         let found = session
-            .team(given.trim())
+            .team(&TeamId::new(given.trim()))
             .or_else(|| session.teams.iter().find(|t| same_name(&t.name, given)))
             .map(|t| t.id.clone());
         if found.is_none() {
@@ -45,7 +45,7 @@ fn filter(
     });
     let juror = juror.and_then(|given| {
         let found = session
-            .juror(given.trim())
+            .juror(&JurorId::new(given.trim()))
             .or_else(|| session.jurors.iter().find(|j| same_name(&j.name, given)))
             .map(|j| j.id.clone());
         if found.is_none() {

@@ -120,7 +120,7 @@ impl Session {
 }
 
 /// Compare the two entries of a team (a team unknown or withdrawn: nothing).
-pub fn compare(session: &Session, team: &str) -> Comparison {
+pub fn compare(session: &Session, team: &TeamId) -> Comparison {
     let mut out = Comparison::default();
     let Some(t) = session
         .team(team)
@@ -157,7 +157,7 @@ pub fn compare(session: &Session, team: &str) -> Comparison {
 }
 
 /// Whether a team is verified twice.
-pub fn verified_twice(session: &Session, team: &str) -> bool {
+pub fn verified_twice(session: &Session, team: &TeamId) -> bool {
     compare(session, team).verified_twice()
 }
 

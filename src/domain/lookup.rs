@@ -59,17 +59,17 @@ impl Lookup {
         })
     }
 
-    pub(super) fn team<'a>(&self, s: &'a Session, id: &str) -> Option<&'a Team> {
+    pub(super) fn team<'a>(&self, s: &'a Session, id: &TeamId) -> Option<&'a Team> {
         let place = self.places(s).teams.get(id).copied();
         checked(&s.teams, place, id, |t| t.id.as_str())
     }
 
-    pub(super) fn juror<'a>(&self, s: &'a Session, id: &str) -> Option<&'a Juror> {
+    pub(super) fn juror<'a>(&self, s: &'a Session, id: &JurorId) -> Option<&'a Juror> {
         let place = self.places(s).jurors.get(id).copied();
         checked(&s.jurors, place, id, |j| j.id.as_str())
     }
 
-    pub(super) fn criterion<'a>(&self, s: &'a Session, id: &str) -> Option<&'a Criterion> {
+    pub(super) fn criterion<'a>(&self, s: &'a Session, id: &CriterionId) -> Option<&'a Criterion> {
         let place = self.places(s).criteria.get(id).copied();
         checked(&s.criteria, place, id, |c| c.id.as_str())
     }
@@ -111,7 +111,7 @@ mod tests {
     use super::super::apply::apply;
     use super::super::fixture::{session, team};
     use super::super::operation::{Change, Edit};
-    use super::super::session::{Juror, Session, Slot};
+    use super::super::session::{CriterionId, Juror, JurorId, Session, Slot, TeamId};
 
     /// Every id of the lists, and ids of none, found as a scan finds them.
     fn agrees(s: &Session, more: &[&str]) {
@@ -120,16 +120,23 @@ mod tests {
         let ids = ids.chain(s.criteria.iter().map(|c| c.id.to_string()));
         let ids: Vec<String> = ids.chain(more.iter().map(|m| m.to_string())).collect();
         for id in &ids {
-            let id = id.as_str();
-            assert_eq!(s.team(id), s.teams.iter().find(|t| t.id == id), "{id}");
-            assert_eq!(s.juror(id), s.jurors.iter().find(|j| j.id == id), "{id}");
-            let c = s.criteria.iter().find(|c| c.id == id);
-            assert_eq!(s.criterion(id), c, "{id}");
+            let (team, juror, criterion) = (id.into(), id.into(), id.into());
+            assert_eq!(s.team(&team), s.teams.iter().find(|t| t.id == *id), "{id}");
+            assert_eq!(
+                s.juror(&juror),
+                s.jurors.iter().find(|j| j.id == *id),
+                "{id}"
+            );
+            let c = s.criteria.iter().find(|c| c.id == *id);
+            assert_eq!(s.criterion(&criterion), c, "{id}");
         }
     }
 
     fn set_team(s: &mut Session, seen: Option<&str>, new: Option<super::Team>, id: &str) {
-        let seen = seen.and_then(|id| s.team(id)).cloned().map(Box::new);
+        let seen = seen
+            .and_then(|id| s.team(&id.into()))
+            .cloned()
+            .map(Box::new);
         let edit = Edit::new(seen, new.map(Box::new));
         let change = Change::SetTeam {
             id: id.into(),
@@ -149,19 +156,22 @@ mod tests {
         set_team(&mut s, None, Some(team("T99", "Late", "", "somme")), "T99");
         assert!(!s.lookup.is_built(), "a change of the roster drops it");
         agrees(&s, &["T99"]);
-        assert_eq!(s.team("T99").map(|t| t.name.as_str()), Some("Late"));
+        assert_eq!(s.team(&"T99".into()).map(|t| t.name.as_str()), Some("Late"));
         // Renamed.
-        let mut renamed = s.team("T01").cloned().unwrap();
+        let mut renamed = s.team(&"T01".into()).cloned().unwrap();
         renamed.name = "Renamed".into();
         set_team(&mut s, Some("T01"), Some(renamed), "T01");
-        assert_eq!(s.team("T01").map(|t| t.name.as_str()), Some("Renamed"));
+        assert_eq!(
+            s.team(&"T01".into()).map(|t| t.name.as_str()),
+            Some("Renamed")
+        );
         agrees(&s, &[]);
         // Removed: out of the schedule first, then from the list.
         s.schedule
             .retain(|slot| slot.team().is_none_or(|t| *t != "T02"));
         set_team(&mut s, Some("T02"), None, "T02");
-        assert_eq!(s.team("T02"), None);
-        assert!(s.team("T03").is_some());
+        assert_eq!(s.team(&"T02".into()), None);
+        assert!(s.team(&"T03".into()).is_some());
         agrees(&s, &["T02"]);
     }
 
@@ -175,10 +185,26 @@ mod tests {
         s.jurors.reverse();
         s.jurors[0].id = "J-new".into();
         agrees(&s, &["T01", "J-old"]);
-        assert!(s.team("T77").is_some() && s.team("T01").is_none());
-        assert!(s.juror("J-new").is_some());
+        assert!(s.team(&"T77".into()).is_some() && s.team(&"T01".into()).is_none());
+        assert!(s.juror(&"J-new".into()).is_some());
         s.roster_changed();
         agrees(&s, &["T01"]);
+    }
+
+    #[test]
+    fn each_kind_of_id_finds_its_own_kind() {
+        let s = session();
+        let (team, juror) = (TeamId::from("T01"), JurorId::from("J1"));
+        let criterion = CriterionId::from("impact");
+        assert_eq!(s.team(&team).map(|t| &t.id), Some(&team));
+        assert_eq!(s.juror(&juror).map(|j| &j.id), Some(&juror));
+        assert_eq!(s.criterion(&criterion).map(|c| &c.id), Some(&criterion));
+        let org = s.team(&team).map(|t| t.org.clone()).unwrap();
+        assert_eq!(s.organisation(&org).map(|o| &o.id), Some(&org));
+        // A text is looked up as the kind its caller names: a juror's text
+        // made a team's id finds no team.
+        assert_eq!(s.team(&TeamId::from(juror.as_str())), None);
+        assert_eq!(s.juror(&JurorId::from(team.as_str())), None);
     }
 
     #[test]
@@ -188,7 +214,7 @@ mod tests {
         twin.name = "Twin".into();
         s.jurors.push(twin);
         let first: &Juror = &s.jurors[0];
-        assert!(std::ptr::eq(s.juror(first.id.as_str()).unwrap(), first));
+        assert!(std::ptr::eq(s.juror(&first.id).unwrap(), first));
     }
 
     #[test]

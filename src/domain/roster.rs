@@ -226,12 +226,15 @@ mod tests {
         let change = u.change.expect("a change");
         let mut after = s.clone();
         apply(&mut after, &change).expect("applies");
-        assert_eq!(after.team("T01").expect("T01").name, "Cantine bio");
+        assert_eq!(after.team(&"T01".into()).expect("T01").name, "Cantine bio");
         assert_eq!(
             after.schedule.last(),
             Some(&Slot::Team { team: "T09".into() })
         );
-        assert!(after.team("T04").is_some(), "missing is left in place");
+        assert!(
+            after.team(&"T04".into()).is_some(),
+            "missing is left in place"
+        );
         assert_eq!(after.sheet(&"T02".into(), &"J3".into()), None);
         let mut back = after.clone();
         apply(&mut back, &change.inverse().expect("inverse")).expect("undo");

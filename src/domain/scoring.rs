@@ -207,14 +207,14 @@ pub fn disagreement_among(
 }
 
 /// The other jurors' totals for a team: complete sheets of expected pairs.
-pub fn other_totals(session: &Session, team: &str, juror: &str) -> Vec<Total> {
+pub fn other_totals(session: &Session, team: &TeamId, juror: &JurorId) -> Vec<Total> {
     let Some(t) = session.team(team) else {
         return Vec::new();
     };
     session
         .jurors
         .iter()
-        .filter(|j| j.id != juror && session.expects(t, j))
+        .filter(|j| j.id != *juror && session.expects(t, j))
         .filter_map(|j| {
             let s = summarize(&session.criteria, session.sheet(&t.id, &j.id));
             (s.fill == Fill::Complete).then_some(s.total)
@@ -226,8 +226,8 @@ pub fn other_totals(session: &Session, team: &str, juror: &str) -> Vec<Total> {
 /// jurors' totals for the team. Only a complete sheet is compared.
 pub fn disagreement(
     session: &Session,
-    team: &str,
-    juror: &str,
+    team: &TeamId,
+    juror: &JurorId,
     sheet: &Sheet,
 ) -> Option<Disagreement> {
     let summary = summarize(&session.criteria, Some(sheet));
@@ -243,7 +243,7 @@ pub fn disagreement(
 }
 
 /// The state of one pair, by ids (an unknown team or juror: `Empty`).
-pub fn pair_state(session: &Session, team: &str, juror: &str) -> PairState {
+pub fn pair_state(session: &Session, team: &TeamId, juror: &JurorId) -> PairState {
     match (session.team(team), session.juror(juror)) {
         (Some(t), Some(j)) => session.pair_state(t, j),
         _ => PairState::Empty,

@@ -2,6 +2,11 @@ use super::*;
 use crate::domain::fixture::{d, mark, put, put3, session};
 use crate::domain::session::{Mark, SheetKey};
 
+/// The state of a pair named by the test's text ids.
+fn pair_of(s: &Session, team: &str, juror: &str) -> PairState {
+    pair_state(s, &team.into(), &juror.into())
+}
+
 fn t(text: &str) -> Total {
     Total::from_dec(d(text))
 }
@@ -68,13 +73,13 @@ fn checksum_mismatch_stops_a_sheet_counting() {
     let sum = summarize(&s.criteria, s.sheet(&"T01".into(), &"J1".into()));
     assert!(sum.mismatch, "4 + 3.5 + 2 = 9.5, not 9");
     assert!(!sum.counts());
-    assert_eq!(pair_state(&s, "T01", "J1"), PairState::Mismatch);
+    assert_eq!(pair_of(&s, "T01", "J1"), PairState::Mismatch);
     // Resolved: the handwritten total now equals the plain sum (not the weighted one).
     s.sheets.get_mut(&key).unwrap().handwritten = Some(d("9,5"));
     let sum = summarize(&s.criteria, s.sheet(&"T01".into(), &"J1".into()));
     assert!(!sum.mismatch);
     assert!(sum.counts());
-    assert_eq!(pair_state(&s, "T01", "J1"), PairState::Entered);
+    assert_eq!(pair_of(&s, "T01", "J1"), PairState::Entered);
 }
 
 #[test]
@@ -141,16 +146,16 @@ fn disagreement_uses_other_complete_expected_sheets_only() {
     for (c, v) in [("impact", "5"), ("faisabilite", "5"), ("equipe", "5")] {
         mine.values.insert(c.into(), d(v));
     }
-    let far = disagreement(&s, "T02", "J1", &mine).expect("20 is 9 from 11");
+    let far = disagreement(&s, &"T02".into(), &"J1".into(), &mine).expect("20 is 9 from 11");
     assert_eq!(far.others, 2);
     assert_eq!(far.median, t("11"));
     assert_eq!(far.total, t("20"));
     // A partial sheet is never compared.
     mine.values.remove("equipe");
-    assert_eq!(disagreement(&s, "T02", "J1", &mine), None);
+    assert_eq!(disagreement(&s, &"T02".into(), &"J1".into(), &mine), None);
     // The juror's own saved sheet is not one of the "others".
     put3(&mut s, "T02", "J1", "5", "5", "5");
-    assert_eq!(other_totals(&s, "T02", "J1").len(), 2);
+    assert_eq!(other_totals(&s, &"T02".into(), &"J1".into()).len(), 2);
 }
 
 #[test]
@@ -161,25 +166,21 @@ fn pair_states() {
     put(&mut s, "T01", "J3", &[("impact", "1")]);
     mark(&mut s, "T01", "J4", Mark::Absent);
     mark(&mut s, "T01", "J5", Mark::Recused);
-    assert_eq!(
-        pair_state(&s, "T01", "J1"),
-        PairState::AutoRecused,
-        "same org"
-    );
-    assert_eq!(pair_state(&s, "T01", "J2"), PairState::Entered);
-    assert_eq!(pair_state(&s, "T01", "J3"), PairState::Partial);
-    assert_eq!(pair_state(&s, "T01", "J4"), PairState::Absent);
-    assert_eq!(pair_state(&s, "T01", "J5"), PairState::Recused);
-    assert_eq!(pair_state(&s, "T02", "J1"), PairState::Empty);
+    assert_eq!(pair_of(&s, "T01", "J1"), PairState::AutoRecused, "same org");
+    assert_eq!(pair_of(&s, "T01", "J2"), PairState::Entered);
+    assert_eq!(pair_of(&s, "T01", "J3"), PairState::Partial);
+    assert_eq!(pair_of(&s, "T01", "J4"), PairState::Absent);
+    assert_eq!(pair_of(&s, "T01", "J5"), PairState::Recused);
+    assert_eq!(pair_of(&s, "T02", "J1"), PairState::Empty);
     s.verified.insert("T01".into());
-    assert_eq!(pair_state(&s, "T01", "J2"), PairState::Verified);
+    assert_eq!(pair_of(&s, "T01", "J2"), PairState::Verified);
     assert_eq!(
-        pair_state(&s, "T01", "J3"),
+        pair_of(&s, "T01", "J3"),
         PairState::Partial,
         "verification does not complete a sheet"
     );
     s.teams[1].status = TeamStatus::Withdrawn;
-    assert_eq!(pair_state(&s, "T02", "J1"), PairState::Withdrawn);
+    assert_eq!(pair_of(&s, "T02", "J1"), PairState::Withdrawn);
 }
 
 #[test]

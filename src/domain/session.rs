@@ -393,15 +393,30 @@ impl Session {
     }
 
     /// The team with this id, through the session's look-up (no scan).
-    pub fn team(&self, id: &str) -> Option<&Team> {
+    /// Each kind of id looks up its own kind: a juror's id is no team's.
+    ///
+    /// ```
+    /// # use podium::domain::{Session, TeamId};
+    /// fn team_name<'s>(session: &'s Session, team: &TeamId) -> Option<&'s str> {
+    ///     session.team(team).map(|t| t.name.as_str())
+    /// }
+    /// ```
+    ///
+    /// ```compile_fail,E0308
+    /// # use podium::domain::{JurorId, Session};
+    /// fn team_name<'s>(session: &'s Session, juror: &JurorId) -> Option<&'s str> {
+    ///     session.team(juror).map(|t| t.name.as_str())
+    /// }
+    /// ```
+    pub fn team(&self, id: &TeamId) -> Option<&Team> {
         self.lookup.team(self, id)
     }
 
-    pub fn juror(&self, id: &str) -> Option<&Juror> {
+    pub fn juror(&self, id: &JurorId) -> Option<&Juror> {
         self.lookup.juror(self, id)
     }
 
-    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+    pub fn criterion(&self, id: &CriterionId) -> Option<&Criterion> {
         self.lookup.criterion(self, id)
     }
 
@@ -413,8 +428,8 @@ impl Session {
         self.lookup.clear();
     }
 
-    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
-        self.organisations.iter().find(|o| o.id == id)
+    pub fn organisation(&self, id: &OrgId) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.id == *id)
     }
 
     /// Teams in schedule order (withdrawn ones included). Each found

@@ -122,7 +122,7 @@ fn a_field_changed_meanwhile_is_refused_with_both_values_another_one_merges() {
     let project = team_field(&s, "T01", Field::Project, Value::Text("Circuits".into()));
     apply(&mut other, &project).expect("project");
     apply(&mut other, &mine).expect("the name merges");
-    let t = other.team("T01").expect("T01");
+    let t = other.team(&"T01".into()).expect("T01");
     assert_eq!(
         (t.name.as_str(), t.project.as_str()),
         ("Cantine bio", "Circuits")
@@ -334,7 +334,7 @@ fn an_organisation_changed_clears_the_pairs_it_recuses_and_undo_restores_them() 
     ));
     let after = round_trip(&s, &change);
     assert_eq!(after.sheet(&"T02".into(), &"J3".into()), None);
-    assert_eq!(after.team("T02").expect("T02").org, "oise");
+    assert_eq!(after.team(&"T02".into()).expect("T02").org, "oise");
     // Adding a juror is one change too, undone by removing them.
     let newcomer = Juror {
         id: "J6".into(),

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{App, Mode};
-use crate::domain::{Lang, Session};
+use crate::domain::{Lang, OrgId, Session};
 use crate::words;
 
 pub mod bigtime;
@@ -150,6 +150,6 @@ impl View<'_> {
 }
 
 /// A team's Département (organisation) name.
-pub fn org_name<'s>(session: &'s Session, org: &'s str) -> &'s str {
+pub fn org_name<'s>(session: &'s Session, org: &'s OrgId) -> &'s str {
     session.organisation(org).map_or(org, |o| o.name.as_str())
 }

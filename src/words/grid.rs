@@ -7,7 +7,7 @@
 use crate::app::screens::scores::NotSent;
 use crate::app::screens::scores::grid::{Ask, CellKey, Column, Status};
 use crate::domain::scoring::{self, Counts};
-use crate::domain::{Criterion, Dec, Lang, PairState, Session, Team, TeamId};
+use crate::domain::{Criterion, Dec, JurorId, Lang, PairState, Session, Team, TeamId};
 
 use super::number::{agree, count, dec, total};
 
@@ -136,7 +136,7 @@ pub fn sheet_word(word: SheetWord, lang: Lang) -> &'static str {
     }
 }
 
-fn juror_name(session: &Session, id: &str) -> String {
+fn juror_name(session: &Session, id: &JurorId) -> String {
     session
         .juror(id)
         .map_or_else(|| id.to_string(), |j| format!("{} {}", j.id, j.name))
@@ -286,7 +286,7 @@ pub fn status(
 
 /// The paper total against the plain sum it is compared with (the Σ
 /// column beside it).
-pub fn mismatch(session: &Session, juror: &str, paper: Dec, sum: Dec, lang: Lang) -> String {
+pub fn mismatch(session: &Session, juror: &JurorId, paper: Dec, sum: Dec, lang: Lang) -> String {
     let name = juror_name(session, juror);
     let (paper, sum) = (dec(paper, lang), dec(sum, lang));
     match lang {

@@ -11,7 +11,9 @@ use super::minutes::{Naming, What};
 use super::number::count;
 use super::report::colon;
 use crate::domain::history::Entry;
-use crate::domain::{BatchLabel, Change, Dec, Lang, Mark, Session, TeamStatus};
+use crate::domain::{
+    BatchLabel, Change, CriterionId, Dec, JurorId, Lang, Mark, Session, TeamId, TeamStatus,
+};
 
 /// Who makes a kind of change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,19 +119,19 @@ fn value(v: Option<Dec>, lang: Lang) -> String {
 struct Names<'a>(&'a Session);
 
 impl Names<'_> {
-    fn team(&self, id: &str) -> String {
+    fn team(&self, id: &TeamId) -> String {
         self.0.team(id).map_or(id.to_string(), |t| t.name.clone())
     }
 
-    fn juror(&self, id: &str) -> String {
+    fn juror(&self, id: &JurorId) -> String {
         self.0.juror(id).map_or(id.to_string(), |j| j.name.clone())
     }
 
-    fn cell(&self, team: &str, juror: &str, criterion: &str) -> String {
+    fn cell(&self, team: &TeamId, juror: &JurorId, criterion: &CriterionId) -> String {
         let label = self
             .0
             .criterion(criterion)
-            .map_or(criterion, |c| c.label.as_str());
+            .map_or(criterion.as_str(), |c| c.label.as_str());
         format!("{} · {} · {label}", self.team(team), self.juror(juror))
     }
 }
@@ -217,8 +219,8 @@ pub fn what(change: &Change, session: &Session, lang: Lang) -> String {
 /// The changes the minutes already word, and the stage's.
 fn others(change: &Change, names: &Names<'_>, lang: Lang) -> String {
     let naming = Naming {
-        team: &|t: &str| names.team(t),
-        juror: &|j: &str| names.juror(j),
+        team: &|t: &TeamId| names.team(t),
+        juror: &|j: &JurorId| names.juror(j),
         text: &|t: &str| t.to_string(),
     };
     match change {

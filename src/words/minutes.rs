@@ -1,7 +1,9 @@
 //! The minutes' account of a change: what one journal operation did, in
 //! the user's words ("T05 · J03 · utilite : 12 → 14").
 
-use crate::domain::{Change, Dec, Decision, DecisionKind, Lang, Mark, Sheet, TeamStatus};
+use crate::domain::{
+    Change, Dec, Decision, DecisionKind, JurorId, Lang, Mark, Sheet, TeamId, TeamStatus,
+};
 
 use super::number::count;
 use super::report::colon;
@@ -117,8 +119,8 @@ pub enum What<'a> {
 /// How the ids and free texts of a change are named: the minutes may
 /// anonymise jurors, the history names teams and jurors.
 pub struct Naming<'n> {
-    pub team: &'n dyn Fn(&str) -> String,
-    pub juror: &'n dyn Fn(&str) -> String,
+    pub team: &'n dyn Fn(&TeamId) -> String,
+    pub juror: &'n dyn Fn(&JurorId) -> String,
     pub text: &'n dyn Fn(&str) -> String,
 }
 

@@ -37,17 +37,17 @@ impl Warning {
     pub fn describe_in(&self, session: &Session, lang: Lang) -> String {
         let team = self
             .team
-            .as_deref()
+            .as_ref()
             .map_or("?".into(), |id| match session.team(id) {
                 Some(t) if !t.name.is_empty() => format!("{id} {}", t.name),
                 _ => id.to_string(),
             });
         let juror = self
             .juror
-            .as_deref()
+            .as_ref()
             .map_or("?".into(), |id| match session.juror(id) {
                 // An anonymous juror's name is its id: said once.
-                Some(j) if !j.name.is_empty() && j.name != id => format!("{} ({id})", j.name),
+                Some(j) if !j.name.is_empty() && j.name != **id => format!("{} ({id})", j.name),
                 _ => id.to_string(),
             });
         warning(self.code, &team, &juror, lang)

@@ -61,10 +61,16 @@ fn a_name_typed_and_confirmed_is_one_change_undone_by_u() {
     );
     run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
     assert!(!app.text_field_active());
-    assert_eq!(disk.team("T2").unwrap().name, "Guichet quuplus vite");
-    assert_eq!(app.session.team("T2").unwrap().name, "Guichet quuplus vite");
+    assert_eq!(
+        disk.team(&"T2".into()).unwrap().name,
+        "Guichet quuplus vite"
+    );
+    assert_eq!(
+        app.session.team(&"T2".into()).unwrap().name,
+        "Guichet quuplus vite"
+    );
     run(&mut app, &mut disk, Action::Undo);
-    assert_eq!(disk.team("T2").unwrap().name, "Guichet unique");
+    assert_eq!(disk.team(&"T2".into()).unwrap().name, "Guichet unique");
     assert!(app.said().unwrap().text.contains("Guichet unique"));
 }
 
@@ -115,7 +121,7 @@ fn a_field_the_other_terminal_changed_is_refused_with_both_values() {
         app.status,
         Some(Notice::Refused(Refusal::StaleField { .. }))
     ));
-    assert_eq!(disk.team("T2").unwrap().name, "Guichet social");
+    assert_eq!(disk.team(&"T2".into()).unwrap().name, "Guichet social");
 }
 
 #[test]
@@ -124,7 +130,7 @@ fn late_team_replacement_and_locks() {
     run(&mut app, &mut disk, Action::from(SetupKey::LateTeam));
     type_text(&mut app, &mut disk, "Retardataires");
     run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
-    assert_eq!(disk.team("T7").unwrap().name, "Retardataires");
+    assert_eq!(disk.team(&"T7".into()).unwrap().name, "Retardataires");
     assert_eq!(
         disk.schedule
             .last()
@@ -139,7 +145,7 @@ fn late_team_replacement_and_locks() {
     run(&mut app, &mut disk, Action::from(SetupKey::Replace));
     type_text(&mut app, &mut disk, "Nadia Roux");
     run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
-    let newcomer = disk.juror("J6").expect("the newcomer");
+    let newcomer = disk.juror(&"J6".into()).expect("the newcomer");
     assert_eq!(
         (newcomer.name.as_str(), newcomer.org.as_str()),
         ("Nadia Roux", "pdc")
@@ -180,7 +186,10 @@ fn a_pasted_escape_or_direction_override_never_reaches_the_field() {
         "Guichet unique ]0;pwnedok B"
     );
     run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
-    assert_eq!(disk.team("T2").unwrap().name, "Guichet unique ]0;pwnedok B");
+    assert_eq!(
+        disk.team(&"T2".into()).unwrap().name,
+        "Guichet unique ]0;pwnedok B"
+    );
 }
 
 #[test]
@@ -212,7 +221,7 @@ fn a_megabyte_pasted_into_a_name_stops_at_its_limit_and_says_so() {
     type_text(&mut app, &mut disk, "z");
     assert_eq!(app.status, None);
     run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
-    let name = &disk.team("T2").unwrap().name;
+    let name = &disk.team(&"T2".into()).unwrap().name;
     assert_eq!(name.chars().count(), NAME_MAX);
     assert!(name.ends_with('z'));
     // A summary takes more.
@@ -222,7 +231,7 @@ fn a_megabyte_pasted_into_a_name_stops_at_its_limit_and_says_so() {
     run(&mut app, &mut disk, Action::from(SetupKey::Paste(long)));
     run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
     assert_eq!(
-        disk.team("T2").unwrap().summary.chars().count(),
+        disk.team(&"T2".into()).unwrap().summary.chars().count(),
         SUMMARY_MAX
     );
     // A late team's name too.
@@ -253,12 +262,15 @@ fn members_with_a_comma_in_a_name_survive_an_edit() {
     let opened = app.setup.editing.as_ref().unwrap().text.clone();
     assert_eq!(opened, format!("{chef} | Julie Vasseur"));
     run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
-    assert_eq!(disk.team("T2").unwrap().members, [chef, "Julie Vasseur"]);
+    assert_eq!(
+        disk.team(&"T2".into()).unwrap().members,
+        [chef, "Julie Vasseur"]
+    );
     run(&mut app, &mut disk, Action::from(SetupKey::Edit));
     type_text(&mut app, &mut disk, " | Paul Devaux (diététicien)");
     run(&mut app, &mut disk, Action::from(SetupKey::Confirm));
     assert_eq!(
-        disk.team("T2").unwrap().members,
+        disk.team(&"T2".into()).unwrap().members,
         [chef, "Julie Vasseur", "Paul Devaux (diététicien)"]
     );
 }

@@ -5,7 +5,7 @@
 use super::super::operation::Edit;
 use super::super::refusal::{Refusal, Subject};
 use super::super::reveal::Reveal;
-use super::super::session::{Question, Session, Speaker};
+use super::super::session::{JurorId, Question, Session, Speaker, TeamId};
 use super::super::stage::Stage;
 use super::stale;
 
@@ -27,14 +27,14 @@ pub(super) fn set_queue(s: &mut Session, edit: &Edit<Vec<Speaker>>) -> Result<()
         return Err(stale(Subject::Queue));
     }
     for speaker in &edit.new {
-        check_asker(s, speaker.juror.as_str(), speaker.team.as_str())?;
+        check_asker(s, &speaker.juror, &speaker.team)?;
     }
     s.queue = edit.new.clone();
     Ok(())
 }
 
 pub(super) fn add_question(s: &mut Session, question: &Question) -> Result<(), Refusal> {
-    check_asker(s, question.juror.as_str(), question.team.as_str())?;
+    check_asker(s, &question.juror, &question.team)?;
     s.questions.push(question.clone());
     Ok(())
 }
@@ -50,12 +50,12 @@ pub(super) fn remove_question(s: &mut Session, question: &Question) -> Result<()
 }
 
 /// The juror asking and the team asked both exist.
-fn check_asker(s: &Session, juror: &str, team: &str) -> Result<(), Refusal> {
+fn check_asker(s: &Session, juror: &JurorId, team: &TeamId) -> Result<(), Refusal> {
     if s.juror(juror).is_none() {
-        return Err(Refusal::UnknownJuror(juror.into()));
+        return Err(Refusal::UnknownJuror(juror.clone()));
     }
     if s.team(team).is_none() {
-        return Err(Refusal::UnknownTeam(team.into()));
+        return Err(Refusal::UnknownTeam(team.clone()));
     }
     Ok(())
 }

@@ -47,7 +47,7 @@ fn every_differing_cell_is_listed_in_juror_then_criterion_order() {
     let mut s = entered();
     retype(&mut s, "J1", ["4", "3", "2"]);
     retype(&mut s, "J2", ["5", "4", "1"]);
-    let c = compare(&s, "T01");
+    let c = compare(&s, &"T01".into());
     assert_eq!((c.cells, c.typed, c.agreeing), (6, 6, 4));
     let listed: Vec<_> = c
         .differences
@@ -69,7 +69,7 @@ fn every_differing_cell_is_listed_in_juror_then_criterion_order() {
 fn untyped_cells_and_cells_only_the_second_has_are_differences() {
     let mut s = entered();
     retype(&mut s, "J1", ["4", "3.5", "2"]);
-    let c = compare(&s, "T01");
+    let c = compare(&s, &"T01".into());
     // J2's three cells are not re-typed yet.
     assert_eq!(c.standing(), Standing::Typing { typed: 3, cells: 6 });
     assert_eq!(c.differences.len(), 3);
@@ -77,7 +77,7 @@ fn untyped_cells_and_cells_only_the_second_has_are_differences() {
     // A value typed where the first entry has none (J3 scored on paper).
     let change = t01_second(&s, "J3", "impact", Some(d("2")));
     apply(&mut s, &change).unwrap();
-    let c = compare(&s, "T01");
+    let c = compare(&s, &"T01".into());
     let j3 = c.differences.iter().find(|x| x.juror == "J3").unwrap();
     assert_eq!((j3.first, j3.second), (None, Some(d("2"))));
     assert!(!j3.untyped());
@@ -88,7 +88,7 @@ fn each_resolution_sets_both_entries_to_the_value_kept() {
     let mut s = entered();
     retype(&mut s, "J1", ["5", "3", "1"]);
     retype(&mut s, "J2", ["5", "4", "3"]);
-    let c = compare(&s, "T01");
+    let c = compare(&s, &"T01".into());
     assert_eq!(c.differences.len(), 3);
     let [impact, feasibility, team] = [0, 1, 2].map(|i| c.differences[i].clone());
     apply(&mut s, &resolve(&impact, Resolution::KeepFirst)).unwrap();
@@ -118,11 +118,11 @@ fn each_resolution_sets_both_entries_to_the_value_kept() {
         s.second_value(&"T01".into(), &"J1".into(), &"equipe".into()),
         Some(d("4"))
     );
-    let c = compare(&s, "T01");
+    let c = compare(&s, &"T01".into());
     assert!(c.differences.is_empty());
     assert!(c.verified_twice());
     assert_eq!(c.standing(), Standing::VerifiedTwice);
-    assert!(verified_twice(&s, "T01"));
+    assert!(verified_twice(&s, &"T01".into()));
 }
 
 #[test]
@@ -132,12 +132,12 @@ fn keeping_an_empty_second_clears_the_first_and_a_resolution_undoes() {
     retype(&mut s, "J2", ["5", "4", "3"]);
     let change = t01_second(&s, "J2", "equipe", None);
     apply(&mut s, &change).unwrap();
-    let untyped = compare(&s, "T01").differences[0].clone();
+    let untyped = compare(&s, &"T01".into()).differences[0].clone();
     assert!(untyped.untyped());
     let settle = resolve(&untyped, Resolution::KeepSecond);
     apply(&mut s, &settle).unwrap();
     assert_eq!(s.value(&"T01".into(), &"J2".into(), &"equipe".into()), None);
-    assert!(verified_twice(&s, "T01"));
+    assert!(verified_twice(&s, &"T01".into()));
     apply(&mut s, &settle.inverse().unwrap()).unwrap();
     assert_eq!(
         s.value(&"T01".into(), &"J2".into(), &"equipe".into()),
@@ -147,14 +147,14 @@ fn keeping_an_empty_second_clears_the_first_and_a_resolution_undoes() {
         s.second_value(&"T01".into(), &"J2".into(), &"equipe".into()),
         None
     );
-    assert!(!verified_twice(&s, "T01"));
+    assert!(!verified_twice(&s, &"T01".into()));
 }
 
 #[test]
 fn a_third_value_is_checked_like_any_value_and_refusals_change_nothing() {
     let mut s = entered();
     retype(&mut s, "J1", ["5", "3.5", "2"]);
-    let diff = compare(&s, "T01").differences[0].clone();
+    let diff = compare(&s, &"T01".into()).differences[0].clone();
     let before = s.clone();
     let out_of_range = resolve(&diff, Resolution::Third(d("9")));
     assert!(matches!(
@@ -207,7 +207,7 @@ fn only_expected_sheets_compare() {
     let mut s = entered();
     retype(&mut s, "J1", ["4", "3.5", "2"]);
     retype(&mut s, "J2", ["5", "4", "3"]);
-    assert!(verified_twice(&s, "T01"));
+    assert!(verified_twice(&s, &"T01".into()));
     // A juror marked absent no longer counts, and takes no second value.
     mark(&mut s, "T01", "J3", Mark::Absent);
     let change = t01_second(&s, "J3", "impact", Some(d("2")));
@@ -215,11 +215,11 @@ fn only_expected_sheets_compare() {
         apply(&mut s, &change),
         Err(Refusal::NotScored { .. })
     ));
-    assert!(verified_twice(&s, "T01"));
+    assert!(verified_twice(&s, &"T01".into()));
     // Nothing entered at all: nothing is verified twice.
-    assert!(!verified_twice(&s, "T02"));
-    assert_eq!(compare(&s, "T02").standing(), Standing::NotStarted);
-    assert!(!verified_twice(&s, "nope"));
+    assert!(!verified_twice(&s, &"T02".into()));
+    assert_eq!(compare(&s, &"T02".into()).standing(), Standing::NotStarted);
+    assert!(!verified_twice(&s, &"nope".into()));
 }
 
 #[test]

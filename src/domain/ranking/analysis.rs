@@ -116,7 +116,7 @@ pub struct TeamDetail {
 }
 
 /// Every juror's sheet for one team, in juror order.
-pub fn team_detail(session: &Session, team: &str) -> Option<TeamDetail> {
+pub fn team_detail(session: &Session, team: &TeamId) -> Option<TeamDetail> {
     let t = session.team(team)?;
     let jurors = session
         .jurors

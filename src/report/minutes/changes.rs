@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{Change, Operation};
+use crate::domain::{Change, JurorId, Operation, TeamId};
 use crate::report::anonymous::Aliases;
 use crate::words::minutes::{Naming, What};
 
@@ -63,10 +63,10 @@ fn describe<'a>(
     out: &mut Vec<What<'a>>,
     first_entries: &mut usize,
 ) {
-    let juror = |id: &str| aliases.map_or_else(|| id.to_string(), |a| a.juror(id));
+    let juror = |id: &JurorId| aliases.map_or_else(|| id.to_string(), |a| a.juror(id));
     let text = |t: &str| aliases.map_or_else(|| t.to_string(), |a| a.text(t));
     let naming = Naming {
-        team: &|t: &str| t.to_string(),
+        team: &|t: &TeamId| t.to_string(),
         juror: &juror,
         text: &text,
     };

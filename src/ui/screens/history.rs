@@ -24,7 +24,7 @@ impl Widget for HistoryScreen<'_> {
         }
         let app = self.view.app;
         let (lang, color) = (self.view.lang(), self.view.theme.color);
-        let team = self.history.team.as_deref().map(|t| {
+        let team = self.history.team.as_ref().map(|t| {
             let name = app.session.team(t).map_or("", |t| t.name.as_str());
             format!("{t} {name}")
         });

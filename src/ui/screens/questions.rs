@@ -57,7 +57,7 @@ impl Widget for &QuestionsScreen<'_> {
 
         // Who is on stage, and the time.
         let stage = &s.stage;
-        let on_stage = match stage.team.as_deref().and_then(|id| s.team(id)) {
+        let on_stage = match stage.team.as_ref().and_then(|id| s.team(id)) {
             Some(team) => format!("{} {} · {}", team.id, team.name, org_name(s, &team.org)),
             None => words::label(Label::NoTeamOnStage, lang).to_string(),
         };

@@ -17,7 +17,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::domain::reveal::{Place, Reveal, Showing};
-use crate::domain::{Lang, Session};
+use crate::domain::{Lang, Session, TeamId};
 use crate::ui::text::{cut, put, width};
 use crate::ui::{View, bigtime, org_name};
 use crate::words::width::{Align, pad};
@@ -31,7 +31,7 @@ struct Shown<'a> {
     org: Cow<'a, str>,
 }
 
-fn team<'a>(s: &'a Session, id: &'a str) -> Shown<'a> {
+fn team<'a>(s: &'a Session, id: &'a TeamId) -> Shown<'a> {
     match s.team(id) {
         Some(t) => Shown {
             name: words::for_terminal(&t.name),
@@ -47,7 +47,7 @@ fn team<'a>(s: &'a Session, id: &'a str) -> Shown<'a> {
 }
 
 /// "Name — Project · Département" (the parts it has).
-fn team_line(s: &Session, id: &str) -> String {
+fn team_line(s: &Session, id: &TeamId) -> String {
     let t = team(s, id);
     let mut line = t.name.into_owned();
     if !t.project.is_empty() {

@@ -160,7 +160,7 @@ impl Widget for &StageScreen<'_> {
             upcoming
         };
         let next_team = next_id
-            .as_deref()
+            .as_ref()
             .and_then(|id| s.team(id))
             .map(|team| format!("{} · {} · {}", team.id, team.name, org_name(s, &team.org)));
         let next_text = words::stage::next_team(next_team.as_deref(), lang);
@@ -280,7 +280,7 @@ fn render_team(
         Constraint::Length(1),
     ])
     .areas(team);
-    match shown_team.as_deref().and_then(|id| s.team(id)) {
+    match shown_team.as_ref().and_then(|id| s.team(id)) {
         Some(team) => {
             let style = t.title();
             let drawn = big_name && bigtime::render(&team.name, style, name_area, buf).is_some();

@@ -329,12 +329,14 @@ pub fn missing_heading(n: usize, lang: Lang) -> String {
 
 /// A warning in words, with the team's and the juror's names.
 pub fn warning(session: &Session, w: &Warning, lang: Lang) -> String {
-    let team = w.team.as_deref().unwrap_or("?");
-    let team_text = match session.team(team) {
-        Some(t) => format!("{team} {}", t.name),
-        None => team.to_string(),
+    let team_text = match w.team.as_ref() {
+        Some(team) => match session.team(team) {
+            Some(t) => format!("{team} {}", t.name),
+            None => team.to_string(),
+        },
+        None => "?".to_string(),
     };
-    let juror = w.juror.as_deref().map(|j| match session.juror(j) {
+    let juror = w.juror.as_ref().map(|j| match session.juror(j) {
         Some(x) => format!("{} ({j})", x.name),
         None => j.to_string(),
     });
@@ -363,7 +365,7 @@ pub fn warning(session: &Session, w: &Warning, lang: Lang) -> String {
 /// A warning in a few words, team and juror first, for a narrow list:
 /// "T01 · J05 Nadine Lecomte · manquante".
 pub fn warning_short(session: &Session, w: &Warning, lang: Lang) -> String {
-    let (Some(team), Some(juror)) = (w.team.as_deref(), w.juror.as_deref()) else {
+    let (Some(team), Some(juror)) = (w.team.as_ref(), w.juror.as_ref()) else {
         return warning(session, w, lang);
     };
     let what = match w.code {

@@ -173,7 +173,7 @@ impl Blind {
     /// The differences to settle, as the session stands.
     pub fn differences(&self, session: &Session) -> Vec<Difference> {
         self.team
-            .as_deref()
+            .as_ref()
             .map(|t| double_entry::compare(session, t).differences)
             .unwrap_or_default()
     }

@@ -150,11 +150,11 @@ impl Grid {
 
     /// Show a team's grid (from the completeness board). A half-typed value
     /// belongs to a cell of the team shown, so it is kept only there.
-    pub fn show_team(&mut self, session: &Session, team: &str) {
-        if self.team.as_deref() == Some(team) || session.team(team).is_none() {
+    pub fn show_team(&mut self, session: &Session, team: &TeamId) {
+        if self.team.as_ref() == Some(team) || session.team(team).is_none() {
             return;
         }
-        self.team = Some(team.into());
+        self.team = Some(team.clone());
         self.drop_input();
         self.refused = None;
         self.status = None;

@@ -67,7 +67,7 @@ fn r_recuses_the_juror_explicitly_asking_first_over_values_and_again_lifts_it() 
     );
     sim.keys("y", at(2));
     let pair = |sim: &Sim| {
-        let team = sim.disk.team("T1").unwrap();
+        let team = sim.disk.team(&"T1".into()).unwrap();
         sim.disk.excuse(team, &sim.disk.jurors[0])
     };
     assert_eq!(pair(&sim), Some(PairState::Recused));

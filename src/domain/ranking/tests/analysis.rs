@@ -48,11 +48,11 @@ fn other_methods_say_how_the_laureates_change() {
 fn a_team_detail_lists_every_juror() {
     let mut s = forum();
     mark(&mut s, "A", "J2", Mark::Absent);
-    let d = team_detail(&s, "A").unwrap();
+    let d = team_detail(&s, &"A".into()).unwrap();
     assert_eq!(d.jurors.len(), 3);
     assert_eq!(d.jurors[0].state, PairState::Entered);
     assert_eq!(d.jurors[0].total, Some(Figure::ratio(12, 1)));
     assert_eq!(d.jurors[1].state, PairState::Absent);
     assert_eq!(d.jurors[1].total, None);
-    assert!(team_detail(&s, "Z").is_none());
+    assert!(team_detail(&s, &"Z".into()).is_none());
 }

@@ -29,7 +29,7 @@ fn missing_and_partial_sheets_make_results_provisional() {
     // 3·1 + 4·2 = 11; the partial sheet does not count.
     assert_eq!(score(&r, "A"), Some(11.0));
     assert_eq!(r.row("A").unwrap().sheets, 1);
-    let (a, j2) = (s.team("A").unwrap(), s.juror("J2").unwrap());
+    let (a, j2) = (s.team(&"A".into()).unwrap(), s.juror(&"J2".into()).unwrap());
     assert_eq!(sheet_state(&s, a, j2), PairState::Partial);
 }
 
@@ -198,6 +198,6 @@ fn values_are_read_by_criterion_whatever_the_id_order() {
         .get_mut(&SheetKey::new("A".into(), "J1".into()))
         .unwrap();
     sheet.values.remove("a");
-    let (a, j1) = (s.team("A").unwrap(), s.juror("J1").unwrap());
+    let (a, j1) = (s.team(&"A".into()).unwrap(), s.juror(&"J1".into()).unwrap());
     assert_eq!(sheet_state(&s, a, j1), PairState::Partial);
 }

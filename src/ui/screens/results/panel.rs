@@ -10,7 +10,7 @@ use crate::app::screens::results::Sensitivity;
 use crate::app::screens::results::view::Computed;
 use crate::domain::ranking::Ranking;
 use crate::domain::ranking::analysis::{self, margin};
-use crate::domain::{Lang, PairState, Session};
+use crate::domain::{Lang, PairState, Session, TeamId};
 use crate::report::figure;
 use crate::ui::View;
 use crate::ui::text::{Tone, put_line, style, wrap_indented};
@@ -305,7 +305,7 @@ fn juror_lines(
 fn detail(
     session: &Session,
     ranking: &Ranking,
-    team: &str,
+    team: &TeamId,
     (width, height): (u16, u16),
     lang: Lang,
     color: bool,
@@ -319,7 +319,7 @@ fn detail(
     out.push((format!("{} {} — {org}", row.team, row.name), head));
     let rank = crate::report::rank_label(row);
     out.push((words::detail_figures(row, &rank, lang), plain));
-    if let Some(i) = ranking.ranking.iter().position(|r| r.team == team)
+    if let Some(i) = ranking.ranking.iter().position(|r| r.team == *team)
         && let Some((_, text)) = explanations(session, ranking, lang)
             .into_iter()
             .find(|(k, _)| *k == i)

@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::screens::scores::blind::Blind;
 use crate::domain::double_entry::{self, Comparison, Standing};
-use crate::domain::{CriterionId, JurorId, Lang, Session, Team};
+use crate::domain::{CriterionId, JurorId, Lang, Session, Team, TeamId};
 use crate::ui::text::{Tone, cut, put, put_bottom, put_line, right, style, two_lines, width};
 use crate::words::double_entry as words;
 use crate::words::grid::{self, Label};
@@ -34,7 +34,7 @@ impl Widget for BlindView<'_> {
             return;
         }
         let s = self.session;
-        let Some(team) = self.blind.team.as_deref().and_then(|t| s.team(t)) else {
+        let Some(team) = self.blind.team.as_ref().and_then(|t| s.team(t)) else {
             return;
         };
         let comparison = double_entry::compare(s, &team.id);
@@ -310,7 +310,7 @@ pub fn board_line(session: &Session, blind: &Blind, lang: Lang) -> String {
 
 /// A team's name on the Completeness board, `2×` before it once verified
 /// twice.
-pub fn board_name(session: &Session, team: &str, marker: &str, name: &str) -> String {
+pub fn board_name(session: &Session, team: &TeamId, marker: &str, name: &str) -> String {
     if double_entry::verified_twice(session, team) {
         format!("{marker}{} {name}", words::TWICE)
     } else {

@@ -112,7 +112,7 @@ impl Widget for GridView<'_> {
         let s = self.session;
         let color = self.color;
         let team_id = self.grid.team.clone().or_else(|| default_team(s));
-        let Some(team) = team_id.as_deref().and_then(|t| s.team(t)) else {
+        let Some(team) = team_id.as_ref().and_then(|t| s.team(t)) else {
             let text = words::label(Label::NoTeam, lang);
             put_line(buf, area, area.y, text, style(Tone::Dim, color));
             return;

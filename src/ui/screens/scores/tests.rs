@@ -456,7 +456,7 @@ fn the_disagreement_question_is_shown_whole_at_80_and_120_columns() {
     keys(&mut g, &mut s, "5\n5\n", true);
     keys(&mut g, &mut s, "5\n", false);
     assert!(g.is_asking());
-    let team = s.team("T01").unwrap().clone();
+    let team = s.team(&"T01".into()).unwrap().clone();
     for lang in [Lang::Fr, Lang::En] {
         let (question, _) = status_text(&s, &g, &team, lang);
         for (w, h) in [(80, 24), (120, 40)] {

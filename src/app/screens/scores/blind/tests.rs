@@ -100,7 +100,7 @@ fn b_on_the_grid_retypes_its_team_blind_and_each_value_is_saved() {
     assert_eq!(differences[0].juror, "J2");
     assert_eq!((differences[0].first, differences[0].second), (d(2), d(1)));
     assert_eq!(
-        double_entry::compare(&sim.disk, "T1").standing(),
+        double_entry::compare(&sim.disk, &"T1".into()).standing(),
         Standing::Differs(1)
     );
 }
@@ -127,7 +127,7 @@ fn each_difference_settles_with_one_key_and_the_team_is_verified_twice() {
                 .second_value(&"T1".into(), &"J2".into(), &"faisabilite".into()),
             d(kept)
         );
-        assert!(double_entry::verified_twice(&sim.disk, "T1"));
+        assert!(double_entry::verified_twice(&sim.disk, &"T1".into()));
         assert_eq!(sim.app.blind.status, Some(BlindStatus::VerifiedTwice));
         // `u` undoes the settlement (a grid change), not the typing.
         sim.keys("u");
@@ -195,7 +195,7 @@ fn the_board_starts_the_team_selected_or_the_one_nearest_the_cutoff() {
     assert_eq!(sim.app.blind.team.as_deref(), Some("T1"));
     // Verified twice, T1 is passed over for the next.
     sim.keys("4\n3\n5\n2\n");
-    assert!(double_entry::verified_twice(&sim.disk, "T1"));
+    assert!(double_entry::verified_twice(&sim.disk, &"T1".into()));
     sim.keys("\u{1b}\u{1b}");
     assert!(!sim.app.blind.active(), "Esc twice: back to the grid");
     sim.keys("\t");

@@ -273,7 +273,7 @@ fn absent_for_this_team_toggles() {
     );
     save(&mut s, &mut g, &change);
     assert_eq!(
-        crate::domain::scoring::pair_state(&s, "T01", "J1"),
+        crate::domain::scoring::pair_state(&s, &"T01".into(), &"J1".into()),
         PairState::Absent
     );
     let back = g.handle(&s, GridKey::Absent).expect("present again");
@@ -470,7 +470,7 @@ fn a_handwritten_total_that_differs_from_the_sum_is_flagged() {
         Some(d("9"))
     );
     assert_eq!(
-        crate::domain::scoring::pair_state(&s, "T01", "J1"),
+        crate::domain::scoring::pair_state(&s, &"T01".into(), &"J1".into()),
         PairState::Mismatch
     );
     // Resolved by correcting the handwritten total.
@@ -481,7 +481,7 @@ fn a_handwritten_total_that_differs_from_the_sum_is_flagged() {
     }
     assert_eq!(g.status, None);
     assert_eq!(
-        crate::domain::scoring::pair_state(&s, "T01", "J1"),
+        crate::domain::scoring::pair_state(&s, &"T01".into(), &"J1".into()),
         PairState::Entered
     );
 }
