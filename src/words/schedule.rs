@@ -26,7 +26,7 @@ pub fn heading(column: Column, lang: Lang) -> &'static str {
     match column {
         Column::Planned => lang.t("Prévu", "Plan"),
         Column::Team => lang.t("Équipe", "Team"),
-        Column::Organisation => lang.t("Département", "Département"),
+        Column::Organisation => lang.t("Département", "Organisation"),
         Column::Status => lang.t("Statut", "Status"),
         Column::Began => lang.t("Début", "Began"),
         Column::Used => lang.t("Utilisé", "Used"),

@@ -16,7 +16,7 @@ pub use crate::words::report::Column;
 pub fn heading(column: Column, lang: Lang) -> &'static str {
     match column {
         Column::Team => lang.t("Éq.", "Team"),
-        Column::Org => "Département",
+        Column::Org => lang.t("Département", "Organisation"),
         Column::Sheets => lang.t("Feuil.", "Sheets"),
         other => other.label(lang),
     }
