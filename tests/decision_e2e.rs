@@ -16,17 +16,7 @@ fn the_grid_warns_at_the_key_that_voids_a_decision() {
     let _one = one_at_a_time();
     // T1 ahead; T2 and T3 tied over places 2 and 3, ordered by the jury.
     let (dir, file) = common::folder();
-    let mut s = common::session("decision-e2e", 4, 2);
-    s.settings.laureates = 2;
-    common::score_both_jurors(
-        &mut s,
-        &[
-            ("T1", "9", "10"),
-            ("T2", "8", "8"),
-            ("T3", "8", "8"),
-            ("T4", "2", "2"),
-        ],
-    );
+    let mut s = common::tied_over_the_cutoff("decision-e2e");
     s.decisions.push(Decision {
         kind: DecisionKind::Order,
         teams: vec!["T3".into(), "T2".into()],

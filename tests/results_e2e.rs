@@ -19,17 +19,7 @@ fn a_decision_typed_on_the_results_screen_is_saved() {
     let _one = one_at_a_time();
     // T1 14; T2 and T3 12 each, tied over places 2 and 3; two laureates.
     let (dir, file) = common::folder();
-    let mut s = common::session("results-e2e", 4, 2);
-    s.settings.laureates = 2;
-    common::score_both_jurors(
-        &mut s,
-        &[
-            ("T1", "9", "10"),
-            ("T2", "8", "8"),
-            ("T3", "8", "8"),
-            ("T4", "2", "2"),
-        ],
-    );
+    let s = common::tied_over_the_cutoff("results-e2e");
     podium::storage::create(&file, &s, "tester", common::at(0)).expect("create");
 
     let mut term = run_fr(&file, dir.path());

@@ -21,8 +21,6 @@ pub fn dec(text: &str) -> Dec {
     text.parse().unwrap()
 }
 
-/// Two organisations, `teams` teams, `jurors` jurors, criteria c1 (0–10
-/// step 1) and c2 (0–20 step 0.5).
 /// Both jurors J1 and J2 give each listed team these values of c1 and c2.
 pub fn score_both_jurors(s: &mut Session, scores: &[(&str, &str, &str)]) {
     for (team, c1, c2) in scores {
@@ -37,6 +35,25 @@ pub fn score_both_jurors(s: &mut Session, scores: &[(&str, &str, &str)]) {
     }
 }
 
+/// Four teams scored by two jurors, two laureates: T1 ahead (9, 10), T2
+/// and T3 tied over places 2 and 3 (8, 8 each), T4 last (2, 2).
+pub fn tied_over_the_cutoff(id: &str) -> Session {
+    let mut s = session(id, 4, 2);
+    s.settings.laureates = 2;
+    score_both_jurors(
+        &mut s,
+        &[
+            ("T1", "9", "10"),
+            ("T2", "8", "8"),
+            ("T3", "8", "8"),
+            ("T4", "2", "2"),
+        ],
+    );
+    s
+}
+
+/// Two organisations, `teams` teams, `jurors` jurors, criteria c1 (0–10
+/// step 1) and c2 (0–20 step 0.5).
 pub fn session(id: &str, teams: usize, jurors: usize) -> Session {
     let mut s = Session::new(
         id,
