@@ -2,8 +2,9 @@
 //!
 //! A state file records where the journal line at its revision lies
 //! (`journal_line`). Readers then read only that line's head (its session
-//! and rev, a few hundred bytes) and its last bytes, and the lines after it:
-//! never the rest of its body, which may be a 60 MB import. Anything that
+//! and rev, a few hundred bytes) and its last 4 KB, and the lines after it:
+//! never the rest of its body, which may be a 60 MB import (a line of up
+//! to 64 KB is read whole and its digest checked). Anything that
 //! does not match — a journal shorter than the line's end, no newline
 //! there, another head, lines past it that do not follow on from it or do
 //! not chain to it — gives `None`, and the journal is read backwards from
@@ -14,14 +15,25 @@
 //! past the checkpoint's line follow on from its revision and the first
 //! chains to its digest, so reading backwards would take exactly them and
 //! stop at that line (or at the first of them, by the chain).
+//!
+//! What is taken on trust, as reading backwards takes the head of the
+//! checkpoint's line on trust: that a line over 64 KB holds no newline
+//! between its first 512 bytes and its last 4 KB. Only a journal replaced
+//! by another copy of the same session whose lines end exactly where the
+//! checkpoint's did, with none past it, could make that false; `check`
+//! compares every line with its digest.
 
 use std::fs::File;
 use std::io;
 
+use super::digest::line_digest;
 use super::journal::{self, Hint, Placed, Tail, Torn};
 
-/// How many bytes at the end of the checkpoint's line are checked to hold
-/// no other newline (a short line is thus checked whole).
+/// A checkpoint's line up to this long is read whole and its digest
+/// checked (a terminal's checkpoint: a fraction of a millisecond)...
+const WHOLE_BYTES: u64 = 64 << 10;
+/// ...a longer one (an import) only in its first bytes and these last
+/// ones, checked to hold no other newline.
 const END_BYTES: u64 = 4096;
 
 /// The checkpoint the tail follows: its revision, its `journal_digest`,
@@ -63,9 +75,11 @@ pub fn read(file: &mut File, len: u64, checkpoint: &Checkpoint) -> io::Result<Op
     }))
 }
 
-/// Whether the hinted bytes are one whole line with the checkpoint's head:
-/// a newline (or the file's start) before it, its session and rev first,
-/// a newline at its end and none in its first and last bytes.
+/// Whether the hinted bytes are the checkpoint's line: a newline (or the
+/// file's start) before them, its session and rev first, a newline at
+/// their end; a line of up to [`WHOLE_BYTES`] is read whole and must have
+/// the checkpoint's digest, a longer one must hold no other newline in
+/// its first and last bytes.
 fn line_at(file: &mut File, checkpoint: &Checkpoint) -> io::Result<bool> {
     let line = checkpoint.hint.line;
     let from = line.start.saturating_sub(1);
@@ -80,15 +94,14 @@ fn line_at(file: &mut File, checkpoint: &Checkpoint) -> io::Result<bool> {
     {
         return Ok(false);
     }
-    let last = journal::range(
-        file,
-        line.start.max(line.end.saturating_sub(END_BYTES)),
-        line.end,
-    )?;
+    if line.end - line.start <= WHOLE_BYTES {
+        let whole = journal::range(file, line.start, line.end)?;
+        let content = whole.strip_suffix(b"\n");
+        return Ok(content.is_some_and(|c| line_digest(c) == checkpoint.digest));
+    }
+    let last = journal::range(file, line.end - END_BYTES, line.end)?;
     let one_line = |bytes: &[u8]| !bytes.contains(&b'\n');
-    Ok(last.last() == Some(&b'\n')
-        && one_line(&last[..last.len() - 1])
-        && one_line(first.strip_suffix(b"\n").unwrap_or(first)))
+    Ok(last.last() == Some(&b'\n') && one_line(&last[..last.len() - 1]) && one_line(first))
 }
 
 /// Whether the lines past the checkpoint's line follow on from its

@@ -199,11 +199,16 @@ fn a_hint_that_does_not_match_gives_what_reading_backwards_gives() {
     let ((hinted, _), (backwards, _)) = both(&path, 2, Some(&d(2)), hint(line));
     assert_eq!(hinted, backwards);
     assert!(hinted.unwrap().4.is_some(), "torn");
-    // A short line then a long last one.
-    let short_long = chained(&[10, 5, 6_000]);
-    same_whatever_the_hint(&short_long, b"", 2, &digest(&short_long[1]));
+    // A short line then a long last one; lines over 64 KB (not read whole).
+    for labels in [&[10, 5, 6_000][..], &[10, 5, 70_000], &[10, 70_000, 100, 3]] {
+        let parts = chained(labels);
+        for after in 2..=3 {
+            same_whatever_the_hint(&parts, b"", after, &digest(&parts[after as usize - 1]));
+        }
+    }
     // Cut short (an older copy), or another digest than the checkpoint's.
     same_whatever_the_hint(&parts[..3], b"", 3, &d(3));
+    same_whatever_the_hint(&parts[..3], b"", 2, &d(2));
     same_whatever_the_hint(&parts[..2], b"", 3, &d(3));
     same_whatever_the_hint(&parts, b"", 2, &"0".repeat(64));
 }
