@@ -41,21 +41,36 @@ pub struct Checkpoint {
 }
 
 /// Read the state file; `None` when it does not exist. The session is
-/// deserialised straight from the bytes (no general JSON tree first).
+/// deserialised straight from the bytes (no general JSON tree first); a
+/// big session's sheets are read by `fast_sheets` through a small buffer,
+/// the file never held whole.
 pub fn read(path: &Path) -> Result<Option<Checkpoint>, StoreError> {
-    let read = super::regular::open(path).and_then(|mut file| {
+    let file = match super::regular::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io(path, Action::Read, e)),
+    };
+    let failed = |e| StoreError::io(path, Action::Read, e);
+    crate::domain::id::sharing(|| {
+        if let Some(fast) = super::fast_sheets::read(&file, FORMAT, DIGEST_HEAD).map_err(failed)? {
+            return Ok(Some(Checkpoint {
+                digest: digest_in(&fast.first, &fast.rest),
+                session: fast.session,
+            }));
+        }
+        // Not in the shape the fast reader reads: the whole file, the
+        // general way (which reports what is wrong with it).
         let len = file.metadata().map_or(0, |m| m.len());
         let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-        io::Read::read_to_end(&mut file, &mut bytes).map(|_| bytes)
-    });
-    match read {
-        Ok(bytes) => Ok(Some(Checkpoint {
+        let mut file = &file;
+        io::Seek::seek(&mut file, io::SeekFrom::Start(0))
+            .and_then(|_| io::Read::read_to_end(&mut file, &mut bytes))
+            .map_err(failed)?;
+        Ok(Some(Checkpoint {
             digest: digest_of(&bytes),
-            session: decode(path, &bytes)?,
-        })),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(StoreError::io(path, Action::Read, e)),
-    }
+            session: decode_general(path, &bytes)?,
+        }))
+    })
 }
 
 /// The state file's revision, read from its first bytes (where Podium
@@ -81,10 +96,19 @@ pub fn revision_of(path: &Path) -> Option<u64> {
 /// The field holding the digest of the journal line at the state's revision.
 const DIGEST_FIELD: &str = "journal_digest";
 
+/// The first bytes of a state file, where Podium writes `journal_digest`.
+const DIGEST_HEAD: usize = 256;
+
 /// `journal_digest`, read from the first bytes where Podium writes it,
 /// else by a pass that skips every other field without keeping it.
 fn digest_of(bytes: &[u8]) -> Option<String> {
-    let head = &bytes[..bytes.len().min(256)];
+    digest_in(&bytes[..bytes.len().min(DIGEST_HEAD)], bytes)
+}
+
+/// `journal_digest` from a state file's first [`DIGEST_HEAD`] bytes, else
+/// from `whole`: the file, or its bytes with any list standing for the
+/// one there (the field is top-level; every other one is skipped).
+fn digest_in(head: &[u8], whole: &[u8]) -> Option<String> {
     let text = String::from_utf8_lossy(head);
     let quoted = format!("\"{DIGEST_FIELD}\": \"");
     if let Some(at) = text.find(&quoted) {
@@ -98,7 +122,7 @@ fn digest_of(bytes: &[u8]) -> Option<String> {
     struct DigestOnly {
         journal_digest: Option<String>,
     }
-    serde_json::from_slice::<DigestOnly>(bytes)
+    serde_json::from_slice::<DigestOnly>(whole)
         .ok()
         .and_then(|d| d.journal_digest)
 }
@@ -115,6 +139,16 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
 }
 
 fn decode_shared(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
+    // The sheets of a big session, read by a scanner of the shape Podium
+    // writes (anything else is read the general way).
+    match super::fast_sheets::decode(bytes, FORMAT) {
+        Some(session) => Ok(session),
+        None => decode_general(path, bytes),
+    }
+}
+
+/// A session from the bytes of a state file, read by serde.
+fn decode_general(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
     let newer = |found| StoreError::NewerFormat {
         path: path.to_path_buf(),
         found,
@@ -126,11 +160,6 @@ fn decode_shared(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
         column: e.column(),
         problem: JsonProblem::from_serde(&e),
     };
-    // The sheets of a big session, read by a scanner of the shape Podium
-    // writes (anything else is read the general way below).
-    if let Some(session) = super::fast_sheets::decode(bytes, FORMAT) {
-        return Ok(session);
-    }
     let first = match serde_json::from_slice::<Session>(bytes) {
         Ok(session) if session.format == FORMAT => return Ok(session),
         Ok(session) if session.format > FORMAT => return Err(newer(session.format)),
@@ -430,6 +459,31 @@ mod tests {
         let back = decode(Path::new("f.json"), &bytes).unwrap();
         assert_eq!(back, scored);
         assert_eq!(encode(&back, digest.as_deref()), bytes);
+    }
+
+    #[test]
+    fn a_state_file_gives_serde_s_session_or_serde_s_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("forum.json");
+        assert!(read(&path).unwrap().is_none());
+        let digest = "cd".repeat(32);
+        let good = encode(&scored(), Some(&digest));
+        fs::write(&path, &good).unwrap();
+        let checkpoint = read(&path).unwrap().unwrap();
+        assert_eq!(checkpoint.session, scored());
+        assert_eq!(checkpoint.digest, Some(digest));
+        // A value spoilt in the sheets: serde's refusal, at its place.
+        let text = String::from_utf8(good).unwrap();
+        let bad = text.replacen("\"equipe\": 3", "\"equipe\": 3x", 1);
+        assert_ne!(bad, text);
+        fs::write(&path, &bad).unwrap();
+        let serde = serde_json::from_str::<Session>(&bad).unwrap_err();
+        match read(&path) {
+            Err(StoreError::BadState { line, column, .. }) => {
+                assert_eq!((line, column), (serde.line(), serde.column()));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
