@@ -208,6 +208,9 @@ fn crash_in_checkpoint(step: Step, how: &str) {
     assert_eq!(state_after == state_before, !renamed, "{step:?}");
     let on_disk: podium::domain::Session = serde_json::from_slice(&state_after).unwrap();
     assert_eq!(on_disk.revision, if renamed { 4 } else { 1 }, "{step:?}");
+    // Old or new, the checkpoint records its own journal line, and readers
+    // read the lines after it.
+    assert_checkpoint_line(&path);
     // A reader sees every saved change, checkpoint or not.
     let want = [("T1", "J1", "1"), ("T1", "J2", "2"), ("T2", "J3", "9")];
     let loaded = storage::load(&path).unwrap();
@@ -232,6 +235,7 @@ fn crash_in_checkpoint(step: Step, how: &str) {
     let next = storage::commit(&path, &cell("T1", "J3", "4"), WAIT).unwrap();
     assert_eq!(next.session.revision, 5);
     assert!(storage::checkpoint(&path, WAIT).unwrap());
+    assert_checkpoint_line(&path);
     assert_eq!(storage::load(&path).unwrap(), next.session);
     assert!(podium_check(&path).status.success());
 }
@@ -331,6 +335,7 @@ fn a_crash_in_the_checkpoint_a_commit_makes() {
             if renamed { revision + 1 } else { 1 },
             "{step:?}"
         );
+        assert_checkpoint_line(&copy);
         let loaded = storage::load(&copy).unwrap();
         assert_eq!(loaded.revision, revision + 1, "{step:?}");
         assert_eq!(

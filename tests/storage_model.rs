@@ -300,6 +300,9 @@ fn run(steps: &[Move]) -> Result<(), TestCaseError> {
             live.refresh().unwrap();
             prop_assert_eq!(&Model::of(live.session()), &model, "step {}: a terminal", i);
         }
+        // Whichever writer wrote the state, it records its journal line
+        // (which the reads above went past).
+        assert_checkpoint_line(&path);
     }
     finally_clean(&path, &model)
 }
@@ -362,6 +365,7 @@ fn two_writers(first: &[i64], second: &[i64], every: usize) -> Result<(), TestCa
     let loaded = storage::load(&path).unwrap();
     prop_assert_eq!(loaded.revision, 1 + (first.len() + second.len()) as u64);
     prop_assert_eq!(&Model::of(&loaded), &model);
+    assert_checkpoint_line(&path);
     finally_clean(&path, &model)
 }
 

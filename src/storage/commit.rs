@@ -22,7 +22,7 @@ use crate::domain::{Operation, Session, apply};
 use super::digest::LineHasher;
 use super::error::{Action, StoreError};
 use super::faults::{self, Step};
-use super::journal;
+use super::journal::{self, Span};
 use super::lock::Lock;
 use super::recovery::{self, Depth};
 use super::replace::Expect;
@@ -100,11 +100,12 @@ fn commit_inner(
     let mut session = current.session;
     apply(&mut session, &op.change).map_err(StoreError::Refused)?;
     faults::reached(Step::Checked)?;
-    let (digest, len) = append_op(&files, &mut session, op, prev)?;
+    let (digest, line) = append_op(&files, &mut session, op, prev)?;
     let lines = session.revision - current.state_rev.unwrap_or(0);
-    let bytes = current.end + len - current.tail_start;
+    let bytes = current.end + (line.end - line.start) - current.tail_start;
     if current.state_rev.is_none() || due(lines, bytes) {
-        checkpoint_now(&files, &session, &digest, &mut notices)?;
+        let marks = state::Marks::new(&digest, Some(line));
+        checkpoint_now(&files, &session, marks, &mut notices)?;
     }
     lock.release();
     faults::reached(Step::Unlocked)?;
@@ -113,13 +114,13 @@ fn commit_inner(
 
 /// With the lock held and `op` applied to `session`: number it, chain it
 /// to `prev`, append its line and sync. Returns the line's digest and
-/// length (newline included).
+/// where it lies.
 pub(crate) fn append_op(
     files: &Files,
     session: &mut Session,
     op: &Operation,
     prev: Option<String>,
-) -> Result<(String, u64), StoreError> {
+) -> Result<(String, Span), StoreError> {
     session.revision += 1;
     let line = LineRef {
         session: &session.id,
@@ -146,10 +147,10 @@ struct LineRef<'a> {
 pub(crate) fn checkpoint_now(
     files: &Files,
     session: &Session,
-    digest: &str,
+    marks: state::Marks,
     notices: &mut Vec<Notice>,
 ) -> Result<(), StoreError> {
-    match state::write(&files.state, session, Some(digest)) {
+    match state::write(&files.state, session, marks) {
         Ok(()) => Ok(()),
         Err(e @ StoreError::Crashed { .. }) => Err(e),
         Err(e) => {
@@ -179,7 +180,8 @@ pub fn checkpoint(path: &Path, wait: Duration) -> Result<bool, StoreError> {
     let digest = current.last_digest(&files)?;
     let written = match (&digest, behind) {
         (Some(digest), true) => {
-            state::write(&files.state, &current.session, Some(digest))?;
+            let marks = state::Marks::new(digest, current.line);
+            state::write(&files.state, &current.session, marks)?;
             true
         }
         _ => false,
@@ -191,11 +193,13 @@ pub fn checkpoint(path: &Path, wait: Duration) -> Result<bool, StoreError> {
 
 /// Append a line and sync it (steps `appended`, `journal-synced`): the
 /// JSON is written through a buffer and hashed on the way. Returns the
-/// line's digest and length (newline included).
-fn append(path: &Path, line: &LineRef) -> Result<(String, u64), StoreError> {
+/// line's digest and where it lies (from the journal's length before it:
+/// the lock is held, so nothing else appends).
+fn append(path: &Path, line: &LineRef) -> Result<(String, Span), StoreError> {
     let fresh = !journal::exists(path);
     let mut file = journal::open_append(path)?;
     let write_err = |e| StoreError::io(path, Action::Write, e);
+    let start = file.metadata().map_err(write_err)?.len();
     if faults::wants(Step::Torn) {
         let bytes = serde_json::to_vec(line).map_err(|e| write_err(e.into()))?;
         file.write_all(&bytes[..bytes.len() / 2])
@@ -217,7 +221,8 @@ fn append(path: &Path, line: &LineRef) -> Result<(String, u64), StoreError> {
         state::sync_folder(dir).map_err(|e| StoreError::io(dir, Action::Write, e))?;
     }
     faults::reached(Step::JournalSynced)?;
-    Ok((digest, len + 1))
+    let end = start + len + 1;
+    Ok((digest, Span { start, end }))
 }
 
 /// Write a new journal's first line (refusing if the journal exists),

@@ -207,7 +207,7 @@ proptest! {
             };
             session.sheets.insert(SheetKey::new(ids[team].into(), ids[juror].into()), sheet);
         }
-        let bytes = state::encode(&session, None);
+        let bytes = state::encode(&session, state::Marks::default());
         let quick = same_as_serde(&bytes)?;
         prop_assert_eq!(quick.as_ref(), Some(&session), "not read fast");
     }

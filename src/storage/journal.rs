@@ -5,9 +5,13 @@
 //! without its newline, or that does not parse, is *torn* (a crash in the
 //! middle of an append): readers ignore it, writers move it aside.
 //!
-//! Readers only need the lines past the state's revision, so [`read_tail`]
-//! reads the file backwards from its end and stops at the first line the
-//! state already includes: the history is never parsed.
+//! Readers only need the lines past the state's revision. A checkpoint
+//! records where its own line lies ([`Span`]): [`read_tail`] reads that
+//! line's first and last bytes and the lines after it, forward
+//! (`forward.rs`), never the rest of its body (an import may be 60 MB). Without that record, or when it
+//! does not match the journal, it reads the file backwards from its end and
+//! stops at the first line the state already includes: the history is
+//! never parsed.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -39,6 +43,22 @@ pub struct Line {
 struct Head {
     session: String,
     rev: u64,
+}
+
+/// Where one journal line lies: the byte offsets of its start and of its
+/// end (newline included). A state file records its own line's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: u64,
+    pub end: u64,
+}
+
+/// What a checkpoint says of its own journal line (the line at its
+/// revision): its session's id and where the line lies.
+#[derive(Clone, Copy, Debug)]
+pub struct Hint<'a> {
+    pub session: &'a str,
+    pub line: Span,
 }
 
 /// A line and where it is: its 1-based line number (when known) and the
@@ -100,14 +120,14 @@ pub fn encode(line: &Line) -> Vec<u8> {
     bytes
 }
 
-fn parse(bytes: &[u8]) -> Result<Line, LineProblem> {
+pub(super) fn parse(bytes: &[u8]) -> Result<Line, LineProblem> {
     serde_json::from_slice(bytes)
         .map_err(|e| LineProblem::Unreadable(crate::words::files::JsonProblem::from_serde(&e)))
 }
 
 /// The head of a line, read from its first bytes when it was written by
 /// Podium (fields in order), otherwise by parsing the line.
-fn head(bytes: &[u8]) -> Option<(String, u64)> {
+pub(super) fn head(bytes: &[u8]) -> Option<(String, u64)> {
     fast_head(bytes).or_else(|| {
         serde_json::from_slice::<Head>(bytes)
             .ok()
@@ -115,7 +135,7 @@ fn head(bytes: &[u8]) -> Option<(String, u64)> {
     })
 }
 
-fn fast_head(bytes: &[u8]) -> Option<(String, u64)> {
+pub(super) fn fast_head(bytes: &[u8]) -> Option<(String, u64)> {
     let rest = bytes.strip_prefix(b"{\"session\":\"")?;
     let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
     if rest[end] != b'"' {
@@ -185,13 +205,34 @@ fn bad_line(path: &Path, offset: u64, problem: LineProblem) -> StoreError {
 /// as it has the line at `after + 1` carrying that digest as `prev`: the
 /// line before is then the one at `after` by the hash chain, and is not
 /// read at all (a checkpoint's line may be an import of many megabytes).
-pub fn read_tail(path: &Path, after: u64, chained_to: Option<&str>) -> Result<Tail, StoreError> {
+///
+/// With a `hint` (where the checkpoint's line lies) and `chained_to`, the
+/// lines after that line are read forward instead, and only the first and
+/// last bytes of the line itself (`forward.rs`); the result is the same,
+/// and whatever does not match the hint is read backwards as above.
+pub fn read_tail(
+    path: &Path,
+    after: u64,
+    chained_to: Option<&str>,
+    hint: Option<Hint>,
+) -> Result<Tail, StoreError> {
     let Some(file) = open_read(path)? else {
         return Ok(Tail::default());
     };
     let read_err = |e| StoreError::io(path, Action::Read, e);
     let mut file = Backwards { file };
     let len = file.file.metadata().map_err(read_err)?.len();
+    if let (Some(hint), Some(digest)) = (hint, chained_to) {
+        let checkpoint = super::forward::Checkpoint {
+            rev: after,
+            digest,
+            hint,
+        };
+        // A read error on the way is met again, and reported, below.
+        if let Ok(Some(tail)) = super::forward::read(&mut file.file, len, &checkpoint) {
+            return Ok(tail);
+        }
+    }
     let mut tail = Tail::default();
     let mut found: Vec<Placed> = Vec::new();
     // The line being looked at ends (exclusive, newline included) at `end`.
@@ -274,7 +315,30 @@ pub fn read_tail(path: &Path, after: u64, chained_to: Option<&str>) -> Result<Ta
 }
 
 /// How many bytes of a line hold its head (`session` and `rev`).
-const HEAD_BYTES: u64 = 512;
+pub(super) const HEAD_BYTES: u64 = 512;
+
+/// The bytes [from, to) of `file`.
+pub(super) fn range(file: &mut File, from: u64, to: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = vec![0u8; (to - from) as usize];
+    read_at(file, from, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Fill `buffer` with the bytes of `file` from `from`: every read of
+/// [`read_tail`] goes through here (the tests count them).
+fn read_at(file: &mut File, from: u64, buffer: &mut [u8]) -> io::Result<()> {
+    file.seek(SeekFrom::Start(from))?;
+    file.read_exact(buffer)?;
+    #[cfg(test)]
+    BYTES_READ.with(|n| n.set(n.get() + buffer.len() as u64));
+    Ok(())
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many bytes [`read_at`] read on this thread.
+    pub(super) static BYTES_READ: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
 
 /// Reading a file from its end.
 struct Backwards {
@@ -284,10 +348,7 @@ struct Backwards {
 impl Backwards {
     /// The bytes [from, to).
     fn range(&mut self, from: u64, to: u64) -> io::Result<Vec<u8>> {
-        let mut bytes = vec![0u8; (to - from) as usize];
-        self.file.seek(SeekFrom::Start(from))?;
-        self.file.read_exact(&mut bytes)?;
-        Ok(bytes)
+        range(&mut self.file, from, to)
     }
 
     /// Where the line holding the byte before `before` starts: just after
@@ -302,8 +363,7 @@ impl Backwards {
         while to > 0 {
             let from = to.saturating_sub(size);
             buffer.resize((to - from) as usize, 0);
-            self.file.seek(SeekFrom::Start(from))?;
-            self.file.read_exact(&mut buffer)?;
+            read_at(&mut self.file, from, &mut buffer)?;
             if let Some(i) = memchr::memrchr(b'\n', &buffer) {
                 return Ok(from + i as u64 + 1);
             }
@@ -344,7 +404,7 @@ pub fn read_after(path: &Path, offset: u64) -> Result<Option<Full>, StoreError> 
 }
 
 /// Split journal bytes that start at `base` into lines, parsing each.
-fn split(bytes: &[u8], base: u64, numbered: bool) -> Full {
+pub(super) fn split(bytes: &[u8], base: u64, numbered: bool) -> Full {
     let mut full = Full {
         end: base,
         ..Full::default()
@@ -431,124 +491,5 @@ pub fn move_torn(path: &Path, torn_path: &Path, torn: &Torn) -> Result<(), Store
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::{BatchLabel, Change, Operation};
-    use chrono::{TimeZone, Utc};
-
-    fn line(rev: u64, label_len: usize) -> Line {
-        let change = Change::Batch {
-            label: BatchLabel::Other("x".repeat(label_len)),
-            changes: vec![],
-        };
-        Line {
-            session: "s".into(),
-            rev,
-            prev: None,
-            op: Operation::new(change, "w", Utc.timestamp_opt(0, 0).unwrap()),
-        }
-    }
-
-    fn journal(lines: &[Line], extra: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("f.journal");
-        let mut bytes: Vec<u8> = lines.iter().flat_map(encode).collect();
-        bytes.extend_from_slice(extra);
-        std::fs::write(&path, bytes).unwrap();
-        (dir, path)
-    }
-
-    fn revs(tail: &Tail) -> Vec<u64> {
-        tail.lines.iter().map(|p| p.content.rev).collect()
-    }
-
-    #[test]
-    fn lines_longer_than_a_chunk() {
-        let lines = [line(1, 10), line(2, 300_000), line(3, 70_000), line(4, 5)];
-        let (_dir, path) = journal(&lines, b"");
-        for after in 0..=4 {
-            let tail = read_tail(&path, after, None).unwrap();
-            assert_eq!(revs(&tail), ((after + 1)..=4).collect::<Vec<_>>());
-            assert_eq!(tail.last, Some(("s".into(), 4)));
-            assert_eq!(tail.torn, None);
-        }
-        let tail = read_tail(&path, 1, None).unwrap();
-        assert_eq!(tail.lines[0].content, lines[1]);
-        assert_eq!(tail.lines[0].offset, encode(&lines[0]).len() as u64);
-    }
-
-    #[test]
-    fn a_long_torn_line_is_kept_whole() {
-        let half = encode(&line(3, 200_000));
-        let cut = &half[..150_000];
-        let (_dir, path) = journal(&[line(1, 1), line(2, 1)], cut);
-        let tail = read_tail(&path, 1, None).unwrap();
-        assert_eq!(revs(&tail), vec![2]);
-        assert_eq!(tail.last, Some(("s".into(), 2)));
-        let torn = tail.torn.unwrap();
-        assert_eq!(torn.bytes, cut);
-        assert_eq!(read_all(&path).unwrap().unwrap().torn.unwrap(), torn);
-    }
-
-    #[test]
-    fn fields_in_another_order_are_read() {
-        let mut text = String::new();
-        text.push_str(std::str::from_utf8(&encode(&line(1, 1))).unwrap());
-        let value = serde_json::to_value(line(2, 1)).unwrap();
-        let op = serde_json::to_string(&value["op"]).unwrap();
-        text.push_str(&format!(
-            "{{\"op\":{op},\"prev\":null,\"rev\":2,\"session\":\"s\"}}\n"
-        ));
-        let (_dir, path) = journal(&[], text.as_bytes());
-        assert_eq!(revs(&read_tail(&path, 0, None).unwrap()), vec![1, 2]);
-        assert_eq!(
-            read_tail(&path, 2, None).unwrap().last,
-            Some(("s".into(), 2))
-        );
-    }
-
-    #[test]
-    fn a_line_chained_to_the_checkpoint_ends_the_reading() {
-        // The checkpoint's line stands for a huge one: were it read, its
-        // missing head would be an error.
-        let checkpoint = b"not read: the chain vouches for it";
-        let digest = line_digest(checkpoint);
-        let mut next = line(2, 1);
-        next.prev = Some(digest.clone());
-        let mut last = line(3, 1);
-        last.prev = Some(line_digest(&encode(&next)[..encode(&next).len() - 1]));
-        let mut bytes = checkpoint.to_vec();
-        bytes.push(b'\n');
-        let (_dir, path) = journal(&[next.clone(), last], &[]);
-        let journal_bytes = std::fs::read(&path).unwrap();
-        bytes.extend_from_slice(&journal_bytes);
-        std::fs::write(&path, bytes).unwrap();
-        let tail = read_tail(&path, 1, Some(&digest)).unwrap();
-        assert_eq!(revs(&tail), vec![2, 3]);
-        assert_eq!(tail.lines[0].content, next);
-        assert_eq!(tail.start(), checkpoint.len() as u64 + 1);
-        assert_eq!(tail.last, Some(("s".into(), 3)));
-        // Another digest, or none: the line before is read (and refused).
-        assert!(read_tail(&path, 1, Some(&"0".repeat(64))).is_err());
-        assert!(read_tail(&path, 1, None).is_err());
-    }
-
-    #[test]
-    fn an_empty_or_missing_journal() {
-        let (_dir, path) = journal(&[], b"");
-        let tail = read_tail(&path, 0, None).unwrap();
-        assert!(tail.lines.is_empty() && tail.last.is_none() && tail.torn.is_none());
-        let missing = path.with_extension("nothing");
-        assert!(read_tail(&missing, 0, None).unwrap().lines.is_empty());
-        assert!(read_all(&missing).unwrap().is_none());
-    }
-
-    #[test]
-    fn line_numbers_count_newlines() {
-        let lines = [line(1, 1), line(2, 100_000), line(3, 1)];
-        let (_dir, path) = journal(&lines, b"");
-        let offset = (encode(&lines[0]).len() + encode(&lines[1]).len()) as u64;
-        assert_eq!(line_number(&path, 0).unwrap(), 1);
-        assert_eq!(line_number(&path, offset).unwrap(), 3);
-    }
-}
+#[path = "journal_tests.rs"]
+pub(super) mod tests;

@@ -18,7 +18,7 @@ use crate::domain::{Change, Operation, Session, apply};
 use super::commit;
 use super::error::{Action, StoreError};
 use super::faults::{self, Step};
-use super::journal;
+use super::journal::{self, Span};
 use super::lock::Lock;
 use super::recovery::{self, Anchor, Current, Depth};
 use super::{CLI_WAIT, Files, Notice, state};
@@ -34,6 +34,8 @@ pub struct Live {
     session: Session,
     /// The digest of the last journal line read.
     anchor: Anchor,
+    /// Where that line lies (what a checkpoint at its revision records).
+    line: Option<Span>,
     /// The end of the last whole journal line read, and the journal's
     /// identity then (a journal replaced or cut is read again from the
     /// state file).
@@ -101,6 +103,7 @@ impl Live {
                 digest,
                 chained: false,
             },
+            line: current.line,
             end: current.end,
             checkpoint_rev: current.state_rev.unwrap_or(0),
             checkpoint_end: current.tail_start,
@@ -240,6 +243,12 @@ impl Live {
             &new.lines,
             &mut self.anchor,
         )?;
+        if let Some(last) = new.lines.last() {
+            self.line = Some(Span {
+                start: last.offset,
+                end: new.end,
+            });
+        }
         self.end = new.end;
         self.saw();
         for placed in new.lines {
@@ -325,7 +334,7 @@ impl Live {
             let prev = self.anchor.digest.clone();
             commit::append_op(&self.files, &mut self.session, op, prev)
         });
-        let (digest, len) = match appended {
+        let (digest, line) = match appended {
             Ok(done) => done,
             Err(e) => {
                 // The change is in memory only: read the files again.
@@ -335,7 +344,8 @@ impl Live {
         };
         self.anchor.digest = Some(digest);
         self.anchor.chained = true;
-        self.end += len;
+        self.line = Some(line);
+        self.end += line.end - line.start;
         self.saw();
         self.changed_at = Some(now);
         self.logged(self.session.revision, Cow::Borrowed(&op.change));
@@ -354,7 +364,8 @@ impl Live {
             return Ok(());
         };
         let before = notices.len();
-        commit::checkpoint_now(&self.files, &self.session, &digest, notices)?;
+        let marks = state::Marks::new(&digest, self.line);
+        commit::checkpoint_now(&self.files, &self.session, marks, notices)?;
         if notices.len() == before {
             self.checkpoint_rev = self.session.revision;
             self.checkpoint_end = self.end;
@@ -415,6 +426,7 @@ impl Live {
         Some(Snapshot {
             files: self.files.clone(),
             digest: self.anchor.digest.clone()?,
+            line: self.line,
             session: self.session.clone(),
             end: self.end,
             identity: self.identity,
@@ -441,6 +453,8 @@ pub struct Snapshot {
     files: Files,
     session: Session,
     digest: String,
+    /// Where the journal line at the snapshot's revision lies.
+    line: Option<Span>,
     /// The end of the journal line at the snapshot's revision, and the
     /// journal's identity then.
     end: u64,
@@ -472,11 +486,12 @@ impl Snapshot {
             files,
             session,
             digest,
+            line,
             end,
             identity: journal,
         } = self;
         let revision = session.revision;
-        let temp = state::write_temp(&files.state, &session, Some(&digest))?;
+        let temp = state::write_temp(&files.state, &session, state::Marks::new(&digest, line))?;
         drop(session);
         let lock = Lock::acquire(&files.lock, wait)?;
         faults::reached(Step::CheckpointLocked)?;

@@ -30,6 +30,7 @@ mod fast_rows;
 mod fast_sheets;
 mod fast_window;
 pub mod faults;
+mod forward;
 mod inspect;
 pub mod install;
 mod journal;
@@ -178,7 +179,15 @@ fn start_journal(
     let digest = digest::line_digest(&bytes[..bytes.len() - 1]);
     let mut checkpoint = session.clone();
     checkpoint.revision = rev;
-    state::write(&files.state, &checkpoint, Some(&digest))
+    let line = journal::Span {
+        start: 0,
+        end: bytes.len() as u64,
+    };
+    state::write(
+        &files.state,
+        &checkpoint,
+        state::Marks::new(&digest, Some(line)),
+    )
 }
 
 /// A writer's open: lock (waiting at most 10 s), read the state and the

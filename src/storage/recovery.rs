@@ -17,7 +17,7 @@ use std::path::Path;
 use crate::domain::{Change, FORMAT, Session, apply};
 
 use super::error::{LineProblem, StoreError};
-use super::journal::{self, Placed, Torn};
+use super::journal::{self, Hint, Placed, Span, Torn};
 use super::state;
 use super::{Files, Notice};
 
@@ -42,6 +42,9 @@ pub struct Current {
     pub journal_last: Option<u64>,
     /// The digest of the journal's last whole line.
     pub last: Last,
+    /// Where the journal's last whole line lies (what a checkpoint at its
+    /// revision records).
+    pub line: Option<Span>,
     /// Where the journal lines past the state file start.
     pub tail_start: u64,
     /// The end of the journal's last whole line.
@@ -285,7 +288,12 @@ fn read_current(files: &Files, depth: Depth) -> Result<Current, StoreError> {
 fn from_tail(files: &Files, checkpoint: state::Checkpoint) -> Result<Current, StoreError> {
     let mut session = checkpoint.session;
     let state_rev = session.revision;
-    let tail = journal::read_tail(&files.journal, state_rev, checkpoint.digest.as_deref())?;
+    let hint = checkpoint.line.map(|line| Hint {
+        session: &session.id,
+        line,
+    });
+    let digest = checkpoint.digest.as_deref();
+    let tail = journal::read_tail(&files.journal, state_rev, digest, hint)?;
     if let Some((id, _)) = &tail.last
         && *id != session.id
     {
@@ -299,6 +307,14 @@ fn from_tail(files: &Files, checkpoint: state::Checkpoint) -> Result<Current, St
     };
     replay(&files.journal, &mut session, &tail.lines, &mut anchor)?;
     let journal_last = tail.last.as_ref().map(|(_, rev)| *rev);
+    let line = match (tail.lines.last(), tail.last_at) {
+        (Some(placed), _) => Some(placed.offset),
+        (None, at) => at.map(|(start, _)| start),
+    }
+    .map(|start| Span {
+        start,
+        end: tail.end,
+    });
     let last = match (tail.lines.last(), tail.last_at) {
         (Some(placed), _) => Last::Known(placed.digest.clone()),
         _ if journal_last == Some(state_rev) && checkpoint.digest.is_some() => {
@@ -313,6 +329,7 @@ fn from_tail(files: &Files, checkpoint: state::Checkpoint) -> Result<Current, St
         state_digest: checkpoint.digest,
         journal_last,
         last,
+        line,
         tail_start: tail.start(),
         end: tail.end,
         torn: tail.torn,
@@ -332,6 +349,7 @@ fn from_whole(files: &Files, state: Option<state::Checkpoint>) -> Result<Current
                 state_digest,
                 journal_last: None,
                 last: Last::None,
+                line: None,
                 tail_start: 0,
                 end: 0,
                 torn: None,
@@ -388,6 +406,10 @@ fn from_whole(files: &Files, state: Option<state::Checkpoint>) -> Result<Current
             .lines
             .last()
             .map_or(Last::None, |p| Last::Known(p.digest.clone())),
+        line: full.lines.last().map(|p| Span {
+            start: p.offset,
+            end: full.end,
+        }),
         tail_start,
         end: full.end,
         torn: full.torn,
@@ -427,7 +449,11 @@ pub fn settle(files: &Files, current: &Current, rebuild: bool) -> Result<Vec<Not
     }
     if rebuild && current.state_rev.is_none() {
         let digest = current.last_digest(files)?;
-        state::write(&files.state, &current.session, digest.as_deref())?;
+        let marks = state::Marks {
+            digest: digest.as_deref(),
+            line: current.line,
+        };
+        state::write(&files.state, &current.session, marks)?;
         notices.push(Notice::StateRebuilt {
             path: files.state.clone(),
             revision: current.session.revision,

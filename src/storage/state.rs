@@ -16,6 +16,7 @@ use crate::domain::{FORMAT, Session};
 
 use super::error::{Action, StoreError, writing};
 use super::faults::{self, Step};
+use super::journal::Span;
 use crate::words::files::{JsonKind, JsonProblem};
 
 /// The permissions of every file holding session data (state, journal,
@@ -31,13 +32,15 @@ pub fn owner_only(options: &mut OpenOptions) -> &mut OpenOptions {
     options
 }
 
-/// A state file read: the session at its revision, and the digest of the
+/// A state file read: the session at its revision, the digest of the
 /// journal line at that revision (`None` in files written before the
-/// journal was a hash chain).
+/// journal was a hash chain), and where that line lies (`None` in files
+/// written before Podium recorded it).
 #[derive(Clone, Debug)]
 pub struct Checkpoint {
     pub session: Session,
     pub digest: Option<String>,
+    pub line: Option<Span>,
 }
 
 /// Read the state file; `None` when it does not exist. The session is
@@ -52,9 +55,11 @@ pub fn read(path: &Path) -> Result<Option<Checkpoint>, StoreError> {
     };
     let failed = |e| StoreError::io(path, Action::Read, e);
     crate::domain::id::sharing(|| {
-        if let Some(fast) = super::fast_sheets::read(&file, FORMAT, DIGEST_HEAD).map_err(failed)? {
+        if let Some(fast) = super::fast_sheets::read(&file, FORMAT, MARKS_HEAD).map_err(failed)? {
+            let (digest, line) = marks_in(&fast.first, &fast.rest);
             return Ok(Some(Checkpoint {
-                digest: digest_in(&fast.first, &fast.rest),
+                digest,
+                line,
                 session: fast.session,
             }));
         }
@@ -66,8 +71,10 @@ pub fn read(path: &Path) -> Result<Option<Checkpoint>, StoreError> {
         io::Seek::seek(&mut file, io::SeekFrom::Start(0))
             .and_then(|_| io::Read::read_to_end(&mut file, &mut bytes))
             .map_err(failed)?;
+        let (digest, line) = marks_of(&bytes);
         Ok(Some(Checkpoint {
-            digest: digest_of(&bytes),
+            digest,
+            line,
             session: decode_general(path, &bytes)?,
         }))
     })
@@ -95,36 +102,53 @@ pub fn revision_of(path: &Path) -> Option<u64> {
 
 /// The field holding the digest of the journal line at the state's revision.
 const DIGEST_FIELD: &str = "journal_digest";
+/// The field holding where that line lies ([`Span`]).
+const LINE_FIELD: &str = "journal_line";
 
-/// The first bytes of a state file, where Podium writes `journal_digest`.
-const DIGEST_HEAD: usize = 256;
+/// The first bytes of a state file, where Podium writes `journal_digest`
+/// and `journal_line`.
+const MARKS_HEAD: usize = 512;
 
-/// `journal_digest`, read from the first bytes where Podium writes it,
-/// else by a pass that skips every other field without keeping it.
-fn digest_of(bytes: &[u8]) -> Option<String> {
-    digest_in(&bytes[..bytes.len().min(DIGEST_HEAD)], bytes)
+/// `journal_digest` and `journal_line`, read from the first bytes where
+/// Podium writes them, else by a pass that skips every other field without
+/// keeping it.
+fn marks_of(bytes: &[u8]) -> (Option<String>, Option<Span>) {
+    marks_in(&bytes[..bytes.len().min(MARKS_HEAD)], bytes)
 }
 
-/// `journal_digest` from a state file's first [`DIGEST_HEAD`] bytes, else
-/// from `whole`: the file, or its bytes with any list standing for the
-/// one there (the field is top-level; every other one is skipped).
-fn digest_in(head: &[u8], whole: &[u8]) -> Option<String> {
+/// The marks from a state file's first [`MARKS_HEAD`] bytes, else from
+/// `whole`: the file, or its bytes with any list standing for the one
+/// there (the fields are top-level; every other one is skipped).
+fn marks_in(head: &[u8], whole: &[u8]) -> (Option<String>, Option<Span>) {
     let text = String::from_utf8_lossy(head);
     let quoted = format!("\"{DIGEST_FIELD}\": \"");
     if let Some(at) = text.find(&quoted) {
         let rest = &text[at + quoted.len()..];
         let hex: String = rest.chars().take_while(char::is_ascii_hexdigit).collect();
         if hex.len() == 64 && rest[64..].starts_with('"') {
-            return Some(hex);
+            return (Some(hex), line_in(&rest[64..]));
         }
     }
     #[derive(Deserialize)]
-    struct DigestOnly {
+    struct MarksOnly {
         journal_digest: Option<String>,
+        journal_line: Option<Span>,
     }
-    serde_json::from_slice::<DigestOnly>(whole)
+    serde_json::from_slice::<MarksOnly>(whole)
         .ok()
-        .and_then(|d| d.journal_digest)
+        .map_or((None, None), |m| (m.journal_digest, m.journal_line))
+}
+
+/// `journal_line` where Podium writes it, right after `journal_digest`
+/// (`text` starts at the digest's closing quote).
+fn line_in(text: &str) -> Option<Span> {
+    let quoted = format!("\"{LINE_FIELD}\": ");
+    let rest = text
+        .strip_prefix("\",")?
+        .trim_start()
+        .strip_prefix(&quoted)?;
+    let object = &rest[..=rest.find('}')?];
+    serde_json::from_str(object).ok()
 }
 
 #[derive(Deserialize)]
@@ -217,20 +241,40 @@ pub fn migrate(mut value: Value, format: u32) -> Result<Value, String> {
     Ok(value)
 }
 
-/// What a state file holds: `journal_digest` (when known) first, then the
-/// session's own fields.
+/// What a state file holds: `journal_digest` and `journal_line` (when
+/// known) first, then the session's own fields.
 #[derive(Serialize)]
 struct Written<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     journal_digest: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    journal_line: Option<Span>,
     #[serde(flatten)]
     session: &'a Session,
 }
 
+/// What a checkpoint records of the journal line at its revision: its
+/// digest, and where it lies (readers then read only the lines after it).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Marks<'a> {
+    pub digest: Option<&'a str>,
+    pub line: Option<Span>,
+}
+
+impl<'a> Marks<'a> {
+    pub fn new(digest: &'a str, line: Option<Span>) -> Marks<'a> {
+        Marks {
+            digest: Some(digest),
+            line,
+        }
+    }
+}
+
 /// Write a state file's bytes to `out`: pretty JSON, human-readable.
-fn encode_to(out: &mut impl Write, session: &Session, digest: Option<&str>) -> io::Result<()> {
+fn encode_to(out: &mut impl Write, session: &Session, marks: Marks) -> io::Result<()> {
     let written = Written {
-        journal_digest: digest,
+        journal_digest: marks.digest,
+        journal_line: marks.line,
         session,
     };
     serde_json::to_writer_pretty(&mut *out, &written)?;
@@ -239,9 +283,9 @@ fn encode_to(out: &mut impl Write, session: &Session, digest: Option<&str>) -> i
 
 /// The bytes of a state file.
 #[cfg(test)]
-pub fn encode(session: &Session, digest: Option<&str>) -> Vec<u8> {
+pub fn encode(session: &Session, marks: Marks) -> Vec<u8> {
     let mut bytes = Vec::new();
-    encode_to(&mut bytes, session, digest).expect("a session always serialises to JSON");
+    encode_to(&mut bytes, session, marks).expect("a session always serialises to JSON");
     bytes
 }
 
@@ -277,11 +321,11 @@ pub fn sync_folder(dir: &Path) -> io::Result<()> {
 }
 
 /// Replace the state file atomically (a checkpoint), with the digest of
-/// the journal line at the session's revision. The steps `temp-written`,
-/// `temp-synced`, `renamed` and `folder-synced` are passed to the test
-/// switches.
-pub fn write(path: &Path, session: &Session, digest: Option<&str>) -> Result<(), StoreError> {
-    let temp = write_temp(path, session, digest)?;
+/// the journal line at the session's revision and where it lies. The steps
+/// `temp-written`, `temp-synced`, `renamed` and `folder-synced` are passed
+/// to the test switches.
+pub fn write(path: &Path, session: &Session, marks: Marks) -> Result<(), StoreError> {
+    let temp = write_temp(path, session, marks)?;
     install(temp, path)
 }
 
@@ -292,7 +336,7 @@ pub fn write(path: &Path, session: &Session, digest: Option<&str>) -> Result<(),
 pub fn write_temp(
     path: &Path,
     session: &Session,
-    digest: Option<&str>,
+    marks: Marks,
 ) -> Result<tempfile::NamedTempFile, StoreError> {
     let reached = faults::reached;
     let dir = folder(path);
@@ -306,7 +350,7 @@ pub fn write_temp(
     let temp_path = temp.path().to_path_buf();
     {
         let mut out = io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
-        encode_to(&mut out, session, digest)
+        encode_to(&mut out, session, marks)
             .and_then(|()| out.flush())
             .map_err(writing(&temp_path))?;
     }
@@ -372,19 +416,45 @@ mod tests {
     #[test]
     fn the_current_format_reads_back() {
         let s = session();
-        assert_eq!(decode(Path::new("f.json"), &encode(&s, None)).unwrap(), s);
+        let none = Marks::default();
+        assert_eq!(decode(Path::new("f.json"), &encode(&s, none)).unwrap(), s);
         let digest = "ab".repeat(32);
-        let bytes = encode(&s, Some(&digest));
+        let bytes = encode(&s, Marks::new(&digest, None));
         assert_eq!(decode(Path::new("f.json"), &bytes).unwrap(), s);
-        assert_eq!(digest_of(&bytes), Some(digest.clone()));
+        assert_eq!(marks_of(&bytes), (Some(digest.clone()), None));
         // Another writer's field order: still found.
         let mut value = serde_json::to_value(&s).unwrap();
         value["journal_digest"] = digest.clone().into();
         assert_eq!(
-            digest_of(&serde_json::to_vec(&value).unwrap()),
-            Some(digest)
+            marks_of(&serde_json::to_vec(&value).unwrap()),
+            (Some(digest.clone()), None)
         );
-        assert_eq!(digest_of(&encode(&s, None)), None);
+        assert_eq!(marks_of(&encode(&s, none)), (None, None));
+        // Where the line lies, beside the digest.
+        let line = Span {
+            start: 12,
+            end: 66_034_539,
+        };
+        let bytes = encode(&s, Marks::new(&digest, Some(line)));
+        assert_eq!(decode(Path::new("f.json"), &bytes).unwrap(), s);
+        assert_eq!(marks_of(&bytes), (Some(digest.clone()), Some(line)));
+        let text = String::from_utf8_lossy(&bytes);
+        let top = format!(
+            "{{\n  \"journal_digest\": \"{digest}\",\n  \"journal_line\": {{\n    \"start\": 12,\n    \"end\": 66034539\n  }},\n  \"format\": 1,"
+        );
+        assert!(text.starts_with(&top), "{text}");
+        value["journal_line"] = serde_json::json!({"end": 9, "start": 3});
+        assert_eq!(
+            marks_of(&serde_json::to_vec(&value).unwrap()),
+            (Some(digest.clone()), Some(Span { start: 3, end: 9 }))
+        );
+        // A revision still read from the first bytes.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.json");
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(revision_of(&path), Some(s.revision));
+        let read = read(&path).unwrap().unwrap();
+        assert_eq!((read.digest, read.line), (Some(digest), Some(line)));
     }
 
     #[test]
@@ -448,17 +518,21 @@ mod tests {
     fn a_state_file_reads_back_and_writes_the_same_bytes() {
         let shipped = crate::commands::demo::STATE.as_bytes();
         let session = decode(Path::new("f.json"), shipped).unwrap();
-        let digest = digest_of(shipped);
-        assert_eq!(encode(&session, digest.as_deref()), shipped);
+        let (digest, line) = marks_of(shipped);
+        let marks = Marks {
+            digest: digest.as_deref(),
+            line,
+        };
+        assert_eq!(encode(&session, marks), shipped);
         // Values, marks and paper totals.
         let scored = scored();
-        let bytes = encode(&scored, digest.as_deref());
+        let bytes = encode(&scored, marks);
         let text = String::from_utf8_lossy(&bytes);
         let sheet = "\"team\": \"T02\",\n      \"juror\": \"J1\",\n      \"values\": {\n        \"equipe\": 3,\n        \"faisabilite\": 2.5,\n        \"impact\": 4\n      }\n";
         assert!(text.contains(sheet), "{text}");
         let back = decode(Path::new("f.json"), &bytes).unwrap();
         assert_eq!(back, scored);
-        assert_eq!(encode(&back, digest.as_deref()), bytes);
+        assert_eq!(encode(&back, marks), bytes);
     }
 
     #[test]
@@ -467,11 +541,15 @@ mod tests {
         let path = dir.path().join("forum.json");
         assert!(read(&path).unwrap().is_none());
         let digest = "cd".repeat(32);
-        let good = encode(&scored(), Some(&digest));
+        let line = Span { start: 7, end: 99 };
+        let good = encode(&scored(), Marks::new(&digest, Some(line)));
         fs::write(&path, &good).unwrap();
         let checkpoint = read(&path).unwrap().unwrap();
         assert_eq!(checkpoint.session, scored());
-        assert_eq!(checkpoint.digest, Some(digest));
+        assert_eq!(
+            (checkpoint.digest, checkpoint.line),
+            (Some(digest), Some(line))
+        );
         // A value spoilt in the sheets: serde's refusal, at its place.
         let text = String::from_utf8(good).unwrap();
         let bad = text.replacen("\"equipe\": 3", "\"equipe\": 3x", 1);
@@ -488,7 +566,7 @@ mod tests {
 
     #[test]
     fn ids_read_from_a_state_file_share_one_string_each() {
-        let session = decode(Path::new("f.json"), &encode(&scored(), None)).unwrap();
+        let session = decode(Path::new("f.json"), &encode(&scored(), Marks::default())).unwrap();
         let team = |id: &str| &session.teams.iter().find(|t| t.id == id).unwrap().id;
         let juror = |id: &str| &session.jurors.iter().find(|j| j.id == id).unwrap().id;
         let criterion = |id: &str| &session.criteria.iter().find(|c| c.id == id).unwrap().id;

@@ -156,3 +156,28 @@ pub fn journal_lines(path: &Path) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// The state file of `path` records where its own journal line lies
+/// (`journal_line`), and that is the line at its revision: one whole line,
+/// of its session, at its revision, with its `journal_digest`.
+pub fn assert_checkpoint_line(path: &Path) {
+    let state: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let line = &state["journal_line"];
+    let at = |key: &str| line[key].as_u64().expect("journal_line recorded") as usize;
+    let (start, end) = (at("start"), at("end"));
+    let bytes = std::fs::read(journal(path)).unwrap();
+    assert!(
+        start < end && end <= bytes.len(),
+        "{start}..{end} of {}",
+        bytes.len()
+    );
+    assert!(start == 0 || bytes[start - 1] == b'\n', "{start}");
+    assert_eq!(bytes[end - 1], b'\n');
+    let own = &bytes[start..end - 1];
+    assert!(!own.contains(&b'\n'));
+    let parsed: podium::storage::Line = serde_json::from_slice(own).unwrap();
+    assert_eq!(Some(parsed.session.as_str()), state["id"].as_str());
+    assert_eq!(Some(parsed.rev), state["revision"].as_u64());
+    let digest = podium::storage::digest::line_digest(own);
+    assert_eq!(Some(digest.as_str()), state["journal_digest"].as_str());
+}
