@@ -75,6 +75,7 @@ pub struct Fast {
 
 /// The session of state file bytes of the current format, read as
 /// [`read`] does.
+#[cfg(test)]
 pub fn decode(bytes: &[u8], format: u32) -> Option<Session> {
     let fast = read(bytes, format, 0).ok()??;
     Some(fast.session)

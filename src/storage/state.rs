@@ -156,12 +156,14 @@ struct FormatOnly {
     format: u32,
 }
 
-/// A session from the bytes of a state file (or of a creation line), its
-/// ids read as shared strings (one allocation per distinct id).
+/// A session from the bytes of a state file, its ids read as shared
+/// strings (one allocation per distinct id), as [`read`] reads the file.
+#[cfg(test)]
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
     crate::domain::id::sharing(|| decode_shared(path, bytes))
 }
 
+#[cfg(test)]
 fn decode_shared(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
     // The sheets of a big session, read by a scanner of the shape Podium
     // writes (anything else is read the general way).
