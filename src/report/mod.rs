@@ -21,6 +21,7 @@ mod tests;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
+use crate::domain::ranking::sheets::Board;
 use crate::domain::ranking::{Ranking, Row, analysis};
 use crate::domain::{DecisionKind, Lang, Method, Session};
 use crate::words::report::{self as words, Column, Text};
@@ -233,7 +234,9 @@ pub fn robustness(ranking: &Ranking, session: &Session, lang: Lang) -> Option<Ro
         let gap = m.difference.two_decimals(separator(lang));
         words::margin_line(ranking.laureates, &m.above, &m.below, &gap, lang)
     });
-    let methods = analysis::compare_methods(session)
+    // The ranking is the official one: only the other methods are placed.
+    let board = Board::build(session);
+    let methods = analysis::compare_with(session, &board, &ranking.laureate_ids())
         .into_iter()
         .map(|c| {
             let mut text = if c.changes() {

@@ -71,30 +71,46 @@ impl MethodComparison {
 /// Every other method compared with the official one.
 pub fn compare_methods(session: &Session) -> Vec<MethodComparison> {
     let board = Board::build(session);
-    let official = super::rank_board(session, &board, session.settings.method);
-    let official_set = official.laureate_ids();
-    Method::ALL
+    let official = super::place(session, &board, session.settings.method);
+    compare_with(session, &board, &official.laureate_ids(&board))
+}
+
+/// Every other method compared with the official one, whose laureates
+/// (`official`) are known: on one board, each method only placed (no
+/// figures per row), the methods shared between both cores.
+pub fn compare_with(session: &Session, board: &Board, official: &[&str]) -> Vec<MethodComparison> {
+    let others: Vec<Method> = Method::ALL
         .into_iter()
         .filter(|&m| m != session.settings.method)
-        .map(|method| {
-            let other = super::rank_board(session, &board, method);
-            let other_set = other.laureate_ids();
-            MethodComparison {
-                method,
-                joining: other_set
-                    .iter()
-                    .filter(|t| !official_set.contains(t))
-                    .map(|t| TeamId::from(*t))
-                    .collect(),
-                leaving: official_set
-                    .iter()
-                    .filter(|t| !other_set.contains(t))
-                    .map(|t| TeamId::from(*t))
-                    .collect(),
-                cutoff_tie: other.cutoff_tie,
-            }
-        })
-        .collect()
+        .collect();
+    let compare = |method: Method| {
+        let other = super::place(session, board, method);
+        let other_set = other.laureate_ids(board);
+        MethodComparison {
+            method,
+            joining: other_set
+                .iter()
+                .filter(|t| !official.contains(t))
+                .map(|t| TeamId::from(*t))
+                .collect(),
+            leaving: official
+                .iter()
+                .filter(|t| !other_set.contains(t))
+                .map(|t| TeamId::from(*t))
+                .collect(),
+            cutoff_tie: other.cutoff_tie,
+        }
+    };
+    let (first, second) = others.split_at(others.len() / 2);
+    std::thread::scope(|scope| {
+        let helper = scope.spawn(|| second.iter().map(|&m| compare(m)).collect::<Vec<_>>());
+        let mut out: Vec<MethodComparison> = first.iter().map(|&m| compare(m)).collect();
+        match helper.join() {
+            Ok(rest) => out.extend(rest),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        out
+    })
 }
 
 /// One juror's line in a team's detail.

@@ -112,18 +112,22 @@ pub struct Moments {
 }
 
 impl Moments {
+    /// (S1, n·S2 − S1²) in i128, when nothing overflows.
+    pub fn small(xs: impl ExactSizeIterator<Item = i128>) -> Option<(i128, i128)> {
+        let n = xs.len() as i128;
+        let mut s1: i128 = 0;
+        let mut s2: i128 = 0;
+        for x in xs {
+            s1 = s1.checked_add(x)?;
+            s2 = s2.checked_add(x.checked_mul(x)?)?;
+        }
+        let radicand = n.checked_mul(s2)?.checked_sub(s1.checked_mul(s1)?)?;
+        Some((s1, radicand))
+    }
+
     pub fn of(xs: &[i128]) -> Moments {
         let n = xs.len() as i128;
-        let small = (|| {
-            let mut s1: i128 = 0;
-            let mut s2: i128 = 0;
-            for &x in xs {
-                s1 = s1.checked_add(x)?;
-                s2 = s2.checked_add(x.checked_mul(x)?)?;
-            }
-            let radicand = n.checked_mul(s2)?.checked_sub(s1.checked_mul(s1)?)?;
-            Some((s1, radicand))
-        })();
+        let small = Moments::small(xs.iter().copied());
         match small {
             Some((s1, radicand)) => Moments {
                 n,
@@ -170,13 +174,33 @@ impl Moments {
 /// The exact mean of sheet totals, in units (totals are scaled 10^12).
 pub fn mean_of_totals(totals: impl IntoIterator<Item = i128>) -> Option<BigRational> {
     let mut count = 0u64;
-    let sum = exact_sum(totals.into_iter().inspect(|_| count += 1));
-    (count > 0).then(|| {
-        BigRational::new(
-            sum,
-            BigInt::from(count) * BigInt::from(super::sheets::TOTAL_SCALE),
-        )
-    })
+    let mut small: Option<i128> = Some(0);
+    let sum = exact_sum(totals.into_iter().inspect(|&x| {
+        count += 1;
+        small = small.and_then(|s| s.checked_add(x));
+    }));
+    if count == 0 {
+        return None;
+    }
+    let scale = super::sheets::TOTAL_SCALE;
+    if let (Some(sum), Some(denom)) = (small, i128::from(count).checked_mul(scale)) {
+        return Some(ratio(sum, denom));
+    }
+    Some(BigRational::new(
+        sum,
+        BigInt::from(count) * BigInt::from(scale),
+    ))
+}
+
+/// `numer / denom` reduced, exactly as `BigRational::new` gives it, with
+/// the common divisor found in machine integers (the usual, fast case).
+pub fn ratio(numer: i128, denom: i128) -> BigRational {
+    if denom <= 0 {
+        return BigRational::new(BigInt::from(numer), BigInt::from(denom));
+    }
+    // 0 < g <= denom <= i128::MAX: the casts and divisions are exact.
+    let g = numer.unsigned_abs().gcd(&denom.unsigned_abs()) as i128;
+    BigRational::new_raw(BigInt::from(numer / g), BigInt::from(denom / g))
 }
 
 #[cfg(test)]
@@ -215,6 +239,27 @@ mod tests {
         assert!(big.small.is_none());
         assert_eq!(big.radicand, BigInt::from(0));
         assert_eq!(big.deviation(i128::MAX / 2), 0.0);
+    }
+
+    #[test]
+    fn ratio_is_reduced_as_the_big_one() {
+        let cases = [
+            (0, 7),
+            (7, 7),
+            (-7, 7),
+            (6, 4),
+            (-6, 4),
+            (5, -10),
+            (i128::MIN, 2),
+            (i128::MIN, i128::MAX),
+            (i128::MAX, i128::MAX),
+            (123_456_789_000_000, 60_000_000_000_000),
+        ];
+        for (n, d) in cases {
+            let big = BigRational::new(BigInt::from(n), BigInt::from(d));
+            let fast = ratio(n, d);
+            assert_eq!((fast.numer(), fast.denom()), (big.numer(), big.denom()));
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use num_bigint::BigInt;
 use crate::domain::decimal::SCALE;
 use crate::domain::session::Criterion;
 
-use super::figure::{Figure, Moments};
+use super::figure::{Figure, Moments, ratio};
 use super::output::CriterionMeans;
 use super::sheets::{Board, TOTAL_SCALE, TeamSheets};
 
@@ -38,14 +38,17 @@ pub fn partition(board: &Board, min_sheets: u32) -> Partition {
 /// (the same sheets as the score): √(n·S2 − S1²) / (n · scale), the
 /// radicand exact.
 pub fn spread(sheets: &TeamSheets) -> Option<Figure> {
-    let totals: Vec<i128> = sheets.counting.iter().map(|&(_, total)| total).collect();
-    if totals.is_empty() {
+    let n = sheets.counting.len();
+    if n == 0 {
         return None;
     }
-    let m = Moments::of(&totals);
-    Some(Figure::Float(
-        m.root() / (totals.len() as f64 * TOTAL_SCALE as f64),
-    ))
+    let totals = sheets.counting.iter().map(|&(_, total)| total);
+    // As `Moments::root`: the radicand converted once, then rooted.
+    let root = match Moments::small(totals.clone()) {
+        Some((_, radicand)) => (radicand as f64).sqrt(),
+        None => Moments::of(&totals.collect::<Vec<_>>()).root(),
+    };
+    Some(Figure::Float(root / (n as f64 * TOTAL_SCALE as f64)))
 }
 
 /// Mean value per criterion over the sheets that count (the tie-break
@@ -60,10 +63,11 @@ pub fn criterion_means(sheets: &TeamSheets, criteria: &[Criterion]) -> Criterion
             .iter()
             .zip(&sheets.counting_sums)
             .map(|(c, &sum)| {
-                (
-                    c.id.clone(),
-                    Figure::ratio(sum, BigInt::from(n) * BigInt::from(SCALE)),
-                )
+                let mean = match (n as i128).checked_mul(i128::from(SCALE)) {
+                    Some(denom) => Figure::Exact(ratio(sum, denom)),
+                    None => Figure::ratio(sum, BigInt::from(n) * BigInt::from(SCALE)),
+                };
+                (c.id.clone(), mean)
             })
             .collect(),
     )

@@ -82,10 +82,33 @@ pub fn rank(session: &Session, method: Method) -> Ranking {
     rank_board(session, &board, method)
 }
 
-/// The ranking from an already built board (several methods, one board).
-pub fn rank_board(session: &Session, board: &sheets::Board, method: Method) -> Ranking {
+/// Where every team stands under one method, before the rows' figures.
+pub struct Placement {
+    /// Indexed like `Board::teams`.
+    pub scores: Vec<Option<Score>>,
+    pub parts: minimum::Partition,
+    /// In row order.
+    pub places: Vec<laureates::Place>,
+    pub cutoff_tie: bool,
+    /// Decisions that match no group (indices into the session's).
+    pub stale: Vec<usize>,
+}
+
+impl Placement {
+    /// The laureates' ids, in rank order.
+    pub fn laureate_ids<'a>(&self, board: &sheets::Board<'a>) -> Vec<&'a str> {
+        self.places
+            .iter()
+            .filter(|p| p.laureate)
+            .map(|p| board.teams[p.team].id.as_str())
+            .collect()
+    }
+}
+
+/// Place every team under `method`: scores, groups, decisions, the
+/// cut-off (what the comparison of methods needs; no figures per row).
+pub fn place(session: &Session, board: &sheets::Board, method: Method) -> Placement {
     let settings = &session.settings;
-    let official = method == settings.method;
     let scores = scores(board, method);
     let tie_break: Vec<(CriterionId, usize)> = settings
         .tie_break
@@ -113,6 +136,26 @@ pub fn rank_board(session: &Session, board: &sheets::Board, method: Method) -> R
         &session.decisions,
         |t| board.teams[t].id.clone(),
     );
+    Placement {
+        scores,
+        parts,
+        places,
+        cutoff_tie,
+        stale: settled.stale,
+    }
+}
+
+/// The ranking from an already built board (several methods, one board).
+pub fn rank_board(session: &Session, board: &sheets::Board, method: Method) -> Ranking {
+    let settings = &session.settings;
+    let official = method == settings.method;
+    let Placement {
+        scores,
+        parts,
+        places,
+        cutoff_tie,
+        stale,
+    } = place(session, board, method);
     let rows = places
         .into_iter()
         .map(|place| {
@@ -136,7 +179,7 @@ pub fn rank_board(session: &Session, board: &sheets::Board, method: Method) -> R
             }
         })
         .collect();
-    let stale = if official { settled.stale } else { Vec::new() };
+    let stale = if official { stale } else { Vec::new() };
     Ranking {
         method,
         official,

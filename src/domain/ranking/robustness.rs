@@ -9,9 +9,21 @@
 //! one. A handwritten total on the sheet moves with the value, so the sheet
 //! still checks. Found by trying every entered cell one step away, then two,
 //! and so on: the first change found is the smallest.
+//!
+//! A try changes one sheet total (and one criterion's sum) on a board
+//! built once, then places the teams again: what ranking the changed
+//! session would give, without building its board or its rows. A sheet
+//! that does not count keeps not counting (its values are all still there
+//! and its handwritten total moves with them), so trying its cells changes
+//! nothing.
+
+use std::collections::HashMap;
 
 use crate::domain::decimal::Dec;
-use crate::domain::session::{CriterionId, JurorId, Method, Session, SheetKey, TeamId, TeamStatus};
+use crate::domain::session::{Criterion, CriterionId, JurorId, Session, Sheet, SheetKey, TeamId};
+
+use super::Placement;
+use super::sheets::{self, Board};
 
 /// One cell changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,14 +37,10 @@ pub struct CellChange {
     pub steps: i64,
 }
 
-/// The teams certain to be laureates: laureates outside an undecided tie.
-fn certain(session: &Session, method: Method) -> Vec<TeamId> {
-    let mut ids: Vec<TeamId> = super::rank(session, method)
-        .ranking
-        .into_iter()
-        .filter(|r| r.laureate)
-        .map(|r| r.team)
-        .collect();
+/// The teams certain to be laureates: laureates outside an undecided tie,
+/// sorted.
+fn certain<'a>(placement: &Placement, board: &Board<'a>) -> Vec<&'a str> {
+    let mut ids = placement.laureate_ids(board);
     ids.sort_unstable();
     ids
 }
@@ -61,28 +69,36 @@ pub fn smallest_change(session: &Session) -> Option<CellChange> {
     }
 }
 
-/// The same search, trying at most `budget` rankings.
-pub fn search(session: &Session, budget: usize) -> Search {
-    let method = session.settings.method;
-    let ranking = super::rank(session, method);
-    // Every team with enough sheets a laureate and no tie: values kept in
-    // range never change which sheets count, so nothing can change.
-    if ranking
-        .ranking
+/// An entered cell that may change.
+struct Cell<'a> {
+    team: &'a TeamId,
+    juror: &'a JurorId,
+    criterion: &'a Criterion,
+    /// Its index in the session's criteria.
+    c: usize,
+    sheet: &'a Sheet,
+    value: Dec,
+    /// The sheet's place on the board: (row, juror index).
+    at: Option<(usize, usize)>,
+}
+
+/// Entered cells, in schedule, juror and criterion order.
+fn cells<'a>(session: &'a Session, board: &Board<'a>) -> Vec<Cell<'a>> {
+    // The board keeps the last position of an id given twice.
+    let rows: HashMap<&str, usize> = board
+        .teams
         .iter()
-        .all(|r| r.laureate || r.too_few_sheets)
-        && !ranking.cutoff_tie
-    {
-        return Search::None;
-    }
-    let base = certain(session, method);
-    let mut tried = 0usize;
-    // Entered cells, in schedule, juror and criterion order.
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let columns: HashMap<&str, usize> = session
+        .jurors
+        .iter()
+        .enumerate()
+        .map(|(j, juror)| (juror.id.as_str(), j))
+        .collect();
     let mut cells = Vec::new();
-    for team in session
-        .teams_in_order()
-        .filter(|t| t.status == TeamStatus::Scheduled)
-    {
+    for team in &board.teams {
         for juror in &session.jurors {
             let Some(sheet) = session.sheet(&team.id, &juror.id) else {
                 continue;
@@ -90,31 +106,69 @@ pub fn search(session: &Session, budget: usize) -> Search {
             if !session.expects(team, juror) {
                 continue;
             }
-            for c in &session.criteria {
-                if let Some(&value) = sheet.values.get(&c.id)
-                    && c.step.raw() > 0
+            let at = rows
+                .get(team.id.as_str())
+                .zip(columns.get(juror.id.as_str()))
+                .map(|(&r, &j)| (r, j));
+            for (c, criterion) in session.criteria.iter().enumerate() {
+                if let Some(&value) = sheet.values.get(&criterion.id)
+                    && criterion.step.raw() > 0
                 {
-                    cells.push((&team.id, &juror.id, c, value));
+                    cells.push(Cell {
+                        team: &team.id,
+                        juror: &juror.id,
+                        criterion,
+                        c,
+                        sheet,
+                        value,
+                        at,
+                    });
                 }
             }
         }
     }
-    let reach = |value: Dec, c: &crate::domain::session::Criterion| {
+    cells
+}
+
+/// The same search, trying at most `budget` rankings.
+pub fn search(session: &Session, budget: usize) -> Search {
+    let method = session.settings.method;
+    let mut board = Board::build(session);
+    let placement = super::place(session, &board, method);
+    // Every team with enough sheets a laureate and no tie: values kept in
+    // range never change which sheets count, so nothing can change.
+    if placement
+        .places
+        .iter()
+        .all(|p| p.laureate || p.too_few_sheets)
+        && !placement.cutoff_tie
+    {
+        return Search::None;
+    }
+    let base = certain(&placement, &board);
+    let cells = cells(session, &board);
+    let reach = |value: Dec, c: &Criterion| {
         let up = (c.max.raw() - value.raw()) / c.step.raw();
         let down = (value.raw() - c.min.raw()) / c.step.raw();
         up.max(down)
     };
-    let Some(most) = cells.iter().map(|(_, _, c, v)| reach(*v, c)).max() else {
+    let Some(most) = cells
+        .iter()
+        .map(|cell| reach(cell.value, cell.criterion))
+        .max()
+    else {
         return Search::None;
     };
-    let mut work = session.clone();
+    let mut tried = 0usize;
+    let mut work: Option<Session> = None;
     for k in 1..=most {
-        for &(team, juror, c, value) in &cells {
+        for cell in &cells {
+            let c = cell.criterion;
             for steps in [-k, k] {
                 let Some(delta) = c.step.raw().checked_mul(steps).map(Dec::from_raw) else {
                     continue;
                 };
-                let Some(to) = value.checked_add(delta) else {
+                let Some(to) = cell.value.checked_add(delta) else {
                     continue;
                 };
                 if to < c.min || to > c.max {
@@ -124,23 +178,24 @@ pub fn search(session: &Session, budget: usize) -> Search {
                     return Search::Stopped { steps: k - 1 };
                 }
                 tried += 1;
-                let key = SheetKey::new(team.clone(), juror.clone());
-                let Some(sheet) = work.sheets.get_mut(&key) else {
-                    continue;
+                let moves = cell
+                    .sheet
+                    .handwritten
+                    .is_none_or(|h| h.checked_add(delta).is_some());
+                let changed = if moves {
+                    changes(session, &mut board, cell, to, &base)
+                } else {
+                    // The handwritten total cannot move: the sheet may
+                    // start or stop counting; rank the changed session.
+                    let work = work.get_or_insert_with(|| session.clone());
+                    changes_session(work, cell, to, delta, &base)
                 };
-                let saved = sheet.clone();
-                sheet.values.insert(c.id.clone(), to);
-                if let Some(h) = sheet.handwritten {
-                    sheet.handwritten = h.checked_add(delta).or(Some(h));
-                }
-                let changed = certain(&work, method) != base;
-                work.sheets.insert(key, saved);
                 if changed {
                     return Search::Found(CellChange {
-                        team: team.clone(),
-                        juror: juror.clone(),
+                        team: cell.team.clone(),
+                        juror: cell.juror.clone(),
                         criterion: c.id.clone(),
-                        from: value,
+                        from: cell.value,
                         to,
                         steps,
                     });
@@ -149,4 +204,48 @@ pub fn search(session: &Session, budget: usize) -> Search {
         }
     }
     Search::None
+}
+
+/// Whether the cell at `to` changes the teams certain to be laureates: its
+/// sheet's total changed on the board, the teams placed again, the board
+/// restored.
+fn changes(session: &Session, board: &mut Board, cell: &Cell, to: Dec, base: &[&str]) -> bool {
+    let Some((row, juror)) = cell.at else {
+        return false;
+    };
+    let team = &mut board.sheets[row];
+    let Ok(i) = team.counting.binary_search_by_key(&juror, |&(j, _)| j) else {
+        // A sheet that does not count: it still does not.
+        return false;
+    };
+    let total = sheets::total_with(cell.sheet, &session.criteria, cell.c, to.raw());
+    let delta = i128::from(to.raw() - cell.value.raw());
+    let saved = std::mem::replace(&mut team.counting[i].1, total);
+    team.counting_sums[cell.c] += delta;
+    let placement = super::place(session, board, session.settings.method);
+    let changed = certain(&placement, board) != base;
+    let team = &mut board.sheets[row];
+    team.counting[i].1 = saved;
+    team.counting_sums[cell.c] -= delta;
+    changed
+}
+
+/// The same on a copy of the session, ranked from scratch (when the
+/// sheet's handwritten total cannot move with the value).
+fn changes_session(work: &mut Session, cell: &Cell, to: Dec, delta: Dec, base: &[&str]) -> bool {
+    let key = SheetKey::new(cell.team.clone(), cell.juror.clone());
+    let Some(sheet) = work.sheets.get_mut(&key) else {
+        return false;
+    };
+    let saved = sheet.clone();
+    sheet.values.insert(cell.criterion.id.clone(), to);
+    if let Some(h) = sheet.handwritten {
+        sheet.handwritten = h.checked_add(delta).or(Some(h));
+    }
+    let board = Board::build(work);
+    let placement = super::place(work, &board, work.settings.method);
+    let changed = certain(&placement, &board) != base;
+    drop(board);
+    work.sheets.insert(key, saved);
+    changed
 }

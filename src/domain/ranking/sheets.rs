@@ -3,8 +3,6 @@
 //! A sheet total is Σ weight × value, kept exact as an `i128` scaled by
 //! 10^12 (a `Dec` is scaled by 10^6, so a product is scaled by 10^12).
 
-use std::collections::HashMap;
-
 use crate::domain::pair::PairState;
 use crate::domain::scoring::Fill;
 use crate::domain::session::{Criterion, Juror, Session, Sheet, Team, TeamStatus};
@@ -60,38 +58,27 @@ impl<'a> Board<'a> {
             .collect();
         let jurors = session.jurors.as_slice();
         let criteria = session.criteria.as_slice();
-        let team_index: HashMap<&str, usize> = teams
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.as_str(), i))
-            .collect();
-        let juror_index: HashMap<&str, usize> = jurors
-            .iter()
-            .enumerate()
-            .map(|(i, j)| (j.id.as_str(), i))
-            .collect();
         let width = jurors.len();
-        let mut grid: Vec<Option<&Sheet>> = vec![None; teams.len() * width];
-        for (key, sheet) in &session.sheets {
-            if let (Some(&t), Some(&j)) = (
-                team_index.get(key.team.as_str()),
-                juror_index.get(key.juror.as_str()),
-            ) {
-                grid[t * width + j] = Some(sheet);
-            }
-        }
+        let grid = grid(session, &teams, jurors);
         let columns = Columns::new(criteria);
         let mut values = vec![None; criteria.len()];
         let mut sheets = Vec::with_capacity(teams.len());
         let mut gaps = Vec::new();
         for (t, team) in teams.iter().enumerate() {
             let mut entry = TeamSheets {
+                counting: Vec::with_capacity(width),
                 counting_sums: vec![0; criteria.len()],
-                ..TeamSheets::default()
             };
+            let verified = session.verified.contains(&team.id);
             for (j, juror) in jurors.iter().enumerate() {
                 let sheet = grid[t * width + j];
-                let state = classify(session, team, juror, sheet, &columns, &mut values);
+                let pair = Pair {
+                    team,
+                    juror,
+                    sheet,
+                    verified,
+                };
+                let state = classify(session, &pair, &columns, &mut values);
                 if !state.is_expected() {
                     continue;
                 }
@@ -137,14 +124,90 @@ impl<'a> Board<'a> {
     }
 }
 
+/// The sheets in a grid, team-major (`teams` × `jurors`): one walk over
+/// the sheets in key order, merged with the teams and jurors sorted by id
+/// (no hashing; a team or juror id given twice keeps its last position).
+fn grid<'a>(session: &'a Session, teams: &[&Team], jurors: &[Juror]) -> Vec<Option<&'a Sheet>> {
+    let width = jurors.len();
+    let team_ids = sorted_ids(teams.iter().map(|t| t.id.as_str()));
+    let juror_ids = sorted_ids(jurors.iter().map(|j| j.id.as_str()));
+    let mut grid: Vec<Option<&Sheet>> = vec![None; teams.len() * width];
+    let (mut t, mut j) = (0, 0);
+    let mut current: Option<(&str, Option<usize>)> = None;
+    for (key, sheet) in &session.sheets {
+        let team = key.team.as_str();
+        let row = match current {
+            Some((id, row)) if same(id, team) => row,
+            _ => {
+                let row = seek(&team_ids, &mut t, team);
+                current = Some((team, row));
+                j = 0;
+                row
+            }
+        };
+        if let (Some(row), Some(column)) = (row, seek(&juror_ids, &mut j, key.juror.as_str())) {
+            grid[row * width + column] = Some(sheet);
+        }
+    }
+    grid
+}
+
+/// Ids sorted, each with its position (the last one for an id given twice).
+fn sorted_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
+    let mut sorted: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+    sorted.sort_unstable();
+    sorted.dedup_by(|later, kept| {
+        let twice = later.0 == kept.0;
+        if twice {
+            *kept = *later;
+        }
+        twice
+    });
+    sorted
+}
+
+/// The position of `id` in `sorted`, moving `cursor` forward (the ids
+/// looked up come in increasing order).
+fn seek(sorted: &[(&str, usize)], cursor: &mut usize, id: &str) -> Option<usize> {
+    while let Some(&(candidate, position)) = sorted.get(*cursor) {
+        if same(candidate, id) {
+            return Some(position);
+        }
+        if candidate > id {
+            return None;
+        }
+        *cursor += 1;
+    }
+    None
+}
+
+/// String equality, at once for the same shared id.
+fn same(a: &str, b: &str) -> bool {
+    (std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len()) || a == b
+}
+
+/// One (team, juror) pair as the board reads it.
+struct Pair<'a> {
+    team: &'a Team,
+    juror: &'a Juror,
+    sheet: Option<&'a Sheet>,
+    /// The team's sheets are verified.
+    verified: bool,
+}
+
 /// The pair's state read the ranking's way (one pass over the sheet), to
 /// check it against [`Session::pair_state`].
 #[cfg(test)]
 pub fn sheet_state(session: &Session, team: &Team, juror: &Juror) -> PairState {
     let columns = Columns::new(&session.criteria);
     let mut values = vec![None; session.criteria.len()];
-    let sheet = session.sheet(&team.id, &juror.id);
-    classify(session, team, juror, sheet, &columns, &mut values)
+    let pair = Pair {
+        team,
+        juror,
+        sheet: session.sheet(&team.id, &juror.id),
+        verified: session.verified.contains(&team.id),
+    };
+    classify(session, &pair, &columns, &mut values)
 }
 
 /// Reads a sheet's values in criterion order, in one pass over the sheet
@@ -175,6 +238,19 @@ impl<'a> Columns<'a> {
 
     /// Fill `out` (session order, scaled 10^6); returns how many are there.
     fn read(&self, sheet: &Sheet, out: &mut [Option<i64>]) -> usize {
+        // The usual sheet: one value for each criterion.
+        if sheet.values.len() == self.by_id.len()
+            && sheet
+                .values
+                .keys()
+                .zip(&self.by_id)
+                .all(|(k, &(id, _))| same(k.as_str(), id))
+        {
+            for (v, &(_, index)) in sheet.values.values().zip(&self.by_id) {
+                out[index] = Some(v.raw());
+            }
+            return self.by_id.len();
+        }
         out.iter_mut().for_each(|v| *v = None);
         let mut entered = 0;
         let mut values = sheet.values.iter().peekable();
@@ -203,16 +279,16 @@ impl<'a> Columns<'a> {
 /// over the sheet; `values` is filled with the sheet's values.
 fn classify(
     session: &Session,
-    team: &Team,
-    juror: &Juror,
-    sheet: Option<&Sheet>,
+    pair: &Pair,
     columns: &Columns,
     values: &mut [Option<i64>],
 ) -> PairState {
-    if let Some(excuse) = session.excuse_with_mark(team, juror, sheet.and_then(|s| s.mark)) {
+    let (sheet, verified) = (pair.sheet, pair.verified);
+    if let Some(excuse) =
+        session.excuse_with_mark(pair.team, pair.juror, sheet.and_then(|s| s.mark))
+    {
         return excuse;
     }
-    let verified = session.verified.contains(&team.id);
     let Some(sheet) = sheet else {
         return PairState::of_sheet(Fill::Empty, false, verified);
     };
@@ -232,6 +308,16 @@ fn classify(
                 .sum::<i128>()
     });
     PairState::of_sheet(fill, mismatch, verified)
+}
+
+/// Σ weight × value of one sheet with criterion `c` (session order) set
+/// to `value` (scaled 10^6), scaled 10^12.
+pub fn total_with(sheet: &Sheet, criteria: &[Criterion], c: usize, value: i64) -> i128 {
+    let columns = Columns::new(criteria);
+    let mut values = vec![None; criteria.len()];
+    columns.read(sheet, &mut values);
+    values[c] = Some(value);
+    columns.total(&values)
 }
 
 /// Σ weight × value of one sheet, scaled 10^12.

@@ -136,6 +136,42 @@ fn arrows_select_a_row_and_enter_opens_its_detail() {
 }
 
 #[test]
+fn keys_that_change_nothing_reuse_the_figures_and_a_saved_change_computes_them_again() {
+    use std::rc::Rc;
+    let mut sim = Sim::new(forum());
+    sim.key(KeyCode::Down);
+    let first = sim.app.results.computed(&sim.app.session);
+    for code in [
+        KeyCode::Down,
+        KeyCode::Up,
+        KeyCode::PageDown,
+        KeyCode::Enter,
+        KeyCode::Esc,
+    ] {
+        sim.key(code);
+        let now = sim.app.results.computed(&sim.app.session);
+        assert!(Rc::ptr_eq(&first, &now), "{code:?} ranked again");
+    }
+    assert!(first.ranking.cutoff_tie);
+    // A decision saved: a new state of the session, new figures.
+    sim.keys("d");
+    sim.key(KeyCode::Enter);
+    sim.keys("Présidente\nvote\n");
+    assert_eq!(sim.saved.len(), 1);
+    let after = sim.app.results.computed(&sim.app.session);
+    assert!(!Rc::ptr_eq(&first, &after));
+    assert!(!after.ranking.cutoff_tie);
+    let official = sim.app.session.settings.method;
+    let fresh = crate::domain::ranking::rank(&sim.app.session, official);
+    assert_eq!(after.ranking.laureate_ids(), fresh.laureate_ids());
+    sim.key(KeyCode::Down);
+    assert!(Rc::ptr_eq(
+        &after,
+        &sim.app.results.computed(&sim.app.session)
+    ));
+}
+
+#[test]
 fn a_decision_typed_on_the_screen_is_saved_and_settles_the_tie() {
     let mut sim = Sim::new(forum());
     sim.keys("d");

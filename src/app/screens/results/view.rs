@@ -7,6 +7,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use crate::domain::ranking::analysis::{self, MethodComparison};
+use crate::domain::ranking::sheets::Board;
 use crate::domain::ranking::{self, Ranking};
 use crate::domain::recount::{self, Difference};
 use crate::domain::{Method, Session};
@@ -58,19 +59,28 @@ impl Key {
 }
 
 impl Computed {
+    /// The ranking shown and the other methods' laureates, on one board.
     fn new(session: &Session, method: Method) -> Computed {
-        Computed::from_ranking(session, ranking::rank(session, method))
+        let board = Board::build(session);
+        let ranking = ranking::rank_board(session, &board, method);
+        let comparisons = if ranking.official {
+            analysis::compare_with(session, &board, &ranking.laureate_ids())
+        } else {
+            let official = ranking::place(session, &board, session.settings.method);
+            analysis::compare_with(session, &board, &official.laureate_ids(&board))
+        };
+        Computed::with(session, ranking, comparisons)
     }
 
     /// The figures around a ranking: the recount is compared with it.
-    fn from_ranking(session: &Session, ranking: Ranking) -> Computed {
+    fn with(session: &Session, ranking: Ranking, comparisons: Vec<MethodComparison>) -> Computed {
         let method = ranking.method;
         Computed {
             key: Key::of(session, method),
             recount: (values(session) <= SCREEN_RECOUNT_VALUES)
                 .then(|| recount::compare(&ranking, &recount::recount(session, method))),
             ranking,
-            comparisons: analysis::compare_methods(session),
+            comparisons,
         }
     }
 }
@@ -117,7 +127,8 @@ impl View {
     /// The figures of a ranking given in place of the engine's (a
     /// corrupted engine, in tests): the recount is compared with it.
     pub fn with_ranking(session: &Session, ranking: Ranking) -> View {
-        View(Some(Rc::new(Computed::from_ranking(session, ranking))))
+        let comparisons = analysis::compare_methods(session);
+        View(Some(Rc::new(Computed::with(session, ranking, comparisons))))
     }
 }
 

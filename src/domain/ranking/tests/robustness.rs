@@ -1,8 +1,12 @@
 //! The smallest change to one cell that changes the laureates.
 
-use super::support::{dec, simple};
-use crate::domain::ranking::robustness::{CellChange, smallest_change};
-use crate::domain::session::{Session, SheetKey};
+use proptest::prelude::*;
+
+use super::support::{dec, decide, mark, session, simple};
+use crate::domain::decimal::Dec;
+use crate::domain::ranking::rank;
+use crate::domain::ranking::robustness::{CellChange, Search, search, smallest_change};
+use crate::domain::session::{Criterion, DecisionKind, Mark, Method, Session, SheetKey, TeamId};
 
 fn put(s: &mut Session, team: &str, juror: &str, value: &str) {
     s.sheets
@@ -56,7 +60,6 @@ fn a_wide_margin_needs_many_steps_and_a_lone_team_none() {
 
 #[test]
 fn the_search_stops_at_its_budget_and_skips_what_cannot_change() {
-    use crate::domain::ranking::robustness::{Search, search};
     let mut s = simple(&["A", "B"], &["J1"]);
     s.settings.laureates = 1;
     put(&mut s, "A", "J1", "60");
@@ -76,4 +79,188 @@ fn the_search_stops_at_its_budget_and_skips_what_cannot_change() {
         panic!("found");
     };
     assert_eq!((change.team.as_str(), change.to), ("A", dec("50")));
+}
+
+/// The search as first written: every try ranks a copy of the session
+/// with the cell changed, from scratch (the definition the board-patching
+/// search must agree with).
+fn plain_search(session: &Session, budget: usize) -> Search {
+    use crate::domain::session::TeamStatus;
+    let method = session.settings.method;
+    let certain = |s: &Session| {
+        let mut ids: Vec<TeamId> = rank(s, method)
+            .ranking
+            .into_iter()
+            .filter(|r| r.laureate)
+            .map(|r| r.team)
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    let ranking = rank(session, method);
+    if ranking
+        .ranking
+        .iter()
+        .all(|r| r.laureate || r.too_few_sheets)
+        && !ranking.cutoff_tie
+    {
+        return Search::None;
+    }
+    let base = certain(session);
+    let mut cells = Vec::new();
+    for team in session
+        .teams_in_order()
+        .filter(|t| t.status == TeamStatus::Scheduled)
+    {
+        for juror in &session.jurors {
+            let Some(sheet) = session.sheet(&team.id, &juror.id) else {
+                continue;
+            };
+            if !session.expects(team, juror) {
+                continue;
+            }
+            for c in &session.criteria {
+                if let Some(&value) = sheet.values.get(&c.id)
+                    && c.step.raw() > 0
+                {
+                    cells.push((&team.id, &juror.id, c, value));
+                }
+            }
+        }
+    }
+    let reach = |value: Dec, c: &Criterion| {
+        ((c.max.raw() - value.raw()) / c.step.raw()).max((value.raw() - c.min.raw()) / c.step.raw())
+    };
+    let Some(most) = cells.iter().map(|(_, _, c, v)| reach(*v, c)).max() else {
+        return Search::None;
+    };
+    let mut tried = 0usize;
+    let mut work = session.clone();
+    for k in 1..=most {
+        for &(team, juror, c, value) in &cells {
+            for steps in [-k, k] {
+                let Some(delta) = c.step.raw().checked_mul(steps).map(Dec::from_raw) else {
+                    continue;
+                };
+                let Some(to) = value.checked_add(delta) else {
+                    continue;
+                };
+                if to < c.min || to > c.max {
+                    continue;
+                }
+                if tried >= budget {
+                    return Search::Stopped { steps: k - 1 };
+                }
+                tried += 1;
+                let key = SheetKey::new(team.clone(), juror.clone());
+                let sheet = work.sheets.get_mut(&key).unwrap();
+                let saved = sheet.clone();
+                sheet.values.insert(c.id.clone(), to);
+                if let Some(h) = sheet.handwritten {
+                    sheet.handwritten = h.checked_add(delta).or(Some(h));
+                }
+                let changed = certain(&work) != base;
+                work.sheets.insert(key, saved);
+                if changed {
+                    return Search::Found(CellChange {
+                        team: team.clone(),
+                        juror: juror.clone(),
+                        criterion: c.id.clone(),
+                        from: value,
+                        to,
+                        steps,
+                    });
+                }
+            }
+        }
+    }
+    Search::None
+}
+
+/// A cell of a generated forum: a value per criterion, a sheet with one
+/// value, a handwritten total that does not match, a recusal, nothing.
+#[derive(Clone, Copy, Debug)]
+enum Generated {
+    Values(i64, i64),
+    Partial(i64),
+    Mismatch(i64, i64),
+    Recused,
+    Missing,
+}
+
+fn generated() -> impl Strategy<Value = Generated> {
+    prop_oneof![
+        8 => (0i64..=4, 0i64..=4).prop_map(|(a, b)| Generated::Values(a, b)),
+        1 => (0i64..=4).prop_map(Generated::Partial),
+        1 => (0i64..=4, 0i64..=4).prop_map(|(a, b)| Generated::Mismatch(a, b)),
+        1 => Just(Generated::Recused),
+        1 => Just(Generated::Missing),
+    ]
+}
+
+/// Teams × jurors, two criteria 0–4 step 1 (weights 1 and 2), N laureates,
+/// a minimum of sheets, the official method, perhaps a decision on the
+/// first two teams.
+fn forum(
+    cells: &[Generated],
+    jurors: usize,
+    laureates: u32,
+    min: u32,
+    method: Method,
+    decided: Option<DecisionKind>,
+) -> Session {
+    let teams: Vec<String> = (0..cells.len() / jurors).map(|i| format!("T{i}")).collect();
+    let ids: Vec<String> = (0..jurors).map(|j| format!("J{j}")).collect();
+    let team_refs: Vec<&str> = teams.iter().map(String::as_str).collect();
+    let juror_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mut s = session(&team_refs, &juror_refs, &[("a", "1"), ("b", "2")]);
+    for c in &mut s.criteria {
+        (c.min, c.max, c.step) = (Dec::ZERO, Dec::int(4), Dec::int(1));
+    }
+    s.settings.laureates = laureates;
+    s.settings.min_sheets = min;
+    s.settings.method = method;
+    for (i, cell) in cells.iter().enumerate() {
+        let (team, juror) = (&teams[i / jurors], &ids[i % jurors]);
+        let key = SheetKey::new(team.as_str().into(), juror.as_str().into());
+        let mut set = |values: &[i64], handwritten: Option<i64>| {
+            let sheet = s.sheets.entry(key.clone()).or_default();
+            for (id, &v) in ["a", "b"].into_iter().zip(values) {
+                sheet.values.insert(id.into(), Dec::int(v));
+            }
+            sheet.handwritten = handwritten.map(Dec::int);
+        };
+        match *cell {
+            Generated::Values(a, b) => set(&[a, b], None),
+            Generated::Partial(a) => set(&[a], None),
+            Generated::Mismatch(a, b) => set(&[a, b], Some(a + b + 1)),
+            Generated::Recused => mark(&mut s, team, juror, Mark::Recused),
+            Generated::Missing => {}
+        }
+    }
+    if let Some(kind) = decided {
+        decide(&mut s, kind, &["T0", "T1"]);
+    }
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_board_search_finds_what_ranking_every_try_finds(
+        (jurors, cells) in (1usize..4).prop_flat_map(|j| {
+            (Just(j), proptest::collection::vec(generated(), (2 * j)..=(5 * j)))
+        }),
+        laureates in 1u32..3,
+        min in 1u32..3,
+        method in prop::sample::select(Method::ALL.to_vec()),
+        decided in prop::option::of(prop::sample::select(vec![DecisionKind::Admit, DecisionKind::Order])),
+        budget in prop::option::of(0usize..40),
+    ) {
+        let cells = &cells[..cells.len() / jurors * jurors];
+        let s = forum(cells, jurors, laureates, min, method, decided);
+        let budget = budget.unwrap_or(usize::MAX);
+        prop_assert_eq!(search(&s, budget), plain_search(&s, budget));
+    }
 }
