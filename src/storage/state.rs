@@ -132,11 +132,16 @@ fn marks_in(head: &[u8], whole: &[u8]) -> (Option<String>, Option<Span>) {
     #[derive(Deserialize)]
     struct MarksOnly {
         journal_digest: Option<String>,
-        journal_line: Option<Span>,
+        // Any value: one that is not a span is no record, and never costs
+        // the digest.
+        journal_line: Option<Value>,
     }
     serde_json::from_slice::<MarksOnly>(whole)
         .ok()
-        .map_or((None, None), |m| (m.journal_digest, m.journal_line))
+        .map_or((None, None), |m| {
+            let line = m.journal_line.and_then(|v| serde_json::from_value(v).ok());
+            (m.journal_digest, line)
+        })
 }
 
 /// `journal_line` where Podium writes it, right after `journal_digest`
@@ -450,6 +455,14 @@ mod tests {
             marks_of(&serde_json::to_vec(&value).unwrap()),
             (Some(digest.clone()), Some(Span { start: 3, end: 9 }))
         );
+        for junk in [
+            serde_json::json!("3-9"),
+            serde_json::json!({"start": -1, "end": 9}),
+        ] {
+            value["journal_line"] = junk;
+            let bytes = serde_json::to_vec(&value).unwrap();
+            assert_eq!(marks_of(&bytes), (Some(digest.clone()), None));
+        }
         // A revision still read from the first bytes.
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("f.json");
