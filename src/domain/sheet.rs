@@ -138,6 +138,13 @@ impl Values {
         self.0.iter_mut().map(|(_, v)| v)
     }
 
+    /// From pairs whose criteria are already in strictly increasing order
+    /// (a reader that knows it; checked in debug builds), kept as given.
+    pub(crate) fn from_sorted(pairs: Vec<(CriterionId, Dec)>) -> Values {
+        debug_assert!(pairs.is_sorted_by(|a, b| a.0 < b.0));
+        Values(pairs)
+    }
+
     /// From pairs in any order; a criterion given twice keeps its last
     /// value (as a map built from them would).
     fn from_pairs(mut pairs: Vec<(CriterionId, Dec)>) -> Values {

@@ -1,8 +1,10 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::domain::decimal::Dec;
 use crate::domain::id::sharing;
 use crate::domain::session::FORMAT;
+use crate::domain::{CriterionId, Mark};
 use crate::storage::StoreError;
 use crate::storage::state;
 
@@ -23,11 +25,32 @@ fn fast(doc: &[u8]) -> Option<Session> {
     sharing(|| decode(doc, FORMAT))
 }
 
+/// Buffers from one byte (every token cut, every row read again with
+/// more) to a few rows.
+const TINY: [Sizes; 4] = [
+    Sizes { chunk: 1, ahead: 1 },
+    Sizes { chunk: 3, ahead: 1 },
+    Sizes { chunk: 7, ahead: 5 },
+    Sizes {
+        chunk: 64,
+        ahead: 16,
+    },
+];
+
+/// Read through a buffer of `sizes`.
+fn sized(doc: &[u8], sizes: Sizes) -> Option<Fast> {
+    sharing(|| read_with(doc, FORMAT, 300, sizes)).expect("bytes always read")
+}
+
 /// What the fast reader gives, if anything, is what serde gives; and the
 /// state file reader gives serde's session or serde's refusal.
 fn same_as_serde(doc: &[u8]) -> Result<Option<Session>, TestCaseError> {
     let serde = by_serde(doc);
     let quick = fast(doc);
+    for sizes in [TINY[0], TINY[2]] {
+        let small = sized(doc, sizes).map(|f| f.session);
+        prop_assert_eq!(small.as_ref(), quick.as_ref(), "{:?}", sizes);
+    }
     let read = state::decode(Path::new("forum.json"), doc);
     match &serde {
         Ok(session) => {
@@ -235,4 +258,19 @@ fn a_sheets_text_inside_a_string_or_deeper_is_not_the_list() {
     let session = fast(doc.as_bytes()).expect("read fast");
     assert_eq!(session, by_serde(doc.as_bytes()).unwrap());
     assert_eq!(session.sheets.len(), 1);
+}
+
+#[test]
+fn the_bytes_around_the_list_are_kept_whole() {
+    let list = r#"[{"team": "T1", "juror": "J1", "mark": "absent"}]"#;
+    let doc = with_sheets(list);
+    for sizes in TINY.into_iter().chain([SIZES]) {
+        let fast = sized(doc.as_bytes(), sizes).expect("read fast");
+        assert_eq!(fast.first, doc.as_bytes()[..300]);
+        assert_eq!(fast.rest, DEMO.as_bytes(), "{sizes:?}");
+        assert_eq!(fast.session.sheets.len(), 1);
+    }
+    // A file shorter than the bytes asked first: all of it.
+    let fast = sharing(|| read_with(doc.as_bytes(), FORMAT, 1 << 20, SIZES)).unwrap();
+    assert_eq!(fast.unwrap().first, doc.as_bytes());
 }

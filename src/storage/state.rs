@@ -44,25 +44,40 @@ pub struct Checkpoint {
 }
 
 /// Read the state file; `None` when it does not exist. The session is
-/// deserialised straight from the bytes (no general JSON tree first).
+/// deserialised straight from the bytes (no general JSON tree first); a
+/// big session's sheets are read by `fast_sheets` through a small buffer,
+/// the file never held whole.
 pub fn read(path: &Path) -> Result<Option<Checkpoint>, StoreError> {
-    let read = super::regular::open(path).and_then(|mut file| {
-        let len = file.metadata().map_or(0, |m| m.len());
-        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-        io::Read::read_to_end(&mut file, &mut bytes).map(|_| bytes)
-    });
-    match read {
-        Ok(bytes) => {
-            let (digest, line) = marks_of(&bytes);
-            Ok(Some(Checkpoint {
+    let file = match super::regular::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io(path, Action::Read, e)),
+    };
+    let failed = |e| StoreError::io(path, Action::Read, e);
+    crate::domain::id::sharing(|| {
+        if let Some(fast) = super::fast_sheets::read(&file, FORMAT, MARKS_HEAD).map_err(failed)? {
+            let (digest, line) = marks_in(&fast.first, &fast.rest);
+            return Ok(Some(Checkpoint {
                 digest,
                 line,
-                session: decode(path, &bytes)?,
-            }))
+                session: fast.session,
+            }));
         }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(StoreError::io(path, Action::Read, e)),
-    }
+        // Not in the shape the fast reader reads: the whole file, the
+        // general way (which reports what is wrong with it).
+        let len = file.metadata().map_or(0, |m| m.len());
+        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+        let mut file = &file;
+        io::Seek::seek(&mut file, io::SeekFrom::Start(0))
+            .and_then(|_| io::Read::read_to_end(&mut file, &mut bytes))
+            .map_err(failed)?;
+        let (digest, line) = marks_of(&bytes);
+        Ok(Some(Checkpoint {
+            digest,
+            line,
+            session: decode_general(path, &bytes)?,
+        }))
+    })
 }
 
 /// The state file's revision, read from its first bytes (where Podium
@@ -90,11 +105,21 @@ const DIGEST_FIELD: &str = "journal_digest";
 /// The field holding where that line lies ([`Span`]).
 const LINE_FIELD: &str = "journal_line";
 
+/// The first bytes of a state file, where Podium writes `journal_digest`
+/// and `journal_line`.
+const MARKS_HEAD: usize = 512;
+
 /// `journal_digest` and `journal_line`, read from the first bytes where
 /// Podium writes them, else by a pass that skips every other field without
 /// keeping it.
 fn marks_of(bytes: &[u8]) -> (Option<String>, Option<Span>) {
-    let head = &bytes[..bytes.len().min(512)];
+    marks_in(&bytes[..bytes.len().min(MARKS_HEAD)], bytes)
+}
+
+/// The marks from a state file's first [`MARKS_HEAD`] bytes, else from
+/// `whole`: the file, or its bytes with any list standing for the one
+/// there (the fields are top-level; every other one is skipped).
+fn marks_in(head: &[u8], whole: &[u8]) -> (Option<String>, Option<Span>) {
     let text = String::from_utf8_lossy(head);
     let quoted = format!("\"{DIGEST_FIELD}\": \"");
     if let Some(at) = text.find(&quoted) {
@@ -107,11 +132,16 @@ fn marks_of(bytes: &[u8]) -> (Option<String>, Option<Span>) {
     #[derive(Deserialize)]
     struct MarksOnly {
         journal_digest: Option<String>,
-        journal_line: Option<Span>,
+        // Any value: one that is not a span is no record, and never costs
+        // the digest.
+        journal_line: Option<Value>,
     }
-    serde_json::from_slice::<MarksOnly>(bytes)
+    serde_json::from_slice::<MarksOnly>(whole)
         .ok()
-        .map_or((None, None), |m| (m.journal_digest, m.journal_line))
+        .map_or((None, None), |m| {
+            let line = m.journal_line.and_then(|v| serde_json::from_value(v).ok());
+            (m.journal_digest, line)
+        })
 }
 
 /// `journal_line` where Podium writes it, right after `journal_digest`
@@ -131,13 +161,25 @@ struct FormatOnly {
     format: u32,
 }
 
-/// A session from the bytes of a state file (or of a creation line), its
-/// ids read as shared strings (one allocation per distinct id).
+/// A session from the bytes of a state file, its ids read as shared
+/// strings (one allocation per distinct id), as [`read`] reads the file.
+#[cfg(test)]
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
     crate::domain::id::sharing(|| decode_shared(path, bytes))
 }
 
+#[cfg(test)]
 fn decode_shared(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
+    // The sheets of a big session, read by a scanner of the shape Podium
+    // writes (anything else is read the general way).
+    match super::fast_sheets::decode(bytes, FORMAT) {
+        Some(session) => Ok(session),
+        None => decode_general(path, bytes),
+    }
+}
+
+/// A session from the bytes of a state file, read by serde.
+fn decode_general(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
     let newer = |found| StoreError::NewerFormat {
         path: path.to_path_buf(),
         found,
@@ -149,11 +191,6 @@ fn decode_shared(path: &Path, bytes: &[u8]) -> Result<Session, StoreError> {
         column: e.column(),
         problem: JsonProblem::from_serde(&e),
     };
-    // The sheets of a big session, read by a scanner of the shape Podium
-    // writes (anything else is read the general way below).
-    if let Some(session) = super::fast_sheets::decode(bytes, FORMAT) {
-        return Ok(session);
-    }
     let first = match serde_json::from_slice::<Session>(bytes) {
         Ok(session) if session.format == FORMAT => return Ok(session),
         Ok(session) if session.format > FORMAT => return Err(newer(session.format)),
@@ -418,6 +455,14 @@ mod tests {
             marks_of(&serde_json::to_vec(&value).unwrap()),
             (Some(digest.clone()), Some(Span { start: 3, end: 9 }))
         );
+        for junk in [
+            serde_json::json!("3-9"),
+            serde_json::json!({"start": -1, "end": 9}),
+        ] {
+            value["journal_line"] = junk;
+            let bytes = serde_json::to_vec(&value).unwrap();
+            assert_eq!(marks_of(&bytes), (Some(digest.clone()), None));
+        }
         // A revision still read from the first bytes.
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("f.json");
@@ -503,6 +548,35 @@ mod tests {
         let back = decode(Path::new("f.json"), &bytes).unwrap();
         assert_eq!(back, scored);
         assert_eq!(encode(&back, marks), bytes);
+    }
+
+    #[test]
+    fn a_state_file_gives_serde_s_session_or_serde_s_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("forum.json");
+        assert!(read(&path).unwrap().is_none());
+        let digest = "cd".repeat(32);
+        let line = Span { start: 7, end: 99 };
+        let good = encode(&scored(), Marks::new(&digest, Some(line)));
+        fs::write(&path, &good).unwrap();
+        let checkpoint = read(&path).unwrap().unwrap();
+        assert_eq!(checkpoint.session, scored());
+        assert_eq!(
+            (checkpoint.digest, checkpoint.line),
+            (Some(digest), Some(line))
+        );
+        // A value spoilt in the sheets: serde's refusal, at its place.
+        let text = String::from_utf8(good).unwrap();
+        let bad = text.replacen("\"equipe\": 3", "\"equipe\": 3x", 1);
+        assert_ne!(bad, text);
+        fs::write(&path, &bad).unwrap();
+        let serde = serde_json::from_str::<Session>(&bad).unwrap_err();
+        match read(&path) {
+            Err(StoreError::BadState { line, column, .. }) => {
+                assert_eq!((line, column), (serde.line(), serde.column()));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
