@@ -59,6 +59,26 @@ fn a_wide_margin_needs_many_steps_and_a_lone_team_none() {
 }
 
 #[test]
+fn a_range_wider_than_a_machine_integer_is_searched_without_overflow() {
+    // 0 to the top of the range is more than i64's raw units away from
+    // the bottom: the reach of B's value is counted past i64.
+    let mut s = simple(&["A", "B"], &["J1"]);
+    s.settings.laureates = 1;
+    let c = &mut s.criteria[0];
+    (c.min, c.max, c.step) = (
+        dec("-9000000000000"),
+        dec("9000000000000"),
+        dec("1000000000000"),
+    );
+    put(&mut s, "A", "J1", "0");
+    put(&mut s, "B", "J1", "-9000000000000");
+    // A down 9 steps ties B at the cut-off (A first in the schedule).
+    let change = smallest_change(&s).expect("a change");
+    assert_eq!((change.team.as_str(), change.steps), ("A", -9));
+    assert_eq!(change.to, dec("-9000000000000"));
+}
+
+#[test]
 fn the_search_stops_at_its_budget_and_skips_what_cannot_change() {
     let mut s = simple(&["A", "B"], &["J1"]);
     s.settings.laureates = 1;
