@@ -386,6 +386,40 @@ impl Session {
         }
     }
 
+    /// A copy holding only the sheets of `keys` and no blind second entry:
+    /// what applying changes of those sheets' cells, totals and marks reads
+    /// and writes, without copying the other sheets of a large session.
+    pub fn with_only_sheets<'k>(&self, keys: impl IntoIterator<Item = &'k SheetKey>) -> Session {
+        let sheets = keys
+            .into_iter()
+            .filter_map(|k| self.sheets.get_key_value(k))
+            .map(|(k, sheet)| (k.clone(), sheet.clone()))
+            .collect();
+        Session {
+            format: self.format,
+            id: self.id.clone(),
+            revision: self.revision,
+            event: self.event.clone(),
+            settings: self.settings.clone(),
+            organisations: self.organisations.clone(),
+            teams: self.teams.clone(),
+            jurors: self.jurors.clone(),
+            criteria: self.criteria.clone(),
+            schedule: self.schedule.clone(),
+            stage: self.stage.clone(),
+            queue: self.queue.clone(),
+            questions: self.questions.clone(),
+            sheets,
+            verified: self.verified.clone(),
+            decisions: self.decisions.clone(),
+            second_entry: BTreeMap::new(),
+            message: self.message.clone(),
+            reveal: self.reveal.clone(),
+            sealed: self.sealed,
+            lookup: Lookup::default(),
+        }
+    }
+
     /// Whether the results are sealed: the ranking is shown nowhere until
     /// the session is unsealed.
     pub fn is_sealed(&self) -> bool {

@@ -2,8 +2,11 @@
 //! provisional: sheets missing, partial or mismatched, a tie at the
 //! cut-off waiting for the jury, a decision a changed score made stale.
 
+use std::collections::HashSet;
+
+use super::sheets::Board;
 use super::{Ranking, WarningCode};
-use crate::domain::session::{Session, TeamId};
+use crate::domain::session::{Session, SheetKey, TeamId};
 use crate::domain::{Change, apply};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -54,9 +57,80 @@ fn moves_scores(change: &Change) -> bool {
 
 /// The decisions of the jury in force on `session` that `changes` would
 /// make stale (a score changed, the tie is no longer the same): the teams
-/// of each, to warn at the key that does it. Ranks the session twice, so
-/// only when a decision exists and a change can move a score.
+/// of each, to warn at the key that does it. Only when a decision exists
+/// and a change can move a score; a change of sheets only (a grid's key)
+/// is applied to a copy of those sheets and read again on one board,
+/// anything else to a copy of the session ranked again.
 pub fn voided_by(session: &Session, changes: &[Change]) -> Vec<Vec<TeamId>> {
+    if session.decisions.is_empty() || !changes.iter().any(moves_scores) {
+        return Vec::new();
+    }
+    let mut keys = HashSet::new();
+    if !sheet_keys(changes, &mut keys) || keys.len() > SHEETS_READ_AGAIN {
+        return voided_on_a_copy(session, changes);
+    }
+    let mut after = session.with_only_sheets(&keys);
+    for change in changes {
+        if apply(&mut after, change).is_err() {
+            return Vec::new();
+        }
+    }
+    let teams: HashSet<&TeamId> = keys.iter().map(|k| &k.team).collect();
+    let mut board = Board::build(session);
+    let before = in_force(&super::place(session, &board, session.settings.method));
+    board.reread(
+        session,
+        |team| teams.contains(&team.id),
+        |team, juror| {
+            let key = SheetKey::new(team.id.clone(), juror.id.clone());
+            match keys.contains(&key) {
+                true => after.sheets.get(&key),
+                false => session.sheets.get(&key),
+            }
+        },
+    );
+    let still = in_force(&super::place(session, &board, session.settings.method));
+    voided(session, before, &still)
+}
+
+/// Beyond this many sheets changed (an import), the session is copied.
+const SHEETS_READ_AGAIN: usize = 1_000;
+
+/// The sheets `changes` touch, if they change nothing but sheets' values,
+/// handwritten totals and marks.
+fn sheet_keys(changes: &[Change], keys: &mut HashSet<SheetKey>) -> bool {
+    changes.iter().all(|change| match change {
+        Change::SetCell { team, juror, .. }
+        | Change::SetHandwritten { team, juror, .. }
+        | Change::SetSheet { team, juror, .. } => {
+            keys.insert(SheetKey::new(team.clone(), juror.clone()));
+            true
+        }
+        Change::Batch { changes, .. } => sheet_keys(changes, keys),
+        _ => false,
+    })
+}
+
+/// The decisions applied to some group of `placement`, sorted.
+fn in_force(placement: &super::Placement) -> Vec<usize> {
+    let mut used: Vec<usize> = placement.places.iter().filter_map(|p| p.decision).collect();
+    used.sort_unstable();
+    used.dedup();
+    used
+}
+
+/// The teams of the decisions in force `before` and not `still`.
+fn voided(session: &Session, before: Vec<usize>, still: &[usize]) -> Vec<Vec<TeamId>> {
+    before
+        .into_iter()
+        .filter(|i| !still.contains(i))
+        .filter_map(|i| session.decisions.get(i).map(|d| d.teams.clone()))
+        .collect()
+}
+
+/// [`voided_by`] the plain way: the changes applied to a copy of the
+/// session, both ranked from scratch.
+pub fn voided_on_a_copy(session: &Session, changes: &[Change]) -> Vec<Vec<TeamId>> {
     if session.decisions.is_empty() || !changes.iter().any(moves_scores) {
         return Vec::new();
     }
@@ -67,22 +141,12 @@ pub fn voided_by(session: &Session, changes: &[Change]) -> Vec<Vec<TeamId>> {
         }
     }
     let method = session.settings.method;
-    let in_force = |s: &Session| -> Vec<usize> {
-        let mut used: Vec<usize> = super::rank(s, method)
-            .ranking
-            .iter()
-            .filter_map(|r| r.decision)
-            .collect();
-        used.sort_unstable();
-        used.dedup();
-        used
+    let in_force_of = |s: &Session| {
+        let board = Board::build(s);
+        in_force(&super::place(s, &board, method))
     };
-    let still = in_force(&after);
-    in_force(session)
-        .into_iter()
-        .filter(|i| !still.contains(i))
-        .filter_map(|i| session.decisions.get(i).map(|d| d.teams.clone()))
-        .collect()
+    let still = in_force_of(&after);
+    voided(session, in_force_of(session), &still)
 }
 
 #[cfg(test)]

@@ -60,43 +60,12 @@ impl<'a> Board<'a> {
         let criteria = session.criteria.as_slice();
         let width = jurors.len();
         let grid = grid(session, &teams, jurors);
-        let columns = Columns::new(criteria);
-        let mut values = vec![None; criteria.len()];
+        let mut reader = Reader::new(session, criteria);
         let mut sheets = Vec::with_capacity(teams.len());
         let mut gaps = Vec::new();
         for (t, team) in teams.iter().enumerate() {
-            let mut entry = TeamSheets {
-                counting: Vec::with_capacity(width),
-                counting_sums: vec![0; criteria.len()],
-            };
-            let verified = session.verified.contains(&team.id);
-            for (j, juror) in jurors.iter().enumerate() {
-                let sheet = grid[t * width + j];
-                let pair = Pair {
-                    team,
-                    juror,
-                    sheet,
-                    verified,
-                };
-                let state = classify(session, &pair, &columns, &mut values);
-                if !state.is_expected() {
-                    continue;
-                }
-                if !state.counts() {
-                    gaps.push(Gap {
-                        team: t,
-                        juror: j,
-                        state,
-                    });
-                    continue;
-                }
-                // A sheet that counts: every value is there.
-                for (c, v) in values.iter().enumerate() {
-                    entry.counting_sums[c] += i128::from(v.unwrap_or(0));
-                }
-                entry.counting.push((j, columns.total(&values)));
-            }
-            sheets.push(entry);
+            let row = &grid[t * width..(t + 1) * width];
+            sheets.push(reader.team(t, team, jurors, |j| row[j], &mut gaps));
         }
         Board {
             teams,
@@ -104,6 +73,33 @@ impl<'a> Board<'a> {
             criteria,
             sheets,
             gaps,
+        }
+    }
+
+    /// Read again the sheets of the teams `touched` says, `sheet` giving
+    /// each of their sheets (a change not saved yet): the board the
+    /// session with those sheets would give. A team listed twice in the
+    /// schedule has its sheets on its last row only, as in `build`.
+    pub fn reread<'s>(
+        &mut self,
+        session: &Session,
+        touched: impl Fn(&Team) -> bool,
+        sheet: impl Fn(&Team, &Juror) -> Option<&'s Sheet>,
+    ) {
+        let mut reader = Reader::new(session, self.criteria);
+        let mut seen: Vec<&str> = Vec::new();
+        for t in (0..self.teams.len()).rev() {
+            let team = self.teams[t];
+            if !touched(team) || seen.contains(&team.id.as_str()) {
+                continue;
+            }
+            seen.push(team.id.as_str());
+            self.gaps.retain(|g| g.team != t);
+            let mut gaps = Vec::new();
+            let jurors = self.jurors;
+            self.sheets[t] = reader.team(t, team, jurors, |j| sheet(team, &jurors[j]), &mut gaps);
+            let at = self.gaps.partition_point(|g| g.team < t);
+            self.gaps.splice(at..at, gaps);
         }
     }
 
@@ -184,6 +180,67 @@ fn seek(sorted: &[(&str, usize)], cursor: &mut usize, id: &str) -> Option<usize>
 /// String equality, at once for the same shared id.
 fn same(a: &str, b: &str) -> bool {
     (std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len()) || a == b
+}
+
+/// Reads one team's sheets into its board entry and its gaps.
+struct Reader<'a> {
+    session: &'a Session,
+    columns: Columns<'a>,
+    /// The values of the sheet being read (session order).
+    values: Vec<Option<i64>>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(session: &'a Session, criteria: &'a [Criterion]) -> Reader<'a> {
+        Reader {
+            session,
+            columns: Columns::new(criteria),
+            values: vec![None; criteria.len()],
+        }
+    }
+
+    /// Team `t`'s entry, `sheet(j)` giving its sheet from juror `j`; its
+    /// gaps pushed on `gaps` in juror order.
+    fn team<'s>(
+        &mut self,
+        t: usize,
+        team: &Team,
+        jurors: &[Juror],
+        sheet: impl Fn(usize) -> Option<&'s Sheet>,
+        gaps: &mut Vec<Gap>,
+    ) -> TeamSheets {
+        let mut entry = TeamSheets {
+            counting: Vec::with_capacity(jurors.len()),
+            counting_sums: vec![0; self.values.len()],
+        };
+        let verified = self.session.verified.contains(&team.id);
+        for (j, juror) in jurors.iter().enumerate() {
+            let pair = Pair {
+                team,
+                juror,
+                sheet: sheet(j),
+                verified,
+            };
+            let state = classify(self.session, &pair, &self.columns, &mut self.values);
+            if !state.is_expected() {
+                continue;
+            }
+            if !state.counts() {
+                gaps.push(Gap {
+                    team: t,
+                    juror: j,
+                    state,
+                });
+                continue;
+            }
+            // A sheet that counts: every value is there.
+            for (c, v) in self.values.iter().enumerate() {
+                entry.counting_sums[c] += i128::from(v.unwrap_or(0));
+            }
+            entry.counting.push((j, self.columns.total(&self.values)));
+        }
+        entry
+    }
 }
 
 /// One (team, juror) pair as the board reads it.

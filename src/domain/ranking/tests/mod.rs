@@ -10,3 +10,4 @@ mod robustness;
 mod sheets;
 pub(crate) mod support;
 mod ties;
+mod voided;

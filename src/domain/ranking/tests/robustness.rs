@@ -200,7 +200,7 @@ fn plain_search(session: &Session, budget: usize) -> Search {
 /// A cell of a generated forum: a value per criterion, a sheet with one
 /// value, a handwritten total that does not match, a recusal, nothing.
 #[derive(Clone, Copy, Debug)]
-enum Generated {
+pub(super) enum Generated {
     Values(i64, i64),
     Partial(i64),
     Mismatch(i64, i64),
@@ -208,7 +208,7 @@ enum Generated {
     Missing,
 }
 
-fn generated() -> impl Strategy<Value = Generated> {
+pub(super) fn generated() -> impl Strategy<Value = Generated> {
     prop_oneof![
         8 => (0i64..=4, 0i64..=4).prop_map(|(a, b)| Generated::Values(a, b)),
         1 => (0i64..=4).prop_map(Generated::Partial),
@@ -221,7 +221,7 @@ fn generated() -> impl Strategy<Value = Generated> {
 /// Teams × jurors, two criteria 0–4 step 1 (weights 1 and 2), N laureates,
 /// a minimum of sheets, the official method, perhaps a decision on the
 /// first two teams.
-fn forum(
+pub(super) fn forum(
     cells: &[Generated],
     jurors: usize,
     laureates: u32,
