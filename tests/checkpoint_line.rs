@@ -62,6 +62,74 @@ fn every_writer_of_a_checkpoint_records_its_line() {
     assert!(storage::inspect(&path).findings.is_empty());
 }
 
+/// Half a line left at the journal's end by a writer that crashed.
+fn tear(path: &Path, rev: u64) {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(journal(path))
+        .unwrap();
+    let half = format!("{{\"session\":\"t\",\"rev\":{rev},\"prev\":\"ab");
+    file.write_all(half.as_bytes()).unwrap();
+}
+
+#[test]
+fn writers_record_their_line_after_a_torn_line_is_cut_away() {
+    let (_dir, path) = folder();
+    storage::create(&path, &session("t", 3, 3), "w", at(0)).unwrap();
+    // A command-line commit moves the torn line aside, then appends and
+    // checkpoints (no state to read).
+    tear(&path, 2);
+    std::fs::remove_file(&path).unwrap();
+    storage::commit(&path, &cell("T1", "J1", 1), WAIT).unwrap();
+    assert_checkpoint_line(&path);
+    // `checkpoint` with a torn line after the line it records.
+    storage::commit(&path, &cell("T1", "J2", 2), WAIT).unwrap();
+    tear(&path, 4);
+    assert!(storage::checkpoint(&path, WAIT).unwrap());
+    assert_checkpoint_line(&path);
+    // A writer's open that moves a torn line aside and rebuilds the state.
+    storage::commit(&path, &cell("T1", "J3", 3), WAIT).unwrap();
+    tear(&path, 5);
+    std::fs::remove_file(&path).unwrap();
+    let (mut live, _) = storage::Live::open(&path).unwrap();
+    assert_checkpoint_line(&path);
+    // A terminal that read a torn line another writer left, then commits
+    // (the torn line cut away first) and checkpoints.
+    tear(&path, 5);
+    live.refresh().unwrap();
+    live.commit(&cell("T2", "J1", 4), WAIT, Instant::now())
+        .unwrap();
+    assert!(live.checkpoint(WAIT).unwrap());
+    assert_checkpoint_line(&path);
+    // A snapshot taken, then another writer cuts a torn line away and
+    // appends before the snapshot is written: it still records its line.
+    live.defer_checkpoints();
+    live.commit(&cell("T2", "J2", 5), WAIT, Instant::now())
+        .unwrap();
+    let snapshot = live.snapshot().unwrap();
+    tear(&path, 7);
+    storage::commit(&path, &cell("T2", "J3", 6), WAIT).unwrap();
+    let written = snapshot.write(WAIT).unwrap().unwrap();
+    assert_eq!(written.revision, 6);
+    assert_eq!(storage::checkpoint_revision(&path), Some(6));
+    assert_checkpoint_line(&path);
+    assert_eq!(storage::load(&path).unwrap().revision, 7);
+    // The terminal reads the other writer's line, tears are cut by the
+    // next commit, and its checkpoint records the line it wrote.
+    live.refresh().unwrap();
+    tear(&path, 8);
+    live.commit(&cell("T3", "J1", 7), WAIT, Instant::now())
+        .unwrap();
+    assert!(live.checkpoint(WAIT).unwrap());
+    assert_checkpoint_line(&path);
+    assert_eq!(storage::load(&path).unwrap().revision, 8);
+    assert!(storage::inspect(&path).findings.is_empty());
+    // Every torn line was cut away (and kept aside).
+    let torn = std::fs::read_to_string(storage::Files::new(&path).torn).unwrap();
+    assert_eq!(torn.lines().count(), 6);
+}
+
 /// What readers and a writer make of the files as they are: the session
 /// read, the digest a report prints, a commit's outcome, then `check`.
 fn outcome(path: &Path) -> String {

@@ -147,10 +147,13 @@ pub fn search(session: &Session, budget: usize) -> Search {
     }
     let base = certain(&placement, &board);
     let cells = cells(session, &board);
+    // How many steps the value may move, counted in i128 (a range may be
+    // wider than i64's raw units); never more than i64 steps are tried.
     let reach = |value: Dec, c: &Criterion| {
-        let up = (c.max.raw() - value.raw()) / c.step.raw();
-        let down = (value.raw() - c.min.raw()) / c.step.raw();
-        up.max(down)
+        let (value, step) = (i128::from(value.raw()), i128::from(c.step.raw()));
+        let up = (i128::from(c.max.raw()) - value) / step;
+        let down = (value - i128::from(c.min.raw())) / step;
+        i64::try_from(up.max(down)).unwrap_or(i64::MAX)
     };
     let Some(most) = cells
         .iter()

@@ -59,6 +59,26 @@ fn a_wide_margin_needs_many_steps_and_a_lone_team_none() {
 }
 
 #[test]
+fn a_range_wider_than_a_machine_integer_is_searched_without_overflow() {
+    // 0 to the top of the range is more than i64's raw units away from
+    // the bottom: the reach of B's value is counted past i64.
+    let mut s = simple(&["A", "B"], &["J1"]);
+    s.settings.laureates = 1;
+    let c = &mut s.criteria[0];
+    (c.min, c.max, c.step) = (
+        dec("-9000000000000"),
+        dec("9000000000000"),
+        dec("1000000000000"),
+    );
+    put(&mut s, "A", "J1", "0");
+    put(&mut s, "B", "J1", "-9000000000000");
+    // A down 9 steps ties B at the cut-off (A first in the schedule).
+    let change = smallest_change(&s).expect("a change");
+    assert_eq!((change.team.as_str(), change.steps), ("A", -9));
+    assert_eq!(change.to, dec("-9000000000000"));
+}
+
+#[test]
 fn the_search_stops_at_its_budget_and_skips_what_cannot_change() {
     let mut s = simple(&["A", "B"], &["J1"]);
     s.settings.laureates = 1;
@@ -262,5 +282,133 @@ proptest! {
         let s = forum(cells, jurors, laureates, min, method, decided);
         let budget = budget.unwrap_or(usize::MAX);
         prop_assert_eq!(search(&s, budget), plain_search(&s, budget));
+    }
+}
+
+/// What a generated forum is given besides its cells: criteria out of id
+/// order, a tie-break, fractional or negative weights and steps, a
+/// withdrawn team, same-organisation recusal, a verified team, an absence,
+/// a team id given twice, a handwritten total that cannot move.
+#[derive(Clone, Copy, Debug)]
+struct Twists {
+    reversed: bool,
+    tie_break: bool,
+    weights: (i64, i64),
+    half_steps: bool,
+    withdrawn: Option<usize>,
+    same_org: Option<usize>,
+    verified: Option<usize>,
+    absent: Option<usize>,
+    twice: bool,
+    stuck: Option<usize>,
+}
+
+fn twists() -> impl Strategy<Value = Twists> {
+    let weights = prop::sample::select(vec![
+        (1_000_000, 2_000_000),
+        (500_000, 250_000),
+        (-1_000_000, 3_000_000),
+        (333_333, 1),
+    ]);
+    (
+        (any::<bool>(), any::<bool>(), weights, any::<bool>()),
+        (
+            prop::option::of(0usize..6),
+            prop::option::of(0usize..6),
+            prop::option::of(0usize..6),
+        ),
+        (
+            prop::option::of(0usize..20),
+            any::<bool>(),
+            prop::option::of(0usize..20),
+        ),
+    )
+        .prop_map(
+            |(
+                (reversed, tie_break, weights, half_steps),
+                (withdrawn, same_org, verified),
+                (absent, twice, stuck),
+            )| Twists {
+                reversed,
+                tie_break,
+                weights,
+                half_steps,
+                withdrawn,
+                same_org,
+                verified,
+                absent,
+                twice,
+                stuck,
+            },
+        )
+}
+
+fn twist(s: &mut Session, t: Twists) {
+    use crate::domain::session::{Organisation, Slot, TeamStatus};
+    (s.criteria[0].weight, s.criteria[1].weight) =
+        (Dec::from_raw(t.weights.0), Dec::from_raw(t.weights.1));
+    if t.half_steps {
+        let c = &mut s.criteria[1];
+        (c.min, c.step) = (Dec::int(-2), Dec::from_raw(500_000));
+    }
+    if t.reversed {
+        s.criteria.reverse();
+    }
+    if t.tie_break {
+        s.settings.tie_break = vec!["b".into(), "a".into()];
+    }
+    let teams = s.teams.len();
+    if let Some(i) = t.withdrawn {
+        s.teams[i % teams].status = TeamStatus::Withdrawn;
+    }
+    if let Some(i) = t.same_org {
+        s.organisations.push(Organisation {
+            id: "other".into(),
+            name: "Other".into(),
+        });
+        s.settings.recuse_same_org = true;
+        s.teams[i % teams].org = "other".into();
+        s.jurors[0].org = "other".into();
+    }
+    if let Some(i) = t.verified {
+        let id = s.teams[i % teams].id.clone();
+        s.verified.insert(id);
+    }
+    let keys: Vec<SheetKey> = s.sheets.keys().cloned().collect();
+    if let (Some(i), false) = (t.absent, keys.is_empty()) {
+        let key = &keys[i % keys.len()];
+        mark(s, key.team.as_str(), key.juror.as_str(), Mark::Absent);
+    }
+    if let (Some(i), false) = (t.stuck, keys.is_empty()) {
+        // A handwritten total at the top of the range: it cannot move up.
+        if let Some(sheet) = s.sheets.get_mut(&keys[i % keys.len()]) {
+            sheet.handwritten = Some(Dec::from_raw(i64::MAX));
+        }
+    }
+    if t.twice {
+        // The first team's id scheduled twice.
+        let id = s.teams[0].id.clone();
+        s.schedule.push(Slot::Team { team: id });
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_board_search_agrees_on_twisted_forums(
+        (jurors, cells) in (1usize..4).prop_flat_map(|j| {
+            (Just(j), proptest::collection::vec(generated(), (2 * j)..=(5 * j)))
+        }),
+        laureates in 1u32..3,
+        min in 1u32..3,
+        method in prop::sample::select(Method::ALL.to_vec()),
+        decided in prop::option::of(prop::sample::select(vec![DecisionKind::Admit, DecisionKind::Order])),
+        twists in twists(),
+    ) {
+        let cells = &cells[..cells.len() / jurors * jurors];
+        let mut s = forum(cells, jurors, laureates, min, method, decided);
+        twist(&mut s, twists);
+        prop_assert_eq!(search(&s, 400), plain_search(&s, 400));
     }
 }
