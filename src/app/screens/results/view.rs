@@ -20,6 +20,9 @@ pub struct Computed {
     pub ranking: Ranking,
     /// Every other method against the official one.
     pub comparisons: Vec<MethodComparison>,
+    /// The bars' range: from the lowest score (or zero) to the highest
+    /// (every score converted once, not at every frame).
+    pub bars: (f64, f64),
     /// Where the independent recount of the method shown disagrees with
     /// `ranking` (empty: it agrees); `None` on a forum too large to
     /// recount here (`podium check` does it).
@@ -77,12 +80,23 @@ impl Computed {
         let method = ranking.method;
         Computed {
             key: Key::of(session, method),
+            bars: bars(&ranking),
             recount: (values(session) <= SCREEN_RECOUNT_VALUES)
                 .then(|| recount::compare(&ranking, &recount::recount(session, method))),
             ranking,
             comparisons,
         }
     }
+}
+
+/// From the lowest score (or zero) to the highest.
+fn bars(ranking: &Ranking) -> (f64, f64) {
+    let scores = ranking
+        .ranking
+        .iter()
+        .filter_map(|r| r.score.as_ref().map(|s| s.to_f64()))
+        .filter(|f| f.is_finite());
+    scores.fold((0.0, 0.0), |(lo, hi), f| (f64::min(lo, f), f64::max(hi, f)))
 }
 
 fn values(session: &Session) -> usize {
@@ -168,5 +182,27 @@ mod tests {
         let c = view.get(&s, Method::Borda);
         assert!(!Rc::ptr_eq(&b, &c), "a new revision is not the view's");
         assert_eq!(c.comparisons.len(), 4);
+    }
+
+    #[test]
+    fn the_bars_run_from_zero_or_the_lowest_score_to_the_highest() {
+        let s = forum();
+        let scores = |c: &Computed| -> Vec<f64> {
+            c.ranking
+                .ranking
+                .iter()
+                .filter_map(|r| r.score.as_ref().map(|f| f.to_f64()))
+                .collect()
+        };
+        let mean = Computed::new(&s, Method::Mean);
+        let high = scores(&mean).into_iter().fold(f64::MIN, f64::max);
+        assert!(high > 0.0);
+        assert_eq!(mean.bars, (0.0, high));
+        // z-scores: some below zero.
+        let normalized = Computed::new(&s, Method::Normalized);
+        let z = scores(&normalized);
+        let low = z.iter().copied().fold(f64::MAX, f64::min);
+        assert!(low < 0.0);
+        assert_eq!(normalized.bars, (low, z.into_iter().fold(0.0, f64::max)));
     }
 }

@@ -97,6 +97,7 @@ impl Widget for ResultsScreen<'_, '_> {
         let table_view = TableView {
             session,
             ranking,
+            bars: computed.bars,
             selected: app.results.row,
             lang,
             color,
@@ -295,6 +296,8 @@ pub fn cut_index(ranking: &Ranking) -> Option<usize> {
 struct TableView<'a> {
     session: &'a Session,
     ranking: &'a Ranking,
+    /// The bars' range (`Computed::bars`).
+    bars: (f64, f64),
     selected: usize,
     lang: Lang,
     color: bool,
@@ -388,7 +391,7 @@ impl TableView<'_> {
         let offset = sel_line
             .saturating_sub(height / 2)
             .min(lines.len().saturating_sub(height));
-        let (lo, hi) = scale(ranking);
+        let (lo, hi) = self.bars;
         for (k, line) in lines.iter().skip(offset).take(height).enumerate() {
             let y = area.y + 1 + k as u16;
             let Some(i) = *line else {
@@ -476,17 +479,4 @@ fn legend_lines(lang: Lang, width: u16) -> Vec<String> {
     let mut lines = wrap_indented(&legend, usize::from(width));
     lines.truncate(2);
     lines
-}
-
-/// The bars' range: from the lowest score (or zero) to the highest.
-fn scale(ranking: &Ranking) -> (f64, f64) {
-    let scores: Vec<f64> = ranking
-        .ranking
-        .iter()
-        .filter_map(|r| r.score.as_ref().map(|s| s.to_f64()))
-        .filter(|f| f.is_finite())
-        .collect();
-    let lo = scores.iter().copied().fold(0.0, f64::min);
-    let hi = scores.iter().copied().fold(0.0, f64::max);
-    (lo, hi)
 }
