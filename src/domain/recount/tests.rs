@@ -355,3 +355,37 @@ fn majority_values_by_index_follow_the_definition() {
     assert_eq!(majority_cmp(&b, 4, &a, 3), plain.reverse());
     assert_eq!(majority_cmp(&a, 1, &a, 1), Ordering::Equal);
 }
+
+/// Forums at the edges: one team, no juror, no sheet that counts (every
+/// sheet partial or mismatched): the engine, its comparison of methods and
+/// its robustness search say what the recount and the definition say.
+#[test]
+fn one_team_no_juror_and_no_counting_sheet_agree_with_the_recount() {
+    use crate::domain::ranking::analysis::compare_methods;
+    use crate::domain::ranking::robustness::{Search, search};
+    let mut lone = session(&["A"], &["J1", "J2"], &[("a", "1")]);
+    put(&mut lone, "A", "J1", &["3"]);
+    let mut nobody = session(&["A", "B", "C"], &[], &[("a", "1")]);
+    nobody.settings.laureates = 2;
+    let mut none_count = session(&["A", "B"], &["J1"], &[("a", "1"), ("b", "1")]);
+    none_count.settings.laureates = 1;
+    put(&mut none_count, "A", "J1", &["3"]);
+    put(&mut none_count, "B", "J1", &["3", "4"]);
+    let key = SheetKey::new("B".into(), "J1".into());
+    none_count
+        .sheets
+        .get_mut(&key)
+        .expect("just put")
+        .handwritten = Some(dec("8"));
+    for mut s in [lone, nobody, none_count] {
+        for method in Method::ALL {
+            s.settings.method = method;
+            assert_eq!(differences(&s), Vec::<Difference>::new(), "{method:?}");
+            assert!(
+                compare_methods(&s).iter().all(|c| !c.changes()),
+                "{method:?}"
+            );
+            assert_eq!(search(&s, 1_000), Search::None, "{method:?}");
+        }
+    }
+}
