@@ -5,6 +5,11 @@ use std::process::ExitCode;
 
 use podium::{cli, commands, i18n};
 
+mod allocator;
+
+#[global_allocator]
+static ALLOCATOR: allocator::Switch = allocator::Switch::new();
+
 fn main() -> ExitCode {
     // No panic text or backtrace ever reaches a user: one line instead.
     // (The live interface installs its own hook that restores the terminal
@@ -24,6 +29,9 @@ fn main() -> ExitCode {
         // --help and --version print and exit 0; bad arguments exit 2.
         Err(stop) => return ExitCode::from(stop.print()),
     };
+    if !stays_open(&cli) {
+        ALLOCATOR.to_mimalloc();
+    }
     match commands::dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -31,4 +39,14 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Whether the command keeps a screen open (the live interface, the
+/// display, the demo), as opposed to reading a session once and exiting.
+fn stays_open(cli: &cli::Cli) -> bool {
+    use cli::Command;
+    matches!(
+        cli.command,
+        None | Some(Command::Demo(_) | Command::Run(_) | Command::Display(_))
+    )
 }
