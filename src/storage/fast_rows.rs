@@ -185,7 +185,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Whether `"key"` came next (white space skipped), then consumed.
-    fn took(&mut self, quoted: &[u8]) -> bool {
+    pub fn took(&mut self, quoted: &[u8]) -> bool {
         self.skip_space();
         let found = (self.bytes.get(self.at..self.at + quoted.len()))
             .is_some_and(|bytes| equal(bytes, quoted));

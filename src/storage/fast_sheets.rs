@@ -27,16 +27,22 @@ use std::collections::BTreeMap;
 use std::io;
 
 use super::fast_rows::Ids;
-use super::fast_window::Window;
+use super::fast_window::{Window, boundary};
 use crate::domain::{Session, Sheet, SheetKey};
 
 /// Bytes read at an offset: a file, or bytes held whole.
 pub trait At {
     /// Like `pread`: up to `buf.len()` bytes from `offset`, 0 at the end.
     fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize>;
+    /// The size now (it may change; readers read to the end anyway).
+    fn size(&self) -> io::Result<u64>;
 }
 
 impl At for [u8] {
+    fn size(&self) -> io::Result<u64> {
+        Ok(self.len() as u64)
+    }
+
     fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize> {
         let start = usize::try_from(offset).map_or(self.len(), |o| o.min(self.len()));
         let len = buf.len().min(self.len() - start);
@@ -48,6 +54,9 @@ impl At for [u8] {
 /// A file read at offsets never moves its cursor on Unix; on Windows it
 /// does, so a reader that reads it whole afterwards seeks first.
 impl At for std::fs::File {
+    fn size(&self) -> io::Result<u64> {
+        Ok(self.metadata()?.len())
+    }
     fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize> {
         #[cfg(unix)]
         return std::os::unix::fs::FileExt::read_at(self, buf, offset);
@@ -73,12 +82,20 @@ const SIZES: Sizes = Sizes {
     ahead: 8 << 10,
 };
 
+/// The least size of a list read in two halves at once (smaller ones are
+/// read before a thread would start).
+const HALVES: u64 = 1 << 20;
+
 /// A state file read fast: its session, its first `first` bytes and the
 /// bytes around its sheets list (with `[]` for it), for `journal_digest`.
 pub struct Fast {
     pub session: Session,
     pub first: Vec<u8>,
     pub rest: Vec<u8>,
+    /// Where the list was cut in two halves read at once, if it was (the
+    /// tests look).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub cut: Option<u64>,
 }
 
 /// The session of state file bytes of the current format, read as
@@ -94,16 +111,30 @@ pub fn decode(bytes: &[u8], format: u32) -> Option<Session> {
 /// are not in the shape it reads or the rest does not read as a session
 /// of `format` (the caller then reads the file the general way, and
 /// reports its errors). Its first `first` bytes are kept as they are.
-pub fn read<S: At + ?Sized>(source: &S, format: u32, first: usize) -> io::Result<Option<Fast>> {
-    read_with(source, format, first, SIZES)
+///
+/// A big list is read in two halves at once, cut at a row near its middle;
+/// each half's ids are shared within it (the second half's through its
+/// thread's own table), so an id has at most two strings.
+pub fn read<S: At + Sync + ?Sized>(
+    source: &S,
+    format: u32,
+    first: usize,
+) -> io::Result<Option<Fast>> {
+    let size = source.size()?;
+    read_with(source, format, first, SIZES, |start| {
+        let list = size.saturating_sub(start);
+        (list >= HALVES).then_some(start + list / 2)
+    })
 }
 
-/// [`read`] through a buffer of `sizes`.
-pub fn read_with<S: At + ?Sized>(
+/// [`read`] through a buffer of `sizes`, the list cut near `guess(its
+/// offset)` if that is some.
+pub fn read_with<S: At + Sync + ?Sized>(
     source: &S,
     format: u32,
     first: usize,
     sizes: Sizes,
+    guess: impl FnOnce(u64) -> Option<u64>,
 ) -> io::Result<Option<Fast>> {
     let mut window = Window::new(source, 0, sizes);
     let Some(start) = window.head()? else {
@@ -112,7 +143,15 @@ pub fn read_with<S: At + ?Sized>(
     let first = window.held()[..first.min(window.len)].to_vec();
     let mut rest = window.detach(start);
     rest.extend_from_slice(b"[]");
-    let Some(part) = whole(window, &mut rest)? else {
+    let cut = match guess(window.offset) {
+        Some(guess) => boundary(source, guess)?,
+        None => None,
+    };
+    let found = match cut {
+        Some(cut) => halves(window, cut, &mut rest)?,
+        None => whole(window, &mut rest)?.map(|part| (part, None)),
+    };
+    let Some((part, cut)) = found else {
         return Ok(None);
     };
     let Some(sheets) = part.into_map() else {
@@ -129,6 +168,7 @@ pub fn read_with<S: At + ?Sized>(
         session,
         first,
         rest,
+        cut,
     }))
 }
 
@@ -143,6 +183,16 @@ struct Part {
 }
 
 impl Part {
+    /// Add the rows of the part that follows.
+    fn append(&mut self, mut next: Part) {
+        let joined = match (self.rows.last(), next.rows.first()) {
+            (Some(last), Some(first)) => last.0 < first.0,
+            _ => true,
+        };
+        self.sorted = self.sorted && next.sorted && joined;
+        self.rows.append(&mut next.rows);
+    }
+
     /// As a map: `None` for a sheet written twice.
     fn into_map(mut self) -> Option<BTreeMap<SheetKey, Sheet>> {
         if !self.sorted {
@@ -166,20 +216,78 @@ fn whole<S: At + ?Sized>(
         rows: Vec::new(),
         sorted: true,
     };
-    if open(&mut window, &mut at, &mut part)?.is_none() {
+    if open(&mut window, &mut at, &mut part, None)?.is_none() {
         return Ok(None);
     }
     window.rest_into(at, rest)?;
     Ok(Some(part))
 }
 
-/// `[row, …]` from `at` into `part`; `None` when not in the shape read
-/// here.
+/// The list read in two halves at once, the second from `cut` on by
+/// another thread; the bytes after it added to `rest`. When the first
+/// half's reader does not stop exactly at `cut` (a guess), it reads on to
+/// the end alone and the other half is dropped.
+fn halves<S: At + Sync + ?Sized>(
+    mut window: Window<'_, S>,
+    cut: u64,
+    rest: &mut Vec<u8>,
+) -> io::Result<Option<(Part, Option<u64>)>> {
+    let sizes = window.sizes;
+    let source = window.source;
+    std::thread::scope(|scope| {
+        let second = scope.spawn(move || {
+            crate::domain::id::sharing(|| -> io::Result<Option<(Part, Vec<u8>)>> {
+                let mut window = Window::new(source, cut, sizes);
+                let (mut at, mut part, mut tail) = (0, Part::default(), Vec::new());
+                part.sorted = true;
+                let ids = &mut Ids::default();
+                if rows(&mut window, &mut at, ids, &mut part, None)?.is_none() {
+                    return Ok(None);
+                }
+                window.rest_into(at, &mut tail)?;
+                Ok(Some((part, tail)))
+            })
+        });
+        let mut at = 0;
+        let mut part = Part {
+            rows: Vec::new(),
+            sorted: true,
+        };
+        let Some(ended) = open(&mut window, &mut at, &mut part, Some(cut))? else {
+            return Ok(None);
+        };
+        if ended == Ended::Closed {
+            window.rest_into(at, rest)?;
+            return Ok(Some((part, None)));
+        }
+        let second = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        let Some((next, tail)) = second else {
+            return Ok(None);
+        };
+        part.append(next);
+        rest.extend_from_slice(&tail);
+        Ok(Some((part, Some(cut))))
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ended {
+    /// At the list's `]`.
+    Closed,
+    /// At the offset to stop at.
+    Stopped,
+}
+
+/// `[row, …]` from `at` into `part`, until its end or `stop` (see
+/// [`rows`]); `None` when not in the shape read here.
 fn open<S: At + ?Sized>(
     window: &mut Window<'_, S>,
     at: &mut usize,
     part: &mut Part,
-) -> io::Result<Option<()>> {
+    stop: Option<u64>,
+) -> io::Result<Option<Ended>> {
     let empty = window.unit(at, |c| {
         c.expect(b'[')?;
         c.skip_space();
@@ -189,19 +297,20 @@ fn open<S: At + ?Sized>(
     })?;
     match empty {
         None => Ok(None),
-        Some(true) => Ok(Some(())),
-        Some(false) => rows(window, at, &mut Ids::default(), part),
+        Some(true) => Ok(Some(Ended::Closed)),
+        Some(false) => rows(window, at, &mut Ids::default(), part, stop),
     }
 }
 
 /// Rows from `at` into `part`, each followed by `,` or the list's `]`,
-/// until that `]`.
+/// until that `]` or until `stop`, the offset just past a row's `,`.
 fn rows<S: At + ?Sized>(
     window: &mut Window<'_, S>,
     at: &mut usize,
     ids: &mut Ids,
     part: &mut Part,
-) -> io::Result<Option<()>> {
+    stop: Option<u64>,
+) -> io::Result<Option<Ended>> {
     loop {
         let previous = part.rows.last().map(|(key, _)| key);
         let row = window.unit(at, |c| {
@@ -221,7 +330,10 @@ fn rows<S: At + ?Sized>(
         }
         part.rows.push((key, sheet));
         if !more {
-            return Ok(Some(()));
+            return Ok(Some(Ended::Closed));
+        }
+        if stop == Some(window.offset + *at as u64) {
+            return Ok(Some(Ended::Stopped));
         }
     }
 }

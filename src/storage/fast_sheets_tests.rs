@@ -37,9 +37,23 @@ const TINY: [Sizes; 4] = [
     },
 ];
 
-/// Read through a buffer of `sizes`.
+/// A new session's state file (small) with `list` as its sheets.
+fn small_with(list: &str) -> String {
+    use crate::domain::{Event, Settings};
+    let session = Session::new("s", Event::default(), Settings::default());
+    let doc = String::from_utf8(state::encode(&session, state::Marks::default())).unwrap();
+    assert!(doc.contains("\"sheets\": [],"), "{doc}");
+    doc.replacen("\"sheets\": []", &format!("\"sheets\": {list}"), 1)
+}
+
+/// Read through a buffer of `sizes`, in one piece.
 fn sized(doc: &[u8], sizes: Sizes) -> Option<Fast> {
-    sharing(|| read_with(doc, FORMAT, 300, sizes)).expect("bytes always read")
+    cut_near(doc, sizes, None)
+}
+
+/// Read through a buffer of `sizes`, cut in two halves near `guess`.
+fn cut_near(doc: &[u8], sizes: Sizes, guess: Option<u64>) -> Option<Fast> {
+    sharing(|| read_with(doc, FORMAT, 300, sizes, |_| guess)).expect("bytes always read")
 }
 
 /// What the fast reader gives, if anything, is what serde gives; and the
@@ -50,6 +64,22 @@ fn same_as_serde(doc: &[u8]) -> Result<Option<Session>, TestCaseError> {
     for sizes in [TINY[0], TINY[2]] {
         let small = sized(doc, sizes).map(|f| f.session);
         prop_assert_eq!(small.as_ref(), quick.as_ref(), "{:?}", sizes);
+    }
+    // Cut in two halves near a row (a comma before a `{`), and anywhere
+    // in the list: the same as in one piece.
+    let list = doc.windows(8).position(|w| w == b"\"sheets\"").unwrap_or(0);
+    let rows: Vec<usize> = memchr::memchr_iter(b',', &doc[list..])
+        .map(|c| list + c)
+        .filter(|&c| doc[c + 1..].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
+        .collect();
+    let some = |n: usize| doc.len().wrapping_mul(7919) % n.max(1);
+    let guess = match rows.get(some(rows.len())) {
+        Some(&row) if doc.len().is_multiple_of(2) => row,
+        _ => list + some(doc.len() - list),
+    };
+    {
+        let halves = cut_near(doc, SIZES, Some(guess as u64)).map(|f| f.session);
+        prop_assert_eq!(halves.as_ref(), quick.as_ref(), "cut near {}", guess);
     }
     let read = state::decode(Path::new("forum.json"), doc);
     match &serde {
@@ -266,11 +296,138 @@ fn the_bytes_around_the_list_are_kept_whole() {
     let doc = with_sheets(list);
     for sizes in TINY.into_iter().chain([SIZES]) {
         let fast = sized(doc.as_bytes(), sizes).expect("read fast");
+        assert_eq!(fast.cut, None);
         assert_eq!(fast.first, doc.as_bytes()[..300]);
         assert_eq!(fast.rest, DEMO.as_bytes(), "{sizes:?}");
         assert_eq!(fast.session.sheets.len(), 1);
     }
     // A file shorter than the bytes asked first: all of it.
-    let fast = sharing(|| read_with(doc.as_bytes(), FORMAT, 1 << 20, SIZES)).unwrap();
+    let fast = sharing(|| read_with(doc.as_bytes(), FORMAT, 1 << 20, SIZES, |_| None)).unwrap();
     assert_eq!(fast.unwrap().first, doc.as_bytes());
+}
+
+/// `teams` × `jurors` rows as Podium writes them: values, a mark, a paper
+/// total, an empty sheet.
+fn rows(teams: usize, jurors: usize) -> Vec<String> {
+    let mut rows = Vec::new();
+    for t in 0..teams {
+        for j in 0..jurors {
+            let head = format!("{{\n      \"team\": \"T{t:03}\",\n      \"juror\": \"J{j:02}\"");
+            rows.push(match (t + j) % 5 {
+                0 => format!("{head},\n      \"mark\": \"absent\"\n    }}"),
+                1 => format!("{head}\n    }}"),
+                2 => format!("{head},\n      \"values\": {{\n        \"clarte\": {t}.5\n      }},\n      \"handwritten\": 12\n    }}"),
+                _ => format!(
+                    "{head},\n      \"values\": {{\n        \"clarte\": {j},\n        \"faisabilite\": 2.25,\n        \"utilite\": 7\n      }}\n    }}"
+                ),
+            });
+        }
+    }
+    rows
+}
+
+fn list_of(rows: &[String]) -> String {
+    format!("[\n    {}\n  ]", rows.join(",\n    "))
+}
+
+#[test]
+fn a_list_cut_at_any_row_reads_as_in_one_piece() {
+    let rows = rows(3, 4);
+    let doc = small_with(&list_of(&rows));
+    let whole = fast(doc.as_bytes()).expect("read fast");
+    assert_eq!(whole, by_serde(doc.as_bytes()).unwrap());
+    assert_eq!(whole.sheets.len(), 12);
+    // Where each row after the first starts: just past its comma.
+    let start = doc.find("\"sheets\"").unwrap();
+    let boundaries: Vec<u64> = rows[1..]
+        .iter()
+        .map(|row| (doc[start..].find(row.as_str()).unwrap() + start - 5) as u64)
+        .collect();
+    assert!(
+        boundaries
+            .iter()
+            .all(|&b| doc.as_bytes()[b as usize - 1] == b',')
+    );
+    let mut cuts = std::collections::BTreeSet::new();
+    for guess in start as u64 - 2..doc.len() as u64 + 2 {
+        let tiny = guess.is_multiple_of(5).then_some(TINY[2]);
+        for sizes in [SIZES].into_iter().chain(tiny) {
+            let read = cut_near(doc.as_bytes(), sizes, Some(guess)).expect("read fast");
+            assert_eq!(read.session, whole, "cut near {guess}, {sizes:?}");
+            assert_eq!(read.rest, small_with("[]").as_bytes());
+            cuts.extend(read.cut);
+        }
+    }
+    assert_eq!(cuts.into_iter().collect::<Vec<_>>(), boundaries);
+}
+
+#[test]
+fn a_sheet_written_in_both_halves_is_refused() {
+    let mut rows = rows(3, 4);
+    rows.push(rows[1].clone());
+    let doc = small_with(&list_of(&rows));
+    let start = doc.find("\"sheets\"").unwrap() as u64;
+    for guess in (start..doc.len() as u64).step_by(3) {
+        let read = sharing(|| read_with(doc.as_bytes(), FORMAT, 0, SIZES, |_| Some(guess)));
+        assert!(read.unwrap().is_none(), "cut near {guess}");
+    }
+    let err = state::decode(Path::new("forum.json"), doc.as_bytes()).unwrap_err();
+    assert!(
+        format!("{err:?}").contains("T000 and juror J01 written twice"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_big_list_is_read_in_halves_each_sharing_its_ids() {
+    // Over a megabyte of sheets: `read` cuts it near the middle.
+    let doc = with_sheets(&list_of(&rows(100, 100)));
+    assert!(doc.len() as u64 > HALVES);
+    let read = sharing(|| read(doc.as_bytes(), FORMAT, 0))
+        .unwrap()
+        .expect("read fast");
+    let cut = read.cut.expect("read in halves") as usize;
+    assert!(
+        (doc.len() * 2 / 5..doc.len() * 3 / 5).contains(&cut),
+        "{cut}"
+    );
+    let session = read.session;
+    assert_eq!(session, by_serde(doc.as_bytes()).unwrap());
+    // Each id's text has at most two strings (one a half); the first
+    // half's are the roster's (its reader's table is the caller's).
+    let mut strings: BTreeMap<String, Vec<*const u8>> = BTreeMap::new();
+    let mut note = |text: &str| {
+        let seen = strings.entry(text.to_string()).or_default();
+        if !seen.contains(&text.as_ptr()) {
+            seen.push(text.as_ptr());
+        }
+    };
+    for (key, sheet) in &session.sheets {
+        note(&key.team);
+        note(&key.juror);
+        sheet.values.keys().for_each(|c| note(c));
+    }
+    assert!(strings.values().all(|seen| seen.len() <= 2), "{strings:?}");
+    let list = doc.find("\"sheets\"").unwrap();
+    let before = doc[list..cut].matches("\"team\":").count();
+    let j01 = &session.jurors.iter().find(|j| j.id == "J01").unwrap().id;
+    let clarte = &session
+        .criteria
+        .iter()
+        .find(|c| c.id == "clarte")
+        .unwrap()
+        .id;
+    let (mut first, mut second) = (0, 0);
+    for (i, (key, sheet)) in session.sheets.iter().enumerate() {
+        let criterion = sheet.values.keys().find(|c| *c == "clarte");
+        if i < before {
+            first += 1;
+            assert!(key.juror != "J01" || key.juror.shares(j01), "{key:?}");
+            assert!(criterion.is_none_or(|c| c.shares(clarte)), "{key:?}");
+        } else if key.juror == "J01" {
+            second += 1;
+            assert!(!key.juror.shares(j01), "{key:?}");
+        }
+    }
+    assert!(first > 1000 && second > 10, "{first} {second}");
 }

@@ -1,6 +1,7 @@
 //! The bytes of a state file as `fast_sheets` reads them: through a small
-//! buffer reused as the reader moves on, and where its `sheets` list
-//! starts.
+//! buffer reused as the reader moves on, from any offset (two readers
+//! read the two halves of a big list at once), and where its `sheets`
+//! list starts.
 
 use std::io;
 
@@ -123,6 +124,40 @@ impl<'s, S: At + ?Sized> Window<'s, S> {
         }
         Ok(())
     }
+}
+
+/// Bytes looked at from a guessed offset for a row boundary.
+const LOOK: usize = 64 << 10;
+
+/// A row boundary at or after `guess`: the offset just past a `,` that a
+/// row's `{"team"` follows, as in a list Podium writes; `None` when the
+/// bytes read there hold none. Only a guess (it may lie in a string, or
+/// out of the list): a reader of the list confirms it by reaching it
+/// exactly, just past a row's `,`.
+pub(super) fn boundary<S: At + ?Sized>(source: &S, guess: u64) -> io::Result<Option<u64>> {
+    let mut window = Window::new(
+        source,
+        guess,
+        Sizes {
+            chunk: LOOK,
+            ahead: 0,
+        },
+    );
+    window.keep_from(0, LOOK)?;
+    let bytes = window.held();
+    let mut from = 0;
+    while let Some(found) = memchr::memchr(b',', &bytes[from..]) {
+        let comma = from + found;
+        let mut cursor = Cursor {
+            bytes,
+            at: comma + 1,
+        };
+        if cursor.next() == Some(b'{') && cursor.took(b"\"team\"") {
+            return Ok(Some(guess + comma as u64 + 1));
+        }
+        from = comma + 1;
+    }
+    Ok(None)
 }
 
 /// Where [`find_sheets`] is: the next byte to look at, the nesting depth.
