@@ -1,15 +1,17 @@
-//! The binary's memory allocator: the system's, switched to mimalloc by the
-//! commands that read a session once and exit (`results`, `check`, `scores
-//! import`, the exports…).
+//! The binary's memory allocator: the system's, switched to mimalloc by
+//! `podium results` (see `main.rs`).
 //!
-//! Reading a big session is a few hundred thousand small allocations in
-//! fresh memory. mimalloc serves them from large segments it asks the
-//! kernel to back with transparent huge pages: `podium results` at 2,000
-//! teams takes about 0.065 s with it against 0.10 s with the system's
-//! allocator (README, "Performance"). But a huge page is resident 2 MB at a
-//! time: the screens left open all day (`run`, `display`) would hold 12 MB
-//! instead of 5 during a countdown, over the 10 MB budget. So they keep the
-//! system's allocator, and mimalloc is never touched in their process.
+//! Reading and ranking a big session is a few hundred thousand small
+//! allocations in fresh memory. mimalloc serves them from large segments it
+//! asks the kernel to back with transparent huge pages: `podium results` at
+//! 2,000 teams takes about 0.065 s with it against 0.10 s with the system's
+//! allocator (README, "Performance"). Elsewhere it does not pay: a huge
+//! page is resident 2 MB at a time (the screens left open all day would
+//! hold 12 MB instead of 5 during a countdown, over the 10 MB budget), and
+//! `check` and `scores import`, which free and take memory again, were
+//! measured slower and larger with it (`check` at 2,000 teams: 6.0 s and
+//! 890 MB against 4.4 s and 640 MB). So every other command keeps the
+//! system's allocator, and mimalloc is never touched in its process.
 //!
 //! Memory allocated before the switch (the command line, the runtime's own)
 //! is the system's: a block is always freed or grown by the allocator that
